@@ -1,0 +1,117 @@
+// @ts-check
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import { builtinModules } from 'node:module'
+
+// The import direction of DESIGN.md §5, enforced here rather than by review:
+//   src/shared  (pure TS: no Node, no DOM, no app code)
+//   ← src/main/core (never `electron`), src/renderer (never main/preload/Node), cloud-relay, sandbox
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
+const noNode = nodeBuiltins.map((name) => ({
+  name,
+  message: 'This layer must not use Node APIs (DESIGN.md §5).',
+}))
+const noElectron = {
+  name: 'electron',
+  message: 'Only src/main/index.ts and src/main/electron/* may import electron; the core runs under plain Node.',
+}
+const pattern = (group, message) => ({ group, message })
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'drizzle/**',
+      'test-results/**',
+      'playwright-report/**',
+      'cloud-relay/dist/**',
+      'sandbox/dist/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/shared/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...noNode, noElectron, { name: 'react', message: 'src/shared is framework-free.' }],
+          patterns: [
+            pattern(['**/main/**', '**/renderer/**', '**/preload/**', '**/cloud-relay/**', '**/sandbox/**'], 'src/shared imports nothing from the app.'),
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/index.ts', 'src/main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [pattern(['**/renderer/**', '**/preload/**'], 'The core never imports the renderer or the preload.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/index.ts', 'src/main/electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [pattern(['**/renderer/**', '**/preload/**'], 'Main never imports the renderer or the preload.')] },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [pattern(['**/main/**', '**/renderer/**'], 'The preload depends on src/shared only.')] },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...noNode, { ...noElectron, message: 'The renderer has no Node and no Electron: it talks to the local API.' }],
+          patterns: [pattern(['**/main/**', '**/preload/**', '**/cloud-relay/**', '**/sandbox/**'], 'The renderer talks only to the local API and src/shared.')],
+        },
+      ],
+    },
+  },
+  {
+    files: ['cloud-relay/**/*.ts', 'sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [pattern(['**/src/main/**', '**/src/renderer/**', '**/src/preload/**'], 'The relay and the sandbox are separate services; share code through src/shared only.')],
+        },
+      ],
+    },
+  },
+)
