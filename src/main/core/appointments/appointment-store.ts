@@ -1,0 +1,211 @@
+// The branch's appointments: the day view read (the desk's hottest query) and the writes that
+// keep it current. Every write commits its history row in the same transaction and tells the
+// live bus only after the commit, so a listener never sees a change that could still roll back.
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
+import type { Appointment } from '../../../shared/api/schemas'
+import type {
+  AppointmentStatus,
+  SyncState,
+  VisitState,
+} from '../../../shared/domain/appointment-status'
+import type { DeskDb } from '../db/open-database'
+import { appointmentHistory, appointments, branches, eventTypes, staff } from '../db/schema'
+import type { LiveBus } from '../live/live-bus'
+import { dayOf, type DayRange } from './branch-day'
+
+export interface AppointmentInput {
+  uid: string
+  calcomId?: number | null
+  branchId: number
+  eventTypeId?: number | null
+  staffId?: number | null
+  title: string
+  start: Date | string
+  end: Date | string
+  status: AppointmentStatus
+  visitState?: VisitState
+  walkIn?: boolean
+  attendee: { name: string; email?: string | null; phone?: string | null; timeZone?: string | null }
+  rescheduledFromUid?: string | null
+  rescheduledToUid?: string | null
+  cancellationReason?: string | null
+  paid?: boolean
+  metadata?: Record<string, string> | null
+  calcomUpdatedAt?: Date | string | null
+  syncState?: SyncState
+}
+
+export type HistorySource = 'calcom' | 'reconcile' | 'desk'
+
+const toMs = (t: Date | string): number => {
+  const ms = t instanceof Date ? t.getTime() : Date.parse(t)
+  if (Number.isNaN(ms)) throw new Error(`Not a date-time: ${String(t)}`)
+  return ms
+}
+
+export class AppointmentStore {
+  readonly #dayQuery
+
+  constructor(
+    private readonly db: DeskDb,
+    private readonly bus: LiveBus,
+  ) {
+    this.#dayQuery = db
+      .select({
+        a: appointments,
+        eventTypeTitle: eventTypes.title,
+        eventTypeLength: eventTypes.lengthMinutes,
+      })
+      .from(appointments)
+      .leftJoin(eventTypes, eq(eventTypes.id, appointments.eventTypeId))
+      .leftJoin(staff, eq(staff.id, appointments.staffId))
+      .where(
+        and(
+          eq(appointments.branchId, sql.placeholder('branchId')),
+          gte(appointments.startsAt, sql.placeholder('from')),
+          lt(appointments.startsAt, sql.placeholder('to')),
+        ),
+      )
+      .orderBy(asc(appointments.startsAt), asc(staff.name), asc(appointments.uid))
+      .prepare()
+  }
+
+  /** Appointments starting within the day, ordered by start, then staff. */
+  day(branchId: number, range: DayRange): Appointment[] {
+    return this.#dayQuery
+      .all({ branchId, from: range.startsAt, to: range.endsAt })
+      .map((r) => toAppointment(r.a, r.eventTypeTitle, r.eventTypeLength))
+  }
+
+  byUid(uid: string): Appointment | undefined {
+    const r = this.db
+      .select({
+        a: appointments,
+        eventTypeTitle: eventTypes.title,
+        eventTypeLength: eventTypes.lengthMinutes,
+      })
+      .from(appointments)
+      .leftJoin(eventTypes, eq(eventTypes.id, appointments.eventTypeId))
+      .where(eq(appointments.uid, uid))
+      .get()
+    return r && toAppointment(r.a, r.eventTypeTitle, r.eventTypeLength)
+  }
+
+  /** Inserts or replaces appointments by uid, all in one transaction, then announces them. */
+  upsertMany(inputs: readonly AppointmentInput[], source: HistorySource): void {
+    if (inputs.length === 0) return
+    const touched = this.db.transaction((tx) => {
+      const dates = new Set<string>()
+      const zones = new Map<number, string>()
+      const zoneOf = (branchId: number) => {
+        let zone = zones.get(branchId)
+        if (!zone) {
+          zone = tx
+            .select({ z: branches.timeZone })
+            .from(branches)
+            .where(eq(branches.id, branchId))
+            .get()?.z
+          if (!zone) throw new Error(`No branch ${branchId}`)
+          zones.set(branchId, zone)
+        }
+        return zone
+      }
+      for (const input of inputs) {
+        const values = toRow(input)
+        const before = tx
+          .select({ startsAt: appointments.startsAt })
+          .from(appointments)
+          .where(eq(appointments.uid, input.uid))
+          .get()
+        const { uid: _uid, ...changes } = values
+        tx.insert(appointments)
+          .values(values)
+          .onConflictDoUpdate({
+            target: appointments.uid,
+            set: { ...changes, updatedAt: Date.now() },
+          })
+          .run()
+        tx.insert(appointmentHistory)
+          .values({
+            uid: input.uid,
+            source,
+            change: before ? 'updated' : 'created',
+            detail: { status: input.status, start: values.startsAt, end: values.endsAt },
+          })
+          .run()
+        const zone = zoneOf(input.branchId)
+        dates.add(dayOf(values.startsAt, zone))
+        if (before && before.startsAt !== values.startsAt) dates.add(dayOf(before.startsAt, zone))
+      }
+      return [...dates]
+    })
+    this.bus.publish({ type: 'appointments', uids: inputs.map((i) => i.uid), dates: touched })
+  }
+
+  upsert(input: AppointmentInput, source: HistorySource): void {
+    this.upsertMany([input], source)
+  }
+}
+
+function toRow(input: AppointmentInput): typeof appointments.$inferInsert {
+  const startsAt = toMs(input.start)
+  const endsAt = toMs(input.end)
+  if (endsAt < startsAt) throw new Error(`Appointment ${input.uid} ends before it starts`)
+  return {
+    uid: input.uid,
+    calcomId: input.calcomId ?? null,
+    branchId: input.branchId,
+    eventTypeId: input.eventTypeId ?? null,
+    staffId: input.staffId ?? null,
+    title: input.title,
+    startsAt,
+    endsAt,
+    status: input.status,
+    visitState: input.visitState ?? 'NONE',
+    walkIn: input.walkIn ?? false,
+    attendeeName: input.attendee.name,
+    attendeeEmail: input.attendee.email ?? null,
+    attendeePhone: input.attendee.phone ?? null,
+    attendeeTimeZone: input.attendee.timeZone ?? null,
+    rescheduledFromUid: input.rescheduledFromUid ?? null,
+    rescheduledToUid: input.rescheduledToUid ?? null,
+    cancellationReason: input.cancellationReason ?? null,
+    paid: input.paid ?? false,
+    metadata: input.metadata ?? null,
+    calcomUpdatedAt: input.calcomUpdatedAt ? toMs(input.calcomUpdatedAt) : null,
+    syncState: input.syncState ?? 'synced',
+  }
+}
+
+function toAppointment(
+  a: typeof appointments.$inferSelect,
+  eventTypeTitle: string | null,
+  eventTypeLength: number | null,
+): Appointment {
+  return {
+    uid: a.uid,
+    calcomId: a.calcomId,
+    title: a.title,
+    start: new Date(a.startsAt).toISOString(),
+    end: new Date(a.endsAt).toISOString(),
+    status: a.status,
+    visitState: a.visitState,
+    syncState: a.syncState,
+    walkIn: a.walkIn,
+    paid: a.paid,
+    staffId: a.staffId,
+    eventType:
+      a.eventTypeId !== null && eventTypeTitle !== null && eventTypeLength !== null
+        ? { id: a.eventTypeId, title: eventTypeTitle, lengthInMinutes: eventTypeLength }
+        : null,
+    attendee: {
+      name: a.attendeeName,
+      email: a.attendeeEmail,
+      phone: a.attendeePhone,
+      timeZone: a.attendeeTimeZone,
+    },
+    rescheduledFromUid: a.rescheduledFromUid,
+    rescheduledToUid: a.rescheduledToUid,
+    cancellationReason: a.cancellationReason,
+  }
+}

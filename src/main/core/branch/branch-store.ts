@@ -1,0 +1,96 @@
+// The branch this desk serves. A fresh desk has one local branch in the machine's time zone;
+// connecting to Cal.com later fills in the account, its name and its zone.
+import { eq } from 'drizzle-orm'
+import type { Branch } from '../../../shared/api/schemas'
+import type { ConnectionState } from '../../../shared/domain/appointment-status'
+import type { DeskDb } from '../db/open-database'
+import { branches, settings } from '../db/schema'
+import type { LiveBus } from '../live/live-bus'
+import { isValidTimeZone } from '../appointments/branch-day'
+
+const CURRENT_BRANCH = 'current_branch_id'
+
+export interface BranchInput {
+  name: string
+  timeZone: string
+  calcomAccountId?: number | null
+  calcomUsername?: string | null
+  connection?: ConnectionState
+}
+
+export class BranchStore {
+  constructor(
+    private readonly db: DeskDb,
+    private readonly bus: LiveBus,
+  ) {}
+
+  /** The desk's branch, created on first use. */
+  current(): Branch {
+    const row = this.db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, CURRENT_BRANCH))
+      .get()
+    const found = row && this.byId(Number(row.value))
+    if (found) return found
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+    return this.create({ name: 'This branch', timeZone: zone }, { makeCurrent: true })
+  }
+
+  byId(id: number): Branch | undefined {
+    const row = this.db.select().from(branches).where(eq(branches.id, id)).get()
+    return row && toBranch(row)
+  }
+
+  create(input: BranchInput, opts: { makeCurrent?: boolean } = {}): Branch {
+    if (!isValidTimeZone(input.timeZone)) throw new Error(`Unknown time zone "${input.timeZone}"`)
+    const branch = this.db.transaction((tx) => {
+      const row = tx
+        .insert(branches)
+        .values({
+          name: input.name,
+          timeZone: input.timeZone,
+          calcomAccountId: input.calcomAccountId ?? null,
+          calcomUsername: input.calcomUsername ?? null,
+          connection: input.connection ?? 'disconnected',
+        })
+        .returning()
+        .get()
+      if (opts.makeCurrent) {
+        tx.insert(settings)
+          .values({ key: CURRENT_BRANCH, value: String(row.id) })
+          .onConflictDoUpdate({ target: settings.key, set: { value: String(row.id) } })
+          .run()
+      }
+      return toBranch(row)
+    })
+    if (opts.makeCurrent) this.bus.publish({ type: 'branch' })
+    return branch
+  }
+
+  update(id: number, changes: Partial<BranchInput>): Branch {
+    if (changes.timeZone !== undefined && !isValidTimeZone(changes.timeZone)) {
+      throw new Error(`Unknown time zone "${changes.timeZone}"`)
+    }
+    const row = this.db
+      .update(branches)
+      .set({ ...changes, updatedAt: Date.now() })
+      .where(eq(branches.id, id))
+      .returning()
+      .get()
+    if (!row) throw new Error(`No branch ${id}`)
+    this.bus.publish({ type: 'branch' })
+    return toBranch(row)
+  }
+}
+
+function toBranch(row: typeof branches.$inferSelect): Branch {
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.timeZone,
+    calcomAccountId: row.calcomAccountId,
+    calcomUsername: row.calcomUsername,
+    connection: row.connection,
+  }
+}

@@ -1,0 +1,273 @@
+// The desk's whole domain in one place (DESIGN.md §2–§4). Times are UTC epoch milliseconds in
+// integer columns: they sort and range-scan fast, and no zone ambiguity can creep in.
+import { sql } from 'drizzle-orm'
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import type {
+  AppointmentStatus,
+  ConnectionState,
+  DeskRole,
+  OutboxState,
+  SyncState,
+  VisitState,
+} from '../../../shared/domain/appointment-status'
+
+const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`
+const createdAt = () => integer('created_at').notNull().default(nowMs)
+const updatedAt = () => integer('updated_at').notNull().default(nowMs)
+
+/** Small desk-wide facts, e.g. which branch this desk serves. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})
+
+export const branches = sqliteTable('branches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  calcomAccountId: integer('calcom_account_id').unique(),
+  calcomUsername: text('calcom_username'),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull(),
+  connection: text('connection').$type<ConnectionState>().notNull().default('disconnected'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    calcomHostId: integer('calcom_host_id'),
+    name: text('name').notNull(),
+    email: text('email'),
+    colour: text('colour'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('staff_branch_host').on(t.branchId, t.calcomHostId)],
+)
+
+export const eventTypes = sqliteTable(
+  'event_types',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    calcomId: integer('calcom_id').notNull(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    lengthMinutes: integer('length_minutes').notNull(),
+    beforeBufferMinutes: integer('before_buffer_minutes').notNull().default(0),
+    afterBufferMinutes: integer('after_buffer_minutes').notNull().default(0),
+    /** Minor units of `currency` (cents). */
+    price: integer('price').notNull().default(0),
+    currency: text('currency'),
+    requiresConfirmation: integer('requires_confirmation', { mode: 'boolean' })
+      .notNull()
+      .default(false),
+    hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('event_types_branch_calcom').on(t.branchId, t.calcomId)],
+)
+
+/** People who book, built from attendees; the desk adds notes and alerts. */
+export const clients = sqliteTable(
+  'clients',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    timeZone: text('time_zone'),
+    notes: text('notes'),
+    alerts: text('alerts'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('clients_branch_email').on(t.branchId, t.email)],
+)
+
+export const appointments = sqliteTable(
+  'appointments',
+  {
+    uid: text('uid').primaryKey(),
+    calcomId: integer('calcom_id'),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    eventTypeId: integer('event_type_id').references(() => eventTypes.id),
+    staffId: integer('staff_id').references(() => staff.id),
+    clientId: integer('client_id').references(() => clients.id),
+    title: text('title').notNull(),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    status: text('status').$type<AppointmentStatus>().notNull(),
+    /** The status to return to when a no-show is unmarked. */
+    statusBeforeNoShow: text('status_before_no_show').$type<AppointmentStatus>(),
+    visitState: text('visit_state').$type<VisitState>().notNull().default('NONE'),
+    walkIn: integer('walk_in', { mode: 'boolean' }).notNull().default(false),
+    attendeeName: text('attendee_name').notNull(),
+    attendeeEmail: text('attendee_email'),
+    attendeePhone: text('attendee_phone'),
+    attendeeTimeZone: text('attendee_time_zone'),
+    rescheduledFromUid: text('rescheduled_from_uid'),
+    rescheduledToUid: text('rescheduled_to_uid'),
+    cancellationReason: text('cancellation_reason'),
+    requestReschedule: integer('request_reschedule', { mode: 'boolean' }).notNull().default(false),
+    rejectionReason: text('rejection_reason'),
+    paid: integer('paid', { mode: 'boolean' }).notNull().default(false),
+    deskNotes: text('desk_notes'),
+    /** JSON object as Cal.com holds it (our frontdeskMutationId lives here). */
+    metadata: text('metadata', { mode: 'json' }).$type<Record<string, string>>(),
+    /** Cal.com's `updatedAt` of the state we hold; older news never overwrites newer. */
+    calcomUpdatedAt: integer('calcom_updated_at'),
+    syncState: text('sync_state').$type<SyncState>().notNull().default('synced'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The day view: one branch, a UTC range, ordered by start.
+    index('appointments_branch_start').on(t.branchId, t.startsAt),
+    index('appointments_updated').on(t.calcomUpdatedAt),
+  ],
+)
+
+/** What happened to an appointment, newest last: the history shown at the desk. */
+export const appointmentHistory = sqliteTable(
+  'appointment_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    uid: text('uid').notNull(),
+    at: integer('at').notNull().default(nowMs),
+    source: text('source').$type<'calcom' | 'reconcile' | 'desk'>().notNull(),
+    change: text('change').notNull(),
+    detail: text('detail', { mode: 'json' }),
+  },
+  (t) => [index('appointment_history_uid').on(t.uid, t.id)],
+)
+
+/** The desk's own changes waiting for Cal.com, drained in order per booking. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mutationId: text('mutation_id').notNull().unique(),
+    op: text('op').notNull(),
+    bookingUid: text('booking_uid').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    state: text('state').$type<OutboxState>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+    lastError: text('last_error'),
+    createdBy: integer('created_by').references(() => deskUsers.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('outbox_state_next').on(t.state, t.nextAttemptAt),
+    index('outbox_booking').on(t.bookingUid, t.id),
+  ],
+)
+
+/** Keys of inbound events already applied, so a redelivery changes nothing. */
+export const appliedEvents = sqliteTable('applied_events', {
+  eventKey: text('event_key').primaryKey(),
+  appliedAt: integer('applied_at').notNull().default(nowMs),
+})
+
+/** Where this desk is in its relay channel, and how sync is doing. */
+export const relayCursor = sqliteTable('relay_cursor', {
+  branchId: integer('branch_id')
+    .primaryKey()
+    .references(() => branches.id),
+  channelId: text('channel_id'),
+  deviceId: text('device_id'),
+  lastSeq: integer('last_seq').notNull().default(0),
+  lastEventAt: integer('last_event_at'),
+  lastReconcileAt: integer('last_reconcile_at'),
+  updatedAt: updatedAt(),
+})
+
+/** Every call to Cal.com: never tokens, never personal data beyond ids. */
+export const apiLog = sqliteTable(
+  'api_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull().default(nowMs),
+    direction: text('direction').$type<'out' | 'in'>().notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    status: integer('status'),
+    durationMs: integer('duration_ms'),
+    error: text('error'),
+  },
+  (t) => [index('api_log_at').on(t.at)],
+)
+
+export const deskUsers = sqliteTable('desk_users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  role: text('role').$type<DeskRole>().notNull(),
+  pinHash: text('pin_hash'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+})
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull().default(nowMs),
+    userId: integer('user_id').references(() => deskUsers.id),
+    action: text('action').notNull(),
+    target: text('target'),
+    detail: text('detail', { mode: 'json' }),
+  },
+  (t) => [index('audit_log_at').on(t.at)],
+)
+
+/**
+ * Who hears about which event. A change proposed by an admin is stored `pending` beside the
+ * `approved` rule it would replace, until an owner approves it.
+ */
+export const notificationPreferences = sqliteTable(
+  'notification_preferences',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    eventKind: text('event_kind').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+    roles: text('roles', { mode: 'json' }).$type<DeskRole[]>().notNull(),
+    channels: text('channels', { mode: 'json' }).$type<string[]>().notNull(),
+    suppressIfCalcomEmails: integer('suppress_if_calcom_emails', { mode: 'boolean' })
+      .notNull()
+      .default(false),
+    approval: text('approval').$type<'pending' | 'approved'>().notNull(),
+    proposedBy: integer('proposed_by').references(() => deskUsers.id),
+    approvedBy: integer('approved_by').references(() => deskUsers.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('notification_rule').on(t.branchId, t.eventKind, t.approval)],
+)
+
+/** Cal.com slots as last fetched, served marked stale when offline. */
+export const slotsCache = sqliteTable(
+  'slots_cache',
+  {
+    eventTypeId: integer('event_type_id')
+      .notNull()
+      .references(() => eventTypes.id),
+    date: text('date').notNull(),
+    timeZone: text('time_zone').notNull(),
+    fetchedAt: integer('fetched_at').notNull(),
+    slots: text('slots', { mode: 'json' }).$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventTypeId, t.date, t.timeZone] })],
+)

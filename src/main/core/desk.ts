@@ -1,0 +1,90 @@
+// The composition root of the desk core: the one place that wires the store, the services and
+// the local API together. Both the Electron app and the headless desk start the desk here.
+import { join } from 'node:path'
+import type { Logger } from 'pino'
+import pkg from '../../../package.json'
+import { AppointmentStore } from './appointments/appointment-store'
+import { BranchStore } from './branch/branch-store'
+import type { DeskConfig } from './config/desk-config'
+import { lockDataDir } from './data-dir/data-dir-lock'
+import { openDatabase, type DeskDb } from './db/open-database'
+import { EventTypeStore } from './event-types/event-type-store'
+import { LiveBus } from './live/live-bus'
+import { createDeskLogger } from './logging/desk-logger'
+import type { DeskServices } from './server/desk-services'
+import { buildLocalApi, type LocalApi } from './server/local-api'
+import { StaffStore } from './staff/staff-store'
+
+export interface StartDeskOptions {
+  /** The built renderer folder to serve at `/`; null for API only. */
+  rendererDir?: string | null
+  /** The committed migrations; found next to the code when omitted. */
+  migrationsDir?: string
+  logger?: Logger
+}
+
+export interface Desk {
+  /** http://127.0.0.1:PORT */
+  url: string
+  port: number
+  token: string
+  services: DeskServices & { eventTypes: EventTypeStore }
+  close(): Promise<void>
+}
+
+export const DATABASE_FILE = 'frontdesk.db'
+
+export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {}): Promise<Desk> {
+  const lock = lockDataDir(config.dataDir)
+  let db: DeskDb | undefined
+  let api: LocalApi | undefined
+  try {
+    const logger = opts.logger ?? createDeskLogger(config.dataDir, config.logLevel)
+    db = openDatabase(join(config.dataDir, DATABASE_FILE), opts.migrationsDir)
+    const bus = new LiveBus()
+    const services = {
+      version: pkg.version,
+      db,
+      bus,
+      branches: new BranchStore(db, bus),
+      staff: new StaffStore(db),
+      eventTypes: new EventTypeStore(db),
+      appointments: new AppointmentStore(db, bus),
+    }
+    services.branches.current()
+    api = await buildLocalApi({
+      services,
+      token: config.apiToken,
+      logger,
+      rendererDir: opts.rendererDir ?? null,
+    })
+    await api.listen({ host: '127.0.0.1', port: config.port })
+    const address = api.server.address()
+    const port = typeof address === 'object' && address ? address.port : config.port
+    logger.info({ port, dataDir: config.dataDir }, 'desk started')
+
+    let closing: Promise<void> | undefined
+    const openApi = api
+    const openDb = db
+    return {
+      url: `http://127.0.0.1:${port}`,
+      port,
+      token: config.apiToken,
+      services,
+      close() {
+        closing ??= (async () => {
+          await openApi.close()
+          openDb.$client.close()
+          lock.release()
+          logger.info('desk stopped')
+        })()
+        return closing
+      },
+    }
+  } catch (err) {
+    await api?.close().catch(() => undefined)
+    db?.$client.close()
+    lock.release()
+    throw err
+  }
+}

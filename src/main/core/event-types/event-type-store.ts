@@ -1,0 +1,20 @@
+import type { DeskDb } from '../db/open-database'
+import { eventTypes } from '../db/schema'
+
+export type EventTypeInput = Omit<typeof eventTypes.$inferInsert, 'id'>
+export type EventTypeRow = typeof eventTypes.$inferSelect
+
+export class EventTypeStore {
+  constructor(private readonly db: DeskDb) {}
+
+  /** Inserts, or updates the type with the same Cal.com id in that branch. */
+  upsert(input: EventTypeInput): EventTypeRow {
+    const { branchId: _b, calcomId: _c, ...changes } = input
+    return this.db
+      .insert(eventTypes)
+      .values(input)
+      .onConflictDoUpdate({ target: [eventTypes.branchId, eventTypes.calcomId], set: changes })
+      .returning()
+      .get()
+  }
+}

@@ -1,0 +1,16 @@
+// In-process fan-out of changes to whoever listens (the local API's SSE stream, notifications).
+import { EventEmitter } from 'node:events'
+import type { LiveEvent } from '../../../shared/api/schemas'
+
+export class LiveBus {
+  readonly #emitter = new EventEmitter().setMaxListeners(0)
+
+  publish(event: LiveEvent): void {
+    this.#emitter.emit('change', event)
+  }
+
+  subscribe(listener: (event: LiveEvent) => void): () => void {
+    this.#emitter.on('change', listener)
+    return () => this.#emitter.off('change', listener)
+  }
+}

@@ -1,0 +1,15 @@
+import type { AppointmentStore } from '../appointments/appointment-store'
+import type { BranchStore } from '../branch/branch-store'
+import type { DeskDb } from '../db/open-database'
+import type { LiveBus } from '../live/live-bus'
+import type { StaffStore } from '../staff/staff-store'
+
+/** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
+export interface DeskServices {
+  version: string
+  db: DeskDb
+  bus: LiveBus
+  branches: BranchStore
+  staff: StaffStore
+  appointments: AppointmentStore
+}

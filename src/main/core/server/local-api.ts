@@ -1,0 +1,76 @@
+// The desk's local API (DESIGN.md §4.3): guards first, then the OpenAPI collector, then routes,
+// then the built renderer at `/`.
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify from 'fastify'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Logger } from 'pino'
+import { scrubUrl } from '../logging/desk-logger'
+import type { DeskServices } from './desk-services'
+import errorHandler from './plugins/error-handler'
+import loopbackGuard from './plugins/loopback-guard'
+import sessionAuth from './plugins/session-auth'
+import appointmentsRoutes from './routes/appointments'
+import branchRoutes from './routes/branch'
+import healthRoutes from './routes/health'
+import liveRoutes from './routes/live'
+
+export interface LocalApiOptions {
+  services: DeskServices
+  token: string
+  logger: Logger
+  /** The built renderer (out/renderer); null serves the API alone. */
+  rendererDir: string | null
+}
+
+export async function buildLocalApi(opts: LocalApiOptions) {
+  const app = Fastify({
+    loggerInstance: opts.logger.child(
+      {},
+      {
+        serializers: {
+          req: (req: { method: string; url: string }) => ({
+            method: req.method,
+            url: scrubUrl(req.url),
+          }),
+        },
+      },
+    ),
+    forceCloseConnections: true,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(errorHandler)
+  await app.register(loopbackGuard)
+  await app.register(sessionAuth, { token: opts.token })
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Frontdesk local API', version: opts.services.version },
+      components: {
+        securitySchemes: { session: { type: 'http', scheme: 'bearer' } },
+      },
+      security: [{ session: [] }],
+    },
+  })
+
+  const services = opts.services
+  await app.register(healthRoutes, { services })
+  await app.register(branchRoutes, { services })
+  await app.register(appointmentsRoutes, { services })
+  await app.register(liveRoutes, { services })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  if (opts.rendererDir && existsSync(join(opts.rendererDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.rendererDir, index: 'index.html' })
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .type('text/plain; charset=utf-8')
+        .send('The desk UI is not built yet: run `npm run build`, then start the desk again.'),
+    )
+  }
+  return app
+}
+
+export type LocalApi = Awaited<ReturnType<typeof buildLocalApi>>

@@ -1,0 +1,63 @@
+// The one place errors become answers: `{error:{code,message,field?}}`, never a stack trace.
+import type { FastifyError, FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+
+/** An error the API turns into a 4xx with its own code and words. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+  }
+}
+
+export default fp(async function errorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | ApiProblem, request, reply) => {
+    if (error instanceof ApiProblem) {
+      return reply.code(error.statusCode).send({
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+        },
+      })
+    }
+    if (error.validation) {
+      const first = error.validation[0]
+      const fromPath = first?.instancePath.replace(/^\//, '').replace(/\//g, '.')
+      const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty
+      const field = fromPath || missing || error.validationContext || 'input'
+      return reply.code(400).send({
+        error: {
+          code: 'VALIDATION',
+          message: `${field} ${missing && !fromPath ? 'is required' : (first?.message ?? 'is invalid')}`,
+          field,
+        },
+      })
+    }
+    const status = error.statusCode ?? 500
+    if (status < 500) {
+      return reply
+        .code(status)
+        .send({ error: { code: error.code ?? 'BAD_REQUEST', message: error.message } })
+    }
+    request.log.error({ err: error }, 'request failed')
+    return reply.code(500).send({
+      error: { code: 'INTERNAL', message: 'Something went wrong in the desk; it was logged.' },
+    })
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .code(404)
+      .send({
+        error: {
+          code: 'NOT_FOUND',
+          message: `No route ${request.method} ${request.url.split('?')[0]}`,
+        },
+      })
+  })
+})

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ApiError, DayQuery, DayView } from '../../../../shared/api/schemas'
+import { branchDay, InvalidDayError } from '../../appointments/branch-day'
+import { ApiProblem } from '../plugins/error-handler'
+import type { DeskServices } from '../desk-services'
+
+const appointments: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
+  app,
+  { services },
+) => {
+  app.get(
+    '/api/appointments',
+    {
+      schema: {
+        summary: "The branch's day, in the branch's time zone",
+        querystring: DayQuery,
+        response: { 200: DayView, 400: ApiError },
+      },
+    },
+    async (request) => {
+      const branch = services.branches.current()
+      let range
+      try {
+        range = branchDay(request.query.date, branch.timeZone)
+      } catch (err) {
+        if (err instanceof InvalidDayError)
+          throw new ApiProblem(400, 'VALIDATION', `date ${err.message}`, 'date')
+        throw err
+      }
+      return {
+        date: range.date,
+        timeZone: range.timeZone,
+        startsAt: new Date(range.startsAt).toISOString(),
+        endsAt: new Date(range.endsAt).toISOString(),
+        staff: services.staff.listActive(branch.id),
+        appointments: services.appointments.day(branch.id, range),
+      }
+    },
+  )
+}
+export default appointments

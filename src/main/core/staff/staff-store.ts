@@ -1,0 +1,62 @@
+import { and, asc, eq } from 'drizzle-orm'
+import type { Staff } from '../../../shared/api/schemas'
+import type { DeskDb } from '../db/open-database'
+import { staff } from '../db/schema'
+
+export interface StaffInput {
+  branchId: number
+  calcomHostId?: number | null
+  name: string
+  email?: string | null
+  colour?: string | null
+  active?: boolean
+}
+
+export class StaffStore {
+  constructor(private readonly db: DeskDb) {}
+
+  /** Inserts, or updates the member with the same Cal.com host id in that branch. */
+  upsert(input: StaffInput): Staff {
+    const values = {
+      branchId: input.branchId,
+      calcomHostId: input.calcomHostId ?? null,
+      name: input.name,
+      email: input.email ?? null,
+      colour: input.colour ?? null,
+      active: input.active ?? true,
+    }
+    const row =
+      values.calcomHostId === null
+        ? this.db.insert(staff).values(values).returning().get()
+        : this.db
+            .insert(staff)
+            .values(values)
+            .onConflictDoUpdate({
+              target: [staff.branchId, staff.calcomHostId],
+              set: {
+                name: values.name,
+                email: values.email,
+                colour: values.colour,
+                active: values.active,
+              },
+            })
+            .returning()
+            .get()
+    return toStaff(row)
+  }
+
+  /** Active staff of a branch, by name. */
+  listActive(branchId: number): Staff[] {
+    return this.db
+      .select()
+      .from(staff)
+      .where(and(eq(staff.branchId, branchId), eq(staff.active, true)))
+      .orderBy(asc(staff.name), asc(staff.id))
+      .all()
+      .map(toStaff)
+  }
+}
+
+function toStaff(row: typeof staff.$inferSelect): Staff {
+  return { id: row.id, name: row.name, email: row.email, colour: row.colour, active: row.active }
+}

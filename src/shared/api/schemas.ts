@@ -1,0 +1,114 @@
+// Wire shapes of the local API (DESIGN.md §4.3). The server validates against these and
+// the renderer reads the same types, so the two cannot drift apart.
+import { Type, type Static } from '@sinclair/typebox'
+import {
+  APPOINTMENT_STATUSES,
+  CONNECTION_STATES,
+  SYNC_STATES,
+  VISIT_STATES,
+} from '../domain/appointment-status'
+
+/** A string enum that keeps its literal type and reads as `enum` in the OpenAPI document. */
+const literalUnion = <T extends readonly string[]>(values: T) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] })
+
+export const ApiError = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code, e.g. VALIDATION' }),
+      message: Type.String({ description: 'One sentence a person can act on' }),
+      field: Type.Optional(Type.String({ description: 'The input that was wrong, when one was' })),
+    }),
+  },
+  { $id: 'ApiError' },
+)
+export type ApiError = Static<typeof ApiError>
+
+export const Health = Type.Object({
+  ok: Type.Boolean(),
+  database: Type.Literal('ok'),
+  version: Type.String(),
+})
+export type Health = Static<typeof Health>
+
+export const Branch = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  timeZone: Type.String({ description: 'IANA zone; the day view is in this zone' }),
+  calcomAccountId: Type.Union([Type.Integer(), Type.Null()]),
+  calcomUsername: Type.Union([Type.String(), Type.Null()]),
+  connection: literalUnion(CONNECTION_STATES),
+})
+export type Branch = Static<typeof Branch>
+
+export const Staff = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  colour: Type.Union([Type.String(), Type.Null()]),
+  active: Type.Boolean(),
+})
+export type Staff = Static<typeof Staff>
+
+export const Appointment = Type.Object({
+  uid: Type.String(),
+  calcomId: Type.Union([Type.Integer(), Type.Null()]),
+  title: Type.String(),
+  start: Type.String({ format: 'date-time', description: 'UTC, ISO 8601' }),
+  end: Type.String({ format: 'date-time', description: 'UTC, ISO 8601' }),
+  status: literalUnion(APPOINTMENT_STATUSES),
+  visitState: literalUnion(VISIT_STATES),
+  syncState: literalUnion(SYNC_STATES),
+  walkIn: Type.Boolean(),
+  paid: Type.Boolean(),
+  staffId: Type.Union([Type.Integer(), Type.Null()]),
+  eventType: Type.Union([
+    Type.Object({ id: Type.Integer(), title: Type.String(), lengthInMinutes: Type.Integer() }),
+    Type.Null(),
+  ]),
+  attendee: Type.Object({
+    name: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    phone: Type.Union([Type.String(), Type.Null()]),
+    timeZone: Type.Union([Type.String(), Type.Null()]),
+  }),
+  rescheduledFromUid: Type.Union([Type.String(), Type.Null()]),
+  rescheduledToUid: Type.Union([Type.String(), Type.Null()]),
+  cancellationReason: Type.Union([Type.String(), Type.Null()]),
+})
+export type Appointment = Static<typeof Appointment>
+
+export const DayQuery = Type.Object({
+  date: Type.String({
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    description: 'A calendar day in the branch time zone, YYYY-MM-DD',
+  }),
+})
+export type DayQuery = Static<typeof DayQuery>
+
+export const DayView = Type.Object({
+  date: Type.String(),
+  timeZone: Type.String(),
+  /** UTC instants bounding the day in the branch zone (23 or 25 hours long on DST days). */
+  startsAt: Type.String({ format: 'date-time' }),
+  endsAt: Type.String({ format: 'date-time' }),
+  staff: Type.Array(Staff),
+  /** Ordered by start, then staff. */
+  appointments: Type.Array(Appointment),
+})
+export type DayView = Static<typeof DayView>
+
+/** What `GET /api/live` sends, one SSE `data:` line per change. */
+export const LiveEvent = Type.Union([
+  Type.Object({
+    type: Type.Literal('appointments'),
+    /** Appointment uids that changed. */
+    uids: Type.Array(Type.String()),
+    /** The branch-zone days those appointments touch, so a view can ignore other days. */
+    dates: Type.Array(Type.String()),
+  }),
+  Type.Object({ type: Type.Literal('branch') }),
+  Type.Object({ type: Type.Literal('sync') }),
+  Type.Object({ type: Type.Literal('outbox') }),
+])
+export type LiveEvent = Static<typeof LiveEvent>
