@@ -19,6 +19,9 @@ export interface BranchInput {
 }
 
 export class BranchStore {
+  /** The desk's branch, read on every request; this store is its only writer. */
+  #current: Branch | undefined
+
   constructor(
     private readonly db: DeskDb,
     private readonly bus: LiveBus,
@@ -26,13 +29,14 @@ export class BranchStore {
 
   /** The desk's branch, created on first use. */
   current(): Branch {
+    if (this.#current) return this.#current
     const row = this.db
       .select({ value: settings.value })
       .from(settings)
       .where(eq(settings.key, CURRENT_BRANCH))
       .get()
     const found = row && this.byId(Number(row.value))
-    if (found) return found
+    if (found) return (this.#current = found)
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
     return this.create({ name: 'This branch', timeZone: zone }, { makeCurrent: true })
   }
@@ -64,7 +68,10 @@ export class BranchStore {
       }
       return toBranch(row)
     })
-    if (opts.makeCurrent) this.bus.publish({ type: 'branch' })
+    if (opts.makeCurrent) {
+      this.#current = branch
+      this.bus.publish({ type: 'branch' })
+    }
     return branch
   }
 
@@ -79,8 +86,10 @@ export class BranchStore {
       .returning()
       .get()
     if (!row) throw new Error(`No branch ${id}`)
+    const branch = toBranch(row)
+    if (this.#current?.id === id) this.#current = branch
     this.bus.publish({ type: 'branch' })
-    return toBranch(row)
+    return branch
   }
 }
 
