@@ -1,0 +1,83 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { RelayConfig } from './config.js'
+import authPlugin from './plugins/auth.js'
+import deliveryLogPlugin from './plugins/delivery-log.js'
+import errorHandlerPlugin from './plugins/error-handler.js'
+import metricsPlugin from './plugins/metrics.js'
+import rateLimitPlugin from './plugins/rate-limit.js'
+import retentionPlugin from './plugins/retention.js'
+import storagePlugin from './plugins/storage.js'
+import waitersPlugin from './plugins/waiters.js'
+import ackRoutes from './routes/ack.js'
+import adminRoutes from './routes/admin.js'
+import enrollRoutes from './routes/enroll.js'
+import eventsRoutes from './routes/events.js'
+import healthRoutes from './routes/health.js'
+import hooksRoutes from './routes/hooks.js'
+import streamRoutes from './routes/stream.js'
+import type { RelayStorage } from './storage/types.js'
+
+export interface BuildAppOptions {
+  config: RelayConfig
+  storage: RelayStorage
+  /** Close the storage when the app closes (the CLI does; tests sharing one storage may not). */
+  closeStorage?: boolean
+  logger?: FastifyServerOptions['logger'] | FastifyBaseLogger
+  heartbeatMs?: number
+  pruneIntervalMs?: number
+}
+
+/** Builds the relay: external plugins, then app plugins, then routes (the fastify/demo order). */
+export async function buildApp(opts: BuildAppOptions) {
+  const { config } = opts
+  const logger = opts.logger ?? false
+  const app = Fastify({
+    ...(typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger } : { logger }),
+    // Request logs would cost more than the intake itself; outcomes are in /metrics and the
+    // admin delivery log instead.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 64 * 1024,
+    trustProxy: true,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(rateLimitPlugin)
+
+  await app.register(storagePlugin, {
+    storage: opts.storage,
+    closeStorage: opts.closeStorage ?? false,
+  })
+  await app.register(metricsPlugin)
+  await app.register(deliveryLogPlugin)
+  await app.register(errorHandlerPlugin)
+  await app.register(authPlugin, { adminToken: config.adminToken })
+  await app.register(waitersPlugin)
+  await app.register(retentionPlugin, {
+    retentionDays: config.retentionDays,
+    minRetentionHours: config.minRetentionHours,
+    intervalMs: opts.pruneIntervalMs ?? 10 * 60_000,
+  })
+
+  await app.register(healthRoutes)
+  await app.register(hooksRoutes, {
+    maxBodyBytes: config.maxBodyBytes,
+    intakeRateLimitPerMinute: config.intakeRateLimitPerMinute,
+  })
+  await app.register(enrollRoutes, {
+    calcomApiUrl: config.calcomApiUrl,
+    publicUrl: config.publicUrl,
+    allowedAccounts: config.allowedAccounts,
+    rateLimitPerMinute: config.enrollRateLimitPerMinute,
+  })
+  await app.register(eventsRoutes)
+  await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? 15_000 })
+  await app.register(ackRoutes)
+  // Without an admin token the operator routes (and /metrics, whose labels name channels) are off.
+  if (config.adminToken) await app.register(adminRoutes)
+
+  return app
+}
+
+export type RelayApp = Awaited<ReturnType<typeof buildApp>>

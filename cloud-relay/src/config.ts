@@ -1,0 +1,119 @@
+// The relay's configuration, read from the environment once at start. Every value is validated
+// here so a typo stops the process with a message naming the variable, instead of surfacing
+// later as a confusing runtime error.
+
+export interface RelayConfig {
+  host: string
+  port: number
+  /** Base URL Cal.com is told to call (no trailing slash). */
+  publicUrl: string
+  databaseUrl: string
+  calcomApiUrl: string
+  retentionDays: number
+  /** Acked events are kept at least this long (so redeliveries still dedupe). */
+  minRetentionHours: number
+  maxBodyBytes: number
+  adminToken: string | undefined
+  /** Cal.com account ids allowed to enroll; undefined = anyone with a valid credential. */
+  allowedAccounts: Set<string> | undefined
+  enrollRateLimitPerMinute: number
+  intakeRateLimitPerMinute: number
+  logLevel: string
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid relay configuration:\n  - ${problems.join('\n  - ')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+export function loadConfig(env: Env = process.env): RelayConfig {
+  const problems: string[] = []
+  const str = (name: string, fallback: string): string => {
+    const v = env[name]
+    return v === undefined || v.trim() === '' ? fallback : v.trim()
+  }
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name, String(fallback))
+    if (!/^\d+$/.test(raw)) {
+      problems.push(`${name} must be a whole number, got "${raw}"`)
+      return fallback
+    }
+    const n = Number(raw)
+    if (n < min || n > max) problems.push(`${name} must be between ${min} and ${max}, got ${n}`)
+    return n
+  }
+  const url = (name: string, fallback: string, protocols: string[]): string => {
+    const raw = str(name, fallback)
+    try {
+      const u = new URL(raw)
+      if (!protocols.includes(u.protocol)) {
+        problems.push(
+          `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`,
+        )
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL: "${raw}"`)
+    }
+    return raw.replace(/\/+$/, '')
+  }
+
+  const host = str('RELAY_HOST', '127.0.0.1')
+  const port = int('RELAY_PORT', 8787, 0, 65535)
+  const publicUrl = url('RELAY_PUBLIC_URL', `http://${host}:${port}`, ['http:', 'https:'])
+  const databaseUrl = str('RELAY_DATABASE_URL', 'file:./relay-data/relay.db')
+  if (!/^(file:.+|postgres(ql)?:\/\/.+)$/.test(databaseUrl)) {
+    problems.push(
+      `RELAY_DATABASE_URL must be file:<path> or postgres://…, got "${redact(databaseUrl)}"`,
+    )
+  }
+  const calcomApiUrl = url('RELAY_CALCOM_API_URL', 'https://api.cal.com', ['http:', 'https:'])
+  const retentionDays = int('RELAY_RETENTION_DAYS', 14, 1, 3650)
+  const minRetentionHours = int('RELAY_MIN_RETENTION_HOURS', 24, 0, 24 * 3650)
+  if (minRetentionHours > retentionDays * 24) {
+    problems.push('RELAY_MIN_RETENTION_HOURS must not exceed RELAY_RETENTION_DAYS × 24')
+  }
+  const maxBodyBytes = int('RELAY_MAX_BODY_BYTES', 1_048_576, 1024, 64 * 1_048_576)
+  const adminToken = env.RELAY_ADMIN_TOKEN?.trim() || undefined
+  if (adminToken !== undefined && adminToken.length < 24) {
+    problems.push('RELAY_ADMIN_TOKEN must be at least 24 characters (use `openssl rand -hex 32`)')
+  }
+  const accounts = str('RELAY_ALLOWED_ACCOUNTS', '')
+  const allowedList = accounts.split(/[\s,]+/).filter(Boolean)
+  for (const a of allowedList) {
+    if (!/^\d+$/.test(a))
+      problems.push(`RELAY_ALLOWED_ACCOUNTS holds Cal.com account ids (numbers), got "${a}"`)
+  }
+  const enrollRateLimitPerMinute = int('RELAY_ENROLL_RATE_LIMIT', 20, 1, 1_000_000)
+  const intakeRateLimitPerMinute = int('RELAY_INTAKE_RATE_LIMIT', 6000, 1, 100_000_000)
+  const logLevel = str('RELAY_LOG_LEVEL', 'info')
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`RELAY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
+
+  if (problems.length) throw new ConfigError(problems)
+  return {
+    host,
+    port,
+    publicUrl,
+    databaseUrl,
+    calcomApiUrl,
+    retentionDays,
+    minRetentionHours,
+    maxBodyBytes,
+    adminToken,
+    allowedAccounts: allowedList.length ? new Set(allowedList) : undefined,
+    enrollRateLimitPerMinute,
+    intakeRateLimitPerMinute,
+    logLevel,
+  }
+}
+
+/** Hides the password of a postgres:// URL so it can be printed. */
+export function redact(databaseUrl: string): string {
+  return databaseUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+}

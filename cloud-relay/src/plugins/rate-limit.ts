@@ -1,0 +1,19 @@
+import rateLimit from '@fastify/rate-limit'
+import fp from 'fastify-plugin'
+import { RelayHttpError } from '../errors.js'
+
+/** Per-route limits only (enroll by client IP, intake by channel); see the routes' config. */
+export default fp(
+  async (app) => {
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_req, ctx) =>
+        new RelayHttpError(
+          429,
+          'RATE_LIMITED',
+          `Rate limit exceeded; retry in ${Math.ceil(ctx.ttl / 1000)} s.`,
+        ),
+    })
+  },
+  { name: 'rate-limit' },
+)

@@ -1,0 +1,17 @@
+import type { RelayError, RelayEvent } from '../contract.js'
+import type { StoredEvent } from '../storage/types.js'
+
+export const toWire = (e: StoredEvent): RelayEvent => ({
+  seq: e.seq,
+  receivedAt: e.receivedAt.toISOString(),
+  contentType: e.contentType,
+  // Bodies were checked to be valid UTF-8 at intake, so this decoding is lossless.
+  body: e.body.toString('utf8'),
+})
+
+export const resyncError = (prunedThrough: number): RelayError => ({
+  code: 'RESYNC_REQUIRED',
+  message:
+    'The cursor is older than what the relay retains: reconcile from Cal.com, then continue after resumeAfter.',
+  resumeAfter: prunedThrough,
+})

@@ -1,0 +1,151 @@
+import { Type } from '@sinclair/typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { RelayHttpError } from '../errors.js'
+import { sha256Hex } from '../ids.js'
+import type { RejectReason } from '../plugins/metrics.js'
+import { verifyCalcomSignature } from '../signature.js'
+
+const ACCEPTED_TYPES = new Set(['application/json', 'application/x-www-form-urlencoded'])
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+function isUtf8(body: Buffer): boolean {
+  try {
+    utf8.decode(body)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The Cal.com headers kept with each event (lower-case names, as received). */
+function calcomHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.startsWith('x-cal-') && typeof value === 'string') out[name] = value
+  }
+  return out
+}
+
+export interface HooksOptions {
+  maxBodyBytes: number
+  intakeRateLimitPerMinute: number
+}
+
+/**
+ * Webhook intake. The body is taken as raw bytes (no parsing), verified against the channel's
+ * secret, stored durably, and only then answered 200.
+ */
+const hooks: FastifyPluginAsyncTypebox<HooksOptions> = async (app, opts) => {
+  app.removeAllContentTypeParsers()
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'buffer', bodyLimit: opts.maxBodyBytes },
+    (_req, body, done) => done(null, body),
+  )
+
+  app.post(
+    '/hooks/calcom/:channelId',
+    {
+      bodyLimit: opts.maxBodyBytes,
+      config: {
+        intake: true,
+        rateLimit: {
+          max: opts.intakeRateLimitPerMinute,
+          timeWindow: 60_000,
+          keyGenerator: (req) => `intake:${(req.params as { channelId: string }).channelId}`,
+        },
+      },
+      schema: { params: Type.Object({ channelId: Type.String({ minLength: 1, maxLength: 100 }) }) },
+    },
+    async (request, reply) => {
+      const { channelId } = request.params
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
+      const contentType = request.headers['content-type'] ?? ''
+      const reject = (status: number, reason: RejectReason, err: RelayHttpError): never => {
+        app.metrics.rejected.inc({ reason })
+        app.deliveryLog.add({
+          at: new Date().toISOString(),
+          channelId,
+          status,
+          result: reason,
+          bytes: body.length,
+          contentType: contentType || null,
+          seq: null,
+        })
+        throw err
+      }
+
+      const channel = await app.channelById(channelId)
+      if (!channel)
+        reject(404, 'unknown_channel', new RelayHttpError(404, 'NOT_FOUND', 'Unknown channel.'))
+      const signature = request.headers['x-cal-signature-256']
+      if (typeof signature !== 'string' || signature === '') {
+        reject(
+          401,
+          'missing_signature',
+          new RelayHttpError(401, 'BAD_SIGNATURE', 'X-Cal-Signature-256 is missing.'),
+        )
+      }
+      if (
+        !verifyCalcomSignature(
+          (channel as NonNullable<typeof channel>).webhookSecret,
+          body,
+          signature as string,
+        )
+      ) {
+        reject(
+          401,
+          'bad_signature',
+          new RelayHttpError(401, 'BAD_SIGNATURE', 'X-Cal-Signature-256 does not match the body.'),
+        )
+      }
+      const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
+      if (!ACCEPTED_TYPES.has(mediaType)) {
+        reject(
+          415,
+          'unsupported_media_type',
+          new RelayHttpError(
+            415,
+            'UNSUPPORTED_MEDIA_TYPE',
+            'Content-Type must be application/json or application/x-www-form-urlencoded.',
+          ),
+        )
+      }
+      if (body.length === 0)
+        reject(400, 'empty_body', new RelayHttpError(400, 'INVALID_BODY', 'The body is empty.'))
+      if (!isUtf8(body))
+        reject(
+          400,
+          'invalid_utf8',
+          new RelayHttpError(400, 'INVALID_BODY', 'The body is not valid UTF-8.'),
+        )
+
+      const [result] = await app.storage.ingest([
+        {
+          channelId,
+          body,
+          bodySha256: sha256Hex(body),
+          contentType,
+          headers: calcomHeaders(request.headers),
+          receivedAt: new Date(),
+        },
+      ])
+      const { seq, duplicate } = result as { seq: number; duplicate: boolean }
+      ;(duplicate ? app.metrics.duplicates : app.metrics.accepted).inc()
+      app.deliveryLog.add({
+        at: new Date().toISOString(),
+        channelId,
+        status: 200,
+        result: duplicate ? 'duplicate' : 'accepted',
+        bytes: body.length,
+        contentType,
+        seq,
+      })
+      return reply.send({ ok: true })
+    },
+  )
+}
+
+export default hooks
