@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { ApiRequestError, createApiClient } from './api-client'
+
+const session = { apiBaseUrl: 'http://127.0.0.1:4000', token: 'secret token' }
+
+function respond(status: number, body: unknown) {
+  const calls: { url: string; init?: RequestInit }[] = []
+  const fetchImpl = (async (url: string, init?: RequestInit) => {
+    calls.push({ url, init })
+    return new Response(JSON.stringify(body), { status })
+  }) as typeof fetch
+  return { calls, client: createApiClient(session, fetchImpl) }
+}
+
+describe('createApiClient', () => {
+  it('sends the session token as a bearer token', async () => {
+    const { calls, client } = respond(200, { ok: true })
+    await expect(client.get('/api/health')).resolves.toEqual({ ok: true })
+    expect(calls[0]?.url).toBe('http://127.0.0.1:4000/api/health')
+    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer secret token')
+  })
+
+  it("turns an API error into the API's own message", async () => {
+    const { client } = respond(400, {
+      error: { code: 'VALIDATION', message: 'date must be YYYY-MM-DD', field: 'date' },
+    })
+    const error = await client.get('/api/appointments?date=x').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiRequestError)
+    expect(error).toMatchObject({
+      message: 'date must be YYYY-MM-DD',
+      code: 'VALIDATION',
+      status: 400,
+    })
+  })
+
+  it('names the status when the error body is not an API error', async () => {
+    const { client } = respond(502, 'bad gateway')
+    await expect(client.get('/api/branch')).rejects.toThrow('The desk answered with HTTP 502.')
+  })
+
+  it('says the desk is not answering when the request cannot be made', async () => {
+    const client = createApiClient(session, (async () => {
+      throw new TypeError('fetch failed')
+    }) as typeof fetch)
+    await expect(client.get('/api/branch')).rejects.toMatchObject({ code: 'NETWORK' })
+  })
+
+  it('puts the token, encoded, on the live stream URL', () => {
+    expect(respond(200, {}).client.liveUrl()).toBe(
+      'http://127.0.0.1:4000/api/live?token=secret%20token',
+    )
+  })
+})

@@ -1,0 +1,66 @@
+// Times on the desk are always shown in the BRANCH's time zone (DESIGN.md §3), never the
+// machine's: a desk PC set to the wrong zone must still show the right appointment times.
+// The browser's Intl has full ICU data, so it does the zone math; no library needed here.
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** True when `value` is a real calendar day written YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(value: string): boolean {
+  const match = DAY_PATTERN.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  )
+}
+
+/** The calendar day (YYYY-MM-DD) that `instant` falls on in `timeZone`. */
+export function calendarDateInZone(instant: Date, timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD; formatToParts keeps us independent of that detail anyway.
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value
+  return `${part('year')}-${part('month')}-${part('day')}`
+}
+
+/** Today in the branch's zone: what "Today" means to the receptionist at that branch. */
+export function todayInZone(timeZone: string, now: Date = new Date()): string {
+  return calendarDateInZone(now, timeZone)
+}
+
+/** Calendar arithmetic on a YYYY-MM-DD day; independent of any zone or DST. */
+export function addDays(date: string, days: number): string {
+  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`)
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const shifted = new Date(Date.UTC(year, month - 1, day + days))
+  return shifted.toISOString().slice(0, 10)
+}
+
+/** "Sunday, 29 March 2026" (in the reader's locale) for a calendar day. */
+export function formatCalendarDate(date: string, locale?: string): string {
+  if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`)
+  // A calendar day is not an instant: render UTC midnight of that day in UTC.
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${date}T00:00:00Z`))
+}
+
+/** "09:00–09:30" (locale-dependent) for a UTC start and end, read in `timeZone`. */
+export function formatTimeRange(
+  startIso: string,
+  endIso: string,
+  timeZone: string,
+  locale?: string,
+): string {
+  const format = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' })
+  return format.formatRange(new Date(startIso), new Date(endIso))
+}
