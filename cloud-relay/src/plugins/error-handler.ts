@@ -70,12 +70,10 @@ export default fp(
     )
 
     app.setNotFoundHandler(async (request, reply) =>
-      reply
-        .status(404)
-        .send({
-          code: 'NOT_FOUND',
-          message: `No route ${request.method} ${request.url.split('?')[0]}.`,
-        }),
+      reply.status(404).send({
+        code: 'NOT_FOUND',
+        message: `No route ${request.method} ${request.url.split('?')[0]}.`,
+      }),
     )
   },
   { name: 'error-handler', dependencies: ['metrics', 'delivery-log'] },
