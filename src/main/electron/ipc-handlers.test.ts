@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+type Listener = (event: unknown, ...args: unknown[]) => unknown
+const electron = vi.hoisted(() => ({
+  listeners: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+  shell: { openExternal: vi.fn(async () => {}) },
+}))
+vi.mock('electron', () => ({
+  shell: electron.shell,
+  ipcMain: {
+    on: (channel: string, listener: Listener) => electron.listeners.set(`on:${channel}`, listener),
+    handle: (channel: string, listener: Listener) =>
+      electron.listeners.set(`handle:${channel}`, listener),
+  },
+}))
+
+const { handleInvoke, handleSync, registerIpcHandlers } = await import('./ipc-handlers')
+const { IPC_CHANNELS, isAllowedChannel } = await import('./ipc-channels')
+
+const APP = 'http://127.0.0.1:41234'
+const bootstrap = { apiBaseUrl: APP, sessionToken: 'secret-session-token', appVersion: '0.1.0' }
+
+const topFrame = (url: string) => ({ url, parent: null })
+const fromApp = () => ({ senderFrame: topFrame(`${APP}/`) }) as { returnValue?: unknown }
+const senders = {
+  'another origin': { senderFrame: topFrame('https://evil.example/') },
+  'another port on the loopback': { senderFrame: topFrame('http://127.0.0.1:9/') },
+  'a subframe of the app': { senderFrame: { url: `${APP}/`, parent: topFrame(`${APP}/`) } },
+  'a destroyed frame': { senderFrame: null },
+}
+
+function sendSync(channel: string, event: { returnValue?: unknown }) {
+  electron.listeners.get(`on:${channel}`)!(event)
+  return event.returnValue
+}
+const invoke = (channel: string, event: unknown, ...args: unknown[]) =>
+  electron.listeners.get(`handle:${channel}`)!(event, ...args)
+
+beforeEach(() => {
+  electron.listeners.clear()
+  vi.clearAllMocks()
+  registerIpcHandlers(bootstrap)
+})
+
+describe('IPC allow-list', () => {
+  it('has exactly the two frontdesk: channels, both with handlers', () => {
+    expect(Object.values(IPC_CHANNELS).sort()).toEqual([
+      'frontdesk:bootstrap',
+      'frontdesk:open-external',
+    ])
+    expect([...electron.listeners.keys()].sort()).toEqual([
+      'handle:frontdesk:open-external',
+      'on:frontdesk:bootstrap',
+    ])
+  })
+
+  it('refuses to register a handler on any other channel', () => {
+    for (const channel of ['frontdesk:shell', 'open-external', 'other:bootstrap', '']) {
+      expect(isAllowedChannel(channel)).toBe(false)
+      expect(() => handleSync(channel, APP, () => ({ ok: true, value: 1 }))).toThrow(/allow-list/)
+      expect(() => handleInvoke(channel, APP, async () => ({ ok: true, value: 1 }))).toThrow(
+        /allow-list/,
+      )
+    }
+  })
+})
+
+describe('bootstrap', () => {
+  it("gives the app's page the API address, token and version", () => {
+    expect(sendSync('frontdesk:bootstrap', fromApp())).toEqual({ ok: true, value: bootstrap })
+  })
+
+  it.each(Object.entries(senders))('refuses %s, without revealing the token', (_name, sender) => {
+    const reply = sendSync('frontdesk:bootstrap', { ...sender } as { returnValue?: unknown })
+    expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(JSON.stringify(reply)).not.toContain('secret-session-token')
+  })
+})
+
+describe('open external', () => {
+  it('opens http and https URLs in the system browser', async () => {
+    await expect(
+      invoke('frontdesk:open-external', fromApp(), 'https://app.cal.com/x'),
+    ).resolves.toEqual({
+      ok: true,
+      value: undefined,
+    })
+    await invoke('frontdesk:open-external', fromApp(), 'http://cal.local/auth')
+    expect(electron.shell.openExternal.mock.calls).toEqual([
+      ['https://app.cal.com/x'],
+      ['http://cal.local/auth'],
+    ])
+  })
+
+  it('refuses other schemes and non-URLs with a reason, opening nothing', async () => {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'ms-settings:',
+      'nope',
+      42,
+      undefined,
+      'https://x/' + 'a'.repeat(3000),
+    ]) {
+      const reply = await invoke('frontdesk:open-external', fromApp(), url)
+      expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } })
+    }
+    expect(electron.shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it.each(Object.entries(senders))('refuses %s', async (_name, sender) => {
+    const reply = await invoke('frontdesk:open-external', sender, 'https://app.cal.com/')
+    expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(electron.shell.openExternal).not.toHaveBeenCalled()
+  })
+
+  it('returns a failure as a value when the OS cannot open the link', async () => {
+    electron.shell.openExternal.mockRejectedValueOnce(new Error('No browser installed'))
+    await expect(
+      invoke('frontdesk:open-external', fromApp(), 'https://app.cal.com/'),
+    ).resolves.toEqual({
+      ok: false,
+      error: { code: 'FAILED', message: 'No browser installed' },
+    })
+  })
+})

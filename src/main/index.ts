@@ -1,0 +1,93 @@
+// The Electron entry: deliberately thin. The desk core does the work and runs without Electron
+// too (src/main/headless.ts); this file adds only what needs Electron.
+import { app, dialog, type BrowserWindow } from 'electron'
+import type { Logger } from 'pino'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ConfigError, loadDeskConfig } from './core/config/desk-config'
+import { DeskStartError } from './core/data-dir/desk-errors'
+import { startDesk, type Desk } from './core/desk'
+import { createDeskLogger } from './core/logging/desk-logger'
+import { registerIpcHandlers } from './electron/ipc-handlers'
+import { createMainWindow, focusWindow } from './electron/main-window'
+import { guardAllWebContents, hardenSession } from './electron/security'
+import { claimSingleInstance } from './electron/single-instance'
+import { checkForUpdates } from './electron/updates'
+
+const here = dirname(fileURLToPath(import.meta.url))
+let window: BrowserWindow | null = null
+let desk: Desk | null = null
+let logger: Logger | null = null
+
+async function start(): Promise<void> {
+  // Flags after the executable (packaged) or after `electron .` (development).
+  const argv = process.argv.slice(app.isPackaged ? 1 : 2)
+  // The desk's data lives in the OS's per-user app folder unless FRONTDESK_DATA_DIR says otherwise.
+  const config = loadDeskConfig(
+    { FRONTDESK_DATA_DIR: app.getPath('userData'), ...process.env },
+    argv,
+  )
+  const deskLogger = createDeskLogger(config.dataDir, config.logLevel)
+  logger = deskLogger
+  desk = await startDesk(config, {
+    logger: deskLogger,
+    // Built next to this file: out/main → out/renderer (inside app.asar when packaged; Electron's
+    // fs reads asar transparently, so the core's static file server works unchanged).
+    rendererDir: join(here, '../renderer'),
+    // Packaged, the migrations ship as extraResources (electron-builder.yml); in development the
+    // core finds drizzle/ above its own code.
+    migrationsDir: app.isPackaged ? join(process.resourcesPath, 'drizzle') : undefined,
+  })
+
+  const appOrigin = new URL(desk.url).origin
+  guardAllWebContents(appOrigin)
+  registerIpcHandlers({
+    apiBaseUrl: appOrigin,
+    sessionToken: desk.token,
+    appVersion: app.getVersion(),
+  })
+
+  window = createMainWindow(join(here, '../preload/index.cjs'))
+  hardenSession(window.webContents.session, appOrigin)
+  // The page is loaded from the local API itself rather than with loadFile: it then has the API's
+  // origin, so its requests and live stream are same-origin (no CORS to open up, nothing a stray
+  // file:// page could also use), CSP 'self' covers them, navigation can be pinned to one origin,
+  // and Electron and the headless desk run the very same page. The token comes from the preload,
+  // so it never appears in the URL.
+  await window.loadURL(`${appOrigin}/`)
+  window.on('closed', () => {
+    window = null
+  })
+
+  checkForUpdates(app.isPackaged, deskLogger.child({ part: 'updates' }))
+}
+
+function failToStart(error: unknown): void {
+  const message =
+    error instanceof ConfigError || error instanceof DeskStartError
+      ? error.message
+      : `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+  dialog.showErrorBox('Frontdesk cannot start', message)
+  app.exit(1)
+}
+
+if (claimSingleInstance(() => focusWindow(window))) {
+  app.whenReady().then(start).catch(failToStart)
+
+  // On every OS (macOS included) closing the desk's only window quits the desk.
+  app.on('window-all-closed', () => app.quit())
+
+  app.on('will-quit', (event) => {
+    if (!desk) return
+    // Close the core (flush SQLite, release the data-dir lock) before the process ends.
+    event.preventDefault()
+    const closing = desk
+    desk = null
+    closing
+      .close()
+      .catch((error: unknown) => logger?.error({ err: error }, 'desk did not close cleanly'))
+      .finally(() => {
+        app.quit()
+      })
+  })
+}

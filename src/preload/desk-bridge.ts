@@ -1,0 +1,66 @@
+// The whole surface the page gets from the preload: `window.frontdesk` (DeskBridge). The page
+// never sees ipcRenderer; it gets four fixed members and nothing that could reach another channel.
+import type { DeskBridge } from '../shared/domain/desk-bridge'
+
+/** The same names as src/main/electron/ipc-channels.ts (the preload may import only src/shared). */
+export const BOOTSTRAP_CHANNEL = 'frontdesk:bootstrap'
+export const OPEN_EXTERNAL_CHANNEL = 'frontdesk:open-external'
+
+type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
+
+interface BootstrapValue {
+  apiBaseUrl: string
+  sessionToken: string
+  appVersion: string
+}
+
+/** The two ipcRenderer calls the bridge uses. */
+export interface BridgeIpc {
+  sendSync(channel: string): unknown
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>
+}
+
+function isResult(value: unknown): value is IpcResult<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { ok?: unknown }).ok === 'boolean'
+  )
+}
+
+function isBootstrap(value: unknown): value is BootstrapValue {
+  const v = value as Partial<BootstrapValue> | null
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.apiBaseUrl === 'string' &&
+    typeof v.sessionToken === 'string' &&
+    typeof v.appVersion === 'string'
+  )
+}
+
+/**
+ * Asks main for the API address and token, synchronously and once: a sandboxed preload has no
+ * fs and only a trimmed `process`, and the values must be in place before the page's first
+ * script runs. (additionalArguments would also work, but would put the session token on the
+ * renderer's command line, where any local process can read it.)
+ * Returns an error sentence instead when main refused; the page then explains it cannot start.
+ */
+export function createDeskBridge(ipc: BridgeIpc): DeskBridge | { error: string } {
+  const reply = ipc.sendSync(BOOTSTRAP_CHANNEL)
+  if (!isResult(reply)) return { error: 'Frontdesk did not answer the window.' }
+  if (!reply.ok) return { error: reply.error.message }
+  if (!isBootstrap(reply.value)) return { error: 'Frontdesk answered the window with nonsense.' }
+  const { apiBaseUrl, sessionToken, appVersion } = reply.value
+
+  return Object.freeze({
+    apiBaseUrl,
+    sessionToken,
+    appVersion,
+    async openExternal(url: string): Promise<void> {
+      const result = await ipc.invoke(OPEN_EXTERNAL_CHANNEL, String(url))
+      if (!isResult(result)) throw new Error('Frontdesk did not answer.')
+      if (!result.ok) throw new Error(result.error.message)
+    },
+  })
+}
