@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto'
+import type {
+  Account,
+  Booking,
+  EventType,
+  OAuthClient,
+  Schedule,
+  Staff,
+  Webhook,
+} from './model.js'
+
+export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** Every record of the sandbox, in memory: a restart reseeds. */
+export class SandboxStore {
+  readonly accounts = new Map<number, Account>()
+  readonly staff = new Map<number, Staff>()
+  readonly schedules = new Map<number, Schedule>()
+  readonly eventTypes = new Map<number, EventType>()
+  readonly bookings = new Map<string, Booking>()
+  readonly webhooks = new Map<string, Webhook>()
+  readonly oauthClients = new Map<string, OAuthClient>()
+  private readonly apiKeyHashes = new Map<string, number>()
+  private counters = { user: 1000, schedule: 100, eventType: 500, booking: 10_000, attendee: 50_000 }
+
+  nextUserId = () => ++this.counters.user
+  nextScheduleId = () => ++this.counters.schedule
+  nextEventTypeId = () => ++this.counters.eventType
+  nextBookingId = () => ++this.counters.booking
+  nextAttendeeId = () => ++this.counters.attendee
+
+  addAccount(account: Account): void {
+    this.accounts.set(account.userId, account)
+    // Cal.com stores API keys sha256-hashed and looks them up by hash.
+    this.apiKeyHashes.set(sha256Hex(account.apiKey), account.userId)
+  }
+
+  accountByApiKey(apiKey: string): Account | undefined {
+    const userId = this.apiKeyHashes.get(sha256Hex(apiKey))
+    return userId === undefined ? undefined : this.accounts.get(userId)
+  }
+
+  accountByUsername(username: string): Account | undefined {
+    return [...this.accounts.values()].find((a) => a.username === username)
+  }
+
+  accountByEmail(email: string): Account | undefined {
+    const wanted = email.trim().toLowerCase()
+    return [...this.accounts.values()].find((a) => a.email.toLowerCase() === wanted)
+  }
+
+  staffOf(accountId: number): Staff[] {
+    return [...this.staff.values()].filter((s) => s.accountId === accountId)
+  }
+
+  eventTypesOf(accountId: number): EventType[] {
+    return [...this.eventTypes.values()].filter((e) => e.ownerId === accountId)
+  }
+
+  schedulesOf(accountId: number): Schedule[] {
+    return [...this.schedules.values()].filter((s) => s.ownerId === accountId)
+  }
+
+  webhooksOf(userId: number): Webhook[] {
+    return [...this.webhooks.values()].filter((w) => w.userId === userId)
+  }
+
+  bookingById(id: number): Booking | undefined {
+    return [...this.bookings.values()].find((b) => b.id === id)
+  }
+}

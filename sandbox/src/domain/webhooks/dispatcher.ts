@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto'
+import type { BookingChange } from '../bookings.js'
+import type { Webhook } from '../model.js'
+import type { SandboxStore } from '../store.js'
+import { bookingPayload, meetingRow } from './payloads.js'
+import { signBody } from './signer.js'
+
+export type WebhookFaultMode = 'drop' | 'duplicate' | 'delay' | 'reorder'
+
+export interface WebhookFault {
+  mode: WebhookFaultMode
+  remaining: number
+  delayMs: number
+}
+
+export interface DeliveryRecord {
+  id: number
+  webhookId: string
+  target: string
+  trigger: string
+  /** the answer's status code; null when nothing answered (dropped, network error) */
+  statusCode: number | null
+  error: string | null
+  fault: WebhookFaultMode | null
+  headers: Record<string, string>
+  body: string
+  queuedAt: string
+  attemptedAt: string | null
+}
+
+interface Job {
+  record: DeliveryRecord
+}
+
+interface ScheduledTrigger {
+  bookingUid: string
+  webhookId: string
+  trigger: 'MEETING_ENDED' | 'MEETING_STARTED'
+  startAfter: number
+}
+
+const DAY = 24 * 60 * 60_000
+// Cal.com sets no timeout; the sandbox needs one so a stuck receiver cannot stall flush forever.
+const SEND_TIMEOUT_MS = 10_000
+
+/**
+ * Sends webhooks the way Cal.com does (REFERENCE.md §4): compact JSON, signed, one attempt, no
+ * retry on non-2xx, redirects not followed. Deliveries start after the API call has answered.
+ */
+export class WebhookDispatcher {
+  readonly log: DeliveryRecord[] = []
+  private faults: WebhookFault[] = []
+  private readonly inFlight = new Set<Promise<void>>()
+  private held: Job[] = []
+  private heldTarget = 0
+  private readonly scheduled = new Map<string, ScheduledTrigger>()
+  private nextId = 1
+
+  constructor(
+    private readonly store: SandboxStore,
+    private readonly now: () => number,
+    private readonly appUrl: () => string,
+  ) {}
+
+  addFault(mode: WebhookFaultMode, count: number, delayMs = 1000): void {
+    this.faults.push({ mode, remaining: count, delayMs })
+  }
+
+  pendingFaults(): WebhookFault[] {
+    return this.faults.filter((f) => f.remaining > 0)
+  }
+
+  clearFaults(): void {
+    this.faults = []
+    this.releaseHeld()
+  }
+
+  private subscribers(userId: number, trigger: string): Webhook[] {
+    return this.store.webhooksOf(userId).filter((w) => w.active && w.triggers.includes(trigger))
+  }
+
+  handleChange(change: BookingChange): void {
+    const b = change.booking
+    for (const webhook of this.subscribers(b.accountId, change.trigger)) {
+      const payload = bookingPayload(this.store, change, this.appUrl())
+      this.enqueue(webhook, change.trigger, () =>
+        JSON.stringify({ triggerEvent: change.trigger, createdAt: new Date(this.now()).toISOString(), payload }),
+      )
+    }
+    // MEETING_* posts are scheduled when a booking is accepted and dropped when it goes away.
+    if (change.trigger === 'BOOKING_RESCHEDULED') this.unschedule(change.previous.uid)
+    if (change.trigger === 'BOOKING_CANCELLED' || change.trigger === 'BOOKING_REJECTED') this.unschedule(b.uid)
+    if ((change.trigger === 'BOOKING_CREATED' || change.trigger === 'BOOKING_RESCHEDULED') && b.status === 'accepted') {
+      for (const trigger of ['MEETING_STARTED', 'MEETING_ENDED'] as const) {
+        for (const webhook of this.subscribers(b.accountId, trigger)) {
+          this.scheduled.set(`${b.uid}:${webhook.id}:${trigger}`, {
+            bookingUid: b.uid,
+            webhookId: webhook.id,
+            trigger,
+            startAfter: Date.parse(trigger === 'MEETING_ENDED' ? b.end : b.start),
+          })
+        }
+      }
+    }
+  }
+
+  private unschedule(uid: string): void {
+    for (const [key, job] of this.scheduled) if (job.bookingUid === uid) this.scheduled.delete(key)
+  }
+
+  /** Posts the scheduled MEETING_* triggers that are due (Cal.com's per-minute cron). */
+  tick(): void {
+    const now = this.now()
+    for (const [key, job] of this.scheduled) {
+      if (job.startAfter > now) continue
+      this.scheduled.delete(key)
+      if (now - job.startAfter > DAY) continue // Cal.com drops jobs older than a day
+      const webhook = this.store.webhooks.get(job.webhookId)
+      const booking = this.store.bookings.get(job.bookingUid)
+      if (!webhook?.active || !booking) continue
+      const row = meetingRow(this.store, booking, job.trigger, randomUUID())
+      this.enqueue(webhook, job.trigger, () => JSON.stringify(row))
+    }
+  }
+
+  private enqueue(webhook: Webhook, trigger: string, render: () => string): void {
+    const body = render()
+    const record: DeliveryRecord = {
+      id: this.nextId++,
+      webhookId: webhook.id,
+      target: webhook.subscriberUrl,
+      trigger,
+      statusCode: null,
+      error: null,
+      fault: null,
+      headers: {
+        'content-type': 'application/json',
+        'x-cal-signature-256': signBody(body, webhook.secret),
+        'x-cal-webhook-version': webhook.version,
+      },
+      body,
+      queuedAt: new Date(this.now()).toISOString(),
+      attemptedAt: null,
+    }
+    this.log.push(record)
+    const fault = this.faults.find((f) => f.remaining > 0)
+    if (fault) fault.remaining -= 1
+    this.faults = this.faults.filter((f) => f.remaining > 0)
+    const job: Job = { record }
+    switch (fault?.mode) {
+      case 'drop':
+        record.fault = 'drop'
+        record.error = 'dropped by sandbox fault'
+        record.attemptedAt = record.queuedAt
+        return
+      case 'duplicate': {
+        record.fault = 'duplicate'
+        this.start(job, 0)
+        const copy: DeliveryRecord = { ...record, id: this.nextId++ }
+        this.log.push(copy)
+        this.start({ record: copy }, 0)
+        return
+      }
+      case 'delay':
+        record.fault = 'delay'
+        this.start(job, fault.delayMs)
+        return
+      case 'reorder':
+        record.fault = 'reorder'
+        if (this.held.length === 0) this.heldTarget = fault.remaining + 1
+        this.held.push(job)
+        if (this.held.length >= this.heldTarget) this.releaseHeld()
+        return
+      default:
+        this.start(job, 0)
+    }
+  }
+
+  /** Sends the held deliveries newest first. */
+  private releaseHeld(): void {
+    const jobs = this.held.reverse()
+    this.held = []
+    this.heldTarget = 0
+    // Sequential, so the receiver really sees them in reverse order.
+    const run = (async () => {
+      for (const job of jobs) await this.send(job)
+    })()
+    this.track(run)
+  }
+
+  private start(job: Job, delayMs: number): void {
+    const run = new Promise<void>((resolve) => {
+      const go = () => void this.send(job).finally(resolve)
+      if (delayMs > 0) setTimeout(go, delayMs)
+      else setImmediate(go)
+    })
+    this.track(run)
+  }
+
+  private track(run: Promise<void>): void {
+    this.inFlight.add(run)
+    void run.finally(() => this.inFlight.delete(run))
+  }
+
+  private async send(job: Job): Promise<void> {
+    const { record } = job
+    record.attemptedAt = new Date(this.now()).toISOString()
+    try {
+      const res = await fetch(record.target, {
+        method: 'POST',
+        headers: record.headers,
+        body: record.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      })
+      record.statusCode = res.status
+      await res.arrayBuffer().catch(() => undefined)
+    } catch (err) {
+      record.error = err instanceof Error ? err.message : String(err)
+    }
+  }
+
+  /** Resolves once every queued delivery (delayed and held ones included) has been attempted. */
+  async flush(): Promise<number> {
+    this.tick()
+    if (this.held.length > 0) this.releaseHeld()
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight])
+    return this.log.length
+  }
+}

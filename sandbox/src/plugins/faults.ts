@@ -1,0 +1,32 @@
+import fp from 'fastify-plugin'
+import { internalError, throttled } from '../domain/errors.js'
+
+/** Injected API faults: the next N matching /v2 calls answer 500 or 429, or hang. */
+export default fp(
+  async (app) => {
+    const hanging = new Set<() => void>()
+    app.addHook('preClose', async () => {
+      for (const release of hanging) release()
+    })
+    app.addHook('onRequest', async (request, reply) => {
+      const fault = app.sandbox.apiFaults.take(request.url)
+      if (!fault) return
+      if (fault.mode === 'http500') throw internalError()
+      if (fault.mode === 'http429') throw throttled()
+      // A hang: no answer at all; the connection is cut when the hang ends or the sandbox closes.
+      reply.hijack()
+      await new Promise<void>((resolve) => {
+        const release = () => {
+          hanging.delete(release)
+          clearTimeout(timer)
+          resolve()
+        }
+        const timer = fault.hangMs > 0 ? setTimeout(release, fault.hangMs) : undefined
+        hanging.add(release)
+        request.raw.once('close', release)
+      })
+      reply.raw.destroy()
+    })
+  },
+  { name: 'api-faults', dependencies: ['sandbox-context'] },
+)
