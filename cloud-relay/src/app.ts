@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { RelayConfig } from './config.js'
 import authPlugin from './plugins/auth.js'
 import deliveryLogPlugin from './plugins/delivery-log.js'
+import drainOnClosePlugin from './plugins/drain-on-close.js'
 import errorHandlerPlugin from './plugins/error-handler.js'
 import metricsPlugin from './plugins/metrics.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
@@ -44,6 +45,7 @@ export async function buildApp(opts: BuildAppOptions) {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(rateLimitPlugin)
+  await app.register(drainOnClosePlugin)
 
   await app.register(storagePlugin, {
     storage: opts.storage,
