@@ -62,7 +62,7 @@ export async function receiver(answer: (r: Received) => { status: number; header
 }
 
 /** The first free slot (UTC ISO) of an event type from `from` on, via the public slots API. */
-export async function firstSlot(app: FastifyInstance, eventTypeId: number, from = NOW, days = 7): Promise<string> {
+export async function firstSlot(app: FastifyInstance, eventTypeId: number, from = NOW, days = 3): Promise<string> {
   const end = new Date(Date.parse(from) + days * 86_400_000).toISOString()
   const res = await app.inject({
     url: `/v2/slots?eventTypeId=${eventTypeId}&start=${from}&end=${end}`,

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startSandbox } from '../src/index.js'
+import { auth, BOOKINGS, firstSlot, harness, type Harness, NOW, receiver } from './helpers.js'
+
+let h: Harness
+let rx: Awaited<ReturnType<typeof receiver>>
+beforeEach(async () => {
+  h = await harness()
+  rx = await receiver()
+})
+afterEach(async () => {
+  await h.close()
+  await rx.close()
+})
+
+const toronto = () => h.state.accounts.find((a) => a.timeZone === 'America/Toronto')!
+
+async function subscribe() {
+  const res = await h.app.inject({ method: 'POST', url: '/v2/webhooks', headers: auth(toronto().apiKey), payload: { subscriberUrl: rx.url, triggers: ['BOOKING_CREATED'], active: true } })
+  return res.json().data.id as string
+}
+
+/** Books `n` haircuts in order; returns their uids. */
+async function bookMany(n: number): Promise<string[]> {
+  const et = toronto().eventTypes.find((e) => e.slug === 'haircut')!
+  const uids: string[] = []
+  let from = NOW
+  for (let i = 0; i < n; i++) {
+    const start = await firstSlot(h.app, et.id, from)
+    const res = await h.app.inject({ method: 'POST', url: '/v2/bookings', headers: auth(toronto().apiKey, BOOKINGS), payload: { start, eventTypeId: et.id, attendee: { name: `Client ${i}`, email: `c${i}@example.com`, timeZone: 'UTC' } } })
+    uids.push(res.json().data.uid)
+    from = new Date(Date.parse(start) + 3600_000).toISOString()
+  }
+  return uids
+}
+
+const fault = (payload: Record<string, unknown>) => h.app.inject({ method: 'POST', url: '/_sandbox/faults/webhooks', payload })
+const flush = () => h.app.inject({ method: 'POST', url: '/_sandbox/webhooks/flush' })
+const uidsReceived = () => rx.received.map((r) => JSON.parse(r.body).payload.uid as string)
+
+describe('webhook faults', () => {
+  it('drop: the next N deliveries never arrive, later ones do', async () => {
+    await subscribe()
+    await fault({ mode: 'drop', count: 2 })
+    const uids = await bookMany(3)
+    await flush()
+    expect(uidsReceived()).toEqual([uids[2]])
+    const log = (await h.app.inject({ url: '/_sandbox/deliveries' })).json().deliveries
+    expect(log.filter((d: { fault: string }) => d.fault === 'drop')).toHaveLength(2)
+  })
+
+  it('duplicate: the same bytes arrive twice', async () => {
+    await subscribe()
+    await fault({ mode: 'duplicate', count: 1 })
+    const [uid] = await bookMany(1)
+    await flush()
+    expect(uidsReceived()).toEqual([uid, uid])
+    expect(rx.received[0]!.body).toBe(rx.received[1]!.body)
+  })
+
+  it('delay: the delivery arrives after the delay, and flush waits for it', async () => {
+    await subscribe()
+    await fault({ mode: 'delay', count: 1, delayMs: 300 })
+    const [uid] = await bookMany(1)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(rx.received).toHaveLength(0)
+    await flush()
+    expect(uidsReceived()).toEqual([uid])
+  })
+
+  it('reorder: the next N deliveries arrive newest first', async () => {
+    await subscribe()
+    await fault({ mode: 'reorder', count: 3 })
+    const uids = await bookMany(3)
+    await flush()
+    expect(uidsReceived()).toEqual([...uids].reverse())
+  })
+
+  it('disable: a webhook switched off as after failures gets nothing and reads active=false', async () => {
+    const id = await subscribe()
+    const res = await h.app.inject({ method: 'POST', url: `/_sandbox/webhooks/${id}/disable` })
+    expect(res.json().active).toBe(false)
+    await bookMany(1)
+    await flush()
+    expect(rx.received).toHaveLength(0)
+    const read = await h.app.inject({ url: `/v2/webhooks/${id}`, headers: auth(toronto().apiKey) })
+    expect(read.json().data.active).toBe(false)
+  })
+})
+
+describe('API faults', () => {
+  it('http500 and http429 fail the next N matching calls with Cal.com envelopes, then calls work', async () => {
+    await h.app.inject({ method: 'POST', url: '/_sandbox/faults/api', payload: { mode: 'http500', count: 1, pathPrefix: '/v2/me' } })
+    await h.app.inject({ method: 'POST', url: '/_sandbox/faults/api', payload: { mode: 'http429', count: 1 } })
+    const key = auth(toronto().apiKey)
+    const webhooksCall = await h.app.inject({ url: '/v2/webhooks', headers: key }) // not /v2/me: only the 429 applies
+    expect(webhooksCall.statusCode).toBe(429)
+    expect(webhooksCall.json().error).toMatchObject({ code: 'ThrottlerException' })
+    const meCall = await h.app.inject({ url: '/v2/me', headers: key })
+    expect(meCall.statusCode).toBe(500)
+    expect(meCall.json().error.code).toBe('InternalServerErrorException')
+    expect((await h.app.inject({ url: '/v2/me', headers: key })).statusCode).toBe(200)
+    expect((await h.app.inject({ url: '/_sandbox/faults' })).json().api).toEqual([])
+  })
+
+  it('hang: the call gets no answer and the connection is cut when the hang ends', async () => {
+    const running = await startSandbox({ now: NOW })
+    try {
+      await fetch(`${running.url}/_sandbox/faults/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'hang', count: 1, hangMs: 400 }) })
+      const state = await (await fetch(`${running.url}/_sandbox/state`)).json()
+      const started = Date.now()
+      const hung = await fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0].apiKey) }).then(
+        (r) => `status ${r.status}`,
+        (e: Error) => `failed: ${e.message}`,
+      )
+      expect(hung).toMatch(/^failed/)
+      expect(Date.now() - started).toBeGreaterThanOrEqual(350)
+      const ok = await fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0].apiKey) })
+      expect(ok.status).toBe(200)
+      // a hang without end is released when the sandbox closes
+      await fetch(`${running.url}/_sandbox/faults/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'hang', count: 1 }) })
+      const pending = fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0].apiKey) }).then(
+        () => 'answered',
+        () => 'cut',
+      )
+      await new Promise((r) => setTimeout(r, 100))
+      await running.close()
+      expect(await pending).toBe('cut')
+    } finally {
+      await running.close().catch(() => undefined)
+    }
+  })
+})
