@@ -39,7 +39,9 @@ export async function buildApp(opts: BuildAppOptions) {
     // admin delivery log instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    // Unknown properties are refused (not silently stripped): bad input gets a clear 400.
+    ajv: { customOptions: { removeAdditional: false } },
+    trustProxy: config.trustProxy,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>()

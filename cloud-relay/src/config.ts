@@ -19,6 +19,8 @@ export interface RelayConfig {
   enrollRateLimitPerMinute: number
   intakeRateLimitPerMinute: number
   logLevel: string
+  /** Fastify trustProxy: which proxies' X-Forwarded-For to believe (rate limits key on the client IP). */
+  trustProxy: boolean | string[]
 }
 
 export class ConfigError extends Error {
@@ -95,6 +97,11 @@ export function loadConfig(env: Env = process.env): RelayConfig {
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`RELAY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
 
+  const trustRaw = str('RELAY_TRUST_PROXY', 'false')
+  let trustProxy: boolean | string[] = false
+  if (trustRaw === 'true') trustProxy = true
+  else if (trustRaw !== 'false') trustProxy = trustRaw.split(/[\s,]+/).filter(Boolean)
+
   if (problems.length) throw new ConfigError(problems)
   return {
     host,
@@ -110,6 +117,7 @@ export function loadConfig(env: Env = process.env): RelayConfig {
     enrollRateLimitPerMinute,
     intakeRateLimitPerMinute,
     logLevel,
+    trustProxy,
   }
 }
 
