@@ -1,0 +1,161 @@
+// What the operator relies on: configuration errors at start, rate limits, the retention timer,
+// health, and admin routes switched off without a token.
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { buildApp } from '../src/app.js'
+import { ConfigError, loadConfig } from '../src/config.js'
+import { openStorage } from '../src/storage/open-storage.js'
+import {
+  ADMIN_TOKEN,
+  auth,
+  bookingBody,
+  createDatabase,
+  seedChannel,
+  seedDevice,
+  signedHeaders,
+  startHarness,
+  testConfig,
+  type Harness,
+} from './helpers.js'
+import { startRelayProcess } from './relay-process.js'
+
+describe('configuration', () => {
+  it('names every invalid variable at once', () => {
+    let error: unknown
+    try {
+      loadConfig({
+        RELAY_PORT: '80a',
+        RELAY_PUBLIC_URL: 'ftp://relay.example.com',
+        RELAY_DATABASE_URL: 'mysql://db',
+        RELAY_RETENTION_DAYS: '0',
+        RELAY_MAX_BODY_BYTES: '12',
+        RELAY_ADMIN_TOKEN: 'short',
+        RELAY_ALLOWED_ACCOUNTS: '12, abc',
+      })
+    } catch (err) {
+      error = err
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    const text = (error as ConfigError).message
+    for (const name of [
+      'RELAY_PORT',
+      'RELAY_PUBLIC_URL',
+      'RELAY_DATABASE_URL',
+      'RELAY_RETENTION_DAYS',
+      'RELAY_MAX_BODY_BYTES',
+      'RELAY_ADMIN_TOKEN',
+      'RELAY_ALLOWED_ACCOUNTS',
+    ]) {
+      expect(text).toContain(name)
+    }
+  })
+
+  it('uses the documented defaults', () => {
+    const c = loadConfig({})
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 8787,
+      publicUrl: 'http://127.0.0.1:8787',
+      databaseUrl: 'file:./relay-data/relay.db',
+      calcomApiUrl: 'https://api.cal.com',
+      retentionDays: 14,
+      maxBodyBytes: 1_048_576,
+      adminToken: undefined,
+      allowedAccounts: undefined,
+    })
+  })
+
+  it('refuses to start with a bad configuration, printing what is wrong', async () => {
+    await expect(
+      startRelayProcess({ RELAY_DATABASE_URL: 'mysql://nope', RELAY_RETENTION_DAYS: 'two' }),
+    ).rejects.toThrow(/exited \(2\)[\s\S]*RELAY_DATABASE_URL[\s\S]*RELAY_RETENTION_DAYS/)
+  })
+})
+
+describe('limits and housekeeping', () => {
+  let h: Harness | undefined
+  afterEach(async () => {
+    await h?.close()
+    h = undefined
+  })
+
+  it('rate-limits intake per channel and counts the refusals', async () => {
+    h = await startHarness('sqlite', { RELAY_INTAKE_RATE_LIMIT: '3' })
+    const a = await seedChannel(h.storage)
+    const b = await seedChannel(h.storage)
+    const post = (c: typeof a) => {
+      const body = bookingBody()
+      return h?.app.inject({
+        method: 'POST',
+        url: `/hooks/calcom/${c.channel.id}`,
+        headers: signedHeaders(c.secret, body),
+        payload: body,
+      })
+    }
+    const codes = []
+    for (let i = 0; i < 5; i++) codes.push((await post(a))?.statusCode)
+    expect(codes).toEqual([200, 200, 200, 429, 429])
+    expect((await post(b))?.statusCode).toBe(200)
+    const metrics = await h.app.inject({ url: '/metrics', headers: auth(ADMIN_TOKEN) })
+    expect(metrics.body).toMatch(/relay_deliveries_rejected_total\{reason="rate_limited"\} 2/)
+  })
+
+  it('rate-limits enrollment per client', async () => {
+    h = await startHarness('sqlite', { RELAY_ENROLL_RATE_LIMIT: '2' })
+    const codes = []
+    for (let i = 0; i < 3; i++)
+      codes.push(
+        (await h.app.inject({ method: 'POST', url: '/v1/enroll', payload: {} })).statusCode,
+      )
+    expect(codes).toEqual([400, 400, 429])
+  })
+
+  it('prunes acked events on its own timer', async () => {
+    const db = await createDatabase('postgres')
+    const storage = await openStorage(db.url)
+    const app = await buildApp({
+      config: testConfig({ RELAY_DATABASE_URL: db.url, RELAY_MIN_RETENTION_HOURS: '0' }),
+      storage,
+      closeStorage: true,
+      pruneIntervalMs: 100,
+    })
+    try {
+      const { channel, secret } = await seedChannel(storage)
+      const { device, token } = await seedDevice(storage, channel.id)
+      for (let i = 0; i < 3; i++) {
+        const body = bookingBody()
+        await app.inject({
+          method: 'POST',
+          url: `/hooks/calcom/${channel.id}`,
+          headers: signedHeaders(secret, body),
+          payload: body,
+        })
+      }
+      await storage.ack(device.id, 2)
+      await vi.waitFor(async () => {
+        const r = await app.inject({ url: '/v1/events?after=0', headers: auth(token) })
+        expect(r.statusCode).toBe(410)
+      }, 5000)
+      const rest = await app.inject({ url: '/v1/events', headers: auth(token) })
+      expect(rest.json().events.map((e: { seq: number }) => e.seq)).toEqual([3])
+    } finally {
+      await app.close()
+      await db.drop()
+    }
+  })
+
+  it('reports 503 on /healthz when storage is unreachable', async () => {
+    h = await startHarness('sqlite')
+    expect((await h.app.inject({ url: '/healthz' })).statusCode).toBe(200)
+    await h.storage.close()
+    const r = await h.app.inject({ url: '/healthz' })
+    expect(r.statusCode).toBe(503)
+    expect(r.json()).toMatchObject({ ok: false, code: 'STORAGE_UNREACHABLE' })
+  })
+
+  it('switches admin routes and metrics off when no admin token is configured', async () => {
+    h = await startHarness('sqlite', { RELAY_ADMIN_TOKEN: '' })
+    for (const url of ['/v1/admin/channels', '/v1/admin/deliveries', '/metrics']) {
+      expect((await h.app.inject({ url, headers: auth(ADMIN_TOKEN) })).statusCode).toBe(404)
+    }
+  })
+})
