@@ -20,7 +20,7 @@ test('OAuth for apps: authorize page, loopback redirect, token exchange, /v2/me'
   const sandbox = await startSandbox({ port: 0, oauthRedirectUri: redirectUri })
   const browser = await chromium.launch(chromiumLaunch)
   try {
-    const state: SandboxState = await (await fetch(`${sandbox.url}/_sandbox/state`)).json()
+    const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
     expect(state.oauthClient).toMatchObject({ clientId: 'frontdesk-desk', redirectUri })
     const account = state.accounts.find((a) => a.timeZone === 'Europe/Berlin')!
 
@@ -65,12 +65,12 @@ test('OAuth for apps: authorize page, loopback redirect, token exchange, /v2/me'
       }),
     })
     expect(tokenRes.status).toBe(200)
-    const tokens = await tokenRes.json()
+    const tokens = (await tokenRes.json()) as { access_token: string; token_type: string; expires_in: number }
     expect(tokens).toMatchObject({ token_type: 'bearer', expires_in: 1800 })
 
     const me = await fetch(`${sandbox.url}/v2/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })
     expect(me.status).toBe(200)
-    expect((await me.json()).data).toMatchObject({ id: account.userId, username: account.username, timeZone: 'Europe/Berlin' })
+    expect(((await me.json()) as { data: unknown }).data).toMatchObject({ id: account.userId, username: account.username, timeZone: 'Europe/Berlin' })
   } finally {
     await browser.close()
     await sandbox.close()

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox } from '../src/index.js'
+import { type SandboxState, startSandbox } from '../src/index.js'
 import { auth, BOOKINGS, firstSlot, harness, type Harness, NOW, receiver } from './helpers.js'
 
 let h: Harness
@@ -107,7 +107,7 @@ describe('API faults', () => {
     const running = await startSandbox({ now: NOW })
     try {
       await fetch(`${running.url}/_sandbox/faults/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'hang', count: 1, hangMs: 400 }) })
-      const state = await (await fetch(`${running.url}/_sandbox/state`)).json()
+      const state = (await (await fetch(`${running.url}/_sandbox/state`)).json()) as SandboxState
       const started = Date.now()
       const hung = await fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0].apiKey) }).then(
         (r) => `status ${r.status}`,
