@@ -109,17 +109,17 @@ describe('API faults', () => {
       await fetch(`${running.url}/_sandbox/faults/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'hang', count: 1, hangMs: 400 }) })
       const state = (await (await fetch(`${running.url}/_sandbox/state`)).json()) as SandboxState
       const started = Date.now()
-      const hung = await fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0].apiKey) }).then(
+      const hung = await fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0]!.apiKey) }).then(
         (r) => `status ${r.status}`,
         (e: Error) => `failed: ${e.message}`,
       )
       expect(hung).toMatch(/^failed/)
       expect(Date.now() - started).toBeGreaterThanOrEqual(350)
-      const ok = await fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0].apiKey) })
+      const ok = await fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0]!.apiKey) })
       expect(ok.status).toBe(200)
       // a hang without end is released when the sandbox closes
       await fetch(`${running.url}/_sandbox/faults/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'hang', count: 1 }) })
-      const pending = fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0].apiKey) }).then(
+      const pending = fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0]!.apiKey) }).then(
         () => 'answered',
         () => 'cut',
       )
