@@ -2,7 +2,7 @@
 // the local API together. Both the Electron app and the headless desk start the desk here.
 import { join } from 'node:path'
 import type { Logger } from 'pino'
-import pkg from '../../../package.json'
+import { appVersion } from './app-version'
 import { AppointmentStore } from './appointments/appointment-store'
 import { BranchStore } from './branch/branch-store'
 import type { DeskConfig } from './config/desk-config'
@@ -13,6 +13,8 @@ import { LiveBus } from './live/live-bus'
 import { createDeskLogger } from './logging/desk-logger'
 import type { DeskServices } from './server/desk-services'
 import { buildLocalApi, type LocalApi } from './server/local-api'
+import type { TokenStore } from './auth/token-store'
+import { startCalcomServices } from './connect/calcom-services'
 import { StaffStore } from './staff/staff-store'
 
 export interface StartDeskOptions {
@@ -21,6 +23,8 @@ export interface StartDeskOptions {
   /** The committed migrations; found next to the code when omitted. */
   migrationsDir?: string
   logger?: Logger
+  /** Where Cal.com credentials live; the headless desk's 0600 file when omitted. */
+  tokenStore?: TokenStore
 }
 
 export interface Desk {
@@ -43,7 +47,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     db = openDatabase(join(config.dataDir, DATABASE_FILE), opts.migrationsDir)
     const bus = new LiveBus()
     const services = {
-      version: pkg.version,
+      version: appVersion(),
       db,
       bus,
       branches: new BranchStore(db, bus),
@@ -52,8 +56,10 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       appointments: new AppointmentStore(db, bus),
     }
     services.branches.current()
+    const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
+    const allServices = { ...services, ...calcom }
     api = await buildLocalApi({
-      services,
+      services: allServices,
       token: config.apiToken,
       logger,
       rendererDir: opts.rendererDir ?? null,
@@ -70,9 +76,10 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       url: `http://127.0.0.1:${port}`,
       port,
       token: config.apiToken,
-      services,
+      services: allServices,
       close() {
         closing ??= (async () => {
+          await calcom.connection.close()
           await openApi.close()
           openDb.$client.close()
           lock.release()
