@@ -112,3 +112,59 @@ export const LiveEvent = Type.Union([
   Type.Object({ type: Type.Literal('outbox') }),
 ])
 export type LiveEvent = Static<typeof LiveEvent>
+
+/** `POST /api/branch/connect`: an API key connects at once; an empty body starts OAuth. */
+export const ConnectBody = Type.Object(
+  {
+    apiKey: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 512,
+        description: 'A Cal.com API key (cal_live_…), from Cal.com Settings › Developer › API keys',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type ConnectBody = Static<typeof ConnectBody>
+
+export const ConnectResult = Type.Union([
+  Type.Object({ branch: Branch }, { description: 'Connected with the API key' }),
+  Type.Object(
+    { authorizeUrl: Type.String({ description: 'Open in the system browser to sign in to Cal.com' }) },
+    { description: 'OAuth started; the branch turns connected when the browser comes back' },
+  ),
+])
+export type ConnectResult = Static<typeof ConnectResult>
+
+export const EventTypeInfo = Type.Object({
+  id: Type.Integer(),
+  calcomId: Type.Integer(),
+  slug: Type.String(),
+  title: Type.String(),
+  lengthInMinutes: Type.Integer(),
+  beforeBufferMinutes: Type.Integer(),
+  afterBufferMinutes: Type.Integer(),
+  price: Type.Integer({ description: 'Minor units of currency' }),
+  currency: Type.Union([Type.String(), Type.Null()]),
+  requiresConfirmation: Type.Boolean(),
+  hidden: Type.Boolean(),
+})
+export type EventTypeInfo = Static<typeof EventTypeInfo>
+
+export const ApiLogQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+})
+export type ApiLogQuery = Static<typeof ApiLogQuery>
+
+/** One call the desk made to Cal.com: no tokens, no personal data beyond ids. */
+export const ApiLogEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  method: Type.String(),
+  path: Type.String(),
+  status: Type.Union([Type.Integer(), Type.Null()]),
+  durationMs: Type.Union([Type.Integer(), Type.Null()]),
+  error: Type.Union([Type.String(), Type.Null()]),
+})
+export type ApiLogEntry = Static<typeof ApiLogEntry>

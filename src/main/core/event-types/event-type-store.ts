@@ -1,3 +1,4 @@
+import { asc, eq } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
 import { eventTypes } from '../db/schema'
 
@@ -16,5 +17,15 @@ export class EventTypeStore {
       .onConflictDoUpdate({ target: [eventTypes.branchId, eventTypes.calcomId], set: changes })
       .returning()
       .get()
+  }
+
+  /** A branch's event types, by title. */
+  list(branchId: number): EventTypeRow[] {
+    return this.db
+      .select()
+      .from(eventTypes)
+      .where(eq(eventTypes.branchId, branchId))
+      .orderBy(asc(eventTypes.title), asc(eventTypes.id))
+      .all()
   }
 }

@@ -3,6 +3,8 @@ import type { BranchStore } from '../branch/branch-store'
 import type { DeskDb } from '../db/open-database'
 import type { LiveBus } from '../live/live-bus'
 import type { StaffStore } from '../staff/staff-store'
+import type { EventTypeStore } from '../event-types/event-type-store'
+import type { CalcomServices } from '../connect/calcom-services'
 
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices {
@@ -12,4 +14,8 @@ export interface DeskServices {
   branches: BranchStore
   staff: StaffStore
   appointments: AppointmentStore
+  eventTypes: EventTypeStore
+  /** Cal.com: api_log, transport (rate governor), branch connection (client, tokens). */
+  apiLog: CalcomServices['apiLog']
+  connection: CalcomServices['connection']
 }

@@ -14,6 +14,8 @@ import loopbackGuard from './plugins/loopback-guard'
 import sessionAuth from './plugins/session-auth'
 import appointmentsRoutes from './routes/appointments'
 import branchRoutes from './routes/branch'
+import connectRoutes from './routes/connect'
+import referenceDataRoutes from './routes/reference-data'
 import healthRoutes from './routes/health'
 import liveRoutes from './routes/live'
 
@@ -57,6 +59,8 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   const services = opts.services
   await app.register(healthRoutes, { services })
   await app.register(branchRoutes, { services })
+  await app.register(connectRoutes, { services })
+  await app.register(referenceDataRoutes, { services })
   await app.register(appointmentsRoutes, { services })
   await app.register(liveRoutes, { services })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Staff } from '../../../shared/api/schemas'
 import type { DeskDb } from '../db/open-database'
 import { staff } from '../db/schema'
@@ -42,6 +42,23 @@ export class StaffStore {
             })
             .returning()
             .get()
+    return toStaff(row)
+  }
+
+  /** A member not linked to a Cal.com host id yet (known by username only), by exact name. */
+  findUnlinkedByName(branchId: number, name: string): Staff | undefined {
+    const row = this.db
+      .select()
+      .from(staff)
+      .where(and(eq(staff.branchId, branchId), isNull(staff.calcomHostId), eq(staff.name, name)))
+      .get()
+    return row && toStaff(row)
+  }
+
+  /** Changes one member, e.g. links it to the Cal.com host id first seen on a booking. */
+  update(id: number, changes: Partial<Omit<StaffInput, 'branchId'>>): Staff {
+    const row = this.db.update(staff).set(changes).where(eq(staff.id, id)).returning().get()
+    if (!row) throw new Error(`No staff member ${id}`)
     return toStaff(row)
   }
 

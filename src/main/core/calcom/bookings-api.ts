@@ -1,0 +1,110 @@
+import type { CalcomApiVersions } from './api-versions'
+import type { CalcomCredential } from './calcom-credential'
+import type { CalcomResult } from './calcom-errors'
+import type { CalcomTransport } from './http-transport'
+import { Booking, BookingList, BookingOrSeries } from './response-schemas'
+
+export interface CreateBookingInput {
+  start: string
+  eventTypeId: number
+  attendee: {
+    name: string
+    timeZone: string
+    email?: string
+    phoneNumber?: string
+    language?: string
+  }
+  guests?: string[]
+  lengthInMinutes?: number
+  bookingFieldsResponses?: Record<string, unknown>
+  /** ≤ 50 keys; the outbox puts `frontdeskMutationId` here to find a booking after a timeout. */
+  metadata?: Record<string, string>
+  location?: Record<string, unknown>
+}
+
+export interface ListBookingsQuery {
+  status?: Array<'upcoming' | 'recurring' | 'past' | 'cancelled' | 'unconfirmed'>
+  afterUpdatedAt?: string
+  beforeUpdatedAt?: string
+  afterStart?: string
+  beforeEnd?: string
+  eventTypeId?: number
+  bookingUid?: string
+  attendeeEmail?: string
+  sortUpdatedAt?: 'asc' | 'desc'
+  sortStart?: 'asc' | 'desc'
+  /** 1–250 (Cal.com's default 100). */
+  take?: number
+  skip?: number
+}
+
+/** `/v2/bookings` (cal-api-version 2024-08-13, required: Cal.com routes without it elsewhere). */
+export function bookingsApi(
+  transport: CalcomTransport,
+  credential: CalcomCredential,
+  versions: CalcomApiVersions,
+) {
+  const version = versions.bookings
+  const action = (uid: string, name: string, body?: unknown): Promise<CalcomResult<Booking>> =>
+    transport.call(credential, {
+      method: 'POST',
+      path: `/v2/bookings/${encodeURIComponent(uid)}/${name}`,
+      body,
+      version,
+      schema: Booking,
+    })
+  return {
+    /** One booking, or several for a recurring event. Never retried by the client. */
+    create(input: CreateBookingInput): Promise<CalcomResult<Booking | Booking[]>> {
+      return transport.call(credential, {
+        method: 'POST',
+        path: '/v2/bookings',
+        body: input,
+        version,
+        schema: BookingOrSeries,
+      })
+    },
+    get(uid: string): Promise<CalcomResult<Booking | Booking[]>> {
+      return transport.call(credential, {
+        method: 'GET',
+        path: `/v2/bookings/${encodeURIComponent(uid)}`,
+        version,
+        schema: BookingOrSeries,
+      })
+    },
+    /** One page, with Cal.com's pagination block (reconcile walks `skip` until no next page). */
+    list(query: ListBookingsQuery = {}): Promise<CalcomResult<BookingList>> {
+      return transport.call(credential, {
+        method: 'GET',
+        path: '/v2/bookings',
+        query: { ...query },
+        version,
+        schema: BookingList,
+        bare: true,
+      })
+    },
+    cancel(uid: string, input: { cancellationReason?: string } = {}) {
+      return action(uid, 'cancel', input)
+    },
+    /** Creates a new booking (new uid); the old one becomes cancelled with rescheduledToUid. */
+    reschedule(
+      uid: string,
+      input: { start: string; reschedulingReason?: string; rescheduledBy?: string },
+    ) {
+      return action(uid, 'reschedule', input)
+    },
+    confirm(uid: string) {
+      return action(uid, 'confirm')
+    },
+    decline(uid: string, input: { reason?: string } = {}) {
+      return action(uid, 'decline', input)
+    },
+    /** Only after the booking's start (Cal.com answers 400 before). */
+    markAbsent(
+      uid: string,
+      input: { host?: boolean; attendees?: Array<{ email: string; absent: boolean }> },
+    ) {
+      return action(uid, 'mark-absent', input)
+    },
+  }
+}

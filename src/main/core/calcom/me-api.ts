@@ -1,0 +1,13 @@
+import type { CalcomCredential } from './calcom-credential'
+import type { CalcomResult } from './calcom-errors'
+import type { CalcomTransport } from './http-transport'
+import { Me } from './response-schemas'
+
+/** `/v2/me`: who the credential belongs to. Takes no `cal-api-version`. */
+export function meApi(transport: CalcomTransport, credential: CalcomCredential) {
+  return {
+    get(): Promise<CalcomResult<Me>> {
+      return transport.call(credential, { method: 'GET', path: '/v2/me', schema: Me })
+    },
+  }
+}

@@ -1,0 +1,165 @@
+// Keeps each credential inside Cal.com's budget (REFERENCE.md §6): a fixed 60 s window per
+// credential, announced on every answer as X-RateLimit-{Limit,Remaining,Reset}-Default, and a
+// block after going over. Cal.com sends no Retry-After, so the governor learns from those headers,
+// never sends a call the budget does not cover, and treats a 429 as a block for that credential
+// (the announced reset, or 60 s when none is given).
+
+export interface RateGovernorOptions {
+  /** How long a call may wait for budget before it fails as RATE_LIMITED instead. */
+  maxWaitMs?: number
+  /** Block after a 429 without a reset header. */
+  blockMs?: number
+  now?: () => number
+}
+
+interface Budget {
+  /** Calls left in the window, as last announced; undefined until Cal.com has told us. */
+  remaining: number | undefined
+  /** When the current window (or block) ends, epoch ms. */
+  resetAt: number
+  blockedUntil: number
+  inFlight: number
+  waiters: Array<() => void>
+  timer: NodeJS.Timeout | undefined
+}
+
+export type Admission =
+  | { ok: true; release: (headers: Headers | null, status: number | null) => void }
+  | {
+      ok: false
+      retryAt: number
+    }
+
+const HEADER = (part: 'Limit' | 'Remaining' | 'Reset') =>
+  `x-ratelimit-${part.toLowerCase()}-default`
+
+export class RateGovernor {
+  readonly #budgets = new Map<string, Budget>()
+  readonly #maxWaitMs: number
+  readonly #blockMs: number
+  readonly #now: () => number
+
+  constructor(opts: RateGovernorOptions = {}) {
+    this.#maxWaitMs = opts.maxWaitMs ?? 65_000
+    this.#blockMs = opts.blockMs ?? 60_000
+    this.#now = opts.now ?? Date.now
+  }
+
+  /**
+   * Waits until `credential` may send one more call. Resolves `{ok:false, retryAt}` when that would
+   * take longer than maxWaitMs (e.g. during a 429 block), so callers can report and move on.
+   */
+  async admit(credential: string): Promise<Admission> {
+    const budget = this.#budget(credential)
+    for (;;) {
+      const now = this.#now()
+      if (budget.blockedUntil > now) {
+        if (budget.blockedUntil - now > this.#maxWaitMs)
+          return { ok: false, retryAt: budget.blockedUntil }
+        await this.#waitUntil(budget, budget.blockedUntil)
+        continue
+      }
+      if (budget.remaining !== undefined && budget.resetAt <= now) budget.remaining = undefined
+      // Unknown budget: one probe at a time until Cal.com announces the numbers.
+      const free =
+        budget.remaining === undefined ? 1 - budget.inFlight : budget.remaining - budget.inFlight
+      if (free > 0) break
+      if (budget.remaining !== undefined && budget.resetAt - now > this.#maxWaitMs) {
+        return { ok: false, retryAt: budget.resetAt }
+      }
+      await this.#waitUntil(budget, budget.remaining === undefined ? Infinity : budget.resetAt)
+    }
+    budget.inFlight += 1
+    let released = false
+    return {
+      ok: true,
+      release: (headers, status) => {
+        if (released) return
+        released = true
+        budget.inFlight -= 1
+        this.#learn(budget, headers, status)
+        this.#wake(budget)
+      },
+    }
+  }
+
+  /** For sync health: what the governor knows about a credential. */
+  snapshot(credential: string): {
+    remaining: number | null
+    resetAt: number
+    blockedUntil: number
+  } {
+    const b = this.#budget(credential)
+    return { remaining: b.remaining ?? null, resetAt: b.resetAt, blockedUntil: b.blockedUntil }
+  }
+
+  /** Forgets a credential (after disconnect): its waiters fail fast on their next check. */
+  forget(credential: string): void {
+    const b = this.#budgets.get(credential)
+    if (!b) return
+    clearTimeout(b.timer)
+    this.#budgets.delete(credential)
+    for (const w of b.waiters.splice(0)) w()
+  }
+
+  #budget(credential: string): Budget {
+    let b = this.#budgets.get(credential)
+    if (!b) {
+      b = {
+        remaining: undefined,
+        resetAt: 0,
+        blockedUntil: 0,
+        inFlight: 0,
+        waiters: [],
+        timer: undefined,
+      }
+      this.#budgets.set(credential, b)
+    }
+    return b
+  }
+
+  #learn(b: Budget, headers: Headers | null, status: number | null): void {
+    const now = this.#now()
+    const num = (part: 'Limit' | 'Remaining' | 'Reset') => {
+      const raw = headers?.get(HEADER(part))
+      const n = raw == null || raw === '' ? NaN : Number(raw)
+      return Number.isFinite(n) && n >= 0 ? n : undefined
+    }
+    const remaining = num('Remaining')
+    const reset = num('Reset')
+    if (status === 429) {
+      b.blockedUntil = now + (reset !== undefined && reset > 0 ? reset * 1000 : this.#blockMs)
+      b.remaining = 0
+      b.resetAt = b.blockedUntil
+      return
+    }
+    if (remaining === undefined) return
+    const resetAt = now + (reset ?? 60) * 1000
+    // Answers arrive out of order; within one window the lowest count is the truest.
+    if (b.remaining === undefined || b.resetAt <= now) {
+      b.remaining = remaining
+      b.resetAt = resetAt
+    } else {
+      b.remaining = Math.min(b.remaining, remaining)
+      b.resetAt = Math.max(b.resetAt, resetAt)
+    }
+  }
+
+  #waitUntil(b: Budget, at: number): Promise<void> {
+    return new Promise((resolve) => {
+      b.waiters.push(resolve)
+      if (at !== Infinity) {
+        const delay = Math.max(0, at - this.#now()) + 5
+        const timer = setTimeout(() => this.#wake(b), delay)
+        timer.unref?.()
+        clearTimeout(b.timer)
+        b.timer = timer
+      }
+    })
+  }
+
+  #wake(b: Budget): void {
+    // Everyone re-checks; those still without budget queue again.
+    for (const w of b.waiters.splice(0)) w()
+  }
+}

@@ -1,0 +1,33 @@
+import { Type } from '@sinclair/typebox'
+import type { CalcomApiVersions } from './api-versions'
+import type { CalcomCredential } from './calcom-credential'
+import type { CalcomResult } from './calcom-errors'
+import type { CalcomTransport } from './http-transport'
+import { Schedule } from './response-schemas'
+
+/** `/v2/schedules` (cal-api-version 2024-06-11). */
+export function schedulesApi(
+  transport: CalcomTransport,
+  credential: CalcomCredential,
+  versions: CalcomApiVersions,
+) {
+  const version = versions.schedules
+  return {
+    list(): Promise<CalcomResult<Schedule[]>> {
+      return transport.call(credential, {
+        method: 'GET',
+        path: '/v2/schedules',
+        version,
+        schema: Type.Array(Schedule),
+      })
+    },
+    getDefault(): Promise<CalcomResult<Schedule>> {
+      return transport.call(credential, {
+        method: 'GET',
+        path: '/v2/schedules/default',
+        version,
+        schema: Schedule,
+      })
+    },
+  }
+}

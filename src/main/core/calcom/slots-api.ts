@@ -1,0 +1,64 @@
+import { Type } from '@sinclair/typebox'
+import type { CalcomApiVersions } from './api-versions'
+import type { CalcomCredential } from './calcom-credential'
+import type { CalcomResult } from './calcom-errors'
+import type { CalcomTransport } from './http-transport'
+import { SlotReservation, SlotsByDay } from './response-schemas'
+
+export interface SlotsQuery {
+  eventTypeId: number
+  /** UTC ISO date or date-time. */
+  start: string
+  end: string
+  /** Zone the slot times are rendered in (default UTC). */
+  timeZone?: string
+  format?: 'time' | 'range'
+  duration?: number
+  bookingUidToReschedule?: string
+}
+
+/**
+ * `/v2/slots` (cal-api-version 2024-09-04). Slots are public in Cal.com, but the branch's own
+ * credential is sent so its rate budget (not the shared anonymous one) is used.
+ */
+export function slotsApi(
+  transport: CalcomTransport,
+  credential: CalcomCredential,
+  versions: CalcomApiVersions,
+) {
+  const version = versions.slots
+  return {
+    available(query: SlotsQuery): Promise<CalcomResult<SlotsByDay>> {
+      return transport.call(credential, {
+        method: 'GET',
+        path: '/v2/slots',
+        query: { ...query },
+        version,
+        schema: SlotsByDay,
+      })
+    },
+    reserve(input: {
+      eventTypeId: number
+      slotStart: string
+      slotDuration?: number
+      reservationDuration?: number
+    }): Promise<CalcomResult<SlotReservation>> {
+      return transport.call(credential, {
+        method: 'POST',
+        path: '/v2/slots/reservations',
+        body: input,
+        version,
+        schema: SlotReservation,
+      })
+    },
+    release(reservationUid: string): Promise<CalcomResult<unknown>> {
+      return transport.call(credential, {
+        method: 'DELETE',
+        path: `/v2/slots/reservations/${encodeURIComponent(reservationUid)}`,
+        version,
+        schema: Type.Unknown(),
+        bare: true,
+      })
+    },
+  }
+}

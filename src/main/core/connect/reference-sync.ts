@@ -1,0 +1,121 @@
+// After connecting (and whenever the desk wants fresh reference data): who the account is, its
+// event types, its staff and its schedules. Everything is fetched first and written in one
+// transaction, so a failure half-way leaves the desk exactly as it was.
+import { DateTime } from 'luxon'
+import type { CalcomClient } from '../calcom/calcom-client'
+import { ok, type CalcomResult } from '../calcom/calcom-errors'
+import type { Booking, EventType, Me, Schedule } from '../calcom/response-schemas'
+import type { BranchStore } from '../branch/branch-store'
+import type { DeskDb } from '../db/open-database'
+import type { EventTypeStore } from '../event-types/event-type-store'
+import type { StaffStore } from '../staff/staff-store'
+import type { Branch } from '../../../shared/api/schemas'
+import type { ScheduleCache } from './schedule-cache'
+import { hostsFromCalcom, type CalcomHost } from './staff-from-calcom'
+
+export interface ReferenceData {
+  me: Me
+  eventTypes: EventType[]
+  schedules: Schedule[]
+  hosts: CalcomHost[]
+}
+
+/** Reads everything from Cal.com; writes nothing. */
+export async function fetchReferenceData(
+  client: CalcomClient,
+): Promise<CalcomResult<ReferenceData>> {
+  const me = await client.me.get()
+  if (!me.ok) return me
+  const [eventTypes, schedules, recent] = await Promise.all([
+    client.eventTypes.list(),
+    client.schedules.list(),
+    // Only to learn hosts' ids and names (event types list usernames); attendees are not kept.
+    client.bookings.list({
+      afterStart: DateTime.utc().minus({ days: 30 }).toISO(),
+      sortStart: 'asc',
+      take: 250,
+    }),
+  ])
+  if (!eventTypes.ok) return eventTypes
+  if (!schedules.ok) return schedules
+  // Without bookings (e.g. a token lacking BOOKING_READ) staff are still known by username.
+  const bookings: Booking[] = recent.ok ? recent.value.data : []
+  return ok({
+    me: me.value,
+    eventTypes: eventTypes.value,
+    schedules: schedules.value,
+    hosts: hostsFromCalcom(me.value, eventTypes.value, bookings),
+  })
+}
+
+export interface ReferenceStores {
+  db: DeskDb
+  branches: BranchStore
+  staff: StaffStore
+  eventTypes: EventTypeStore
+  schedules: ScheduleCache
+}
+
+/** Writes fetched reference data for `branchId` (in the caller's transaction). */
+export function applyReferenceData(
+  stores: ReferenceStores,
+  branchId: number,
+  data: ReferenceData,
+  connection: Branch['connection'],
+): Branch {
+  const { me } = data
+  const branch = stores.branches.update(branchId, {
+    calcomAccountId: me.id,
+    calcomUsername: me.username,
+    name: me.name || me.username,
+    timeZone: me.timeZone,
+    connection,
+  })
+  for (const et of data.eventTypes) {
+    stores.eventTypes.upsert({
+      branchId,
+      calcomId: et.id,
+      slug: et.slug,
+      title: et.title,
+      lengthMinutes: Math.round(et.lengthInMinutes),
+      beforeBufferMinutes: Math.round(et.beforeEventBuffer ?? 0),
+      afterBufferMinutes: Math.round(et.afterEventBuffer ?? 0),
+      price: Math.round(et.price ?? 0),
+      currency: et.currency ?? null,
+      requiresConfirmation: requiresConfirmation(et),
+      hidden: et.hidden ?? false,
+    })
+  }
+  for (const host of data.hosts) upsertHostStaff(stores.staff, branchId, host)
+  stores.schedules.replace(data.schedules)
+  return branch
+}
+
+/**
+ * One Cal.com host as a staff member. A host first known by username only is linked to its id
+ * when one appears (the inbox can call this with each booking's hosts).
+ */
+export function upsertHostStaff(staff: StaffStore, branchId: number, host: CalcomHost) {
+  if (host.id === null) {
+    const existing = staff.findUnlinkedByName(branchId, host.username ?? host.name)
+    return (
+      existing ?? staff.upsert({ branchId, calcomHostId: null, name: host.name, email: host.email })
+    )
+  }
+  const unlinked = host.username ? staff.findUnlinkedByName(branchId, host.username) : undefined
+  if (unlinked) {
+    return staff.update(unlinked.id, {
+      calcomHostId: host.id,
+      name: host.name,
+      email: host.email,
+      active: true,
+    })
+  }
+  return staff.upsert({ branchId, calcomHostId: host.id, name: host.name, email: host.email })
+}
+
+function requiresConfirmation(et: EventType): boolean {
+  if (et.requiresConfirmation !== undefined) return et.requiresConfirmation
+  const policy = et.confirmationPolicy as { disabled?: boolean } | null | undefined
+  return !!policy && policy.disabled !== true
+}

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ApiError, Branch, ConnectBody, ConnectResult } from '../../../../shared/api/schemas'
+import { ConnectError } from '../../connect/connect-errors'
+import { ApiProblem } from '../plugins/error-handler'
+import type { DeskServices } from '../desk-services'
+
+const asProblem = (err: unknown): unknown =>
+  err instanceof ConnectError
+    ? new ApiProblem(err.httpStatus, err.code, err.message, err.field)
+    : err
+
+const connect: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
+  app,
+  { services },
+) => {
+  app.post(
+    '/api/branch/connect',
+    {
+      schema: {
+        summary: 'Connect the branch to Cal.com: with an API key at once, or start OAuth with {}',
+        body: ConnectBody,
+        response: {
+          200: ConnectResult,
+          400: ApiError,
+          409: ApiError,
+          502: ApiError,
+          503: ApiError,
+        },
+      },
+    },
+    async (request) => {
+      try {
+        const { apiKey } = request.body ?? {}
+        if (apiKey !== undefined) {
+          return { branch: await services.connection.connectWithApiKey(apiKey.trim()) }
+        }
+        return await services.connection.beginOAuth()
+      } catch (err) {
+        throw asProblem(err)
+      }
+    },
+  )
+
+  app.post(
+    '/api/branch/disconnect',
+    {
+      schema: {
+        summary: 'Forget the Cal.com credential and stop syncing; appointments and logs stay',
+        response: { 200: Branch },
+      },
+    },
+    async () => services.connection.disconnect(),
+  )
+}
+export default connect

@@ -1,0 +1,60 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { ApiLogEntry, ApiLogQuery, EventTypeInfo, Staff } from '../../../../shared/api/schemas'
+import type { DeskServices } from '../desk-services'
+
+const referenceData: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
+  app,
+  { services },
+) => {
+  app.get(
+    '/api/event-types',
+    {
+      schema: {
+        summary: "The branch's Cal.com event types",
+        response: { 200: Type.Array(EventTypeInfo) },
+      },
+    },
+    async () =>
+      services.eventTypes.list(services.branches.current().id).map((et) => ({
+        id: et.id,
+        calcomId: et.calcomId,
+        slug: et.slug,
+        title: et.title,
+        lengthInMinutes: et.lengthMinutes,
+        beforeBufferMinutes: et.beforeBufferMinutes,
+        afterBufferMinutes: et.afterBufferMinutes,
+        price: et.price,
+        currency: et.currency,
+        requiresConfirmation: et.requiresConfirmation,
+        hidden: et.hidden,
+      })),
+  )
+
+  app.get(
+    '/api/staff',
+    {
+      schema: {
+        summary: "The branch's active staff (Cal.com hosts)",
+        response: { 200: Type.Array(Staff) },
+      },
+    },
+    async () => services.staff.listActive(services.branches.current().id),
+  )
+
+  app.get(
+    '/api/api-log',
+    {
+      schema: {
+        summary: 'Recent calls to Cal.com, newest first',
+        querystring: ApiLogQuery,
+        response: { 200: Type.Array(ApiLogEntry) },
+      },
+    },
+    async (request) =>
+      services.apiLog
+        .recent(request.query.limit ?? 100)
+        .map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
+  )
+}
+export default referenceData
