@@ -2,7 +2,7 @@
 // the local API together. Both the Electron app and the headless desk start the desk here.
 import { join } from 'node:path'
 import type { Logger } from 'pino'
-import pkg from '../../../package.json'
+import { appVersion } from './app-version'
 import { AppointmentStore } from './appointments/appointment-store'
 import { BranchStore } from './branch/branch-store'
 import type { DeskConfig } from './config/desk-config'
@@ -47,7 +47,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     db = openDatabase(join(config.dataDir, DATABASE_FILE), opts.migrationsDir)
     const bus = new LiveBus()
     const services = {
-      version: pkg.version,
+      version: appVersion(),
       db,
       bus,
       branches: new BranchStore(db, bus),
