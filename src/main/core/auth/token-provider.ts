@@ -31,7 +31,11 @@ export class CalcomTokenProvider implements CalcomCredential {
   readonly #opts: TokenProviderOptions & { refreshAheadMs: number; now: () => number }
 
   constructor(opts: TokenProviderOptions) {
-    this.#opts = { refreshAheadMs: 5 * 60_000, now: Date.now, ...opts }
+    this.#opts = {
+      ...opts,
+      refreshAheadMs: opts.refreshAheadMs ?? 5 * 60_000,
+      now: opts.now ?? Date.now,
+    }
     this.#credential = opts.credential
   }
 

@@ -58,7 +58,12 @@ export class CalcomTransport {
 
   constructor(opts: TransportOptions) {
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '')
-    this.#opts = { timeoutMs: 15_000, readRetries: 2, ...opts, baseUrl: this.baseUrl }
+    this.#opts = {
+      ...opts,
+      baseUrl: this.baseUrl,
+      timeoutMs: opts.timeoutMs ?? 15_000,
+      readRetries: opts.readRetries ?? 2,
+    }
   }
 
   get governor(): RateGovernor {
