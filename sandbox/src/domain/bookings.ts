@@ -24,6 +24,8 @@ export interface NewBooking {
   location?: string
   metadata?: Record<string, string | number | boolean>
   bookingFieldsResponses?: Record<string, unknown>
+  /** the booker's additional notes (`bookingFieldsResponses.notes`) */
+  notes?: string
   /** restricts the hosts who may take it (Cal.com's `routing.teamMemberIds`) */
   hostIds?: number[]
   source: Booking['creationSource']
@@ -102,7 +104,7 @@ export class BookingService {
       hostId,
       eventTypeId: et.id,
       title: `${et.title} between ${host?.name ?? 'Host'} and ${input.attendee.name}`,
-      description: '',
+      description: input.notes ?? '',
       status,
       start: new Date(startMs).toISOString(),
       end: new Date(startMs + et.lengthInMinutes * MINUTE).toISOString(),
@@ -185,6 +187,7 @@ export class BookingService {
         location: old.location,
         metadata: old.metadata,
         bookingFieldsResponses: old.bookingFieldsResponses,
+        notes: old.description,
         source: old.creationSource,
       },
       startMs,

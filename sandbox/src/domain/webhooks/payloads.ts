@@ -19,6 +19,7 @@ function parts(store: SandboxStore, b: Booking) {
     name: host?.name ?? account?.name ?? '',
     email: host?.email ?? account?.email ?? '',
     username: host?.username ?? account?.username ?? '',
+    usernameInOrg: host?.username ?? account?.username ?? '',
     timeZone: zone,
     language: { locale: 'en' },
     timeFormat: account?.timeFormat === 24 ? 'HH:mm' : 'h:mma',
@@ -47,7 +48,7 @@ function parts(store: SandboxStore, b: Booking) {
     attendeePhoneNumber: { label: 'phone_number', ...(first?.phoneNumber ? { value: first.phoneNumber } : {}), isHidden: true },
     location: { label: 'location', value: { optionValue: '', value: b.location }, isHidden: false },
     title: { label: 'what_is_this_meeting_about', isHidden: true },
-    notes: { label: 'additional_notes', isHidden: false },
+    notes: { label: 'additional_notes', ...(b.description ? { value: b.description } : {}), isHidden: false },
     guests: { label: 'additional_guests', value: b.guests, isHidden: false },
     rescheduleReason: {
       label: 'reason_for_reschedule',
@@ -62,7 +63,34 @@ function parts(store: SandboxStore, b: Booking) {
         appsStatus: [{ appName: 'Cal Video', type: 'daily_video', success: 1, failures: 0, errors: [] }],
       }
     : {}
-  return { et, account, organizer, attendees, responses, video, isVideo }
+  // Cancel / reject payloads are built by other code with plainer responses and attendees.
+  const plainResponses = {
+    name: { label: 'name', value: first?.name ?? '' },
+    email: { label: 'email', value: first?.email ?? '' },
+    ...(b.description ? { notes: { label: 'notes', value: b.description } } : {}),
+    guests: { label: 'guests', value: b.guests },
+    ...(b.reschedulingReason ? { rescheduleReason: { label: 'rescheduleReason', value: b.reschedulingReason } } : {}),
+  }
+  const plainAttendees = people.map((p) => ({
+    name: p.name,
+    email: p.email,
+    timeZone: p.timeZone,
+    phoneNumber: b.attendees.find((a) => a.email === p.email)?.phoneNumber ?? null,
+    language: { locale: p.language },
+    utcOffset: utcOffset(p.timeZone, b.start),
+  }))
+  return { et, account, organizer, attendees, responses, plainResponses, plainAttendees, video, isVideo }
+}
+
+// Key sets per trigger, in the order of the real bodies in webhook-examples/ (REFERENCE.md §4.9).
+// cancelledBy is added to plain cancels too: REFERENCE.md §4.6 lists it for BOOKING_CANCELLED.
+const CANCELLED_KEYS = ['bookerUrl', 'title', 'length', 'type', 'additionalNotes', 'description', 'customInputs', 'eventTypeId', 'userFieldsResponses', 'responses', 'startTime', 'endTime', 'organizer', 'attendees', 'uid', 'bookingId', 'location', 'destinationCalendar', 'cancellationReason', 'cancelledBy', 'seatsPerTimeSlot', 'seatsShowAttendees', 'iCalUID', 'iCalSequence', 'hideOrganizerEmail', 'customReplyToEmail', 'organizationId', 'eventTitle', 'eventDescription', 'requiresConfirmation', 'price', 'currency', 'status', 'requestReschedule']
+const REQUEST_RESCHEDULE_KEYS = ['bookingId', 'type', 'title', 'description', 'customInputs', 'responses', 'userFieldsResponses', 'startTime', 'endTime', 'organizer', 'attendees', 'uid', 'location', 'destinationCalendar', 'iCalUID', 'cancelledBy', 'cancellationReason', 'status', 'eventTypeId', 'length', 'iCalSequence', 'eventTitle', 'requestReschedule']
+const REJECTED_KEYS = ['type', 'title', 'description', 'bookerUrl', 'userFieldsResponses', 'responses', 'customInputs', 'startTime', 'endTime', 'organizer', 'attendees', 'location', 'uid', 'destinationCalendar', 'requiresConfirmation', 'hideOrganizerEmail', 'hideCalendarNotes', 'hideCalendarEventDetails', 'eventTypeId', 'customReplyToEmail', 'organizationId', 'additionalNotes', 'rejectionReason', 'eventTitle', 'eventDescription', 'price', 'currency', 'length', 'bookingId', 'status']
+const PAID_KEYS = ['type', 'title', 'description', 'additionalNotes', 'customInputs', 'startTime', 'endTime', 'organizer', 'attendees', 'location', 'destinationCalendar', 'hideCalendarNotes', 'requiresConfirmation', 'eventTypeId', 'seatsShowAttendees', 'seatsShowAvailabilityCount', 'schedulingType', 'iCalUID', 'iCalSequence', 'uid', 'bookingId', 'eventTitle', 'eventDescription', 'price', 'currency', 'length', 'paymentId', 'metadata', 'status']
+
+function project(full: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, full[k] ?? null]))
 }
 
 /** The `payload` of an enveloped booking trigger (everything but BOOKING_NO_SHOW_UPDATED). */
@@ -78,7 +106,7 @@ export function bookingPayload(store: SandboxStore, change: BookingChange, appUr
       bookingId: b.id,
     }
   }
-  const { et, organizer, attendees, responses, video, isVideo } = parts(store, b)
+  const { et, organizer, attendees, responses, plainResponses, plainAttendees, video, isVideo } = parts(store, b)
   const status = change.trigger === 'BOOKING_CANCELLED' ? 'CANCELLED' : change.trigger === 'BOOKING_REJECTED' ? 'REJECTED' : b.status.toUpperCase()
   const metadata = { ...b.metadata, ...(isVideo ? { videoCallUrl: videoUrl(b) } : {}) }
   const payload: Record<string, unknown> = {
@@ -124,6 +152,7 @@ export function bookingPayload(store: SandboxStore, change: BookingChange, appUr
   }
   switch (change.trigger) {
     case 'BOOKING_RESCHEDULED':
+      delete payload.iCalUID // the real RESCHEDULED body carries iCalSequence only
       Object.assign(payload, {
         rescheduleId: change.previous.id,
         rescheduleUid: change.previous.uid,
@@ -133,27 +162,43 @@ export function bookingPayload(store: SandboxStore, change: BookingChange, appUr
       })
       break
     case 'BOOKING_CANCELLED':
-      Object.assign(payload, {
-        cancellationReason: b.cancellationReason ?? null,
-        cancelledBy: b.cancelledByEmail ?? null,
-        requestReschedule: change.requestReschedule,
-      })
-      break
+      return project(
+        {
+          ...payload,
+          responses: plainResponses,
+          attendees: plainAttendees,
+          destinationCalendar: change.requestReschedule ? [] : null,
+          cancellationReason: b.cancellationReason ?? null,
+          cancelledBy: b.cancelledByEmail ?? null,
+          requestReschedule: change.requestReschedule,
+          status,
+        },
+        change.requestReschedule ? REQUEST_RESCHEDULE_KEYS : CANCELLED_KEYS,
+      )
     case 'BOOKING_REJECTED':
-      payload.rejectionReason = b.rejectionReason ?? null
-      break
+      return project(
+        { ...payload, responses: plainResponses, attendees: plainAttendees, rejectionReason: b.rejectionReason ?? null, status },
+        REJECTED_KEYS,
+      )
     case 'BOOKING_PAID':
-      Object.assign(payload, { paymentId: change.paymentId })
-      payload.metadata = {
-        identifier: 'cal.com',
-        bookingId: b.id,
-        eventTypeId: b.eventTypeId,
-        bookerEmail: b.attendees[0]?.email ?? '',
-        eventTitle: et?.title ?? '',
-        externalId: `pi_sandbox_${change.paymentId}`,
-      }
-      payload.status = 'ACCEPTED'
-      return payload
+      return project(
+        {
+          ...payload,
+          organizer: { id: organizer.id, name: organizer.name, email: organizer.email, username: organizer.username, timeZone: organizer.timeZone, language: organizer.language, timeFormat: organizer.timeFormat },
+          attendees: attendees.map((a) => ({ name: a.name, email: a.email, timeZone: a.timeZone, language: a.language })),
+          paymentId: change.paymentId,
+          metadata: {
+            identifier: 'cal.com',
+            bookingId: b.id,
+            eventTypeId: b.eventTypeId,
+            bookerEmail: b.attendees[0]?.email ?? '',
+            eventTitle: et?.title ?? '',
+            externalId: `pi_sandbox_${change.paymentId}`,
+          },
+          status: 'ACCEPTED',
+        },
+        PAID_KEYS,
+      )
   }
   payload.metadata = metadata
   payload.status = status

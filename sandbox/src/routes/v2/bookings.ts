@@ -133,6 +133,7 @@ export function toNewBooking(store: SandboxStore, body: CreateBookingInput, sour
     location: locationText(body.location),
     metadata: checkMetadata(body.metadata),
     bookingFieldsResponses: body.bookingFieldsResponses,
+    notes: typeof body.bookingFieldsResponses?.notes === 'string' ? body.bookingFieldsResponses.notes : undefined,
     hostIds: body.routing?.teamMemberIds,
     source,
   }
