@@ -9,13 +9,16 @@ const DAY = 86_400_000
  */
 export class TrafficGenerator {
   private timer: NodeJS.Timeout | undefined
-  private readonly rand = prng(Date.now() & 0xffff)
+  private readonly rand: () => number
   readonly actions: Array<{ at: string; action: 'book' | 'reschedule' | 'cancel'; uid: string }> = []
 
   constructor(
     private readonly sandbox: Sandbox,
     private readonly perMinute: number,
-  ) {}
+    seed = Date.now() & 0xffff,
+  ) {
+    this.rand = prng(seed)
+  }
 
   start(): void {
     if (this.perMinute <= 0) return
