@@ -7,7 +7,20 @@ import react from '@vitejs/plugin-react'
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: true,
+      // Pure-JS dependencies are bundled: resolving hundreds of files in node_modules is most of
+      // a cold start. Native (better-sqlite3) and Electron-only ones stay external.
+      externalizeDeps: {
+        exclude: [
+          'fastify',
+          'fastify-plugin',
+          '@fastify/static',
+          '@fastify/swagger',
+          '@fastify/type-provider-typebox',
+          '@sinclair/typebox',
+          'drizzle-orm',
+          'luxon',
+        ],
+      },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),

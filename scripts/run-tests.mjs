@@ -55,7 +55,9 @@ if (v) {
   failed += v.numFailedTests
   skipped += v.numPendingTests + v.numTodoTests
   // A suite that fails to load has no tests to count but is still a failure.
-  const brokenSuites = v.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0)
+  const brokenSuites = v.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  )
   failed += brokenSuites.length
   if (v.numFailedTests + brokenSuites.length > 0) failures.push('vitest')
   if (!vitestOk && v.numFailedTests + brokenSuites.length === 0) {
@@ -69,9 +71,14 @@ if (v) {
 
 if (existsSync(join(root, 'e2e'))) {
   const pwJson = join(results, 'playwright.json')
-  const pwOk = run('end to end (Playwright, Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
-  })
+  const pwOk = run(
+    'end to end (Playwright, Chromium)',
+    'npx',
+    ['playwright', 'test', '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    },
+  )
   const p = readJson(pwJson)
   if (p) {
     passed += p.stats.expected + p.stats.flaky

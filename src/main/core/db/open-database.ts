@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import { existsSync, readFileSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DeskStartError } from '../data-dir/desk-errors'
@@ -25,16 +25,23 @@ export function findMigrationsDir(from = dirname(fileURLToPath(import.meta.url))
 
 function assertReadableDatabase(file: string): void {
   if (!existsSync(file)) return
-  let header: Buffer
+  const header = Buffer.alloc(16)
+  let length: number
   try {
-    header = readFileSync(file).subarray(0, 16)
+    // Only the 16-byte header: the file may be gigabytes.
+    const fd = openSync(file, 'r')
+    try {
+      length = readSync(fd, header, 0, 16, 0)
+    } finally {
+      closeSync(fd)
+    }
   } catch (err) {
     throw new DeskStartError(
       'DATABASE_UNREADABLE',
       `The database file ${file} cannot be read (${(err as Error).message}). Check its permissions; it was left untouched.`,
     )
   }
-  if (header.length > 0 && header.toString('latin1') !== SQLITE_HEADER) {
+  if (length > 0 && header.subarray(0, length).toString('latin1') !== SQLITE_HEADER) {
     throw new DeskStartError(
       'DATABASE_UNREADABLE',
       `The database file ${file} is not a SQLite database (it may be damaged). It was left untouched: move it aside or restore a backup, then start again.`,

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm'
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { Staff } from '../../../shared/api/schemas'
 import type { DeskDb } from '../db/open-database'
 import { staff } from '../db/schema'
@@ -13,7 +13,17 @@ export interface StaffInput {
 }
 
 export class StaffStore {
-  constructor(private readonly db: DeskDb) {}
+  /** Read on every day view, so prepared once. */
+  readonly #active
+
+  constructor(private readonly db: DeskDb) {
+    this.#active = db
+      .select()
+      .from(staff)
+      .where(and(eq(staff.branchId, sql.placeholder('branchId')), eq(staff.active, true)))
+      .orderBy(asc(staff.name), asc(staff.id))
+      .prepare()
+  }
 
   /** Inserts, or updates the member with the same Cal.com host id in that branch. */
   upsert(input: StaffInput): Staff {
@@ -64,13 +74,7 @@ export class StaffStore {
 
   /** Active staff of a branch, by name. */
   listActive(branchId: number): Staff[] {
-    return this.db
-      .select()
-      .from(staff)
-      .where(and(eq(staff.branchId, branchId), eq(staff.active, true)))
-      .orderBy(asc(staff.name), asc(staff.id))
-      .all()
-      .map(toStaff)
+    return this.#active.all({ branchId }).map(toStaff)
   }
 }
 
