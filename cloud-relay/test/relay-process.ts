@@ -13,8 +13,11 @@ export interface RelayProcess {
   output: string[]
 }
 
-export function startRelayProcess(env: Record<string, string>): Promise<RelayProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cloud-relay/src/server.ts'], {
+export function startRelayProcess(
+  env: Record<string, string>,
+  script = 'cloud-relay/src/server.ts',
+): Promise<RelayProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
     env: {
       ...process.env,
