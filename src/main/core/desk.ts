@@ -16,6 +16,8 @@ import { buildLocalApi, type LocalApi } from './server/local-api'
 import type { TokenStore } from './auth/token-store'
 import { startCalcomServices } from './connect/calcom-services'
 import { StaffStore } from './staff/staff-store'
+import { SyncEngine } from './sync/sync-engine'
+import type { RelayDeviceStore } from './sync/relay-device-store'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */
@@ -25,6 +27,10 @@ export interface StartDeskOptions {
   logger?: Logger
   /** Where Cal.com credentials live; the headless desk's 0600 file when omitted. */
   tokenStore?: TokenStore
+  /** Where the relay device token lives; a 0600 file in the data dir when omitted. */
+  relayDeviceStore?: RelayDeviceStore
+  /** Sync timing (tests shorten it). */
+  sync?: { reconcileIntervalMs?: number; relayWaitSeconds?: number }
 }
 
 export interface Desk {
@@ -57,7 +63,16 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     }
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
-    const allServices = { ...services, ...calcom }
+    const sync = new SyncEngine({
+      ...services,
+      connection: calcom.connection,
+      dataDir: config.dataDir,
+      relayUrl: config.relayUrl,
+      logger,
+      deviceStore: opts.relayDeviceStore,
+      ...opts.sync,
+    })
+    const allServices = { ...services, ...calcom, sync }
     api = await buildLocalApi({
       services: allServices,
       token: config.apiToken,
@@ -65,6 +80,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       rendererDir: opts.rendererDir ?? null,
     })
     await api.listen({ host: '127.0.0.1', port: config.port })
+    sync.start()
     const address = api.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     logger.info({ port, dataDir: config.dataDir }, 'desk started')
@@ -79,6 +95,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       services: allServices,
       close() {
         closing ??= (async () => {
+          await sync.stop()
           await calcom.connection.close()
           await openApi.close()
           openDb.$client.close()

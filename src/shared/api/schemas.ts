@@ -168,3 +168,90 @@ export const ApiLogEntry = Type.Object({
   error: Type.Union([Type.String(), Type.Null()]),
 })
 export type ApiLogEntry = Static<typeof ApiLogEntry>
+
+/** `GET /api/sync`: how the inbound sync is doing (DESIGN.md §4.3). */
+export const SyncHealth = Type.Object({
+  connection: literalUnion(CONNECTION_STATES),
+  relay: Type.Object({
+    configured: Type.Boolean({ description: 'FRONTDESK_RELAY_URL is set' }),
+    state: Type.String({ description: 'off, enrolling, connecting, online, retrying, stopped' }),
+    url: Type.Union([Type.String(), Type.Null()]),
+    channelId: Type.Union([Type.String(), Type.Null()]),
+    cursor: Type.Integer({ description: 'Last relay seq applied at this desk' }),
+    lagMs: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'From the relay receiving the last event to the desk applying it',
+    }),
+    retryInMs: Type.Union([Type.Integer(), Type.Null()]),
+  }),
+  lastEvent: Type.Union([
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      seq: Type.Integer(),
+      trigger: Type.Union([Type.String(), Type.Null()]),
+      uids: Type.Array(Type.String()),
+    }),
+    Type.Null(),
+  ]),
+  lastReconcile: Type.Union([
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      trigger: Type.Union([Type.String(), Type.Null()]),
+      mode: Type.Union([Type.String(), Type.Null()]),
+      ok: Type.Boolean(),
+      fetched: Type.Integer(),
+      changed: Type.Integer(),
+      error: Type.Union([Type.String(), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
+  queueDepth: Type.Integer({ description: 'Desk changes waiting in the outbox' }),
+  heldBookings: Type.Integer({ description: 'Cal.com news waiting for the outbox to finish' }),
+  recentErrors: Type.Array(
+    Type.Object({
+      at: Type.String({ format: 'date-time' }),
+      source: literalUnion(['relay', 'reconcile', 'inbox', 'calcom'] as const),
+      code: Type.String(),
+      message: Type.String(),
+    }),
+    { description: 'Newest first; unknown Cal.com triggers and statuses show here' },
+  ),
+})
+export type SyncHealth = Static<typeof SyncHealth>
+
+export const ReconcileBody = Type.Object(
+  {
+    window: Type.Optional(
+      Type.Boolean({ description: 'Re-read every booking from 30 days back to 90 days ahead' }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type ReconcileBody = Static<typeof ReconcileBody>
+
+export const ReconcileOutcome = Type.Object({
+  trigger: Type.String(),
+  mode: literalUnion(['window', 'incremental'] as const),
+  startedAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.String({ format: 'date-time' }),
+  ok: Type.Boolean(),
+  pages: Type.Integer(),
+  fetched: Type.Integer(),
+  changed: Type.Integer(),
+  error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+})
+export type ReconcileOutcome = Static<typeof ReconcileOutcome>
+
+export const AppointmentHistoryEntry = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  source: literalUnion(['calcom', 'reconcile', 'desk'] as const),
+  change: Type.String(),
+  detail: Type.Unknown(),
+})
+export type AppointmentHistoryEntry = Static<typeof AppointmentHistoryEntry>
+
+/** `GET /api/appointments/:uid`: one appointment and what happened to it, oldest first. */
+export const AppointmentDetail = Type.Object({
+  appointment: Appointment,
+  history: Type.Array(AppointmentHistoryEntry),
+})
+export type AppointmentDetail = Static<typeof AppointmentDetail>

@@ -5,6 +5,7 @@ import type { LiveBus } from '../live/live-bus'
 import type { StaffStore } from '../staff/staff-store'
 import type { EventTypeStore } from '../event-types/event-type-store'
 import type { CalcomServices } from '../connect/calcom-services'
+import type { SyncEngine } from '../sync/sync-engine'
 
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices {
@@ -18,4 +19,6 @@ export interface DeskServices {
   /** Cal.com: api_log, transport (rate governor), branch connection (client, tokens). */
   apiLog: CalcomServices['apiLog']
   connection: CalcomServices['connection']
+  /** Inbound sync: relay inbox, reconcile, sync health. */
+  sync: SyncEngine
 }

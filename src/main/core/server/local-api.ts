@@ -18,6 +18,8 @@ import connectRoutes from './routes/connect'
 import referenceDataRoutes from './routes/reference-data'
 import healthRoutes from './routes/health'
 import liveRoutes from './routes/live'
+import syncRoutes from './routes/sync'
+import appointmentDetailRoutes from './routes/appointment-detail'
 
 export interface LocalApiOptions {
   services: DeskServices
@@ -63,6 +65,8 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(referenceDataRoutes, { services })
   await app.register(appointmentsRoutes, { services })
   await app.register(liveRoutes, { services })
+  await app.register(syncRoutes, { services })
+  await app.register(appointmentDetailRoutes, { services })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   if (opts.rendererDir && existsSync(join(opts.rendererDir, 'index.html'))) {

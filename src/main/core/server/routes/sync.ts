@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  ApiError,
+  ReconcileBody,
+  ReconcileOutcome,
+  SyncHealth,
+} from '../../../../shared/api/schemas'
+import { ApiProblem } from '../plugins/error-handler'
+import type { DeskServices } from '../desk-services'
+
+const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, { services }) => {
+  app.get(
+    '/api/sync',
+    {
+      schema: {
+        summary: 'Sync health: connection, relay lag, last event, last reconcile, queue, errors',
+        response: { 200: SyncHealth },
+      },
+    },
+    async () => services.sync.health(),
+  )
+
+  app.post(
+    '/api/sync/reconcile',
+    {
+      schema: {
+        summary: 'Reconcile with Cal.com now',
+        body: ReconcileBody,
+        response: { 200: ReconcileOutcome, 409: ApiError },
+      },
+    },
+    async (request) => {
+      if (!services.connection.client()) {
+        throw new ApiProblem(409, 'NOT_CONNECTED', 'Connect the branch to Cal.com first.')
+      }
+      return services.sync.reconcileNow({ window: request.body?.window })
+    },
+  )
+}
+export default sync

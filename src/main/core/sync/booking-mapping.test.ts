@@ -1,0 +1,178 @@
+// Every real Cal.com webhook example (shared/calcom/webhook-examples) mapped per DESIGN.md §3.
+import { describe, expect, it } from 'vitest'
+import { mapApiBooking, mapWebhookBody, type BookingChange } from './booking-mapping'
+import { example } from './webhook-examples.test-support'
+
+const only = <K extends BookingChange['kind']>(changes: BookingChange[], kind: K) => {
+  const found = changes.filter((c) => c.kind === kind)
+  expect(found).toHaveLength(1)
+  return found[0] as Extract<BookingChange, { kind: K }>
+}
+
+describe('webhook examples → desk changes', () => {
+  it('BOOKING_CREATED (ACCEPTED) → SCHEDULED, with attendee, host, times and its send time as version', () => {
+    const m = mapWebhookBody(example('booking_created.json'))
+    expect(m.notices).toEqual([])
+    expect(m.key).toBe('BOOKING_CREATED:unique-booking-id:2024-01-01T00:00:00.000Z')
+    const c = only(m.changes, 'state')
+    expect(c.version).toBe(Date.parse('2024-01-01T00:00:00.000Z'))
+    expect(c.booking).toMatchObject({
+      uid: 'unique-booking-id',
+      calcomId: 100,
+      calcomEventTypeId: 123,
+      status: 'SCHEDULED',
+      start: '2024-01-01T10:00:00.000Z',
+      end: '2024-01-01T10:15:00.000Z',
+      attendee: { name: 'Guest User', email: 'guest@example.com', timeZone: 'UTC' },
+      host: { id: 1, username: 'organizer-handle', name: 'Organizer Name' },
+      metadata: { videoCallUrl: 'https://app.example.com/video/unique-booking-id' },
+    })
+  })
+
+  it('BOOKING_REQUESTED (PENDING) → PENDING', () => {
+    const c = only(mapWebhookBody(example('booking_requested.json')).changes, 'state')
+    expect(c.booking).toMatchObject({ uid: 'unique-booking-id', status: 'PENDING' })
+  })
+
+  it('BOOKING_RESCHEDULED → new uid SCHEDULED from the old one; old uid retired to the new', () => {
+    const m = mapWebhookBody(example('booking_rescheduled.json'))
+    expect(m.changes).toHaveLength(2)
+    const fresh = only(m.changes, 'state')
+    expect(fresh.booking).toMatchObject({
+      uid: 'new-booking-unique-id',
+      status: 'SCHEDULED',
+      rescheduledFromUid: 'previous-booking-unique-id',
+      start: '2024-01-10T14:30:00.000Z',
+    })
+    const old = only(m.changes, 'retire')
+    expect(old).toMatchObject({
+      uid: 'previous-booking-unique-id',
+      rescheduledToUid: 'new-booking-unique-id',
+      fallback: {
+        calcomId: 200,
+        status: 'RESCHEDULED',
+        start: '2024-01-05T14:30:00.000Z',
+        end: '2024-01-05T14:45:00.000Z',
+      },
+    })
+  })
+
+  it('BOOKING_CANCELLED → CANCELLED with its reason; organizer "request reschedule" is noted', () => {
+    const plain = only(mapWebhookBody(example('booking_cancelled.json')).changes, 'state')
+    expect(plain.booking).toMatchObject({
+      status: 'CANCELLED',
+      cancellationReason: 'I am no longer able to attend this session.',
+      requestReschedule: false,
+      start: '2024-01-04T10:00:00.000Z',
+    })
+    const asked = only(
+      mapWebhookBody(example('booking_cancelled_request_reschedule.ASSEMBLED.json')).changes,
+      'state',
+    )
+    expect(asked.booking).toMatchObject({ status: 'CANCELLED', requestReschedule: true })
+  })
+
+  it('BOOKING_REJECTED → REJECTED with the reason', () => {
+    const c = only(mapWebhookBody(example('booking_rejected.json')).changes, 'state')
+    expect(c.booking).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: 'The organizer is no longer available at this time.',
+    })
+  })
+
+  it('BOOKING_PAID → the paid flag (payment metadata is not the booking’s)', () => {
+    const c = only(mapWebhookBody(example('booking_paid.json')).changes, 'paid')
+    expect(c.booking).toMatchObject({ uid: 'unique-booking-uid', paid: true, status: 'SCHEDULED' })
+    expect(c.booking.metadata).toBeUndefined()
+  })
+
+  it('BOOKING_NO_SHOW_UPDATED (not a booking payload) → no-show marked and unmarked by bookingUid', () => {
+    const marked = only(mapWebhookBody(example('booking_no_show_updated.json')).changes, 'noShow')
+    expect(marked).toMatchObject({
+      uid: '5vQFqxDFMjdgKGMijqtqRw',
+      attendees: [{ email: 'test@example.com', noShow: true }],
+    })
+    const unmarked = only(
+      mapWebhookBody(example('booking_no_show_updated_unmarked.json')).changes,
+      'noShow',
+    )
+    expect(unmarked.attendees).toEqual([{ email: 'test@example.com', noShow: false }])
+    expect(unmarked.version).toBeGreaterThan(marked.version!)
+  })
+
+  it('MEETING_ENDED (flat body) → completed, keyed by its idempotency key, versioned by updatedAt', () => {
+    const m = mapWebhookBody(example('meeting_ended.json'))
+    expect(m.key).toBe(
+      'MEETING_ENDED:unique-booking-identifier:00000000-0000-0000-0000-000000000000',
+    )
+    const c = only(m.changes, 'completed')
+    expect(c.version).toBe(Date.parse('2024-01-01T10:20:00.000Z'))
+    expect(c.booking).toMatchObject({
+      uid: 'unique-booking-identifier',
+      calcomId: 100,
+      noShow: false,
+      host: { id: 10, name: 'Organizer Name' },
+    })
+  })
+
+  it('an unknown trigger, an unknown status and a body that is not JSON are kept as notices, never thrown', () => {
+    const unknown = mapWebhookBody(
+      JSON.stringify({
+        triggerEvent: 'WRONG_ASSIGNMENT_REPORT',
+        createdAt: '2026-01-01T00:00:00Z',
+        payload: {},
+      }),
+    )
+    expect(unknown.changes).toEqual([])
+    expect(unknown.notices[0]?.code).toBe('UNKNOWN_TRIGGER')
+
+    const created = JSON.parse(example('booking_created.json'))
+    created.payload.status = 'AWAITING_HOST'
+    const odd = mapWebhookBody(JSON.stringify(created))
+    expect(odd.notices[0]?.code).toBe('UNKNOWN_STATUS')
+    expect(only(odd.changes, 'state').booking.status).toBeNull()
+
+    const garbage = mapWebhookBody('name=value&x=1')
+    expect(garbage.notices[0]?.code).toBe('MALFORMED_EVENT')
+    expect(garbage.key).toMatch(/^body:/)
+
+    const quiet = mapWebhookBody(
+      JSON.stringify({ triggerEvent: 'PING', createdAt: 'x', payload: {} }),
+    )
+    expect(quiet).toMatchObject({ changes: [], notices: [] })
+  })
+})
+
+describe('API v2 bookings → desk state', () => {
+  const booking = {
+    id: 7,
+    uid: 'b-1',
+    title: 'Haircut',
+    status: 'accepted',
+    start: '2026-03-02T15:00:00.000Z',
+    end: '2026-03-02T15:30:00.000Z',
+    hosts: [{ id: 3, name: 'Ana', email: 'ana@example.com', username: 'ana' }],
+    attendees: [
+      { name: 'Zoë', email: 'zoe@example.com', timeZone: 'Europe/Berlin', absent: false },
+    ],
+    eventType: { id: 11, slug: 'haircut' },
+    updatedAt: '2026-03-01T09:00:00.000Z',
+  }
+
+  it('maps accepted / pending / cancelled / rejected, and the old half of a reschedule', () => {
+    expect(mapApiBooking(booking).status).toBe('SCHEDULED')
+    expect(mapApiBooking({ ...booking, status: 'pending' }).status).toBe('PENDING')
+    expect(mapApiBooking({ ...booking, status: 'cancelled' }).status).toBe('CANCELLED')
+    expect(mapApiBooking({ ...booking, status: 'rejected' }).status).toBe('REJECTED')
+    expect(
+      mapApiBooking({ ...booking, status: 'cancelled', rescheduledToUid: 'b-2' }),
+    ).toMatchObject({ status: 'RESCHEDULED', rescheduledToUid: 'b-2' })
+    expect(mapApiBooking({ ...booking, status: 'awaiting_host' }).status).toBeNull()
+  })
+
+  it('reads the booker’s absence as a no-show', () => {
+    const absent = { ...booking, attendees: [{ ...booking.attendees[0]!, absent: true }] }
+    expect(mapApiBooking(absent).noShow).toBe(true)
+    expect(mapApiBooking(booking).noShow).toBe(false)
+  })
+})

@@ -1,0 +1,352 @@
+// How one change from Cal.com meets the appointment the desk holds — a pure function, so the
+// rules can be read (and property-tested) without a database.
+//
+// Apply by state, not by arrival (DESIGN.md §2). Every row remembers the Cal.com version of the
+// state it holds (`calcomUpdatedAt`: the booking's updatedAt, or a webhook's createdAt, which is
+// its send time). A change older than that is stale and ignored. A webhook exactly as old as
+// what we hold but saying something different is a doubt: the caller fetches the booking.
+// What the API says at an equal version wins, because the API is the truth.
+//
+// The desk's own columns (visit state, walk-in, desk notes, client, sync state) are never part
+// of a merge. Rows whose `syncState` is `pending` belong to the outbox: Cal.com news for them
+// is HELD (not applied) so the receptionist's change stays on screen; the caller refreshes
+// those bookings from Cal.com once the outbox lets go of them.
+import type { AppointmentStatus } from '../../../shared/domain/appointment-status'
+import type { appointments } from '../db/schema'
+import type { BaseStatus, BookingChange, CalcomBookingState, Version } from './booking-mapping'
+
+export type StoredRow = typeof appointments.$inferSelect
+
+export interface Refs {
+  branchId: number
+  eventTypeId: number | null
+  staffId: number | null
+}
+
+/** The columns Cal.com owns. */
+export interface CalcomColumns {
+  calcomId: number | null
+  branchId: number
+  eventTypeId: number | null
+  staffId: number | null
+  title: string
+  startsAt: number
+  endsAt: number
+  status: AppointmentStatus
+  statusBeforeNoShow: AppointmentStatus | null
+  attendeeName: string
+  attendeeEmail: string | null
+  attendeePhone: string | null
+  attendeeTimeZone: string | null
+  rescheduledFromUid: string | null
+  rescheduledToUid: string | null
+  cancellationReason: string | null
+  requestReschedule: boolean
+  rejectionReason: string | null
+  paid: boolean
+  metadata: Record<string, string> | null
+  calcomUpdatedAt: number | null
+}
+
+export type MergeOutcome =
+  | {
+      action: 'write'
+      uid: string
+      row: CalcomColumns
+      /** What a person would call this change (history); null = only the version moved. */
+      change: string | null
+      detail: Record<string, unknown>
+    }
+  /** Nothing to do: the desk already shows this. */
+  | { action: 'none'; uid: string }
+  /** Older than what the desk holds. */
+  | { action: 'stale'; uid: string }
+  /** Cannot tell from the event alone: fetch the booking from Cal.com. */
+  | { action: 'doubt'; uid: string }
+  /** The outbox owns the row (syncState pending): refresh it later. */
+  | { action: 'held'; uid: string }
+
+const PRESENTABLE: ReadonlySet<BaseStatus> = new Set(['SCHEDULED', 'COMPLETED'])
+
+/** The status under a no-show. */
+const baseOf = (row: StoredRow): BaseStatus =>
+  row.status === 'NO_SHOW'
+    ? ((row.statusBeforeNoShow as BaseStatus | null) ?? 'SCHEDULED')
+    : row.status
+
+const columnsOf = (row: StoredRow): CalcomColumns => ({
+  calcomId: row.calcomId,
+  branchId: row.branchId,
+  eventTypeId: row.eventTypeId,
+  staffId: row.staffId,
+  title: row.title,
+  startsAt: row.startsAt,
+  endsAt: row.endsAt,
+  status: row.status,
+  statusBeforeNoShow: row.statusBeforeNoShow,
+  attendeeName: row.attendeeName,
+  attendeeEmail: row.attendeeEmail,
+  attendeePhone: row.attendeePhone,
+  attendeeTimeZone: row.attendeeTimeZone,
+  rescheduledFromUid: row.rescheduledFromUid,
+  rescheduledToUid: row.rescheduledToUid,
+  cancellationReason: row.cancellationReason,
+  requestReschedule: row.requestReschedule,
+  rejectionReason: row.rejectionReason,
+  paid: row.paid,
+  metadata: row.metadata ?? null,
+  calcomUpdatedAt: row.calcomUpdatedAt,
+})
+
+const maxVersion = (a: number | null, b: Version): number | null =>
+  a === null ? b : b === null ? a : Math.max(a, b)
+
+/** Status with a no-show laid over it (only a booking that was on can be missed). */
+function withNoShow(base: BaseStatus, noShow: boolean) {
+  return noShow && PRESENTABLE.has(base)
+    ? { status: 'NO_SHOW' as const, statusBeforeNoShow: base }
+    : { status: base, statusBeforeNoShow: null }
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+}
+
+function describe(before: CalcomColumns | undefined, after: CalcomColumns): string | null {
+  if (!before) return 'created'
+  const parts: string[] = []
+  if (before.status !== after.status) parts.push(`status ${before.status} → ${after.status}`)
+  if (before.startsAt !== after.startsAt || before.endsAt !== after.endsAt) parts.push('moved')
+  if (!before.paid && after.paid) parts.push('paid')
+  if (before.rescheduledToUid !== after.rescheduledToUid && after.rescheduledToUid)
+    parts.push(`rescheduled to ${after.rescheduledToUid}`)
+  if (parts.length) return parts.join(', ')
+  const { calcomUpdatedAt: _a, ...x } = before
+  const { calcomUpdatedAt: _b, ...y } = after
+  return sameJson(x, y) ? null : 'details updated'
+}
+
+function write(
+  uid: string,
+  existing: StoredRow | undefined,
+  row: CalcomColumns,
+  detail: Record<string, unknown> = {},
+): MergeOutcome {
+  const before = existing && columnsOf(existing)
+  if (before && sameJson(before, row)) return { action: 'none', uid }
+  return {
+    action: 'write',
+    uid,
+    row,
+    change: describe(before, row),
+    detail: {
+      status: row.status,
+      start: new Date(row.startsAt).toISOString(),
+      end: new Date(row.endsAt).toISOString(),
+      ...detail,
+    },
+  }
+}
+
+/** What the version says about a change; undefined = go ahead. */
+function guard(
+  existing: StoredRow,
+  version: Version,
+  origin: 'api' | 'webhook',
+  differs: () => boolean,
+): MergeOutcome['action'] | undefined {
+  const held = existing.calcomUpdatedAt
+  if (held === null) return undefined
+  if (version === null) return origin === 'api' ? undefined : differs() ? 'doubt' : 'none'
+  if (version < held) return 'stale'
+  if (version === held && origin === 'webhook') return differs() ? 'doubt' : undefined
+  return undefined
+}
+
+function mergeState(
+  existing: StoredRow | undefined,
+  b: CalcomBookingState,
+  version: Version,
+  origin: 'api' | 'webhook',
+  refs: Refs,
+  baseOverride?: (base: BaseStatus) => BaseStatus,
+): MergeOutcome {
+  let base: BaseStatus = b.status ?? (existing ? baseOf(existing) : 'PENDING')
+  // Cal.com has no "completed": an accepted booking the desk saw end stays completed.
+  if (base === 'SCHEDULED' && existing && baseOf(existing) === 'COMPLETED') base = 'COMPLETED'
+  if (baseOverride) base = baseOverride(base)
+  const noShow = b.noShow ?? existing?.status === 'NO_SHOW'
+  const startsAt = Date.parse(b.start)
+  const endsAt = Math.max(Date.parse(b.end), startsAt)
+  const row: CalcomColumns = {
+    calcomId: b.calcomId ?? existing?.calcomId ?? null,
+    branchId: refs.branchId,
+    eventTypeId: refs.eventTypeId ?? existing?.eventTypeId ?? null,
+    staffId: refs.staffId ?? existing?.staffId ?? null,
+    title: b.title,
+    startsAt,
+    endsAt,
+    ...withNoShow(base, noShow),
+    attendeeName: b.attendee.name,
+    attendeeEmail: b.attendee.email,
+    attendeePhone: b.attendee.phone ?? existing?.attendeePhone ?? null,
+    attendeeTimeZone: b.attendee.timeZone,
+    rescheduledFromUid:
+      b.rescheduledFromUid === undefined
+        ? (existing?.rescheduledFromUid ?? null)
+        : (b.rescheduledFromUid ?? existing?.rescheduledFromUid ?? null),
+    rescheduledToUid:
+      b.rescheduledToUid === undefined
+        ? (existing?.rescheduledToUid ?? null)
+        : (b.rescheduledToUid ?? existing?.rescheduledToUid ?? null),
+    cancellationReason:
+      b.cancellationReason === undefined
+        ? (existing?.cancellationReason ?? null)
+        : b.cancellationReason,
+    requestReschedule: b.requestReschedule ?? existing?.requestReschedule ?? false,
+    rejectionReason:
+      b.rejectionReason === undefined ? (existing?.rejectionReason ?? null) : b.rejectionReason,
+    paid: (existing?.paid ?? false) || b.paid === true,
+    metadata: b.metadata ?? existing?.metadata ?? null,
+    calcomUpdatedAt: maxVersion(existing?.calcomUpdatedAt ?? null, version),
+  }
+  if (existing) {
+    const differs = () =>
+      existing.status !== row.status ||
+      existing.startsAt !== row.startsAt ||
+      existing.endsAt !== row.endsAt ||
+      existing.rescheduledToUid !== row.rescheduledToUid
+    const verdict = guard(existing, version, origin, differs)
+    if (verdict) return { action: verdict, uid: b.uid } as MergeOutcome
+  }
+  return write(b.uid, existing, row, { via: origin, calcomStatus: b.rawStatus })
+}
+
+/**
+ * Merges one change into the row the desk holds for its booking (`existing`, undefined when the
+ * desk has none). `refs` resolves a booking's event type and host to the desk's ids.
+ */
+export function mergeChange(
+  existing: StoredRow | undefined,
+  change: BookingChange,
+  refs: (b: CalcomBookingState) => Refs,
+): MergeOutcome {
+  const uid = 'booking' in change ? change.booking.uid : change.uid
+  if (existing?.syncState === 'pending') {
+    // Paid is Cal.com's alone and only turns on, so it cannot clobber the desk's change.
+    if (change.kind === 'paid' && !existing.paid)
+      return write(uid, existing, { ...columnsOf(existing), paid: true }, { via: 'webhook' })
+    return { action: 'held', uid }
+  }
+  switch (change.kind) {
+    case 'state':
+      return mergeState(
+        existing,
+        change.booking,
+        change.version,
+        change.origin,
+        refs(change.booking),
+      )
+
+    case 'retire': {
+      if (!existing)
+        return mergeState(
+          undefined,
+          change.fallback,
+          change.version,
+          'webhook',
+          refs(change.fallback),
+        )
+      if (
+        change.version !== null &&
+        existing.calcomUpdatedAt !== null &&
+        change.version < existing.calcomUpdatedAt
+      )
+        return { action: 'stale', uid }
+      return write(
+        uid,
+        existing,
+        {
+          ...columnsOf(existing),
+          status: 'RESCHEDULED',
+          statusBeforeNoShow: null,
+          rescheduledToUid: change.rescheduledToUid,
+          calcomUpdatedAt: maxVersion(existing.calcomUpdatedAt, change.version),
+        },
+        { via: 'webhook' },
+      )
+    }
+
+    case 'noShow': {
+      if (!existing) return { action: 'doubt', uid }
+      if (
+        change.version !== null &&
+        existing.calcomUpdatedAt !== null &&
+        change.version < existing.calcomUpdatedAt
+      )
+        return { action: 'stale', uid }
+      const email = existing.attendeeEmail?.toLowerCase() ?? null
+      const mark =
+        change.attendees.find((a) => a.email.toLowerCase() === email) ??
+        (email === null ? change.attendees[0] : undefined)
+      const cols = {
+        ...columnsOf(existing),
+        calcomUpdatedAt: maxVersion(existing.calcomUpdatedAt, change.version),
+      }
+      if (!mark) {
+        // A guest was (un)marked: worth a history line, not a status.
+        return {
+          action: 'write',
+          uid,
+          row: cols,
+          change: 'guest no-show updated',
+          detail: { attendees: change.attendees },
+        }
+      }
+      const base = baseOf(existing)
+      return write(
+        uid,
+        existing,
+        { ...cols, ...withNoShow(base, mark.noShow) },
+        { via: 'webhook', noShow: mark.noShow },
+      )
+    }
+
+    case 'completed': {
+      if (!existing)
+        return mergeState(
+          undefined,
+          change.booking,
+          change.version,
+          'webhook',
+          refs(change.booking),
+          (b) => (b === 'SCHEDULED' ? 'COMPLETED' : b),
+        )
+      const base = baseOf(existing)
+      if (base !== 'SCHEDULED') return { action: 'none', uid }
+      return write(
+        uid,
+        existing,
+        {
+          ...columnsOf(existing),
+          ...withNoShow('COMPLETED', existing.status === 'NO_SHOW'),
+          calcomUpdatedAt: maxVersion(existing.calcomUpdatedAt, change.version),
+        },
+        { via: 'webhook', trigger: 'MEETING_ENDED' },
+      )
+    }
+
+    case 'paid': {
+      const merged = mergeState(
+        existing,
+        change.booking,
+        change.version,
+        'webhook',
+        refs(change.booking),
+      )
+      if (merged.action === 'write' || !existing || existing.paid) return merged
+      // Even when the rest is old news, the payment is not.
+      return write(uid, existing, { ...columnsOf(existing), paid: true }, { via: 'webhook' })
+    }
+  }
+}

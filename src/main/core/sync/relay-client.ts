@@ -1,0 +1,228 @@
+// The desk's side of the relay (DESIGN.md §4.1): enroll once with the branch's Cal.com
+// credential, then long-poll `GET /v1/events` from the cursor the desk has applied, hand each
+// batch to the inbox, and ack it. Failures back off (capped exponential, full jitter); a watchdog
+// abandons a poll the relay has held longer than it promised (a silent, half-dead connection);
+// 410 RESYNC_REQUIRED hands over to reconcile and resumes where the relay says. The device token
+// travels only in the Authorization header and is never logged.
+import { hostname } from 'node:os'
+import type { Logger } from 'pino'
+import type {
+  EnrollResponse,
+  EventsResponse,
+  RelayError,
+  RelayEvent,
+} from '../../../../cloud-relay/src/contract'
+import { Backoff, sleep } from './backoff'
+import type { RelayDevice } from './relay-device-store'
+
+export type RelayState = 'off' | 'enrolling' | 'connecting' | 'online' | 'retrying' | 'stopped'
+
+export class RelayProblem extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message)
+    this.name = 'RelayProblem'
+  }
+}
+
+export interface EnrollInput {
+  relayUrl: string
+  calcom: { apiKey: string } | { accessToken: string }
+  calcomAccountId: number
+  deviceName?: string
+  timeoutMs?: number
+}
+
+/** `POST /v1/enroll`: safe to repeat; the relay makes sure a Cal.com webhook points at it. */
+export async function enrollDevice(input: EnrollInput): Promise<RelayDevice> {
+  let res: Response
+  try {
+    res = await fetch(`${input.relayUrl}/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        calcom: input.calcom,
+        deviceName: input.deviceName ?? `Frontdesk on ${hostname()}`.slice(0, 100),
+      }),
+      signal: AbortSignal.timeout(input.timeoutMs ?? 30_000),
+    })
+  } catch (err) {
+    throw new RelayProblem(
+      'RELAY_UNREACHABLE',
+      `The relay could not be reached: ${(err as Error).message}`,
+    )
+  }
+  if (!res.ok) throw await problemOf(res, 'enroll')
+  const body = (await res.json()) as Partial<EnrollResponse>
+  if (!body.channelId || !body.deviceId || !body.deviceToken) {
+    throw new RelayProblem('RELAY_BAD_ANSWER', 'The relay answered the enrollment without a device')
+  }
+  return {
+    relayUrl: input.relayUrl,
+    calcomAccountId: input.calcomAccountId,
+    channelId: body.channelId,
+    deviceId: body.deviceId,
+    deviceToken: body.deviceToken,
+  }
+}
+
+async function problemOf(res: Response, what: string): Promise<RelayProblem> {
+  let body: Partial<RelayError> = {}
+  try {
+    body = (await res.json()) as Partial<RelayError>
+  } catch {
+    // not JSON
+  }
+  return new RelayProblem(
+    body.code ?? `HTTP_${res.status}`,
+    `The relay refused ${what} (${res.status}): ${body.message ?? res.statusText}`,
+    res.status,
+  )
+}
+
+export interface RelayClientOptions {
+  logger: Logger
+  /** The enrolled device, enrolling if needed; throws RelayProblem when it cannot. */
+  device(): Promise<RelayDevice>
+  /** The device was refused (revoked): forget it so `device()` enrolls again. */
+  forgetDevice(): Promise<void>
+  /** The last seq the desk has applied. */
+  cursor(): number
+  /** Applies a batch in order; resolves once every event is committed. */
+  applyEvents(events: RelayEvent[]): Promise<void>
+  /** The relay no longer holds what follows the cursor: reconcile, then resume after `resumeAfter`. */
+  resync(resumeAfter: number): Promise<void>
+  onState?(state: RelayState, detail?: { error?: RelayProblem; retryInMs?: number }): void
+  /** Seconds the relay may hold a poll (≤ 25). */
+  waitSeconds?: number
+  /** Extra time past `waitSeconds` before a poll counts as a dead connection. */
+  watchdogGraceMs?: number
+  backoff?: Backoff
+}
+
+export class RelayClient {
+  readonly #o: RelayClientOptions & {
+    waitSeconds: number
+    watchdogGraceMs: number
+    backoff: Backoff
+  }
+  #stop = new AbortController()
+  #loop: Promise<void> | null = null
+  #state: RelayState = 'off'
+
+  constructor(opts: RelayClientOptions) {
+    this.#o = {
+      waitSeconds: 25,
+      watchdogGraceMs: 10_000,
+      backoff: new Backoff(500, 30_000),
+      ...opts,
+    }
+  }
+
+  get state(): RelayState {
+    return this.#state
+  }
+
+  start(): void {
+    if (this.#loop) return
+    this.#stop = new AbortController()
+    this.#loop = this.#run()
+  }
+
+  async stop(): Promise<void> {
+    this.#stop.abort()
+    await this.#loop
+    this.#loop = null
+    this.#set('stopped')
+  }
+
+  #set(state: RelayState, detail?: { error?: RelayProblem; retryInMs?: number }): void {
+    this.#state = state
+    this.#o.onState?.(state, detail)
+  }
+
+  async #run(): Promise<void> {
+    const stop = this.#stop.signal
+    while (!stop.aborted) {
+      try {
+        if (this.#state !== 'online') this.#set('connecting')
+        const device = await this.#o.device()
+        if (stop.aborted) break
+        await this.#pollOnce(device, stop)
+        this.#o.backoff.reset()
+      } catch (err) {
+        if (stop.aborted) break
+        const problem =
+          err instanceof RelayProblem
+            ? err
+            : new RelayProblem('RELAY_ERROR', (err as Error).message ?? String(err))
+        if (problem.status === 401) await this.#o.forgetDevice()
+        const wait = this.#o.backoff.next()
+        this.#o.logger.warn(
+          { code: problem.code, status: problem.status, retryInMs: wait },
+          'relay: will retry',
+        )
+        this.#set('retrying', { error: problem, retryInMs: wait })
+        await sleep(wait, stop)
+      }
+    }
+  }
+
+  async #pollOnce(device: RelayDevice, stop: AbortSignal): Promise<void> {
+    const after = this.#o.cursor()
+    const url = `${device.relayUrl}/v1/events?after=${after}&limit=100&wait=${this.#o.waitSeconds}`
+    const watchdog = AbortSignal.timeout(this.#o.waitSeconds * 1000 + this.#o.watchdogGraceMs)
+    let res: Response
+    let body: EventsResponse
+    try {
+      res = await fetch(url, {
+        headers: { authorization: `Bearer ${device.deviceToken}` },
+        signal: AbortSignal.any([stop, watchdog]),
+      })
+      if (res.status === 410) {
+        const gone = (await res.json().catch(() => ({}))) as Partial<RelayError>
+        this.#o.logger.warn({ after, resumeAfter: gone.resumeAfter }, 'relay: resync required')
+        await this.#o.resync(gone.resumeAfter ?? after)
+        return
+      }
+      if (!res.ok) throw await problemOf(res, 'the events request')
+      body = (await res.json()) as EventsResponse
+    } catch (err) {
+      if (err instanceof RelayProblem || stop.aborted) throw err
+      if (watchdog.aborted) {
+        throw new RelayProblem(
+          'RELAY_SILENT',
+          'The relay held a poll past its promise; reconnecting',
+        )
+      }
+      throw new RelayProblem(
+        'RELAY_UNREACHABLE',
+        `The relay could not be reached: ${(err as Error).message}`,
+      )
+    }
+    this.#set('online')
+    if (!Array.isArray(body.events) || body.events.length === 0) return
+    await this.#o.applyEvents(body.events)
+    const seq = this.#o.cursor()
+    try {
+      const ack = await fetch(`${device.relayUrl}/v1/ack`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${device.deviceToken}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ seq }),
+        signal: AbortSignal.any([stop, AbortSignal.timeout(10_000)]),
+      })
+      await ack.arrayBuffer()
+      if (!ack.ok) this.#o.logger.warn({ status: ack.status, seq }, 'relay: ack refused')
+    } catch (err) {
+      // The desk's own cursor is what matters; the next ack carries it.
+      if (!stop.aborted)
+        this.#o.logger.warn({ err: (err as Error).message, seq }, 'relay: ack failed')
+    }
+  }
+}

@@ -1,0 +1,393 @@
+// The inbound half of sync, started and stopped with the branch's Cal.com connection:
+//   connect     → reconcile the 30-days-back / 90-days-ahead window, enroll with the relay,
+//                 pull events, reconcile every 5 minutes
+//   desk start  → the same, with an incremental reconcile when a watermark exists
+//   disconnect  → stop pulling, forget the relay device (its token), keep every appointment
+// Relay events and reconcile pages meet in the same applier, which orders them by Cal.com's
+// version, so neither needs to wait for the other. Health is kept here and read by GET /api/sync.
+import { count, eq, inArray } from 'drizzle-orm'
+import type { Logger } from 'pino'
+import type { Branch, SyncHealth } from '../../../shared/api/schemas'
+import type { BranchStore } from '../branch/branch-store'
+import type { BranchConnection } from '../connect/branch-connection'
+import type { DeskDb } from '../db/open-database'
+import { outbox, relayCursor } from '../db/schema'
+import type { LiveBus } from '../live/live-bus'
+import type { StaffStore } from '../staff/staff-store'
+import type { RelayEvent } from '../../../../cloud-relay/src/contract'
+import { InboundApplier } from './apply-event'
+import { mapWebhookBody, uidsOf } from './booking-mapping'
+import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
+import { RelayClient, RelayProblem, enrollDevice, type RelayState } from './relay-client'
+import { FileRelayDeviceStore, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
+
+export interface SyncEngineOptions {
+  dataDir: string
+  relayUrl: string | null
+  db: DeskDb
+  bus: LiveBus
+  branches: BranchStore
+  staff: StaffStore
+  connection: BranchConnection
+  logger: Logger
+  deviceStore?: RelayDeviceStore
+  reconcileIntervalMs?: number
+  relayWaitSeconds?: number
+}
+
+type SyncErrorEntry = SyncHealth['recentErrors'][number]
+
+const MAX_ERRORS = 20
+/** Event keys are kept a while past the relay's 14-day retention. */
+const KEY_RETENTION_MS = 30 * 86_400_000
+
+export class SyncEngine {
+  readonly applier: InboundApplier
+  readonly reconciler: Reconciler
+  readonly #o: SyncEngineOptions & { reconcileIntervalMs: number; deviceStore: RelayDeviceStore }
+  readonly #log: Logger
+  #relay: RelayClient | null = null
+  #relayState: RelayState = 'off'
+  #retryInMs: number | null = null
+  #device: RelayDevice | null = null
+  #timer: NodeJS.Timeout | null = null
+  #running = false
+  #unsubscribe: Array<() => void> = []
+  #errors: SyncErrorEntry[] = []
+  #lastEvent: SyncHealth['lastEvent'] = null
+  #lastReconcile: SyncHealth['lastReconcile'] = null
+  #lagMs: number | null = null
+  #inbox: Promise<unknown> = Promise.resolve()
+  #publishTimer: NodeJS.Timeout | null = null
+
+  constructor(opts: SyncEngineOptions) {
+    this.#o = {
+      reconcileIntervalMs: 5 * 60_000,
+      deviceStore: new FileRelayDeviceStore(opts.dataDir),
+      ...opts,
+    }
+    this.#log = opts.logger.child({ part: 'sync' })
+    this.applier = new InboundApplier({ ...opts, logger: this.#log })
+    this.reconciler = new Reconciler({
+      db: opts.db,
+      applier: this.applier,
+      client: () => opts.connection.client(),
+      accountId: () => opts.branches.current().calcomAccountId,
+    })
+  }
+
+  /** Follows the connection from now on; begins at once if the branch is connected. */
+  start(): void {
+    const { connection, bus } = this.#o
+    this.#unsubscribe.push(
+      connection.onConnected((branch) => void this.#onBranch(branch, 'connect')),
+      connection.onReconnectNeeded((err) =>
+        this.#error('calcom', err.code, `Cal.com refused the credential: ${err.message}`),
+      ),
+      bus.subscribe((e) => {
+        if (e.type === 'outbox') void this.#releaseHeld()
+      }),
+    )
+    const branch = this.#o.branches.current()
+    if (branch.connection === 'connected' && connection.client())
+      void this.#onBranch(branch, 'start')
+  }
+
+  async stop(): Promise<void> {
+    for (const off of this.#unsubscribe.splice(0)) off()
+    await this.#halt()
+    if (this.#publishTimer) clearTimeout(this.#publishTimer)
+    await this.#inbox.catch(() => undefined)
+  }
+
+  /** Reconciles now (POST /api/sync/reconcile); `window` re-reads the whole booking window. */
+  async reconcileNow(opts: { window?: boolean } = {}): Promise<ReconcileResult> {
+    return this.#reconcile('demand', opts.window ?? false)
+  }
+
+  health(): SyncHealth {
+    const { db, branches } = this.#o
+    const branch = branches.current()
+    const cursor = db.select().from(relayCursor).where(eq(relayCursor.branchId, branch.id)).get()
+    const queue = db
+      .select({ n: count() })
+      .from(outbox)
+      .where(inArray(outbox.state, ['pending', 'in_flight']))
+      .get()
+    const lastEvent =
+      this.#lastEvent ??
+      (cursor?.lastEventAt
+        ? {
+            at: new Date(cursor.lastEventAt).toISOString(),
+            seq: cursor.lastSeq,
+            trigger: null,
+            uids: [],
+          }
+        : null)
+    const lastReconcile =
+      this.#lastReconcile ??
+      (cursor?.lastReconcileAt
+        ? {
+            at: new Date(cursor.lastReconcileAt).toISOString(),
+            trigger: null,
+            mode: null,
+            ok: true,
+            fetched: 0,
+            changed: 0,
+            error: null,
+          }
+        : null)
+    return {
+      connection: branch.connection,
+      relay: {
+        configured: this.#o.relayUrl !== null,
+        state: this.#relayState,
+        url: this.#o.relayUrl,
+        channelId: cursor?.channelId ?? null,
+        cursor: cursor?.lastSeq ?? 0,
+        lagMs: this.#lagMs,
+        retryInMs: this.#retryInMs,
+      },
+      lastEvent,
+      lastReconcile,
+      queueDepth: queue?.n ?? 0,
+      heldBookings: this.applier.heldUids().length,
+      recentErrors: [...this.#errors].reverse(),
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  async #onBranch(branch: Branch, why: 'start' | 'connect'): Promise<void> {
+    if (branch.connection !== 'connected') {
+      if (branch.connection === 'disconnected') {
+        await this.#halt()
+        this.#device = null
+        await this.#o.deviceStore.clear()
+        this.#log.info('sync stopped: branch disconnected; relay device forgotten')
+      }
+      this.#publish()
+      return
+    }
+    this.#running = true
+    if (this.#o.relayUrl && !this.#relay) {
+      this.#relay = this.#relayClient()
+      this.#relay.start()
+    }
+    this.#timer ??= setInterval(
+      () => void this.#reconcile('interval', false),
+      this.#o.reconcileIntervalMs,
+    )
+    this.#timer.unref()
+    await this.#reconcile(why, why === 'connect')
+  }
+
+  async #halt(): Promise<void> {
+    this.#running = false
+    if (this.#timer) clearInterval(this.#timer)
+    this.#timer = null
+    const relay = this.#relay
+    this.#relay = null
+    await relay?.stop()
+    this.#relayState = 'off'
+  }
+
+  async #reconcile(trigger: ReconcileTrigger, window: boolean): Promise<ReconcileResult> {
+    const result = await this.reconciler.run(trigger, { window })
+    const branchId = this.#o.branches.current().id
+    if (result.ok) {
+      this.#o.db
+        .insert(relayCursor)
+        .values({ branchId, lastReconcileAt: Date.now() })
+        .onConflictDoUpdate({
+          target: relayCursor.branchId,
+          set: { lastReconcileAt: Date.now(), updatedAt: Date.now() },
+        })
+        .run()
+      this.applier.pruneKeys(KEY_RETENTION_MS)
+      await this.#releaseHeld()
+    } else if (result.error) {
+      this.#error('reconcile', result.error.code, result.error.message)
+    }
+    this.#lastReconcile = {
+      at: result.finishedAt,
+      trigger: result.trigger,
+      mode: result.mode,
+      ok: result.ok,
+      fetched: result.fetched,
+      changed: result.changed,
+      error: result.error?.message ?? null,
+    }
+    this.#log.info(
+      {
+        trigger,
+        mode: result.mode,
+        ok: result.ok,
+        fetched: result.fetched,
+        changed: result.changed,
+      },
+      'reconcile finished',
+    )
+    this.#publish()
+    return result
+  }
+
+  async #releaseHeld(): Promise<void> {
+    const client = this.#o.connection.client()
+    if (!client || this.applier.heldUids().length === 0) return
+    const r = await this.applier.releaseHeld(client)
+    if (r.error) this.#error('calcom', r.error.code, r.error.message)
+  }
+
+  #relayClient(): RelayClient {
+    return new RelayClient({
+      logger: this.#log.child({ part: 'relay' }),
+      waitSeconds: this.#o.relayWaitSeconds,
+      device: () => this.#ensureDevice(),
+      forgetDevice: async () => {
+        this.#device = null
+        await this.#o.deviceStore.clear()
+      },
+      cursor: () => this.#cursor(),
+      applyEvents: (events) => this.#serial(() => this.#applyEvents(events)),
+      resync: async (resumeAfter) => {
+        this.#error(
+          'relay',
+          'RESYNC_REQUIRED',
+          'The relay no longer holds every event this desk missed; reconciling.',
+        )
+        const result = await this.#reconcile('resync', false)
+        if (!result.ok)
+          throw new RelayProblem('RESYNC_FAILED', 'Reconcile after resync failed; will retry')
+        this.#setCursor(resumeAfter)
+      },
+      onState: (state, detail) => {
+        this.#relayState = state
+        this.#retryInMs = detail?.retryInMs ?? null
+        if (detail?.error) this.#error('relay', detail.error.code, detail.error.message)
+        this.#publish()
+      },
+    })
+  }
+
+  /** The enrolled device for this relay and account, enrolling when there is none. */
+  async #ensureDevice(): Promise<RelayDevice> {
+    const relayUrl = this.#o.relayUrl!
+    const accountId = this.#o.branches.current().calcomAccountId
+    if (accountId === null)
+      throw new RelayProblem('NOT_CONNECTED', 'The branch has no Cal.com account')
+    const fits = (d: RelayDevice | null) =>
+      d?.relayUrl === relayUrl && d.calcomAccountId === accountId
+    if (fits(this.#device)) return this.#device!
+    const stored = await this.#o.deviceStore.load()
+    if (stored && fits(stored)) return (this.#device = stored)
+
+    const provider = this.#o.connection.tokenProvider()
+    if (!provider) throw new RelayProblem('NOT_CONNECTED', 'The branch is not connected to Cal.com')
+    const bearer = await provider.bearer()
+    if (!bearer.ok) throw new RelayProblem('CALCOM_AUTH', bearer.error.message)
+    this.#relayState = 'enrolling'
+    const device = await enrollDevice({
+      relayUrl,
+      calcomAccountId: accountId,
+      calcom: provider.kind === 'apiKey' ? { apiKey: bearer.value } : { accessToken: bearer.value },
+    })
+    await this.#o.deviceStore.save(device)
+    const branchId = this.#o.branches.current().id
+    const held = this.#o.db
+      .select()
+      .from(relayCursor)
+      .where(eq(relayCursor.branchId, branchId))
+      .get()
+    // A new channel (another account) numbers its events from scratch.
+    const lastSeq = held && held.channelId === device.channelId ? held.lastSeq : 0
+    this.#o.db
+      .insert(relayCursor)
+      .values({ branchId, channelId: device.channelId, deviceId: device.deviceId, lastSeq })
+      .onConflictDoUpdate({
+        target: relayCursor.branchId,
+        set: {
+          channelId: device.channelId,
+          deviceId: device.deviceId,
+          lastSeq,
+          updatedAt: Date.now(),
+        },
+      })
+      .run()
+    this.#log.info(
+      {
+        channelId: device.channelId,
+        deviceId: device.deviceId,
+        store: this.#o.deviceStore.description,
+      },
+      'enrolled with the relay',
+    )
+    return (this.#device = device)
+  }
+
+  #cursor(): number {
+    const branchId = this.#o.branches.current().id
+    return (
+      this.#o.db
+        .select({ s: relayCursor.lastSeq })
+        .from(relayCursor)
+        .where(eq(relayCursor.branchId, branchId))
+        .get()?.s ?? 0
+    )
+  }
+
+  #setCursor(seq: number): void {
+    if (seq <= this.#cursor()) return
+    const branchId = this.#o.branches.current().id
+    this.#o.db
+      .update(relayCursor)
+      .set({ lastSeq: seq, updatedAt: Date.now() })
+      .where(eq(relayCursor.branchId, branchId))
+      .run()
+  }
+
+  /** One event at a time, in seq order: each in its own transaction. */
+  async #applyEvents(events: RelayEvent[]): Promise<void> {
+    for (const event of events) {
+      if (event.seq <= this.#cursor()) continue
+      const mapped = mapWebhookBody(event.body)
+      const receivedAt = Date.parse(event.receivedAt)
+      await this.applier.applyWebhook(mapped, {
+        relay: { seq: event.seq, receivedAt },
+        client: this.#running ? this.#o.connection.client() : null,
+      })
+      for (const n of mapped.notices) this.#error('inbox', n.code, n.message)
+      this.#lagMs = Number.isFinite(receivedAt) ? Math.max(0, Date.now() - receivedAt) : null
+      this.#lastEvent = {
+        at: new Date().toISOString(),
+        seq: event.seq,
+        trigger: mapped.trigger,
+        uids: uidsOf(mapped.changes),
+      }
+    }
+    this.#publish()
+  }
+
+  #serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.#inbox.then(fn, fn)
+    this.#inbox = next.catch(() => undefined)
+    return next
+  }
+
+  #error(source: SyncErrorEntry['source'], code: string, message: string): void {
+    this.#errors.push({ at: new Date().toISOString(), source, code, message })
+    if (this.#errors.length > MAX_ERRORS) this.#errors.splice(0, this.#errors.length - MAX_ERRORS)
+    this.#log.warn({ source, code }, message)
+    this.#publish()
+  }
+
+  /** Tells the UI sync health changed, at most every 100 ms. */
+  #publish(): void {
+    if (this.#publishTimer) return
+    this.#publishTimer = setTimeout(() => {
+      this.#publishTimer = null
+      this.#o.bus.publish({ type: 'sync' })
+    }, 100)
+    this.#publishTimer.unref()
+  }
+}
