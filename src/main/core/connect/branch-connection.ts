@@ -258,7 +258,14 @@ export class BranchConnection {
     const data = await fetchReferenceData(probe)
     if (!data.ok) throw connectFailure(data.error)
     const previous = await this.#o.tokenStore.load()
-    await this.#o.tokenStore.save(credential)
+    try {
+      await this.#o.tokenStore.save(credential)
+    } catch (err) {
+      throw new ConnectError(
+        'CREDENTIAL_STORE_UNAVAILABLE',
+        `Frontdesk could not keep the Cal.com sign-in safely: ${(err as Error).message}`,
+      )
+    }
     let branch: Branch
     try {
       const current = this.#o.branches.current()

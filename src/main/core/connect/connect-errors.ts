@@ -7,7 +7,8 @@ export class ConnectError extends Error {
       | 'CALCOM_UNAVAILABLE'
       | 'CALCOM_REFUSED'
       | 'OAUTH_NOT_CONFIGURED'
-      | 'OAUTH_PORT_BUSY',
+      | 'OAUTH_PORT_BUSY'
+      | 'CREDENTIAL_STORE_UNAVAILABLE',
     message: string,
     readonly field?: string,
   ) {
@@ -24,6 +25,7 @@ export class ConnectError extends Error {
       case 'CALCOM_REFUSED':
         return 502
       case 'CALCOM_UNAVAILABLE':
+      case 'CREDENTIAL_STORE_UNAVAILABLE':
         return 503
     }
   }
