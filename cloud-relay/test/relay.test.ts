@@ -227,6 +227,16 @@ describe.each(ENGINES)('relay on %s', (engine) => {
     ])
   })
 
+  it('answers RESYNC_REQUIRED to a cursor past the channel log (a database restored from an older backup)', async () => {
+    const { channel, secret } = await seedChannel(h.storage)
+    const { token } = await seedDevice(h.storage, channel.id)
+    await post(channel.id, secret, bookingBody())
+    const { status, json } = await events(token, '?after=7')
+    expect(status).toBe(410)
+    expect(json).toMatchObject({ code: 'RESYNC_REQUIRED', resumeAfter: 1 })
+    expect((await events(token, '?after=1')).status).toBe(200)
+  })
+
   it('keeps a channel without active devices until the retention limit', async () => {
     const { channel, secret } = await seedChannel(h.storage)
     await post(channel.id, secret, bookingBody())

@@ -9,9 +9,9 @@ export const toWire = (e: StoredEvent): RelayEvent => ({
   body: e.body.toString('utf8'),
 })
 
-export const resyncError = (prunedThrough: number): RelayError => ({
+export const resyncError = (resumeAfter: number): RelayError => ({
   code: 'RESYNC_REQUIRED',
   message:
-    'The cursor is older than what the relay retains: reconcile from Cal.com, then continue after resumeAfter.',
-  resumeAfter: prunedThrough,
+    'The relay no longer holds the events after this cursor: reconcile from Cal.com, then continue after resumeAfter.',
+  resumeAfter,
 })

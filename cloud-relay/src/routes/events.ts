@@ -33,8 +33,8 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
         const r = await app.storage.read(device.channelId, after, limit)
         if (!r.ok) {
           armed.cancel()
-          throw new RelayHttpError(410, 'RESYNC_REQUIRED', resyncError(r.prunedThrough).message, {
-            resumeAfter: r.prunedThrough,
+          throw new RelayHttpError(410, 'RESYNC_REQUIRED', resyncError(r.resumeAfter).message, {
+            resumeAfter: r.resumeAfter,
           })
         }
         const left = deadline - Date.now()

@@ -33,8 +33,8 @@ const stream: FastifyPluginAsyncTypebox<StreamOptions> = async (app, opts) => {
       // Fail before the 200 when the cursor is already too old.
       const first = await app.storage.read(device.channelId, after, 1)
       if (!first.ok) {
-        throw new RelayHttpError(410, 'RESYNC_REQUIRED', resyncError(first.prunedThrough).message, {
-          resumeAfter: first.prunedThrough,
+        throw new RelayHttpError(410, 'RESYNC_REQUIRED', resyncError(first.resumeAfter).message, {
+          resumeAfter: first.resumeAfter,
         })
       }
 
@@ -64,7 +64,7 @@ const stream: FastifyPluginAsyncTypebox<StreamOptions> = async (app, opts) => {
           const r = await app.storage.read(device.channelId, after, BATCH)
           if (!r.ok) {
             a.cancel()
-            await write(`event: resync\ndata: ${JSON.stringify(resyncError(r.prunedThrough))}\n\n`)
+            await write(`event: resync\ndata: ${JSON.stringify(resyncError(r.resumeAfter))}\n\n`)
             break
           }
           if (r.events.length) {

@@ -49,8 +49,11 @@ export interface StoredEvent {
 
 export type ReadResult =
   | { ok: true; events: StoredEvent[] }
-  /** The cursor points before what retention kept; resume after `prunedThrough` once resynced. */
-  | { ok: false; prunedThrough: number }
+  /**
+   * The cursor cannot be served: it points before what retention kept, or past the channel's
+   * last seq (a database restored from an older backup). Resume after `resumeAfter` once resynced.
+   */
+  | { ok: false; resumeAfter: number }
 
 export interface ChannelSummary {
   id: string

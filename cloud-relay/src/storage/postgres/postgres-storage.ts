@@ -227,12 +227,15 @@ export class PostgresStorage implements RelayStorage {
     )
     // Read pruned_through after the events: it only grows, so a prune racing this read can make
     // us answer RESYNC_REQUIRED needlessly but never hand out a log with a hole.
-    const ch = await this.pool.query<{ pruned_through: number }>(
-      'SELECT pruned_through FROM channels WHERE id = $1',
+    const ch = await this.pool.query<{ pruned_through: number; last_seq: number }>(
+      'SELECT pruned_through, last_seq FROM channels WHERE id = $1',
       [channelId],
     )
     const pruned = ch.rows[0]?.pruned_through ?? 0
-    if (after < pruned) return { ok: false, prunedThrough: pruned }
+    const last = ch.rows[0]?.last_seq ?? 0
+    if (after < pruned) return { ok: false, resumeAfter: pruned }
+    // last_seq was read after the events, so it is at least the newest seq just returned.
+    if (after > last) return { ok: false, resumeAfter: last }
     return {
       ok: true,
       events: rows.rows.map((r) => ({

@@ -211,7 +211,8 @@ export class SqliteStorage implements RelayStorage {
   async read(channelId: string, after: number, limit: number): Promise<ReadResult> {
     const ch = this.stmts.channel.get(channelId)
     if (!ch) return { ok: true, events: [] }
-    if (after < ch.pruned_through) return { ok: false, prunedThrough: ch.pruned_through }
+    if (after < ch.pruned_through) return { ok: false, resumeAfter: ch.pruned_through }
+    if (after > ch.last_seq) return { ok: false, resumeAfter: ch.last_seq }
     const rows = this.stmts.read.all(channelId, after, limit)
     return {
       ok: true,
