@@ -16,6 +16,7 @@ import { buildLocalApi, type LocalApi } from './server/local-api'
 import type { TokenStore } from './auth/token-store'
 import { startCalcomServices } from './connect/calcom-services'
 import { StaffStore } from './staff/staff-store'
+import { createOutbound, type OutboundTuning } from './outbox/outbound-services'
 import { SyncEngine } from './sync/sync-engine'
 import type { RelayDeviceStore } from './sync/relay-device-store'
 
@@ -27,6 +28,8 @@ export interface StartDeskOptions {
   logger?: Logger
   /** Where Cal.com credentials live; the headless desk's 0600 file when omitted. */
   tokenStore?: TokenStore
+  /** Outbox worker and slots cache timing (tests shorten backoff). */
+  outbound?: OutboundTuning
   /** Where the relay device token lives; a 0600 file in the data dir when omitted. */
   relayDeviceStore?: RelayDeviceStore
   /** Sync timing (tests shorten it). */
@@ -63,6 +66,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     }
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
+    const outbound = createOutbound({ ...services, connection: calcom.connection, logger }, opts.outbound)
     const sync = new SyncEngine({
       ...services,
       connection: calcom.connection,
@@ -72,7 +76,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       deviceStore: opts.relayDeviceStore,
       ...opts.sync,
     })
-    const allServices = { ...services, ...calcom, sync }
+    const allServices = { ...services, ...calcom, sync, ...outbound }
     api = await buildLocalApi({
       services: allServices,
       token: config.apiToken,
@@ -80,6 +84,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       rendererDir: opts.rendererDir ?? null,
     })
     await api.listen({ host: '127.0.0.1', port: config.port })
+    outbound.start()
     sync.start()
     const address = api.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
@@ -95,6 +100,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       services: allServices,
       close() {
         closing ??= (async () => {
+          await outbound.stop()
           await sync.stop()
           await calcom.connection.close()
           await openApi.close()

@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import {
   APPOINTMENT_STATUSES,
   CONNECTION_STATES,
+  OUTBOX_STATES,
   SYNC_STATES,
   VISIT_STATES,
 } from '../domain/appointment-status'
@@ -255,3 +256,129 @@ export const AppointmentDetail = Type.Object({
   history: Type.Array(AppointmentHistoryEntry),
 })
 export type AppointmentDetail = Static<typeof AppointmentDetail>
+
+// --- Desk actions, the outbox and slots (DESIGN.md §2 "Outbound", §4.3) ---
+
+const IsoInstant = (description: string) => Type.String({ format: 'date-time', description })
+
+export const BookBody = Type.Object(
+  {
+    eventTypeId: Type.Integer({ minimum: 1, description: 'The desk event type id (GET /api/event-types)' }),
+    staffId: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'The desk staff id; Cal.com picks a free host when omitted' }),
+    ),
+    start: IsoInstant('A free slot start (GET /api/slots)'),
+    attendee: Type.Object(
+      {
+        name: Type.String({ minLength: 1, maxLength: 200 }),
+        email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+        phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{5,32}$' })),
+        timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone; the branch zone when omitted' })),
+      },
+      { additionalProperties: false },
+    ),
+    walkIn: Type.Optional(Type.Boolean()),
+    notes: Type.Optional(Type.String({ maxLength: 2000, description: 'Desk notes (also sent to Cal.com as booking notes)' })),
+  },
+  { additionalProperties: false },
+)
+export type BookBody = Static<typeof BookBody>
+
+export const UidParams = Type.Object({ uid: Type.String({ minLength: 1, maxLength: 200 }) })
+export type UidParams = Static<typeof UidParams>
+
+export const RescheduleBody = Type.Object(
+  { start: IsoInstant('The new start'), reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+)
+export type RescheduleBody = Static<typeof RescheduleBody>
+
+export const CancelBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: 500, description: 'Shown to the client by Cal.com' }) },
+  { additionalProperties: false },
+)
+export type CancelBody = Static<typeof CancelBody>
+
+export const NoShowBody = Type.Object(
+  { absent: Type.Optional(Type.Boolean({ default: true, description: 'false unmarks a no-show' })) },
+  { additionalProperties: false },
+)
+export type NoShowBody = Static<typeof NoShowBody>
+
+export const DeclineBody = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+)
+export type DeclineBody = Static<typeof DeclineBody>
+
+export const EmptyBody = Type.Object({}, { additionalProperties: false })
+
+export const VisitBody = Type.Object(
+  {
+    state: Type.Optional(literalUnion(VISIT_STATES)),
+    notes: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+)
+export type VisitBody = Static<typeof VisitBody>
+
+export const ActionResult = Type.Object({
+  appointment: Appointment,
+  outboxId: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'The queued Cal.com change; null for desk-only changes (visit state, notes)',
+  }),
+})
+export type ActionResult = Static<typeof ActionResult>
+
+export const OutboxEntry = Type.Object({
+  id: Type.Integer(),
+  mutationId: Type.String(),
+  op: Type.String({ description: 'create, reschedule, cancel, confirm, decline, mark_absent' }),
+  bookingUid: Type.String({ description: 'A local- placeholder until the booking exists in Cal.com' }),
+  state: literalUnion(OUTBOX_STATES),
+  attempts: Type.Integer(),
+  nextAttemptAt: Type.Union([IsoInstant('When it is tried again'), Type.Null()]),
+  lastError: Type.Union([Type.String(), Type.Null()], { description: "Cal.com's reason, when it gave one" }),
+  createdBy: Type.Union([Type.Integer(), Type.Null()]),
+  createdAt: IsoInstant('Queued at'),
+  updatedAt: IsoInstant('Last change'),
+})
+export type OutboxEntry = Static<typeof OutboxEntry>
+
+export const OutboxQuery = Type.Object({
+  state: Type.Optional(
+    Type.Array(literalUnion(OUTBOX_STATES), { description: 'Default: pending, in_flight, needs_attention' }),
+  ),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
+})
+export type OutboxQuery = Static<typeof OutboxQuery>
+
+export const OutboxIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
+export type OutboxIdParams = Static<typeof OutboxIdParams>
+
+export const DiscardBody = Type.Object(
+  {
+    confirm: Type.Literal(true, {
+      description: 'Must be true: discarding never sends the change and undoes it at the desk',
+    }),
+  },
+  { additionalProperties: false },
+)
+export type DiscardBody = Static<typeof DiscardBody>
+
+export const SlotsQuery = Type.Object({
+  eventTypeId: Type.Integer({ minimum: 1, description: 'The desk event type id' }),
+  date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A day in the branch time zone' }),
+})
+export type SlotsQuery = Static<typeof SlotsQuery>
+
+export const DaySlots = Type.Object({
+  eventTypeId: Type.Integer(),
+  date: Type.String(),
+  timeZone: Type.String(),
+  slots: Type.Array(Type.String({ format: 'date-time' }), { description: 'Slot starts, UTC' }),
+  stale: Type.Boolean({ description: 'Cal.com could not be asked; this is its last answer' }),
+  fetchedAt: Type.String({ format: 'date-time' }),
+  ageSeconds: Type.Integer(),
+})
+export type DaySlots = Static<typeof DaySlots>

@@ -1,7 +1,7 @@
 // The branch's appointments: the day view read (the desk's hottest query) and the writes that
 // keep it current. Every write commits its history row in the same transaction and tells the
 // live bus only after the commit, so a listener never sees a change that could still roll back.
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import type { Appointment } from '../../../shared/api/schemas'
 import type {
   AppointmentStatus,
@@ -145,7 +145,97 @@ export class AppointmentStore {
   upsert(input: AppointmentInput, source: HistorySource): void {
     this.upsertMany([input], source)
   }
+
+  // The desk's own writes (actions and the outbox, src/main/core/{actions,outbox}). They join the
+  // caller's transaction, which also writes the outbox and audit rows, and announce nothing: the
+  // caller calls `announce` once the transaction has committed.
+
+  /** The stored row as it is, desk-owned fields included. */
+  rowByUid(uid: string, tx: AppointmentTx = this.db): AppointmentRow | undefined {
+    return tx.select().from(appointments).where(eq(appointments.uid, uid)).get()
+  }
+
+  /** Inserts a new appointment (a desk booking under its placeholder uid) with its history. */
+  insertInTx(tx: AppointmentTx, input: AppointmentInput, change: string, detail?: unknown): void {
+    const values = toRow(input)
+    tx.insert(appointments).values(values).run()
+    tx.insert(appointmentHistory)
+      .values({ uid: input.uid, source: 'desk', change, detail: detail ?? null })
+      .run()
+  }
+
+  /** Changes some fields of one appointment, with a history row. */
+  patchInTx(
+    tx: AppointmentTx,
+    uid: string,
+    changes: AppointmentPatch,
+    history?: { change: string; source?: HistorySource; detail?: unknown },
+  ): void {
+    tx.update(appointments)
+      .set({ ...changes, updatedAt: Date.now() })
+      .where(eq(appointments.uid, uid))
+      .run()
+    if (history) {
+      tx.insert(appointmentHistory)
+        .values({
+          uid,
+          source: history.source ?? 'desk',
+          change: history.change,
+          detail: history.detail ?? null,
+        })
+        .run()
+    }
+  }
+
+  /**
+   * Gives an appointment the uid Cal.com assigned (the desk's placeholder until then), history
+   * included. When Cal.com's uid is already stored (the inbox heard of the booking first), the
+   * desk-owned fields move onto that row and the placeholder row goes.
+   */
+  renameInTx(tx: AppointmentTx, from: string, to: string): void {
+    if (from === to) return
+    const existing = this.rowByUid(to, tx)
+    const placeholder = this.rowByUid(from, tx)
+    if (existing && placeholder) {
+      tx.update(appointments)
+        .set({
+          visitState: placeholder.visitState,
+          walkIn: placeholder.walkIn,
+          deskNotes: placeholder.deskNotes ?? existing.deskNotes,
+          clientId: existing.clientId ?? placeholder.clientId,
+        })
+        .where(eq(appointments.uid, to))
+        .run()
+      tx.delete(appointments).where(eq(appointments.uid, from)).run()
+    } else {
+      tx.update(appointments).set({ uid: to }).where(eq(appointments.uid, from)).run()
+    }
+    tx.update(appointmentHistory)
+      .set({ uid: to })
+      .where(eq(appointmentHistory.uid, from))
+      .run()
+  }
+
+  /** Tells the live bus about appointments a committed transaction changed. */
+  announce(uids: readonly string[], alsoStartsAt: readonly number[] = []): void {
+    if (uids.length === 0) return
+    const rows = this.db
+      .select({ startsAt: appointments.startsAt, zone: branches.timeZone })
+      .from(appointments)
+      .innerJoin(branches, eq(branches.id, appointments.branchId))
+      .where(inArray(appointments.uid, [...uids]))
+      .all()
+    const zone = rows[0]?.zone
+    const dates = new Set(rows.map((r) => dayOf(r.startsAt, r.zone)))
+    if (zone) for (const at of alsoStartsAt) dates.add(dayOf(at, zone))
+    this.bus.publish({ type: 'appointments', uids: [...uids], dates: [...dates] })
+  }
 }
+
+export type AppointmentRow = typeof appointments.$inferSelect
+export type AppointmentPatch = Partial<Omit<AppointmentRow, 'uid' | 'createdAt' | 'updatedAt'>>
+/** The database or an open transaction. */
+export type AppointmentTx = Pick<DeskDb, 'select' | 'insert' | 'update' | 'delete'>
 
 function toRow(input: AppointmentInput): typeof appointments.$inferInsert {
   const startsAt = toMs(input.start)

@@ -18,6 +18,9 @@ import connectRoutes from './routes/connect'
 import referenceDataRoutes from './routes/reference-data'
 import healthRoutes from './routes/health'
 import liveRoutes from './routes/live'
+import actionsRoutes from './routes/actions'
+import outboxRoutes from './routes/outbox'
+import slotsRoutes from './routes/slots'
 import syncRoutes from './routes/sync'
 import appointmentDetailRoutes from './routes/appointment-detail'
 
@@ -65,6 +68,9 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(referenceDataRoutes, { services })
   await app.register(appointmentsRoutes, { services })
   await app.register(liveRoutes, { services })
+  await app.register(actionsRoutes, { services })
+  await app.register(outboxRoutes, { services })
+  await app.register(slotsRoutes, { services })
   await app.register(syncRoutes, { services })
   await app.register(appointmentDetailRoutes, { services })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())

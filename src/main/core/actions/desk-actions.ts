@@ -1,0 +1,349 @@
+// The receptionist's actions (DESIGN.md §2 "Outbound"). Each one checks what it can without
+// Cal.com, then writes the local change, its outbox row and an audit row in ONE transaction, and
+// only after the commit tells the live bus (the UI shows the change at once, marked "waiting to
+// sync") and wakes the outbox worker. Visit state and desk notes are the desk's own: no outbox.
+import { randomUUID } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import type { Logger } from 'pino'
+import type { Appointment } from '../../../shared/api/schemas'
+import type { AppointmentStatus, VisitState } from '../../../shared/domain/appointment-status'
+import type {
+  AppointmentPatch,
+  AppointmentRow,
+  AppointmentStore,
+} from '../appointments/appointment-store'
+import { isValidTimeZone } from '../appointments/branch-day'
+import type { BranchStore } from '../branch/branch-store'
+import type { DeskDb } from '../db/open-database'
+import { auditLog, eventTypes, staff } from '../db/schema'
+import type { LiveBus } from '../live/live-bus'
+import type { BeforeAction, OutboxOp, PayloadOf } from '../outbox/outbox-payloads'
+import type { DeskTx, OutboxStore } from '../outbox/outbox-store'
+import type { SlotsCache } from '../slots/slots-cache'
+import { ActionError } from './action-errors'
+
+/** Appointments the desk made before Cal.com gave them a uid carry this prefix. */
+export const PLACEHOLDER_PREFIX = 'local-'
+
+export interface BookInput {
+  /** The desk's event type id (GET /api/event-types). */
+  eventTypeId: number
+  /** The desk's staff id; Cal.com picks a free host when omitted. */
+  staffId?: number
+  start: string
+  attendee: { name: string; email?: string; phone?: string; timeZone?: string }
+  walkIn?: boolean
+  notes?: string
+}
+
+export interface ActionResult {
+  appointment: Appointment
+  /** The queued Cal.com change; null for desk-only changes. */
+  outboxId: number | null
+}
+
+export interface DeskActionsDeps {
+  db: DeskDb
+  bus: LiveBus
+  appointments: AppointmentStore
+  branches: BranchStore
+  outbox: OutboxStore
+  slots: SlotsCache
+  /** Wakes the outbox worker after a commit. */
+  wake: () => void
+  logger: Logger
+}
+
+const LIVE: readonly AppointmentStatus[] = ['SCHEDULED', 'PENDING']
+
+export class DeskActions {
+  constructor(private readonly d: DeskActionsDeps) {}
+
+  /** A walk-in or phone booking, checked against Cal.com's slots when Cal.com answers. */
+  async book(input: BookInput, userId: number | null): Promise<ActionResult> {
+    const branch = this.d.branches.current()
+    const eventType = this.d.db
+      .select()
+      .from(eventTypes)
+      .where(and(eq(eventTypes.id, input.eventTypeId), eq(eventTypes.branchId, branch.id)))
+      .get()
+    if (!eventType) {
+      throw new ActionError(
+        400,
+        'VALIDATION',
+        `eventTypeId ${input.eventTypeId} is not an event type of this branch`,
+        'eventTypeId',
+      )
+    }
+    const member =
+      input.staffId === undefined
+        ? undefined
+        : this.d.db
+            .select()
+            .from(staff)
+            .where(
+              and(
+                eq(staff.id, input.staffId),
+                eq(staff.branchId, branch.id),
+                eq(staff.active, true),
+              ),
+            )
+            .get()
+    if (input.staffId !== undefined && !member) {
+      throw new ActionError(
+        400,
+        'VALIDATION',
+        `staffId ${input.staffId} is not active staff of this branch`,
+        'staffId',
+      )
+    }
+    const timeZone = input.attendee.timeZone ?? branch.timeZone
+    if (!isValidTimeZone(timeZone)) {
+      throw new ActionError(
+        400,
+        'VALIDATION',
+        `attendee.timeZone "${timeZone}" is not a time zone`,
+        'attendee.timeZone',
+      )
+    }
+    const startsAt = Date.parse(input.start)
+    const endsAt = startsAt + eventType.lengthMinutes * 60_000
+    if ((await this.d.slots.check(eventType.id, startsAt)) === 'unavailable') {
+      throw new ActionError(
+        409,
+        'SLOT_UNAVAILABLE',
+        `${new Date(startsAt).toISOString()} is not a free slot of ${eventType.title} in Cal.com`,
+        'start',
+      )
+    }
+    const uid = `${PLACEHOLDER_PREFIX}${randomUUID()}`
+    const payload: PayloadOf['create'] = {
+      eventTypeId: eventType.calcomId,
+      start: new Date(startsAt).toISOString(),
+      end: new Date(endsAt).toISOString(),
+      attendee: {
+        name: input.attendee.name,
+        timeZone,
+        ...(input.attendee.email ? { email: input.attendee.email } : {}),
+        ...(input.attendee.phone ? { phoneNumber: input.attendee.phone } : {}),
+      },
+      ...(member?.calcomHostId != null ? { hostId: member.calcomHostId } : {}),
+      ...(input.notes ? { notes: input.notes } : {}),
+    }
+    const outboxId = this.d.db.transaction((tx) => {
+      this.d.appointments.insertInTx(
+        tx,
+        {
+          uid,
+          branchId: branch.id,
+          eventTypeId: eventType.id,
+          staffId: member?.id ?? null,
+          title: `${eventType.title} with ${input.attendee.name}`,
+          start: new Date(startsAt),
+          end: new Date(endsAt),
+          status: eventType.requiresConfirmation ? 'PENDING' : 'SCHEDULED',
+          walkIn: input.walkIn ?? false,
+          attendee: {
+            name: input.attendee.name,
+            email: input.attendee.email ?? null,
+            phone: input.attendee.phone ?? null,
+            timeZone,
+          },
+          syncState: 'pending',
+        },
+        'booked at the desk',
+        { walkIn: input.walkIn ?? false },
+      )
+      if (input.notes) this.d.appointments.patchInTx(tx, uid, { deskNotes: input.notes })
+      const row = this.d.outbox.enqueue(tx, {
+        op: 'create',
+        bookingUid: uid,
+        payload,
+        createdBy: userId,
+      })
+      this.#audit(tx, userId, 'appointment.book', uid, {
+        outboxId: row.id,
+        mutationId: row.mutationId,
+        eventTypeId: eventType.id,
+        start: payload.start,
+        walkIn: input.walkIn ?? false,
+      })
+      return row.id
+    })
+    return this.#committed(uid, outboxId)
+  }
+
+  reschedule(uid: string, input: { start: string; reason?: string }, userId: number | null) {
+    const startsAt = Date.parse(input.start)
+    return this.#change(uid, userId, 'reschedule', {
+      allowed: LIVE,
+      what: 'rescheduled',
+      local: (a) => ({ startsAt, endsAt: startsAt + (a.endsAt - a.startsAt) }),
+      payload: (before) => ({
+        start: new Date(startsAt).toISOString(),
+        ...(input.reason ? { reason: input.reason } : {}),
+        before,
+      }),
+    })
+  }
+
+  cancel(uid: string, input: { reason: string }, userId: number | null) {
+    return this.#change(uid, userId, 'cancel', {
+      allowed: LIVE,
+      what: 'cancelled',
+      local: () => ({ status: 'CANCELLED', cancellationReason: input.reason }),
+      payload: (before) => ({ reason: input.reason, before }),
+    })
+  }
+
+  confirm(uid: string, userId: number | null) {
+    return this.#change(uid, userId, 'confirm', {
+      allowed: ['PENDING'],
+      what: 'confirmed',
+      local: () => ({ status: 'SCHEDULED' }),
+      payload: (before) => ({ before }),
+    })
+  }
+
+  decline(uid: string, input: { reason?: string }, userId: number | null) {
+    return this.#change(uid, userId, 'decline', {
+      allowed: ['PENDING'],
+      what: 'declined',
+      local: () => ({ status: 'REJECTED', rejectionReason: input.reason ?? null }),
+      payload: (before) => ({ ...(input.reason ? { reason: input.reason } : {}), before }),
+    })
+  }
+
+  /** Marks (or, with `absent: false`, unmarks) the attendee as a no-show; Cal.com is told. */
+  markNoShow(uid: string, input: { absent: boolean }, userId: number | null) {
+    return this.#change(uid, userId, 'mark_absent', {
+      allowed: input.absent ? ['SCHEDULED', 'COMPLETED'] : ['NO_SHOW'],
+      what: input.absent ? 'marked as a no-show' : 'unmarked as a no-show',
+      local: (a) =>
+        input.absent
+          ? { status: 'NO_SHOW', statusBeforeNoShow: a.status }
+          : { status: a.statusBeforeNoShow ?? 'SCHEDULED', statusBeforeNoShow: null },
+      payload: (before) => ({ absent: input.absent, before }),
+    })
+  }
+
+  /** Arrived / in service / done, and the desk's notes: the desk's own, never sent to Cal.com. */
+  visit(
+    uid: string,
+    input: { state?: VisitState; notes?: string | null },
+    userId: number | null,
+  ): ActionResult {
+    this.d.db.transaction((tx) => {
+      const a = this.#existing(uid, tx)
+      if (
+        input.state !== undefined &&
+        input.state !== 'NONE' &&
+        !['SCHEDULED', 'PENDING', 'COMPLETED', 'NO_SHOW'].includes(a.status)
+      ) {
+        throw new ActionError(
+          409,
+          'NOT_ALLOWED',
+          `A ${a.status.toLowerCase()} appointment cannot be marked ${input.state.toLowerCase().replace('_', ' ')}`,
+          'state',
+        )
+      }
+      this.d.appointments.patchInTx(
+        tx,
+        uid,
+        {
+          ...(input.state !== undefined ? { visitState: input.state } : {}),
+          ...(input.notes !== undefined ? { deskNotes: input.notes } : {}),
+        },
+        {
+          change:
+            input.state !== undefined ? `visit ${input.state.toLowerCase()}` : 'desk notes changed',
+        },
+      )
+      this.#audit(tx, userId, 'appointment.visit', uid, {
+        ...(input.state !== undefined ? { state: input.state } : {}),
+        notesChanged: input.notes !== undefined,
+      })
+    })
+    this.d.appointments.announce([uid])
+    return { appointment: this.d.appointments.byUid(uid)!, outboxId: null }
+  }
+
+  #change<O extends Exclude<OutboxOp, 'create'>>(
+    uid: string,
+    userId: number | null,
+    op: O,
+    spec: {
+      allowed: readonly AppointmentStatus[]
+      what: string
+      local: (a: AppointmentRow) => AppointmentPatch
+      payload: (before: BeforeAction) => PayloadOf[O]
+    },
+  ): ActionResult {
+    let oldStartsAt = 0
+    const outboxId = this.d.db.transaction((tx) => {
+      const a = this.#existing(uid, tx)
+      if (!spec.allowed.includes(a.status)) {
+        throw new ActionError(
+          409,
+          'NOT_ALLOWED',
+          `Only ${spec.allowed.map((s) => s.toLowerCase().replace('_', '-')).join(' or ')} appointments can be ${spec.what}; this one is ${a.status.toLowerCase().replace('_', '-')}`,
+        )
+      }
+      oldStartsAt = a.startsAt
+      const before: BeforeAction = {
+        status: a.status,
+        statusBeforeNoShow: a.statusBeforeNoShow,
+        startsAt: a.startsAt,
+        endsAt: a.endsAt,
+        cancellationReason: a.cancellationReason,
+        rejectionReason: a.rejectionReason,
+      }
+      this.d.appointments.patchInTx(
+        tx,
+        uid,
+        {
+          ...spec.local(a),
+          syncState: a.syncState === 'needs_attention' ? 'needs_attention' : 'pending',
+        },
+        { change: `${spec.what} at the desk`, detail: { op } },
+      )
+      const row = this.d.outbox.enqueue(tx, {
+        op,
+        bookingUid: uid,
+        payload: spec.payload(before),
+        createdBy: userId,
+      })
+      this.#audit(tx, userId, `appointment.${op}`, uid, {
+        outboxId: row.id,
+        mutationId: row.mutationId,
+      })
+      return row.id
+    })
+    return this.#committed(uid, outboxId, [oldStartsAt])
+  }
+
+  #existing(uid: string, tx: DeskTx): AppointmentRow {
+    const a = this.d.appointments.rowByUid(uid, tx)
+    if (!a) throw new ActionError(404, 'NOT_FOUND', `No appointment ${uid}`)
+    return a
+  }
+
+  #committed(uid: string, outboxId: number, alsoStartsAt: number[] = []): ActionResult {
+    this.d.appointments.announce([uid], alsoStartsAt)
+    this.d.bus.publish({ type: 'outbox' })
+    this.d.wake()
+    return { appointment: this.d.appointments.byUid(uid)!, outboxId }
+  }
+
+  #audit(
+    tx: DeskTx,
+    userId: number | null,
+    action: string,
+    uid: string,
+    detail: Record<string, unknown>,
+  ): void {
+    tx.insert(auditLog)
+      .values({ userId, action, target: `appointment:${uid}`, detail })
+      .run()
+  }
+}

@@ -1,0 +1,112 @@
+// Test support: a real HTTP hop between the desk and the Cal.com sandbox that tests can break on
+// purpose — refuse connections (Cal.com unreachable), lose the answer to a request the sandbox
+// did carry out (an unknown outcome), or slow every request down — and that counts what passed.
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+
+export interface Passed {
+  method: string
+  path: string
+  status: number | null
+  at: number
+}
+
+export interface CalcomLink {
+  url: string
+  /** Requests that reached the sandbox, with the status it answered. */
+  passed: Passed[]
+  /** Cal.com unreachable: new connections are cut at once. */
+  down(): void
+  up(): void
+  /** The next `count` matching requests reach the sandbox, but their answers are lost. */
+  loseAnswers(count: number, method: string, path: string): void
+  /** Every request waits this long before it is forwarded. */
+  delay(ms: number): void
+  /** Requests with exactly this method and path that reached the sandbox. */
+  count(method: string, path: string): number
+  close(): Promise<void>
+}
+
+export async function startCalcomLink(target: string): Promise<CalcomLink> {
+  const upstream = new URL(target)
+  const passed: Passed[] = []
+  const sockets = new Set<Socket>()
+  let isDown = false
+  let delayMs = 0
+  const losses: Array<{ left: number; method: string; path: string }> = []
+
+  const server: Server = createServer((req, res) => {
+    if (isDown) {
+      req.socket.destroy()
+      return
+    }
+    const path = (req.url ?? '/').split('?')[0]!
+    const loss = losses.find((l) => l.left > 0 && l.method === req.method && l.path === path)
+    if (loss) loss.left -= 1
+    const forward = () => {
+      const out = httpRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
+        (answer: IncomingMessage) => {
+          const entry = {
+            method: req.method ?? '',
+            path,
+            status: answer.statusCode ?? null,
+            at: Date.now(),
+          }
+          passed.push(entry)
+          if (loss) {
+            answer.resume()
+            answer.on('end', () => req.socket.destroy())
+            return
+          }
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(res)
+        },
+      )
+      out.on('error', () => req.socket.destroy())
+      req.pipe(out)
+    }
+    if (delayMs > 0) setTimeout(forward, delayMs)
+    else forward()
+  })
+  server.on('connection', (socket: Socket) => {
+    if (isDown) {
+      socket.destroy()
+      return
+    }
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    passed,
+    down() {
+      isDown = true
+      for (const s of sockets) s.destroy()
+    },
+    up() {
+      isDown = false
+    },
+    loseAnswers(count, method, path) {
+      losses.push({ left: count, method, path })
+    },
+    delay(ms) {
+      delayMs = ms
+    },
+    count(method, path) {
+      return passed.filter((p) => p.method === method && p.path === path).length
+    },
+    close() {
+      for (const s of sockets) s.destroy()
+      return new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}

@@ -1,0 +1,62 @@
+// The outbound half of the sync engine, wired once per desk (desk.ts calls this): the outbox
+// store and worker, the queue commands, the slots cache and the desk's actions.
+import type { Logger } from 'pino'
+import { DeskActions } from '../actions/desk-actions'
+import type { AppointmentStore } from '../appointments/appointment-store'
+import type { BranchStore } from '../branch/branch-store'
+import type { BranchConnection } from '../connect/branch-connection'
+import type { DeskDb } from '../db/open-database'
+import type { LiveBus } from '../live/live-bus'
+import { SlotsCache } from '../slots/slots-cache'
+import { OutboxCommands } from './outbox-commands'
+import { OutboxStore } from './outbox-store'
+import { OutboxWorker, type OutboxWorkerTuning } from './outbox-worker'
+
+export interface OutboundTuning {
+  outbox?: OutboxWorkerTuning
+  slotsTtlMs?: number
+}
+
+export interface OutboundServices {
+  outbox: OutboxStore
+  outboxWorker: OutboxWorker
+  outboxCommands: OutboxCommands
+  actions: DeskActions
+  slots: SlotsCache
+}
+
+export function createOutbound(
+  deps: {
+    db: DeskDb
+    bus: LiveBus
+    appointments: AppointmentStore
+    branches: BranchStore
+    connection: BranchConnection
+    logger: Logger
+  },
+  tuning: OutboundTuning = {},
+): OutboundServices & { start(): void; stop(): Promise<void> } {
+  const logger = deps.logger.child({ part: 'outbox' })
+  const outbox = new OutboxStore(deps.db)
+  const outboxWorker = new OutboxWorker({ ...deps, outbox, logger }, tuning.outbox)
+  const wake = () => outboxWorker.wake()
+  const slots = new SlotsCache({
+    ...deps,
+    logger: deps.logger.child({ part: 'slots' }),
+    ttlMs: tuning.slotsTtlMs,
+  })
+  const outboxCommands = new OutboxCommands({ ...deps, outbox, wake, logger })
+  const actions = new DeskActions({ ...deps, outbox, slots, wake, logger })
+  return {
+    outbox,
+    outboxWorker,
+    outboxCommands,
+    actions,
+    slots,
+    start: () => outboxWorker.start(),
+    async stop() {
+      await outboxWorker.stop()
+      slots.dispose()
+    },
+  }
+}

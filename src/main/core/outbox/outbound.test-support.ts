@@ -1,0 +1,164 @@
+// Test support for the outbound sync tests: a desk connected to the Cal.com sandbox (through a
+// CalcomLink when a test needs to break the line), and small helpers to act and to wait for the
+// desk to say something happened.
+import { eq } from 'drizzle-orm'
+import type { Appointment, ActionResult, OutboxEntry } from '../../../shared/api/schemas'
+import type { SandboxState } from '../../../../sandbox/src/index'
+import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import type { StartDeskOptions } from '../desk'
+import { eventTypes, staff } from '../db/schema'
+
+/** A Tuesday; Toronto is on EDT (UTC-4). The sandbox clock starts here. */
+export const SANDBOX_NOW = '2026-03-10T14:00:00.000Z'
+export const TOMORROW = '2026-03-11'
+
+/** Fast retries so tests wait for behaviour, not for production backoff. */
+export const FAST: StartDeskOptions['outbound'] = {
+  outbox: { backoff: { baseMs: 50, capMs: 400, floorMs: 20 }, pollMs: 1_000, closeGraceMs: 500 },
+}
+
+export async function sandboxState(url: string): Promise<SandboxState> {
+  return (await (await fetch(`${url}/_sandbox/state`)).json()) as SandboxState
+}
+
+export async function deskOn(
+  calcomUrl: string,
+  extra: { env?: Record<string, string>; dataDir?: string } & StartDeskOptions = {},
+): Promise<TempDesk> {
+  const { env, ...rest } = extra
+  return startTempDesk({
+    outbound: FAST,
+    ...rest,
+    env: {
+      FRONTDESK_CALCOM_API_URL: calcomUrl,
+      FRONTDESK_CALCOM_APP_URL: calcomUrl,
+      FRONTDESK_LOG_LEVEL: 'warn',
+      ...env,
+    },
+  })
+}
+
+export async function post(
+  desk: TempDesk,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return deskFetch(desk, path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+}
+
+export async function json<T>(res: Response | Promise<Response>): Promise<T> {
+  return (await (await res).json()) as T
+}
+
+export async function connectWithApiKey(desk: TempDesk, apiKey: string): Promise<void> {
+  const res = await post(desk, '/api/branch/connect', { apiKey })
+  if (res.status !== 200) throw new Error(`connect answered ${res.status}: ${await res.text()}`)
+}
+
+/** The desk's event type (and a Cal.com-linked staff member of it) by Cal.com slug. */
+export function eventTypeOf(desk: TempDesk, slug: string) {
+  const et = desk.services.db.select().from(eventTypes).where(eq(eventTypes.slug, slug)).get()
+  if (!et) throw new Error(`no event type ${slug}`)
+  return et
+}
+
+export function linkedStaff(desk: TempDesk) {
+  return desk.services.db
+    .select()
+    .from(staff)
+    .all()
+    .filter((s) => s.calcomHostId !== null)
+}
+
+/** Free slot starts (UTC ISO) of a desk event type on a branch day, from the desk's own API. */
+export async function slotsOf(desk: TempDesk, eventTypeId: number, date = TOMORROW) {
+  const res = await deskFetch(desk, `/api/slots?eventTypeId=${eventTypeId}&date=${date}`)
+  if (res.status !== 200) throw new Error(`slots answered ${res.status}: ${await res.text()}`)
+  return (await res.json()) as {
+    slots: string[]
+    stale: boolean
+    ageSeconds: number
+    fetchedAt: string
+  }
+}
+
+export async function book(
+  desk: TempDesk,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<ActionResult> {
+  const res = await post(desk, '/api/appointments', body, headers)
+  if (res.status !== 202) throw new Error(`book answered ${res.status}: ${await res.text()}`)
+  return (await res.json()) as ActionResult
+}
+
+export async function act(
+  desk: TempDesk,
+  uid: string,
+  action: string,
+  body: unknown = {},
+): Promise<ActionResult> {
+  const res = await post(desk, `/api/appointments/${encodeURIComponent(uid)}/${action}`, body)
+  if (res.status !== 202 && res.status !== 200) {
+    throw new Error(`${action} answered ${res.status}: ${await res.text()}`)
+  }
+  return (await res.json()) as ActionResult
+}
+
+export function appointment(desk: TempDesk, uid: string): Appointment | undefined {
+  return desk.services.appointments.byUid(uid)
+}
+
+export async function openOutbox(desk: TempDesk): Promise<OutboxEntry[]> {
+  return json<OutboxEntry[]>(deskFetch(desk, '/api/outbox'))
+}
+
+/**
+ * Resolves once `check` holds. It is re-checked whenever the desk announces a change on its live
+ * bus (and every 100 ms for changes made outside the desk), so tests wait for signals.
+ */
+export async function until<T>(
+  desk: TempDesk,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  let wake: () => void = () => undefined
+  const off = desk.services.bus.subscribe(() => wake())
+  try {
+    for (;;) {
+      const value = await check()
+      if (value) return value
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 100)
+        wake = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+    }
+  } finally {
+    off()
+  }
+}
+
+/** The appointment a desk booking became once the outbox synced it (its real Cal.com uid). */
+export async function syncedFrom(desk: TempDesk, outboxId: number): Promise<Appointment> {
+  return until(
+    desk,
+    () => {
+      const row = desk.services.outbox.byId(outboxId)
+      if (row?.state !== 'done') return undefined
+      const a = desk.services.appointments.byUid(row.bookingUid)
+      return a?.syncState === 'synced' ? a : undefined
+    },
+    `outbox row ${outboxId} to sync`,
+  )
+}

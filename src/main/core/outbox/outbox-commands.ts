@@ -1,0 +1,132 @@
+// What a person can do with the queue (GET /api/outbox, retry, discard). Retry puts a row that
+// needs attention (or one waiting for its backoff) back at the front. Discard takes a row out of
+// the queue for good, with an explicit confirmation at the API: the desk's local change is undone
+// (a discarded booking is shown as never booked), and it is audited. Nothing is deleted.
+import type { Logger } from 'pino'
+import type { AppointmentPatch, AppointmentStore } from '../appointments/appointment-store'
+import type { DeskDb } from '../db/open-database'
+import { auditLog } from '../db/schema'
+import type { LiveBus } from '../live/live-bus'
+import { ActionError } from '../actions/action-errors'
+import type { BeforeAction, OutboxOp, StoredPayload } from './outbox-payloads'
+import type { DeskTx, OutboxRow, OutboxStore } from './outbox-store'
+import { syncStateOf } from './sync-state'
+
+export interface OutboxCommandsDeps {
+  db: DeskDb
+  bus: LiveBus
+  outbox: OutboxStore
+  appointments: AppointmentStore
+  wake: () => void
+  logger: Logger
+}
+
+export const DISCARDED_BOOKING_REASON = 'Never booked: discarded at the desk before Cal.com took it'
+
+export class OutboxCommands {
+  constructor(private readonly d: OutboxCommandsDeps) {}
+
+  retry(id: number, userId: number | null): OutboxRow {
+    const row = this.d.db.transaction((tx) => {
+      const row = this.#row(id, tx, ['needs_attention', 'pending'], 'retried')
+      this.d.outbox.markPending(tx, row, { nextAttemptAt: 0, lastError: row.lastError })
+      this.#resync(tx, row.bookingUid, 'retry asked at the desk')
+      this.#audit(tx, userId, 'outbox.retry', row)
+      return this.d.outbox.byId(id, tx)!
+    })
+    this.#announce(row.bookingUid)
+    this.d.wake()
+    return row
+  }
+
+  discard(id: number, userId: number | null): OutboxRow {
+    const row = this.d.db.transaction((tx) => {
+      const row = this.#row(id, tx, ['needs_attention', 'pending'], 'discarded')
+      this.d.outbox.markDiscarded(tx, row.id)
+      if (row.op === 'create') {
+        // Nothing can reach Cal.com for a booking that will never exist there.
+        for (const later of this.d.outbox.openRowsOf(row.bookingUid, tx)) {
+          this.d.outbox.markDiscarded(tx, later.id)
+        }
+        this.d.appointments.patchInTx(
+          tx,
+          row.bookingUid,
+          {
+            status: 'CANCELLED',
+            cancellationReason: DISCARDED_BOOKING_REASON,
+            syncState: 'synced',
+          },
+          { change: 'booking discarded at the desk', detail: { outboxId: row.id } },
+        )
+      } else {
+        const before = (row.payload as StoredPayload<Exclude<OutboxOp, 'create'>>).before
+        this.d.appointments.patchInTx(
+          tx,
+          row.bookingUid,
+          { ...undo(row.op as OutboxOp, before), syncState: syncStateOf(tx, row.bookingUid) },
+          {
+            change: `${row.op.replace('_', ' ')} discarded at the desk`,
+            detail: { outboxId: row.id },
+          },
+        )
+      }
+      this.#audit(tx, userId, 'outbox.discard', row)
+      return this.d.outbox.byId(id, tx)!
+    })
+    this.d.logger.info(
+      { outboxId: id, op: row.op, bookingUid: row.bookingUid },
+      'outbox row discarded',
+    )
+    this.#announce(row.bookingUid)
+    return row
+  }
+
+  #row(id: number, tx: DeskTx, allowed: readonly string[], what: string): OutboxRow {
+    const row = this.d.outbox.byId(id, tx)
+    if (!row) throw new ActionError(404, 'NOT_FOUND', `No outbox entry ${id}`)
+    if (!allowed.includes(row.state)) {
+      throw new ActionError(
+        409,
+        'NOT_ALLOWED',
+        `Outbox entry ${id} is ${row.state.replace('_', ' ')}; only entries that need attention or wait to be sent can be ${what}`,
+      )
+    }
+    return row
+  }
+
+  #resync(tx: DeskTx, uid: string, change: string): void {
+    this.d.appointments.patchInTx(tx, uid, { syncState: syncStateOf(tx, uid) }, { change })
+  }
+
+  #announce(uid: string): void {
+    this.d.appointments.announce([uid])
+    this.d.bus.publish({ type: 'outbox' })
+  }
+
+  #audit(tx: DeskTx, userId: number | null, action: string, row: OutboxRow): void {
+    tx.insert(auditLog)
+      .values({
+        userId,
+        action,
+        target: `outbox:${row.id}`,
+        detail: { op: row.op, bookingUid: row.bookingUid, mutationId: row.mutationId },
+      })
+      .run()
+  }
+}
+
+/** The fields a discarded change had set, as they were before it. */
+function undo(op: OutboxOp, before: BeforeAction): AppointmentPatch {
+  switch (op) {
+    case 'reschedule':
+      return { startsAt: before.startsAt, endsAt: before.endsAt }
+    case 'cancel':
+      return { status: before.status, cancellationReason: before.cancellationReason }
+    case 'decline':
+      return { status: before.status, rejectionReason: before.rejectionReason }
+    case 'mark_absent':
+      return { status: before.status, statusBeforeNoShow: before.statusBeforeNoShow }
+    default:
+      return { status: before.status }
+  }
+}

@@ -1,0 +1,81 @@
+// What each outbox row asks of Cal.com. The payload is stored as JSON in the row, written by a
+// desk action and read by the worker, possibly after a restart, so it carries every Cal.com id
+// the call needs (never the desk's local ids) and, for changes to existing bookings, the fields
+// as they were before, so a discarded action can be undone locally.
+import type { AppointmentStatus } from '../../../shared/domain/appointment-status'
+
+export const OUTBOX_OPS = [
+  'create',
+  'reschedule',
+  'cancel',
+  'confirm',
+  'decline',
+  'mark_absent',
+] as const
+export type OutboxOp = (typeof OUTBOX_OPS)[number]
+
+/** The appointment's fields an action changed, as they were before it. */
+export interface BeforeAction {
+  status: AppointmentStatus
+  statusBeforeNoShow: AppointmentStatus | null
+  startsAt: number
+  endsAt: number
+  cancellationReason: string | null
+  rejectionReason: string | null
+}
+
+export interface CreatePayload {
+  /** Cal.com's event type id. */
+  eventTypeId: number
+  start: string
+  /** Used to find the booking again after an unknown outcome. */
+  end: string
+  attendee: { name: string; timeZone: string; email?: string; phoneNumber?: string }
+  /** Cal.com user id of the chosen staff member, when one was chosen. */
+  hostId?: number
+  notes?: string
+}
+
+export interface ReschedulePayload {
+  start: string
+  reason?: string
+  before: BeforeAction
+}
+
+export interface CancelPayload {
+  reason: string
+  before: BeforeAction
+}
+
+export interface ConfirmPayload {
+  before: BeforeAction
+}
+
+export interface DeclinePayload {
+  reason?: string
+  before: BeforeAction
+}
+
+export interface MarkAbsentPayload {
+  absent: boolean
+  before: BeforeAction
+}
+
+export interface PayloadOf {
+  create: CreatePayload
+  reschedule: ReschedulePayload
+  cancel: CancelPayload
+  confirm: ConfirmPayload
+  decline: DeclinePayload
+  mark_absent: MarkAbsentPayload
+}
+
+/**
+ * Set by the worker when an attempt may have reached Cal.com without us hearing the answer
+ * (timeout, dropped connection, a crash mid-call): the next attempt looks before it sends.
+ */
+export interface OutcomeFlag {
+  outcomeUnknown?: boolean
+}
+
+export type StoredPayload<O extends OutboxOp = OutboxOp> = PayloadOf[O] & OutcomeFlag

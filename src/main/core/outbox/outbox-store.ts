@@ -1,0 +1,216 @@
+// The outbox table is the queue (DESIGN.md §2): a desk action adds a row in the same transaction
+// as its local change, and the worker moves each row pending → in_flight → done, back to pending
+// with a later next_attempt_at, or to needs_attention. Rows are never deleted: done and
+// discarded rows stay as the record of what the desk sent.
+//
+// Order per booking: a row may run only when no earlier row of the same booking is still open
+// (pending, in flight or needing attention), so a cancel never overtakes the create it follows.
+import { randomUUID } from 'node:crypto'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import type { OutboxState } from '../../../shared/domain/appointment-status'
+import type { DeskDb } from '../db/open-database'
+import { outbox } from '../db/schema'
+import type { OutboxOp, StoredPayload } from './outbox-payloads'
+
+export type OutboxRow = typeof outbox.$inferSelect
+/** The database or an open transaction: the store's writes join the caller's transaction. */
+export type DeskTx = Pick<DeskDb, 'select' | 'insert' | 'update' | 'delete'>
+
+export const OPEN_STATES: readonly OutboxState[] = ['pending', 'in_flight', 'needs_attention']
+
+/** A pending row with no earlier open row of the same booking. */
+const headOfItsBooking = sql`${outbox.state} = 'pending' and not exists (
+  select 1 from ${outbox} as earlier
+  where earlier.booking_uid = ${outbox.bookingUid} and earlier.id < ${outbox.id}
+    and earlier.state in ('pending', 'in_flight', 'needs_attention'))`
+
+export interface NewOutboxRow<O extends OutboxOp = OutboxOp> {
+  op: O
+  bookingUid: string
+  payload: StoredPayload<O>
+  createdBy: number | null
+}
+
+export class OutboxStore {
+  constructor(private readonly db: DeskDb) {}
+
+  /** Adds a row inside the caller's transaction. */
+  enqueue(tx: DeskTx, row: NewOutboxRow): OutboxRow {
+    return tx
+      .insert(outbox)
+      .values({
+        mutationId: randomUUID(),
+        op: row.op,
+        bookingUid: row.bookingUid,
+        payload: row.payload,
+        createdBy: row.createdBy,
+        state: 'pending',
+        nextAttemptAt: 0,
+      })
+      .returning()
+      .get()
+  }
+
+  byId(id: number, tx: DeskTx = this.db): OutboxRow | undefined {
+    return tx.select().from(outbox).where(eq(outbox.id, id)).get()
+  }
+
+  /** Rows in the given states, oldest first (open ones) or newest first (finished ones). */
+  list(states: readonly OutboxState[], limit = 200): OutboxRow[] {
+    const finished = states.every((s) => s === 'done' || s === 'discarded')
+    return this.db
+      .select()
+      .from(outbox)
+      .where(inArray(outbox.state, [...states]))
+      .orderBy(finished ? desc(outbox.id) : asc(outbox.id))
+      .limit(limit)
+      .all()
+  }
+
+  /** How many rows are in each state (queue depth for sync health and benchmarks). */
+  counts(): Record<OutboxState, number> {
+    const out: Record<OutboxState, number> = {
+      pending: 0,
+      in_flight: 0,
+      needs_attention: 0,
+      done: 0,
+      discarded: 0,
+    }
+    const rows = this.db
+      .select({ state: outbox.state, n: sql<number>`count(*)` })
+      .from(outbox)
+      .groupBy(outbox.state)
+      .all()
+    for (const r of rows) out[r.state] = r.n
+    return out
+  }
+
+  /**
+   * Takes the oldest due row that heads its booking's queue and marks it in flight (one more
+   * attempt). Synchronous, so two claims in this process can never take the same row.
+   */
+  claimNext(now: number): OutboxRow | undefined {
+    return this.db.transaction((tx) => {
+      const head = tx
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(sql`${headOfItsBooking} and ${outbox.nextAttemptAt} <= ${now}`)
+        .orderBy(asc(outbox.id))
+        .limit(1)
+        .get()
+      if (!head) return undefined
+      return tx
+        .update(outbox)
+        .set({ state: 'in_flight', attempts: sql`${outbox.attempts} + 1`, updatedAt: now })
+        .where(eq(outbox.id, head.id))
+        .returning()
+        .get()
+    })
+  }
+
+  /**
+   * When the next runnable row falls due (for the worker's timer); undefined when none waits.
+   * Rows behind an open row of their booking are not counted: that row's end wakes the worker.
+   */
+  nextDueAt(): number | undefined {
+    const row = this.db
+      .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
+      .from(outbox)
+      .where(headOfItsBooking)
+      .get()
+    return row?.at ?? undefined
+  }
+
+  /**
+   * After a crash or a kill, rows left in flight may or may not have reached Cal.com: they go
+   * back to pending, marked so their next attempt looks before it sends.
+   */
+  recoverInterrupted(): number {
+    return this.db.transaction((tx) => {
+      const rows = tx.select().from(outbox).where(eq(outbox.state, 'in_flight')).all()
+      for (const r of rows) {
+        tx.update(outbox)
+          .set({
+            state: 'pending',
+            nextAttemptAt: 0,
+            payload: { ...(r.payload as object), outcomeUnknown: true },
+            lastError: r.lastError ?? 'The desk stopped while this was being sent',
+            updatedAt: Date.now(),
+          })
+          .where(eq(outbox.id, r.id))
+          .run()
+      }
+      return rows.length
+    })
+  }
+
+  /** Finished: Cal.com holds the change. */
+  markDone(tx: DeskTx, id: number): void {
+    tx.update(outbox)
+      .set({ state: 'done', lastError: null, updatedAt: Date.now() })
+      .where(eq(outbox.id, id))
+      .run()
+  }
+
+  /** Back to the queue, due at `nextAttemptAt`. */
+  markPending(
+    tx: DeskTx,
+    row: OutboxRow,
+    changes: { nextAttemptAt: number; lastError: string | null; outcomeUnknown?: boolean },
+  ): void {
+    tx.update(outbox)
+      .set({
+        state: 'pending',
+        nextAttemptAt: changes.nextAttemptAt,
+        lastError: changes.lastError,
+        payload: withOutcome(row.payload, changes.outcomeUnknown),
+        updatedAt: Date.now(),
+      })
+      .where(eq(outbox.id, row.id))
+      .run()
+  }
+
+  /** Out of the queue until someone retries or discards it, with Cal.com's reason. */
+  markNeedsAttention(tx: DeskTx, row: OutboxRow, reason: string, outcomeUnknown?: boolean): void {
+    tx.update(outbox)
+      .set({
+        state: 'needs_attention',
+        lastError: reason,
+        payload: withOutcome(row.payload, outcomeUnknown),
+        updatedAt: Date.now(),
+      })
+      .where(eq(outbox.id, row.id))
+      .run()
+  }
+
+  markDiscarded(tx: DeskTx, id: number): void {
+    tx.update(outbox)
+      .set({ state: 'discarded', updatedAt: Date.now() })
+      .where(eq(outbox.id, id))
+      .run()
+  }
+
+  /** The booking got (another) Cal.com uid: its open rows follow it. */
+  moveOpenRows(tx: DeskTx, fromUid: string, toUid: string): void {
+    tx.update(outbox)
+      .set({ bookingUid: toUid, updatedAt: Date.now() })
+      .where(and(eq(outbox.bookingUid, fromUid), inArray(outbox.state, [...OPEN_STATES])))
+      .run()
+  }
+
+  /** Open rows of a booking, oldest first. */
+  openRowsOf(bookingUid: string, tx: DeskTx = this.db): OutboxRow[] {
+    return tx
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.bookingUid, bookingUid), inArray(outbox.state, [...OPEN_STATES])))
+      .orderBy(asc(outbox.id))
+      .all()
+  }
+}
+
+function withOutcome(payload: unknown, outcomeUnknown: boolean | undefined): unknown {
+  if (outcomeUnknown === undefined) return payload
+  const { outcomeUnknown: _old, ...rest } = payload as StoredPayload
+  return outcomeUnknown ? { ...rest, outcomeUnknown: true } : rest
+}

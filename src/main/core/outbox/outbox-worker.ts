@@ -1,0 +1,360 @@
+// Drains the outbox to Cal.com by itself (DESIGN.md §2): woken by new rows, and by a timer for
+// rows whose retry falls due. Rows of one booking go strictly in order; rows of different bookings
+// run concurrently, as fast as the client's rate governor admits them. Every failure is decided by
+// failure-policy.ts; nothing is dropped. Auth trouble pauses the whole queue until the branch is
+// connected again.
+import { eq } from 'drizzle-orm'
+import type { Logger } from 'pino'
+import type { AppointmentStore } from '../appointments/appointment-store'
+import type { BranchStore } from '../branch/branch-store'
+import type { CalcomClient } from '../calcom/calcom-client'
+import { CalcomError } from '../calcom/calcom-errors'
+import type { Booking } from '../calcom/response-schemas'
+import type { BranchConnection } from '../connect/branch-connection'
+import type { DeskDb } from '../db/open-database'
+import { appointments } from '../db/schema'
+import type { LiveBus } from '../live/live-bus'
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
+import { patchFromBooking } from './booking-state'
+import { decideOnFailure } from './failure-policy'
+import { callCalcom, type CallOutcome } from './outbox-calls'
+import type { OutboxOp, PayloadOf } from './outbox-payloads'
+import type { DeskTx, OutboxRow, OutboxStore } from './outbox-store'
+import { syncStateOf } from './sync-state'
+
+export interface OutboxWorkerTuning {
+  /** Rows of different bookings in flight at once (the rate governor still has the last word). */
+  concurrency?: number
+  backoff?: Partial<BackoffPolicy>
+  /** Longest sleep between looks at the queue, in case a wake-up was missed. */
+  pollMs?: number
+  /** How long close() waits for calls in flight before leaving them to the next start. */
+  closeGraceMs?: number
+  random?: () => number
+}
+
+export interface OutboxWorkerDeps {
+  db: DeskDb
+  bus: LiveBus
+  outbox: OutboxStore
+  appointments: AppointmentStore
+  branches: BranchStore
+  connection: BranchConnection
+  logger: Logger
+  now?: () => number
+}
+
+const AUTH_REPROBE_MS = 60_000
+
+export type WorkerState = 'running' | 'paused' | 'stopped'
+
+export class OutboxWorker {
+  readonly #d: OutboxWorkerDeps
+  readonly #concurrency: number
+  readonly #backoff: BackoffPolicy
+  readonly #pollMs: number
+  readonly #closeGraceMs: number
+  readonly #random: (() => number) | undefined
+  readonly #now: () => number
+  readonly #active = new Set<Promise<void>>()
+  readonly #unsubscribe: Array<() => void> = []
+  #timer: NodeJS.Timeout | undefined
+  #scheduled = false
+  #started = false
+  #stopped = false
+  /** Set by an auth failure; cleared when the branch connects again. */
+  #authPaused = false
+
+  constructor(deps: OutboxWorkerDeps, tuning: OutboxWorkerTuning = {}) {
+    this.#d = deps
+    this.#concurrency = tuning.concurrency ?? 4
+    this.#backoff = { ...DEFAULT_BACKOFF, ...tuning.backoff }
+    this.#pollMs = tuning.pollMs ?? 30_000
+    this.#closeGraceMs = tuning.closeGraceMs ?? 2_000
+    this.#random = tuning.random
+    this.#now = deps.now ?? Date.now
+  }
+
+  /** Recovers rows a previous run left in flight, then drains. */
+  start(): void {
+    if (this.#started) return
+    this.#started = true
+    const recovered = this.#d.outbox.recoverInterrupted()
+    if (recovered > 0) {
+      this.#d.logger.warn(
+        { rows: recovered },
+        'outbox rows were in flight when the desk stopped; they will look before they resend',
+      )
+    }
+    this.#unsubscribe.push(
+      this.#d.connection.onConnected((branch) => {
+        if (branch.connection === 'connected') this.#authPaused = false
+        this.wake()
+      }),
+      this.#d.connection.onReconnectNeeded(() => {
+        this.#authPaused = true
+      }),
+    )
+    this.wake()
+  }
+
+  /** Something was queued or changed: look at the queue soon. */
+  wake(): void {
+    if (this.#stopped || !this.#started || this.#scheduled) return
+    this.#scheduled = true
+    setImmediate(() => {
+      this.#scheduled = false
+      this.#drain()
+    })
+  }
+
+  get state(): WorkerState {
+    if (this.#stopped) return 'stopped'
+    return this.#client() ? 'running' : 'paused'
+  }
+
+  /** Resolves when no row is in flight in this process (tests, benchmarks, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#active.size > 0) await Promise.allSettled([...this.#active])
+  }
+
+  async stop(): Promise<void> {
+    if (this.#stopped) return
+    this.#stopped = true
+    clearTimeout(this.#timer)
+    for (const off of this.#unsubscribe.splice(0)) off()
+    // Calls still out after the grace period stay in_flight in the database: the next start
+    // treats them as unknown outcomes, which is always safe.
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      this.idle(),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#closeGraceMs))),
+    ])
+    clearTimeout(timer)
+  }
+
+  #client(): CalcomClient | null {
+    if (this.#authPaused) return null
+    if (this.#d.branches.current().connection !== 'connected') return null
+    return this.#d.connection.client()
+  }
+
+  #drain(): void {
+    if (this.#stopped) return
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    const client = this.#client()
+    if (client) {
+      while (this.#active.size < this.#concurrency) {
+        const row = this.#d.outbox.claimNext(this.#now())
+        if (!row) break
+        const run = this.#run(client, row).catch((err: unknown) => {
+          this.#d.logger.error({ err, outboxId: row.id }, 'outbox row failed unexpectedly')
+        })
+        this.#active.add(run)
+        void run.finally(() => {
+          this.#active.delete(run)
+          this.wake()
+        })
+        this.#d.bus.publish({ type: 'outbox' })
+      }
+    }
+    if (this.#stopped || !client) return
+    const due = this.#d.outbox.nextDueAt()
+    const wait =
+      due === undefined ? this.#pollMs : Math.min(this.#pollMs, Math.max(due - this.#now(), 0) + 5)
+    if (this.#active.size >= this.#concurrency && due !== undefined && due <= this.#now()) return
+    this.#timer = setTimeout(() => this.#drain(), wait)
+    this.#timer.unref?.()
+  }
+
+  async #run(client: CalcomClient, row: OutboxRow): Promise<void> {
+    const attendeeEmail =
+      this.#d.db
+        .select({ email: appointments.attendeeEmail })
+        .from(appointments)
+        .where(eq(appointments.uid, row.bookingUid))
+        .get()?.email ?? null
+    let result: CallOutcome
+    try {
+      result = await callCalcom(client, row, { attendeeEmail })
+    } catch (err) {
+      result = {
+        ok: false,
+        error: new CalcomError(
+          'transient',
+          'NETWORK',
+          `The call failed: ${(err as Error).message}`,
+        ),
+      }
+    }
+    if (this.#stopped && !this.#d.db.$client.open) return
+    const log = { outboxId: row.id, op: row.op, bookingUid: row.bookingUid, attempt: row.attempts }
+    if (result.ok) {
+      this.#applySuccess(row, result.booking, result.adopted === true)
+      this.#d.logger.info(
+        { ...log, calcomUid: result.booking.uid, adopted: result.adopted },
+        'outbox row synced',
+      )
+      return
+    }
+    const decision = decideOnFailure(
+      result.error,
+      row.attempts,
+      this.#now(),
+      this.#backoff,
+      this.#random,
+    )
+    const errorLog = { ...log, code: result.error.code, status: result.error.status }
+    if (decision.action === 'pause') {
+      this.#pauseForAuth()
+      this.#d.db.transaction((tx) =>
+        this.#d.outbox.markPending(tx, row, { nextAttemptAt: 0, lastError: decision.reason }),
+      )
+      this.#d.logger.warn(
+        errorLog,
+        'Cal.com refused the credential; the outbox waits for a reconnect',
+      )
+    } else if (decision.action === 'retry') {
+      this.#d.db.transaction((tx) =>
+        this.#d.outbox.markPending(tx, row, {
+          nextAttemptAt: decision.nextAttemptAt,
+          lastError: decision.reason,
+          outcomeUnknown: row.op === 'create' ? decision.outcomeUnknown || undefined : undefined,
+        }),
+      )
+      this.#d.logger.info(
+        { ...errorLog, retryInMs: decision.nextAttemptAt - this.#now() },
+        'outbox row will be retried',
+      )
+    } else {
+      this.#d.db.transaction((tx) => {
+        this.#d.outbox.markNeedsAttention(
+          tx,
+          row,
+          decision.reason,
+          row.op === 'create' ? decision.outcomeUnknown || undefined : undefined,
+        )
+        this.#d.appointments.patchInTx(
+          tx,
+          row.bookingUid,
+          { syncState: syncStateOf(tx, row.bookingUid) },
+          { change: 'needs attention', detail: { op: row.op, reason: decision.reason } },
+        )
+      })
+      this.#d.appointments.announce([row.bookingUid])
+      this.#d.logger.warn(errorLog, 'Cal.com refused an outbox row; it needs attention')
+    }
+    this.#d.bus.publish({ type: 'outbox' })
+  }
+
+  /**
+   * Stops sending until the branch connects again. A 401 that did not cost the branch its
+   * connection (the token was renewed, yet refused once more) is probed again after a minute.
+   */
+  #pauseForAuth(): void {
+    this.#authPaused = true
+    const probe = setTimeout(() => {
+      if (this.#d.branches.current().connection !== 'connected') return
+      this.#authPaused = false
+      this.wake()
+    }, AUTH_REPROBE_MS)
+    probe.unref?.()
+  }
+
+  /** Cal.com's state becomes the appointment's, the row is done, later rows follow the uid. */
+  #applySuccess(row: OutboxRow, booking: Booking, adopted: boolean): void {
+    const { appointments: store, outbox } = this.#d
+    const branchId = this.#d.branches.current().id
+    const uid = row.bookingUid
+    const op = row.op as OutboxOp
+    const alsoStartsAt: number[] = []
+    this.#d.db.transaction((tx) => {
+      if (op === 'create') {
+        // The create row itself moves too: it records which booking it made.
+        outbox.moveOpenRows(tx, uid, booking.uid)
+        outbox.markDone(tx, row.id)
+        store.renameInTx(tx, uid, booking.uid)
+        this.#takeState(
+          tx,
+          booking.uid,
+          booking,
+          branchId,
+          adopted ? 'found in Cal.com' : 'booked in Cal.com',
+        )
+      } else if (op === 'reschedule') {
+        outbox.markDone(tx, row.id)
+        const before = (row.payload as PayloadOf['reschedule']).before
+        const old = store.rowByUid(uid, tx)
+        outbox.moveOpenRows(tx, uid, booking.uid)
+        if (old && !store.rowByUid(booking.uid, tx)) {
+          store.insertInTx(
+            tx,
+            {
+              uid: booking.uid,
+              branchId: old.branchId,
+              eventTypeId: old.eventTypeId,
+              staffId: old.staffId,
+              title: booking.title,
+              start: booking.start,
+              end: booking.end,
+              status: 'SCHEDULED',
+              walkIn: old.walkIn,
+              visitState: old.visitState,
+              attendee: {
+                name: old.attendeeName,
+                email: old.attendeeEmail,
+                phone: old.attendeePhone,
+                timeZone: old.attendeeTimeZone,
+              },
+              rescheduledFromUid: uid,
+              syncState: 'pending',
+            },
+            'rescheduled here from',
+            { from: uid },
+          )
+          store.patchInTx(tx, booking.uid, { deskNotes: old.deskNotes, clientId: old.clientId })
+        }
+        this.#takeState(tx, booking.uid, booking, branchId, 'rescheduled in Cal.com')
+        if (old) alsoStartsAt.push(old.startsAt)
+        store.patchInTx(
+          tx,
+          uid,
+          {
+            status: 'RESCHEDULED',
+            statusBeforeNoShow: null,
+            rescheduledToUid: booking.uid,
+            startsAt: before.startsAt,
+            endsAt: before.endsAt,
+            syncState: syncStateOf(tx, uid),
+          },
+          { change: 'rescheduled in Cal.com', detail: { to: booking.uid } },
+        )
+      } else {
+        outbox.markDone(tx, row.id)
+        this.#takeState(tx, uid, booking, branchId, `${op.replace('_', ' ')} synced`)
+      }
+    })
+    store.announce(
+      op === 'reschedule' || op === 'create' ? [uid, booking.uid] : [uid],
+      alsoStartsAt,
+    )
+    this.#d.bus.publish({ type: 'outbox' })
+  }
+
+  #takeState(tx: DeskTx, uid: string, booking: Booking, branchId: number, change: string): void {
+    const store = this.#d.appointments
+    const row = store.rowByUid(uid, tx)
+    if (!row) return
+    store.patchInTx(
+      tx,
+      uid,
+      { ...patchFromBooking(tx, booking, row, branchId), syncState: syncStateOf(tx, uid) },
+      {
+        change,
+        source: 'calcom',
+        detail: { status: booking.status, updatedAt: booking.updatedAt },
+      },
+    )
+  }
+}

@@ -1,0 +1,189 @@
+// The desk's actions (DESIGN.md §4.3): book, reschedule, cancel, no-show, confirm, decline (each
+// queued for Cal.com and answered 202 with the appointment as it now shows, "waiting to sync"),
+// and visit state / desk notes (desk-only, 200). Who acted comes from the X-Desk-User header.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import {
+  ActionResult,
+  ApiError,
+  BookBody,
+  CancelBody,
+  DeclineBody,
+  EmptyBody,
+  NoShowBody,
+  RescheduleBody,
+  UidParams,
+  VisitBody,
+} from '../../../../shared/api/schemas'
+import { ActionError } from '../../actions/action-errors'
+import { DESK_USER_HEADER, resolveDeskUser } from '../../actions/desk-user'
+import type { DeskServices } from '../desk-services'
+import { ApiProblem } from '../plugins/error-handler'
+
+export const DeskUserHeaders = Type.Object({
+  [DESK_USER_HEADER]: Type.Optional(
+    Type.String({
+      pattern: '^[0-9]{1,9}$',
+      description: 'The acting desk user id (no sign-in yet)',
+    }),
+  ),
+})
+
+/** Domain refusals become the API's `{error}` answers; anything else is a 500. */
+export async function answering<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (err) {
+    if (err instanceof ActionError)
+      throw new ApiProblem(err.statusCode, err.code, err.message, err.field)
+    throw err
+  }
+}
+
+const queued = { 202: ActionResult, 400: ApiError, 404: ApiError, 409: ApiError }
+
+const actions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
+  app,
+  { services },
+) => {
+  const { actions: desk, db } = services
+  const user = (headers: Record<string, unknown>) =>
+    resolveDeskUser(db, headers[DESK_USER_HEADER] as string | undefined)
+
+  app.post(
+    '/api/appointments',
+    {
+      schema: {
+        summary: 'Book a walk-in or phone booking (checked against Cal.com slots when online)',
+        headers: DeskUserHeaders,
+        body: BookBody,
+        response: queued,
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await answering(() => desk.book(request.body, user(request.headers)))),
+  )
+
+  app.post(
+    '/api/appointments/:uid/reschedule',
+    {
+      schema: {
+        summary: 'Move to another start',
+        headers: DeskUserHeaders,
+        params: UidParams,
+        body: RescheduleBody,
+        response: queued,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(
+          await answering(() =>
+            desk.reschedule(request.params.uid, request.body, user(request.headers)),
+          ),
+        ),
+  )
+
+  app.post(
+    '/api/appointments/:uid/cancel',
+    {
+      schema: {
+        summary: 'Cancel with a reason',
+        headers: DeskUserHeaders,
+        params: UidParams,
+        body: CancelBody,
+        response: queued,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(
+          await answering(() =>
+            desk.cancel(request.params.uid, request.body, user(request.headers)),
+          ),
+        ),
+  )
+
+  app.post(
+    '/api/appointments/:uid/no-show',
+    {
+      schema: {
+        summary: 'Mark (or unmark) the attendee as a no-show',
+        headers: DeskUserHeaders,
+        params: UidParams,
+        body: Type.Optional(NoShowBody),
+        response: queued,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(
+          await answering(() =>
+            desk.markNoShow(
+              request.params.uid,
+              { absent: request.body?.absent ?? true },
+              user(request.headers),
+            ),
+          ),
+        ),
+  )
+
+  app.post(
+    '/api/appointments/:uid/confirm',
+    {
+      schema: {
+        summary: 'Confirm a booking that needs confirmation',
+        headers: DeskUserHeaders,
+        params: UidParams,
+        body: Type.Optional(EmptyBody),
+        response: queued,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(await answering(() => desk.confirm(request.params.uid, user(request.headers)))),
+  )
+
+  app.post(
+    '/api/appointments/:uid/decline',
+    {
+      schema: {
+        summary: 'Decline a booking that needs confirmation',
+        headers: DeskUserHeaders,
+        params: UidParams,
+        body: Type.Optional(DeclineBody),
+        response: queued,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(
+          await answering(() =>
+            desk.decline(request.params.uid, request.body ?? {}, user(request.headers)),
+          ),
+        ),
+  )
+
+  app.post(
+    '/api/appointments/:uid/visit',
+    {
+      schema: {
+        summary: 'Visit state (arrived, in service, done) and desk notes: the desk’s own',
+        headers: DeskUserHeaders,
+        params: UidParams,
+        body: VisitBody,
+        response: { 200: ActionResult, 400: ApiError, 404: ApiError, 409: ApiError },
+      },
+    },
+    async (request) =>
+      answering(() =>
+        desk.visit(request.params.uid, request.body as VisitBody, user(request.headers)),
+      ),
+  )
+}
+export default actions

@@ -1,0 +1,30 @@
+// Available slots (DESIGN.md §4.3): fresh within five minutes, else from Cal.com, else the last
+// answer marked stale with its age.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ApiError, DaySlots, SlotsQuery } from '../../../../shared/api/schemas'
+import { SlotsError } from '../../slots/slots-cache'
+import type { DeskServices } from '../desk-services'
+import { ApiProblem } from '../plugins/error-handler'
+
+const slots: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, { services }) => {
+  app.get(
+    '/api/slots',
+    {
+      schema: {
+        summary: 'Free slots of an event type on a branch day',
+        querystring: SlotsQuery,
+        response: { 200: DaySlots, 400: ApiError, 404: ApiError, 503: ApiError },
+      },
+    },
+    async (request) => {
+      try {
+        return await services.slots.day(request.query.eventTypeId, request.query.date)
+      } catch (err) {
+        if (err instanceof SlotsError)
+          throw new ApiProblem(err.statusCode, err.code, err.message, err.field)
+        throw err
+      }
+    },
+  )
+}
+export default slots
