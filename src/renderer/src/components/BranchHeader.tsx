@@ -20,7 +20,7 @@ export function BranchHeader({ branch, liveStatus, onConnect }: Props) {
       <div>
         <h1 data-testid="branch-name">{branch.name}</h1>
         <p className="branch-zone" data-testid="branch-zone">
-          Times in {branch.timeZone} time
+          {branch.timeZone} time
         </p>
       </div>
       <div className="branch-status">

@@ -20,7 +20,7 @@ export function DayNavigator({ date, today, onChange }: Props) {
         Next day<span aria-hidden="true"> ›</span>
       </button>
       <label className="day-picker">
-        Day
+        Date
         <input
           type="date"
           value={date}

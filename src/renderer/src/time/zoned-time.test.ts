@@ -53,6 +53,12 @@ describe('formatTimeRange', () => {
     expect(second).toBe('01:30–01:45')
   })
 
+  it('uses the 24-hour clock whatever the locale', () => {
+    expect(
+      formatTimeRange('2026-07-01T13:15:00Z', '2026-07-01T14:00:00Z', 'Europe/Lisbon', 'en-US'),
+    ).toMatch(/^14:15\s*–\s*15:00$/)
+  })
+
   it('ignores the machine time zone', () => {
     env.TZ = 'Pacific/Kiritimati'
     expect(

@@ -54,13 +54,22 @@ export function formatCalendarDate(date: string, locale?: string): string {
   }).format(new Date(`${date}T00:00:00Z`))
 }
 
-/** "09:00–09:30" (locale-dependent) for a UTC start and end, read in `timeZone`. */
+/**
+ * "09:00–09:30" for a UTC start and end, read in `timeZone`. Always the 24-hour clock: a day
+ * board is scanned across columns at a glance, "2:15" without its AM/PM is ambiguous, and the
+ * desk then reads the same on every machine whatever the OS locale. Separators follow the locale.
+ */
 export function formatTimeRange(
   startIso: string,
   endIso: string,
   timeZone: string,
   locale?: string,
 ): string {
-  const format = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' })
+  const format = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
   return format.formatRange(new Date(startIso), new Date(endIso))
 }
