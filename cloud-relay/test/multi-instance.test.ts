@@ -1,5 +1,6 @@
 // Several relay processes on one PostgreSQL: an event ingested by one wakes a long-poll and a
 // stream held by another (LISTEN/NOTIFY), and seqs stay gap-free across instances.
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EventsResponse, RelayEvent } from '../src/contract.js'
 import { openStorage } from '../src/storage/open-storage.js'
@@ -80,6 +81,33 @@ describe('two relay processes sharing PostgreSQL', () => {
     await stream.close()
   })
 
+  it('recovers its notification connection when PostgreSQL drops it', async () => {
+    const admin = new pg.Client({ connectionString: db.url })
+    await admin.connect()
+    // Drops every relay connection to this database, the LISTEN ones included.
+    await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    )
+    await admin.end()
+    await new Promise((r) => setTimeout(r, 1500))
+    const last = (await (
+      await fetch(`${two.url}/v1/events?after=0&limit=500`, { headers: auth(token) })
+    ).json()) as EventsResponse
+    const poll = fetch(`${two.url}/v1/events?after=${last.nextAfter}&wait=20`, {
+      headers: auth(token),
+    }).then(async (r) => ({
+      json: (await r.json()) as EventsResponse,
+      at: Date.now(),
+    }))
+    await new Promise((r) => setTimeout(r, 300))
+    const body = bookingBody()
+    const sentAt = Date.now()
+    expect((await post(one.url, body)).status).toBe(200)
+    const { json, at } = await poll
+    expect(json.events.map((e) => e.body)).toEqual([body])
+    expect(at - sentAt).toBeLessThan(1000)
+  })
+
   it('keeps seqs gap-free while both instances ingest concurrently', async () => {
     const bodies = Array.from({ length: 400 }, () => bookingBody())
     const answers = await Promise.all(bodies.map((b, i) => post(i % 2 ? one.url : two.url, b)))
@@ -87,9 +115,9 @@ describe('two relay processes sharing PostgreSQL', () => {
     // The same bodies again, crossed over: each is a redelivery and is stored once.
     const again = await Promise.all(bodies.map((b, i) => post(i % 2 ? two.url : one.url, b)))
     expect(again.every((a) => a.status === 200)).toBe(true)
-    const r = await fetch(`${one.url}/v1/events?after=1&limit=500`, { headers: auth(token) })
+    const r = await fetch(`${one.url}/v1/events?after=2&limit=500`, { headers: auth(token) })
     const page = (await r.json()) as EventsResponse
-    expect(page.events.map((e) => e.seq)).toEqual(Array.from({ length: 400 }, (_, i) => i + 2))
+    expect(page.events.map((e) => e.seq)).toEqual(Array.from({ length: 400 }, (_, i) => i + 3))
     expect(new Set(page.events.map((e) => e.body))).toEqual(new Set(bodies))
   })
 })

@@ -122,17 +122,28 @@ const hooks: FastifyPluginAsyncTypebox<HooksOptions> = async (app, opts) => {
           new RelayHttpError(400, 'INVALID_BODY', 'The body is not valid UTF-8.'),
         )
 
-      const [result] = await app.storage.ingest([
-        {
-          channelId,
-          body,
-          bodySha256: sha256Hex(body),
-          contentType,
-          headers: calcomHeaders(request.headers),
-          receivedAt: new Date(),
-        },
-      ])
-      const { seq, duplicate } = result as { seq: number; duplicate: boolean }
+      let stored: { seq: number; duplicate: boolean }
+      try {
+        const [result] = await app.storage.ingest([
+          {
+            channelId,
+            body,
+            bodySha256: sha256Hex(body),
+            contentType,
+            headers: calcomHeaders(request.headers),
+            receivedAt: new Date(),
+          },
+        ])
+        stored = result as { seq: number; duplicate: boolean }
+      } catch (err) {
+        request.log.error({ err, channelId }, 'intake: storage failed')
+        return reject(
+          503,
+          'storage_error',
+          new RelayHttpError(503, 'INTERNAL', 'Storage is unavailable; nothing was stored.'),
+        )
+      }
+      const { seq, duplicate } = stored
       ;(duplicate ? app.metrics.duplicates : app.metrics.accepted).inc()
       app.deliveryLog.add({
         at: new Date().toISOString(),

@@ -110,16 +110,26 @@ export class PostgresStorage implements RelayStorage {
       const at = payload.lastIndexOf(':')
       if (at > 0) this.emitter.emit('events', payload.slice(0, at), Number(payload.slice(at + 1)))
     })
-    client.on('error', () => {
+    let lost = false
+    const reconnect = (): void => {
+      if (lost) return
+      lost = true
       if (this.listener === client) this.listener = undefined
       client.end().catch(() => {})
-      if (!this.closed) setTimeout(() => void this.listen().catch(() => {}), 500).unref()
-    })
+      this.relisten()
+    }
+    client.on('error', reconnect)
+    client.on('end', reconnect)
     await client.connect()
     await client.query(`LISTEN ${NOTIFY_CHANNEL}`)
     this.listener = client
     // Anything committed while we were not listening: let every waiter re-check.
     this.emitter.emit('events', '*', 0)
+  }
+
+  private relisten(): void {
+    if (this.closed) return
+    setTimeout(() => void this.listen().catch(() => this.relisten()), 500).unref()
   }
 
   async ping(): Promise<void> {
