@@ -102,6 +102,14 @@ describe('subscribeLive', () => {
     expect(sources[2]!.url).toBe('http://127.0.0.1:1/api/live?token=t')
   })
 
+  it('refetches when the stream comes up after the desk was unreachable at first', () => {
+    const { sources, timers, log } = harness()
+    sources[0]!.refuse()
+    timers[0]!.fn()
+    sources[1]!.open()
+    expect(log).toEqual(['status:connecting', 'status:connecting', 'status:live', 'reconnect'])
+  })
+
   it('stops cleanly: closes the stream and cancels a pending retry', () => {
     const { sources, timers, stop } = harness()
     sources[0]!.refuse()

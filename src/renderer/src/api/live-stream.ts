@@ -58,7 +58,8 @@ export function subscribeLive(
     current.onopen = () => {
       retryMs = FIRST_RETRY_MS
       handlers.onStatus('live')
-      if (everOpened && wasDown) handlers.onReconnect()
+      // Also after a failed first attempt: the page's first fetches may have failed the same way.
+      if (wasDown) handlers.onReconnect()
       everOpened = true
       wasDown = false
     }
