@@ -25,7 +25,7 @@ describe('webhook examples → desk changes', () => {
       end: '2024-01-01T10:15:00.000Z',
       attendee: { name: 'Guest User', email: 'guest@example.com', timeZone: 'UTC' },
       host: { id: 1, username: 'organizer-handle', name: 'Organizer Name' },
-      metadata: { videoCallUrl: 'https://app.example.com/video/unique-booking-id' },
+      metadata: {},
     })
   })
 

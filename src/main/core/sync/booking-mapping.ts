@@ -139,6 +139,12 @@ const stringsOnly = (v: unknown): Record<string, string> | undefined =>
       )
     : undefined
 
+const withoutVideoUrl = (m: Record<string, string> | undefined) => {
+  if (!m) return m
+  const { videoCallUrl: _video, ...rest } = m
+  return rest
+}
+
 export function mapStatus(raw: string): BaseStatus | null {
   return STATUS[raw.toUpperCase()] ?? null
 }
@@ -237,8 +243,9 @@ function fromPayload(p: Json, trigger: string): CalcomBookingState | null {
     requestReschedule: trigger === 'BOOKING_CANCELLED' ? p.requestReschedule === true : undefined,
     rejectionReason: trigger === 'BOOKING_REJECTED' ? str(p.rejectionReason) : undefined,
     paid: trigger === 'BOOKING_PAID' ? true : undefined,
-    // BOOKING_PAID's metadata describes the payment, not the booking.
-    metadata: trigger === 'BOOKING_PAID' ? undefined : stringsOnly(p.metadata),
+    // BOOKING_PAID's metadata describes the payment, not the booking. `videoCallUrl` is added
+    // to webhooks only; the API's metadata lacks it, and the two must not flip-flop.
+    metadata: trigger === 'BOOKING_PAID' ? undefined : withoutVideoUrl(stringsOnly(p.metadata)),
   }
 }
 

@@ -121,9 +121,14 @@ function describe(before: CalcomColumns | undefined, after: CalcomColumns): stri
   if (before.rescheduledToUid !== after.rescheduledToUid && after.rescheduledToUid)
     parts.push(`rescheduled to ${after.rescheduledToUid}`)
   if (parts.length) return parts.join(', ')
-  const { calcomUpdatedAt: _a, ...x } = before
-  const { calcomUpdatedAt: _b, ...y } = after
-  return sameJson(x, y) ? null : 'details updated'
+  const changed = changedFields(before, after)
+  return changed.length ? `details updated: ${changed.join(', ')}` : null
+}
+
+function changedFields(before: CalcomColumns, after: CalcomColumns): string[] {
+  return (Object.keys(after) as Array<keyof CalcomColumns>).filter(
+    (k) => k !== 'calcomUpdatedAt' && !sameJson(before[k], after[k]),
+  )
 }
 
 function write(
@@ -207,7 +212,13 @@ function mergeState(
     rejectionReason:
       b.rejectionReason === undefined ? (existing?.rejectionReason ?? null) : b.rejectionReason,
     paid: (existing?.paid ?? false) || b.paid === true,
-    metadata: b.metadata ?? existing?.metadata ?? null,
+    // No metadata and empty metadata are the same thing; API and webhooks differ in which they send.
+    metadata:
+      b.metadata === undefined
+        ? (existing?.metadata ?? null)
+        : Object.keys(b.metadata).length
+          ? b.metadata
+          : null,
     calcomUpdatedAt: maxVersion(existing?.calcomUpdatedAt ?? null, version),
   }
   if (existing) {
@@ -220,6 +231,26 @@ function mergeState(
     if (verdict) return { action: verdict, uid: b.uid } as MergeOutcome
   }
   return write(b.uid, existing, row, { via: origin, calcomStatus: b.rawStatus })
+}
+
+/**
+ * Facts that, once true, stay true (where a booking came from, where it went, that it was
+ * paid). Old news may still carry one the desk lacks, e.g. a reschedule's webhook arriving
+ * after the new booking's cancellation: take the fact, leave the rest.
+ */
+function withLateFacts(
+  existing: StoredRow | undefined,
+  b: CalcomBookingState,
+  outcome: MergeOutcome,
+): MergeOutcome {
+  if (!existing || (outcome.action !== 'stale' && outcome.action !== 'none')) return outcome
+  const facts: Partial<CalcomColumns> = {}
+  if (b.rescheduledFromUid && !existing.rescheduledFromUid)
+    facts.rescheduledFromUid = b.rescheduledFromUid
+  if (b.rescheduledToUid && !existing.rescheduledToUid) facts.rescheduledToUid = b.rescheduledToUid
+  if (b.paid && !existing.paid) facts.paid = true
+  if (Object.keys(facts).length === 0) return outcome
+  return write(b.uid, existing, { ...columnsOf(existing), ...facts }, { via: 'late facts' })
 }
 
 /**
@@ -240,12 +271,10 @@ export function mergeChange(
   }
   switch (change.kind) {
     case 'state':
-      return mergeState(
+      return withLateFacts(
         existing,
         change.booking,
-        change.version,
-        change.origin,
-        refs(change.booking),
+        mergeState(existing, change.booking, change.version, change.origin, refs(change.booking)),
       )
 
     case 'retire': {
@@ -344,9 +373,9 @@ export function mergeChange(
         'webhook',
         refs(change.booking),
       )
-      if (merged.action === 'write' || !existing || existing.paid) return merged
+      if (merged.action === 'doubt') return merged
       // Even when the rest is old news, the payment is not.
-      return write(uid, existing, { ...columnsOf(existing), paid: true }, { via: 'webhook' })
+      return withLateFacts(existing, change.booking, merged)
     }
   }
 }

@@ -115,10 +115,10 @@ export class RelayClient {
 
   constructor(opts: RelayClientOptions) {
     this.#o = {
-      waitSeconds: 25,
-      watchdogGraceMs: 10_000,
-      backoff: new Backoff(500, 30_000),
       ...opts,
+      waitSeconds: opts.waitSeconds ?? 25,
+      watchdogGraceMs: opts.watchdogGraceMs ?? 10_000,
+      backoff: opts.backoff ?? new Backoff(500, 30_000),
     }
   }
 

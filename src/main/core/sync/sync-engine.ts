@@ -62,9 +62,9 @@ export class SyncEngine {
 
   constructor(opts: SyncEngineOptions) {
     this.#o = {
-      reconcileIntervalMs: 5 * 60_000,
-      deviceStore: new FileRelayDeviceStore(opts.dataDir),
       ...opts,
+      reconcileIntervalMs: opts.reconcileIntervalMs ?? 5 * 60_000,
+      deviceStore: opts.deviceStore ?? new FileRelayDeviceStore(opts.dataDir),
     }
     this.#log = opts.logger.child({ part: 'sync' })
     this.applier = new InboundApplier({ ...opts, logger: this.#log })

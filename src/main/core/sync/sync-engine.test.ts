@@ -1,0 +1,397 @@
+// The inbound sync end to end, with real HTTP between real servers: the Cal.com sandbox delivers
+// signed webhooks to the relay (whose RELAY_PUBLIC_URL points at itself), the desk enrolls with
+// the relay, pulls, applies to its SQLite file and tells its live stream; reconcile reads the
+// sandbox's API. Faults come from the sandbox (drop, duplicate, reorder) and the relay (retention).
+import { readFileSync, readdirSync, rmSync, statSync, mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gt, max } from 'drizzle-orm'
+import { DateTime } from 'luxon'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp, type RelayApp } from '../../../../cloud-relay/src/app'
+import { loadConfig } from '../../../../cloud-relay/src/config'
+import { openStorage } from '../../../../cloud-relay/src/storage/open-storage'
+import type { RelayStorage } from '../../../../cloud-relay/src/storage/types'
+import {
+  signBody,
+  startSandbox,
+  type RunningSandbox,
+  type SandboxState,
+} from '../../../../sandbox/src/index'
+import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import type { AppointmentDetail, DayView, LiveEvent, SyncHealth } from '../../../shared/api/schemas'
+import { appointmentHistory } from '../db/schema'
+import { RELAY_DEVICE_FILE } from './relay-device-store'
+
+let sandbox: RunningSandbox
+let account: SandboxState['accounts'][number]
+let relay: RelayApp
+let relayStorage: RelayStorage
+let relayBase: string
+let relayDir: string
+let desk: TempDesk
+let dataDir: string
+
+async function freePort(): Promise<number> {
+  const srv = createServer()
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
+  const port = (srv.address() as { port: number }).port
+  await new Promise((r) => srv.close(r))
+  return port
+}
+
+const startDesk = (dir?: string) =>
+  startTempDesk({
+    dataDir: dir,
+    env: {
+      FRONTDESK_CALCOM_API_URL: sandbox.url,
+      FRONTDESK_CALCOM_APP_URL: sandbox.url,
+      FRONTDESK_RELAY_URL: relayBase,
+    },
+    sync: { relayWaitSeconds: 5 },
+  })
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 })
+  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  account = state.accounts[0]!
+  relayDir = mkdtempSync(join(tmpdir(), 'frontdesk-relay-'))
+  const dbUrl = `file:${join(relayDir, 'relay.db')}`
+  const port = await freePort()
+  relayBase = `http://127.0.0.1:${port}`
+  relayStorage = await openStorage(dbUrl)
+  relay = await buildApp({
+    config: loadConfig({
+      RELAY_PORT: String(port),
+      RELAY_PUBLIC_URL: relayBase,
+      RELAY_CALCOM_API_URL: sandbox.url,
+      RELAY_DATABASE_URL: dbUrl,
+      RELAY_INTAKE_RATE_LIMIT: '1000000',
+      RELAY_ENROLL_RATE_LIMIT: '1000',
+    }),
+    storage: relayStorage,
+    closeStorage: true,
+  })
+  await relay.listen({ host: '127.0.0.1', port })
+  desk = await startDesk()
+  dataDir = desk.dataDir
+})
+
+afterAll(async () => {
+  await desk?.dispose()
+  await sandbox?.close()
+  await relay?.close()
+  rmSync(relayDir, { recursive: true, force: true })
+})
+
+// --- helpers ----------------------------------------------------------------------------------
+
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  ms = 15_000,
+) {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const v = await probe()
+    if (v !== undefined && v !== false) return v
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+const getJson = async <T>(path: string) => (await (await deskFetch(desk, path)).json()) as T
+const health = () => getJson<SyncHealth>('/api/sync')
+const detail = (uid: string) => getJson<AppointmentDetail>(`/api/appointments/${uid}`)
+const statusOf = async (uid: string) => {
+  const r = await deskFetch(desk, `/api/appointments/${uid}`)
+  return r.status === 200 ? ((await r.json()) as AppointmentDetail).appointment.status : undefined
+}
+const sandboxPost = async (path: string, body: unknown = {}) => {
+  const r = await fetch(`${sandbox.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  expect(r.status, `${path}: ${await r.clone().text()}`).toBeLessThan(300)
+  return (await r.json()) as { data: { uid: string; start: string } }
+}
+const flush = () => sandboxPost('/_sandbox/webhooks/flush')
+const fault = (mode: 'drop' | 'duplicate' | 'reorder', n: number) =>
+  sandboxPost('/_sandbox/faults/webhooks', { mode, count: n })
+
+const used = new Set<string>()
+async function freeSlot(): Promise<string> {
+  const et = account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
+  const clock = ((await (await fetch(`${sandbox.url}/_sandbox/clock`)).json()) as { now: string })
+    .now
+  const end = new Date(Date.parse(clock) + 7 * 86_400_000).toISOString()
+  const slots = (await (
+    await fetch(`${sandbox.url}/v2/slots?eventTypeId=${et.id}&start=${clock}&end=${end}`, {
+      headers: { 'cal-api-version': '2024-09-04' },
+    })
+  ).json()) as { data: Record<string, { start: string }[]> }
+  const start = Object.values(slots.data)
+    .flat()
+    .map((s) => new Date(s.start).toISOString())
+    .find((s) => !used.has(s))!
+  used.add(start)
+  return start
+}
+
+/** Books as a member of the public on the sandbox's booking page; webhooks flushed. */
+async function book(name = 'Robin Client'): Promise<{ uid: string; start: string }> {
+  const et = account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
+  const res = await sandboxPost('/_sandbox/book', {
+    start: await freeSlot(),
+    eventTypeId: et.id,
+    attendee: {
+      name,
+      email: `${name.split(' ')[0]!.toLowerCase()}@example.com`,
+      timeZone: account.timeZone,
+    },
+  })
+  await flush()
+  return res.data
+}
+
+/** Collects `GET /api/live` events over real HTTP. */
+async function openLive(): Promise<{ events: LiveEvent[]; close(): void }> {
+  const controller = new AbortController()
+  const res = await deskFetch(desk, '/api/live', { signal: controller.signal })
+  const events: LiveEvent[] = []
+  const reader = res.body!.getReader()
+  void (async () => {
+    let buffer = ''
+    try {
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) return
+        buffer += new TextDecoder().decode(value)
+        let i
+        while ((i = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, i)
+          buffer = buffer.slice(i + 2)
+          for (const line of block.split('\n'))
+            if (line.startsWith('data: ')) events.push(JSON.parse(line.slice(6)) as LiveEvent)
+        }
+      }
+    } catch {
+      // closed
+    }
+  })()
+  return { events, close: () => controller.abort() }
+}
+
+// --- tests ------------------------------------------------------------------------------------
+
+describe('inbound sync against the Cal.com sandbox and the relay', () => {
+  it('connects by API key, enrolls, and a public booking reaches the live stream and the day view', async () => {
+    const connect = await deskFetch(desk, '/api/branch/connect', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey: account.apiKey }),
+    })
+    expect(connect.status).toBe(200)
+    const h = await until('relay online and first reconcile', async () => {
+      const s = await health()
+      return s.relay.state === 'online' && s.lastReconcile?.ok ? s : undefined
+    })
+    expect(h).toMatchObject({ connection: 'connected', relay: { configured: true } })
+    expect(h.lastReconcile).toMatchObject({ trigger: 'connect', mode: 'window' })
+    expect(h.relay.channelId).toBeTruthy()
+
+    const live = await openLive()
+    const booked = await book('Robin Client')
+    await until('live event for the booking', () =>
+      live.events.some((e) => e.type === 'appointments' && e.uids.includes(booked.uid)),
+    )
+    live.close()
+    const date = DateTime.fromISO(booked.start, { zone: account.timeZone }).toISODate()
+    const day = await getJson<DayView>(`/api/appointments?date=${date}`)
+    expect(day.appointments.find((a) => a.uid === booked.uid)).toMatchObject({
+      status: 'SCHEDULED',
+      attendee: { name: 'Robin Client' },
+      syncState: 'synced',
+    })
+    expect((await detail(booked.uid)).history[0]).toMatchObject({
+      source: 'calcom',
+      change: 'created',
+    })
+    expect((await health()).lastEvent).toMatchObject({
+      trigger: 'BOOKING_CREATED',
+      uids: [booked.uid],
+    })
+
+    // The device token is a secret: a 0600 file, never in the desk's logs.
+    const file = join(dataDir, RELAY_DEVICE_FILE)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    const { deviceToken } = JSON.parse(readFileSync(file, 'utf8')) as { deviceToken: string }
+    for (const f of readdirSync(dataDir, { recursive: true }) as string[]) {
+      if (f.endsWith('.log'))
+        expect(readFileSync(join(dataDir, f), 'utf8')).not.toContain(deviceToken)
+    }
+  })
+
+  it('a dropped webhook is healed by reconcile', async () => {
+    const booked = await book('Dana Dropped')
+    await until('booking applied', async () => (await statusOf(booked.uid)) === 'SCHEDULED')
+    await fault('drop', 1)
+    await sandboxPost(`/_sandbox/bookings/${booked.uid}/cancel`, { cancellationReason: 'Sick' })
+    await flush()
+    expect(await statusOf(booked.uid)).toBe('SCHEDULED')
+
+    const r = await deskFetch(desk, '/api/sync/reconcile', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(r.status).toBe(200)
+    expect(await r.json()).toMatchObject({ ok: true, trigger: 'demand', mode: 'incremental' })
+    const d = await detail(booked.uid)
+    expect(d.appointment).toMatchObject({ status: 'CANCELLED', cancellationReason: 'Sick' })
+    expect(d.history.at(-1)).toMatchObject({ source: 'reconcile' })
+  })
+
+  it('reordered and duplicated deliveries end in the right state', async () => {
+    const first = await book('Rey Ordered')
+    await until('booking applied', async () => (await statusOf(first.uid)) === 'SCHEDULED')
+
+    // Reschedule, then cancel the new booking: Cal.com's two webhooks arrive newest first.
+    await fault('reorder', 2)
+    const moved = await sandboxPost(`/_sandbox/bookings/${first.uid}/reschedule`, {
+      start: await freeSlot(),
+    })
+    await sandboxPost(`/_sandbox/bookings/${moved.data.uid}/cancel`, {})
+    await flush()
+    await until('both reordered events applied', async () =>
+      (await statusOf(first.uid)) === 'RESCHEDULED' &&
+      (await statusOf(moved.data.uid)) === 'CANCELLED'
+        ? true
+        : undefined,
+    )
+    expect((await detail(first.uid)).appointment.rescheduledToUid).toBe(moved.data.uid)
+    expect((await detail(moved.data.uid)).appointment.rescheduledFromUid).toBe(first.uid)
+
+    await fault('duplicate', 1)
+    const twice = await book('Dupe Licate')
+    await until(
+      'duplicated booking applied',
+      async () => (await statusOf(twice.uid)) === 'SCHEDULED',
+    )
+    const dupe = await sandboxPost(`/_sandbox/bookings/${twice.uid}/cancel`, {})
+    expect(dupe.data.uid).toBe(twice.uid)
+    await flush()
+    await until('cancel applied', async () => (await statusOf(twice.uid)) === 'CANCELLED')
+    expect((await detail(twice.uid)).history.map((h) => h.change)).toEqual([
+      'created',
+      'status SCHEDULED → CANCELLED',
+    ])
+  })
+
+  it('an unknown Cal.com trigger is kept and shows in sync health; nothing crashes', async () => {
+    const hook = [...sandbox.sandbox.store.webhooks.values()].find((w) =>
+      w.subscriberUrl.startsWith(relayBase),
+    )!
+    const body = JSON.stringify({
+      triggerEvent: 'WRONG_ASSIGNMENT_REPORT',
+      createdAt: new Date().toISOString(),
+      payload: { bookingUid: 'whatever' },
+    })
+    const r = await fetch(hook.subscriberUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-cal-signature-256': signBody(body, hook.secret),
+      },
+      body,
+    })
+    expect(r.status).toBe(200)
+    const h = await until('notice in sync health', async () => {
+      const s = await health()
+      return s.recentErrors.some((e) => e.code === 'UNKNOWN_TRIGGER') ? s : undefined
+    })
+    expect(h.lastEvent?.trigger).toBe('WRONG_ASSIGNMENT_REPORT')
+    expect(h.relay.state).toBe('online')
+  })
+
+  it('MEETING_ENDED → COMPLETED; no-show marked, then unmarked back to COMPLETED', async () => {
+    const booked = await book('Nico Noshow')
+    await until('booking applied', async () => (await statusOf(booked.uid)) === 'SCHEDULED')
+    const end = (await detail(booked.uid)).appointment.end
+    const clock = ((await (await fetch(`${sandbox.url}/_sandbox/clock`)).json()) as { now: string })
+      .now
+    await sandboxPost('/_sandbox/clock', {
+      advanceMs: Date.parse(end) - Date.parse(clock) + 60_000,
+    })
+    await flush()
+    await until('completed', async () => (await statusOf(booked.uid)) === 'COMPLETED')
+
+    const markAbsent = (absent: boolean) =>
+      fetch(`${sandbox.url}/v2/bookings/${booked.uid}/mark-absent`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${account.apiKey}`,
+          'cal-api-version': '2024-08-13',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ attendees: [{ email: 'nico@example.com', absent }] }),
+      })
+    expect((await markAbsent(true)).status).toBe(200)
+    await flush()
+    await until('no-show', async () => (await statusOf(booked.uid)) === 'NO_SHOW')
+    expect((await markAbsent(false)).status).toBe(200)
+    await flush()
+    await until('back to completed', async () => (await statusOf(booked.uid)) === 'COMPLETED')
+  })
+
+  it('a restarted desk resumes from its cursor without re-applying, and picks up what came meanwhile', async () => {
+    const before = await health()
+    const lastId = () =>
+      desk.services.db
+        .select({ n: max(appointmentHistory.id) })
+        .from(appointmentHistory)
+        .get()!.n!
+    const idBefore = lastId()
+    await desk.close()
+
+    const meanwhile = await book('Mia Meanwhile')
+    desk = await startDesk(dataDir)
+    await until(
+      'meanwhile booking applied',
+      async () => (await statusOf(meanwhile.uid)) === 'SCHEDULED',
+    )
+    const after = await until('relay online', async () => {
+      const s = await health()
+      return s.relay.state === 'online' && s.lastReconcile ? s : undefined
+    })
+    expect(after.relay.cursor).toBe(before.relay.cursor + 1)
+    const since = desk.services.db
+      .select()
+      .from(appointmentHistory)
+      .where(gt(appointmentHistory.id, idBefore))
+      .all()
+    expect(since.map((h) => [h.uid, h.change])).toEqual([[meanwhile.uid, 'created']])
+  })
+
+  it('RESYNC_REQUIRED (the relay pruned what the desk missed) reconciles, then resumes after the gap', async () => {
+    await desk.close()
+    const missed = await book('Remy Resync')
+    // Retention removes everything, acked or not: the desk's cursor is now behind what is kept.
+    await relayStorage.prune({ now: new Date(Date.now() + 60_000), maxAgeMs: 1, minAgeMs: 0 })
+    const channel = (await relayStorage.listChannels())[0]!
+    desk = await startDesk(dataDir)
+    const h = await until('resync handled', async () => {
+      const s = await health()
+      return s.recentErrors.some((e) => e.code === 'RESYNC_REQUIRED') &&
+        s.relay.cursor === channel.prunedThrough &&
+        s.relay.state === 'online'
+        ? s
+        : undefined
+    })
+    expect(h.lastReconcile?.ok).toBe(true)
+    expect(await statusOf(missed.uid)).toBe('SCHEDULED')
+    expect((await detail(missed.uid)).history[0]).toMatchObject({ source: 'reconcile' })
+  })
+})
