@@ -40,17 +40,25 @@ export interface ReconcilerOptions {
   overlapMs?: number
   /** Desk clock, for the booking window. */
   now?: () => number
+  /** False once the desk is closing: stop between pages. */
+  active?: () => boolean
 }
 
 const MAX_PAGES = 200
 
 export class Reconciler {
-  readonly #o: Required<Omit<ReconcilerOptions, 'now'>> & { now: () => number }
+  readonly #o: Required<ReconcilerOptions>
   #running: Promise<ReconcileResult> | null = null
   #next: { window: boolean; result: Promise<ReconcileResult> } | null = null
 
   constructor(opts: ReconcilerOptions) {
-    this.#o = { pageSize: 100, overlapMs: 5 * 60_000, now: Date.now, ...opts }
+    this.#o = {
+      ...opts,
+      pageSize: opts.pageSize ?? 100,
+      overlapMs: opts.overlapMs ?? 5 * 60_000,
+      now: opts.now ?? Date.now,
+      active: opts.active ?? (() => true),
+    }
   }
 
   /** The newest Cal.com updatedAt applied by reconcile for this account (epoch ms), if any. */
@@ -121,6 +129,10 @@ export class Reconciler {
     let newest = mark
     for (let skip = 0; result.pages < MAX_PAGES;) {
       const page = await client.bookings.list({ ...base, take: this.#o.pageSize, skip })
+      if (!this.#o.active()) {
+        result.error = { code: 'STOPPED', message: 'The desk is closing.' }
+        break
+      }
       if (!page.ok) {
         result.error = { code: page.error.code, message: page.error.message }
         break

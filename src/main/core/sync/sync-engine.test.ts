@@ -32,6 +32,8 @@ let relayBase: string
 let relayDir: string
 let desk: TempDesk
 let dataDir: string
+/** The first public booking, kept through disconnect. */
+let firstUid = ''
 
 async function freePort(): Promise<number> {
   const srv = createServer()
@@ -81,7 +83,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await desk?.dispose()
   await sandbox?.close()
+  // Desk, sandbox and test share this process's fetch pool; a pooled socket that never carried a
+  // request is not "idle" to Node's HTTP server, so the relay's graceful close would wait on it.
+  const force = setTimeout(() => relay?.server.closeAllConnections(), 1000)
   await relay?.close()
+  clearTimeout(force)
   rmSync(relayDir, { recursive: true, force: true })
 })
 
@@ -204,6 +210,7 @@ describe('inbound sync against the Cal.com sandbox and the relay', () => {
 
     const live = await openLive()
     const booked = await book('Robin Client')
+    firstUid = booked.uid
     await until('live event for the booking', () =>
       live.events.some((e) => e.type === 'appointments' && e.uids.includes(booked.uid)),
     )
@@ -393,5 +400,24 @@ describe('inbound sync against the Cal.com sandbox and the relay', () => {
     expect(h.lastReconcile?.ok).toBe(true)
     expect(await statusOf(missed.uid)).toBe('SCHEDULED')
     expect((await detail(missed.uid)).history[0]).toMatchObject({ source: 'reconcile' })
+  })
+
+  it('disconnecting stops sync, forgets the relay device token and keeps the appointments', async () => {
+    const before = await health()
+    const r = await deskFetch(desk, '/api/branch/disconnect', { method: 'POST' })
+    expect(r.status).toBe(200)
+    const h = await until('sync stopped', async () => {
+      const s = await health()
+      return s.connection === 'disconnected' && s.relay.state === 'off' ? s : undefined
+    })
+    expect(h.relay.cursor).toBe(before.relay.cursor)
+    expect(() => statSync(join(dataDir, RELAY_DEVICE_FILE))).toThrow()
+    const reconcile = await deskFetch(desk, '/api/sync/reconcile', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(reconcile.status).toBe(409)
+    expect(await statusOf(firstUid)).toBe('SCHEDULED')
   })
 })

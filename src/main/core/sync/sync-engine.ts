@@ -59,6 +59,9 @@ export class SyncEngine {
   #lagMs: number | null = null
   #inbox: Promise<unknown> = Promise.resolve()
   #publishTimer: NodeJS.Timeout | null = null
+  #stopped = false
+  /** Work started by events (connect, timer, outbox): stop() waits for it before the DB closes. */
+  readonly #tasks = new Set<Promise<unknown>>()
 
   constructor(opts: SyncEngineOptions) {
     this.#o = {
@@ -73,6 +76,7 @@ export class SyncEngine {
       applier: this.applier,
       client: () => opts.connection.client(),
       accountId: () => opts.branches.current().calcomAccountId,
+      active: () => !this.#stopped,
     })
   }
 
@@ -80,22 +84,24 @@ export class SyncEngine {
   start(): void {
     const { connection, bus } = this.#o
     this.#unsubscribe.push(
-      connection.onConnected((branch) => void this.#onBranch(branch, 'connect')),
+      connection.onConnected((branch) => void this.#track(this.#onBranch(branch, 'connect'))),
       connection.onReconnectNeeded((err) =>
         this.#error('calcom', err.code, `Cal.com refused the credential: ${err.message}`),
       ),
       bus.subscribe((e) => {
-        if (e.type === 'outbox') void this.#releaseHeld()
+        if (e.type === 'outbox') void this.#track(this.#releaseHeld())
       }),
     )
     const branch = this.#o.branches.current()
     if (branch.connection === 'connected' && connection.client())
-      void this.#onBranch(branch, 'start')
+      void this.#track(this.#onBranch(branch, 'start'))
   }
 
   async stop(): Promise<void> {
+    this.#stopped = true
     for (const off of this.#unsubscribe.splice(0)) off()
     await this.#halt()
+    await Promise.allSettled([...this.#tasks])
     if (this.#publishTimer) clearTimeout(this.#publishTimer)
     await this.#inbox.catch(() => undefined)
   }
@@ -158,7 +164,14 @@ export class SyncEngine {
 
   // -------------------------------------------------------------------------------------------
 
+  #track<T>(task: Promise<T>): Promise<T> {
+    this.#tasks.add(task)
+    void task.catch(() => undefined).finally(() => this.#tasks.delete(task))
+    return task
+  }
+
   async #onBranch(branch: Branch, why: 'start' | 'connect'): Promise<void> {
+    if (this.#stopped) return
     if (branch.connection !== 'connected') {
       if (branch.connection === 'disconnected') {
         await this.#halt()
@@ -170,12 +183,12 @@ export class SyncEngine {
       return
     }
     this.#running = true
-    if (this.#o.relayUrl && !this.#relay) {
+    if (this.#o.relayUrl && !this.#relay && !this.#stopped) {
       this.#relay = this.#relayClient()
       this.#relay.start()
     }
     this.#timer ??= setInterval(
-      () => void this.#reconcile('interval', false),
+      () => void this.#track(this.#reconcile('interval', false)),
       this.#o.reconcileIntervalMs,
     )
     this.#timer.unref()
@@ -206,7 +219,7 @@ export class SyncEngine {
         .run()
       this.applier.pruneKeys(KEY_RETENTION_MS)
       await this.#releaseHeld()
-    } else if (result.error) {
+    } else if (result.error && result.error.code !== 'STOPPED') {
       this.#error('reconcile', result.error.code, result.error.message)
     }
     this.#lastReconcile = {
