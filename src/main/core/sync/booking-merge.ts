@@ -94,7 +94,7 @@ const columnsOf = (row: StoredRow): CalcomColumns => ({
   requestReschedule: row.requestReschedule,
   rejectionReason: row.rejectionReason,
   paid: row.paid,
-  metadata: row.metadata ?? null,
+  metadata: row.metadata && Object.keys(row.metadata).length ? row.metadata : null,
   calcomUpdatedAt: row.calcomUpdatedAt,
 })
 
@@ -215,7 +215,9 @@ function mergeState(
     // No metadata and empty metadata are the same thing; API and webhooks differ in which they send.
     metadata:
       b.metadata === undefined
-        ? (existing?.metadata ?? null)
+        ? existing
+          ? columnsOf(existing).metadata
+          : null
         : Object.keys(b.metadata).length
           ? b.metadata
           : null,

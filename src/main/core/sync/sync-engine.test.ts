@@ -249,11 +249,15 @@ describe('inbound sync against the Cal.com sandbox and the relay', () => {
     await flush()
     expect(await statusOf(booked.uid)).toBe('SCHEDULED')
 
-    const r = await deskFetch(desk, '/api/sync/reconcile', {
+    const bad = await deskFetch(desk, '/api/sync/reconcile', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: '{}',
+      body: JSON.stringify({ window: 'yes' }),
     })
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toMatchObject({ error: { code: 'VALIDATION', field: 'window' } })
+    // The UI's button sends no body at all.
+    const r = await deskFetch(desk, '/api/sync/reconcile', { method: 'POST' })
     expect(r.status).toBe(200)
     expect(await r.json()).toMatchObject({ ok: true, trigger: 'demand', mode: 'incremental' })
     const d = await detail(booked.uid)

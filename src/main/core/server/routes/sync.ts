@@ -28,12 +28,16 @@ const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
         body: ReconcileBody,
         response: { 200: ReconcileOutcome, 409: ApiError },
       },
+      // A plain POST with no body means "reconcile as usual".
+      preValidation: async (request) => {
+        request.body ??= {}
+      },
     },
     async (request) => {
       if (!services.connection.client()) {
         throw new ApiProblem(409, 'NOT_CONNECTED', 'Connect the branch to Cal.com first.')
       }
-      return services.sync.reconcileNow({ window: request.body?.window })
+      return services.sync.reconcileNow({ window: request.body.window })
     },
   )
 }
