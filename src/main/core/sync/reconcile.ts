@@ -16,6 +16,7 @@ import type { ListBookingsQuery } from '../calcom/bookings-api'
 import type { DeskDb } from '../db/open-database'
 import { settings } from '../db/schema'
 import type { InboundApplier } from './apply-event'
+import { mapStatus } from './booking-mapping'
 
 export type ReconcileTrigger = 'start' | 'connect' | 'interval' | 'demand' | 'resync'
 
@@ -29,6 +30,8 @@ export interface ReconcileResult {
   fetched: number
   changed: number
   error?: { code: string; message: string }
+  /** Cal.com statuses the desk does not know, with how many bookings had each (kept as they were). */
+  unknownStatuses: Record<string, number>
 }
 
 export interface ReconcilerOptions {
@@ -109,6 +112,7 @@ export class Reconciler {
       pages: 0,
       fetched: 0,
       changed: 0,
+      unknownStatuses: {},
     }
     if (!client) {
       result.error = { code: 'NOT_CONNECTED', message: 'The branch is not connected to Cal.com.' }
@@ -142,6 +146,8 @@ export class Reconciler {
       result.fetched += bookings.length
       result.changed += this.#o.applier.applyApiBookings(bookings, 'reconcile').changed.length
       for (const b of bookings) {
+        if (mapStatus(b.status) === null)
+          result.unknownStatuses[b.status] = (result.unknownStatuses[b.status] ?? 0) + 1
         const t = b.updatedAt ? Date.parse(b.updatedAt) : NaN
         if (Number.isFinite(t) && (newest === null || t > newest)) newest = t
       }

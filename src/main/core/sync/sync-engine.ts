@@ -222,6 +222,13 @@ export class SyncEngine {
     } else if (result.error && result.error.code !== 'STOPPED') {
       this.#error('reconcile', result.error.code, result.error.message)
     }
+    for (const [status, n] of Object.entries(result.unknownStatuses)) {
+      this.#error(
+        'reconcile',
+        'UNKNOWN_STATUS',
+        `Cal.com returned status "${status}" for ${n} booking(s), which the desk does not know; their status was kept.`,
+      )
+    }
     this.#lastReconcile = {
       at: result.finishedAt,
       trigger: result.trigger,
