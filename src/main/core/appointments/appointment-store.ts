@@ -118,6 +118,10 @@ export class AppointmentStore {
           .where(eq(appointments.uid, input.uid))
           .get()
         const { uid: _uid, ...changes } = values
+        // Visit state and the walk-in flag belong to the desk (DESIGN.md §2): a later write that
+        // does not mention them (a Cal.com update, a reconcile) must not reset an arrival.
+        if (input.visitState === undefined) delete changes.visitState
+        if (input.walkIn === undefined) delete changes.walkIn
         tx.insert(appointments)
           .values(values)
           .onConflictDoUpdate({

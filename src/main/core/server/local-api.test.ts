@@ -164,6 +164,20 @@ describe('the day view', () => {
     expect(await uids('2026-04-01')).not.toContain('mover')
     expect(await uids('2026-04-02')).toContain('mover')
   })
+
+  it('keeps an arrival and the walk-in flag when Cal.com later updates the booking', async () => {
+    const base = appt('arrived-then-updated', '2026-04-03T14:00:00Z', anna)
+    desk.services.appointments.upsert({ ...base, visitState: 'ARRIVED', walkIn: true }, 'desk')
+    desk.services.appointments.upsert({ ...base, title: 'Cut and colour' }, 'calcom')
+    const day = (await (
+      await deskFetch(desk, '/api/appointments?date=2026-04-03')
+    ).json()) as DayView
+    expect(day.appointments.find((a) => a.uid === 'arrived-then-updated')).toMatchObject({
+      title: 'Cut and colour',
+      visitState: 'ARRIVED',
+      walkIn: true,
+    })
+  })
 })
 
 describe('the live stream', () => {
