@@ -214,10 +214,7 @@ export class AppointmentStore {
     } else {
       tx.update(appointments).set({ uid: to }).where(eq(appointments.uid, from)).run()
     }
-    tx.update(appointmentHistory)
-      .set({ uid: to })
-      .where(eq(appointmentHistory.uid, from))
-      .run()
+    tx.update(appointmentHistory).set({ uid: to }).where(eq(appointmentHistory.uid, from)).run()
   }
 
   /** Tells the live bus about appointments a committed transaction changed. */
