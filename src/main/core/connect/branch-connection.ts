@@ -189,6 +189,11 @@ export class BranchConnection {
     return this.#pending?.result ?? null
   }
 
+  /** Gives up the unfinished browser sign-in (the person cancelled at the desk). */
+  async cancelOAuth(): Promise<void> {
+    await this.#cancelPending()
+  }
+
   async disconnect(): Promise<Branch> {
     await this.#cancelPending()
     const provider = this.#provider

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ConnectAttempt } from '../../../../shared/api/connect-attempt'
 import { ApiError, Branch, ConnectBody, ConnectResult } from '../../../../shared/api/schemas'
 import { ConnectError } from '../../connect/connect-errors'
 import { ApiProblem } from '../plugins/error-handler'
@@ -38,6 +39,39 @@ const connect: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
       } catch (err) {
         throw asProblem(err)
       }
+    },
+  )
+
+  app.get(
+    '/api/branch/connect/attempt',
+    {
+      schema: {
+        summary:
+          'How the open browser sign-in ends: waits until Cal.com sends the person back, it times out or is cancelled',
+        response: { 200: ConnectAttempt },
+      },
+    },
+    async (): Promise<ConnectAttempt> => {
+      const pending = services.connection.pendingOAuth()
+      if (!pending) return { state: 'none' }
+      const result = await pending
+      return result.connected
+        ? { state: 'connected', branch: result.branch }
+        : { state: 'failed', reason: result.reason }
+    },
+  )
+
+  app.post(
+    '/api/branch/connect/cancel',
+    {
+      schema: {
+        summary: 'Give up the open browser sign-in; a later redirect from Cal.com is refused',
+        response: { 200: Branch },
+      },
+    },
+    async () => {
+      await services.connection.cancelOAuth()
+      return services.branches.current()
     },
   )
 

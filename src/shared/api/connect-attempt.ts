@@ -1,0 +1,26 @@
+// `GET /api/branch/connect/attempt`: how the browser sign-in started by `POST /api/branch/connect`
+// ended. The request waits while the sign-in is open (at most the listener's 5 minutes), so the
+// UI learns of a refusal too: a denied sign-in changes no branch, so the live stream stays quiet.
+import { Type, type Static } from '@sinclair/typebox'
+import { Branch } from './schemas'
+
+export const ConnectAttempt = Type.Union([
+  Type.Object(
+    { state: Type.Literal('none') },
+    { description: 'No sign-in is open (none started, or its result was already given)' },
+  ),
+  Type.Object(
+    { state: Type.Literal('connected'), branch: Branch },
+    { description: 'Cal.com sent the person back and the branch is connected' },
+  ),
+  Type.Object(
+    {
+      state: Type.Literal('failed'),
+      reason: Type.String({
+        description: 'One sentence for the screen: denied, expired, cancelled…',
+      }),
+    },
+    { description: 'The sign-in ended without a connection' },
+  ),
+])
+export type ConnectAttempt = Static<typeof ConnectAttempt>
