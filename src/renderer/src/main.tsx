@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createApiClient } from './api/api-client'
 import { browserEnvironment, resolveSession } from './api/session'
+import { browserSignInOpener } from './branch/open-sign-in'
 import { App } from './components/App'
 import { StartupError } from './components/StartupError'
 import './styles.css'
@@ -15,7 +16,7 @@ const session = resolveSession(browserEnvironment())
 createRoot(container).render(
   <StrictMode>
     {session.ok ? (
-      <App api={createApiClient(session.session)} />
+      <App api={createApiClient(session.session)} openUrl={browserSignInOpener()} />
     ) : (
       <StartupError message={session.message} />
     )}

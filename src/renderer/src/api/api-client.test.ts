@@ -45,6 +45,36 @@ describe('createApiClient', () => {
     await expect(client.get('/api/branch')).rejects.toMatchObject({ code: 'NETWORK' })
   })
 
+  it('posts JSON with the token, or no body at all', async () => {
+    const { calls, client } = respond(200, { authorizeUrl: 'http://cal.test/authorize' })
+    await expect(client.post('/api/branch/connect', {})).resolves.toEqual({
+      authorizeUrl: 'http://cal.test/authorize',
+    })
+    await client.post('/api/branch/disconnect')
+    const [withBody, withoutBody] = calls
+    expect(withBody?.init?.method).toBe('POST')
+    expect(withBody?.init?.body).toBe('{}')
+    const headers = new Headers(withBody?.init?.headers)
+    expect(headers.get('content-type')).toBe('application/json')
+    expect(headers.get('authorization')).toBe('Bearer secret token')
+    expect(withoutBody?.init?.body).toBeUndefined()
+    expect(new Headers(withoutBody?.init?.headers).get('content-type')).toBeNull()
+  })
+
+  it('keeps the field the API named as wrong', async () => {
+    const { client } = respond(400, {
+      error: {
+        code: 'INVALID_API_KEY',
+        message: 'Cal.com did not accept this API key',
+        field: 'apiKey',
+      },
+    })
+    await expect(client.post('/api/branch/connect', { apiKey: 'cal_x' })).rejects.toMatchObject({
+      code: 'INVALID_API_KEY',
+      field: 'apiKey',
+    })
+  })
+
   it('puts the token, encoded, on the live stream URL', () => {
     expect(respond(200, {}).client.liveUrl()).toBe(
       'http://127.0.0.1:4000/api/live?token=secret%20token',

@@ -1,8 +1,8 @@
-import { useEffect, useEffectEvent, useState } from 'react'
+import { useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react'
 import type { Branch, DayView, Health, LiveEvent } from '../../../shared/api/schemas'
 import type { ApiClient } from '../api/api-client'
 import { subscribeLive, type LiveStatus } from '../api/live-stream'
-import { connectAction } from '../branch/connect-calcom'
+import { ConnectFlow } from '../branch/connect-calcom'
 import { useApiResource } from '../hooks/useApiResource'
 import { useNow } from '../hooks/useNow'
 import { todayInZone } from '../time/zoned-time'
@@ -13,11 +13,21 @@ import { ErrorMessage } from './ErrorMessage'
 
 export type AppState = 'loading' | 'ready' | 'error'
 
-export function App({ api }: { api: ApiClient }) {
+interface Props {
+  api: ApiClient
+  /** Opens the Cal.com sign-in outside the app (system browser or a new tab). */
+  openUrl(url: string): Promise<void>
+}
+
+export function App({ api, openUrl }: Props) {
   const [branchVersion, setBranchVersion] = useState(0)
   const [dayVersion, setDayVersion] = useState(0)
   const [pickedDate, setPickedDate] = useState<string | null>(null)
   const now = useNow()
+  const [connectFlow] = useState(
+    () => new ConnectFlow({ api, openUrl, onBranch: () => setBranchVersion((v) => v + 1) }),
+  )
+  const connectState = useSyncExternalStore(connectFlow.subscribe, connectFlow.getState)
 
   const health = useApiResource<Health>(api, '/api/health', 0)
   const branch = useApiResource<Branch>(api, '/api/branch', branchVersion)
@@ -61,7 +71,11 @@ export function App({ api }: { api: ApiClient }) {
   return (
     <div className="app" data-app-state={appState} data-shown-date={shownDate ?? undefined}>
       {branch.data ? (
-        <BranchHeader branch={branch.data} liveStatus={liveStatus} onConnect={connectAction(api)} />
+        <BranchHeader
+          branch={branch.data}
+          liveStatus={liveStatus}
+          connect={{ state: connectState, actions: connectFlow }}
+        />
       ) : (
         <header className="branch-header">
           <h1>Frontdesk</h1>

@@ -1,6 +1,7 @@
 import type { Branch } from '../../../shared/api/schemas'
 import type { LiveStatus } from '../api/live-stream'
-import { ConnectionStatus } from './ConnectionStatus'
+import type { ConnectState } from '../branch/connect-calcom'
+import { ConnectionStatus, type ConnectActions } from './ConnectionStatus'
 
 const LIVE_LABELS: Record<LiveStatus, string> = {
   connecting: 'Connecting to live updates…',
@@ -11,10 +12,10 @@ const LIVE_LABELS: Record<LiveStatus, string> = {
 interface Props {
   branch: Branch
   liveStatus: LiveStatus
-  onConnect: (() => void) | undefined
+  connect: { state: ConnectState; actions: ConnectActions }
 }
 
-export function BranchHeader({ branch, liveStatus, onConnect }: Props) {
+export function BranchHeader({ branch, liveStatus, connect }: Props) {
   return (
     <header className="branch-header">
       <div>
@@ -24,7 +25,7 @@ export function BranchHeader({ branch, liveStatus, onConnect }: Props) {
         </p>
       </div>
       <div className="branch-status">
-        <ConnectionStatus branch={branch} onConnect={onConnect} />
+        <ConnectionStatus branch={branch} state={connect.state} actions={connect.actions} />
         <p className={`live live--${liveStatus}`} role="status" data-testid="live-status">
           {LIVE_LABELS[liveStatus]}
         </p>

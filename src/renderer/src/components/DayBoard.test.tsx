@@ -3,7 +3,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { Appointment, DayView } from '../../../shared/api/schemas'
-import { ConnectionStatus } from './ConnectionStatus'
 import { DayBoard } from './DayBoard'
 import { formatCalendarDate, formatTimeRange } from '../time/zoned-time'
 
@@ -85,30 +84,5 @@ describe('DayBoard', () => {
     expect(html).toContain('Reason: Ill')
     expect(html).toContain('data-staff-id="unassigned"')
     expect(html).toContain('border-top-color:#aa3377')
-  })
-})
-
-describe('ConnectionStatus', () => {
-  it('offers a disabled Connect button that says why, while the flow is not wired', () => {
-    const html = renderToStaticMarkup(
-      <ConnectionStatus
-        branch={{ connection: 'disconnected', calcomUsername: null }}
-        onConnect={undefined}
-      />,
-    )
-    expect(html).toContain('Not connected to Cal.com')
-    expect(html).toMatch(
-      /<button[^>]*disabled=""[^>]*title="Connecting to Cal.com[^"]*"[^>]*>Connect</,
-    )
-  })
-
-  it('enables the button once a connect action exists', () => {
-    const html = renderToStaticMarkup(
-      <ConnectionStatus
-        branch={{ connection: 'disconnected', calcomUsername: null }}
-        onConnect={() => {}}
-      />,
-    )
-    expect(html).not.toContain('disabled')
   })
 })
