@@ -52,8 +52,10 @@ export async function buildApp(sandbox: Sandbox): Promise<FastifyInstance> {
 
   await app.register(
     async (v2) => {
-      await v2.register(faults)
+      // Cal.com's throttler runs before anything else can fail, so every answer (an injected
+      // fault's too) carries its X-RateLimit-* headers (REFERENCE.md §6).
       await v2.register(rateLimit)
+      await v2.register(faults)
       await v2.register(auth)
       await v2.register(me)
       await v2.register(eventTypes)

@@ -103,6 +103,27 @@ describe('API faults', () => {
     expect((await h.app.inject({ url: '/_sandbox/faults' })).json().api).toEqual([])
   })
 
+  it('an injected 429 carries the throttler headers of a blocked credential, and a 500 the usual ones', async () => {
+    const blocked = await harness({ rateLimit: { blockMs: 3_000, windowMs: 10_000, apiKeyLimit: 50 } })
+    try {
+      await blocked.app.inject({ method: 'POST', url: '/_sandbox/faults/api', payload: { mode: 'http429', count: 1 } })
+      await blocked.app.inject({ method: 'POST', url: '/_sandbox/faults/api', payload: { mode: 'http500', count: 1 } })
+      const key = auth(blocked.state.accounts[0]!.apiKey)
+      const throttledCall = await blocked.app.inject({ url: '/v2/me', headers: key })
+      expect(throttledCall.statusCode).toBe(429)
+      expect(throttledCall.headers).toMatchObject({
+        'x-ratelimit-limit-default': '50',
+        'x-ratelimit-remaining-default': '0',
+        'x-ratelimit-reset-default': '3',
+      })
+      const failed = await blocked.app.inject({ url: '/v2/me', headers: key })
+      expect(failed.statusCode).toBe(500)
+      expect(failed.headers['x-ratelimit-remaining-default']).toBe('48')
+    } finally {
+      await blocked.close()
+    }
+  })
+
   it('hang: the call gets no answer and the connection is cut when the hang ends', async () => {
     const running = await startSandbox({ now: NOW })
     try {

@@ -1,7 +1,10 @@
 import fp from 'fastify-plugin'
 import { internalError, throttled } from '../domain/errors.js'
 
-/** Injected API faults: the next N matching /v2 calls answer 500 or 429, or hang. */
+/**
+ * Injected API faults: the next N matching /v2 calls answer 500 or 429, or hang. Registered after
+ * the rate-limit plugin, so faulted answers carry the X-RateLimit-* headers as Cal.com's do.
+ */
 export default fp(
   async (app) => {
     const hanging = new Set<() => void>()
@@ -12,7 +15,12 @@ export default fp(
       const fault = app.sandbox.apiFaults.take(request.url)
       if (!fault) return
       if (fault.mode === 'http500') throw internalError()
-      if (fault.mode === 'http429') throw throttled()
+      if (fault.mode === 'http429') {
+        // As Cal.com's throttler answers a blocked credential: nothing left, back after the block.
+        reply.header('X-RateLimit-Remaining-Default', 0)
+        reply.header('X-RateLimit-Reset-Default', Math.ceil(app.sandbox.config.rateLimit.blockMs / 1000))
+        throw throttled()
+      }
       // A hang: no answer at all; the connection is cut when the hang ends or the sandbox closes.
       reply.hijack()
       await new Promise<void>((resolve) => {
