@@ -173,8 +173,12 @@ export class RelayClient {
 
   async #pollOnce(device: RelayDevice, stop: AbortSignal): Promise<void> {
     const after = this.#o.cursor()
-    const url = `${device.relayUrl}/v1/events?after=${after}&limit=100&wait=${this.#o.waitSeconds}`
-    const watchdog = AbortSignal.timeout(this.#o.waitSeconds * 1000 + this.#o.watchdogGraceMs)
+    // Until the relay has answered once, ask without waiting: the desk learns at once that the
+    // relay is reachable (sync health says "online" instead of "connecting" for up to 25 s) and
+    // drains any backlog before it settles into long-polling.
+    const waitSeconds = this.#state === 'online' ? this.#o.waitSeconds : 0
+    const url = `${device.relayUrl}/v1/events?after=${after}&limit=100&wait=${waitSeconds}`
+    const watchdog = AbortSignal.timeout(waitSeconds * 1000 + this.#o.watchdogGraceMs)
     let res: Response
     let body: EventsResponse
     try {
