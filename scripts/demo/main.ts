@@ -1,0 +1,146 @@
+// `npm run demo`: the whole system on this machine with no account and no configuration — the
+// Cal.com sandbox (seeded, with clients booking), the relay (embedded SQLite) and the desk,
+// already connected to the sandbox's first branch and enrolled at the relay. Each part is its
+// own process with its output prefixed; Ctrl-C (or SIGTERM) stops them all, desk first.
+//
+// Data: a fresh folder under the OS temp dir, removed on a clean stop. The sandbox keeps
+// everything in memory and reseeds at every start, so a desk or relay database kept from an
+// earlier run would only hold bookings that no longer exist. After a failure the folder is kept
+// (its path is printed) so the desk's log can be read.
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { connectWithApiKey, firstSeededBranch, waitForRelayOnline } from './connect-branch'
+import { chooseDesk, ensureDeskBuilt } from './desk-launch'
+import { freePort, waitForHttp } from './free-port'
+import { describeExit, Part } from './part'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const log = (line: string) => process.stdout.write(`[demo]    ${line}\n`)
+const tsx = ['--import', 'tsx']
+const parts: Part[] = []
+let stopping: Promise<never> | null = null
+
+const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-demo-'))
+
+/** Stops every running part, newest first, then exits with `code`. */
+function stopAll(code: number, why: string): Promise<never> {
+  stopping ??= (async () => {
+    log(why)
+    for (const part of [...parts].reverse()) {
+      if (!part.running) continue
+      const exit = await part.stop()
+      log(`${part.name} stopped (${describeExit(exit)})`)
+    }
+    if (code === 0) rmSync(dataDir, { recursive: true, force: true })
+    else
+      log(`kept ${dataDir} for its logs (desk log: ${join(dataDir, 'desk', 'logs', 'desk.log')})`)
+    process.exit(code)
+  })()
+  return stopping
+}
+
+function start(name: string, command: string, args: string[], env: Record<string, string>) {
+  const part = new Part(name, command, args, env, root)
+  parts.push(part)
+  log(`${name} started (pid ${part.pid})`)
+  void part.exited.then((exit) => {
+    if (!stopping)
+      void stopAll(1, `the ${name} stopped unexpectedly (${describeExit(exit)}); stopping the rest`)
+  })
+  return part
+}
+
+async function main(): Promise<void> {
+  const desk = chooseDesk()
+  if (desk.kind === 'headless') ensureDeskBuilt(root, log)
+  const [relayPort, oauthPort] = await Promise.all([freePort(), freePort()])
+  const redirectUri = `http://127.0.0.1:${oauthPort}/callback`
+
+  const sandbox = start('sandbox', process.execPath, [...tsx, 'sandbox/src/server.ts'], {
+    SANDBOX_PORT: '0',
+    SANDBOX_OAUTH_REDIRECT_URI: redirectUri,
+    SANDBOX_TRAFFIC_PER_MINUTE: process.env.SANDBOX_TRAFFIC_PER_MINUTE ?? '6',
+  })
+  const [, sandboxUrl] = await sandbox.waitForLine(/Cal\.com sandbox listening on (\S+)/, 30_000)
+
+  const relayUrl = `http://127.0.0.1:${relayPort}`
+  const adminToken = randomBytes(24).toString('hex')
+  const relay = start('relay', process.execPath, [...tsx, 'cloud-relay/src/server.ts'], {
+    RELAY_HOST: '127.0.0.1',
+    RELAY_PORT: String(relayPort),
+    RELAY_PUBLIC_URL: relayUrl,
+    RELAY_DATABASE_URL: `file:${join(dataDir, 'relay', 'relay.db')}`,
+    RELAY_CALCOM_API_URL: sandboxUrl!,
+    RELAY_LOG_LEVEL: process.env.RELAY_LOG_LEVEL ?? 'warn',
+    RELAY_ADMIN_TOKEN: adminToken,
+  })
+  await waitForHttp(`${relayUrl}/healthz`, 30_000, () => relay.running).catch((err: Error) => {
+    throw new Error(`the relay did not start: ${err.message}`)
+  })
+  log(`relay listening on ${relayUrl} (SQLite in ${join(dataDir, 'relay')})`)
+  log(`relay metrics: curl -H 'authorization: Bearer ${adminToken}' ${relayUrl}/metrics`)
+
+  const branch = await firstSeededBranch(sandboxUrl!)
+  const clientId = 'frontdesk-desk'
+  const deskEnv: Record<string, string> = {
+    FRONTDESK_DATA_DIR: join(dataDir, 'desk'),
+    FRONTDESK_RELAY_URL: relayUrl,
+    FRONTDESK_CALCOM_API_URL: sandboxUrl!,
+    FRONTDESK_CALCOM_APP_URL: sandboxUrl!,
+    FRONTDESK_OAUTH_CLIENT_ID: clientId,
+    FRONTDESK_OAUTH_REDIRECT_PORT: String(oauthPort),
+  }
+  let address: { url: string; token: string }
+  if (desk.kind === 'headless') {
+    const part = start('desk', desk.command, desk.args(root), { ...deskEnv, FRONTDESK_PORT: '0' })
+    const [, url, token] = await part.waitForLine(
+      /Frontdesk desk ready at (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/,
+      60_000,
+    )
+    address = { url: url!, token: token! }
+  } else {
+    // The Electron app prints no token (its window gets it from the preload), so the demo
+    // chooses both and waits for the local API to answer.
+    const port = await freePort()
+    const token = randomBytes(32).toString('base64url')
+    const part = start('desk', desk.command, desk.args(root), {
+      ...deskEnv,
+      FRONTDESK_PORT: String(port),
+      FRONTDESK_API_TOKEN: token,
+    })
+    address = { url: `http://127.0.0.1:${port}`, token }
+    await waitForHttp(`${address.url}/api/health?token=${token}`, 90_000, () => part.running)
+  }
+
+  log(`connecting the desk to ${branch.branchName} (${branch.username}) with its API key…`)
+  const connected = await connectWithApiKey(address, branch.apiKey)
+  const health = await waitForRelayOnline(address, 30_000)
+  log(
+    `desk connected to ${connected.name} (${connected.timeZone}), enrolled at the relay (channel ${health.relay.channelId})`,
+  )
+  log(`sandbox: ${sandboxUrl}/_sandbox/state   book as a client: POST ${sandboxUrl}/_sandbox/book`)
+  log(
+    `Frontdesk demo ready: open ${address.url}/?token=${address.token}${desk.kind === 'electron' ? ' (or use the Electron window)' : ''} — Ctrl-C stops everything`,
+  )
+}
+
+process.on('SIGINT', () => void stopAll(0, 'Ctrl-C: stopping the desk, the relay and the sandbox…'))
+// SIGHUP: the terminal was closed.
+for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+  process.on(
+    signal,
+    () => void stopAll(0, `${signal}: stopping the desk, the relay and the sandbox…`),
+  )
+}
+// A crash of the demo itself must not leave the parts running in their own process groups.
+process.on('exit', () => {
+  for (const part of parts) if (part.running) part.child.kill('SIGKILL')
+})
+
+main().catch((err: unknown) => {
+  if (stopping) return
+  void stopAll(1, `the demo could not start: ${err instanceof Error ? err.message : String(err)}`)
+})

@@ -1,0 +1,237 @@
+// `npm run demo` as a newcomer runs it: its real process tree (demo → sandbox, relay, desk).
+// Once it says it is ready, the desk is connected to the first seeded branch, holds the seeded
+// bookings, receives the traffic generator's changes and a new public booking through the relay;
+// a Ctrl-C (SIGINT to the process group, as a terminal sends it) stops every process and frees
+// every port.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SandboxState } from '../sandbox/src/index'
+import type { Appointment, Branch, SyncHealth } from '../src/shared/api/schemas'
+
+const root = join(import.meta.dirname, '..')
+const READY = /Frontdesk demo ready: open (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/
+
+interface RunningDemo {
+  proc: ChildProcess
+  output(): string
+  /** The demo's own exit code. */
+  exited: Promise<number | null>
+  /** pid of each part, by name, as the demo announced them. */
+  parts: Map<string, number>
+  desk: { url: string; token: string }
+  sandboxUrl: string
+  relayUrl: string
+}
+
+/** Starts the npm script's very command (npm itself would die of the Ctrl-C at once). */
+async function startDemo(): Promise<RunningDemo> {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>
+  }
+  const [command, ...args] = pkg.scripts.demo!.split(' ')
+  expect(command).toBe('node')
+  const proc = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, FRONTDESK_DEMO_DESK: 'headless', SANDBOX_TRAFFIC_PER_MINUTE: '120' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so the test can send the group a Ctrl-C as a terminal would.
+    detached: true,
+  })
+  started.push(proc)
+  let output = ''
+  const parts = new Map<string, number>()
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)))
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      for (const m of output.matchAll(/\[demo\]\s+(\w+) started \(pid (\d+)\)/g)) {
+        parts.set(m[1]!, Number(m[2]))
+        allParts.add(Number(m[2]))
+      }
+      if (READY.test(output)) resolve()
+    }
+    proc.stdout!.on('data', onData)
+    proc.stderr!.on('data', onData)
+    void exited.then((code) => reject(new Error(`demo exited (${code}) before ready:\n${output}`)))
+  })
+  const [, url, token] = READY.exec(output)!
+  return {
+    proc,
+    output: () => output,
+    exited,
+    parts,
+    desk: { url: url!, token: token! },
+    sandboxUrl: /Cal\.com sandbox listening on (\S+)/.exec(output)![1]!,
+    relayUrl: /relay listening on (\S+)/.exec(output)![1]!,
+  }
+}
+
+const started: ChildProcess[] = []
+const allParts = new Set<number>()
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const portIsFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const server = createServer()
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
+  })
+
+const killGroup = (pid: number | undefined) => {
+  try {
+    if (pid) process.kill(-pid, 'SIGKILL')
+  } catch {
+    // already gone
+  }
+}
+
+afterAll(() => {
+  // Only when a test failed before its demo was stopped: never leave one running.
+  for (const proc of started)
+    if (proc.exitCode === null && proc.signalCode === null) killGroup(proc.pid)
+  for (const pid of allParts) if (alive(pid)) killGroup(pid)
+})
+
+const deskGet = async <T>(desk: RunningDemo['desk'], path: string): Promise<T> => {
+  const res = await fetch(`${desk.url}${path}`, {
+    headers: { authorization: `Bearer ${desk.token}` },
+  })
+  expect(res.status, path).toBe(200)
+  return (await res.json()) as T
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined>, what: string, ms = 20_000) {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
+async function bookAsClient(
+  sandboxUrl: string,
+  account: SandboxState['accounts'][number],
+): Promise<string> {
+  const type = account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
+  const day = 86_400_000
+  const query = new URLSearchParams({
+    eventTypeId: String(type.id),
+    start: new Date(Date.now() + 2 * day).toISOString(),
+    end: new Date(Date.now() + 9 * day).toISOString(),
+  })
+  const slots = (await (
+    await fetch(`${sandboxUrl}/v2/slots?${query}`, { headers: { 'cal-api-version': '2024-09-04' } })
+  ).json()) as { data: Record<string, { start: string }[]> }
+  // The traffic generator books too: take the next slot if it got there first.
+  for (const slot of Object.values(slots.data).flat().reverse().slice(0, 5)) {
+    const res = await fetch(`${sandboxUrl}/_sandbox/book`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        start: new Date(slot.start).toISOString(),
+        eventTypeId: type.id,
+        attendee: {
+          name: 'Demo Visitor',
+          email: 'visitor@example.com',
+          timeZone: account.timeZone,
+        },
+      }),
+    })
+    if (res.status === 201) return ((await res.json()) as { data: { uid: string } }).data.uid
+  }
+  throw new Error('no free slot to book')
+}
+
+describe('npm run demo', () => {
+  let demo: RunningDemo
+  beforeAll(async () => {
+    demo = await startDemo()
+  }, 90_000)
+
+  it('connects the desk to the first seeded branch: seeded week, traffic and new bookings arrive', async () => {
+    const { desk, sandboxUrl, relayUrl } = demo
+    const state = (await (await fetch(`${sandboxUrl}/_sandbox/state`)).json()) as SandboxState
+    const account = state.accounts[0]!
+    expect(await deskGet<Branch>(desk, '/api/branch')).toMatchObject({
+      connection: 'connected',
+      calcomAccountId: account.userId,
+      timeZone: account.timeZone,
+    })
+
+    // The seeded week came in through the connect-time reconcile.
+    const sync = await deskGet<SyncHealth>(desk, '/api/sync')
+    expect(sync.relay).toMatchObject({ state: 'online', url: relayUrl })
+    expect(sync.lastReconcile).toMatchObject({ ok: true })
+    expect(sync.lastReconcile!.fetched).toBeGreaterThan(10)
+
+    // The traffic generator's bookings and changes arrive through the relay.
+    await eventually(
+      async () => (await deskGet<SyncHealth>(desk, '/api/sync')).lastEvent ?? undefined,
+      'a relay event from the traffic generator',
+    )
+
+    const uid = await bookAsClient(sandboxUrl, account)
+    const appointment = await eventually(async () => {
+      const res = await fetch(`${desk.url}/api/appointments/${uid}`, {
+        headers: { authorization: `Bearer ${desk.token}` },
+      })
+      return res.status === 200
+        ? ((await res.json()) as { appointment: Appointment }).appointment
+        : undefined
+    }, 'the new booking at the desk')
+    expect(appointment).toMatchObject({ uid, attendee: { name: 'Demo Visitor' } })
+  })
+
+  it('stops every process and frees every port on Ctrl-C', async () => {
+    const ports = [demo.sandboxUrl, demo.relayUrl, demo.desk.url].map((u) =>
+      Number(new URL(u).port),
+    )
+    expect([...demo.parts.keys()].sort()).toEqual(['desk', 'relay', 'sandbox'])
+    process.kill(-demo.proc.pid!, 'SIGINT')
+    expect(await demo.exited).toBe(0)
+    for (const name of ['desk', 'relay', 'sandbox']) {
+      expect(demo.output()).toContain(`${name} stopped (exit code 0)`)
+    }
+    await eventually(
+      async () => ([...demo.parts.values()].some(alive) ? undefined : true),
+      'every part to exit',
+      5_000,
+    )
+    for (const port of ports) expect(await portIsFree(port), `port ${port}`).toBe(true)
+  })
+})
+
+describe('npm run demo when a part fails', () => {
+  it('stops the others, says which part failed, and exits non-zero', async () => {
+    const demo = await startDemo()
+    process.kill(demo.parts.get('relay')!, 'SIGKILL')
+    expect(await demo.exited).toBe(1)
+    expect(demo.output()).toMatch(
+      /the relay stopped unexpectedly \(signal SIGKILL\); stopping the rest/,
+    )
+    expect(demo.output()).toContain('desk stopped (exit code 0)')
+    expect(demo.output()).toContain('sandbox stopped (exit code 0)')
+    // The data folder stays for its logs, and the demo says where.
+    const kept = /kept (\S+) for its logs/.exec(demo.output())?.[1]
+    expect(kept && existsSync(join(kept, 'desk', 'logs', 'desk.log'))).toBe(true)
+    rmSync(kept!, { recursive: true, force: true })
+    await eventually(
+      async () => ([...demo.parts.values()].some(alive) ? undefined : true),
+      'every part to exit',
+      5_000,
+    )
+  }, 90_000)
+})
