@@ -1,18 +1,7 @@
 // The whole surface the page gets from the preload: `window.frontdesk` (DeskBridge). The page
 // never sees ipcRenderer; it gets four fixed members and nothing that could reach another channel.
 import type { DeskBridge } from '../shared/domain/desk-bridge'
-
-/** The same names as src/main/electron/ipc-channels.ts (the preload may import only src/shared). */
-export const BOOTSTRAP_CHANNEL = 'frontdesk:bootstrap'
-export const OPEN_EXTERNAL_CHANNEL = 'frontdesk:open-external'
-
-type IpcResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } }
-
-interface BootstrapValue {
-  apiBaseUrl: string
-  sessionToken: string
-  appVersion: string
-}
+import { IPC_CHANNELS, type BootstrapValue, type IpcResult } from '../shared/domain/desk-ipc'
 
 /** The two ipcRenderer calls the bridge uses. */
 export interface BridgeIpc {
@@ -47,7 +36,7 @@ function isBootstrap(value: unknown): value is BootstrapValue {
  * Returns an error sentence instead when main refused; the page then explains it cannot start.
  */
 export function createDeskBridge(ipc: BridgeIpc): DeskBridge | { error: string } {
-  const reply = ipc.sendSync(BOOTSTRAP_CHANNEL)
+  const reply = ipc.sendSync(IPC_CHANNELS.bootstrap)
   if (!isResult(reply)) return { error: 'Frontdesk did not answer the window.' }
   if (!reply.ok) return { error: reply.error.message }
   if (!isBootstrap(reply.value)) return { error: 'Frontdesk answered the window with nonsense.' }
@@ -58,7 +47,7 @@ export function createDeskBridge(ipc: BridgeIpc): DeskBridge | { error: string }
     sessionToken,
     appVersion,
     async openExternal(url: string): Promise<void> {
-      const result = await ipc.invoke(OPEN_EXTERNAL_CHANNEL, String(url))
+      const result = await ipc.invoke(IPC_CHANNELS.openExternal, String(url))
       if (!isResult(result)) throw new Error('Frontdesk did not answer.')
       if (!result.ok) throw new Error(result.error.message)
     },

@@ -15,7 +15,7 @@ vi.mock('electron', () => ({
 }))
 
 const { handleInvoke, handleSync, registerIpcHandlers } = await import('./ipc-handlers')
-const { IPC_CHANNELS, isAllowedChannel } = await import('./ipc-channels')
+const { IPC_CHANNELS, isAllowedChannel } = await import('../../shared/domain/desk-ipc')
 
 const APP = 'http://127.0.0.1:41234'
 const bootstrap = { apiBaseUrl: APP, sessionToken: 'secret-session-token', appVersion: '0.1.0' }

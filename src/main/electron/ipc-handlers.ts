@@ -8,7 +8,7 @@ import {
   isAllowedChannel,
   type BootstrapValue,
   type IpcChannel,
-} from './ipc-channels'
+} from '../../shared/domain/desk-ipc'
 import { ipcFail, ipcOk, type IpcResult } from './ipc-result'
 import { originOf } from './security'
 

@@ -1,9 +1,8 @@
-// What crosses the process boundary: a value or an error with a code, never a thrown exception
-// (Signal Desktop's pattern). The preload turns `ok: false` into a rejected promise for the page.
-export type IpcResult<T> =
-  { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } }
+// Building the IpcResult values main answers with (the type lives in src/shared/domain/desk-ipc.ts,
+// shared with the preload).
+import type { IpcErrorCode, IpcResult } from '../../shared/domain/desk-ipc'
 
-export type IpcErrorCode = 'FORBIDDEN' | 'INVALID_ARGUMENT' | 'FAILED'
+export type { IpcErrorCode, IpcResult }
 
 export const ipcOk = <T>(value: T): IpcResult<T> => ({ ok: true, value })
 

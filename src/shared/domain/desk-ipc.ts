@@ -1,6 +1,8 @@
-// The complete list of IPC channels between the preload and main. Anything else is refused.
-// src/preload/desk-bridge.ts spells the same names (the preload may import only src/shared);
-// both sides' tests pin them.
+// The IPC contract between the Electron main process and the preload, in one place both import:
+// the complete list of channels (anything else is refused on both sides) and what crosses them.
+// A value or an error with a code crosses the boundary, never a thrown exception (Signal
+// Desktop's pattern); the preload turns `ok: false` into a rejected promise for the page.
+
 export const IPC_CHANNELS = {
   /** sendSync, once, as the preload starts: the API address, the session token, the version. */
   bootstrap: 'frontdesk:bootstrap',
@@ -22,3 +24,8 @@ export interface BootstrapValue {
   sessionToken: string
   appVersion: string
 }
+
+export type IpcErrorCode = 'FORBIDDEN' | 'INVALID_ARGUMENT' | 'FAILED'
+
+export type IpcResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } }
