@@ -33,7 +33,8 @@ export function seedOAuthClients(sandbox: Sandbox): void {
   })
 }
 
-function seedBranch(sandbox: Sandbox, branch: BranchSeed): void {
+/** Adds one branch (account, staff, schedules, event types, bookings); returns its user id. */
+export function seedBranch(sandbox: Sandbox, branch: BranchSeed): number {
   const { store } = sandbox
   const userId = store.nextUserId()
   const today = DateTime.fromMillis(sandbox.clock.nowMs(), { zone: branch.timeZone }).startOf('day')
@@ -111,6 +112,7 @@ function seedBranch(sandbox: Sandbox, branch: BranchSeed): void {
     return et
   })
   seedBookings(sandbox, branch, staff, types, today)
+  return userId
 }
 
 /** About a week of bookings around today: past ones done (a few no-shows), future ones mixed. */

@@ -18,10 +18,21 @@ import type { RelayEvent } from '../../../../cloud-relay/src/contract'
 import { InboundApplier } from './apply-event'
 import { mapWebhookBody, uidsOf } from './booking-mapping'
 import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
+import { Backoff } from './backoff'
 import { RelayClient, RelayProblem, enrollDevice, type RelayState } from './relay-client'
 import { FileRelayDeviceStore, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
 
-export interface SyncEngineOptions {
+/** Sync timing; production values when omitted (tests shorten them). */
+export interface SyncTuning {
+  reconcileIntervalMs?: number
+  relayWaitSeconds?: number
+  /** Relay reconnect backoff (capped exponential, full jitter). */
+  relayBackoff?: { baseMs: number; capMs: number }
+  /** Extra time past the promised poll before a silent relay connection is abandoned. */
+  relayWatchdogGraceMs?: number
+}
+
+export interface SyncEngineOptions extends SyncTuning {
   dataDir: string
   relayUrl: string | null
   db: DeskDb
@@ -31,8 +42,6 @@ export interface SyncEngineOptions {
   connection: BranchConnection
   logger: Logger
   deviceStore?: RelayDeviceStore
-  reconcileIntervalMs?: number
-  relayWaitSeconds?: number
 }
 
 type SyncErrorEntry = SyncHealth['recentErrors'][number]
@@ -263,6 +272,10 @@ export class SyncEngine {
     return new RelayClient({
       logger: this.#log.child({ part: 'relay' }),
       waitSeconds: this.#o.relayWaitSeconds,
+      watchdogGraceMs: this.#o.relayWatchdogGraceMs,
+      backoff: this.#o.relayBackoff
+        ? new Backoff(this.#o.relayBackoff.baseMs, this.#o.relayBackoff.capMs)
+        : undefined,
       device: () => this.#ensureDevice(),
       forgetDevice: async () => {
         this.#device = null

@@ -1,0 +1,163 @@
+// The convergence scenario: a pure function of the seed. Steps say WHAT happens in abstract terms
+// (which kind of booking, which day, "the n-th fraction of the candidates"); the runner resolves
+// them against the sandbox and the desk as they are when the step runs. Replaying a seed replays
+// the same steps; how they land may still differ a little with timing, which is the point.
+import { mulberry32, type Rng } from './prng'
+
+export type LinkName = 'calcom' | 'relay'
+export type WebhookFault = 'drop' | 'duplicate' | 'reorder' | 'delay'
+export type ApiFault = 'http500' | 'http429' | 'hang'
+
+/** Where a booking goes: one of the branch's event types, a day ahead, a fraction of its slots. */
+export interface SlotChoice {
+  /** Fraction into the branch's event types (sorted by slug). */
+  eventType: number
+  /** Days after the sandbox's today (0 = today). */
+  day: number
+  /** Fraction into that day's free slots. */
+  slot: number
+}
+
+export type Step =
+  | { kind: 'publicBook'; at: SlotChoice; client: number; pay: boolean }
+  | { kind: 'publicCancel'; pick: number }
+  | { kind: 'publicReschedule'; pick: number; day: number; slot: number }
+  | { kind: 'publicPay'; pick: number }
+  | { kind: 'requestReschedule'; pick: number }
+  | { kind: 'ownerCancel'; pick: number }
+  | { kind: 'ownerReschedule'; pick: number; day: number; slot: number }
+  | { kind: 'ownerConfirm'; pick: number }
+  | { kind: 'ownerDecline'; pick: number }
+  | { kind: 'deskBook'; at: SlotChoice; client: number; withStaff: boolean; withEmail: boolean }
+  | { kind: 'deskReschedule'; pick: number; day: number; slot: number }
+  | { kind: 'deskCancel'; pick: number }
+  | { kind: 'deskNoShow'; pick: number; absent: boolean }
+  | { kind: 'deskConfirm'; pick: number }
+  | { kind: 'deskDecline'; pick: number }
+  | { kind: 'clock'; minutes: number }
+  | { kind: 'cut'; link: LinkName; mode: 'refuse' | 'hang' }
+  | { kind: 'restore'; link: LinkName }
+  | { kind: 'loseAnswers'; count: number }
+  | { kind: 'webhookFault'; mode: WebhookFault; count: number }
+  | { kind: 'apiFault'; mode: ApiFault; count: number; bookingsOnly: boolean }
+  | { kind: 'restart' }
+  | { kind: 'pause'; ms: number }
+
+export interface Scenario {
+  seed: number
+  /**
+   * No webhook is dropped and nothing asks for a reconcile at the end (the periodic one is an
+   * hour away): the inbox alone (plus the reconcile every desk start does) must converge.
+   */
+  inboxOnly: boolean
+  steps: Step[]
+}
+
+const KINDS = {
+  publicBook: 10,
+  publicCancel: 2,
+  publicReschedule: 3,
+  publicPay: 1,
+  requestReschedule: 1,
+  ownerCancel: 1.5,
+  ownerReschedule: 1.5,
+  ownerConfirm: 1.5,
+  ownerDecline: 1,
+  deskBook: 7,
+  deskReschedule: 3,
+  deskCancel: 2.5,
+  deskNoShow: 2,
+  deskConfirm: 2,
+  deskDecline: 1,
+  clock: 1.5,
+  cut: 3,
+  loseAnswers: 1.5,
+  webhookFault: 3,
+  apiFault: 3,
+  restart: 1.5,
+  pause: 3,
+} as const
+
+const slotChoice = (r: Rng): SlotChoice => ({
+  eventType: r.next(),
+  day: r.int(0, 3),
+  slot: r.next(),
+})
+
+export function scenarioOf(seed: number): Scenario {
+  const r = mulberry32(seed * 2654435761)
+  const inboxOnly = r.chance(0.3)
+  const steps: Step[] = []
+  const cut: Record<LinkName, boolean> = { calcom: false, relay: false }
+  const length = r.int(15, 40)
+  let client = 0
+  while (steps.length < length) {
+    // A cut link comes back after a few steps, on average.
+    const down = (Object.keys(cut) as LinkName[]).filter((l) => cut[l])
+    if (down.length && r.chance(0.3)) {
+      const link = r.pick(down)
+      cut[link] = false
+      steps.push({ kind: 'restore', link })
+      continue
+    }
+    const kind = r.weighted(KINDS)
+    switch (kind) {
+      case 'publicBook':
+        steps.push({ kind, at: slotChoice(r), client: client++, pay: r.chance(0.5) })
+        break
+      case 'deskBook':
+        steps.push({
+          kind,
+          at: slotChoice(r),
+          client: client++,
+          withStaff: r.chance(0.5),
+          withEmail: r.chance(0.75),
+        })
+        break
+      case 'publicReschedule':
+      case 'ownerReschedule':
+      case 'deskReschedule':
+        steps.push({ kind, pick: r.next(), day: r.int(0, 3), slot: r.next() })
+        break
+      case 'deskNoShow':
+        steps.push({ kind, pick: r.next(), absent: r.chance(0.8) })
+        break
+      case 'clock':
+        steps.push({ kind, minutes: r.pick([15, 30, 45, 60, 90, 120]) })
+        break
+      case 'cut': {
+        const link: LinkName = r.chance(0.5) ? 'calcom' : 'relay'
+        if (cut[link]) break
+        cut[link] = true
+        steps.push({ kind, link, mode: r.chance(0.6) ? 'refuse' : 'hang' })
+        break
+      }
+      case 'loseAnswers':
+        steps.push({ kind, count: r.int(1, 2) })
+        break
+      case 'webhookFault': {
+        const modes: WebhookFault[] = inboxOnly
+          ? ['duplicate', 'reorder', 'delay']
+          : ['drop', 'duplicate', 'reorder', 'delay']
+        steps.push({ kind, mode: r.pick(modes), count: r.int(1, 3) })
+        break
+      }
+      case 'apiFault':
+        steps.push({
+          kind,
+          // A 429 blocks the credential for a second (the sandbox's block): rarer and shorter.
+          mode: r.weighted({ http500: 4, http429: 1, hang: 2 }),
+          count: r.int(1, 3),
+          bookingsOnly: r.chance(0.6),
+        })
+        break
+      case 'restart':
+      case 'pause':
+        steps.push(kind === 'pause' ? { kind, ms: r.int(10, 250) } : { kind })
+        break
+      default:
+        steps.push({ kind, pick: r.next() })
+    }
+  }
+  return { seed, inboxOnly, steps }
+}

@@ -1,0 +1,303 @@
+// Runs one scenario step against the world. Each actor goes the way it would in life: members of
+// the public through the sandbox's booking pages, the business owner through Cal.com's API with the
+// branch's API key (straight to Cal.com, not through the desk's links), the receptionist through
+// the desk's local API, and the network and Cal.com faults through the links and the sandbox's
+// control API. A refusal (slot gone, booking already cancelled, Cal.com down) is a normal outcome
+// of a random scenario and is only logged; an unexpected answer from the desk fails the seed.
+import { and, eq, inArray } from 'drizzle-orm'
+import { DateTime } from 'luxon'
+import { appointments, eventTypes, staff } from '../../src/main/core/db/schema'
+import type { Booking as SandboxBooking } from '../../sandbox/src/domain/model'
+import { deskFetch } from '../support/temp-desk'
+import type { SlotChoice, Step } from './scenario'
+import type { World } from './world'
+
+export interface RunLog {
+  lines: string[]
+  /** Outbox ids of the desk bookings the desk accepted (202). */
+  deskCreates: number[]
+}
+
+const BOOKINGS_VERSION = { 'cal-api-version': '2024-08-13' }
+
+const at = <T>(items: readonly T[], fraction: number): T | undefined =>
+  items.length ? items[Math.min(items.length - 1, Math.floor(fraction * items.length))] : undefined
+
+function sandboxNowMs(w: World): number {
+  return w.sandbox.sandbox.clock.nowMs()
+}
+
+function eventTypesOf(w: World) {
+  return [...w.sandbox.sandbox.store.eventTypesOf(w.account.userId)].sort((a, b) =>
+    a.slug.localeCompare(b.slug),
+  )
+}
+
+/** Free starts of an event type on the branch's day `day` days after the sandbox's today. */
+function freeSlots(w: World, eventTypeId: number, day: number, excludeUid?: string): number[] {
+  const et = w.sandbox.sandbox.store.eventTypes.get(eventTypeId)
+  if (!et) return []
+  const from = DateTime.fromMillis(sandboxNowMs(w), { zone: w.account.timeZone })
+    .startOf('day')
+    .plus({ days: day })
+  const lower = Math.max(from.toMillis(), sandboxNowMs(w))
+  return w.sandbox.sandbox.slots.available(et, lower, from.plus({ days: 1 }).toMillis(), excludeUid)
+}
+
+function slotFor(w: World, choice: SlotChoice) {
+  const et = at(eventTypesOf(w), choice.eventType)!
+  const start = at(freeSlots(w, et.id, choice.day), choice.slot)
+  return { et, start: start === undefined ? undefined : new Date(start).toISOString() }
+}
+
+/** The branch's bookings on the sandbox matching `which`, in a stable order. */
+function sandboxBookings(w: World, which: (b: SandboxBooking) => boolean): SandboxBooking[] {
+  return [...w.sandbox.sandbox.store.bookings.values()]
+    .filter((b) => b.accountId === w.account.userId && which(b))
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || a.id - b.id)
+}
+const live = (b: SandboxBooking) =>
+  (b.status === 'accepted' || b.status === 'pending') && Date.parse(b.end) > 0
+
+/** The desk's appointments in the given statuses, in a stable order. */
+function deskRows(w: World, statuses: string[]) {
+  const branchId = w.desk.services.branches.current().id
+  return w.desk.services.db
+    .select()
+    .from(appointments)
+    .where(
+      and(eq(appointments.branchId, branchId), inArray(appointments.status, statuses as never)),
+    )
+    .all()
+    .sort((a, b) => a.startsAt - b.startsAt || a.attendeeName.localeCompare(b.attendeeName))
+}
+
+async function call(
+  url: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; text: string }> {
+  try {
+    const res = await fetch(url, {
+      method: init.method ?? 'POST',
+      headers: { 'content-type': 'application/json', ...init.headers },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    })
+    return { status: res.status, text: await res.text() }
+  } catch (err) {
+    return { status: 0, text: (err as Error).message }
+  }
+}
+
+export class DeskAnswerError extends Error {}
+
+async function desk(w: World, path: string, body: unknown, log: RunLog) {
+  const res = await deskFetch(w.desk, path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  const text = await res.text()
+  log.lines.push(`  desk ${path} -> ${res.status} ${res.status >= 300 ? text.slice(0, 160) : ''}`)
+  // Refusals the receptionist can meet (state changed meanwhile, slot taken) are fine; anything
+  // else from the desk's own API is a bug.
+  if (![200, 202, 409].includes(res.status)) {
+    throw new DeskAnswerError(`desk ${path} answered ${res.status}: ${text}`)
+  }
+  return { status: res.status, json: res.status < 300 ? (JSON.parse(text) as unknown) : null }
+}
+
+export async function runStep(w: World, step: Step, log: RunLog): Promise<void> {
+  const sb = w.sandbox.url
+  const owner = { authorization: `Bearer ${w.account.apiKey}`, ...BOOKINGS_VERSION }
+  const note = (s: string): void => void log.lines.push(`  ${s}`)
+  switch (step.kind) {
+    case 'publicBook': {
+      const { et, start } = slotFor(w, step.at)
+      if (!start) return note(`no free ${et.slug} slot`)
+      const r = await call(`${sb}/_sandbox/book`, {
+        body: {
+          start,
+          eventTypeId: et.id,
+          attendee: {
+            name: `Client ${step.client}`,
+            email: `client${step.client}@example.com`,
+            timeZone: w.account.timeZone,
+          },
+          pay: step.pay,
+        },
+      })
+      return note(`public book ${et.slug} ${start} -> ${r.status}`)
+    }
+    case 'publicCancel':
+    case 'requestReschedule':
+    case 'ownerCancel':
+    case 'ownerConfirm':
+    case 'ownerDecline':
+    case 'publicPay': {
+      const candidates = sandboxBookings(w, (b) => {
+        if (step.kind === 'ownerConfirm' || step.kind === 'ownerDecline')
+          return b.status === 'pending'
+        if (step.kind === 'publicPay')
+          return (
+            b.status === 'accepted' &&
+            !b.paid &&
+            (w.sandbox.sandbox.store.eventTypes.get(b.eventTypeId)?.price ?? 0) > 0
+          )
+        return live(b)
+      })
+      const b = at(candidates, step.pick)
+      if (!b) return note('nothing to act on')
+      const path = {
+        publicCancel: [
+          `/_sandbox/bookings/${b.uid}/cancel`,
+          { cancellationReason: 'Client cancelled' },
+        ],
+        requestReschedule: [
+          `/_sandbox/bookings/${b.uid}/request-reschedule`,
+          { reason: 'Staff ill' },
+        ],
+        publicPay: [`/_sandbox/bookings/${b.uid}/pay`, undefined],
+        ownerCancel: [`/v2/bookings/${b.uid}/cancel`, { cancellationReason: 'Owner cancelled' }],
+        ownerConfirm: [`/v2/bookings/${b.uid}/confirm`, undefined],
+        ownerDecline: [`/v2/bookings/${b.uid}/decline`, { reason: 'Owner declined' }],
+      }[step.kind] as [string, unknown]
+      const r = await call(`${sb}${path[0]}`, {
+        body: path[1],
+        headers: path[0].startsWith('/v2') ? owner : {},
+      })
+      return note(`${step.kind} ${b.uid} -> ${r.status}`)
+    }
+    case 'publicReschedule':
+    case 'ownerReschedule': {
+      const b = at(sandboxBookings(w, live), step.pick)
+      if (!b) return note('nothing to reschedule')
+      const start = at(freeSlots(w, b.eventTypeId, step.day, b.uid), step.slot)
+      if (start === undefined) return note('no free slot')
+      const iso = new Date(start).toISOString()
+      const r =
+        step.kind === 'publicReschedule'
+          ? await call(`${sb}/_sandbox/bookings/${b.uid}/reschedule`, { body: { start: iso } })
+          : await call(`${sb}/v2/bookings/${b.uid}/reschedule`, {
+              body: { start: iso, reschedulingReason: 'Owner moved it' },
+              headers: owner,
+            })
+      return note(`${step.kind} ${b.uid} -> ${iso} ${r.status}`)
+    }
+    case 'deskBook': {
+      const { et, start } = slotFor(w, step.at)
+      if (!start) return note(`no free ${et.slug} slot`)
+      const deskEt = w.desk.services.db
+        .select()
+        .from(eventTypes)
+        .where(eq(eventTypes.calcomId, et.id))
+        .get()
+      if (!deskEt) throw new DeskAnswerError(`the desk has no event type ${et.slug}`)
+      const hosts = w.desk.services.db
+        .select()
+        .from(staff)
+        .all()
+        .filter((s) => s.calcomHostId !== null && et.hostIds.includes(s.calcomHostId))
+        .sort((a, b) => a.calcomHostId! - b.calcomHostId!)
+      const member = step.withStaff ? at(hosts, step.at.slot) : undefined
+      const r = await desk(
+        w,
+        '/api/appointments',
+        {
+          eventTypeId: deskEt.id,
+          ...(member ? { staffId: member.id } : {}),
+          start,
+          attendee: {
+            name: `Walk-in ${step.client}`,
+            ...(step.withEmail ? { email: `walkin${step.client}@example.com` } : {}),
+          },
+          walkIn: true,
+        },
+        log,
+      )
+      if (r.status === 202) log.deskCreates.push((r.json as { outboxId: number }).outboxId)
+      return
+    }
+    case 'deskReschedule': {
+      const a = at(deskRows(w, ['SCHEDULED', 'PENDING']), step.pick)
+      if (!a) return note('nothing to reschedule at the desk')
+      const calcomEt = a.eventTypeId
+        ? w.desk.services.db.select().from(eventTypes).where(eq(eventTypes.id, a.eventTypeId)).get()
+        : undefined
+      if (!calcomEt) return note('appointment without event type')
+      const start = at(freeSlots(w, calcomEt.calcomId, step.day, a.uid), step.slot)
+      if (start === undefined) return note('no free slot')
+      await desk(
+        w,
+        `/api/appointments/${a.uid}/reschedule`,
+        { start: new Date(start).toISOString() },
+        log,
+      )
+      return
+    }
+    case 'deskCancel': {
+      const a = at(deskRows(w, ['SCHEDULED', 'PENDING']), step.pick)
+      if (!a) return note('nothing to cancel at the desk')
+      await desk(w, `/api/appointments/${a.uid}/cancel`, { reason: 'Cancelled at the desk' }, log)
+      return
+    }
+    case 'deskNoShow': {
+      const now = sandboxNowMs(w)
+      const rows = step.absent
+        ? deskRows(w, ['SCHEDULED', 'COMPLETED']).filter((a) => a.startsAt <= now)
+        : deskRows(w, ['NO_SHOW'])
+      const a = at(rows, step.pick)
+      if (!a) return note('nobody to mark')
+      await desk(w, `/api/appointments/${a.uid}/no-show`, { absent: step.absent }, log)
+      return
+    }
+    case 'deskConfirm':
+    case 'deskDecline': {
+      const a = at(deskRows(w, ['PENDING']), step.pick)
+      if (!a) return note('nothing pending at the desk')
+      const action = step.kind === 'deskConfirm' ? 'confirm' : 'decline'
+      await desk(
+        w,
+        `/api/appointments/${a.uid}/${action}`,
+        action === 'decline' ? { reason: 'Fully booked' } : {},
+        log,
+      )
+      return
+    }
+    case 'clock': {
+      const r = await call(`${sb}/_sandbox/clock`, { body: { advanceMs: step.minutes * 60_000 } })
+      return note(`clock +${step.minutes} min -> ${r.text}`)
+    }
+    case 'cut':
+      return (step.link === 'calcom' ? w.calcomLink : w.relayLink).cut(step.mode)
+    case 'restore':
+      return (step.link === 'calcom' ? w.calcomLink : w.relayLink).restore()
+    case 'loseAnswers':
+      return w.calcomLink.loseAnswers(step.count)
+    case 'webhookFault': {
+      const r = await call(`${sb}/_sandbox/faults/webhooks`, {
+        body: {
+          mode: step.mode,
+          count: step.count,
+          ...(step.mode === 'delay' ? { delayMs: 300 } : {}),
+        },
+      })
+      return note(`webhook fault -> ${r.status}`)
+    }
+    case 'apiFault': {
+      const r = await call(`${sb}/_sandbox/faults/api`, {
+        body: {
+          mode: step.mode,
+          count: step.count,
+          pathPrefix: step.bookingsOnly ? '/v2/bookings' : '/v2',
+          ...(step.mode === 'hang' ? { hangMs: 400 } : {}),
+        },
+      })
+      return note(`api fault -> ${r.status}`)
+    }
+    case 'restart':
+      return w.restartDesk()
+    case 'pause':
+      await new Promise((r) => setTimeout(r, step.ms))
+      return
+  }
+}

@@ -1,0 +1,185 @@
+// The convergence test's world, all real and all on 127.0.0.1: one Cal.com sandbox and one relay
+// (on its own SQLite file) shared by every seed, and per seed a fresh branch — its own Cal.com
+// account, staff, event types and a week of bookings — and a fresh desk on its own data
+// directory. The desk reaches Cal.com and the relay through a cuttable TCP link each; Cal.com
+// posts webhooks straight to the relay (cloud to cloud) and the relay calls Cal.com directly.
+//
+// Sharing is sound because everything in Cal.com and the relay is per account (API keys, rate
+// budgets, webhooks, relay channels) and seeds run one after another: what is global (the clock,
+// pending faults, the delivery log) is reset when a seed begins, and a finished seed's webhooks
+// are switched off so nothing of it reaches the relay later.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DateTime } from 'luxon'
+import { buildApp, type RelayApp } from '../../cloud-relay/src/app'
+import { loadConfig } from '../../cloud-relay/src/config'
+import { openStorage } from '../../cloud-relay/src/storage/open-storage'
+import type { RelayStorage } from '../../cloud-relay/src/storage/types'
+import { startSandbox, type RunningSandbox } from '../../sandbox/src/index'
+import { BRANCHES } from '../../sandbox/src/seed/branches'
+import { seedBranch } from '../../sandbox/src/seed/demo'
+import type { Account as SandboxAccount } from '../../sandbox/src/domain/model'
+import type { StartDeskOptions } from '../../src/main/core/desk'
+import type { SyncTuning } from '../../src/main/core/sync/sync-engine'
+import { makeDataDir, startTempDesk, type TempDesk } from '../support/temp-desk'
+import { startTcpLink, type TcpLink } from './tcp-link'
+
+export interface Base {
+  sandbox: RunningSandbox
+  relay: RelayApp
+  relayStorage: RelayStorage
+  calcomLink: TcpLink
+  relayLink: TcpLink
+  close(): Promise<void>
+}
+
+export interface World extends Base {
+  account: SandboxAccount
+  desk: TempDesk
+  dataDir: string
+  restartDesk(): Promise<void>
+  /** Closes the desk; its data directory goes unless `keep` (a failing seed keeps its log). */
+  close(keep?: boolean): Promise<void>
+}
+
+/**
+ * The sandbox clock at the start of every seed: the latest Tuesday 14:00 UTC. Near the real "now"
+ * (the desk reconciles a window around its own clock) and the same weekday and hour on every run,
+ * so a replayed seed meets the same opening hours and the same seeded week.
+ */
+export function sandboxNow(real = Date.now()): string {
+  let t = DateTime.fromMillis(real, { zone: 'utc' }).set({
+    weekday: 2,
+    hour: 14,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
+  })
+  if (t.toMillis() > real) t = t.minus({ weeks: 1 })
+  return t.toISO()!
+}
+
+async function freePort(): Promise<number> {
+  const srv = createServer()
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
+  const port = (srv.address() as { port: number }).port
+  await new Promise((r) => srv.close(r))
+  return port
+}
+
+export async function startBase(): Promise<Base> {
+  const sandbox = await startSandbox({
+    port: 0,
+    now: sandboxNow(),
+    seed: false,
+    // Only injected 429s: the organic budget is out of reach, and a block lasts one second.
+    rateLimit: {
+      apiKeyLimit: 1_000_000,
+      anonymousLimit: 1_000_000,
+      windowMs: 1_000,
+      blockMs: 1_000,
+    },
+  })
+  const relayDir = mkdtempSync(join(tmpdir(), 'frontdesk-convergence-relay-'))
+  const dbUrl = `file:${join(relayDir, 'relay.db')}`
+  const port = await freePort()
+  const relayBase = `http://127.0.0.1:${port}`
+  const relayStorage = await openStorage(dbUrl)
+  const relay = await buildApp({
+    config: loadConfig({
+      RELAY_PORT: String(port),
+      RELAY_PUBLIC_URL: relayBase,
+      RELAY_CALCOM_API_URL: sandbox.url,
+      RELAY_DATABASE_URL: dbUrl,
+      RELAY_INTAKE_RATE_LIMIT: '1000000',
+      RELAY_ENROLL_RATE_LIMIT: '1000000',
+    }),
+    storage: relayStorage,
+    closeStorage: true,
+  })
+  await relay.listen({ host: '127.0.0.1', port })
+  const calcomLink = await startTcpLink(sandbox.url)
+  const relayLink = await startTcpLink(relayBase)
+  return {
+    sandbox,
+    relay,
+    relayStorage,
+    calcomLink,
+    relayLink,
+    async close() {
+      await calcomLink.close()
+      await relayLink.close()
+      await sandbox.close()
+      // Deliveries and the desks shared this process's fetch pool: idle sockets would hold the
+      // relay's graceful close.
+      relay.server.closeAllConnections()
+      await relay.close()
+      rmSync(relayDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function startWorld(base: Base, seed: number, opts: { inboxOnly: boolean }) {
+  const { sandbox, calcomLink, relayLink } = base
+  calcomLink.restore()
+  relayLink.restore()
+  sandbox.sandbox.clock.set(sandboxNow())
+  sandbox.sandbox.webhooks.clearFaults()
+  sandbox.sandbox.apiFaults.clear()
+  await sandbox.sandbox.webhooks.flush()
+  sandbox.sandbox.webhooks.log.length = 0
+
+  const template = BRANCHES[0]!
+  const userId = seedBranch(sandbox.sandbox, {
+    ...template,
+    username: `${template.username}-${seed}`,
+    email: `seed${seed}-${template.email}`,
+    staff: template.staff.map((s) => ({ ...s, username: `${s.username}-${seed}` })),
+  })
+  const account = sandbox.sandbox.store.accounts.get(userId)!
+
+  const sync: SyncTuning = {
+    // Inbox-only seeds must converge without the periodic reconcile.
+    reconcileIntervalMs: opts.inboxOnly ? 3_600_000 : 1_500,
+    relayWaitSeconds: 1,
+    relayBackoff: { baseMs: 20, capMs: 250 },
+    relayWatchdogGraceMs: 500,
+  }
+  const deskOptions: StartDeskOptions = {
+    outbound: {
+      outbox: { backoff: { baseMs: 20, capMs: 250, floorMs: 10 }, pollMs: 500, closeGraceMs: 300 },
+    },
+    sync,
+  }
+  const dataDir = makeDataDir()
+  const start = () =>
+    startTempDesk({
+      ...deskOptions,
+      dataDir,
+      env: {
+        FRONTDESK_CALCOM_API_URL: calcomLink.url,
+        FRONTDESK_CALCOM_APP_URL: calcomLink.url,
+        FRONTDESK_RELAY_URL: relayLink.url,
+        FRONTDESK_LOG_LEVEL: process.env.FRONTDESK_CONVERGENCE_LOG ?? 'silent',
+      },
+    })
+
+  const world: World = {
+    ...base,
+    account,
+    desk: await start(),
+    dataDir,
+    async restartDesk() {
+      await world.desk.close()
+      world.desk = await start()
+    },
+    async close(keep = false) {
+      await world.desk.close().catch(() => undefined)
+      for (const webhook of sandbox.sandbox.store.webhooksOf(userId)) webhook.active = false
+      if (!keep) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  return world
+}
