@@ -8,6 +8,7 @@ import { ConfigError, loadDeskConfig } from './core/config/desk-config'
 import { DeskStartError } from './core/data-dir/desk-errors'
 import { startDesk, type Desk } from './core/desk'
 import { createDeskLogger } from './core/logging/desk-logger'
+import { electronDeskOptions } from './electron/desk-options'
 import { registerIpcHandlers } from './electron/ipc-handlers'
 import { createMainWindow, focusWindow } from './electron/main-window'
 import { guardAllWebContents, hardenSession } from './electron/security'
@@ -29,15 +30,16 @@ async function start(): Promise<void> {
   )
   const deskLogger = createDeskLogger(config.dataDir, config.logLevel)
   logger = deskLogger
-  desk = await startDesk(config, {
-    logger: deskLogger,
-    // Built next to this file: out/main → out/renderer (inside app.asar when packaged; Electron's
-    // fs reads asar transparently, so the core's static file server works unchanged).
-    rendererDir: join(here, '../renderer'),
-    // Packaged, the migrations ship as extraResources (electron-builder.yml); in development the
-    // core finds drizzle/ above its own code.
-    migrationsDir: app.isPackaged ? join(process.resourcesPath, 'drizzle') : undefined,
-  })
+  desk = await startDesk(
+    config,
+    electronDeskOptions({
+      dataDir: config.dataDir,
+      logger: deskLogger,
+      mainDir: here,
+      packaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+    }),
+  )
 
   const appOrigin = new URL(desk.url).origin
   guardAllWebContents(appOrigin)

@@ -1,0 +1,33 @@
+// What the Electron app hands the desk core beyond the configuration: where the built renderer
+// and the migrations are, and that its secrets (the Cal.com credential and the relay device
+// token) live in the OS's protected storage through safeStorage, not in the headless desk's
+// plain 0600 files.
+import { join } from 'node:path'
+import type { Logger } from 'pino'
+import type { StartDeskOptions } from '../core/desk'
+import { SafeStorageRelayDeviceStore } from './relay-device-store-safe-storage'
+import { SafeStorageTokenStore } from './token-store-safe-storage'
+
+export interface ElectronDeskPlaces {
+  dataDir: string
+  logger: Logger
+  /** The folder of the built main bundle (out/main). */
+  mainDir: string
+  packaged: boolean
+  /** process.resourcesPath of the packaged app. */
+  resourcesPath: string
+}
+
+export function electronDeskOptions(places: ElectronDeskPlaces): StartDeskOptions {
+  return {
+    logger: places.logger,
+    // Built next to the main bundle: out/main → out/renderer (inside app.asar when packaged;
+    // Electron's fs reads asar transparently, so the core's static file server works unchanged).
+    rendererDir: join(places.mainDir, '../renderer'),
+    // Packaged, the migrations ship as extraResources (electron-builder.yml); in development the
+    // core finds drizzle/ above its own code.
+    migrationsDir: places.packaged ? join(places.resourcesPath, 'drizzle') : undefined,
+    tokenStore: new SafeStorageTokenStore(places.dataDir),
+    relayDeviceStore: new SafeStorageRelayDeviceStore(places.dataDir),
+  }
+}
