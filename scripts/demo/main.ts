@@ -116,7 +116,14 @@ async function main(): Promise<void> {
   }
 
   log(`connecting the desk to ${branch.branchName} (${branch.username}) with its API key…`)
-  const connected = await connectWithApiKey(address, branch.apiKey)
+  const connected = await connectWithApiKey(address, branch.apiKey).catch((err: Error) => {
+    // The Electron app keeps the key only in the OS keyring (safeStorage); without one it refuses.
+    if (desk.kind === 'electron') {
+      err.message +=
+        ' (to run the demo without Electron: FRONTDESK_DEMO_DESK=headless npm run demo)'
+    }
+    throw err
+  })
   const health = await waitForRelayOnline(address, 30_000)
   log(
     `desk connected to ${connected.name} (${connected.timeZone}), enrolled at the relay (channel ${health.relay.channelId})`,
