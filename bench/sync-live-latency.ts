@@ -27,7 +27,7 @@ import {
 const BOOKINGS = Number(process.env.BENCH_LIVE_BOOKINGS ?? 300)
 const RATE = Number(process.env.BENCH_LIVE_RATE ?? 10)
 const WARMUP = 10
-const NOW = '2026-03-10T14:00:00.000Z'
+const NOW = new Date().toISOString() // the planning copy and the sandbox seed the same days
 
 const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-live-'))
 const plan = await planBookings({ now: NOW, count: WARMUP + BOOKINGS })
