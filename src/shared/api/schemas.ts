@@ -76,6 +76,9 @@ export const Appointment = Type.Object({
   rescheduledFromUid: Type.Union([Type.String(), Type.Null()]),
   rescheduledToUid: Type.Union([Type.String(), Type.Null()]),
   cancellationReason: Type.Union([Type.String(), Type.Null()]),
+  deskNotes: Type.Union([Type.String(), Type.Null()], {
+    description: 'The desk’s own notes on the visit; never sent to Cal.com after booking',
+  }),
 })
 export type Appointment = Static<typeof Appointment>
 
@@ -132,7 +135,11 @@ export type ConnectBody = Static<typeof ConnectBody>
 export const ConnectResult = Type.Union([
   Type.Object({ branch: Branch }, { description: 'Connected with the API key' }),
   Type.Object(
-    { authorizeUrl: Type.String({ description: 'Open in the system browser to sign in to Cal.com' }) },
+    {
+      authorizeUrl: Type.String({
+        description: 'Open in the system browser to sign in to Cal.com',
+      }),
+    },
     { description: 'OAuth started; the branch turns connected when the browser comes back' },
   ),
 ])
@@ -263,9 +270,15 @@ const IsoInstant = (description: string) => Type.String({ format: 'date-time', d
 
 export const BookBody = Type.Object(
   {
-    eventTypeId: Type.Integer({ minimum: 1, description: 'The desk event type id (GET /api/event-types)' }),
+    eventTypeId: Type.Integer({
+      minimum: 1,
+      description: 'The desk event type id (GET /api/event-types)',
+    }),
     staffId: Type.Optional(
-      Type.Integer({ minimum: 1, description: 'The desk staff id; Cal.com picks a free host when omitted' }),
+      Type.Integer({
+        minimum: 1,
+        description: 'The desk staff id; Cal.com picks a free host when omitted',
+      }),
     ),
     start: IsoInstant('A free slot start (GET /api/slots)'),
     attendee: Type.Object(
@@ -273,12 +286,23 @@ export const BookBody = Type.Object(
         name: Type.String({ minLength: 1, maxLength: 200 }),
         email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
         phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{5,32}$' })),
-        timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone; the branch zone when omitted' })),
+        timeZone: Type.Optional(
+          Type.String({
+            minLength: 1,
+            maxLength: 64,
+            description: 'IANA zone; the branch zone when omitted',
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
     walkIn: Type.Optional(Type.Boolean()),
-    notes: Type.Optional(Type.String({ maxLength: 2000, description: 'Desk notes (also sent to Cal.com as booking notes)' })),
+    notes: Type.Optional(
+      Type.String({
+        maxLength: 2000,
+        description: 'Desk notes (also sent to Cal.com as booking notes)',
+      }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -294,13 +318,21 @@ export const RescheduleBody = Type.Object(
 export type RescheduleBody = Static<typeof RescheduleBody>
 
 export const CancelBody = Type.Object(
-  { reason: Type.String({ minLength: 1, maxLength: 500, description: 'Shown to the client by Cal.com' }) },
+  {
+    reason: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      description: 'Shown to the client by Cal.com',
+    }),
+  },
   { additionalProperties: false },
 )
 export type CancelBody = Static<typeof CancelBody>
 
 export const NoShowBody = Type.Object(
-  { absent: Type.Optional(Type.Boolean({ default: true, description: 'false unmarks a no-show' })) },
+  {
+    absent: Type.Optional(Type.Boolean({ default: true, description: 'false unmarks a no-show' })),
+  },
   { additionalProperties: false },
 )
 export type NoShowBody = Static<typeof NoShowBody>
@@ -334,11 +366,15 @@ export const OutboxEntry = Type.Object({
   id: Type.Integer(),
   mutationId: Type.String(),
   op: Type.String({ description: 'create, reschedule, cancel, confirm, decline, mark_absent' }),
-  bookingUid: Type.String({ description: 'A local- placeholder until the booking exists in Cal.com' }),
+  bookingUid: Type.String({
+    description: 'A local- placeholder until the booking exists in Cal.com',
+  }),
   state: literalUnion(OUTBOX_STATES),
   attempts: Type.Integer(),
   nextAttemptAt: Type.Union([IsoInstant('When it is tried again'), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()], { description: "Cal.com's reason, when it gave one" }),
+  lastError: Type.Union([Type.String(), Type.Null()], {
+    description: "Cal.com's reason, when it gave one",
+  }),
   createdBy: Type.Union([Type.Integer(), Type.Null()]),
   createdAt: IsoInstant('Queued at'),
   updatedAt: IsoInstant('Last change'),
@@ -347,7 +383,9 @@ export type OutboxEntry = Static<typeof OutboxEntry>
 
 export const OutboxQuery = Type.Object({
   state: Type.Optional(
-    Type.Array(literalUnion(OUTBOX_STATES), { description: 'Default: pending, in_flight, needs_attention' }),
+    Type.Array(literalUnion(OUTBOX_STATES), {
+      description: 'Default: pending, in_flight, needs_attention',
+    }),
   ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
 })
@@ -368,7 +406,10 @@ export type DiscardBody = Static<typeof DiscardBody>
 
 export const SlotsQuery = Type.Object({
   eventTypeId: Type.Integer({ minimum: 1, description: 'The desk event type id' }),
-  date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A day in the branch time zone' }),
+  date: Type.String({
+    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+    description: 'A day in the branch time zone',
+  }),
 })
 export type SlotsQuery = Static<typeof SlotsQuery>
 

@@ -298,5 +298,6 @@ function toAppointment(
     rescheduledFromUid: a.rescheduledFromUid,
     rescheduledToUid: a.rescheduledToUid,
     cancellationReason: a.cancellationReason,
+    deskNotes: a.deskNotes,
   }
 }

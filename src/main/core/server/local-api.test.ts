@@ -178,6 +178,27 @@ describe('the day view', () => {
       walkIn: true,
     })
   })
+
+  it('keeps desk notes at the desk and shows them with the appointment', async () => {
+    desk.services.appointments.upsert(appt('noted', '2026-04-04T14:00:00Z', anna), 'calcom')
+    const res = await deskFetch(desk, '/api/appointments/noted/visit', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ state: 'ARRIVED', notes: 'Allergic to ammonia dyes' }),
+    })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { outboxId: number | null }).outboxId).toBeNull()
+    // A later Cal.com update does not touch the desk's own fields.
+    desk.services.appointments.upsert(appt('noted', '2026-04-04T15:00:00Z', anna), 'calcom')
+    const day = (await (
+      await deskFetch(desk, '/api/appointments?date=2026-04-04')
+    ).json()) as DayView
+    expect(day.appointments.find((a) => a.uid === 'noted')).toMatchObject({
+      start: '2026-04-04T15:00:00.000Z',
+      visitState: 'ARRIVED',
+      deskNotes: 'Allergic to ammonia dyes',
+    })
+  })
 })
 
 describe('the live stream', () => {

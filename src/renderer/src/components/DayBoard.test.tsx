@@ -26,6 +26,7 @@ const appointment = (overrides: Partial<Appointment>): Appointment => ({
   rescheduledFromUid: null,
   rescheduledToUid: null,
   cancellationReason: null,
+  deskNotes: null,
   ...overrides,
 })
 

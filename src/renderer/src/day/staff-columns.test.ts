@@ -27,6 +27,7 @@ const appointment = (uid: string, staffId: number | null, start: string): Appoin
   rescheduledFromUid: null,
   rescheduledToUid: null,
   cancellationReason: null,
+  deskNotes: null,
 })
 
 const summary = (columns: ReturnType<typeof groupIntoColumns>) =>
