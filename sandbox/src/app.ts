@@ -7,7 +7,9 @@ import clock from './plugins/clock.js'
 import context from './plugins/context.js'
 import errorEnvelope from './plugins/error-envelope.js'
 import faults from './plugins/faults.js'
+import gracefulClose from './plugins/graceful-close.js'
 import rateLimit from './plugins/rate-limit.js'
+import traffic from './plugins/traffic.js'
 import controlFaults from './routes/control/faults.js'
 import publicBooking from './routes/control/public-booking.js'
 import controlState from './routes/control/state.js'
@@ -45,6 +47,8 @@ export async function buildApp(sandbox: Sandbox): Promise<FastifyInstance> {
   await app.register(context, { sandbox })
   await app.register(errorEnvelope)
   await app.register(clock)
+  await app.register(traffic)
+  await app.register(gracefulClose)
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*')

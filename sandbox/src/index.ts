@@ -3,7 +3,6 @@ import { buildApp } from './app.js'
 import { resolveConfig, type SandboxOptions } from './config.js'
 import { Sandbox } from './domain/sandbox.js'
 import { seedDemo, seedOAuthClients } from './seed/demo.js'
-import { TrafficGenerator } from './traffic/generator.js'
 
 export type { SandboxOptions } from './config.js'
 export { DEFAULT_OAUTH_CLIENT_ID, DEFAULT_OAUTH_REDIRECT_URI } from './config.js'
@@ -16,6 +15,10 @@ export interface RunningSandbox {
   port: number
   app: FastifyInstance
   sandbox: Sandbox
+  /**
+   * Stops the traffic generator, drops webhooks not yet sent (delayed, held, scheduled), cuts
+   * hung requests and open connections after a short grace. Safe to call more than once.
+   */
   close(): Promise<void>
 }
 
@@ -37,17 +40,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
   const host = opts.host === '0.0.0.0' || !opts.host ? '127.0.0.1' : opts.host
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   sandbox.config.appUrl = url
-  const traffic = sandbox.config.traffic ? new TrafficGenerator(sandbox, sandbox.config.traffic.perMinute) : undefined
-  traffic?.start()
+  let closing: Promise<void> | undefined
   return {
     url,
     port,
     app,
     sandbox,
-    async close() {
-      traffic?.stop()
-      await sandbox.webhooks.flush()
-      await app.close()
-    },
+    // Finishes within about CLOSE_GRACE_MS whatever is hung (plugins/graceful-close.ts).
+    close: () => (closing ??= app.close()),
   }
 }

@@ -42,6 +42,7 @@ interface ScheduledTrigger {
 const DAY = 24 * 60 * 60_000
 // Cal.com sets no timeout; the sandbox needs one so a stuck receiver cannot stall flush forever.
 const SEND_TIMEOUT_MS = 10_000
+const NOT_SENT_CLOSED = 'not sent: the sandbox closed'
 
 /**
  * Sends webhooks the way Cal.com does (REFERENCE.md §4): compact JSON, signed, one attempt, no
@@ -54,6 +55,13 @@ export class WebhookDispatcher {
   private held: Job[] = []
   private heldTarget = 0
   private readonly scheduled = new Map<string, ScheduledTrigger>()
+  /** delayed deliveries not started yet: cancelling one settles its in-flight promise */
+  private readonly delayed = new Map<NodeJS.Timeout, { job: Job; cancel: () => void }>()
+  private readonly sending = new Set<AbortController>()
+  /** closing: nothing new is queued */
+  private closed = false
+  /** the close's grace is over: nothing more goes on the wire */
+  private cut = false
   private nextId = 1
 
   constructor(
@@ -110,6 +118,7 @@ export class WebhookDispatcher {
 
   /** Posts the scheduled MEETING_* triggers that are due (Cal.com's per-minute cron). */
   tick(): void {
+    if (this.closed) return
     const now = this.now()
     for (const [key, job] of this.scheduled) {
       if (job.startAfter > now) continue
@@ -143,6 +152,10 @@ export class WebhookDispatcher {
       attemptedAt: null,
     }
     this.log.push(record)
+    if (this.closed) {
+      record.error = NOT_SENT_CLOSED
+      return
+    }
     const fault = this.faults.find((f) => f.remaining > 0)
     if (fault) fault.remaining -= 1
     this.faults = this.faults.filter((f) => f.remaining > 0)
@@ -191,8 +204,12 @@ export class WebhookDispatcher {
   private start(job: Job, delayMs: number): void {
     const run = new Promise<void>((resolve) => {
       const go = () => void this.send(job).finally(resolve)
-      if (delayMs > 0) setTimeout(go, delayMs)
-      else setImmediate(go)
+      if (delayMs <= 0) return void setImmediate(go)
+      const timer = setTimeout(() => {
+        this.delayed.delete(timer)
+        go()
+      }, delayMs)
+      this.delayed.set(timer, { job, cancel: resolve })
     })
     this.track(run)
   }
@@ -204,20 +221,54 @@ export class WebhookDispatcher {
 
   private async send(job: Job): Promise<void> {
     const { record } = job
+    if (this.cut) {
+      record.error = NOT_SENT_CLOSED
+      return
+    }
     record.attemptedAt = new Date(this.now()).toISOString()
+    const abort = new AbortController()
+    this.sending.add(abort)
     try {
       const res = await fetch(record.target, {
         method: 'POST',
         headers: record.headers,
         body: record.body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        signal: AbortSignal.any([abort.signal, AbortSignal.timeout(SEND_TIMEOUT_MS)]),
       })
       record.statusCode = res.status
       await res.arrayBuffer().catch(() => undefined)
     } catch (err) {
-      record.error = err instanceof Error ? err.message : String(err)
+      record.error = abort.signal.aborted ? 'cut: the sandbox closed' : err instanceof Error ? err.message : String(err)
+    } finally {
+      this.sending.delete(abort)
     }
+  }
+
+  /**
+   * Stops delivering, for the sandbox's close: scheduled MEETING_* posts, delayed and held
+   * deliveries are not sent (logged as such); posts already on the wire get `graceMs` to be
+   * answered, then are cut. Resolves when nothing is left running.
+   */
+  async close(graceMs: number): Promise<void> {
+    this.closed = true
+    this.faults = []
+    this.scheduled.clear()
+    for (const [timer, { job, cancel }] of this.delayed) {
+      clearTimeout(timer)
+      job.record.error = NOT_SENT_CLOSED
+      cancel()
+    }
+    this.delayed.clear()
+    for (const job of this.held) job.record.error = NOT_SENT_CLOSED
+    this.held = []
+    const settled = Promise.all([...this.inFlight])
+    let grace: NodeJS.Timeout | undefined
+    await Promise.race([settled, new Promise<void>((resolve) => (grace = setTimeout(resolve, graceMs)))])
+    clearTimeout(grace)
+    this.cut = true
+    for (const abort of this.sending) abort.abort()
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight])
   }
 
   /** Resolves once every queued delivery (delayed and held ones included) has been attempted. */
