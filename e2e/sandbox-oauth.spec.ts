@@ -41,7 +41,9 @@ test('OAuth for apps: authorize page, loopback redirect, token exchange, /v2/me'
     await page.getByLabel('Email').fill(account.email)
     await page.getByLabel('Password').fill(account.password)
     await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect(page.getByRole('heading', { name: /would like to access your Cal.com account/ })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { name: /would like to access your Cal.com account/ }),
+    ).toBeVisible()
     await expect(page.getByText(account.name)).toBeVisible()
     await page.getByRole('button', { name: 'Allow' }).click()
     await expect(page.getByRole('heading', { name: 'You can return to Frontdesk' })).toBeVisible()
@@ -65,12 +67,22 @@ test('OAuth for apps: authorize page, loopback redirect, token exchange, /v2/me'
       }),
     })
     expect(tokenRes.status).toBe(200)
-    const tokens = (await tokenRes.json()) as { access_token: string; token_type: string; expires_in: number }
+    const tokens = (await tokenRes.json()) as {
+      access_token: string
+      token_type: string
+      expires_in: number
+    }
     expect(tokens).toMatchObject({ token_type: 'bearer', expires_in: 1800 })
 
-    const me = await fetch(`${sandbox.url}/v2/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })
+    const me = await fetch(`${sandbox.url}/v2/me`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    })
     expect(me.status).toBe(200)
-    expect(((await me.json()) as { data: unknown }).data).toMatchObject({ id: account.userId, username: account.username, timeZone: 'Europe/Berlin' })
+    expect(((await me.json()) as { data: unknown }).data).toMatchObject({
+      id: account.userId,
+      username: account.username,
+      timeZone: 'Europe/Berlin',
+    })
   } finally {
     await browser.close()
     await sandbox.close()

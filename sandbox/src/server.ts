@@ -27,7 +27,8 @@ const lines = [
   `  OAuth client:  ${state.oauthClient.clientId} (public, PKCE)  redirect ${state.oauthClient.redirectUri}`,
   `  sandbox clock: ${state.now}${perMinute > 0 ? `   traffic: ${perMinute}/min` : ''}`,
   ...state.accounts.map(
-    (a) => `  ${a.branchName.padEnd(24)} ${a.username} (${a.timeZone})  API key ${a.apiKey}  login ${a.email} / ${a.password}`,
+    (a) =>
+      `  ${a.branchName.padEnd(24)} ${a.username} (${a.timeZone})  API key ${a.apiKey}  login ${a.email} / ${a.password}`,
   ),
 ]
 console.log(lines.join('\n'))

@@ -30,14 +30,21 @@ export interface SandboxState {
   }>
 }
 
-export function sandboxState(sandbox: Sandbox, confidential: { clientId: string; secret: string }): SandboxState {
+export function sandboxState(
+  sandbox: Sandbox,
+  confidential: { clientId: string; secret: string },
+): SandboxState {
   const { store } = sandbox
   const pub = [...store.oauthClients.values()].find((c) => c.clientType === 'PUBLIC')
   const conf = store.oauthClients.get(confidential.clientId)
   return {
     now: sandbox.clock.now().toISOString(),
     url: sandbox.config.appUrl,
-    oauthClient: { clientId: pub?.clientId ?? '', redirectUri: pub?.redirectUri ?? '', clientType: 'PUBLIC' },
+    oauthClient: {
+      clientId: pub?.clientId ?? '',
+      redirectUri: pub?.redirectUri ?? '',
+      clientType: 'PUBLIC',
+    },
     confidentialClient: {
       clientId: confidential.clientId,
       clientSecret: confidential.secret,

@@ -11,14 +11,20 @@ const HANG_DETECTOR_MS = 5_000
 /** 'closed', or 'hung' when close() did not finish well within what a test can wait. */
 async function closeOrHang(running: RunningSandbox): Promise<'closed' | 'hung'> {
   let timer: NodeJS.Timeout | undefined
-  const hung = new Promise<'hung'>((resolve) => (timer = setTimeout(() => resolve('hung'), HANG_DETECTOR_MS)))
+  const hung = new Promise<'hung'>(
+    (resolve) => (timer = setTimeout(() => resolve('hung'), HANG_DETECTOR_MS)),
+  )
   const result = await Promise.race([running.close().then(() => 'closed' as const), hung])
   clearTimeout(timer)
   return result
 }
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
 
 let running: RunningSandbox
 let state: SandboxState
@@ -41,18 +47,30 @@ async function silentReceiver(): Promise<string> {
 }
 
 async function subscribe(url: string) {
-  const res = await post(`${running.url}/v2/webhooks`, { subscriberUrl: url, triggers: ['BOOKING_CREATED'], active: true }, auth(state.accounts[0]!.apiKey))
+  const res = await post(
+    `${running.url}/v2/webhooks`,
+    { subscriberUrl: url, triggers: ['BOOKING_CREATED'], active: true },
+    auth(state.accounts[0]!.apiKey),
+  )
   expect(res.status).toBe(201)
 }
 
 async function bookPublicly(): Promise<void> {
   const et = state.accounts[0]!.eventTypes.find((e) => e.slug === 'haircut')!
   const end = new Date(Date.parse(NOW) + 3 * 86_400_000).toISOString()
-  const slots = (await (await fetch(`${running.url}/v2/slots?eventTypeId=${et.id}&start=${NOW}&end=${end}`, { headers: SLOTS })).json()) as {
+  const slots = (await (
+    await fetch(`${running.url}/v2/slots?eventTypeId=${et.id}&start=${NOW}&end=${end}`, {
+      headers: SLOTS,
+    })
+  ).json()) as {
     data: Record<string, Array<{ start: string }>>
   }
   const start = new Date(Object.values(slots.data).flat()[0]!.start).toISOString()
-  const res = await post(`${running.url}/_sandbox/book`, { start, eventTypeId: et.id, attendee: { name: 'Ada Client', email: 'ada@example.com', timeZone: 'UTC' } })
+  const res = await post(`${running.url}/_sandbox/book`, {
+    start,
+    eventTypeId: et.id,
+    attendee: { name: 'Ada Client', email: 'ada@example.com', timeZone: 'UTC' },
+  })
   expect(res.status).toBe(201)
 }
 
@@ -66,9 +84,21 @@ describe('close always finishes promptly', () => {
     await start()
     await post(`${running.url}/_sandbox/faults/api`, { mode: 'hang', count: 1 })
     await post(`${running.url}/_sandbox/faults/api`, { mode: 'hang', count: 1, hangMs: 120_000 })
-    const outcome = (p: Promise<Response>) => p.then((r) => `answered ${r.status}`, () => 'cut')
-    const hungGet = outcome(fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0]!.apiKey) }))
-    const hungPost = outcome(post(`${running.url}/v2/webhooks`, { subscriberUrl: 'http://127.0.0.1:9/x', triggers: ['BOOKING_CREATED'], active: true }, auth(state.accounts[0]!.apiKey)))
+    const outcome = (p: Promise<Response>) =>
+      p.then(
+        (r) => `answered ${r.status}`,
+        () => 'cut',
+      )
+    const hungGet = outcome(
+      fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0]!.apiKey) }),
+    )
+    const hungPost = outcome(
+      post(
+        `${running.url}/v2/webhooks`,
+        { subscriberUrl: 'http://127.0.0.1:9/x', triggers: ['BOOKING_CREATED'], active: true },
+        auth(state.accounts[0]!.apiKey),
+      ),
+    )
     await expect.poll(() => running.sandbox.apiFaults.pending().length).toBe(0)
     expect(await closeOrHang(running)).toBe('closed')
     expect(await hungGet).toBe('cut')
@@ -77,7 +107,11 @@ describe('close always finishes promptly', () => {
 
   it('with a silent socket (a browser preconnect) and a half-sent request open', async () => {
     await start()
-    const sockets = [connect(running.port, '127.0.0.1'), connect(running.port, '127.0.0.1'), connect(running.port, '127.0.0.1')]
+    const sockets = [
+      connect(running.port, '127.0.0.1'),
+      connect(running.port, '127.0.0.1'),
+      connect(running.port, '127.0.0.1'),
+    ]
     const cut = sockets.map((s) => new Promise((resolve) => s.once('close', resolve)))
     for (const s of sockets) {
       s.on('error', () => undefined)
@@ -86,7 +120,9 @@ describe('close always finishes promptly', () => {
       await new Promise((resolve) => s.once('connect', resolve))
     }
     sockets[1]!.write('GET /v2/me HTTP/1.1\r\nHost: sandbox\r\n')
-    sockets[2]!.write('POST /_sandbox/clock HTTP/1.1\r\nHost: sandbox\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"adv')
+    sockets[2]!.write(
+      'POST /_sandbox/clock HTTP/1.1\r\nHost: sandbox\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"adv',
+    )
     // an idle keep-alive connection from an ordinary client too
     expect((await fetch(`${running.url}/_sandbox/clock`)).status).toBe(200)
     expect(await closeOrHang(running)).toBe('closed')
@@ -100,7 +136,11 @@ describe('close always finishes promptly', () => {
     await subscribe(silent)
     await bookPublicly() // on the wire to the silent receiver
     await expect.poll(() => running.sandbox.webhooks.log[0]?.attemptedAt ?? null).not.toBeNull()
-    await post(`${running.url}/_sandbox/faults/webhooks`, { mode: 'delay', count: 1, delayMs: 120_000 })
+    await post(`${running.url}/_sandbox/faults/webhooks`, {
+      mode: 'delay',
+      count: 1,
+      delayMs: 120_000,
+    })
     await bookPublicly()
     await post(`${running.url}/_sandbox/faults/webhooks`, { mode: 'reorder', count: 3 })
     await bookPublicly() // held until two more deliveries come, which never do

@@ -16,7 +16,12 @@ afterEach(async () => {
 const toronto = () => h.state.accounts.find((a) => a.timeZone === 'America/Toronto')!
 
 async function subscribe() {
-  const res = await h.app.inject({ method: 'POST', url: '/v2/webhooks', headers: auth(toronto().apiKey), payload: { subscriberUrl: rx.url, triggers: ['BOOKING_CREATED'], active: true } })
+  const res = await h.app.inject({
+    method: 'POST',
+    url: '/v2/webhooks',
+    headers: auth(toronto().apiKey),
+    payload: { subscriberUrl: rx.url, triggers: ['BOOKING_CREATED'], active: true },
+  })
   return res.json().data.id as string
 }
 
@@ -27,14 +32,24 @@ async function bookMany(n: number): Promise<string[]> {
   let from = NOW
   for (let i = 0; i < n; i++) {
     const start = await firstSlot(h.app, et.id, from)
-    const res = await h.app.inject({ method: 'POST', url: '/v2/bookings', headers: auth(toronto().apiKey, BOOKINGS), payload: { start, eventTypeId: et.id, attendee: { name: `Client ${i}`, email: `c${i}@example.com`, timeZone: 'UTC' } } })
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v2/bookings',
+      headers: auth(toronto().apiKey, BOOKINGS),
+      payload: {
+        start,
+        eventTypeId: et.id,
+        attendee: { name: `Client ${i}`, email: `c${i}@example.com`, timeZone: 'UTC' },
+      },
+    })
     uids.push(res.json().data.uid)
     from = new Date(Date.parse(start) + 3600_000).toISOString()
   }
   return uids
 }
 
-const fault = (payload: Record<string, unknown>) => h.app.inject({ method: 'POST', url: '/_sandbox/faults/webhooks', payload })
+const fault = (payload: Record<string, unknown>) =>
+  h.app.inject({ method: 'POST', url: '/_sandbox/faults/webhooks', payload })
 const flush = () => h.app.inject({ method: 'POST', url: '/_sandbox/webhooks/flush' })
 const uidsReceived = () => rx.received.map((r) => JSON.parse(r.body).payload.uid as string)
 
@@ -90,8 +105,16 @@ describe('webhook faults', () => {
 
 describe('API faults', () => {
   it('http500 and http429 fail the next N matching calls with Cal.com envelopes, then calls work', async () => {
-    await h.app.inject({ method: 'POST', url: '/_sandbox/faults/api', payload: { mode: 'http500', count: 1, pathPrefix: '/v2/me' } })
-    await h.app.inject({ method: 'POST', url: '/_sandbox/faults/api', payload: { mode: 'http429', count: 1 } })
+    await h.app.inject({
+      method: 'POST',
+      url: '/_sandbox/faults/api',
+      payload: { mode: 'http500', count: 1, pathPrefix: '/v2/me' },
+    })
+    await h.app.inject({
+      method: 'POST',
+      url: '/_sandbox/faults/api',
+      payload: { mode: 'http429', count: 1 },
+    })
     const key = auth(toronto().apiKey)
     const webhooksCall = await h.app.inject({ url: '/v2/webhooks', headers: key }) // not /v2/me: only the 429 applies
     expect(webhooksCall.statusCode).toBe(429)
@@ -104,10 +127,20 @@ describe('API faults', () => {
   })
 
   it('an injected 429 carries the throttler headers of a blocked credential, and a 500 the usual ones', async () => {
-    const blocked = await harness({ rateLimit: { blockMs: 3_000, windowMs: 10_000, apiKeyLimit: 50 } })
+    const blocked = await harness({
+      rateLimit: { blockMs: 3_000, windowMs: 10_000, apiKeyLimit: 50 },
+    })
     try {
-      await blocked.app.inject({ method: 'POST', url: '/_sandbox/faults/api', payload: { mode: 'http429', count: 1 } })
-      await blocked.app.inject({ method: 'POST', url: '/_sandbox/faults/api', payload: { mode: 'http500', count: 1 } })
+      await blocked.app.inject({
+        method: 'POST',
+        url: '/_sandbox/faults/api',
+        payload: { mode: 'http429', count: 1 },
+      })
+      await blocked.app.inject({
+        method: 'POST',
+        url: '/_sandbox/faults/api',
+        payload: { mode: 'http500', count: 1 },
+      })
       const key = auth(blocked.state.accounts[0]!.apiKey)
       const throttledCall = await blocked.app.inject({ url: '/v2/me', headers: key })
       expect(throttledCall.statusCode).toBe(429)
@@ -127,10 +160,16 @@ describe('API faults', () => {
   it('hang: the call gets no answer and the connection is cut when the hang ends', async () => {
     const running = await startSandbox({ now: NOW })
     try {
-      await fetch(`${running.url}/_sandbox/faults/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'hang', count: 1, hangMs: 400 }) })
+      await fetch(`${running.url}/_sandbox/faults/api`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mode: 'hang', count: 1, hangMs: 400 }),
+      })
       const state = (await (await fetch(`${running.url}/_sandbox/state`)).json()) as SandboxState
       const started = Date.now()
-      const hung = await fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0]!.apiKey) }).then(
+      const hung = await fetch(`${running.url}/v2/me`, {
+        headers: auth(state.accounts[0]!.apiKey),
+      }).then(
         (r) => `status ${r.status}`,
         (e: Error) => `failed: ${e.message}`,
       )
@@ -139,8 +178,14 @@ describe('API faults', () => {
       const ok = await fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0]!.apiKey) })
       expect(ok.status).toBe(200)
       // a hang without end is released when the sandbox closes
-      await fetch(`${running.url}/_sandbox/faults/api`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'hang', count: 1 }) })
-      const pending = fetch(`${running.url}/v2/me`, { headers: auth(state.accounts[0]!.apiKey) }).then(
+      await fetch(`${running.url}/_sandbox/faults/api`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mode: 'hang', count: 1 }),
+      })
+      const pending = fetch(`${running.url}/v2/me`, {
+        headers: auth(state.accounts[0]!.apiKey),
+      }).then(
         () => 'answered',
         () => 'cut',
       )

@@ -40,13 +40,21 @@ export interface Received {
 }
 
 /** A real HTTP webhook receiver on 127.0.0.1:0 that records raw bodies. */
-export async function receiver(answer: (r: Received) => { status: number; headers?: Record<string, string> } = () => ({ status: 200 })) {
+export async function receiver(
+  answer: (r: Received) => { status: number; headers?: Record<string, string> } = () => ({
+    status: 200,
+  }),
+) {
   const received: Received[] = []
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      const r = { url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') }
+      const r = {
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      }
       received.push(r)
       const { status, headers } = answer(r)
       res.writeHead(status, headers).end('ok')
@@ -62,7 +70,12 @@ export async function receiver(answer: (r: Received) => { status: number; header
 }
 
 /** The first free slot (UTC ISO) of an event type from `from` on, via the public slots API. */
-export async function firstSlot(app: FastifyInstance, eventTypeId: number, from = NOW, days = 3): Promise<string> {
+export async function firstSlot(
+  app: FastifyInstance,
+  eventTypeId: number,
+  from = NOW,
+  days = 3,
+): Promise<string> {
   const end = new Date(Date.parse(from) + days * 86_400_000).toISOString()
   const res = await app.inject({
     url: `/v2/slots?eventTypeId=${eventTypeId}&start=${from}&end=${end}`,

@@ -26,7 +26,11 @@ async function authorize(opts: { clientId?: string; decision?: 'allow' | 'deny' 
   })
   const loginPage = await h.app.inject({ url: `/auth/oauth2/authorize?${query}` })
   expect(loginPage.body).toContain('Sign in')
-  const login = await h.app.inject({ method: 'POST', url: '/auth/oauth2/login', payload: { email: accounts[0]!.email, password: accounts[0]!.password, next: query.toString() } })
+  const login = await h.app.inject({
+    method: 'POST',
+    url: '/auth/oauth2/login',
+    payload: { email: accounts[0]!.email, password: accounts[0]!.password, next: query.toString() },
+  })
   expect(login.statusCode).toBe(303)
   const cookie = String(login.headers['set-cookie']).split(';')[0]!
   const consent = await h.app.inject({ url: String(login.headers.location), headers: { cookie } })
@@ -35,7 +39,11 @@ async function authorize(opts: { clientId?: string; decision?: 'allow' | 'deny' 
     method: 'POST',
     url: '/auth/oauth2/authorize',
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ ...Object.fromEntries(query), csrf, decision: opts.decision ?? 'allow' }).toString(),
+    payload: new URLSearchParams({
+      ...Object.fromEntries(query),
+      csrf,
+      decision: opts.decision ?? 'allow',
+    }).toString(),
   })
   expect(decision.statusCode).toBe(303)
   return new URL(String(decision.headers.location))
@@ -46,12 +54,22 @@ const token = (body: Record<string, string>, form = true) =>
     method: 'POST',
     url: '/v2/auth/oauth2/token',
     ...(form
-      ? { headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(body).toString() }
+      ? {
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams(body).toString(),
+        }
       : { payload: body }),
   })
 
 const exchange = (code: string, extra: Record<string, string> = {}) =>
-  token({ grant_type: 'authorization_code', client_id: h.state.oauthClient.clientId, code, redirect_uri: h.state.oauthClient.redirectUri, code_verifier: verifier, ...extra })
+  token({
+    grant_type: 'authorization_code',
+    client_id: h.state.oauthClient.clientId,
+    code,
+    redirect_uri: h.state.oauthClient.redirectUri,
+    code_verifier: verifier,
+    ...extra,
+  })
 
 describe('OAuth for apps', () => {
   it('code + PKCE → tokens → /v2/me; refresh rotates; the code works once', async () => {
@@ -64,17 +82,35 @@ describe('OAuth for apps', () => {
     expect(res.headers['cache-control']).toBe('no-store')
     expect(res.headers.pragma).toBe('no-cache')
     const tokens = res.json()
-    expect(Object.keys(tokens).sort()).toEqual(['access_token', 'expires_in', 'refresh_token', 'token_type'])
+    expect(Object.keys(tokens).sort()).toEqual([
+      'access_token',
+      'expires_in',
+      'refresh_token',
+      'token_type',
+    ])
     expect(tokens).toMatchObject({ token_type: 'bearer', expires_in: 1800 })
-    const me = await h.app.inject({ url: '/v2/me', headers: { authorization: `Bearer ${tokens.access_token}` } })
+    const me = await h.app.inject({
+      url: '/v2/me',
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    })
     expect(me.json().data.id).toBe(h.state.accounts[0]!.userId)
     expect(me.headers['x-ratelimit-limit-default']).toBe('500')
 
     const again = await exchange(code)
     expect(again.statusCode).toBe(400)
-    expect(again.json()).toEqual({ error: 'invalid_grant', error_description: 'code_invalid_or_expired' })
+    expect(again.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'code_invalid_or_expired',
+    })
 
-    const refreshed = await token({ grant_type: 'refresh_token', client_id: h.state.oauthClient.clientId, refresh_token: tokens.refresh_token }, false)
+    const refreshed = await token(
+      {
+        grant_type: 'refresh_token',
+        client_id: h.state.oauthClient.clientId,
+        refresh_token: tokens.refresh_token,
+      },
+      false,
+    )
     expect(refreshed.statusCode).toBe(200)
     expect(refreshed.json().refresh_token).not.toBe(tokens.refresh_token)
     expect(refreshed.json().access_token).not.toBe(tokens.access_token)
@@ -88,7 +124,9 @@ describe('OAuth for apps', () => {
   })
 
   it('never redirects to an unregistered redirect_uri', async () => {
-    const res = await h.app.inject({ url: `/auth/oauth2/authorize?client_id=${h.state.oauthClient.clientId}&redirect_uri=${encodeURIComponent('http://127.0.0.1:1/other')}&state=x&code_challenge=${challenge}&code_challenge_method=S256` })
+    const res = await h.app.inject({
+      url: `/auth/oauth2/authorize?client_id=${h.state.oauthClient.clientId}&redirect_uri=${encodeURIComponent('http://127.0.0.1:1/other')}&state=x&code_challenge=${challenge}&code_challenge_method=S256`,
+    })
     expect(res.statusCode).toBe(400)
     expect(res.headers.location).toBeUndefined()
   })
@@ -97,35 +135,97 @@ describe('OAuth for apps', () => {
     const cid = h.state.oauthClient.clientId
     const cases: Array<[Record<string, string>, number, string, string]> = [
       [{ grant_type: 'authorization_code' }, 400, 'invalid_request', 'client_id is required'],
-      [{ client_id: cid, grant_type: 'password' }, 400, 'invalid_request', "grant_type must be 'authorization_code' or 'refresh_token'"],
-      [{ client_id: 'nobody', grant_type: 'refresh_token', refresh_token: 'x' }, 401, 'invalid_client', 'client_not_found'],
-      [{ client_id: cid, grant_type: 'refresh_token', refresh_token: 'x' }, 400, 'invalid_grant', 'invalid_refresh_token'],
-      [{ client_id: cid, grant_type: 'refresh_token', refresh_token: 'x', scope: 'all' }, 400, 'invalid_request', 'property scope should not exist'],
-      [{ client_id: h.state.confidentialClient.clientId, grant_type: 'refresh_token', refresh_token: 'x', client_secret: 'wrong' }, 401, 'invalid_client', 'invalid_client_credentials'],
+      [
+        { client_id: cid, grant_type: 'password' },
+        400,
+        'invalid_request',
+        "grant_type must be 'authorization_code' or 'refresh_token'",
+      ],
+      [
+        { client_id: 'nobody', grant_type: 'refresh_token', refresh_token: 'x' },
+        401,
+        'invalid_client',
+        'client_not_found',
+      ],
+      [
+        { client_id: cid, grant_type: 'refresh_token', refresh_token: 'x' },
+        400,
+        'invalid_grant',
+        'invalid_refresh_token',
+      ],
+      [
+        { client_id: cid, grant_type: 'refresh_token', refresh_token: 'x', scope: 'all' },
+        400,
+        'invalid_request',
+        'property scope should not exist',
+      ],
+      [
+        {
+          client_id: h.state.confidentialClient.clientId,
+          grant_type: 'refresh_token',
+          refresh_token: 'x',
+          client_secret: 'wrong',
+        },
+        401,
+        'invalid_client',
+        'invalid_client_credentials',
+      ],
     ]
     for (const [body, status, error, description] of cases) {
       const res = await token(body)
-      expect([res.statusCode, res.json()]).toEqual([status, { error, error_description: description }])
+      expect([res.statusCode, res.json()]).toEqual([
+        status,
+        { error, error_description: description },
+      ])
     }
-    const wrongVerifier = await exchange((await authorize()).searchParams.get('code')!, { code_verifier: 'x'.repeat(43) })
-    expect(wrongVerifier.json()).toEqual({ error: 'invalid_grant', error_description: 'pkce_verification_failed' })
+    const wrongVerifier = await exchange((await authorize()).searchParams.get('code')!, {
+      code_verifier: 'x'.repeat(43),
+    })
+    expect(wrongVerifier.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'pkce_verification_failed',
+    })
     const code = (await authorize()).searchParams.get('code')!
-    const noVerifier = await token({ grant_type: 'authorization_code', client_id: cid, code, redirect_uri: h.state.oauthClient.redirectUri })
-    expect(noVerifier.json()).toEqual({ error: 'invalid_request', error_description: 'pkce_missing_parameters_or_invalid_method' })
-    const wrongRedirect = await exchange((await authorize()).searchParams.get('code')!, { redirect_uri: 'http://127.0.0.1:9/x' })
-    expect(wrongRedirect.json()).toEqual({ error: 'invalid_grant', error_description: 'redirect_uri_mismatch' })
+    const noVerifier = await token({
+      grant_type: 'authorization_code',
+      client_id: cid,
+      code,
+      redirect_uri: h.state.oauthClient.redirectUri,
+    })
+    expect(noVerifier.json()).toEqual({
+      error: 'invalid_request',
+      error_description: 'pkce_missing_parameters_or_invalid_method',
+    })
+    const wrongRedirect = await exchange((await authorize()).searchParams.get('code')!, {
+      redirect_uri: 'http://127.0.0.1:9/x',
+    })
+    expect(wrongRedirect.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'redirect_uri_mismatch',
+    })
   })
 
   it('codes expire after 10 minutes and access tokens after 1800 s of sandbox time', async () => {
     const late = (await authorize()).searchParams.get('code')!
-    await h.app.inject({ method: 'POST', url: '/_sandbox/clock', payload: { advanceMs: 10 * 60_000 + 1000 } })
+    await h.app.inject({
+      method: 'POST',
+      url: '/_sandbox/clock',
+      payload: { advanceMs: 10 * 60_000 + 1000 },
+    })
     expect((await exchange(late)).json().error_description).toBe('code_invalid_or_expired')
 
     const tokens = (await exchange((await authorize()).searchParams.get('code')!)).json()
     await h.app.inject({ method: 'POST', url: '/_sandbox/clock', payload: { advanceMs: 1801_000 } })
-    const me = await h.app.inject({ url: '/v2/me', headers: { authorization: `Bearer ${tokens.access_token}` } })
+    const me = await h.app.inject({
+      url: '/v2/me',
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    })
     expect(me.statusCode).toBe(401)
-    const refreshed = await token({ grant_type: 'refresh_token', client_id: h.state.oauthClient.clientId, refresh_token: tokens.refresh_token })
+    const refreshed = await token({
+      grant_type: 'refresh_token',
+      client_id: h.state.oauthClient.clientId,
+      refresh_token: tokens.refresh_token,
+    })
     expect(refreshed.statusCode).toBe(200)
     expect(NOW).toBeTruthy()
   })

@@ -19,9 +19,11 @@ async function slots(query: string) {
 }
 
 describe('GET /v2/slots', () => {
-  it('renders slots in the requested time zone, keyed by local date, inside the hosts\' hours', async () => {
+  it("renders slots in the requested time zone, keyed by local date, inside the hosts' hours", async () => {
     const et = berlin().eventTypes.find((e) => e.slug === 'haircut')!
-    const data = await slots(`eventTypeId=${et.id}&start=2026-03-11&end=2026-03-12&timeZone=Europe/Berlin`)
+    const data = await slots(
+      `eventTypeId=${et.id}&start=2026-03-11&end=2026-03-12&timeZone=Europe/Berlin`,
+    )
     expect(Object.keys(data)).toEqual(['2026-03-11', '2026-03-12'])
     for (const [date, items] of Object.entries(data)) {
       for (const { start } of items) {
@@ -33,13 +35,17 @@ describe('GET /v2/slots', () => {
         expect(local.plus({ minutes: 45 }).toFormat('HH:mm') <= '20:00').toBe(true)
       }
     }
-    const tokyo = await slots(`eventTypeId=${et.id}&start=2026-03-11&end=2026-03-12&timeZone=Asia/Tokyo`)
+    const tokyo = await slots(
+      `eventTypeId=${et.id}&start=2026-03-11&end=2026-03-12&timeZone=Asia/Tokyo`,
+    )
     expect(Object.values(tokyo).flat()[0]!.start).toMatch(/\+09:00$/)
   })
 
   it('format=range adds the end; minimum notice hides slots that are too soon', async () => {
     const et = berlin().eventTypes.find((e) => e.slug === 'full-colour')!
-    const data = await slots(`eventTypeId=${et.id}&start=${NOW}&end=2026-03-13T00:00:00Z&format=range&timeZone=UTC`)
+    const data = await slots(
+      `eventTypeId=${et.id}&start=${NOW}&end=2026-03-13T00:00:00Z&format=range&timeZone=UTC`,
+    )
     const all = Object.values(data).flat()
     expect(all.length).toBeGreaterThan(0)
     for (const s of all) {
@@ -52,7 +58,9 @@ describe('GET /v2/slots', () => {
   it('a booking removes its slot once every host is busy, and a cancel gives it back', async () => {
     const et = berlin().eventTypes.find((e) => e.slug === 'bridal-trial')!
     const q = `eventTypeId=${et.id}&start=2026-03-16&end=2026-03-16&timeZone=Europe/Berlin`
-    const before = Object.values(await slots(q)).flat().map((s) => s.start)
+    const before = Object.values(await slots(q))
+      .flat()
+      .map((s) => s.start)
     expect(before.length).toBeGreaterThan(0)
     const start = new Date(before[0]!).toISOString()
     const uids: string[] = []
@@ -61,36 +69,76 @@ describe('GET /v2/slots', () => {
         method: 'POST',
         url: '/v2/bookings',
         headers: auth(berlin().apiKey, BOOKINGS),
-        payload: { start, eventTypeId: et.id, attendee: { name: 'Bride', email: 'b@example.com', timeZone: 'Europe/Berlin' } },
+        payload: {
+          start,
+          eventTypeId: et.id,
+          attendee: { name: 'Bride', email: 'b@example.com', timeZone: 'Europe/Berlin' },
+        },
       })
       if (res.statusCode === 201) uids.push(res.json().data.uid)
     }
     expect(uids.length).toBeGreaterThan(0)
-    const after = Object.values(await slots(q)).flat().map((s) => s.start)
+    const after = Object.values(await slots(q))
+      .flat()
+      .map((s) => s.start)
     expect(after).not.toContain(before[0])
     for (const uid of uids) {
-      await h.app.inject({ method: 'POST', url: `/v2/bookings/${uid}/cancel`, headers: auth(berlin().apiKey, BOOKINGS), payload: {} })
+      await h.app.inject({
+        method: 'POST',
+        url: `/v2/bookings/${uid}/cancel`,
+        headers: auth(berlin().apiKey, BOOKINGS),
+        payload: {},
+      })
     }
-    expect(Object.values(await slots(q)).flat().map((s) => s.start)).toContain(before[0])
+    expect(
+      Object.values(await slots(q))
+        .flat()
+        .map((s) => s.start),
+    ).toContain(before[0])
   })
 
-  it('a date override turns a host\'s day off', async () => {
+  it("a date override turns a host's day off", async () => {
     const jonas = berlin().staff.find((s) => s.username === 'jonas-weber')!
-    const schedule = (await h.app.inject({ url: `/v2/schedules/${jonas.scheduleId}`, headers: auth(berlin().apiKey, { 'cal-api-version': '2024-06-11' }) })).json().data
+    const schedule = (
+      await h.app.inject({
+        url: `/v2/schedules/${jonas.scheduleId}`,
+        headers: auth(berlin().apiKey, { 'cal-api-version': '2024-06-11' }),
+      })
+    ).json().data
     const dayOff = schedule.overrides[0]
     expect(dayOff).toMatchObject({ startTime: '00:00', endTime: '00:00' })
     // Jonas is the only Berlin host who works Fridays after 16:00, so that evening has no haircut slots.
     const et = berlin().eventTypes.find((e) => e.slug === 'haircut')!
-    const data = await slots(`eventTypeId=${et.id}&start=${dayOff.date}&end=${dayOff.date}&timeZone=Europe/Berlin`)
-    const late = (data[dayOff.date] ?? []).filter((s) => DateTime.fromISO(s.start, { setZone: true }).hour >= 16)
+    const data = await slots(
+      `eventTypeId=${et.id}&start=${dayOff.date}&end=${dayOff.date}&timeZone=Europe/Berlin`,
+    )
+    const late = (data[dayOff.date] ?? []).filter(
+      (s) => DateTime.fromISO(s.start, { setZone: true }).hour >= 16,
+    )
     expect(late).toEqual([])
   })
 
   it('asks for cal-api-version 2024-09-04 and a known event type', async () => {
     const et = berlin().eventTypes[0]!
-    expect((await h.app.inject({ url: `/v2/slots?eventTypeId=${et.id}&start=2026-03-11&end=2026-03-12` })).statusCode).toBe(404)
-    expect((await h.app.inject({ url: '/v2/slots?eventTypeId=999999&start=2026-03-11&end=2026-03-12', headers: SLOTS })).statusCode).toBe(404)
-    const noStart = await h.app.inject({ url: `/v2/slots?eventTypeId=${et.id}&end=2026-03-12`, headers: SLOTS })
+    expect(
+      (
+        await h.app.inject({
+          url: `/v2/slots?eventTypeId=${et.id}&start=2026-03-11&end=2026-03-12`,
+        })
+      ).statusCode,
+    ).toBe(404)
+    expect(
+      (
+        await h.app.inject({
+          url: '/v2/slots?eventTypeId=999999&start=2026-03-11&end=2026-03-12',
+          headers: SLOTS,
+        })
+      ).statusCode,
+    ).toBe(404)
+    const noStart = await h.app.inject({
+      url: `/v2/slots?eventTypeId=${et.id}&end=2026-03-12`,
+      headers: SLOTS,
+    })
     expect(noStart.statusCode).toBe(400)
     expect(noStart.json().error.message).toContain('start')
   })

@@ -9,7 +9,22 @@ describe('traffic generator', () => {
     const rx = await receiver()
     try {
       for (const account of sandbox.store.accounts.values()) {
-        await app.inject({ method: 'POST', url: '/v2/webhooks', headers: auth(account.apiKey), payload: { subscriberUrl: rx.url, triggers: ['BOOKING_CREATED', 'BOOKING_REQUESTED', 'BOOKING_RESCHEDULED', 'BOOKING_CANCELLED', 'BOOKING_PAID'], active: true } })
+        await app.inject({
+          method: 'POST',
+          url: '/v2/webhooks',
+          headers: auth(account.apiKey),
+          payload: {
+            subscriberUrl: rx.url,
+            triggers: [
+              'BOOKING_CREATED',
+              'BOOKING_REQUESTED',
+              'BOOKING_RESCHEDULED',
+              'BOOKING_CANCELLED',
+              'BOOKING_PAID',
+            ],
+            active: true,
+          },
+        })
       }
       const before = sandbox.store.bookings.size
       const traffic = new TrafficGenerator(sandbox, 60, 42)

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auth, BOOKINGS, firstSlot, harness, type Harness, NOW, receiver } from './helpers.js'
 
 const examples = new URL('../../../shared/calcom/webhook-examples/', import.meta.url)
-const example = (file: string) => JSON.parse(readFileSync(new URL(file, examples), 'utf8')) as Record<string, unknown>
+const example = (file: string) =>
+  JSON.parse(readFileSync(new URL(file, examples), 'utf8')) as Record<string, unknown>
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 const kind = (v: Json) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v)
@@ -45,45 +46,164 @@ beforeAll(async () => {
   h = await harness()
   rx = await receiver()
   const a = h.state.accounts[0]!
-  await h.app.inject({ method: 'POST', url: '/v2/webhooks', headers: auth(a.apiKey), payload: { subscriberUrl: rx.url, triggers: ['BOOKING_CREATED', 'BOOKING_REQUESTED', 'BOOKING_RESCHEDULED', 'BOOKING_CANCELLED', 'BOOKING_REJECTED', 'BOOKING_PAID', 'BOOKING_NO_SHOW_UPDATED', 'MEETING_ENDED'], active: true, secret: 's' } })
+  await h.app.inject({
+    method: 'POST',
+    url: '/v2/webhooks',
+    headers: auth(a.apiKey),
+    payload: {
+      subscriberUrl: rx.url,
+      triggers: [
+        'BOOKING_CREATED',
+        'BOOKING_REQUESTED',
+        'BOOKING_RESCHEDULED',
+        'BOOKING_CANCELLED',
+        'BOOKING_REJECTED',
+        'BOOKING_PAID',
+        'BOOKING_NO_SHOW_UPDATED',
+        'MEETING_ENDED',
+      ],
+      active: true,
+      secret: 's',
+    },
+  })
   const bk = auth(a.apiKey, BOOKINGS)
   const type = (slug: string) => a.eventTypes.find((e) => e.slug === slug)!.id
   const notes = 'Standard meeting notes placeholder'
   const create = async (slug: string, withNotes: boolean, from = NOW) =>
-    (await h.app.inject({ method: 'POST', url: '/v2/bookings', headers: bk, payload: { start: await firstSlot(h.app, type(slug), from, 5), eventTypeId: type(slug), attendee: { name: 'Guest User', email: 'guest@example.com', timeZone: 'UTC' }, guests: ['additional-guest@example.com'], ...(withNotes ? { bookingFieldsResponses: { notes } } : {}) } })).json().data
+    (
+      await h.app.inject({
+        method: 'POST',
+        url: '/v2/bookings',
+        headers: bk,
+        payload: {
+          start: await firstSlot(h.app, type(slug), from, 5),
+          eventTypeId: type(slug),
+          attendee: { name: 'Guest User', email: 'guest@example.com', timeZone: 'UTC' },
+          guests: ['additional-guest@example.com'],
+          ...(withNotes ? { bookingFieldsResponses: { notes } } : {}),
+        },
+      })
+    ).json().data
   const later = (days: number) => new Date(Date.parse(NOW) + days * 86_400_000).toISOString()
   const reschedule = async (uid: string, days: number, reason?: string) =>
-    (await h.app.inject({ method: 'POST', url: `/v2/bookings/${uid}/reschedule`, headers: bk, payload: { start: await firstSlot(h.app, type('colour-consultation'), later(days)), ...(reason ? { reschedulingReason: reason } : {}) } })).json().data
+    (
+      await h.app.inject({
+        method: 'POST',
+        url: `/v2/bookings/${uid}/reschedule`,
+        headers: bk,
+        payload: {
+          start: await firstSlot(h.app, type('colour-consultation'), later(days)),
+          ...(reason ? { reschedulingReason: reason } : {}),
+        },
+      })
+    ).json().data
   // one chain per example, matching what each example's booking had (notes, a reschedule reason)
   const created = await create('colour-consultation', false)
   const moved = await reschedule((await create('colour-consultation', true)).uid, 2)
-  const toCancel = await reschedule((await create('colour-consultation', true)).uid, 3, 'Original slot no longer works.')
-  await h.app.inject({ method: 'POST', url: `/v2/bookings/${toCancel.uid}/cancel`, headers: bk, payload: { cancellationReason: 'Ill' } })
-  const toRequest = await reschedule((await create('colour-consultation', true)).uid, 4, 'Original slot no longer works.')
-  await h.app.inject({ method: 'POST', url: `/_sandbox/bookings/${toRequest.uid}/request-reschedule`, payload: { reason: 'Practitioner unavailable' } })
+  const toCancel = await reschedule(
+    (await create('colour-consultation', true)).uid,
+    3,
+    'Original slot no longer works.',
+  )
+  await h.app.inject({
+    method: 'POST',
+    url: `/v2/bookings/${toCancel.uid}/cancel`,
+    headers: bk,
+    payload: { cancellationReason: 'Ill' },
+  })
+  const toRequest = await reschedule(
+    (await create('colour-consultation', true)).uid,
+    4,
+    'Original slot no longer works.',
+  )
+  await h.app.inject({
+    method: 'POST',
+    url: `/_sandbox/bookings/${toRequest.uid}/request-reschedule`,
+    payload: { reason: 'Practitioner unavailable' },
+  })
   const pending = await create('full-colour', true)
-  await h.app.inject({ method: 'POST', url: `/v2/bookings/${pending.uid}/decline`, headers: bk, payload: { reason: 'Fully booked' } })
+  await h.app.inject({
+    method: 'POST',
+    url: `/v2/bookings/${pending.uid}/decline`,
+    headers: bk,
+    payload: { reason: 'Fully booked' },
+  })
   const bridal = await create('bridal-trial', false)
   await h.app.inject({ method: 'POST', url: `/_sandbox/bookings/${bridal.uid}/pay` })
   const cut = await create('colour-consultation', false)
-  await h.app.inject({ method: 'POST', url: '/_sandbox/clock', payload: { now: new Date(Date.parse(cut.end) + 60_000).toISOString() } })
-  await h.app.inject({ method: 'POST', url: `/v2/bookings/${cut.uid}/mark-absent`, headers: bk, payload: { attendees: [{ email: 'guest@example.com', absent: true }] } })
-  await h.app.inject({ method: 'POST', url: `/v2/bookings/${cut.uid}/mark-absent`, headers: bk, payload: { attendees: [{ email: 'guest@example.com', absent: false }] } })
+  await h.app.inject({
+    method: 'POST',
+    url: '/_sandbox/clock',
+    payload: { now: new Date(Date.parse(cut.end) + 60_000).toISOString() },
+  })
+  await h.app.inject({
+    method: 'POST',
+    url: `/v2/bookings/${cut.uid}/mark-absent`,
+    headers: bk,
+    payload: { attendees: [{ email: 'guest@example.com', absent: true }] },
+  })
+  await h.app.inject({
+    method: 'POST',
+    url: `/v2/bookings/${cut.uid}/mark-absent`,
+    headers: bk,
+    payload: { attendees: [{ email: 'guest@example.com', absent: false }] },
+  })
   await h.app.inject({ method: 'POST', url: '/_sandbox/webhooks/flush' })
-  const log = (await h.app.inject({ url: '/_sandbox/deliveries' })).json().deliveries as Array<{ trigger: string; body: string }>
+  const log = (await h.app.inject({ url: '/_sandbox/deliveries' })).json().deliveries as Array<{
+    trigger: string
+    body: string
+  }>
   const bodies = log.map((d) => JSON.parse(d.body) as Record<string, Json>)
   const pick = (pred: (b: Record<string, Json>) => boolean) => bodies.find(pred)!
   const payload = (b: Record<string, Json>) => (b.payload ?? {}) as Record<string, Json>
-  sent.set('booking_created.json', pick((b) => b.triggerEvent === 'BOOKING_CREATED' && payload(b).uid === created.uid))
-  sent.set('booking_rescheduled.json', pick((b) => b.triggerEvent === 'BOOKING_RESCHEDULED' && payload(b).uid === moved.uid))
-  sent.set('booking_cancelled.json', pick((b) => b.triggerEvent === 'BOOKING_CANCELLED' && payload(b).requestReschedule === false))
-  sent.set('booking_cancelled_request_reschedule.ASSEMBLED.json', pick((b) => b.triggerEvent === 'BOOKING_CANCELLED' && payload(b).requestReschedule === true))
-  sent.set('booking_requested.json', pick((b) => b.triggerEvent === 'BOOKING_REQUESTED'))
-  sent.set('booking_rejected.json', pick((b) => b.triggerEvent === 'BOOKING_REJECTED'))
-  sent.set('booking_paid.json', pick((b) => b.triggerEvent === 'BOOKING_PAID'))
-  sent.set('booking_no_show_updated.json', pick((b) => b.triggerEvent === 'BOOKING_NO_SHOW_UPDATED' && (payload(b).attendees as Array<{ noShow: boolean }>)[0]!.noShow))
-  sent.set('booking_no_show_updated_unmarked.json', pick((b) => b.triggerEvent === 'BOOKING_NO_SHOW_UPDATED' && !(payload(b).attendees as Array<{ noShow: boolean }>)[0]!.noShow))
-  sent.set('meeting_ended.json', pick((b) => b.triggerEvent === 'MEETING_ENDED'))
+  sent.set(
+    'booking_created.json',
+    pick((b) => b.triggerEvent === 'BOOKING_CREATED' && payload(b).uid === created.uid),
+  )
+  sent.set(
+    'booking_rescheduled.json',
+    pick((b) => b.triggerEvent === 'BOOKING_RESCHEDULED' && payload(b).uid === moved.uid),
+  )
+  sent.set(
+    'booking_cancelled.json',
+    pick((b) => b.triggerEvent === 'BOOKING_CANCELLED' && payload(b).requestReschedule === false),
+  )
+  sent.set(
+    'booking_cancelled_request_reschedule.ASSEMBLED.json',
+    pick((b) => b.triggerEvent === 'BOOKING_CANCELLED' && payload(b).requestReschedule === true),
+  )
+  sent.set(
+    'booking_requested.json',
+    pick((b) => b.triggerEvent === 'BOOKING_REQUESTED'),
+  )
+  sent.set(
+    'booking_rejected.json',
+    pick((b) => b.triggerEvent === 'BOOKING_REJECTED'),
+  )
+  sent.set(
+    'booking_paid.json',
+    pick((b) => b.triggerEvent === 'BOOKING_PAID'),
+  )
+  sent.set(
+    'booking_no_show_updated.json',
+    pick(
+      (b) =>
+        b.triggerEvent === 'BOOKING_NO_SHOW_UPDATED' &&
+        (payload(b).attendees as Array<{ noShow: boolean }>)[0]!.noShow,
+    ),
+  )
+  sent.set(
+    'booking_no_show_updated_unmarked.json',
+    pick(
+      (b) =>
+        b.triggerEvent === 'BOOKING_NO_SHOW_UPDATED' &&
+        !(payload(b).attendees as Array<{ noShow: boolean }>)[0]!.noShow,
+    ),
+  )
+  sent.set(
+    'meeting_ended.json',
+    pick((b) => b.triggerEvent === 'MEETING_ENDED'),
+  )
 })
 afterAll(async () => {
   await h.close()
@@ -92,9 +212,16 @@ afterAll(async () => {
 
 describe('webhook bodies have the shape of the real examples', () => {
   const files = [
-    'booking_created.json', 'booking_rescheduled.json', 'booking_cancelled.json', 'booking_cancelled_request_reschedule.ASSEMBLED.json',
-    'booking_requested.json', 'booking_rejected.json', 'booking_paid.json', 'booking_no_show_updated.json',
-    'booking_no_show_updated_unmarked.json', 'meeting_ended.json',
+    'booking_created.json',
+    'booking_rescheduled.json',
+    'booking_cancelled.json',
+    'booking_cancelled_request_reschedule.ASSEMBLED.json',
+    'booking_requested.json',
+    'booking_rejected.json',
+    'booking_paid.json',
+    'booking_no_show_updated.json',
+    'booking_no_show_updated_unmarked.json',
+    'meeting_ended.json',
   ]
   it.each(files)('%s', (file) => {
     const ours = sent.get(file)

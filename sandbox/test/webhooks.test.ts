@@ -15,14 +15,29 @@ afterEach(async () => {
 
 const toronto = () => h.state.accounts.find((a) => a.timeZone === 'America/Toronto')!
 const berlin = () => h.state.accounts.find((a) => a.timeZone === 'Europe/Berlin')!
-const ALL = ['BOOKING_CREATED', 'BOOKING_REQUESTED', 'BOOKING_RESCHEDULED', 'BOOKING_CANCELLED', 'BOOKING_REJECTED', 'BOOKING_NO_SHOW_UPDATED', 'BOOKING_PAID', 'MEETING_ENDED']
+const ALL = [
+  'BOOKING_CREATED',
+  'BOOKING_REQUESTED',
+  'BOOKING_RESCHEDULED',
+  'BOOKING_CANCELLED',
+  'BOOKING_REJECTED',
+  'BOOKING_NO_SHOW_UPDATED',
+  'BOOKING_PAID',
+  'MEETING_ENDED',
+]
 
 async function subscribe(apiKey: string, body: Record<string, unknown> = {}) {
   const res = await h.app.inject({
     method: 'POST',
     url: '/v2/webhooks',
     headers: auth(apiKey),
-    payload: { subscriberUrl: `${rx.url}/hook`, triggers: ALL, active: true, secret: 'whsec-1', ...body },
+    payload: {
+      subscriberUrl: `${rx.url}/hook`,
+      triggers: ALL,
+      active: true,
+      secret: 'whsec-1',
+      ...body,
+    },
   })
   expect(res.statusCode).toBe(201)
   return res.json().data
@@ -39,7 +54,11 @@ async function book(slug: string, account = toronto(), from = NOW) {
     method: 'POST',
     url: '/v2/bookings',
     headers: auth(account.apiKey, BOOKINGS),
-    payload: { start, eventTypeId: et.id, attendee: { name: 'Rosa Diaz', email: 'rosa@example.com', timeZone: 'America/Toronto' } },
+    payload: {
+      start,
+      eventTypeId: et.id,
+      attendee: { name: 'Rosa Diaz', email: 'rosa@example.com', timeZone: 'America/Toronto' },
+    },
   })
   expect(res.statusCode).toBe(201)
   return res.json().data
@@ -49,23 +68,63 @@ describe('webhooks CRUD', () => {
   it('creates, lists, reads, updates and deletes; 409 on a duplicate subscriberUrl; other users get 403', async () => {
     const hook = await subscribe(toronto().apiKey)
     expect(hook.id).toMatch(/^[0-9a-f-]{36}$/)
-    expect(hook).toMatchObject({ userId: toronto().userId, triggers: ALL, active: true, subscriberUrl: `${rx.url}/hook` })
-    const dup = await h.app.inject({ method: 'POST', url: '/v2/webhooks', headers: auth(toronto().apiKey), payload: { subscriberUrl: `${rx.url}/hook`, triggers: ['BOOKING_CREATED'], active: true } })
+    expect(hook).toMatchObject({
+      userId: toronto().userId,
+      triggers: ALL,
+      active: true,
+      subscriberUrl: `${rx.url}/hook`,
+    })
+    const dup = await h.app.inject({
+      method: 'POST',
+      url: '/v2/webhooks',
+      headers: auth(toronto().apiKey),
+      payload: { subscriberUrl: `${rx.url}/hook`, triggers: ['BOOKING_CREATED'], active: true },
+    })
     expect(dup.statusCode).toBe(409)
     expect(dup.json().error.code).toBe('ConflictException')
     // another account may use the same URL
     await subscribe(berlin().apiKey)
 
-    const list = (await h.app.inject({ url: '/v2/webhooks', headers: auth(toronto().apiKey) })).json().data
+    const list = (
+      await h.app.inject({ url: '/v2/webhooks', headers: auth(toronto().apiKey) })
+    ).json().data
     expect(list.map((w: { id: string }) => w.id)).toEqual([hook.id])
-    const patched = await h.app.inject({ method: 'PATCH', url: `/v2/webhooks/${hook.id}`, headers: auth(toronto().apiKey), payload: { active: false } })
+    const patched = await h.app.inject({
+      method: 'PATCH',
+      url: `/v2/webhooks/${hook.id}`,
+      headers: auth(toronto().apiKey),
+      payload: { active: false },
+    })
     expect(patched.json().data).toMatchObject({ active: false, triggers: ALL })
-    expect((await h.app.inject({ url: `/v2/webhooks/${hook.id}`, headers: auth(berlin().apiKey) })).statusCode).toBe(403)
-    expect((await h.app.inject({ method: 'DELETE', url: `/v2/webhooks/${hook.id}`, headers: auth(berlin().apiKey) })).statusCode).toBe(403)
-    const deleted = await h.app.inject({ method: 'DELETE', url: `/v2/webhooks/${hook.id}`, headers: auth(toronto().apiKey) })
+    expect(
+      (await h.app.inject({ url: `/v2/webhooks/${hook.id}`, headers: auth(berlin().apiKey) }))
+        .statusCode,
+    ).toBe(403)
+    expect(
+      (
+        await h.app.inject({
+          method: 'DELETE',
+          url: `/v2/webhooks/${hook.id}`,
+          headers: auth(berlin().apiKey),
+        })
+      ).statusCode,
+    ).toBe(403)
+    const deleted = await h.app.inject({
+      method: 'DELETE',
+      url: `/v2/webhooks/${hook.id}`,
+      headers: auth(toronto().apiKey),
+    })
     expect(deleted.json().data.id).toBe(hook.id)
-    expect((await h.app.inject({ url: `/v2/webhooks/${hook.id}`, headers: auth(toronto().apiKey) })).statusCode).toBe(404)
-    const bad = await h.app.inject({ method: 'POST', url: '/v2/webhooks', headers: auth(toronto().apiKey), payload: { subscriberUrl: 'x', triggers: ['NOPE'], active: true } })
+    expect(
+      (await h.app.inject({ url: `/v2/webhooks/${hook.id}`, headers: auth(toronto().apiKey) }))
+        .statusCode,
+    ).toBe(404)
+    const bad = await h.app.inject({
+      method: 'POST',
+      url: '/v2/webhooks',
+      headers: auth(toronto().apiKey),
+      payload: { subscriberUrl: 'x', triggers: ['NOPE'], active: true },
+    })
     expect(bad.statusCode).toBe(400)
   })
 })
@@ -80,17 +139,27 @@ describe('webhook delivery', () => {
     const got = rx.received[0]!
     expect(got.headers['content-type']).toBe('application/json')
     expect(got.headers['x-cal-webhook-version']).toBe('2021-10-20')
-    expect(got.headers['x-cal-signature-256']).toBe(createHmac('sha256', 'whsec-1').update(got.body).digest('hex'))
+    expect(got.headers['x-cal-signature-256']).toBe(
+      createHmac('sha256', 'whsec-1').update(got.body).digest('hex'),
+    )
     expect(got.body).toBe(JSON.stringify(JSON.parse(got.body)))
     const body = JSON.parse(got.body)
     expect(Object.keys(body)).toEqual(['triggerEvent', 'createdAt', 'payload'])
-    expect(body).toMatchObject({ triggerEvent: 'BOOKING_CREATED', payload: { uid: booking.uid, bookingId: booking.id, status: 'ACCEPTED', type: 'haircut' } })
+    expect(body).toMatchObject({
+      triggerEvent: 'BOOKING_CREATED',
+      payload: { uid: booking.uid, bookingId: booking.id, status: 'ACCEPTED', type: 'haircut' },
+    })
   })
 
   it('sends no-secret-provided without a secret, and only to the account whose booking changed', async () => {
     await subscribe(toronto().apiKey, { secret: undefined })
     const other = await receiver()
-    await h.app.inject({ method: 'POST', url: '/v2/webhooks', headers: auth(berlin().apiKey), payload: { subscriberUrl: other.url, triggers: ALL, active: true } })
+    await h.app.inject({
+      method: 'POST',
+      url: '/v2/webhooks',
+      headers: auth(berlin().apiKey),
+      payload: { subscriberUrl: other.url, triggers: ALL, active: true },
+    })
     await book('haircut')
     await flush()
     expect(rx.received[0]!.headers['x-cal-signature-256']).toBe('no-secret-provided')
@@ -102,46 +171,134 @@ describe('webhook delivery', () => {
     await subscribe(toronto().apiKey)
     const key = auth(toronto().apiKey, BOOKINGS)
     const pending = await book('full-colour')
-    await h.app.inject({ method: 'POST', url: `/v2/bookings/${pending.uid}/decline`, headers: key, payload: { reason: 'Fully booked' } })
+    await h.app.inject({
+      method: 'POST',
+      url: `/v2/bookings/${pending.uid}/decline`,
+      headers: key,
+      payload: { reason: 'Fully booked' },
+    })
     const cut = await book('haircut')
-    const later = await firstSlot(h.app, cut.eventTypeId, new Date(Date.parse(NOW) + 3 * 86_400_000).toISOString())
-    const moved = (await h.app.inject({ method: 'POST', url: `/v2/bookings/${cut.uid}/reschedule`, headers: key, payload: { start: later } })).json().data
-    await h.app.inject({ method: 'POST', url: `/v2/bookings/${moved.uid}/cancel`, headers: key, payload: { cancellationReason: 'Ill' } })
-    const paid = (await h.app.inject({ method: 'POST', url: '/_sandbox/book', payload: { eventTypeId: toronto().eventTypes.find((e) => e.slug === 'bridal-trial')!.id, start: await firstSlot(h.app, toronto().eventTypes.find((e) => e.slug === 'bridal-trial')!.id), attendee: { name: 'Bride', email: 'bride@example.com', timeZone: 'America/Toronto' }, pay: true } })).json().data
+    const later = await firstSlot(
+      h.app,
+      cut.eventTypeId,
+      new Date(Date.parse(NOW) + 3 * 86_400_000).toISOString(),
+    )
+    const moved = (
+      await h.app.inject({
+        method: 'POST',
+        url: `/v2/bookings/${cut.uid}/reschedule`,
+        headers: key,
+        payload: { start: later },
+      })
+    ).json().data
+    await h.app.inject({
+      method: 'POST',
+      url: `/v2/bookings/${moved.uid}/cancel`,
+      headers: key,
+      payload: { cancellationReason: 'Ill' },
+    })
+    const paid = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/_sandbox/book',
+        payload: {
+          eventTypeId: toronto().eventTypes.find((e) => e.slug === 'bridal-trial')!.id,
+          start: await firstSlot(
+            h.app,
+            toronto().eventTypes.find((e) => e.slug === 'bridal-trial')!.id,
+          ),
+          attendee: { name: 'Bride', email: 'bride@example.com', timeZone: 'America/Toronto' },
+          pay: true,
+        },
+      })
+    ).json().data
     await h.app.inject({ method: 'POST', url: '/_sandbox/clock', payload: { now: paid.start } })
-    await h.app.inject({ method: 'POST', url: `/v2/bookings/${paid.uid}/mark-absent`, headers: key, payload: { attendees: [{ email: 'bride@example.com', absent: true }] } })
-    await h.app.inject({ method: 'POST', url: `/v2/bookings/${paid.uid}/mark-absent`, headers: key, payload: { host: true } })
+    await h.app.inject({
+      method: 'POST',
+      url: `/v2/bookings/${paid.uid}/mark-absent`,
+      headers: key,
+      payload: { attendees: [{ email: 'bride@example.com', absent: true }] },
+    })
+    await h.app.inject({
+      method: 'POST',
+      url: `/v2/bookings/${paid.uid}/mark-absent`,
+      headers: key,
+      payload: { host: true },
+    })
     await flush()
 
     // Deliveries run concurrently, as on Cal.com: arrival order is not guaranteed, the log's is.
-    const log = (await h.app.inject({ url: '/_sandbox/deliveries' })).json().deliveries as Array<{ body: string; statusCode: number }>
+    const log = (await h.app.inject({ url: '/_sandbox/deliveries' })).json().deliveries as Array<{
+      body: string
+      statusCode: number
+    }>
     expect(log.every((d) => d.statusCode === 200)).toBe(true)
     expect(rx.received.map((r) => r.body).sort()).toEqual(log.map((d) => d.body).sort())
     const bodies = log.map((d) => JSON.parse(d.body))
     expect(bodies.map((b) => b.triggerEvent)).toEqual([
-      'BOOKING_REQUESTED', 'BOOKING_REJECTED', 'BOOKING_CREATED', 'BOOKING_RESCHEDULED', 'BOOKING_CANCELLED',
-      'BOOKING_CREATED', 'BOOKING_PAID', 'BOOKING_NO_SHOW_UPDATED',
+      'BOOKING_REQUESTED',
+      'BOOKING_REJECTED',
+      'BOOKING_CREATED',
+      'BOOKING_RESCHEDULED',
+      'BOOKING_CANCELLED',
+      'BOOKING_CREATED',
+      'BOOKING_PAID',
+      'BOOKING_NO_SHOW_UPDATED',
     ]) // marking only the host absent fires nothing
     const [requested, rejected, , rescheduled, cancelled, , paidHook, noShow] = bodies
     expect(requested.payload.status).toBe('PENDING')
     expect(rejected.payload).toMatchObject({ status: 'REJECTED', rejectionReason: 'Fully booked' })
-    expect(rescheduled.payload).toMatchObject({ uid: moved.uid, rescheduleUid: cut.uid, rescheduleStartTime: cut.start, status: 'ACCEPTED' })
-    expect(cancelled.payload).toMatchObject({ uid: moved.uid, status: 'CANCELLED', cancellationReason: 'Ill', requestReschedule: false })
-    expect(paidHook.payload).toMatchObject({ uid: paid.uid, status: 'ACCEPTED', paymentId: expect.any(Number) })
-    expect(noShow.payload).toEqual({ message: 'bride@example.com marked as no-show', attendees: [{ email: 'bride@example.com', noShow: true }], bookingUid: paid.uid, bookingId: paid.id })
+    expect(rescheduled.payload).toMatchObject({
+      uid: moved.uid,
+      rescheduleUid: cut.uid,
+      rescheduleStartTime: cut.start,
+      status: 'ACCEPTED',
+    })
+    expect(cancelled.payload).toMatchObject({
+      uid: moved.uid,
+      status: 'CANCELLED',
+      cancellationReason: 'Ill',
+      requestReschedule: false,
+    })
+    expect(paidHook.payload).toMatchObject({
+      uid: paid.uid,
+      status: 'ACCEPTED',
+      paymentId: expect.any(Number),
+    })
+    expect(noShow.payload).toEqual({
+      message: 'bride@example.com marked as no-show',
+      attendees: [{ email: 'bride@example.com', noShow: true }],
+      bookingUid: paid.uid,
+      bookingId: paid.id,
+    })
   })
 
-  it('the public booking page and the organizer\'s request-reschedule fire webhooks too', async () => {
+  it("the public booking page and the organizer's request-reschedule fire webhooks too", async () => {
     await subscribe(toronto().apiKey)
     const et = toronto().eventTypes.find((e) => e.slug === 'haircut')!
-    const res = await h.app.inject({ method: 'POST', url: '/_sandbox/book', payload: { eventTypeId: et.id, start: await firstSlot(h.app, et.id), attendee: { name: 'Walk In', email: 'walk@example.com', timeZone: 'UTC' } } })
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/_sandbox/book',
+      payload: {
+        eventTypeId: et.id,
+        start: await firstSlot(h.app, et.id),
+        attendee: { name: 'Walk In', email: 'walk@example.com', timeZone: 'UTC' },
+      },
+    })
     expect(res.statusCode).toBe(201)
     const uid = res.json().data.uid
-    await h.app.inject({ method: 'POST', url: `/_sandbox/bookings/${uid}/request-reschedule`, payload: { reason: 'Stylist ill' } })
+    await h.app.inject({
+      method: 'POST',
+      url: `/_sandbox/bookings/${uid}/request-reschedule`,
+      payload: { reason: 'Stylist ill' },
+    })
     await flush()
     const [created, cancelled] = rx.received.map((r) => JSON.parse(r.body))
     expect(created.triggerEvent).toBe('BOOKING_CREATED')
-    expect(cancelled.payload).toMatchObject({ requestReschedule: true, cancellationReason: 'Please reschedule. Stylist ill' })
+    expect(cancelled.payload).toMatchObject({
+      requestReschedule: true,
+      cancellationReason: 'Please reschedule. Stylist ill',
+    })
   })
 
   it('MEETING_ENDED is flat and sent once the booking has ended', async () => {
@@ -149,19 +306,36 @@ describe('webhook delivery', () => {
     const booking = await book('haircut')
     await flush()
     expect(rx.received).toHaveLength(0)
-    await h.app.inject({ method: 'POST', url: '/_sandbox/clock', payload: { now: new Date(Date.parse(booking.end) + 60_000).toISOString() } })
+    await h.app.inject({
+      method: 'POST',
+      url: '/_sandbox/clock',
+      payload: { now: new Date(Date.parse(booking.end) + 60_000).toISOString() },
+    })
     await flush()
     expect(rx.received).toHaveLength(1)
     const body = JSON.parse(rx.received[0]!.body)
     expect(body.payload).toBeUndefined()
-    expect(body).toMatchObject({ triggerEvent: 'MEETING_ENDED', uid: booking.uid, id: booking.id, status: 'ACCEPTED' })
+    expect(body).toMatchObject({
+      triggerEvent: 'MEETING_ENDED',
+      uid: booking.uid,
+      id: booking.id,
+      status: 'ACCEPTED',
+    })
   })
 
   it('does not retry a non-2xx answer and does not follow redirects', async () => {
     const failing = await receiver(() => ({ status: 500 }))
-    const redirecting = await receiver(() => ({ status: 302, headers: { location: `${rx.url}/moved` } }))
+    const redirecting = await receiver(() => ({
+      status: 302,
+      headers: { location: `${rx.url}/moved` },
+    }))
     for (const url of [failing.url, redirecting.url]) {
-      await h.app.inject({ method: 'POST', url: '/v2/webhooks', headers: auth(toronto().apiKey), payload: { subscriberUrl: url, triggers: ['BOOKING_CREATED'], active: true } })
+      await h.app.inject({
+        method: 'POST',
+        url: '/v2/webhooks',
+        headers: auth(toronto().apiKey),
+        payload: { subscriberUrl: url, triggers: ['BOOKING_CREATED'], active: true },
+      })
     }
     await book('haircut')
     await flush()

@@ -39,8 +39,10 @@ function matchesStatus(b: Booking, status: ListStatus, now: number): boolean {
   }
 }
 
-const onOrAfter = (value: string, bound?: string) => !bound || Date.parse(value) >= Date.parse(bound)
-const onOrBefore = (value: string, bound?: string) => !bound || Date.parse(value) <= Date.parse(bound)
+const onOrAfter = (value: string, bound?: string) =>
+  !bound || Date.parse(value) >= Date.parse(bound)
+const onOrBefore = (value: string, bound?: string) =>
+  !bound || Date.parse(value) <= Date.parse(bound)
 
 /** Cal.com's GET /v2/bookings filters, sorting and take/skip paging (REFERENCE.md §2.1). */
 export function listBookings(all: Booking[], q: BookingListQuery, now: number) {
@@ -50,7 +52,9 @@ export function listBookings(all: Booking[], q: BookingListQuery, now: number) {
       (!q.attendeeEmail ||
         b.attendees.some((a) => a.email.toLowerCase() === q.attendeeEmail?.toLowerCase())) &&
       (!q.attendeeName ||
-        b.attendees.some((a) => a.name.toLowerCase().includes(q.attendeeName?.toLowerCase() ?? ''))) &&
+        b.attendees.some((a) =>
+          a.name.toLowerCase().includes(q.attendeeName?.toLowerCase() ?? ''),
+        )) &&
       (!q.bookingUid || b.uid === q.bookingUid) &&
       (!q.eventTypeIds?.length || q.eventTypeIds.includes(b.eventTypeId)) &&
       onOrAfter(b.start, q.afterStart) &&

@@ -8,7 +8,12 @@ import type { SandboxStore } from './store.js'
 export type BookingChange =
   | { trigger: 'BOOKING_CREATED' | 'BOOKING_REQUESTED' | 'BOOKING_REJECTED'; booking: Booking }
   | { trigger: 'BOOKING_PAID'; booking: Booking; paymentId: number }
-  | { trigger: 'BOOKING_RESCHEDULED'; booking: Booking; previous: Booking; rescheduledBy: string | null }
+  | {
+      trigger: 'BOOKING_RESCHEDULED'
+      booking: Booking
+      previous: Booking
+      rescheduledBy: string | null
+    }
   | { trigger: 'BOOKING_CANCELLED'; booking: Booking; requestReschedule: boolean }
   | {
       trigger: 'BOOKING_NO_SHOW_UPDATED'
@@ -19,7 +24,13 @@ export type BookingChange =
 export interface NewBooking {
   eventType: EventType
   start: string
-  attendee: { name: string; email: string; timeZone: string; phoneNumber?: string; language?: string }
+  attendee: {
+    name: string
+    email: string
+    timeZone: string
+    phoneNumber?: string
+    language?: string
+  }
   guests?: string[]
   location?: string
   metadata?: Record<string, string | number | boolean>
@@ -68,7 +79,9 @@ export class BookingService {
     if (!booking) throw notFound(`Booking with uid=${uid} was not found in the database`)
     // Signed-in callers only reach their own bookings; the attendee's links work without sign-in.
     if (actor && booking.accountId !== actor.userId) {
-      throw forbidden(`User with id=${actor.userId} does not have access to booking with uid=${uid}`)
+      throw forbidden(
+        `User with id=${actor.userId} does not have access to booking with uid=${uid}`,
+      )
     }
     return booking
   }
@@ -84,9 +97,17 @@ export class BookingService {
     if (startMs < this.now()) throw badRequest('Attempting to book a meeting in the past.')
     const host = this.slots.pickHost(input.eventType, startMs, input.hostIds)
     if (!host) throw badRequest(SLOT_TAKEN)
-    const booking = this.insert(input, startMs, host.id, input.eventType.requiresConfirmation ? 'pending' : 'accepted')
+    const booking = this.insert(
+      input,
+      startMs,
+      host.id,
+      input.eventType.requiresConfirmation ? 'pending' : 'accepted',
+    )
     if (opts.emit !== false) {
-      this.emit({ trigger: booking.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_CREATED', booking })
+      this.emit({
+        trigger: booking.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_CREATED',
+        booking,
+      })
     }
     return booking
   }
@@ -140,13 +161,20 @@ export class BookingService {
     return booking
   }
 
-  cancel(uid: string, actor: Actor | undefined, reason?: string, requestReschedule = false): Booking {
+  cancel(
+    uid: string,
+    actor: Actor | undefined,
+    reason?: string,
+    requestReschedule = false,
+  ): Booking {
     const booking = this.get(uid, actor)
     if (booking.status === 'cancelled' || booking.status === 'rejected') {
       throw badRequest('This booking has already been cancelled.')
     }
     booking.status = 'cancelled'
-    booking.cancellationReason = requestReschedule ? `Please reschedule. ${reason ?? ''}`.trim() : reason
+    booking.cancellationReason = requestReschedule
+      ? `Please reschedule. ${reason ?? ''}`.trim()
+      : reason
     booking.cancelledByEmail = actor?.email ?? booking.attendees[0]?.email
     booking.iCalSequence += 1
     booking.updatedAt = this.nowIso()
@@ -166,7 +194,9 @@ export class BookingService {
       )
     }
     if (old.status === 'cancelled' || old.status === 'rejected') {
-      throw badRequest(`Can't reschedule booking with uid=${uid} because it has been ${old.status}.`)
+      throw badRequest(
+        `Can't reschedule booking with uid=${uid} because it has been ${old.status}.`,
+      )
     }
     const et = this.store.eventTypes.get(old.eventTypeId)
     if (!et) throw notFound(`Event type with id=${old.eventTypeId} was not found`)
@@ -175,7 +205,8 @@ export class BookingService {
     if (startMs < this.now()) throw badRequest('Attempting to book a meeting in the past.')
     // The same host keeps the client when free; otherwise any free host of the event type.
     const host =
-      this.slots.pickHost(et, startMs, [old.hostId], old.uid) ?? this.slots.pickHost(et, startMs, undefined, old.uid)
+      this.slots.pickHost(et, startMs, [old.hostId], old.uid) ??
+      this.slots.pickHost(et, startMs, undefined, old.uid)
     if (!host) throw badRequest(SLOT_TAKEN)
     const attendee = old.attendees[0]
     const fresh = this.insert(
@@ -207,7 +238,12 @@ export class BookingService {
     old.reschedulingReason = input.reschedulingReason
     old.rescheduledByEmail = by
     old.updatedAt = this.nowIso()
-    this.emit({ trigger: 'BOOKING_RESCHEDULED', booking: fresh, previous: old, rescheduledBy: by ?? null })
+    this.emit({
+      trigger: 'BOOKING_RESCHEDULED',
+      booking: fresh,
+      previous: old,
+      rescheduledBy: by ?? null,
+    })
     return fresh
   }
 
@@ -234,7 +270,11 @@ export class BookingService {
     return booking
   }
 
-  markAbsent(uid: string, actor: Actor, input: { host?: boolean; attendees?: Array<{ email: string; absent: boolean }> }): Booking {
+  markAbsent(
+    uid: string,
+    actor: Actor,
+    input: { host?: boolean; attendees?: Array<{ email: string; absent: boolean }> },
+  ): Booking {
     const booking = this.owned(uid, actor)
     if (Date.parse(booking.start) > this.now()) {
       throw badRequest(
@@ -243,15 +283,19 @@ export class BookingService {
     }
     const changed: Array<{ email: string; noShow: boolean }> = []
     for (const mark of input.attendees ?? []) {
-      const attendee = booking.attendees.find((a) => a.email.toLowerCase() === mark.email.toLowerCase())
-      if (!attendee) throw badRequest(`Attendee with email ${mark.email} is not an attendee of booking ${uid}`)
+      const attendee = booking.attendees.find(
+        (a) => a.email.toLowerCase() === mark.email.toLowerCase(),
+      )
+      if (!attendee)
+        throw badRequest(`Attendee with email ${mark.email} is not an attendee of booking ${uid}`)
       attendee.absent = mark.absent
       changed.push({ email: attendee.email, noShow: mark.absent })
     }
     // Cal.com can only set the host flag to true here.
     if (input.host === true) booking.absentHost = true
     booking.updatedAt = this.nowIso()
-    if (changed.length > 0) this.emit({ trigger: 'BOOKING_NO_SHOW_UPDATED', booking, attendees: changed })
+    if (changed.length > 0)
+      this.emit({ trigger: 'BOOKING_NO_SHOW_UPDATED', booking, attendees: changed })
     return booking
   }
 

@@ -15,7 +15,9 @@ export function checkMetadata(metadata: unknown): Record<string, string | number
   if (entries.length > MAX_KEYS) problems.push(`metadata can have at most ${MAX_KEYS} keys`)
   for (const [key, value] of entries) {
     if (key.length > MAX_KEY_LENGTH) {
-      problems.push(`metadata key "${key.slice(0, 50)}" is longer than ${MAX_KEY_LENGTH} characters`)
+      problems.push(
+        `metadata key "${key.slice(0, 50)}" is longer than ${MAX_KEY_LENGTH} characters`,
+      )
     }
     if (!['string', 'number', 'boolean'].includes(typeof value)) {
       problems.push(`metadata value of "${key}" must be a string, number or boolean`)

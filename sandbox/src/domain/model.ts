@@ -1,7 +1,8 @@
 // The sandbox's in-memory records. Shapes follow Cal.com's database rows closely enough that
 // the API outputs and webhook payloads can be rendered from them.
 
-export type Weekday = 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday'
+export type Weekday =
+  'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday' | 'Sunday'
 
 export interface Account {
   userId: number

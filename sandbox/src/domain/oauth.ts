@@ -67,7 +67,10 @@ export class OAuthService {
     if (clientSecret !== undefined) {
       const ok =
         client.secretHash !== null &&
-        timingSafeEqual(Buffer.from(client.secretHash), Buffer.from(createHash('sha256').update(clientSecret).digest('hex')))
+        timingSafeEqual(
+          Buffer.from(client.secretHash),
+          Buffer.from(createHash('sha256').update(clientSecret).digest('hex')),
+        )
       if (!ok) throw new OAuthError(401, 'invalid_client', 'invalid_client_credentials')
     } else if (client.clientType === 'CONFIDENTIAL') {
       throw new OAuthError(401, 'invalid_client', 'invalid_client_credentials')
@@ -75,19 +78,28 @@ export class OAuthService {
     return client
   }
 
-  exchangeCode(client: OAuthClient, code: string, redirectUri: string, codeVerifier: string | undefined) {
+  exchangeCode(
+    client: OAuthClient,
+    code: string,
+    redirectUri: string,
+    codeVerifier: string | undefined,
+  ) {
     const grant = this.codes.get(code)
     // Single use: a code is gone after its first exchange attempt, right or wrong.
     this.codes.delete(code)
-    if (!grant || grant.expiresAt < this.now()) throw new OAuthError(400, 'invalid_grant', 'code_invalid_or_expired')
-    if (grant.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'client_id_mismatch')
-    if (grant.redirectUri !== redirectUri) throw new OAuthError(400, 'invalid_grant', 'redirect_uri_mismatch')
+    if (!grant || grant.expiresAt < this.now())
+      throw new OAuthError(400, 'invalid_grant', 'code_invalid_or_expired')
+    if (grant.clientId !== client.clientId)
+      throw new OAuthError(400, 'invalid_grant', 'client_id_mismatch')
+    if (grant.redirectUri !== redirectUri)
+      throw new OAuthError(400, 'invalid_grant', 'redirect_uri_mismatch')
     if (client.clientType === 'PUBLIC' || grant.codeChallenge) {
       if (!codeVerifier || !grant.codeChallenge || grant.codeChallengeMethod !== 'S256') {
         throw new OAuthError(400, 'invalid_request', 'pkce_missing_parameters_or_invalid_method')
       }
       const computed = b64url(createHash('sha256').update(codeVerifier).digest())
-      if (computed !== grant.codeChallenge) throw new OAuthError(400, 'invalid_grant', 'pkce_verification_failed')
+      if (computed !== grant.codeChallenge)
+        throw new OAuthError(400, 'invalid_grant', 'pkce_verification_failed')
     }
     return this.tokens(client.clientId, grant.userId, grant.scope)
   }
@@ -95,22 +107,34 @@ export class OAuthService {
   refresh(client: OAuthClient, refreshToken: string) {
     const claims = this.verify(refreshToken, 'Refresh Token')
     if (!claims) throw new OAuthError(400, 'invalid_grant', 'invalid_refresh_token')
-    if (claims.clientId !== client.clientId) throw new OAuthError(400, 'invalid_grant', 'client_id_mismatch')
+    if (claims.clientId !== client.clientId)
+      throw new OAuthError(400, 'invalid_grant', 'client_id_mismatch')
     return this.tokens(client.clientId, claims.userId, claims.scope)
   }
 
   private tokens(clientId: string, userId: number, scope: string[]) {
     return {
-      access_token: this.sign({ userId, scope, token_type: 'Access Token', clientId }, ACCESS_TOKEN_SECONDS),
+      access_token: this.sign(
+        { userId, scope, token_type: 'Access Token', clientId },
+        ACCESS_TOKEN_SECONDS,
+      ),
       token_type: 'bearer',
-      refresh_token: this.sign({ userId, scope, token_type: 'Refresh Token', clientId }, REFRESH_TOKEN_SECONDS),
+      refresh_token: this.sign(
+        { userId, scope, token_type: 'Refresh Token', clientId },
+        REFRESH_TOKEN_SECONDS,
+      ),
       expires_in: ACCESS_TOKEN_SECONDS,
     }
   }
 
   private sign(claims: Omit<TokenClaims, 'iat' | 'exp' | 'jti'>, ttlSeconds: number): string {
     const iat = Math.floor(this.now() / 1000)
-    const body: TokenClaims = { ...claims, iat, exp: iat + ttlSeconds, jti: randomBytes(8).toString('hex') }
+    const body: TokenClaims = {
+      ...claims,
+      iat,
+      exp: iat + ttlSeconds,
+      jti: randomBytes(8).toString('hex'),
+    }
     const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))
     const payload = b64url(JSON.stringify(body))
     const sig = b64url(createHmac('sha256', this.key).update(`${head}.${payload}`).digest())

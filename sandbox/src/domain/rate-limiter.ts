@@ -30,7 +30,12 @@ export class RateLimiter {
       this.buckets.set(tracker, bucket)
     }
     if (bucket.blockedUntil > nowMs) {
-      return { limit, remaining: 0, resetSeconds: Math.ceil((bucket.blockedUntil - nowMs) / 1000), blocked: true }
+      return {
+        limit,
+        remaining: 0,
+        resetSeconds: Math.ceil((bucket.blockedUntil - nowMs) / 1000),
+        blocked: true,
+      }
     }
     bucket.hits += 1
     if (bucket.hits > limit) {

@@ -27,7 +27,10 @@ export function workingWindows(schedule: Schedule, fromMs: number, toMs: number)
         : schedule.availability.filter((a) => a.days.includes(day.toFormat('cccc') as never))
     for (const range of ranges) {
       const start = localTime(date, range.startTime, zone)
-      const end = range.endTime === '00:00' || range.endTime === '24:00' ? day.plus({ days: 1 }).toMillis() : localTime(date, range.endTime, zone)
+      const end =
+        range.endTime === '00:00' || range.endTime === '24:00'
+          ? day.plus({ days: 1 }).toMillis()
+          : localTime(date, range.endTime, zone)
       if (range.startTime === range.endTime) continue
       if (end > fromMs && start < toMs) windows.push({ start, end })
     }
@@ -103,8 +106,15 @@ export class SlotFinder {
    * The host who takes a booking at `startMs`, or undefined when nobody can. Among free hosts the
    * one with the fewest bookings that day wins (round-robin-like), then host order.
    */
-  pickHost(eventType: EventType, startMs: number, only?: number[], excludeUid?: string): Staff | undefined {
-    const free = this.hosts(eventType, only).filter((h) => this.fits(eventType, h, startMs, excludeUid))
+  pickHost(
+    eventType: EventType,
+    startMs: number,
+    only?: number[],
+    excludeUid?: string,
+  ): Staff | undefined {
+    const free = this.hosts(eventType, only).filter((h) =>
+      this.fits(eventType, h, startMs, excludeUid),
+    )
     const day = new Date(startMs).toISOString().slice(0, 10)
     const load = (h: Staff) =>
       [...this.store.bookings.values()].filter(

@@ -1,13 +1,5 @@
 import { createHash } from 'node:crypto'
-import type {
-  Account,
-  Booking,
-  EventType,
-  OAuthClient,
-  Schedule,
-  Staff,
-  Webhook,
-} from './model.js'
+import type { Account, Booking, EventType, OAuthClient, Schedule, Staff, Webhook } from './model.js'
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')
 
@@ -21,7 +13,13 @@ export class SandboxStore {
   readonly webhooks = new Map<string, Webhook>()
   readonly oauthClients = new Map<string, OAuthClient>()
   private readonly apiKeyHashes = new Map<string, number>()
-  private counters = { user: 1000, schedule: 100, eventType: 500, booking: 10_000, attendee: 50_000 }
+  private counters = {
+    user: 1000,
+    schedule: 100,
+    eventType: 500,
+    booking: 10_000,
+    attendee: 50_000,
+  }
 
   nextUserId = () => ++this.counters.user
   nextScheduleId = () => ++this.counters.schedule

@@ -29,7 +29,12 @@ export default fp(
       const claims = oauth.verify(token, 'Access Token')
       const account = claims ? store.accounts.get(claims.userId) : undefined
       if (!claims || !account) throw unauthorized('ApiAuthStrategy - Invalid Access Token')
-      request.caller = { userId: account.userId, email: account.email, kind: 'oauth', clientId: claims.clientId }
+      request.caller = {
+        userId: account.userId,
+        email: account.email,
+        kind: 'oauth',
+        clientId: claims.clientId,
+      }
     })
   },
   { name: 'auth', dependencies: ['sandbox-context'] },

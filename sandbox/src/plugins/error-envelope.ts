@@ -24,10 +24,17 @@ function fromFastify(err: FastifyError): CalApiError {
     const errors = err.validation.map((v) => {
       const property =
         (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
-        String((v.params as { missingProperty?: string }).missingProperty ?? err.validationContext ?? '')
-      return { property, message: `${property || err.validationContext} ${v.message ?? 'is invalid'}`.trim() }
+        String(
+          (v.params as { missingProperty?: string }).missingProperty ?? err.validationContext ?? '',
+        )
+      return {
+        property,
+        message: `${property || err.validationContext} ${v.message ?? 'is invalid'}`.trim(),
+      }
     })
-    return new CalApiError(400, 'BadRequestException', errors.map((e) => e.message).join('; '), { errors })
+    return new CalApiError(400, 'BadRequestException', errors.map((e) => e.message).join('; '), {
+      errors,
+    })
   }
   if (err.statusCode === 415 || err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new CalApiError(400, 'BadRequestException', `Unsupported content type`)
@@ -50,7 +57,11 @@ export default fp(
       sendCalError(
         request,
         reply,
-        new CalApiError(404, 'NotFoundException', `Cannot ${request.method} ${request.url.split('?')[0]}`),
+        new CalApiError(
+          404,
+          'NotFoundException',
+          `Cannot ${request.method} ${request.url.split('?')[0]}`,
+        ),
       ),
     )
   },

@@ -18,7 +18,10 @@ export default fp(
       if (fault.mode === 'http429') {
         // As Cal.com's throttler answers a blocked credential: nothing left, back after the block.
         reply.header('X-RateLimit-Remaining-Default', 0)
-        reply.header('X-RateLimit-Reset-Default', Math.ceil(app.sandbox.config.rateLimit.blockMs / 1000))
+        reply.header(
+          'X-RateLimit-Reset-Default',
+          Math.ceil(app.sandbox.config.rateLimit.blockMs / 1000),
+        )
         throw throttled()
       }
       // A hang: no answer at all; the connection is cut when the hang ends or the sandbox closes.

@@ -20,7 +20,11 @@ export default fp(
       let limit: number
       if (token?.startsWith('cal_')) {
         if (!app.sandbox.store.accountByApiKey(token)) {
-          throw new CalApiError(401, 'UnauthorizedException', 'CustomThrottlerGuard - Invalid API Key')
+          throw new CalApiError(
+            401,
+            'UnauthorizedException',
+            'CustomThrottlerGuard - Invalid API Key',
+          )
         }
         tracker = `api-key:${createHash('sha256').update(token).digest('hex')}`
         limit = rateLimit.apiKeyLimit

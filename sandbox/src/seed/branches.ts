@@ -43,7 +43,11 @@ export interface BranchSeed {
 }
 
 const weekdays: Weekday[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']
-const hours = (days: Weekday[], startTime: string, endTime: string): Availability => ({ days, startTime, endTime })
+const hours = (days: Weekday[], startTime: string, endTime: string): Availability => ({
+  days,
+  startTime,
+  endTime,
+})
 
 function eventTypes(address: string): EventTypeSeed[] {
   return [
@@ -117,12 +121,40 @@ export const BRANCHES: BranchSeed[] = [
     currency: 'cad',
     weekStart: 'Sunday',
     timeFormat: 12,
-    openingHours: [hours(['Tuesday', 'Wednesday', 'Thursday', 'Friday'], '09:00', '19:00'), hours(['Saturday'], '09:00', '17:00')],
+    openingHours: [
+      hours(['Tuesday', 'Wednesday', 'Thursday', 'Friday'], '09:00', '19:00'),
+      hours(['Saturday'], '09:00', '17:00'),
+    ],
     staff: [
-      { name: 'Ava Thompson', username: 'ava-thompson', availability: [hours(['Tuesday', 'Wednesday', 'Thursday', 'Friday'], '09:00', '17:00')] },
-      { name: 'Liam Chen', username: 'liam-chen', availability: [hours(['Wednesday', 'Thursday', 'Friday'], '11:00', '19:00'), hours(['Saturday'], '09:00', '17:00')], overrides: [{ inDays: 2, startTime: '00:00', endTime: '00:00' }] },
-      { name: 'Sofia Martin', username: 'sofia-martin', availability: [hours(['Tuesday', 'Friday'], '10:00', '18:00'), hours(['Saturday'], '09:00', '15:00'), hours(['Monday'], '12:00', '18:00')] },
-      { name: 'Noah Patel', username: 'noah-patel', availability: [hours(weekdays, '09:00', '15:00')], overrides: [{ inDays: 1, startTime: '12:00', endTime: '15:00' }] },
+      {
+        name: 'Ava Thompson',
+        username: 'ava-thompson',
+        availability: [hours(['Tuesday', 'Wednesday', 'Thursday', 'Friday'], '09:00', '17:00')],
+      },
+      {
+        name: 'Liam Chen',
+        username: 'liam-chen',
+        availability: [
+          hours(['Wednesday', 'Thursday', 'Friday'], '11:00', '19:00'),
+          hours(['Saturday'], '09:00', '17:00'),
+        ],
+        overrides: [{ inDays: 2, startTime: '00:00', endTime: '00:00' }],
+      },
+      {
+        name: 'Sofia Martin',
+        username: 'sofia-martin',
+        availability: [
+          hours(['Tuesday', 'Friday'], '10:00', '18:00'),
+          hours(['Saturday'], '09:00', '15:00'),
+          hours(['Monday'], '12:00', '18:00'),
+        ],
+      },
+      {
+        name: 'Noah Patel',
+        username: 'noah-patel',
+        availability: [hours(weekdays, '09:00', '15:00')],
+        overrides: [{ inDays: 1, startTime: '12:00', endTime: '15:00' }],
+      },
     ],
     eventTypes: eventTypes('512 Queen St W, Toronto, ON'),
   },
@@ -138,9 +170,25 @@ export const BRANCHES: BranchSeed[] = [
     timeFormat: 24,
     openingHours: [hours(weekdays, '10:00', '20:00'), hours(['Saturday'], '10:00', '16:00')],
     staff: [
-      { name: 'Lena Fischer', username: 'lena-fischer', availability: [hours(['Monday', 'Tuesday', 'Wednesday', 'Thursday'], '10:00', '18:00')] },
-      { name: 'Jonas Weber', username: 'jonas-weber', availability: [hours(['Wednesday', 'Thursday', 'Friday'], '12:00', '20:00'), hours(['Saturday'], '10:00', '16:00')], overrides: [{ inDays: 3, startTime: '00:00', endTime: '00:00' }] },
-      { name: 'Mia Schneider', username: 'mia-schneider', availability: [hours(weekdays, '10:00', '16:00')] },
+      {
+        name: 'Lena Fischer',
+        username: 'lena-fischer',
+        availability: [hours(['Monday', 'Tuesday', 'Wednesday', 'Thursday'], '10:00', '18:00')],
+      },
+      {
+        name: 'Jonas Weber',
+        username: 'jonas-weber',
+        availability: [
+          hours(['Wednesday', 'Thursday', 'Friday'], '12:00', '20:00'),
+          hours(['Saturday'], '10:00', '16:00'),
+        ],
+        overrides: [{ inDays: 3, startTime: '00:00', endTime: '00:00' }],
+      },
+      {
+        name: 'Mia Schneider',
+        username: 'mia-schneider',
+        availability: [hours(weekdays, '10:00', '16:00')],
+      },
     ],
     eventTypes: eventTypes('Oranienstraße 24, 10999 Berlin').map((et) => ({
       ...et,

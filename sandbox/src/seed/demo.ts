@@ -9,11 +9,15 @@ import { BRANCHES, type BranchSeed } from './branches.js'
 import { clientName, prng } from './people.js'
 
 export const SEED_PASSWORD = 'sandbox-password'
-export const CONFIDENTIAL_CLIENT = { clientId: 'sandbox-confidential', secret: 'sandbox-confidential-secret' }
+export const CONFIDENTIAL_CLIENT = {
+  clientId: 'sandbox-confidential',
+  secret: 'sandbox-confidential-secret',
+}
 const MINUTE = 60_000
 
 /** Deterministic keys, so the demo's credentials stay the same across restarts. */
-const apiKeyFor = (username: string) => `cal_test_${createHash('sha256').update(`frontdesk-sandbox:${username}`).digest('hex').slice(0, 32)}`
+const apiKeyFor = (username: string) =>
+  `cal_test_${createHash('sha256').update(`frontdesk-sandbox:${username}`).digest('hex').slice(0, 32)}`
 
 export function seedOAuthClients(sandbox: Sandbox): void {
   const { store, config } = sandbox
@@ -116,9 +120,18 @@ export function seedBranch(sandbox: Sandbox, branch: BranchSeed): number {
 }
 
 /** About a week of bookings around today: past ones done (a few no-shows), future ones mixed. */
-function seedBookings(sandbox: Sandbox, branch: BranchSeed, staff: Staff[], types: EventType[], today: DateTime): void {
+function seedBookings(
+  sandbox: Sandbox,
+  branch: BranchSeed,
+  staff: Staff[],
+  types: EventType[],
+  today: DateTime,
+): void {
   const { store, bookings } = sandbox
-  const rand = prng([...branch.key].reduce((n, c) => n * 31 + c.charCodeAt(0), 7) ^ Math.floor(today.toMillis() / 86_400_000))
+  const rand = prng(
+    [...branch.key].reduce((n, c) => n * 31 + c.charCodeAt(0), 7) ^
+      Math.floor(today.toMillis() / 86_400_000),
+  )
   const now = sandbox.clock.nowMs()
   for (let offset = -4; offset <= 4; offset++) {
     const dayStart = today.plus({ days: offset }).toMillis()
@@ -139,7 +152,8 @@ function seedBookings(sandbox: Sandbox, branch: BranchSeed, staff: Staff[], type
             continue
           }
           const past = cursor + length < now
-          let status: BookingStatus = et.requiresConfirmation && !past && rand() < 0.7 ? 'pending' : 'accepted'
+          let status: BookingStatus =
+            et.requiresConfirmation && !past && rand() < 0.7 ? 'pending' : 'accepted'
           const cancelled = rand() < 0.1
           if (cancelled) status = 'cancelled'
           const client = clientName(rand)
@@ -147,21 +161,28 @@ function seedBookings(sandbox: Sandbox, branch: BranchSeed, staff: Staff[], type
             {
               eventType: et,
               start: new Date(cursor).toISOString(),
-              attendee: { ...client, timeZone: branch.timeZone, phoneNumber: `+1555${String(Math.floor(rand() * 9_000_000 + 1_000_000))}` },
+              attendee: {
+                ...client,
+                timeZone: branch.timeZone,
+                phoneNumber: `+1555${String(Math.floor(rand() * 9_000_000 + 1_000_000))}`,
+              },
               source: 'WEBAPP',
             },
             cursor,
             member.id,
             status,
           )
-          const createdAt = new Date(Math.min(now, cursor) - Math.floor(rand() * 14 + 1) * 86_400_000).toISOString()
+          const createdAt = new Date(
+            Math.min(now, cursor) - Math.floor(rand() * 14 + 1) * 86_400_000,
+          ).toISOString()
           booking.createdAt = createdAt
           booking.updatedAt = createdAt
           if (cancelled) {
             booking.cancellationReason = 'Client cancelled by phone'
             booking.cancelledByEmail = client.email
           }
-          if (past && status === 'accepted' && rand() < 0.12) booking.attendees.forEach((a) => (a.absent = true))
+          if (past && status === 'accepted' && rand() < 0.12)
+            booking.attendees.forEach((a) => (a.absent = true))
           if (et.price > 0 && status === 'accepted') booking.paid = true
           cursor += length + (et.afterEventBuffer + 30 * Math.floor(rand() * 2)) * MINUTE
         }

@@ -10,7 +10,8 @@ const DAY = 86_400_000
 export class TrafficGenerator {
   private timer: NodeJS.Timeout | undefined
   private readonly rand: () => number
-  readonly actions: Array<{ at: string; action: 'book' | 'reschedule' | 'cancel'; uid: string }> = []
+  readonly actions: Array<{ at: string; action: 'book' | 'reschedule' | 'cancel'; uid: string }> =
+    []
 
   constructor(
     private readonly sandbox: Sandbox,
@@ -46,7 +47,11 @@ export class TrafficGenerator {
     try {
       if (roll < 0.2 && upcoming.length > 0) {
         const booking = this.pick(upcoming)!
-        bookings.cancel(booking.uid, null, this.pick(['Something came up', 'Feeling unwell', 'Booked by mistake']))
+        bookings.cancel(
+          booking.uid,
+          null,
+          this.pick(['Something came up', 'Feeling unwell', 'Booked by mistake']),
+        )
         return this.record('cancel', booking.uid)
       }
       if (roll < 0.4 && upcoming.length > 0) {
@@ -56,7 +61,9 @@ export class TrafficGenerator {
         const free = slots.available(et, now, now + 7 * DAY, booking.uid)
         const start = this.pick(free)
         if (start === undefined) return undefined
-        const fresh = bookings.reschedule(booking.uid, null, { start: new Date(start).toISOString() })
+        const fresh = bookings.reschedule(booking.uid, null, {
+          start: new Date(start).toISOString(),
+        })
         return this.record('reschedule', fresh.uid)
       }
       const et = this.pick([...store.eventTypes.values()])

@@ -2,9 +2,35 @@ import type { EventType } from '../model.js'
 import type { SandboxStore } from '../store.js'
 
 const bookingFields = [
-  { type: 'name', label: 'Your name', placeholder: '', isDefault: true, slug: 'name', required: true, disableOnPrefill: false },
-  { type: 'email', label: 'Email address', placeholder: '', isDefault: true, slug: 'email', required: true, hidden: false, disableOnPrefill: false },
-  { type: 'textarea', label: 'Additional notes', placeholder: 'Please share anything that will help prepare for our meeting.', isDefault: true, slug: 'notes', required: false, hidden: false, disableOnPrefill: false },
+  {
+    type: 'name',
+    label: 'Your name',
+    placeholder: '',
+    isDefault: true,
+    slug: 'name',
+    required: true,
+    disableOnPrefill: false,
+  },
+  {
+    type: 'email',
+    label: 'Email address',
+    placeholder: '',
+    isDefault: true,
+    slug: 'email',
+    required: true,
+    hidden: false,
+    disableOnPrefill: false,
+  },
+  {
+    type: 'textarea',
+    label: 'Additional notes',
+    placeholder: 'Please share anything that will help prepare for our meeting.',
+    isDefault: true,
+    slug: 'notes',
+    required: false,
+    hidden: false,
+    disableOnPrefill: false,
+  },
 ]
 
 /** `EventTypeOutput_2024_06_14`. `users` lists the hosts (the branch's staff) by username. */

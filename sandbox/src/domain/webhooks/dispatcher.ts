@@ -92,13 +92,21 @@ export class WebhookDispatcher {
     for (const webhook of this.subscribers(b.accountId, change.trigger)) {
       const payload = bookingPayload(this.store, change, this.appUrl())
       this.enqueue(webhook, change.trigger, () =>
-        JSON.stringify({ triggerEvent: change.trigger, createdAt: new Date(this.now()).toISOString(), payload }),
+        JSON.stringify({
+          triggerEvent: change.trigger,
+          createdAt: new Date(this.now()).toISOString(),
+          payload,
+        }),
       )
     }
     // MEETING_* posts are scheduled when a booking is accepted and dropped when it goes away.
     if (change.trigger === 'BOOKING_RESCHEDULED') this.unschedule(change.previous.uid)
-    if (change.trigger === 'BOOKING_CANCELLED' || change.trigger === 'BOOKING_REJECTED') this.unschedule(b.uid)
-    if ((change.trigger === 'BOOKING_CREATED' || change.trigger === 'BOOKING_RESCHEDULED') && b.status === 'accepted') {
+    if (change.trigger === 'BOOKING_CANCELLED' || change.trigger === 'BOOKING_REJECTED')
+      this.unschedule(b.uid)
+    if (
+      (change.trigger === 'BOOKING_CREATED' || change.trigger === 'BOOKING_RESCHEDULED') &&
+      b.status === 'accepted'
+    ) {
       for (const trigger of ['MEETING_STARTED', 'MEETING_ENDED'] as const) {
         for (const webhook of this.subscribers(b.accountId, trigger)) {
           this.scheduled.set(`${b.uid}:${webhook.id}:${trigger}`, {
@@ -239,7 +247,11 @@ export class WebhookDispatcher {
       record.statusCode = res.status
       await res.arrayBuffer().catch(() => undefined)
     } catch (err) {
-      record.error = abort.signal.aborted ? 'cut: the sandbox closed' : err instanceof Error ? err.message : String(err)
+      record.error = abort.signal.aborted
+        ? 'cut: the sandbox closed'
+        : err instanceof Error
+          ? err.message
+          : String(err)
     } finally {
       this.sending.delete(abort)
     }
@@ -264,7 +276,10 @@ export class WebhookDispatcher {
     this.held = []
     const settled = Promise.all([...this.inFlight])
     let grace: NodeJS.Timeout | undefined
-    await Promise.race([settled, new Promise<void>((resolve) => (grace = setTimeout(resolve, graceMs)))])
+    await Promise.race([
+      settled,
+      new Promise<void>((resolve) => (grace = setTimeout(resolve, graceMs))),
+    ])
     clearTimeout(grace)
     this.cut = true
     for (const abort of this.sending) abort.abort()

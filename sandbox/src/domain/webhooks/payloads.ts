@@ -26,8 +26,18 @@ function parts(store: SandboxStore, b: Booking) {
     utcOffset: utcOffset(zone, b.start),
   }
   const people = [
-    ...b.attendees.map((a) => ({ email: a.email, name: a.name, timeZone: a.timeZone, language: a.language })),
-    ...b.guests.map((g) => ({ email: g, name: '', timeZone: b.attendees[0]?.timeZone ?? zone, language: 'en' })),
+    ...b.attendees.map((a) => ({
+      email: a.email,
+      name: a.name,
+      timeZone: a.timeZone,
+      language: a.language,
+    })),
+    ...b.guests.map((g) => ({
+      email: g,
+      name: '',
+      timeZone: b.attendees[0]?.timeZone ?? zone,
+      language: 'en',
+    })),
   ]
   const attendees = people.map((p) => {
     const [firstName = '', ...rest] = p.name.split(' ')
@@ -45,10 +55,18 @@ function parts(store: SandboxStore, b: Booking) {
   const responses = {
     name: { label: 'your_name', value: first?.name ?? '', isHidden: false },
     email: { label: 'email_address', value: first?.email ?? '', isHidden: false },
-    attendeePhoneNumber: { label: 'phone_number', ...(first?.phoneNumber ? { value: first.phoneNumber } : {}), isHidden: true },
+    attendeePhoneNumber: {
+      label: 'phone_number',
+      ...(first?.phoneNumber ? { value: first.phoneNumber } : {}),
+      isHidden: true,
+    },
     location: { label: 'location', value: { optionValue: '', value: b.location }, isHidden: false },
     title: { label: 'what_is_this_meeting_about', isHidden: true },
-    notes: { label: 'additional_notes', ...(b.description ? { value: b.description } : {}), isHidden: false },
+    notes: {
+      label: 'additional_notes',
+      ...(b.description ? { value: b.description } : {}),
+      isHidden: false,
+    },
     guests: { label: 'additional_guests', value: b.guests, isHidden: false },
     rescheduleReason: {
       label: 'reason_for_reschedule',
@@ -60,7 +78,9 @@ function parts(store: SandboxStore, b: Booking) {
     ? {
         conferenceData: { createRequest: { requestId: b.icsUid } },
         videoCallData: { type: 'daily_video', id: b.uid, password: '', url: videoUrl(b) },
-        appsStatus: [{ appName: 'Cal Video', type: 'daily_video', success: 1, failures: 0, errors: [] }],
+        appsStatus: [
+          { appName: 'Cal Video', type: 'daily_video', success: 1, failures: 0, errors: [] },
+        ],
       }
     : {}
   // Cancel / reject payloads are built by other code with plainer responses and attendees.
@@ -69,7 +89,9 @@ function parts(store: SandboxStore, b: Booking) {
     email: { label: 'email', value: first?.email ?? '' },
     ...(b.description ? { notes: { label: 'notes', value: b.description } } : {}),
     guests: { label: 'guests', value: b.guests },
-    ...(b.reschedulingReason ? { rescheduleReason: { label: 'rescheduleReason', value: b.reschedulingReason } } : {}),
+    ...(b.reschedulingReason
+      ? { rescheduleReason: { label: 'rescheduleReason', value: b.reschedulingReason } }
+      : {}),
   }
   const plainAttendees = people.map((p) => ({
     name: p.name,
@@ -79,22 +101,156 @@ function parts(store: SandboxStore, b: Booking) {
     language: { locale: p.language },
     utcOffset: utcOffset(p.timeZone, b.start),
   }))
-  return { et, account, organizer, attendees, responses, plainResponses, plainAttendees, video, isVideo }
+  return {
+    et,
+    account,
+    organizer,
+    attendees,
+    responses,
+    plainResponses,
+    plainAttendees,
+    video,
+    isVideo,
+  }
 }
 
 // Key sets per trigger, in the order of the real bodies in webhook-examples/ (REFERENCE.md §4.9).
 // cancelledBy is added to plain cancels too: REFERENCE.md §4.6 lists it for BOOKING_CANCELLED.
-const CANCELLED_KEYS = ['bookerUrl', 'title', 'length', 'type', 'additionalNotes', 'description', 'customInputs', 'eventTypeId', 'userFieldsResponses', 'responses', 'startTime', 'endTime', 'organizer', 'attendees', 'uid', 'bookingId', 'location', 'destinationCalendar', 'cancellationReason', 'cancelledBy', 'seatsPerTimeSlot', 'seatsShowAttendees', 'iCalUID', 'iCalSequence', 'hideOrganizerEmail', 'customReplyToEmail', 'organizationId', 'eventTitle', 'eventDescription', 'requiresConfirmation', 'price', 'currency', 'status', 'requestReschedule']
-const REQUEST_RESCHEDULE_KEYS = ['bookingId', 'type', 'title', 'description', 'customInputs', 'responses', 'userFieldsResponses', 'startTime', 'endTime', 'organizer', 'attendees', 'uid', 'location', 'destinationCalendar', 'iCalUID', 'cancelledBy', 'cancellationReason', 'status', 'eventTypeId', 'length', 'iCalSequence', 'eventTitle', 'requestReschedule']
-const REJECTED_KEYS = ['type', 'title', 'description', 'bookerUrl', 'userFieldsResponses', 'responses', 'customInputs', 'startTime', 'endTime', 'organizer', 'attendees', 'location', 'uid', 'destinationCalendar', 'requiresConfirmation', 'hideOrganizerEmail', 'hideCalendarNotes', 'hideCalendarEventDetails', 'eventTypeId', 'customReplyToEmail', 'organizationId', 'additionalNotes', 'rejectionReason', 'eventTitle', 'eventDescription', 'price', 'currency', 'length', 'bookingId', 'status']
-const PAID_KEYS = ['type', 'title', 'description', 'additionalNotes', 'customInputs', 'startTime', 'endTime', 'organizer', 'attendees', 'location', 'destinationCalendar', 'hideCalendarNotes', 'requiresConfirmation', 'eventTypeId', 'seatsShowAttendees', 'seatsShowAvailabilityCount', 'schedulingType', 'iCalUID', 'iCalSequence', 'uid', 'bookingId', 'eventTitle', 'eventDescription', 'price', 'currency', 'length', 'paymentId', 'metadata', 'status']
+const CANCELLED_KEYS = [
+  'bookerUrl',
+  'title',
+  'length',
+  'type',
+  'additionalNotes',
+  'description',
+  'customInputs',
+  'eventTypeId',
+  'userFieldsResponses',
+  'responses',
+  'startTime',
+  'endTime',
+  'organizer',
+  'attendees',
+  'uid',
+  'bookingId',
+  'location',
+  'destinationCalendar',
+  'cancellationReason',
+  'cancelledBy',
+  'seatsPerTimeSlot',
+  'seatsShowAttendees',
+  'iCalUID',
+  'iCalSequence',
+  'hideOrganizerEmail',
+  'customReplyToEmail',
+  'organizationId',
+  'eventTitle',
+  'eventDescription',
+  'requiresConfirmation',
+  'price',
+  'currency',
+  'status',
+  'requestReschedule',
+]
+const REQUEST_RESCHEDULE_KEYS = [
+  'bookingId',
+  'type',
+  'title',
+  'description',
+  'customInputs',
+  'responses',
+  'userFieldsResponses',
+  'startTime',
+  'endTime',
+  'organizer',
+  'attendees',
+  'uid',
+  'location',
+  'destinationCalendar',
+  'iCalUID',
+  'cancelledBy',
+  'cancellationReason',
+  'status',
+  'eventTypeId',
+  'length',
+  'iCalSequence',
+  'eventTitle',
+  'requestReschedule',
+]
+const REJECTED_KEYS = [
+  'type',
+  'title',
+  'description',
+  'bookerUrl',
+  'userFieldsResponses',
+  'responses',
+  'customInputs',
+  'startTime',
+  'endTime',
+  'organizer',
+  'attendees',
+  'location',
+  'uid',
+  'destinationCalendar',
+  'requiresConfirmation',
+  'hideOrganizerEmail',
+  'hideCalendarNotes',
+  'hideCalendarEventDetails',
+  'eventTypeId',
+  'customReplyToEmail',
+  'organizationId',
+  'additionalNotes',
+  'rejectionReason',
+  'eventTitle',
+  'eventDescription',
+  'price',
+  'currency',
+  'length',
+  'bookingId',
+  'status',
+]
+const PAID_KEYS = [
+  'type',
+  'title',
+  'description',
+  'additionalNotes',
+  'customInputs',
+  'startTime',
+  'endTime',
+  'organizer',
+  'attendees',
+  'location',
+  'destinationCalendar',
+  'hideCalendarNotes',
+  'requiresConfirmation',
+  'eventTypeId',
+  'seatsShowAttendees',
+  'seatsShowAvailabilityCount',
+  'schedulingType',
+  'iCalUID',
+  'iCalSequence',
+  'uid',
+  'bookingId',
+  'eventTitle',
+  'eventDescription',
+  'price',
+  'currency',
+  'length',
+  'paymentId',
+  'metadata',
+  'status',
+]
 
 function project(full: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((k) => [k, full[k] ?? null]))
 }
 
 /** The `payload` of an enveloped booking trigger (everything but BOOKING_NO_SHOW_UPDATED). */
-export function bookingPayload(store: SandboxStore, change: BookingChange, appUrl: string): Record<string, unknown> {
+export function bookingPayload(
+  store: SandboxStore,
+  change: BookingChange,
+  appUrl: string,
+): Record<string, unknown> {
   const b = change.booking
   if (change.trigger === 'BOOKING_NO_SHOW_UPDATED') {
     return {
@@ -106,8 +262,14 @@ export function bookingPayload(store: SandboxStore, change: BookingChange, appUr
       bookingId: b.id,
     }
   }
-  const { et, organizer, attendees, responses, plainResponses, plainAttendees, video, isVideo } = parts(store, b)
-  const status = change.trigger === 'BOOKING_CANCELLED' ? 'CANCELLED' : change.trigger === 'BOOKING_REJECTED' ? 'REJECTED' : b.status.toUpperCase()
+  const { et, organizer, attendees, responses, plainResponses, plainAttendees, video, isVideo } =
+    parts(store, b)
+  const status =
+    change.trigger === 'BOOKING_CANCELLED'
+      ? 'CANCELLED'
+      : change.trigger === 'BOOKING_REJECTED'
+        ? 'REJECTED'
+        : b.status.toUpperCase()
   const metadata = { ...b.metadata, ...(isVideo ? { videoCallUrl: videoUrl(b) } : {}) }
   const payload: Record<string, unknown> = {
     bookerUrl: appUrl,
@@ -177,15 +339,34 @@ export function bookingPayload(store: SandboxStore, change: BookingChange, appUr
       )
     case 'BOOKING_REJECTED':
       return project(
-        { ...payload, responses: plainResponses, attendees: plainAttendees, rejectionReason: b.rejectionReason ?? null, status },
+        {
+          ...payload,
+          responses: plainResponses,
+          attendees: plainAttendees,
+          rejectionReason: b.rejectionReason ?? null,
+          status,
+        },
         REJECTED_KEYS,
       )
     case 'BOOKING_PAID':
       return project(
         {
           ...payload,
-          organizer: { id: organizer.id, name: organizer.name, email: organizer.email, username: organizer.username, timeZone: organizer.timeZone, language: organizer.language, timeFormat: organizer.timeFormat },
-          attendees: attendees.map((a) => ({ name: a.name, email: a.email, timeZone: a.timeZone, language: a.language })),
+          organizer: {
+            id: organizer.id,
+            name: organizer.name,
+            email: organizer.email,
+            username: organizer.username,
+            timeZone: organizer.timeZone,
+            language: organizer.language,
+            timeFormat: organizer.timeFormat,
+          },
+          attendees: attendees.map((a) => ({
+            name: a.name,
+            email: a.email,
+            timeZone: a.timeZone,
+            language: a.language,
+          })),
           paymentId: change.paymentId,
           metadata: {
             identifier: 'cal.com',
@@ -206,7 +387,12 @@ export function bookingPayload(store: SandboxStore, change: BookingChange, appUr
 }
 
 /** MEETING_STARTED / MEETING_ENDED: a FLAT booking row, no `payload` wrapper (REFERENCE.md §4.2). */
-export function meetingRow(store: SandboxStore, b: Booking, trigger: 'MEETING_ENDED' | 'MEETING_STARTED', idempotencyKey: string) {
+export function meetingRow(
+  store: SandboxStore,
+  b: Booking,
+  trigger: 'MEETING_ENDED' | 'MEETING_STARTED',
+  idempotencyKey: string,
+) {
   const { account, responses, video } = parts(store, b)
   const host = store.staff.get(b.hostId)
   return {

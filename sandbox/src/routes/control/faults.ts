@@ -13,7 +13,12 @@ const faults: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         body: Type.Object(
           {
-            mode: Type.Union([Type.Literal('drop'), Type.Literal('duplicate'), Type.Literal('delay'), Type.Literal('reorder')]),
+            mode: Type.Union([
+              Type.Literal('drop'),
+              Type.Literal('duplicate'),
+              Type.Literal('delay'),
+              Type.Literal('reorder'),
+            ]),
             count: Type.Integer({ minimum: 1 }),
             delayMs: Type.Optional(Type.Integer({ minimum: 0 })),
           },
@@ -34,7 +39,11 @@ const faults: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         body: Type.Object(
           {
-            mode: Type.Union([Type.Literal('http500'), Type.Literal('http429'), Type.Literal('hang')]),
+            mode: Type.Union([
+              Type.Literal('http500'),
+              Type.Literal('http429'),
+              Type.Literal('hang'),
+            ]),
             count: Type.Integer({ minimum: 1 }),
             pathPrefix: Type.Optional(Type.String({ pattern: '^/v2' })),
             hangMs: Type.Optional(Type.Integer({ minimum: 0 })),
@@ -59,22 +68,35 @@ const faults: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   // Cal.com switches a webhook off after repeated failures; this does it on demand.
-  app.post('/webhooks/:webhookId/disable', { schema: { params: Type.Object({ webhookId: Type.String() }) } }, async (request) => {
-    const webhook = store.webhooks.get(request.params.webhookId)
-    if (!webhook) throw notFound(`Webhook with id ${request.params.webhookId} not found`)
-    webhook.active = false
-    return renderWebhook(webhook)
-  })
+  app.post(
+    '/webhooks/:webhookId/disable',
+    { schema: { params: Type.Object({ webhookId: Type.String() }) } },
+    async (request) => {
+      const webhook = store.webhooks.get(request.params.webhookId)
+      if (!webhook) throw notFound(`Webhook with id ${request.params.webhookId} not found`)
+      webhook.active = false
+      return renderWebhook(webhook)
+    },
+  )
 
   app.post('/webhooks/flush', async () => ({ deliveries: await webhooks.flush() }))
 
   app.get(
     '/deliveries',
-    { schema: { querystring: Type.Object({ trigger: Type.Optional(Type.String()), target: Type.Optional(Type.String()) }) } },
+    {
+      schema: {
+        querystring: Type.Object({
+          trigger: Type.Optional(Type.String()),
+          target: Type.Optional(Type.String()),
+        }),
+      },
+    },
     async (request) => {
       const { trigger, target } = request.query
       return {
-        deliveries: webhooks.log.filter((d) => (!trigger || d.trigger === trigger) && (!target || d.target === target)),
+        deliveries: webhooks.log.filter(
+          (d) => (!trigger || d.trigger === trigger) && (!target || d.target === target),
+        ),
       }
     },
   )

@@ -12,9 +12,15 @@ const UidParams = Type.Object({ bookingUid: Type.String({ minLength: 1 }) })
  */
 const publicBooking: FastifyPluginAsyncTypebox = async (app) => {
   const { store, bookings } = app.sandbox
-  const BookBody = Type.Composite([CreateBookingBody, Type.Object({ hostId: Type.Optional(Type.Integer()), pay: Type.Optional(Type.Boolean()) })], {
-    additionalProperties: false,
-  })
+  const BookBody = Type.Composite(
+    [
+      CreateBookingBody,
+      Type.Object({ hostId: Type.Optional(Type.Integer()), pay: Type.Optional(Type.Boolean()) }),
+    ],
+    {
+      additionalProperties: false,
+    },
+  )
 
   app.post('/book', { schema: { body: BookBody } }, async (request, reply) => {
     const { hostId, pay, ...body } = request.body
@@ -27,23 +33,39 @@ const publicBooking: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/bookings/:bookingUid/cancel',
-    { schema: { params: UidParams, body: Type.Optional(Type.Object({ cancellationReason: Type.Optional(Type.String()) })) } },
+    {
+      schema: {
+        params: UidParams,
+        body: Type.Optional(Type.Object({ cancellationReason: Type.Optional(Type.String()) })),
+      },
+    },
     async (request) => ({
       status: 'success',
-      data: renderBooking(store, bookings.cancel(request.params.bookingUid, null, request.body?.cancellationReason)),
+      data: renderBooking(
+        store,
+        bookings.cancel(request.params.bookingUid, null, request.body?.cancellationReason),
+      ),
     }),
   )
 
   app.post(
     '/bookings/:bookingUid/request-reschedule',
-    { schema: { params: UidParams, body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String()) })) } },
+    {
+      schema: {
+        params: UidParams,
+        body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String()) })),
+      },
+    },
     async (request) => {
       const booking = store.bookings.get(request.params.bookingUid)
       const organizer = booking ? store.accounts.get(booking.accountId) : undefined
       const actor = organizer ? { userId: organizer.userId, email: organizer.email } : null
       return {
         status: 'success',
-        data: renderBooking(store, bookings.cancel(request.params.bookingUid, actor, request.body?.reason, true)),
+        data: renderBooking(
+          store,
+          bookings.cancel(request.params.bookingUid, actor, request.body?.reason, true),
+        ),
       }
     },
   )
@@ -53,7 +75,10 @@ const publicBooking: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         params: UidParams,
-        body: Type.Object({ start: Type.String({ format: 'date-time' }), reschedulingReason: Type.Optional(Type.String()) }),
+        body: Type.Object({
+          start: Type.String({ format: 'date-time' }),
+          reschedulingReason: Type.Optional(Type.String()),
+        }),
       },
     },
     async (request, reply) => {

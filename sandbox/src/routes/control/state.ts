@@ -15,14 +15,18 @@ const state: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         body: Type.Object(
-          { now: Type.Optional(Type.String({ format: 'date-time' })), advanceMs: Type.Optional(Type.Integer()) },
+          {
+            now: Type.Optional(Type.String({ format: 'date-time' })),
+            advanceMs: Type.Optional(Type.Integer()),
+          },
           { additionalProperties: false },
         ),
       },
     },
     async (request) => {
       const { now, advanceMs } = request.body
-      if (now === undefined && advanceMs === undefined) throw badRequest('Give now (ISO date-time) or advanceMs')
+      if (now === undefined && advanceMs === undefined)
+        throw badRequest('Give now (ISO date-time) or advanceMs')
       if (now !== undefined) app.sandbox.clock.set(now)
       if (advanceMs !== undefined) app.sandbox.clock.advance(advanceMs)
       // Moving time may make MEETING_* webhooks due.

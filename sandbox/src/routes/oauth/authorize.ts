@@ -41,20 +41,31 @@ const authorize: FastifyPluginAsyncTypebox = async (app) => {
   const sessions = new Map<string, { userId: number; csrf: string }>()
 
   const html = (reply: FastifyReply, code: number, body: string) =>
-    reply.code(code).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(body)
+    reply
+      .code(code)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(body)
 
   /** Client and redirect URI checks that must pass before anything is sent to the redirect URI. */
   function checkClient(reply: FastifyReply, q: AuthorizeParams): OAuthClient | undefined {
     const client = q.client_id ? oauth.client(q.client_id) : undefined
     if (!client) {
-      void html(reply, 400, errorPage('Unknown application', `No OAuth client with id "${q.client_id ?? ''}".`))
+      void html(
+        reply,
+        400,
+        errorPage('Unknown application', `No OAuth client with id "${q.client_id ?? ''}".`),
+      )
       return undefined
     }
     if (q.redirect_uri !== client.redirectUri) {
       void html(
         reply,
         400,
-        errorPage('Invalid redirect URI', `redirect_uri must exactly equal the URI registered for ${client.name}.`),
+        errorPage(
+          'Invalid redirect URI',
+          `redirect_uri must exactly equal the URI registered for ${client.name}.`,
+        ),
       )
       return undefined
     }
@@ -66,11 +77,15 @@ const authorize: FastifyPluginAsyncTypebox = async (app) => {
     const client = checkClient(reply, q)
     if (!client) return reply
     const redirectUri = client.redirectUri
-    if (client.clientType === 'PUBLIC' && (!q.code_challenge || q.code_challenge_method !== 'S256')) {
+    if (
+      client.clientType === 'PUBLIC' &&
+      (!q.code_challenge || q.code_challenge_method !== 'S256')
+    ) {
       return reply.redirect(
         redirectWith(redirectUri, {
           error: 'invalid_request',
-          error_description: 'code_challenge and code_challenge_method=S256 are required for this client',
+          error_description:
+            'code_challenge and code_challenge_method=S256 are required for this client',
           state: q.state,
         }),
       )
@@ -92,7 +107,12 @@ const authorize: FastifyPluginAsyncTypebox = async (app) => {
         clientName: client.name,
         accountName: account.name,
         accountEmail: account.email,
-        scopes: q.scope ? q.scope.split(',').map((s) => s.trim()).filter(Boolean) : [],
+        scopes: q.scope
+          ? q.scope
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [],
         fields,
       }),
     )
@@ -100,16 +120,31 @@ const authorize: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/login',
-    { schema: { body: Type.Object({ email: Type.String(), password: Type.String(), next: Type.Optional(Type.String()) }) } },
+    {
+      schema: {
+        body: Type.Object({
+          email: Type.String(),
+          password: Type.String(),
+          next: Type.Optional(Type.String()),
+        }),
+      },
+    },
     async (request, reply) => {
       const { email, password, next = '' } = request.body
       const account = store.accountByEmail(email)
       if (!account || account.password !== password) {
         const accounts = [...store.accounts.values()].map((a) => ({ email: a.email, name: a.name }))
-        return html(reply, 401, loginPage({ next, accounts, error: 'Email or password is incorrect.' }))
+        return html(
+          reply,
+          401,
+          loginPage({ next, accounts, error: 'Email or password is incorrect.' }),
+        )
       }
       const sessionId = randomBytes(24).toString('base64url')
-      sessions.set(sessionId, { userId: account.userId, csrf: randomBytes(16).toString('base64url') })
+      sessions.set(sessionId, {
+        userId: account.userId,
+        csrf: randomBytes(16).toString('base64url'),
+      })
       reply.header('set-cookie', `${SESSION_COOKIE}=${sessionId}; Path=/; HttpOnly; SameSite=Lax`)
       return reply.redirect(`/auth/oauth2/authorize?${next}`, 303)
     },
@@ -119,7 +154,10 @@ const authorize: FastifyPluginAsyncTypebox = async (app) => {
     '/authorize',
     {
       schema: {
-        body: Type.Composite([AuthorizeQuery, Type.Object({ csrf: Type.String(), decision: Type.String() })]),
+        body: Type.Composite([
+          AuthorizeQuery,
+          Type.Object({ csrf: Type.String(), decision: Type.String() }),
+        ]),
       },
     },
     async (request, reply) => {
@@ -129,16 +167,28 @@ const authorize: FastifyPluginAsyncTypebox = async (app) => {
       const sessionId = cookie(request, SESSION_COOKIE)
       const session = sessionId ? sessions.get(sessionId) : undefined
       if (!session || session.csrf !== body.csrf) {
-        return html(reply, 403, errorPage('Session expired', 'Sign in again and retry from the application.'))
+        return html(
+          reply,
+          403,
+          errorPage('Session expired', 'Sign in again and retry from the application.'),
+        )
       }
       if (body.decision !== 'allow') {
-        return reply.redirect(redirectWith(client.redirectUri, { error: 'access_denied', state: body.state }), 303)
+        return reply.redirect(
+          redirectWith(client.redirectUri, { error: 'access_denied', state: body.state }),
+          303,
+        )
       }
       const code = oauth.issueCode({
         clientId: client.clientId,
         userId: session.userId,
         redirectUri: client.redirectUri,
-        scope: body.scope ? body.scope.split(',').map((s) => s.trim()).filter(Boolean) : [],
+        scope: body.scope
+          ? body.scope
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [],
         codeChallenge: body.code_challenge ?? null,
         codeChallengeMethod: body.code_challenge_method ?? null,
       })

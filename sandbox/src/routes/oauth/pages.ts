@@ -1,7 +1,10 @@
 // The web app's OAuth pages: plain HTML, no scripts, so any browser (or Playwright) can drive them.
 
 const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  )
 
 function layout(title: string, body: string): string {
   return `<!doctype html>
@@ -21,7 +24,10 @@ const hidden = (fields: Record<string, string>) =>
     .join('')
 
 export function errorPage(title: string, message: string): string {
-  return layout(title, `<h1>${escape(title)}</h1><p class="error" role="alert">${escape(message)}</p>`)
+  return layout(
+    title,
+    `<h1>${escape(title)}</h1><p class="error" role="alert">${escape(message)}</p>`,
+  )
 }
 
 export function loginPage(opts: {
@@ -29,7 +35,9 @@ export function loginPage(opts: {
   error?: string
   accounts: Array<{ email: string; name: string }>
 }): string {
-  const options = opts.accounts.map((a) => `<li>${escape(a.name)} — <code>${escape(a.email)}</code></li>`).join('')
+  const options = opts.accounts
+    .map((a) => `<li>${escape(a.name)} — <code>${escape(a.email)}</code></li>`)
+    .join('')
   return layout(
     'Sign in',
     `<h1>Sign in to Cal.com (sandbox)</h1>

@@ -15,7 +15,10 @@ const ALLOWED = {
     public: ['grant_type', 'client_id', 'refresh_token'],
   },
 } as const
-const REQUIRED = { authorization_code: ['code', 'redirect_uri'], refresh_token: ['refresh_token'] } as const
+const REQUIRED = {
+  authorization_code: ['code', 'redirect_uri'],
+  refresh_token: ['refresh_token'],
+} as const
 
 const invalidRequest = (description: string) => new OAuthError(400, 'invalid_request', description)
 
@@ -34,7 +37,8 @@ const token: FastifyPluginAsyncTypebox = async (app) => {
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache')
     try {
       const body = request.body
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalidRequest('client_id is required')
+      if (!body || typeof body !== 'object' || Array.isArray(body))
+        throw invalidRequest('client_id is required')
       const b = body as Record<string, unknown>
       const clientId = field(b, 'client_id')
       if (!clientId) throw invalidRequest('client_id is required')
@@ -43,20 +47,30 @@ const token: FastifyPluginAsyncTypebox = async (app) => {
         throw invalidRequest("grant_type must be 'authorization_code' or 'refresh_token'")
       }
       const clientSecret = field(b, 'client_secret')
-      const allowed: readonly string[] = ALLOWED[grantType][clientSecret !== undefined ? 'confidential' : 'public']
+      const allowed: readonly string[] =
+        ALLOWED[grantType][clientSecret !== undefined ? 'confidential' : 'public']
       const extra = Object.keys(b).filter((k) => !allowed.includes(k))
-      if (extra.length > 0) throw invalidRequest(extra.map((k) => `property ${k} should not exist`).join(', '))
+      if (extra.length > 0)
+        throw invalidRequest(extra.map((k) => `property ${k} should not exist`).join(', '))
       const missing = REQUIRED[grantType].filter((k) => !field(b, k))
-      if (missing.length > 0) throw invalidRequest(missing.map((k) => `${k} should not be empty`).join(', '))
+      if (missing.length > 0)
+        throw invalidRequest(missing.map((k) => `${k} should not be empty`).join(', '))
       const client = oauth.authenticateClient(clientId, clientSecret)
       const tokens =
         grantType === 'authorization_code'
-          ? oauth.exchangeCode(client, field(b, 'code')!, field(b, 'redirect_uri')!, field(b, 'code_verifier'))
+          ? oauth.exchangeCode(
+              client,
+              field(b, 'code')!,
+              field(b, 'redirect_uri')!,
+              field(b, 'code_verifier'),
+            )
           : oauth.refresh(client, field(b, 'refresh_token')!)
       return reply.code(200).send(tokens)
     } catch (err) {
       if (err instanceof OAuthError) {
-        return reply.code(err.statusCode).send({ error: err.error, error_description: err.description })
+        return reply
+          .code(err.statusCode)
+          .send({ error: err.error, error_description: err.description })
       }
       throw err
     }

@@ -94,7 +94,10 @@ function locationText(loc: Static<typeof Location> | undefined): string | undefi
 }
 
 /** The event type a create call names, by id or by slug + owner username. */
-export function resolveEventType(store: SandboxStore, body: { eventTypeId?: number; eventTypeSlug?: string; username?: string }): EventType {
+export function resolveEventType(
+  store: SandboxStore,
+  body: { eventTypeId?: number; eventTypeSlug?: string; username?: string },
+): EventType {
   if (body.eventTypeId !== undefined) {
     const et = store.eventTypes.get(body.eventTypeId)
     if (!et) throw notFound(`Event type with id=${body.eventTypeId} not found`)
@@ -103,16 +106,25 @@ export function resolveEventType(store: SandboxStore, body: { eventTypeId?: numb
   if (body.eventTypeSlug && body.username) {
     const owner = store.accountByUsername(body.username)
     const et = owner && store.eventTypesOf(owner.userId).find((e) => e.slug === body.eventTypeSlug)
-    if (!et) throw notFound(`Event type with slug=${body.eventTypeSlug} of user ${body.username} not found`)
+    if (!et)
+      throw notFound(
+        `Event type with slug=${body.eventTypeSlug} of user ${body.username} not found`,
+      )
     return et
   }
   throw badRequest('Either eventTypeId or eventTypeSlug + username must be provided', {
-    errors: [{ property: 'eventTypeId', message: 'eventTypeId or eventTypeSlug + username is required' }],
+    errors: [
+      { property: 'eventTypeId', message: 'eventTypeId or eventTypeSlug + username is required' },
+    ],
   })
 }
 
 /** Validates a create body the way Cal.com does and turns it into the booking service's input. */
-export function toNewBooking(store: SandboxStore, body: CreateBookingInput, source: 'API_V2' | 'WEBAPP') {
+export function toNewBooking(
+  store: SandboxStore,
+  body: CreateBookingInput,
+  source: 'API_V2' | 'WEBAPP',
+) {
   const eventType = resolveEventType(store, body)
   if (!IANAZone.isValidZone(body.attendee.timeZone)) {
     throw badRequest(`attendee.timeZone "${body.attendee.timeZone}" is not a valid time zone`, {
@@ -120,20 +132,27 @@ export function toNewBooking(store: SandboxStore, body: CreateBookingInput, sour
     })
   }
   if (body.lengthInMinutes !== undefined && body.lengthInMinutes !== eventType.lengthInMinutes) {
-    throw badRequest(`lengthInMinutes ${body.lengthInMinutes} is not an allowed length of this event type`)
+    throw badRequest(
+      `lengthInMinutes ${body.lengthInMinutes} is not an allowed length of this event type`,
+    )
   }
   return {
     eventType,
     start: body.start,
     attendee: {
       ...body.attendee,
-      email: body.attendee.email ?? `${body.attendee.name.replace(/\W+/g, '.').toLowerCase()}@sms.cal.com`,
+      email:
+        body.attendee.email ??
+        `${body.attendee.name.replace(/\W+/g, '.').toLowerCase()}@sms.cal.com`,
     },
     guests: body.guests,
     location: locationText(body.location),
     metadata: checkMetadata(body.metadata),
     bookingFieldsResponses: body.bookingFieldsResponses,
-    notes: typeof body.bookingFieldsResponses?.notes === 'string' ? body.bookingFieldsResponses.notes : undefined,
+    notes:
+      typeof body.bookingFieldsResponses?.notes === 'string'
+        ? body.bookingFieldsResponses.notes
+        : undefined,
     hostIds: body.routing?.teamMemberIds,
     source,
   }
@@ -144,38 +163,62 @@ const bookings: FastifyPluginAsyncTypebox = async (app) => {
   const { store, bookings: service } = app.sandbox
   const render = (b: Parameters<typeof renderBooking>[1]) => renderBooking(store, b)
 
-  app.post('/bookings', { onRequest, schema: { body: CreateBookingBody } }, async (request, reply) => {
-    const booking = service.create(toNewBooking(store, request.body, 'API_V2'))
-    return reply.code(201).send({ status: 'success', data: render(booking) })
-  })
+  app.post(
+    '/bookings',
+    { onRequest, schema: { body: CreateBookingBody } },
+    async (request, reply) => {
+      const booking = service.create(toNewBooking(store, request.body, 'API_V2'))
+      return reply.code(201).send({ status: 'success', data: render(booking) })
+    },
+  )
 
   app.get('/bookings', { onRequest, schema: { querystring: ListQuery } }, async (request) => {
     const caller = requireCaller(request)
     const q = request.query
-    const status = q.status?.split(',').map((s) => s.trim()).filter(Boolean)
+    const status = q.status
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     const unknown = status?.filter((s) => !LIST_STATUSES.includes(s as ListStatus)) ?? []
     if (unknown.length > 0) {
-      throw badRequest(`status must be one of ${LIST_STATUSES.join(', ')}; got ${unknown.join(', ')}`, {
-        errors: [{ property: 'status' }],
-      })
+      throw badRequest(
+        `status must be one of ${LIST_STATUSES.join(', ')}; got ${unknown.join(', ')}`,
+        {
+          errors: [{ property: 'status' }],
+        },
+      )
     }
     const eventTypeIds = [
       ...(q.eventTypeIds?.split(',').map((s) => Number(s.trim())) ?? []),
       ...(q.eventTypeId !== undefined ? [q.eventTypeId] : []),
     ]
-    if (eventTypeIds.some((n) => !Number.isInteger(n))) throw badRequest('eventTypeIds must be a comma-separated list of numbers')
+    if (eventTypeIds.some((n) => !Number.isInteger(n)))
+      throw badRequest('eventTypeIds must be a comma-separated list of numbers')
     const own = [...store.bookings.values()].filter((b) => b.accountId === caller.userId)
     const { items, pagination } = listBookings(
       own,
-      { ...q, status: status as ListStatus[] | undefined, eventTypeIds, take: q.take ?? 100, skip: q.skip ?? 0 },
+      {
+        ...q,
+        status: status as ListStatus[] | undefined,
+        eventTypeIds,
+        take: q.take ?? 100,
+        skip: q.skip ?? 0,
+      },
       app.sandbox.clock.nowMs(),
     )
     return { status: 'success', data: items.map(render), pagination }
   })
 
-  app.get('/bookings/:bookingUid', { onRequest, schema: { params: UidParams } }, async (request) => {
-    return { status: 'success', data: render(service.get(request.params.bookingUid, request.caller)) }
-  })
+  app.get(
+    '/bookings/:bookingUid',
+    { onRequest, schema: { params: UidParams } },
+    async (request) => {
+      return {
+        status: 'success',
+        data: render(service.get(request.params.bookingUid, request.caller)),
+      }
+    },
+  )
 
   app.post(
     '/bookings/:bookingUid/cancel',
@@ -185,14 +228,21 @@ const bookings: FastifyPluginAsyncTypebox = async (app) => {
         params: UidParams,
         body: Type.Optional(
           Type.Object(
-            { cancellationReason: Type.Optional(Type.String()), cancelSubsequentBookings: Type.Optional(Type.Boolean()) },
+            {
+              cancellationReason: Type.Optional(Type.String()),
+              cancelSubsequentBookings: Type.Optional(Type.Boolean()),
+            },
             { additionalProperties: false },
           ),
         ),
       },
     },
     async (request) => {
-      const booking = service.cancel(request.params.bookingUid, request.caller, request.body?.cancellationReason)
+      const booking = service.cancel(
+        request.params.bookingUid,
+        request.caller,
+        request.body?.cancellationReason,
+      )
       return { status: 'success', data: render(booking) }
     },
   )
@@ -219,10 +269,14 @@ const bookings: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
-  app.post('/bookings/:bookingUid/confirm', { onRequest, schema: { params: UidParams } }, async (request) => {
-    const caller = requireCaller(request)
-    return { status: 'success', data: render(service.confirm(request.params.bookingUid, caller)) }
-  })
+  app.post(
+    '/bookings/:bookingUid/confirm',
+    { onRequest, schema: { params: UidParams } },
+    async (request) => {
+      const caller = requireCaller(request)
+      return { status: 'success', data: render(service.confirm(request.params.bookingUid, caller)) }
+    },
+  )
 
   app.post(
     '/bookings/:bookingUid/decline',
@@ -230,12 +284,17 @@ const bookings: FastifyPluginAsyncTypebox = async (app) => {
       onRequest,
       schema: {
         params: UidParams,
-        body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String()) }, { additionalProperties: false })),
+        body: Type.Optional(
+          Type.Object({ reason: Type.Optional(Type.String()) }, { additionalProperties: false }),
+        ),
       },
     },
     async (request) => {
       const caller = requireCaller(request)
-      return { status: 'success', data: render(service.decline(request.params.bookingUid, caller, request.body?.reason)) }
+      return {
+        status: 'success',
+        data: render(service.decline(request.params.bookingUid, caller, request.body?.reason)),
+      }
     },
   )
 
@@ -249,7 +308,10 @@ const bookings: FastifyPluginAsyncTypebox = async (app) => {
           {
             host: Type.Optional(Type.Boolean()),
             attendees: Type.Optional(
-              Type.Array(Type.Object({ email: Type.String({ format: 'email' }), absent: Type.Boolean() }), { minItems: 1 }),
+              Type.Array(
+                Type.Object({ email: Type.String({ format: 'email' }), absent: Type.Boolean() }),
+                { minItems: 1 },
+              ),
             ),
           },
           { additionalProperties: false },
@@ -258,7 +320,10 @@ const bookings: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const caller = requireCaller(request)
-      return { status: 'success', data: render(service.markAbsent(request.params.bookingUid, caller, request.body)) }
+      return {
+        status: 'success',
+        data: render(service.markAbsent(request.params.bookingUid, caller, request.body)),
+      }
     },
   )
 }

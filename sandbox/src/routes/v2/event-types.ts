@@ -8,7 +8,8 @@ import { requireVersion, VERSIONS } from '../../plugins/versioning.js'
 const eventTypes: FastifyPluginAsyncTypebox = async (app) => {
   const onRequest = requireVersion(VERSIONS.eventTypes)
   const { store } = app.sandbox
-  const render = (id: number) => renderEventType(store, store.eventTypes.get(id)!, app.sandbox.config.appUrl)
+  const render = (id: number) =>
+    renderEventType(store, store.eventTypes.get(id)!, app.sandbox.config.appUrl)
 
   app.get(
     '/event-types',
@@ -31,7 +32,9 @@ const eventTypes: FastifyPluginAsyncTypebox = async (app) => {
       const usernames = q.username ? [q.username] : q.usernames?.split(',').map((u) => u.trim())
       let owners: number[]
       if (usernames?.length) {
-        owners = usernames.map((u) => store.accountByUsername(u)?.userId).filter((id): id is number => id !== undefined)
+        owners = usernames
+          .map((u) => store.accountByUsername(u)?.userId)
+          .filter((id): id is number => id !== undefined)
       } else {
         owners = [requireCaller(request).userId]
       }
@@ -42,7 +45,9 @@ const eventTypes: FastifyPluginAsyncTypebox = async (app) => {
         .filter((et) => !et.hidden || et.ownerId === callerId)
         .filter((et) => !q.eventSlug || et.slug === q.eventSlug)
       list = list.sort((a, b) =>
-        q.sortCreatedAt === 'desc' ? b.createdAt.localeCompare(a.createdAt) || b.id - a.id : a.id - b.id,
+        q.sortCreatedAt === 'desc'
+          ? b.createdAt.localeCompare(a.createdAt) || b.id - a.id
+          : a.id - b.id,
       )
       return { status: 'success', data: list.map((et) => render(et.id)) }
     },
@@ -55,7 +60,8 @@ const eventTypes: FastifyPluginAsyncTypebox = async (app) => {
       const caller = requireCaller(request)
       const et = store.eventTypes.get(request.params.eventTypeId)
       if (!et) throw notFound(`Event type with id=${request.params.eventTypeId} not found`)
-      if (et.ownerId !== caller.userId) throw forbidden(`User with id=${caller.userId} is not the owner of this event type`)
+      if (et.ownerId !== caller.userId)
+        throw forbidden(`User with id=${caller.userId} is not the owner of this event type`)
       return { status: 'success', data: render(et.id) }
     },
   )

@@ -29,7 +29,9 @@ const schedules: FastifyPluginAsyncTypebox = async (app) => {
       const schedule = store.schedules.get(request.params.scheduleId)
       if (!schedule) throw notFound(`Schedule with id=${request.params.scheduleId} not found`)
       if (schedule.ownerId !== caller.userId) {
-        throw forbidden(`User with id=${caller.userId} is not the owner of schedule with id=${schedule.id}`)
+        throw forbidden(
+          `User with id=${caller.userId} is not the owner of schedule with id=${schedule.id}`,
+        )
       }
       return { status: 'success', data: renderSchedule(schedule) }
     },

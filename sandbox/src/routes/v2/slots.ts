@@ -13,7 +13,10 @@ function parseBound(value: string, name: string, zone: string, endOfDay: boolean
   const parsed = DATE_ONLY.test(value)
     ? DateTime.fromISO(value, { zone })
     : DateTime.fromISO(value, { zone: 'utc', setZone: true })
-  if (!parsed.isValid) throw badRequest(`${name} must be an ISO 8601 date or date-time`, { errors: [{ property: name }] })
+  if (!parsed.isValid)
+    throw badRequest(`${name} must be an ISO 8601 date or date-time`, {
+      errors: [{ property: name }],
+    })
   return DATE_ONLY.test(value) && endOfDay ? parsed.endOf('day').toMillis() + 1 : parsed.toMillis()
 }
 
@@ -40,13 +43,15 @@ const slots: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const q = request.query
       const timeZone = q.timeZone ?? 'UTC'
-      if (!IANAZone.isValidZone(timeZone)) throw badRequest(`timeZone "${timeZone}" is not a valid IANA time zone`)
+      if (!IANAZone.isValidZone(timeZone))
+        throw badRequest(`timeZone "${timeZone}" is not a valid IANA time zone`)
       let eventType
       if (q.eventTypeId !== undefined) {
         eventType = store.eventTypes.get(q.eventTypeId)
       } else if (q.eventTypeSlug && q.username) {
         const owner = store.accountByUsername(q.username)
-        eventType = owner && store.eventTypesOf(owner.userId).find((e) => e.slug === q.eventTypeSlug)
+        eventType =
+          owner && store.eventTypesOf(owner.userId).find((e) => e.slug === q.eventTypeSlug)
       } else {
         throw badRequest('Provide eventTypeId, or eventTypeSlug with username')
       }
@@ -54,7 +59,8 @@ const slots: FastifyPluginAsyncTypebox = async (app) => {
       const from = parseBound(q.start, 'start', timeZone, false)
       const to = parseBound(q.end, 'end', timeZone, true)
       if (to <= from) throw badRequest('end must be after start')
-      if (to - from > MAX_RANGE_DAYS * 86_400_000) throw badRequest(`The range can span at most ${MAX_RANGE_DAYS} days`)
+      if (to - from > MAX_RANGE_DAYS * 86_400_000)
+        throw badRequest(`The range can span at most ${MAX_RANGE_DAYS} days`)
       const effective = q.duration ? { ...eventType, lengthInMinutes: q.duration } : eventType
       const starts = app.sandbox.slots.available(effective, from, to, q.bookingUidToReschedule)
       return {

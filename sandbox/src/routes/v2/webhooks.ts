@@ -8,10 +8,24 @@ import { requireCaller } from '../../plugins/auth.js'
 
 // `enum WebhookTriggerEvents` (REFERENCE.md §4.1)
 export const TRIGGERS = [
-  'BOOKING_CREATED', 'BOOKING_PAYMENT_INITIATED', 'BOOKING_PAID', 'BOOKING_RESCHEDULED', 'BOOKING_REQUESTED',
-  'BOOKING_CANCELLED', 'BOOKING_REJECTED', 'BOOKING_NO_SHOW_UPDATED', 'FORM_SUBMITTED', 'MEETING_ENDED',
-  'MEETING_STARTED', 'RECORDING_READY', 'INSTANT_MEETING', 'RECORDING_TRANSCRIPTION_GENERATED', 'OOO_CREATED',
-  'AFTER_HOSTS_CAL_VIDEO_NO_SHOW', 'AFTER_GUESTS_CAL_VIDEO_NO_SHOW', 'FORM_SUBMITTED_NO_EVENT',
+  'BOOKING_CREATED',
+  'BOOKING_PAYMENT_INITIATED',
+  'BOOKING_PAID',
+  'BOOKING_RESCHEDULED',
+  'BOOKING_REQUESTED',
+  'BOOKING_CANCELLED',
+  'BOOKING_REJECTED',
+  'BOOKING_NO_SHOW_UPDATED',
+  'FORM_SUBMITTED',
+  'MEETING_ENDED',
+  'MEETING_STARTED',
+  'RECORDING_READY',
+  'INSTANT_MEETING',
+  'RECORDING_TRANSCRIPTION_GENERATED',
+  'OOO_CREATED',
+  'AFTER_HOSTS_CAL_VIDEO_NO_SHOW',
+  'AFTER_GUESTS_CAL_VIDEO_NO_SHOW',
+  'FORM_SUBMITTED_NO_EVENT',
   'DELEGATION_CREDENTIAL_ERROR',
 ] as const
 
@@ -32,7 +46,9 @@ function checkUrl(url: string): void {
     const parsed = new URL(url)
     if (!['http:', 'https:'].includes(parsed.protocol)) throw new Error('protocol')
   } catch {
-    throw badRequest('subscriberUrl must be a URL address', { errors: [{ property: 'subscriberUrl' }] })
+    throw badRequest('subscriberUrl must be a URL address', {
+      errors: [{ property: 'subscriberUrl' }],
+    })
   }
 }
 
@@ -42,7 +58,8 @@ const webhooks: FastifyPluginAsyncTypebox = async (app) => {
   const owned = (id: string, userId: number): Webhook => {
     const webhook = store.webhooks.get(id)
     if (!webhook) throw notFound(`Webhook with id ${id} not found`)
-    if (webhook.userId !== userId) throw forbidden(`User with id=${userId} is not the owner of webhook with id ${id}`)
+    if (webhook.userId !== userId)
+      throw forbidden(`User with id=${userId} is not the owner of webhook with id ${id}`)
     return webhook
   }
   const duplicate = (userId: number, url: string, except?: string) =>
@@ -52,7 +69,8 @@ const webhooks: FastifyPluginAsyncTypebox = async (app) => {
     const caller = requireCaller(request)
     const body = request.body
     checkUrl(body.subscriberUrl)
-    if (duplicate(caller.userId, body.subscriberUrl)) throw conflict('Webhook with this subscriber url already exists for this user')
+    if (duplicate(caller.userId, body.subscriberUrl))
+      throw conflict('Webhook with this subscriber url already exists for this user')
     const webhook: Webhook = {
       id: randomUUID(),
       userId: caller.userId,
@@ -88,27 +106,34 @@ const webhooks: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/webhooks/:webhookId', { schema: { params: IdParams } }, async (request) => {
     const caller = requireCaller(request)
-    return { status: 'success', data: renderWebhook(owned(request.params.webhookId, caller.userId)) }
+    return {
+      status: 'success',
+      data: renderWebhook(owned(request.params.webhookId, caller.userId)),
+    }
   })
 
-  app.patch('/webhooks/:webhookId', { schema: { params: IdParams, body: UpdateBody } }, async (request) => {
-    const caller = requireCaller(request)
-    const webhook = owned(request.params.webhookId, caller.userId)
-    const body = request.body
-    if (body.subscriberUrl !== undefined) {
-      checkUrl(body.subscriberUrl)
-      if (duplicate(caller.userId, body.subscriberUrl, webhook.id)) {
-        throw conflict('Webhook with this subscriber url already exists for this user')
+  app.patch(
+    '/webhooks/:webhookId',
+    { schema: { params: IdParams, body: UpdateBody } },
+    async (request) => {
+      const caller = requireCaller(request)
+      const webhook = owned(request.params.webhookId, caller.userId)
+      const body = request.body
+      if (body.subscriberUrl !== undefined) {
+        checkUrl(body.subscriberUrl)
+        if (duplicate(caller.userId, body.subscriberUrl, webhook.id)) {
+          throw conflict('Webhook with this subscriber url already exists for this user')
+        }
+        webhook.subscriberUrl = body.subscriberUrl
       }
-      webhook.subscriberUrl = body.subscriberUrl
-    }
-    if (body.triggers !== undefined) webhook.triggers = [...body.triggers]
-    if (body.active !== undefined) webhook.active = body.active
-    if (body.secret !== undefined) webhook.secret = body.secret
-    if (body.payloadTemplate !== undefined) webhook.payloadTemplate = body.payloadTemplate
-    if (body.version !== undefined) webhook.version = body.version
-    return { status: 'success', data: renderWebhook(webhook) }
-  })
+      if (body.triggers !== undefined) webhook.triggers = [...body.triggers]
+      if (body.active !== undefined) webhook.active = body.active
+      if (body.secret !== undefined) webhook.secret = body.secret
+      if (body.payloadTemplate !== undefined) webhook.payloadTemplate = body.payloadTemplate
+      if (body.version !== undefined) webhook.version = body.version
+      return { status: 'success', data: renderWebhook(webhook) }
+    },
+  )
 
   app.delete('/webhooks/:webhookId', { schema: { params: IdParams } }, async (request) => {
     const caller = requireCaller(request)
