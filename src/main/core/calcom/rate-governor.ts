@@ -3,6 +3,13 @@
 // block after going over. Cal.com sends no Retry-After, so the governor learns from those headers,
 // never sends a call the budget does not cover, and treats a 429 as a block for that credential
 // (the announced reset, or 60 s when none is given).
+//
+// Reset is in whole seconds, rounded up (the throttler's storage does Math.ceil), and counted from
+// when Cal.com received the call, so "answer time + Reset" is never before the window's real end.
+// Each answer gives such a bound; the earliest is the closest, so the governor waits for that one
+// rather than the latest, which could be up to a second late in every window (a tenth of a 10 s
+// window's budget). Answers to calls admitted in an earlier window describe that window and are
+// not learnt from (a late one would otherwise end the current window early).
 
 export interface RateGovernorOptions {
   /** How long a call may wait for budget before it fails as RATE_LIMITED instead. */
@@ -18,6 +25,8 @@ interface Budget {
   /** When the current window (or block) ends, epoch ms. */
   resetAt: number
   blockedUntil: number
+  /** Counts the windows the governor has seen begin; answers carry the one they were sent in. */
+  window: number
   inFlight: number
   waiters: Array<() => void>
   timer: NodeJS.Timeout | undefined
@@ -59,7 +68,10 @@ export class RateGovernor {
         await this.#waitUntil(budget, budget.blockedUntil)
         continue
       }
-      if (budget.remaining !== undefined && budget.resetAt <= now) budget.remaining = undefined
+      if (budget.remaining !== undefined && budget.resetAt <= now) {
+        budget.remaining = undefined
+        budget.window += 1
+      }
       // Unknown budget: one probe at a time until Cal.com announces the numbers.
       const free =
         budget.remaining === undefined ? 1 - budget.inFlight : budget.remaining - budget.inFlight
@@ -70,6 +82,7 @@ export class RateGovernor {
       await this.#waitUntil(budget, budget.remaining === undefined ? Infinity : budget.resetAt)
     }
     budget.inFlight += 1
+    const window = budget.window
     let released = false
     return {
       ok: true,
@@ -77,7 +90,7 @@ export class RateGovernor {
         if (released) return
         released = true
         budget.inFlight -= 1
-        this.#learn(budget, headers, status)
+        this.#learn(budget, headers, status, window)
         this.#wake(budget)
       },
     }
@@ -109,6 +122,7 @@ export class RateGovernor {
         remaining: undefined,
         resetAt: 0,
         blockedUntil: 0,
+        window: 0,
         inFlight: 0,
         waiters: [],
         timer: undefined,
@@ -118,7 +132,7 @@ export class RateGovernor {
     return b
   }
 
-  #learn(b: Budget, headers: Headers | null, status: number | null): void {
+  #learn(b: Budget, headers: Headers | null, status: number | null, window: number): void {
     const now = this.#now()
     const num = (part: 'Limit' | 'Remaining' | 'Reset') => {
       const raw = headers?.get(HEADER(part))
@@ -128,20 +142,21 @@ export class RateGovernor {
     const remaining = num('Remaining')
     const reset = num('Reset')
     if (status === 429) {
+      // Whatever window it was sent in, Cal.com now blocks the credential.
       b.blockedUntil = now + (reset !== undefined && reset > 0 ? reset * 1000 : this.#blockMs)
       b.remaining = 0
       b.resetAt = b.blockedUntil
       return
     }
-    if (remaining === undefined) return
+    if (remaining === undefined || window !== b.window) return
     const resetAt = now + (reset ?? 60) * 1000
-    // Answers arrive out of order; within one window the lowest count is the truest.
-    if (b.remaining === undefined || b.resetAt <= now) {
+    if (b.remaining === undefined) {
       b.remaining = remaining
       b.resetAt = resetAt
     } else {
+      // Answers arrive out of order: the lowest count and the earliest end are the truest.
       b.remaining = Math.min(b.remaining, remaining)
-      b.resetAt = Math.max(b.resetAt, resetAt)
+      b.resetAt = Math.min(b.resetAt, resetAt)
     }
   }
 
