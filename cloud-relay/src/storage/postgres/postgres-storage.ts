@@ -59,8 +59,9 @@ const toDevice = (r: DeviceRow): Device => ({
 
 /**
  * Shared storage for several relay instances. Seq is gap-free per channel because each intake
- * transaction locks the channel row, takes last_seq + 1 and commits the event and the new
- * last_seq together. NOTIFY (delivered at commit) wakes waiters on every instance.
+ * transaction (one relay_ingest call per group commit) locks the channel row, takes last_seq + 1
+ * and commits the events and the new last_seq together. NOTIFY (delivered at commit) wakes
+ * waiters on every instance.
  */
 export class PostgresStorage implements RelayStorage {
   readonly engine = 'postgres' as const
@@ -68,6 +69,8 @@ export class PostgresStorage implements RelayStorage {
   private readonly emitter = new EventEmitter()
   private readonly commits: GroupCommit<IncomingDelivery, IngestResult>
   private listener: pg.Client | undefined
+  /** Highest seq per channel waiters were already woken for. */
+  private readonly announced = new Map<string, number>()
   private closed = false
 
   constructor(private readonly url: string) {
@@ -108,7 +111,7 @@ export class PostgresStorage implements RelayStorage {
     client.on('notification', (msg) => {
       const payload = msg.payload ?? ''
       const at = payload.lastIndexOf(':')
-      if (at > 0) this.emitter.emit('events', payload.slice(0, at), Number(payload.slice(at + 1)))
+      if (at > 0) this.announce(payload.slice(0, at), Number(payload.slice(at + 1)))
     })
     let lost = false
     const reconnect = (): void => {
@@ -151,110 +154,75 @@ export class PostgresStorage implements RelayStorage {
   }
 
   private async ingestBatch(items: IncomingDelivery[]): Promise<IngestResult[]> {
-    const byChannel = new Map<string, number[]>()
-    items.forEach((d, i) => {
-      const list = byChannel.get(d.channelId) ?? []
-      list.push(i)
-      byChannel.set(d.channelId, list)
-    })
-    const results: IngestResult[] = new Array(items.length)
-    const touched: [string, number][] = []
-    const c = await this.pool.connect()
-    try {
-      await c.query('BEGIN')
-      // Sorted lock order: two instances committing batches for the same channels never deadlock.
-      for (const channelId of [...byChannel.keys()].sort()) {
-        const idx = byChannel.get(channelId) as number[]
-        const lock = await c.query<{ last_seq: number }>(
-          'SELECT last_seq FROM channels WHERE id = $1 FOR UPDATE',
-          [channelId],
-        )
-        const row = lock.rows[0]
-        if (!row) throw new Error(`unknown channel ${channelId}`)
-        const hashes = idx.map((i) => (items[i] as IncomingDelivery).bodySha256)
-        const dup = await c.query<{ body_sha256: string; seq: number }>(
-          'SELECT body_sha256, seq FROM events WHERE channel_id = $1 AND body_sha256 = ANY($2)',
-          [channelId, hashes],
-        )
-        const known = new Map(dup.rows.map((r) => [r.body_sha256, r.seq]))
-        let last = row.last_seq
-        const fresh: IncomingDelivery[] = []
-        const seqs: number[] = []
-        for (const i of idx) {
-          const d = items[i] as IncomingDelivery
-          const existing = known.get(d.bodySha256)
-          if (existing !== undefined) {
-            results[i] = { seq: existing, duplicate: true }
-            continue
-          }
-          last += 1
-          known.set(d.bodySha256, last)
-          fresh.push(d)
-          seqs.push(last)
-          results[i] = { seq: last, duplicate: false }
-        }
-        if (!fresh.length) continue
-        await c.query(
-          `INSERT INTO events (channel_id, seq, received_at, content_type, headers, body, body_sha256)
-           SELECT $1, * FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::bytea[], $7::text[])`,
-          [
-            channelId,
-            seqs,
-            fresh.map((d) => d.receivedAt.getTime()),
-            fresh.map((d) => d.contentType),
-            fresh.map((d) => JSON.stringify(d.headers)),
-            fresh.map((d) => d.body),
-            fresh.map((d) => d.bodySha256),
-          ],
-        )
-        await c.query('UPDATE channels SET last_seq = $2 WHERE id = $1', [channelId, last])
-        await c.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, `${channelId}:${last}`])
-        touched.push([channelId, last])
-      }
-      await c.query('COMMIT')
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => {})
-      throw err
-    } finally {
-      c.release()
-    }
+    const r = await this.pool.query<{ r_seq: number; r_duplicate: boolean }>(
+      'SELECT r_seq, r_duplicate FROM relay_ingest($1, $2, $3, $4, $5, $6, $7)',
+      [
+        items.map((d) => d.channelId),
+        items.map((d) => d.receivedAt.getTime()),
+        items.map((d) => d.contentType),
+        items.map((d) => JSON.stringify(d.headers)),
+        // One binary parameter: an array of bytea would travel hex-encoded, twice the bytes,
+        // encoded here and decoded by the server.
+        Buffer.concat(items.map((d) => d.body)),
+        items.map((d) => d.body.length),
+        items.map((d) => d.bodySha256),
+      ],
+    )
+    const results = r.rows.map((row) => ({ seq: row.r_seq, duplicate: row.r_duplicate }))
     // Wake local waiters now rather than after the NOTIFY round trip.
-    for (const [channelId, seq] of touched) this.emitter.emit('events', channelId, seq)
+    const last = new Map<string, number>()
+    items.forEach((d, i) => {
+      const res = results[i] as IngestResult
+      if (!res.duplicate) last.set(d.channelId, Math.max(last.get(d.channelId) ?? 0, res.seq))
+    })
+    for (const [channelId, seq] of last) this.announce(channelId, seq)
     return results
   }
 
+  /** Wakes waiters once per new seq: the NOTIFY of our own commit then finds nothing to add. */
+  private announce(channelId: string, seq: number): void {
+    if ((this.announced.get(channelId) ?? 0) >= seq) return
+    this.announced.set(channelId, seq)
+    this.emitter.emit('events', channelId, seq)
+  }
+
   async read(channelId: string, after: number, limit: number): Promise<ReadResult> {
-    const rows = await this.pool.query<{
-      seq: number
+    // One statement, so one snapshot: the events and the channel's pruned_through / last_seq are
+    // seen as of the same instant (a prune commits its delete and its mark together).
+    const r = await this.pool.query<{
+      pruned_through: number
+      last_seq: number
+      seq: number | null
       received_at: number
       content_type: string
       headers: string
       body: Buffer
     }>(
-      `SELECT seq, received_at, content_type, headers, body FROM events
-       WHERE channel_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      `SELECT c.pruned_through, c.last_seq, e.seq, e.received_at, e.content_type, e.headers, e.body
+       FROM channels c
+       LEFT JOIN LATERAL (
+         SELECT seq, received_at, content_type, headers, body FROM events
+         WHERE channel_id = c.id AND seq > $2 ORDER BY seq LIMIT $3
+       ) e ON true
+       WHERE c.id = $1
+       ORDER BY e.seq`,
       [channelId, after, limit],
     )
-    // Read pruned_through after the events: it only grows, so a prune racing this read can make
-    // us answer RESYNC_REQUIRED needlessly but never hand out a log with a hole.
-    const ch = await this.pool.query<{ pruned_through: number; last_seq: number }>(
-      'SELECT pruned_through, last_seq FROM channels WHERE id = $1',
-      [channelId],
-    )
-    const pruned = ch.rows[0]?.pruned_through ?? 0
-    const last = ch.rows[0]?.last_seq ?? 0
-    if (after < pruned) return { ok: false, resumeAfter: pruned }
-    // last_seq was read after the events, so it is at least the newest seq just returned.
-    if (after > last) return { ok: false, resumeAfter: last }
+    const first = r.rows[0]
+    if (!first) return { ok: true, events: [] }
+    if (after < first.pruned_through) return { ok: false, resumeAfter: first.pruned_through }
+    if (after > first.last_seq) return { ok: false, resumeAfter: first.last_seq }
     return {
       ok: true,
-      events: rows.rows.map((r) => ({
-        seq: r.seq,
-        receivedAt: new Date(r.received_at),
-        contentType: r.content_type,
-        headers: JSON.parse(r.headers) as Record<string, string>,
-        body: r.body,
-      })),
+      events: r.rows
+        .filter((row) => row.seq !== null)
+        .map((row) => ({
+          seq: row.seq as number,
+          receivedAt: new Date(row.received_at),
+          contentType: row.content_type,
+          headers: JSON.parse(row.headers) as Record<string, string>,
+          body: row.body,
+        })),
     }
   }
 

@@ -35,4 +35,59 @@ export const postgresMigrations: string[] = [
   );
   CREATE INDEX devices_channel ON devices (channel_id);
   `,
+  // Intake in one round trip: under load the batch's statements each waited their turn for CPU
+  // on both sides, so seven round trips per batch made intake latency grow with load. The
+  // function runs as one statement; its implicit transaction commits (fsync, NOTIFY) before the
+  // client sees the result. Channels are locked in sorted order so instances never deadlock;
+  // a body already on the channel (or earlier in the batch) returns the seq it was stored at.
+  // Bodies are stored out of line without compression (as SQLite stores them): compressing each
+  // 3–4 KB body cost intake more time than the disk it saved (about 4.7 KB vs 2.6 KB per event).
+  `
+  ALTER TABLE events ALTER COLUMN body SET STORAGE EXTERNAL;
+  CREATE OR REPLACE FUNCTION relay_ingest(
+    p_channel text[], p_received_at bigint[], p_content_type text[], p_headers text[],
+    p_bodies bytea, p_body_len int[], p_sha256 text[]
+  ) RETURNS TABLE (r_seq bigint, r_duplicate boolean) LANGUAGE plpgsql AS $fn$
+  DECLARE
+    n int := cardinality(p_channel);
+    seqs bigint[] := array_fill(NULL::bigint, ARRAY[n]);
+    dups boolean[] := array_fill(false, ARRAY[n]);
+    ch text;
+    last bigint;
+    first bigint;
+    known bigint;
+    offsets int[] := array_fill(0, ARRAY[n]);
+  BEGIN
+    FOR i IN 2..n LOOP
+      offsets[i] := offsets[i - 1] + p_body_len[i - 1];
+    END LOOP;
+    FOR ch IN SELECT DISTINCT c FROM unnest(p_channel) AS c ORDER BY c LOOP
+      SELECT c.last_seq INTO last FROM channels c WHERE c.id = ch FOR UPDATE;
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'unknown channel %', ch;
+      END IF;
+      first := last;
+      FOR i IN 1..n LOOP
+        CONTINUE WHEN p_channel[i] <> ch;
+        SELECT e.seq INTO known FROM events e WHERE e.channel_id = ch AND e.body_sha256 = p_sha256[i];
+        IF FOUND THEN
+          seqs[i] := known;
+          dups[i] := true;
+          CONTINUE;
+        END IF;
+        last := last + 1;
+        INSERT INTO events (channel_id, seq, received_at, content_type, headers, body, body_sha256)
+          VALUES (ch, last, p_received_at[i], p_content_type[i], p_headers[i],
+                  substring(p_bodies FROM offsets[i] + 1 FOR p_body_len[i]), p_sha256[i]);
+        seqs[i] := last;
+      END LOOP;
+      IF last > first THEN
+        UPDATE channels SET last_seq = last WHERE id = ch;
+        PERFORM pg_notify('relay_events', ch || ':' || last);
+      END IF;
+    END LOOP;
+    RETURN QUERY SELECT u.s, u.d FROM unnest(seqs, dups) WITH ORDINALITY AS u(s, d, o) ORDER BY u.o;
+  END
+  $fn$;
+  `,
 ]
