@@ -129,7 +129,12 @@ export function scenarioOf(seed: number): Scenario {
         const link: LinkName = r.chance(0.5) ? 'calcom' : 'relay'
         if (cut[link]) break
         cut[link] = true
-        steps.push({ kind, link, mode: r.chance(0.6) ? 'refuse' : 'hang' })
+        // A silent Cal.com line costs every call its timeout: rarer there than on the relay line.
+        steps.push({
+          kind,
+          link,
+          mode: r.chance(link === 'calcom' ? 0.8 : 0.5) ? 'refuse' : 'hang',
+        })
         break
       }
       case 'loseAnswers':
