@@ -347,4 +347,88 @@ describe('webhook delivery', () => {
     await failing.close()
     await redirecting.close()
   })
+
+  it('applies a JSON payloadTemplate (Handlebars over payload + triggerEvent + createdAt), signed', async () => {
+    await subscribe(toronto().apiKey, {
+      payloadTemplate:
+        '{"event":"{{triggerEvent}}","at":"{{createdAt}}","uid":"{{uid}}","who":"{{attendees.0.name}}","host":"{{organizer.name}}","title":"{{title}}"}',
+    })
+    const booking = await book('haircut')
+    await flush()
+    const got = rx.received[0]!
+    expect(got.headers['content-type']).toBe('application/json')
+    expect(got.headers['x-cal-signature-256']).toBe(
+      createHmac('sha256', 'whsec-1').update(got.body).digest('hex'),
+    )
+    const body = JSON.parse(got.body)
+    expect(got.body).toBe(JSON.stringify(body)) // re-serialized compact
+    expect(Object.keys(body)).toEqual(['event', 'at', 'uid', 'who', 'host', 'title'])
+    expect(body).toMatchObject({
+      event: 'BOOKING_CREATED',
+      uid: booking.uid,
+      who: 'Rosa Diaz',
+      host: booking.hosts[0].name,
+      // {{ }} HTML-escapes as in Cal.com: "Haircut & style" arrives as "Haircut &amp; style"
+      title: booking.title.replace(/&/g, '&amp;'),
+    })
+    expect(body.title).toContain('&amp;')
+    expect(Date.parse(body.at)).not.toBeNaN()
+  })
+
+  it('sends a non-JSON payloadTemplate as form-encoded raw text, HTML-escaped as Handlebars does', async () => {
+    await subscribe(toronto().apiKey, {
+      payloadTemplate: 'event={{triggerEvent}}&who={{attendees.0.name}}',
+    })
+    const et = toronto().eventTypes.find((e) => e.slug === 'haircut')!
+    const start = await firstSlot(h.app, et.id)
+    await h.app.inject({
+      method: 'POST',
+      url: '/v2/bookings',
+      headers: auth(toronto().apiKey, BOOKINGS),
+      payload: {
+        start,
+        eventTypeId: et.id,
+        attendee: { name: `O'Brien & "Co"`, email: 'ob@example.com', timeZone: 'UTC' },
+      },
+    })
+    await flush()
+    const got = rx.received[0]!
+    expect(got.headers['content-type']).toBe('application/x-www-form-urlencoded')
+    // Handlebars escapes & and '; Cal.com puts the &quot; back to a quote
+    expect(got.body).toBe('event=BOOKING_CREATED&who=O&#x27;Brien &amp; "Co"')
+  })
+
+  it('does not apply the template to flat MEETING_ENDED; a broken template posts nothing', async () => {
+    await subscribe(toronto().apiKey, { payloadTemplate: '{"uid":"{{uid}}"}' })
+    const broken = await receiver()
+    await h.app.inject({
+      method: 'POST',
+      url: '/v2/webhooks',
+      headers: auth(toronto().apiKey),
+      payload: {
+        subscriberUrl: broken.url,
+        triggers: ['BOOKING_CREATED'],
+        active: true,
+        payloadTemplate: '{{#if uid}}never closed',
+      },
+    })
+    const booking = await book('haircut')
+    await h.app.inject({
+      method: 'POST',
+      url: '/_sandbox/clock',
+      payload: { now: new Date(Date.parse(booking.end) + 60_000).toISOString() },
+    })
+    await flush()
+    const bodies = rx.received.map((r) => JSON.parse(r.body))
+    expect(bodies[0]).toEqual({ uid: booking.uid })
+    expect(bodies[1]).toMatchObject({
+      triggerEvent: 'MEETING_ENDED',
+      uid: booking.uid,
+      id: booking.id,
+    })
+    expect(broken.received).toHaveLength(0)
+    const log = (await h.app.inject({ url: `/_sandbox/deliveries?target=${broken.url}` })).json()
+    expect(log.deliveries[0].error).toMatch(/^payloadTemplate failed/)
+    await broken.close()
+  })
 })

@@ -4,6 +4,7 @@ import type { Webhook } from '../model.js'
 import type { SandboxStore } from '../store.js'
 import { bookingPayload, meetingRow } from './payloads.js'
 import { signBody } from './signer.js'
+import { type WebhookBody, webhookBody } from './template.js'
 
 export type WebhookFaultMode = 'drop' | 'duplicate' | 'delay' | 'reorder'
 
@@ -92,11 +93,12 @@ export class WebhookDispatcher {
     for (const webhook of this.subscribers(b.accountId, change.trigger)) {
       const payload = bookingPayload(this.store, change, this.appUrl())
       this.enqueue(webhook, change.trigger, () =>
-        JSON.stringify({
-          triggerEvent: change.trigger,
-          createdAt: new Date(this.now()).toISOString(),
+        webhookBody(
+          webhook.payloadTemplate,
+          change.trigger,
+          new Date(this.now()).toISOString(),
           payload,
-        }),
+        ),
       )
     }
     // MEETING_* posts are scheduled when a booking is accepted and dropped when it goes away.
@@ -136,12 +138,25 @@ export class WebhookDispatcher {
       const booking = this.store.bookings.get(job.bookingUid)
       if (!webhook?.active || !booking) continue
       const row = meetingRow(this.store, booking, job.trigger, randomUUID())
-      this.enqueue(webhook, job.trigger, () => JSON.stringify(row))
+      // Flat, and payload templates are not applied to MEETING_* (REFERENCE.md §4.2).
+      this.enqueue(webhook, job.trigger, () => ({
+        body: JSON.stringify(row),
+        contentType: 'application/json',
+      }))
     }
   }
 
-  private enqueue(webhook: Webhook, trigger: string, render: () => string): void {
-    const body = render()
+  private enqueue(webhook: Webhook, trigger: string, render: () => WebhookBody): void {
+    let rendered: WebhookBody
+    let renderError: string | null = null
+    try {
+      rendered = render()
+    } catch (err) {
+      // Cal.com's sendPayload throws on a broken template: that delivery is never posted.
+      renderError = `payloadTemplate failed: ${err instanceof Error ? err.message : String(err)}`
+      rendered = { body: '', contentType: 'application/json' }
+    }
+    const { body, contentType } = rendered
     const record: DeliveryRecord = {
       id: this.nextId++,
       webhookId: webhook.id,
@@ -151,7 +166,7 @@ export class WebhookDispatcher {
       error: null,
       fault: null,
       headers: {
-        'content-type': 'application/json',
+        'content-type': contentType,
         'x-cal-signature-256': signBody(body, webhook.secret),
         'x-cal-webhook-version': webhook.version,
       },
@@ -160,8 +175,8 @@ export class WebhookDispatcher {
       attemptedAt: null,
     }
     this.log.push(record)
-    if (this.closed) {
-      record.error = NOT_SENT_CLOSED
+    if (this.closed || renderError) {
+      record.error = renderError ?? NOT_SENT_CLOSED
       return
     }
     const fault = this.faults.find((f) => f.remaining > 0)
