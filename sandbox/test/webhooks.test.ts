@@ -273,6 +273,61 @@ describe('webhook delivery', () => {
     })
   })
 
+  it('a reschedule needs confirmation again unless the organizer makes it (BOOKING_REQUESTED)', async () => {
+    await subscribe(toronto().apiKey)
+    const key = auth(toronto().apiKey, BOOKINGS)
+    const colourId = toronto().eventTypes.find((e) => e.slug === 'full-colour')!.id
+    const dayAfter = (days: number) => new Date(Date.parse(NOW) + days * 86_400_000).toISOString()
+    const pending = await book('full-colour')
+    // the organizer moves a pending request: accepted at once, BOOKING_RESCHEDULED
+    const byOwner = await h.app.inject({
+      method: 'POST',
+      url: `/v2/bookings/${pending.uid}/reschedule`,
+      headers: key,
+      payload: { start: await firstSlot(h.app, colourId, dayAfter(2)) },
+    })
+    expect(byOwner.json().data).toMatchObject({
+      status: 'accepted',
+      rescheduledFromUid: pending.uid,
+    })
+    // the client moves it through their link: pending again, BOOKING_REQUESTED with the old uid
+    const byClient = await h.app.inject({
+      method: 'POST',
+      url: `/_sandbox/bookings/${byOwner.json().data.uid}/reschedule`,
+      payload: { start: await firstSlot(h.app, colourId, dayAfter(4)) },
+    })
+    const fresh = byClient.json().data
+    expect(fresh).toMatchObject({ status: 'pending', rescheduledFromUid: byOwner.json().data.uid })
+    const old = await h.app.inject({ url: `/v2/bookings/${byOwner.json().data.uid}`, headers: key })
+    expect(old.json().data).toMatchObject({ status: 'cancelled', rescheduledToUid: fresh.uid })
+    // an event type without confirmation stays accepted whoever moves it
+    const cut = await book('haircut')
+    const moved = await h.app.inject({
+      method: 'POST',
+      url: `/_sandbox/bookings/${cut.uid}/reschedule`,
+      payload: { start: await firstSlot(h.app, cut.eventTypeId, dayAfter(3)) },
+    })
+    expect(moved.json().data.status).toBe('accepted')
+    await flush()
+    const bodies = (await h.app.inject({ url: '/_sandbox/deliveries' }))
+      .json()
+      .deliveries.map((d: { body: string }) => JSON.parse(d.body))
+    expect(bodies.map((b: { triggerEvent: string }) => b.triggerEvent)).toEqual([
+      'BOOKING_REQUESTED',
+      'BOOKING_RESCHEDULED',
+      'BOOKING_REQUESTED',
+      'BOOKING_CREATED',
+      'BOOKING_RESCHEDULED',
+    ])
+    expect(bodies[1].payload).toMatchObject({ status: 'ACCEPTED', rescheduleUid: pending.uid })
+    expect(bodies[2].payload).toMatchObject({
+      status: 'PENDING',
+      uid: fresh.uid,
+      rescheduleUid: byOwner.json().data.uid,
+    })
+    expect(bodies[0].payload.rescheduleUid).toBeUndefined()
+  })
+
   it("the public booking page and the organizer's request-reschedule fire webhooks too", async () => {
     await subscribe(toronto().apiKey)
     const et = toronto().eventTypes.find((e) => e.slug === 'haircut')!

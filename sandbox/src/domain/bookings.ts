@@ -6,7 +6,14 @@ import type { SandboxStore } from './store.js'
 
 /** A change to a booking; the webhook emitter turns each one into deliveries. */
 export type BookingChange =
-  | { trigger: 'BOOKING_CREATED' | 'BOOKING_REQUESTED' | 'BOOKING_REJECTED'; booking: Booking }
+  | { trigger: 'BOOKING_CREATED' | 'BOOKING_REJECTED'; booking: Booking }
+  | {
+      trigger: 'BOOKING_REQUESTED'
+      booking: Booking
+      /** set when the request is a reschedule that needs confirmation */
+      previous?: Booking
+      rescheduledBy?: string | null
+    }
   | { trigger: 'BOOKING_PAID'; booking: Booking; paymentId: number }
   | {
       trigger: 'BOOKING_RESCHEDULED'
@@ -209,6 +216,7 @@ export class BookingService {
       this.slots.pickHost(et, startMs, undefined, old.uid)
     if (!host) throw badRequest(SLOT_TAKEN)
     const attendee = old.attendees[0]
+    const ownerActs = actor?.userId === old.accountId
     const fresh = this.insert(
       {
         eventType: et,
@@ -223,7 +231,9 @@ export class BookingService {
       },
       startMs,
       host.id,
-      old.status === 'pending' ? 'pending' : 'accepted',
+      // Cal.com's getRequiresConfirmationFlags: the organizer's own reschedule is always
+      // accepted; anyone else's needs confirmation again when the event type requires it.
+      ownerActs || !et.requiresConfirmation ? 'accepted' : 'pending',
     )
     const by = input.rescheduledBy ?? actor?.email
     fresh.title = old.title
@@ -238,8 +248,9 @@ export class BookingService {
     old.reschedulingReason = input.reschedulingReason
     old.rescheduledByEmail = by
     old.updatedAt = this.nowIso()
+    // Not confirmed by default ⇒ BOOKING_REQUESTED (carrying the reschedule fields), as Cal.com.
     this.emit({
-      trigger: 'BOOKING_RESCHEDULED',
+      trigger: fresh.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_RESCHEDULED',
       booking: fresh,
       previous: old,
       rescheduledBy: by ?? null,

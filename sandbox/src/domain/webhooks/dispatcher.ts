@@ -102,7 +102,9 @@ export class WebhookDispatcher {
       )
     }
     // MEETING_* posts are scheduled when a booking is accepted and dropped when it goes away.
-    if (change.trigger === 'BOOKING_RESCHEDULED') this.unschedule(change.previous.uid)
+    if (change.trigger === 'BOOKING_RESCHEDULED' || change.trigger === 'BOOKING_REQUESTED') {
+      if (change.previous) this.unschedule(change.previous.uid)
+    }
     if (change.trigger === 'BOOKING_CANCELLED' || change.trigger === 'BOOKING_REJECTED')
       this.unschedule(b.uid)
     if (

@@ -245,6 +245,16 @@ function project(full: Record<string, unknown>, keys: string[]): Record<string, 
   return Object.fromEntries(keys.map((k) => [k, full[k] ?? null]))
 }
 
+function rescheduleFields(previous: Booking, rescheduledBy: string | null) {
+  return {
+    rescheduleId: previous.id,
+    rescheduleUid: previous.uid,
+    rescheduleStartTime: previous.start,
+    rescheduleEndTime: previous.end,
+    rescheduledBy,
+  }
+}
+
 /** The `payload` of an enveloped booking trigger (everything but BOOKING_NO_SHOW_UPDATED). */
 export function bookingPayload(
   store: SandboxStore,
@@ -315,13 +325,13 @@ export function bookingPayload(
   switch (change.trigger) {
     case 'BOOKING_RESCHEDULED':
       delete payload.iCalUID // the real RESCHEDULED body carries iCalSequence only
-      Object.assign(payload, {
-        rescheduleId: change.previous.id,
-        rescheduleUid: change.previous.uid,
-        rescheduleStartTime: change.previous.start,
-        rescheduleEndTime: change.previous.end,
-        rescheduledBy: change.rescheduledBy,
-      })
+      Object.assign(payload, rescheduleFields(change.previous, change.rescheduledBy))
+      break
+    case 'BOOKING_REQUESTED':
+      // a reschedule that needs confirmation: same webhookData as RESCHEDULED, status PENDING
+      if (change.previous) {
+        Object.assign(payload, rescheduleFields(change.previous, change.rescheduledBy ?? null))
+      }
       break
     case 'BOOKING_CANCELLED':
       return project(
