@@ -84,7 +84,7 @@ try {
       if (res.status !== 202) throw new Error(`walk-in ${i}: ${res.status} ${await res.text()}`)
     }
   }
-  await Promise.all(Array.from({ length: 25 }, queueOne))
+  await Promise.all(Array.from({ length: 50 }, queueOne))
   const queueS = (performance.now() - q0) / 1000
   await desk.close()
 
