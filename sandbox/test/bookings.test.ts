@@ -207,6 +207,14 @@ describe('bookings', () => {
       await h.app.inject({ url: `/v2/bookings?afterUpdatedAt=${NOW}`, headers })
     ).json()
     expect(updated.data.map((b: { uid: string }) => b.uid)).toEqual([mine.uid])
+    const created = (
+      await h.app.inject({ url: `/v2/bookings?afterCreatedAt=${NOW}`, headers })
+    ).json()
+    expect(created.data.map((b: { uid: string }) => b.uid)).toEqual([mine.uid])
+    const before = (
+      await h.app.inject({ url: `/v2/bookings?beforeCreatedAt=${NOW}&take=250`, headers })
+    ).json()
+    expect(before.pagination.totalItems).toBe(all.pagination.totalItems - 1)
 
     const past = (await h.app.inject({ url: '/v2/bookings?status=past&take=250', headers })).json()
       .data

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
+import type { Sandbox } from '../src/domain/sandbox.js'
 import { createSandbox, type SandboxOptions, type SandboxState } from '../src/index.js'
 
 // A Tuesday: Toronto is on EDT (UTC-4) since 8 March, Berlin still on CET (UTC+1).
@@ -10,6 +11,7 @@ export const SLOTS = { 'cal-api-version': '2024-09-04' }
 
 export interface Harness {
   app: FastifyInstance
+  sandbox: Sandbox
   state: SandboxState
   close(): Promise<void>
 }
@@ -20,6 +22,7 @@ export async function harness(opts: SandboxOptions = {}): Promise<Harness> {
   const state = (await app.inject({ url: '/_sandbox/state' })).json() as SandboxState
   return {
     app,
+    sandbox,
     state,
     async close() {
       await sandbox.webhooks.flush()

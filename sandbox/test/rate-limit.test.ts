@@ -59,4 +59,50 @@ describe('rate limits', () => {
     expect(anon.statusCode).toBe(401)
     expect(anon.headers['x-ratelimit-limit-default']).toBe('120')
   })
+
+  it('OAuth access tokens have their own 500/min-style window per token; anonymous calls one per IP', async () => {
+    const limited = await harness({
+      rateLimit: { windowMs: 60_000, blockMs: 60_000, oauthLimit: 2, anonymousLimit: 2 },
+    })
+    try {
+      const { clientId, clientSecret, redirectUri } = limited.state.confidentialClient
+      const accessToken = async () => {
+        const code = limited.sandbox.oauth.issueCode({
+          clientId,
+          userId: limited.state.accounts[0]!.userId,
+          redirectUri,
+          scope: [],
+          codeChallenge: null,
+          codeChallengeMethod: null,
+        })
+        const res = await limited.app.inject({
+          method: 'POST',
+          url: '/v2/auth/oauth2/token',
+          payload: {
+            grant_type: 'authorization_code',
+            client_id: clientId,
+            client_secret: clientSecret,
+            code,
+            redirect_uri: redirectUri,
+          },
+        })
+        return res.json().access_token as string
+      }
+      const [first, second] = [await accessToken(), await accessToken()]
+      const call = (token: string) => limited.app.inject({ url: '/v2/me', headers: auth(token) })
+      const one = await call(first)
+      expect([one.statusCode, one.headers['x-ratelimit-limit-default']]).toEqual([200, '2'])
+      expect((await call(first)).statusCode).toBe(200)
+      expect((await call(first)).statusCode).toBe(429)
+      expect((await call(second)).statusCode).toBe(200) // another token, another window
+      // unauthenticated calls share one window per IP: the two token exchanges used it up
+      const slots = await limited.app.inject({
+        url: '/v2/slots',
+        headers: { 'cal-api-version': '2024-09-04' },
+      })
+      expect([slots.statusCode, slots.headers['x-ratelimit-limit-default']]).toEqual([429, '2'])
+    } finally {
+      await limited.close()
+    }
+  })
 })

@@ -142,4 +142,44 @@ describe('GET /v2/slots', () => {
     expect(noStart.statusCode).toBe(400)
     expect(noStart.json().error.message).toContain('start')
   })
+
+  it("an event type's after-buffer keeps its host free after the booking ends", async () => {
+    h.sandbox.store.bookings.clear() // an empty calendar, so only this test's bookings count
+    const toronto = h.state.accounts.find((a) => a.timeZone === 'America/Toronto')!
+    const ava = toronto.staff.find((s) => s.username === 'ava-thompson')!
+    const bridal = toronto.eventTypes.find((e) => e.slug === 'bridal-trial')!
+    const haircut = toronto.eventTypes.find((e) => e.slug === 'haircut')!
+    expect(bridal.hostIds).toContain(ava.id)
+    // Friday 13 March, 10:00–11:30 Toronto (EDT); the trial's after-buffer is 30 minutes
+    const trial = await h.app.inject({
+      method: 'POST',
+      url: '/_sandbox/book',
+      payload: {
+        eventTypeId: bridal.id,
+        start: '2026-03-13T14:00:00.000Z',
+        attendee: { name: 'Bride', email: 'bride@example.com', timeZone: 'America/Toronto' },
+        hostId: ava.id,
+      },
+    })
+    expect(trial.json().data.hosts[0].id).toBe(ava.id)
+    const haircutWithAva = (start: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/v2/bookings',
+        headers: auth(toronto.apiKey, BOOKINGS),
+        payload: {
+          eventTypeId: haircut.id,
+          start,
+          attendee: { name: 'Client', email: 'client@example.com', timeZone: 'UTC' },
+          routing: { teamMemberIds: [ava.id] },
+        },
+      })
+    const inBuffer = await haircutWithAva('2026-03-13T15:30:00.000Z') // 11:30, inside the buffer
+    expect(inBuffer.statusCode).toBe(400)
+    expect(inBuffer.json().error.message).toBe(
+      'User either already has booking at this time or is not available',
+    )
+    const after = await haircutWithAva('2026-03-13T16:00:00.000Z') // 12:00, buffer over
+    expect([after.statusCode, after.json().data.hosts[0].id]).toEqual([201, ava.id])
+  })
 })

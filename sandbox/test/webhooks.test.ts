@@ -356,20 +356,39 @@ describe('webhook delivery', () => {
     })
   })
 
-  it('MEETING_ENDED is flat and sent once the booking has ended', async () => {
-    await subscribe(toronto().apiKey, { triggers: ['MEETING_ENDED'] })
+  it('MEETING_STARTED/ENDED are flat, signed, sent once the start/end has passed, not for cancelled', async () => {
+    await subscribe(toronto().apiKey, { triggers: ['MEETING_STARTED', 'MEETING_ENDED'] })
     const booking = await book('haircut')
-    await flush()
-    expect(rx.received).toHaveLength(0)
+    const dropped = await book('haircut', toronto(), booking.end)
     await h.app.inject({
       method: 'POST',
-      url: '/_sandbox/clock',
-      payload: { now: new Date(Date.parse(booking.end) + 60_000).toISOString() },
+      url: `/v2/bookings/${dropped.uid}/cancel`,
+      headers: auth(toronto().apiKey, BOOKINGS),
+      payload: {},
     })
+    const moveClockTo = async (ms: number) => {
+      await h.app.inject({
+        method: 'POST',
+        url: '/_sandbox/clock',
+        payload: { now: new Date(ms).toISOString() },
+      })
+      await flush()
+    }
     await flush()
+    expect(rx.received).toHaveLength(0)
+    await moveClockTo(Date.parse(booking.start) + 60_000)
+    expect(rx.received.map((r) => JSON.parse(r.body).triggerEvent)).toEqual(['MEETING_STARTED'])
+    await moveClockTo(Date.parse(booking.end) - 60_000)
     expect(rx.received).toHaveLength(1)
-    const body = JSON.parse(rx.received[0]!.body)
+    await moveClockTo(Date.parse(dropped.end) + 60_000)
+    expect(rx.received).toHaveLength(2)
+    const got = rx.received[1]!
+    expect(got.headers['x-cal-signature-256']).toBe(
+      createHmac('sha256', 'whsec-1').update(got.body).digest('hex'),
+    )
+    const body = JSON.parse(got.body)
     expect(body.payload).toBeUndefined()
+    expect(body.createdAt).toBe(booking.createdAt) // the booking row's, not an envelope's
     expect(body).toMatchObject({
       triggerEvent: 'MEETING_ENDED',
       uid: booking.uid,
