@@ -26,7 +26,14 @@ import webhooks from './routes/v2/webhooks.js'
 export async function buildApp(sandbox: Sandbox): Promise<FastifyInstance> {
   const app = Fastify({
     logger: sandbox.config.logger
-      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      ? {
+          level: 'info',
+          redact: [
+            'req.headers.authorization',
+            'req.headers.cookie',
+            'req.headers["x-cal-secret-key"]',
+          ],
+        }
       : false,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()

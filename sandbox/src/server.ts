@@ -1,47 +1,43 @@
 // `npm run sandbox`: the Cal.com sandbox with the demo seed, until SIGINT/SIGTERM.
+import { banner } from './cli/banner.js'
+import { EnvError, optionsFromEnv } from './cli/env-options.js'
 import { startSandbox } from './index.js'
 import { CONFIDENTIAL_CLIENT } from './seed/demo.js'
 import { sandboxState } from './state.js'
 
-const port = Number(process.env.SANDBOX_PORT ?? 5555)
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`SANDBOX_PORT must be a port number, got "${process.env.SANDBOX_PORT}"`)
+let options
+try {
+  options = optionsFromEnv(process.env)
+} catch (err) {
+  if (!(err instanceof EnvError)) throw err
+  console.error(`sandbox: not started.\n${err.message}`)
   process.exit(2)
 }
-const perMinute = Number(process.env.SANDBOX_TRAFFIC_PER_MINUTE ?? 0)
 
-const running = await startSandbox({
-  host: process.env.SANDBOX_HOST ?? '127.0.0.1',
-  port,
-  now: process.env.SANDBOX_NOW,
-  oauthRedirectUri: process.env.SANDBOX_OAUTH_REDIRECT_URI,
-  traffic: perMinute > 0 ? { perMinute } : false,
-  logger: process.env.SANDBOX_LOG === '1',
+const running = await startSandbox(options).catch((err: NodeJS.ErrnoException) => {
+  const where = `${options.host}:${options.port}`
+  console.error(
+    err.code === 'EADDRINUSE'
+      ? `sandbox: ${where} is in use; set SANDBOX_PORT to another port (0 = any free one)`
+      : `sandbox: could not listen on ${where}: ${err.message}`,
+  )
+  process.exit(1)
 })
 
-const state = sandboxState(running.sandbox, CONFIDENTIAL_CLIENT)
-const lines = [
-  `Cal.com sandbox listening on ${running.url}`,
-  `  API v2:        ${running.url}/v2   (web app / OAuth: ${running.url}/auth/oauth2/authorize)`,
-  `  control:       ${running.url}/_sandbox/state`,
-  `  OAuth client:  ${state.oauthClient.clientId} (public, PKCE)  redirect ${state.oauthClient.redirectUri}`,
-  `  sandbox clock: ${state.now}${perMinute > 0 ? `   traffic: ${perMinute}/min` : ''}`,
-  ...state.accounts.map(
-    (a) =>
-      `  ${a.branchName.padEnd(24)} ${a.username} (${a.timeZone})  API key ${a.apiKey}  login ${a.email} / ${a.password}`,
-  ),
-]
-console.log(lines.join('\n'))
+const perMinute = options.traffic ? options.traffic.perMinute : 0
+console.log(banner(running.url, sandboxState(running.sandbox, CONFIDENTIAL_CLIENT), perMinute))
 
-let closing = false
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (closing) return
-    closing = true
+  process.on(signal, () => {
+    // close() finishes within about half a second whatever is hung (plugins/graceful-close.ts);
+    // a second signal is absorbed by the same close.
     running.close().then(
-      () => process.exit(0),
-      (err) => {
-        console.error(err)
+      () => {
+        console.log(`sandbox: stopped (${signal})`)
+        process.exit(0)
+      },
+      (err: unknown) => {
+        console.error('sandbox: close failed', err)
         process.exit(1)
       },
     )
