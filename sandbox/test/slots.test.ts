@@ -182,4 +182,17 @@ describe('GET /v2/slots', () => {
     const after = await haircutWithAva('2026-03-13T16:00:00.000Z') // 12:00, buffer over
     expect([after.statusCode, after.json().data.hosts[0].id]).toEqual([201, ava.id])
   })
+
+  it('reads date-only start/end as UTC days; timeZone only changes how slots are rendered', async () => {
+    const et = berlin().eventTypes.find((e) => e.slug === 'haircut')!
+    // Auckland is UTC+13: its 12 March would begin at 11:00Z on the 11th and take that afternoon
+    const data = await slots(
+      `eventTypeId=${et.id}&start=2026-03-12&end=2026-03-12&timeZone=Pacific/Auckland`,
+    )
+    const starts = Object.values(data).flat()
+    expect(starts.length).toBeGreaterThan(0)
+    expect(starts.every((s) => new Date(s.start).toISOString().startsWith('2026-03-12'))).toBe(true)
+    expect(Object.keys(data)).toContain('2026-03-13') // rendered on Auckland dates
+    expect(starts.every((s) => s.start.endsWith('+13:00'))).toBe(true)
+  })
 })

@@ -8,11 +8,13 @@ import { requireVersion, VERSIONS } from '../../plugins/versioning.js'
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 const MAX_RANGE_DAYS = 62
 
-/** `start`/`end` are UTC dates or date-times; a date-only `end` covers that whole day. */
-function parseBound(value: string, name: string, zone: string, endOfDay: boolean): number {
-  const parsed = DATE_ONLY.test(value)
-    ? DateTime.fromISO(value, { zone })
-    : DateTime.fromISO(value, { zone: 'utc', setZone: true })
+/**
+ * `start`/`end` are UTC (the 2024-09-04 spec: "Must be in UTC timezone as ISO 8601 datestring"):
+ * a date-only `start` is 00:00:00Z of that date, a date-only `end` 23:59:59Z of it, whatever
+ * `timeZone` (which only says how slots are rendered).
+ */
+function parseBound(value: string, name: string, endOfDay: boolean): number {
+  const parsed = DateTime.fromISO(value, { zone: 'utc', setZone: true })
   if (!parsed.isValid)
     throw badRequest(`${name} must be an ISO 8601 date or date-time`, {
       errors: [{ property: name }],
@@ -56,8 +58,8 @@ const slots: FastifyPluginAsyncTypebox = async (app) => {
         throw badRequest('Provide eventTypeId, or eventTypeSlug with username')
       }
       if (!eventType) throw notFound('Event type not found')
-      const from = parseBound(q.start, 'start', timeZone, false)
-      const to = parseBound(q.end, 'end', timeZone, true)
+      const from = parseBound(q.start, 'start', false)
+      const to = parseBound(q.end, 'end', true)
       if (to <= from) throw badRequest('end must be after start')
       if (to - from > MAX_RANGE_DAYS * 86_400_000)
         throw badRequest(`The range can span at most ${MAX_RANGE_DAYS} days`)
