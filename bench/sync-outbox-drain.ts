@@ -6,7 +6,8 @@
 // the budget used while there is work, and no 429.
 // The baseline is the budget itself: LIMIT calls in every window, the most Cal.com would take.
 //   npx tsx bench/sync-outbox-drain.ts   BENCH_OUTBOX_ACTIONS=1000 BENCH_OUTBOX_LIMIT=120
-//                                        BENCH_OUTBOX_WINDOW_S=10
+//                                        BENCH_OUTBOX_WINDOW_S=10 BENCH_OUTBOX_LATENCY_MS=0
+// The desk runs in this process (the bench stops its worker to fill the queue); the sandbox too.
 import { performance } from 'node:perf_hooks'
 import { count, eq } from 'drizzle-orm'
 import { startSandbox, type SandboxState } from '../sandbox/src/index'
@@ -19,6 +20,8 @@ import { machine, percentile } from './sync-support/desk-process'
 const ACTIONS = Number(process.env.BENCH_OUTBOX_ACTIONS ?? 1000)
 const LIMIT = Number(process.env.BENCH_OUTBOX_LIMIT ?? 120)
 const WINDOW_S = Number(process.env.BENCH_OUTBOX_WINDOW_S ?? 10)
+/** Added to every call between desk and sandbox, as Cal.com's own answer time would be. */
+const LATENCY_MS = Number(process.env.BENCH_OUTBOX_LATENCY_MS ?? 0)
 // The sandbox clock is the real one: the desk reads "recent bookings" (to learn its staff's Cal.com
 // ids) around its own clock, and a walk-in for a staff member is sent with that id.
 const NOW = new Date().toISOString()
@@ -90,6 +93,7 @@ try {
 
   // 2. Cal.com reachable again; the key's window from connecting has run out. The desk restarts.
   link.up()
+  link.delay(LATENCY_MS)
   await new Promise((r) => setTimeout(r, WINDOW_S * 1000 + 500))
   const before = link.passed.length
   const t0 = Date.now()
@@ -152,7 +156,7 @@ try {
   const throttled = calls.filter((c) => c.status === 429).length
 
   console.log(
-    `sync outbox drain: ${ACTIONS} walk-ins queued offline (in ${queueS.toFixed(1)} s), drained against ${LIMIT} calls per ${WINDOW_S} s window`,
+    `sync outbox drain: ${ACTIONS} walk-ins queued offline (in ${queueS.toFixed(1)} s), drained against ${LIMIT} calls per ${WINDOW_S} s window${LATENCY_MS ? `, ${LATENCY_MS} ms added to each call` : ''}`,
   )
   console.log(`${await machine()}; goal: ≥ 90 % of the budget, no 429\n`)
   console.log(
@@ -165,7 +169,10 @@ try {
     `  budget used       ${(share * 100).toFixed(1)} % over ${fullS.toFixed(1)} s of full windows (${fullCalls} calls; ${LIMIT} per ${WINDOW_S} s allowed)`,
   )
   console.log(
-    `    per window      ${full.length} full windows: calls/limit min ${(Math.min(...perWindow) * 100).toFixed(0)} %, median ${(percentile(perWindow, 50) * 100).toFixed(0)} %; idle gap before the next window median ${percentile(gaps, 50).toFixed(2)} s, max ${Math.max(...gaps).toFixed(2)} s; last window ${windows.at(-1)?.calls ?? 0} calls`,
+    `    per window      ${full.length} full windows: calls/limit min ${(Math.min(...perWindow) * 100).toFixed(0)} %, median ${(percentile(perWindow, 50) * 100).toFixed(0)} %; idle gap before the next window median ${percentile(gaps, 50).toFixed(2)} s, max ${Math.max(...gaps).toFixed(2)} s`,
+  )
+  console.log(
+    `    calls/window    ${windows.map((w) => w.calls).join(' ')} (the last one ends with the work)`,
   )
   console.log(
     `  baseline          the budget alone: ${calls.length} calls need ≥ ${ideal} s (${Math.ceil(calls.length / LIMIT)} windows); first to last call took ${spanS.toFixed(1)} s, ratio ${(ideal / Math.max(spanS, 1e-9)).toFixed(2)}`,
