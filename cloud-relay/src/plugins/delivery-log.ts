@@ -17,17 +17,26 @@ export interface DeliveryRecord {
  * (DESIGN.md §4.1), so their trace lives only here and in the counters.
  */
 export class DeliveryLog {
-  private readonly items: DeliveryRecord[] = []
+  // A ring: recording runs once per delivery, so it stays O(1) and formats nothing; times are
+  // turned into text only when an operator reads the log.
+  private readonly items: (Omit<DeliveryRecord, 'at'> & { at: number })[] = []
+  private next = 0
   constructor(private readonly capacity = 500) {}
 
-  add(r: DeliveryRecord): void {
-    this.items.push(r)
-    if (this.items.length > this.capacity) this.items.shift()
+  add(r: Omit<DeliveryRecord, 'at'>): void {
+    const item = { ...r, at: Date.now() }
+    if (this.items.length < this.capacity) this.items.push(item)
+    else this.items[this.next] = item
+    this.next = (this.next + 1) % this.capacity
   }
 
   recent(limit: number, channelId?: string): DeliveryRecord[] {
-    const list = channelId ? this.items.filter((i) => i.channelId === channelId) : this.items
-    return list.slice(-limit).reverse()
+    const ordered = [...this.items.slice(this.next), ...this.items.slice(0, this.next)]
+    const list = channelId ? ordered.filter((i) => i.channelId === channelId) : ordered
+    return list
+      .slice(-limit)
+      .reverse()
+      .map((i) => ({ ...i, at: new Date(i.at).toISOString() }))
   }
 }
 

@@ -56,7 +56,6 @@ export default fp(
         if (request.routeOptions.config.intake && reason) {
           app.metrics.rejected.inc({ reason })
           app.deliveryLog.add({
-            at: new Date().toISOString(),
             channelId: (request.params as { channelId?: string } | undefined)?.channelId ?? '',
             status,
             result: reason,
