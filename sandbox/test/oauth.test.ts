@@ -116,6 +116,61 @@ describe('OAuth for apps', () => {
     expect(refreshed.json().access_token).not.toBe(tokens.access_token)
   })
 
+  it('a client Cal.com rejected or has not approved gets unauthorized_client', async () => {
+    const { clientId, redirectUri } = h.state.oauthClient
+    const code = (await authorize()).searchParams.get('code')!
+    const tokens = (await exchange(code)).json()
+    const setStatus = (status: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/_sandbox/oauth-clients/${clientId}/status`,
+        payload: { status },
+      })
+    const refresh = () =>
+      token({
+        grant_type: 'refresh_token',
+        client_id: clientId,
+        refresh_token: tokens.refresh_token,
+      })
+    const authorizeRedirect = async () => {
+      const query = new URLSearchParams({
+        client_id: clientId,
+        redirect_uri: redirectUri,
+        state: 'st-2',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      })
+      const res = await h.app.inject({ url: `/auth/oauth2/authorize?${query}` })
+      return new URL(String(res.headers.location))
+    }
+    for (const [status, description] of [
+      ['REJECTED', 'client_rejected'],
+      ['PENDING', 'client_not_approved'],
+    ] as const) {
+      expect((await setStatus(status)).statusCode).toBe(200)
+      const refused = await refresh()
+      expect([refused.statusCode, refused.json()]).toEqual([
+        401,
+        { error: 'unauthorized_client', error_description: description },
+      ])
+      const redirect = await authorizeRedirect()
+      expect(redirect.origin + redirect.pathname).toBe(redirectUri)
+      expect(Object.fromEntries(redirect.searchParams)).toEqual({
+        error: 'unauthorized_client',
+        error_description: description,
+        state: 'st-2',
+      })
+    }
+    await setStatus('APPROVED')
+    expect((await refresh()).statusCode).toBe(200)
+    const unknown = await h.app.inject({
+      method: 'POST',
+      url: '/_sandbox/oauth-clients/nobody/status',
+      payload: { status: 'APPROVED' },
+    })
+    expect(unknown.statusCode).toBe(404)
+  })
+
   it('Deny redirects with error=access_denied and the state', async () => {
     const redirect = await authorize({ decision: 'deny' })
     expect(redirect.searchParams.get('error')).toBe('access_denied')

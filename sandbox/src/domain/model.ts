@@ -138,4 +138,8 @@ export interface OAuthClient {
   clientType: 'PUBLIC' | 'CONFIDENTIAL'
   /** sha256 hex of the secret, for confidential clients */
   secretHash: string | null
+  /** Cal.com's review state of a self-service client (REFERENCE.md §5.2) */
+  status: OAuthClientStatus
 }
+
+export type OAuthClientStatus = 'APPROVED' | 'PENDING' | 'REJECTED'

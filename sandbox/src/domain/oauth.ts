@@ -1,5 +1,14 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { OAuthClient } from './model.js'
+
+/** The refusal for a client Cal.com's review has not approved, or undefined when it may be used. */
+export function clientRefusal(client: OAuthClient): OAuthError | undefined {
+  if (client.status === 'REJECTED')
+    return new OAuthError(401, 'unauthorized_client', 'client_rejected')
+  if (client.status === 'PENDING')
+    return new OAuthError(401, 'unauthorized_client', 'client_not_approved')
+  return undefined
+}
 import type { SandboxStore } from './store.js'
 
 // "OAuth for apps" (REFERENCE.md §5.2): 10-minute single-use codes, HS256 JWT access tokens
@@ -75,6 +84,8 @@ export class OAuthService {
     } else if (client.clientType === 'CONFIDENTIAL') {
       throw new OAuthError(401, 'invalid_client', 'invalid_client_credentials')
     }
+    const refusal = clientRefusal(client)
+    if (refusal) throw refusal
     return client
   }
 

@@ -27,6 +27,7 @@ export function seedOAuthClients(sandbox: Sandbox): void {
     redirectUri: config.oauthRedirectUri,
     clientType: 'PUBLIC',
     secretHash: null,
+    status: 'APPROVED',
   })
   store.oauthClients.set(CONFIDENTIAL_CLIENT.clientId, {
     clientId: CONFIDENTIAL_CLIENT.clientId,
@@ -34,6 +35,7 @@ export function seedOAuthClients(sandbox: Sandbox): void {
     redirectUri: config.oauthRedirectUri,
     clientType: 'CONFIDENTIAL',
     secretHash: sha256Hex(CONFIDENTIAL_CLIENT.secret),
+    status: 'APPROVED',
   })
 }
 

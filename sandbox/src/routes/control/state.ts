@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { badRequest } from '../../domain/errors.js'
+import { badRequest, notFound } from '../../domain/errors.js'
 import { CONFIDENTIAL_CLIENT } from '../../seed/demo.js'
 import { sandboxState } from '../../state.js'
 
@@ -32,6 +32,32 @@ const state: FastifyPluginAsyncTypebox = async (app) => {
       // Moving time may make MEETING_* webhooks due.
       app.sandbox.webhooks.tick()
       return { now: app.sandbox.clock.now().toISOString() }
+    },
+  )
+
+  // Cal.com reviews self-service OAuth clients: PENDING until approved, REJECTED is blocked.
+  app.post(
+    '/oauth-clients/:clientId/status',
+    {
+      schema: {
+        params: Type.Object({ clientId: Type.String({ minLength: 1 }) }),
+        body: Type.Object(
+          {
+            status: Type.Union([
+              Type.Literal('APPROVED'),
+              Type.Literal('PENDING'),
+              Type.Literal('REJECTED'),
+            ]),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const client = app.sandbox.store.oauthClients.get(request.params.clientId)
+      if (!client) throw notFound(`OAuth client with id ${request.params.clientId} not found`)
+      client.status = request.body.status
+      return { clientId: client.clientId, status: client.status }
     },
   )
 }

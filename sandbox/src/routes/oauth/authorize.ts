@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { OAuthClient } from '../../domain/model.js'
+import { clientRefusal } from '../../domain/oauth.js'
 import { consentPage, errorPage, loginPage } from './pages.js'
 
 const SESSION_COOKIE = 'sandbox_session'
@@ -77,6 +78,16 @@ const authorize: FastifyPluginAsyncTypebox = async (app) => {
     const client = checkClient(reply, q)
     if (!client) return reply
     const redirectUri = client.redirectUri
+    const refusal = clientRefusal(client)
+    if (refusal) {
+      return reply.redirect(
+        redirectWith(redirectUri, {
+          error: refusal.error,
+          error_description: refusal.description,
+          state: q.state,
+        }),
+      )
+    }
     if (
       client.clientType === 'PUBLIC' &&
       (!q.code_challenge || q.code_challenge_method !== 'S256')
