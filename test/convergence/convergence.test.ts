@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest'
 import { differences } from './compare'
 import { quiesce, quietState, until } from './quiesce'
 import { scenarioOf, type Step } from './scenario'
-import { DeskAnswerError, runStep, type RunLog } from './steps'
-import { startBase, startWorld, type Base } from './world'
+import { desk, DeskAnswerError, needingAttention, runStep, type RunLog } from './steps'
+import { startBase, startWorld, type Base, type World } from './world'
 import { deskFetch } from '../support/temp-desk'
 
 const one = process.env.FRONTDESK_CONVERGENCE_SEED
@@ -21,6 +21,28 @@ const count = Number(process.env.FRONTDESK_CONVERGENCE_SEEDS ?? 200)
 const seeds = one ? [Number(one)] : Array.from({ length: count }, (_, i) => i + 1)
 
 const describeStep = (s: Step) => JSON.stringify(s)
+
+/**
+ * Rest reached: what the desk shows now is final unless something is still on its way, so the
+ * comparison is retried briefly before it counts as a difference.
+ */
+async function expectConverged(w: World, when: string): Promise<void> {
+  let diffs: string[] = []
+  try {
+    await until(async () => (diffs = await differences(w)).length === 0, {
+      what: 'the desk to equal Cal.com',
+      timeoutMs: 3_000,
+    })
+  } catch {
+    throw new Error(
+      [
+        `${diffs.length} difference(s) ${when}:`,
+        ...diffs.map((d) => `  ${d}`),
+        `state: ${JSON.stringify(await quietState(w))}`,
+      ].join('\n'),
+    )
+  }
+}
 
 /**
  * Seeds run in a few lanes at once, each with its own sandbox and relay (a seed mostly waits on
@@ -74,22 +96,18 @@ async function runSeed(base: Base, seed: number): Promise<void> {
     mark('steps done')
     await quiesce(w, { reconcile: !scenario.inboxOnly })
     mark('at rest')
-    // Rest reached: what the desk shows now is final unless something is still on its way, so
-    // the comparison is retried briefly before it counts as a difference.
-    let diffs: string[] = []
-    try {
-      await until(async () => (diffs = await differences(w)).length === 0, {
-        what: 'the desk to equal Cal.com',
-        timeoutMs: 3_000,
-      })
-    } catch {
-      throw new Error(
-        [
-          `${diffs.length} difference(s):`,
-          ...diffs.map((d) => `  ${d}`),
-          `state at rest: ${JSON.stringify(await quietState(w))}`,
-        ].join('\n'),
-      )
+    await expectConverged(w, 'at rest')
+    // The receptionist discards whatever Cal.com refused: undone at the desk, it must show
+    // exactly what Cal.com holds again, flags gone.
+    const refused = needingAttention(w)
+    if (refused.length) {
+      for (const entry of refused) {
+        log.lines.push(`-- discard outbox #${entry.id} (${entry.op} ${entry.bookingUid})`)
+        await desk(w, `/api/outbox/${entry.id}/discard`, { confirm: true }, log)
+      }
+      await quiesce(w, { reconcile: !scenario.inboxOnly })
+      await expectConverged(w, 'after discarding what needed attention')
+      if (needingAttention(w).length) throw new Error('entries still need attention after discard')
     }
     ok = true
     mark('compared')

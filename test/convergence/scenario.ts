@@ -34,6 +34,8 @@ export type Step =
   | { kind: 'deskNoShow'; pick: number; absent: boolean }
   | { kind: 'deskConfirm'; pick: number }
   | { kind: 'deskDecline'; pick: number }
+  /** The receptionist deals with an outbox entry that needs attention: retry or discard it. */
+  | { kind: 'deskResolve'; pick: number; discard: boolean }
   | { kind: 'clock'; minutes: number }
   | { kind: 'cut'; link: LinkName; mode: 'refuse' | 'hang' }
   | { kind: 'restore'; link: LinkName }
@@ -69,6 +71,7 @@ const KINDS = {
   deskNoShow: 2,
   deskConfirm: 2,
   deskDecline: 1,
+  deskResolve: 2,
   clock: 1.5,
   cut: 3,
   loseAnswers: 1.5,
@@ -121,6 +124,9 @@ export function scenarioOf(seed: number): Scenario {
         break
       case 'deskNoShow':
         steps.push({ kind, pick: r.next(), absent: r.chance(0.8) })
+        break
+      case 'deskResolve':
+        steps.push({ kind, pick: r.next(), discard: r.chance(0.6) })
         break
       case 'clock':
         steps.push({ kind, minutes: r.pick([15, 30, 45, 60, 90, 120]) })

@@ -72,6 +72,11 @@ function deskRows(w: World, statuses: string[]) {
     .sort((a, b) => a.startsAt - b.startsAt || a.attendeeName.localeCompare(b.attendeeName))
 }
 
+/** Outbox entries that need attention, oldest first. */
+export function needingAttention(w: World) {
+  return w.desk.services.outbox.list(['needs_attention'])
+}
+
 async function call(
   url: string,
   init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
@@ -90,7 +95,7 @@ async function call(
 
 export class DeskAnswerError extends Error {}
 
-async function desk(w: World, path: string, body: unknown, log: RunLog) {
+export async function desk(w: World, path: string, body: unknown, log: RunLog) {
   const res = await deskFetch(w.desk, path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -261,6 +266,13 @@ export async function runStep(w: World, step: Step, log: RunLog): Promise<void> 
         action === 'decline' ? { reason: 'Fully booked' } : {},
         log,
       )
+      return
+    }
+    case 'deskResolve': {
+      const entry = at(needingAttention(w), step.pick)
+      if (!entry) return note('nothing needs attention')
+      const action = step.discard ? 'discard' : 'retry'
+      await desk(w, `/api/outbox/${entry.id}/${action}`, step.discard ? { confirm: true } : {}, log)
       return
     }
     case 'clock': {

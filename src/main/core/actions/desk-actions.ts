@@ -297,6 +297,7 @@ export class DeskActions {
         endsAt: a.endsAt,
         cancellationReason: a.cancellationReason,
         rejectionReason: a.rejectionReason,
+        calcomUpdatedAt: a.calcomUpdatedAt,
       }
       this.d.appointments.patchInTx(
         tx,

@@ -10,6 +10,7 @@ import type { LiveBus } from '../live/live-bus'
 import { ActionError } from '../actions/action-errors'
 import type { BeforeAction, OutboxOp, StoredPayload } from './outbox-payloads'
 import type { DeskTx, OutboxRow, OutboxStore } from './outbox-store'
+import { refreshLater } from '../sync/apply-event'
 import { syncStateOf } from './sync-state'
 
 export interface OutboxCommandsDeps {
@@ -60,15 +61,27 @@ export class OutboxCommands {
         )
       } else {
         const before = (row.payload as StoredPayload<Exclude<OutboxOp, 'create'>>).before
+        const now = this.d.appointments.rowByUid(row.bookingUid, tx)
+        // Cal.com's news since the action (it refused the change because its booking had moved
+        // on) already replaced the desk's change: that is the state to keep, not the older one.
+        const calcomSpokeSince =
+          before.calcomUpdatedAt !== undefined &&
+          now !== undefined &&
+          now.calcomUpdatedAt !== before.calcomUpdatedAt
         this.d.appointments.patchInTx(
           tx,
           row.bookingUid,
-          { ...undo(row.op as OutboxOp, before), syncState: syncStateOf(tx, row.bookingUid) },
+          {
+            ...(calcomSpokeSince ? {} : undo(row.op as OutboxOp, before)),
+            syncState: syncStateOf(tx, row.bookingUid),
+          },
           {
             change: `${row.op.replace('_', ' ')} discarded at the desk`,
-            detail: { outboxId: row.id },
+            detail: { outboxId: row.id, ...(calcomSpokeSince ? { kept: 'Cal.com state' } : {}) },
           },
         )
+        // And in any case Cal.com is asked what the booking is now, once it can be.
+        refreshLater(tx, row.bookingUid)
       }
       this.#audit(tx, userId, 'outbox.discard', row)
       return this.d.outbox.byId(id, tx)!

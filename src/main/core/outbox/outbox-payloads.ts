@@ -22,6 +22,12 @@ export interface BeforeAction {
   endsAt: number
   cancellationReason: string | null
   rejectionReason: string | null
+  /**
+   * The Cal.com version the appointment held (calcomUpdatedAt). If Cal.com's news moved it by
+   * the time the change is discarded, the appointment already shows Cal.com's state, and the
+   * undo must not bring back this older one. Absent in rows queued before it was recorded.
+   */
+  calcomUpdatedAt?: number | null
 }
 
 export interface CreatePayload {

@@ -69,6 +69,18 @@ export interface ApplyResult {
 
 const HELD = 'held:'
 
+/**
+ * Asks the inbox to refresh a booking from Cal.com once the outbox has let go of it (inside the
+ * caller's transaction), e.g. after a desk change was discarded: the desk then shows Cal.com's
+ * state even if news of it never came.
+ */
+export function refreshLater(tx: Pick<DeskDb, 'insert'>, uid: string): void {
+  tx.insert(appliedEvents)
+    .values({ eventKey: HELD + uid })
+    .onConflictDoNothing()
+    .run()
+}
+
 export class InboundApplier {
   constructor(private readonly ctx: ApplyContext) {}
 

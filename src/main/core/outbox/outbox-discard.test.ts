@@ -1,0 +1,121 @@
+// Discarding a change Cal.com refused undoes it at the desk — back to what Cal.com holds, not to
+// what the desk showed before the change when Cal.com has moved on since (found by the
+// convergence test: a confirm refused because the owner had declined, then discarded, showed the
+// booking pending again).
+import { DateTime } from 'luxon'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import type { TempDesk } from '../../../../test/support/temp-desk'
+import {
+  act,
+  book,
+  connectWithApiKey,
+  deskOn,
+  eventTypeOf,
+  post,
+  sandboxState,
+  slotsOf,
+  syncedFrom,
+  until,
+} from './outbound.test-support'
+
+let sandbox: RunningSandbox
+let state: SandboxState
+let desk: TempDesk
+
+beforeAll(async () => {
+  // Cal.com's clock is the desk's here, so the desk's reconcile window covers the bookings.
+  sandbox = await startSandbox({ port: 0 })
+  state = await sandboxState(sandbox.url)
+  // No relay: the desk hears of Cal.com's changes only by asking.
+  desk = await deskOn(sandbox.url)
+  await connectWithApiKey(desk, state.accounts[0]!.apiKey)
+})
+afterAll(async () => {
+  await desk?.dispose()
+  await sandbox?.close()
+})
+
+async function ownerDeclines(uid: string): Promise<void> {
+  const res = await fetch(`${sandbox.url}/v2/bookings/${uid}/decline`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${state.accounts[0]!.apiKey}`,
+      'cal-api-version': '2024-08-13',
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ reason: 'Owner declined' }),
+  })
+  expect(res.status).toBe(200)
+}
+
+/** Free full-colour starts on the first coming day that has some. */
+async function colourSlots(): Promise<{ id: number; slots: string[] }> {
+  const colour = eventTypeOf(desk, 'full-colour')
+  for (let day = 1; day <= 7; day++) {
+    const date = DateTime.now().setZone(state.accounts[0]!.timeZone).plus({ days: day })
+    const { slots } = await slotsOf(desk, colour.id, date.toISODate()!)
+    if (slots.length >= 2) return { id: colour.id, slots }
+  }
+  throw new Error('no full-colour slots this week')
+}
+
+const refused = (outboxId: number) =>
+  until(
+    desk,
+    () => desk.services.outbox.byId(outboxId)?.state === 'needs_attention',
+    `outbox row ${outboxId} to need attention`,
+  )
+
+describe('discarding a change Cal.com refused', () => {
+  it('keeps the state Cal.com reported after the change, instead of the one before it', async () => {
+    const { id, slots } = await colourSlots()
+    const made = await book(desk, {
+      eventTypeId: id,
+      start: slots[0],
+      attendee: { name: 'Di Ray' },
+    })
+    const { uid } = await syncedFrom(desk, made.outboxId!)
+
+    await ownerDeclines(uid)
+    const confirm = await act(desk, uid, 'confirm')
+    await refused(confirm.outboxId!)
+    // Cal.com's news reaches the flagged appointment (a reconcile here; a webhook does the same).
+    expect((await post(desk, '/api/sync/reconcile', { window: true })).status).toBe(200)
+    expect(desk.services.appointments.byUid(uid)).toMatchObject({
+      status: 'REJECTED',
+      syncState: 'needs_attention',
+    })
+
+    expect(
+      (await post(desk, `/api/outbox/${confirm.outboxId}/discard`, { confirm: true })).status,
+    ).toBe(200)
+    expect(desk.services.appointments.byUid(uid)).toMatchObject({
+      status: 'REJECTED',
+      syncState: 'synced',
+    })
+  })
+
+  it('asks Cal.com what the booking is now even when no news of the refusal came', async () => {
+    const { id, slots } = await colourSlots()
+    const made = await book(desk, {
+      eventTypeId: id,
+      start: slots[3],
+      attendee: { name: 'Em Fox' },
+    })
+    const { uid } = await syncedFrom(desk, made.outboxId!)
+
+    await ownerDeclines(uid)
+    const confirm = await act(desk, uid, 'confirm')
+    await refused(confirm.outboxId!)
+    // The desk still shows its own change (confirmed), flagged; undoing it must not stop at
+    // "pending", which Cal.com no longer says.
+    await post(desk, `/api/outbox/${confirm.outboxId}/discard`, { confirm: true })
+    await until(
+      desk,
+      () => desk.services.appointments.byUid(uid)?.status === 'REJECTED',
+      'the discarded booking to show Cal.com state',
+    )
+    expect(desk.services.sync.health().heldBookings).toBe(0)
+  })
+})
