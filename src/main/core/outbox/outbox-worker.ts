@@ -330,6 +330,10 @@ export class OutboxWorker {
             rescheduledToUid: booking.uid,
             startsAt: before.startsAt,
             endsAt: before.endsAt,
+            // Desk changes queued after the reschedule moved to the new booking with their rows;
+            // the old booking keeps what Cal.com holds for it.
+            cancellationReason: before.cancellationReason,
+            rejectionReason: before.rejectionReason,
             syncState: syncStateOf(tx, uid),
           },
           { change: 'rescheduled in Cal.com', detail: { to: booking.uid } },
