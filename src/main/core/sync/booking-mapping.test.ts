@@ -57,6 +57,29 @@ describe('webhook examples → desk changes', () => {
     })
   })
 
+  it('BOOKING_REQUESTED carrying a reschedule (it needs confirmation again) → new uid PENDING from the old one; old uid retired', () => {
+    // Found by the convergence test: the old booking stayed SCHEDULED at the desk.
+    const body = JSON.parse(example('booking_rescheduled.json')) as {
+      triggerEvent: string
+      payload: Record<string, unknown>
+    }
+    body.triggerEvent = 'BOOKING_REQUESTED'
+    body.payload.status = 'PENDING'
+    const m = mapWebhookBody(JSON.stringify(body))
+    expect(m.changes).toHaveLength(2)
+    const fresh = only(m.changes, 'state')
+    expect(fresh.booking).toMatchObject({
+      status: 'PENDING',
+      rescheduledFromUid: body.payload.rescheduleUid,
+    })
+    expect(only(m.changes, 'retire')).toMatchObject({
+      uid: body.payload.rescheduleUid,
+      rescheduledToUid: fresh.booking.uid,
+    })
+    // A plain request still says nothing of a reschedule.
+    expect(mapWebhookBody(example('booking_requested.json')).changes).toHaveLength(1)
+  })
+
   it('BOOKING_CANCELLED → CANCELLED with its reason; organizer "request reschedule" is noted', () => {
     const plain = only(mapWebhookBody(example('booking_cancelled.json')).changes, 'state')
     expect(plain.booking).toMatchObject({

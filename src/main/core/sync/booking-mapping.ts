@@ -112,6 +112,13 @@ const QUIET_TRIGGERS = new Set([
   'DELEGATION_CREDENTIAL_ERROR',
 ])
 
+/**
+ * Triggers that can carry a reschedule (`rescheduleUid`): a reschedule that needs confirmation
+ * again (the client moved a booking of an event type that requires it) comes as
+ * BOOKING_REQUESTED with the same reschedule fields, status PENDING.
+ */
+const RESCHEDULE_TRIGGERS = new Set(['BOOKING_RESCHEDULED', 'BOOKING_REQUESTED'])
+
 const STATUS: Record<string, BaseStatus> = {
   ACCEPTED: 'SCHEDULED',
   PENDING: 'PENDING',
@@ -237,7 +244,7 @@ function fromPayload(p: Json, trigger: string): CalcomBookingState | null {
       timeZone: str(first?.timeZone),
     },
     noShow: undefined,
-    rescheduledFromUid: trigger === 'BOOKING_RESCHEDULED' ? str(p.rescheduleUid) : undefined,
+    rescheduledFromUid: RESCHEDULE_TRIGGERS.has(trigger) ? str(p.rescheduleUid) : undefined,
     rescheduledToUid: undefined,
     cancellationReason: trigger === 'BOOKING_CANCELLED' ? str(p.cancellationReason) : undefined,
     requestReschedule: trigger === 'BOOKING_CANCELLED' ? p.requestReschedule === true : undefined,
@@ -380,7 +387,8 @@ export function mapWebhookBody(body: string): MappedWebhook {
     case 'BOOKING_PAID':
       out.changes.push({ kind: 'paid', booking, version })
       break
-    case 'BOOKING_RESCHEDULED': {
+    case 'BOOKING_RESCHEDULED':
+    case 'BOOKING_REQUESTED': {
       out.changes.push({ kind: 'state', booking, version, origin: 'webhook' })
       const oldUid = str(payload.rescheduleUid)
       if (oldUid && oldUid !== booking.uid) {
