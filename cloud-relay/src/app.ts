@@ -27,6 +27,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger
   heartbeatMs?: number
   pruneIntervalMs?: number
+  /** How long close waits for open connections before cutting them (default 10 s). */
+  closeGraceMs?: number
 }
 
 /** Builds the relay: external plugins, then app plugins, then routes (the fastify/demo order). */
@@ -47,7 +49,7 @@ export async function buildApp(opts: BuildAppOptions) {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(rateLimitPlugin)
-  await app.register(drainOnClosePlugin)
+  await app.register(drainOnClosePlugin, { graceMs: opts.closeGraceMs ?? 10_000 })
 
   await app.register(storagePlugin, {
     storage: opts.storage,

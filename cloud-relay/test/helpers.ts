@@ -80,7 +80,7 @@ export interface Harness {
 export async function startHarness(
   engine: 'sqlite' | 'postgres',
   env: Record<string, string> = {},
-  extra: { heartbeatMs?: number } = {},
+  extra: { heartbeatMs?: number; closeGraceMs?: number } = {},
 ): Promise<Harness> {
   const db = await createDatabase(engine)
   const storage = await openStorage(db.url)

@@ -46,6 +46,11 @@ export class Waiters {
     }
   }
 
+  /** How many long-polls and streams are parked on the channel. */
+  parked(channelId: string): number {
+    return this.byChannel.get(channelId)?.size ?? 0
+  }
+
   /** `*` wakes everyone (e.g. after the notification connection reconnected). */
   notify(channelId: string): void {
     if (channelId === '*') {
