@@ -4,7 +4,7 @@
 // HTTP client pulling the same backlog from the same relay with the same page size, applying
 // nothing. Real processes: relay (SQLite) and headless desk; the Cal.com sandbox in this process.
 //   npx tsx bench/sync-apply-throughput.ts   BENCH_SYNC_EVENTS=10000 for a quick run;
-//   BENCH_SYNC_MAX_S (120) caps the desk's drain, reporting the rate over what it applied by then
+//   BENCH_SYNC_MAX_S (90) caps the desk's drain, reporting the rate over what it applied by then
 import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -27,7 +27,7 @@ import {
 } from './sync-support/desk-process'
 
 const EVENTS = Number(process.env.BENCH_SYNC_EVENTS ?? 100_000)
-const MAX_S = Number(process.env.BENCH_SYNC_MAX_S ?? 120)
+const MAX_S = Number(process.env.BENCH_SYNC_MAX_S ?? 90)
 const PAGE = 100 // what the desk's relay client asks for
 const NOW = '2026-03-10T14:00:00.000Z'
 
