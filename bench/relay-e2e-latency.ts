@@ -197,7 +197,7 @@ for (const engine of engines) {
     ['SSE', r.stream],
   ] as const) {
     console.log(
-      `${engine.padEnd(10)}${client.padEnd(11)}${String(m.n).padStart(8)}${f(m.p50)}${f(m.p99)}   (${m.sendP50.toFixed(1)} / ${m.sendP99.toFixed(1)})`,
+      `${engine.padEnd(10)}${client.padEnd(11)}${String(m.n).padStart(8)}${f(m.p50)}${f(m.p99)}   (${m.sendP50.toFixed(1)} / ${m.sendP99.toFixed(1)})   p99 < 50 ms: ${m.p99 < 50 ? 'met' : 'NOT met'}`,
     )
   }
   console.log(

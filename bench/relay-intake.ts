@@ -177,3 +177,14 @@ console.log(
 console.log(
   `bodies pre-signed before each run: ${POOL_PER_RUN}; made and signed during runs: ${signedLive}`,
 )
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met')
+const sqlite = relays.find((r) => r.name.includes('sqlite'))
+if (sqlite) {
+  console.log(
+    `SQLite: ${sqlite.rps.toFixed(0)} durable deliveries/s — target ≥ 5,000: ${met(sqlite.rps >= 5000)}`,
+  )
+}
+for (const r of relays) {
+  const ratio = r.rps / bare.rps
+  console.log(`${r.name}: ratio ${ratio.toFixed(2)} — target ≥ 0.3: ${met(ratio >= 0.3)}`)
+}

@@ -1,0 +1,113 @@
+// The storage contract where the HTTP tests cannot aim precisely: one group commit that spans
+// channels and repeats bodies, and PostgreSQL durability settings.
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sha256Hex } from '../src/ids.js'
+import { openStorage } from '../src/storage/open-storage.js'
+import type { IncomingDelivery, RelayStorage } from '../src/storage/types.js'
+import {
+  ENGINES,
+  PG_URL,
+  bookingBody,
+  createDatabase,
+  seedChannel,
+  type TestDatabase,
+} from './helpers.js'
+
+const delivery = (channelId: string, body: string): IncomingDelivery => ({
+  channelId,
+  body: Buffer.from(body),
+  bodySha256: sha256Hex(body),
+  contentType: 'application/json',
+  headers: { 'x-cal-webhook-version': '2021-10-20' },
+  receivedAt: new Date(),
+})
+
+describe.each(ENGINES)('storage on %s', (engine) => {
+  let db: TestDatabase
+  let storage: RelayStorage
+  beforeAll(async () => {
+    db = await createDatabase(engine)
+    storage = await openStorage(db.url)
+  })
+  afterAll(async () => {
+    await storage?.close()
+    await db?.drop()
+  })
+
+  it('commits one batch across channels: seqs per channel, repeats stored once', async () => {
+    const a = (await seedChannel(storage)).channel.id
+    const b = (await seedChannel(storage)).channel.id
+    const [old, x, y, z] = [bookingBody(), bookingBody(), bookingBody(), bookingBody()]
+    expect(await storage.ingest([delivery(a, old as string)])).toEqual([
+      { seq: 1, duplicate: false },
+    ])
+
+    const woken: [string, number][] = []
+    const off = storage.onEvents((channelId, seq) => woken.push([channelId, seq]))
+    const results = await storage.ingest([
+      delivery(b, x as string),
+      delivery(a, x as string),
+      delivery(a, old as string),
+      delivery(b, y as string),
+      delivery(a, x as string),
+      delivery(a, z as string),
+    ])
+    off()
+    expect(results).toEqual([
+      { seq: 1, duplicate: false },
+      { seq: 2, duplicate: false },
+      { seq: 1, duplicate: true },
+      { seq: 2, duplicate: false },
+      { seq: 2, duplicate: true },
+      { seq: 3, duplicate: false },
+    ])
+    const readA = await storage.read(a, 0, 10)
+    const readB = await storage.read(b, 0, 10)
+    expect(readA.ok && readA.events.map((e) => [e.seq, e.body.toString()])).toEqual([
+      [1, old],
+      [2, x],
+      [3, z],
+    ])
+    expect(readB.ok && readB.events.map((e) => [e.seq, e.body.toString()])).toEqual([
+      [1, x],
+      [2, y],
+    ])
+    expect((await storage.findChannel(a))?.lastSeq).toBe(3)
+    expect(woken).toEqual(
+      expect.arrayContaining([
+        [a, 3],
+        [b, 2],
+      ]),
+    )
+  })
+})
+
+describe('PostgreSQL durability', () => {
+  it('commits with synchronous_commit on even where the database defaults to off', async () => {
+    const db = await createDatabase('postgres')
+    const name = new URL(db.url).pathname.slice(1)
+    const admin = new pg.Client({ connectionString: PG_URL })
+    await admin.connect()
+    await admin.query(`ALTER DATABASE ${name} SET synchronous_commit = off`)
+    await admin.end()
+    const storage = await openStorage(db.url)
+    try {
+      const pool = (storage as unknown as { pool: pg.Pool }).pool
+      const shown = await Promise.all(
+        Array.from({ length: 3 }, () =>
+          pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit'),
+        ),
+      )
+      expect(shown.map((r) => r.rows[0]?.synchronous_commit)).toEqual(['on', 'on', 'on'])
+      // What the relay does not own stays as configured.
+      const other = new pg.Client({ connectionString: db.url })
+      await other.connect()
+      expect((await other.query('SHOW synchronous_commit')).rows[0].synchronous_commit).toBe('off')
+      await other.end()
+    } finally {
+      await storage.close()
+      await db.drop()
+    }
+  })
+})
