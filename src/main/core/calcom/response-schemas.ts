@@ -2,13 +2,27 @@
 // Deliberately loose where Cal.com is: extra fields are always allowed (Cal.com adds fields
 // without a version bump), status values are any string (unknown ones must not crash us), and
 // only what the desk reads is required.
-import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { Type, type Static, type TLiteral, type TObject, type TSchema } from '@sinclair/typebox'
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 const Opt = <T extends TSchema>(t: T) => Type.Optional(t)
 
-export const successEnvelope = <T extends TSchema>(data: T) =>
-  Type.Object({ status: Type.Literal('success'), data })
+type SuccessEnvelope<T extends TSchema> = TObject<{ status: TLiteral<'success'>; data: T }>
+const envelopes = new WeakMap<TSchema, TSchema>()
+
+/**
+ * `{status: "success", data}` around `data`. One envelope object per inner schema: the validator
+ * compiles each schema object once, so a fresh envelope per call would recompile (and keep) a
+ * validator for every Cal.com answer.
+ */
+export function successEnvelope<T extends TSchema>(data: T): SuccessEnvelope<T> {
+  let envelope = envelopes.get(data) as SuccessEnvelope<T> | undefined
+  if (!envelope) {
+    envelope = Type.Object({ status: Type.Literal('success'), data })
+    envelopes.set(data, envelope)
+  }
+  return envelope
+}
 
 export const CalcomErrorBody = Type.Object({
   status: Opt(Type.String()),
