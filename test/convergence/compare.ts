@@ -5,7 +5,8 @@
 //   COMPLETED  comes only from MEETING_ENDED: an ended accepted booking may show SCHEDULED or
 //              COMPLETED, and must show COMPLETED once its MEETING_ENDED reached the relay
 //   paid       comes only from BOOKING_PAID: never paid at the desk when Cal.com says unpaid, and
-//              paid once a BOOKING_PAID for it reached the relay
+//              paid once a BOOKING_PAID for it (or for the booking it was rescheduled from)
+//              reached the relay
 //   needs attention  a desk change Cal.com refused stays on screen, flagged, until someone acts
 import { eq } from 'drizzle-orm'
 import type { AppointmentStatus } from '../../src/shared/domain/appointment-status'
@@ -151,8 +152,13 @@ export async function differences(w: World): Promise<string[]> {
     }
     const paid = w.sandbox.sandbox.store.bookings.get(b.uid)?.paid ?? false
     if (d.paid && !paid) say('paid at the desk, unpaid on Cal.com')
-    if (!d.paid && paid && paidNews.has(b.uid))
-      say('paid on Cal.com (and told), unpaid at the desk')
+    // A reschedule keeps the payment: news of it for any earlier booking of the chain counts.
+    let told = false
+    for (let uid: string | undefined = b.uid; uid && !told;) {
+      told = paidNews.has(uid)
+      uid = w.sandbox.sandbox.store.bookings.get(uid)?.rescheduledFromUid
+    }
+    if (!d.paid && paid && told) say('paid on Cal.com (and told), unpaid at the desk')
   }
 
   for (const d of rows.values()) {

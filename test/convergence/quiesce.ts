@@ -20,14 +20,14 @@ export async function until<T>(
     const v = await probe()
     if (v) return v
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${await describe()}`)
-    await new Promise((r) => setTimeout(r, 25))
+    await new Promise((r) => setTimeout(r, 50))
   }
 }
 
 /** What the relay holds for the branch's channel (its last seq), 0 before any event. */
 async function relayHead(w: World): Promise<number> {
-  const channels = await w.relayStorage.listChannels()
-  return channels.find((c) => c.calcomAccountId === String(w.account.userId))?.lastSeq ?? 0
+  const channelId = w.desk.services.sync.health().relay.channelId
+  return channelId ? ((await w.relayStorage.findChannel(channelId))?.lastSeq ?? 0) : 0
 }
 
 /**

@@ -92,7 +92,7 @@ export function scenarioOf(seed: number): Scenario {
   const inboxOnly = r.chance(0.3)
   const steps: Step[] = []
   const cut: Record<LinkName, boolean> = { calcom: false, relay: false }
-  const length = r.int(15, 40)
+  const length = r.int(15, 32)
   let client = 0
   while (steps.length < length) {
     // A cut link comes back after a few steps, on average.

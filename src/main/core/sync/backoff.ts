@@ -1,7 +1,9 @@
-// Capped exponential backoff with full jitter: wait a random time between 0 and
-// min(cap, base·2^attempt). Spreading retries over the whole interval keeps many desks that lost
-// the relay at the same moment from coming back in lock-step.
+// The relay client's reconnect schedule: capped exponential backoff with full jitter, the same
+// formula as the outbox's (../outbox/backoff.ts, the one implementation), kept in memory because
+// a reconnect loop starts afresh with the process. Spreading retries over the whole interval
+// keeps many desks that lost the relay at the same moment from coming back in lock-step.
 import { setTimeout as delay } from 'node:timers/promises'
+import { backoffDelay } from '../outbox/backoff'
 
 export class Backoff {
   #attempt = 0
@@ -14,9 +16,12 @@ export class Backoff {
 
   /** The next wait, in ms; each call widens the interval until the cap. */
   next(): number {
-    const ceiling = Math.min(this.capMs, this.baseMs * 2 ** Math.min(this.#attempt, 30))
     this.#attempt += 1
-    return Math.floor(this.random() * ceiling)
+    return backoffDelay(
+      this.#attempt,
+      { baseMs: this.baseMs, capMs: this.capMs, floorMs: 0 },
+      this.random,
+    )
   }
 
   reset(): void {

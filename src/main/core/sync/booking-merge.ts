@@ -69,7 +69,7 @@ export type MergeOutcome =
 const PRESENTABLE: ReadonlySet<BaseStatus> = new Set(['SCHEDULED', 'COMPLETED'])
 
 /** The status under a no-show. */
-const baseOf = (row: StoredRow): BaseStatus =>
+export const baseOf = (row: Pick<StoredRow, 'status' | 'statusBeforeNoShow'>): BaseStatus =>
   row.status === 'NO_SHOW'
     ? ((row.statusBeforeNoShow as BaseStatus | null) ?? 'SCHEDULED')
     : row.status
@@ -102,7 +102,7 @@ const maxVersion = (a: number | null, b: Version): number | null =>
   a === null ? b : b === null ? a : Math.max(a, b)
 
 /** Status with a no-show laid over it (only a booking that was on can be missed). */
-function withNoShow(base: BaseStatus, noShow: boolean) {
+export function withNoShow(base: BaseStatus, noShow: boolean) {
   return noShow && PRESENTABLE.has(base)
     ? { status: 'NO_SHOW' as const, statusBeforeNoShow: base }
     : { status: base, statusBeforeNoShow: null }
