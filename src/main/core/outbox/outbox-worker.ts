@@ -305,6 +305,7 @@ export class OutboxWorker {
               status: 'SCHEDULED',
               walkIn: old.walkIn,
               visitState: old.visitState,
+              paid: old.paid,
               attendee: {
                 name: old.attendeeName,
                 email: old.attendeeEmail,

@@ -203,3 +203,26 @@ describe('what the desk owns', () => {
     })
   })
 })
+
+describe('a reschedule keeps the payment', () => {
+  // Found by the convergence test: the desk showed a paid client's moved booking as unpaid.
+  const rescheduled = (from: string, to: string, t: string) =>
+    stamped('booking_rescheduled.json', t, { uid: to, rescheduleUid: from })
+  const paid = (uid: string, t: string) => stamped('booking_paid.json', t, { uid })
+
+  it('the new booking of a paid one is paid', () => {
+    apply(created('pay-a', at(0)))
+    apply(paid('pay-a', at(1)))
+    apply(rescheduled('pay-a', 'pay-b', at(2)))
+    expect(row('pay-b')).toMatchObject({ paid: true, rescheduledFromUid: 'pay-a' })
+  })
+
+  it('a payment heard after the reschedule reaches the new booking too', () => {
+    apply(created('pay-c', at(0)))
+    apply(rescheduled('pay-c', 'pay-d', at(2)))
+    expect(row('pay-d')?.paid).toBe(false)
+    apply(paid('pay-c', at(1)))
+    expect(row('pay-c')).toMatchObject({ paid: true, status: 'RESCHEDULED' })
+    expect(row('pay-d')?.paid).toBe(true)
+  })
+})

@@ -118,10 +118,20 @@ export class InboundApplier {
         }
         if (outcome.action !== 'write') continue
         const { row } = outcome
+        // A reschedule keeps the payment (Cal.com copies it; its API never says): a new booking
+        // from a paid one is paid, and a payment heard late reaches the booking it moved to.
+        if (!row.paid && row.rescheduledFromUid && this.#paid(tx, row.rescheduledFromUid))
+          row.paid = true
         tx.insert(appointments)
           .values({ uid, ...row })
           .onConflictDoUpdate({ target: appointments.uid, set: { ...row, updatedAt: Date.now() } })
           .run()
+        if (row.paid && row.rescheduledToUid) {
+          tx.update(appointments)
+            .set({ paid: true, updatedAt: Date.now() })
+            .where(and(eq(appointments.uid, row.rescheduledToUid), eq(appointments.paid, false)))
+            .run()
+        }
         if (outcome.change) {
           tx.insert(appointmentHistory)
             .values({ uid, source: opts.source, change: outcome.change, detail: outcome.detail })
@@ -265,6 +275,16 @@ export class InboundApplier {
       .where(eq(outbox.mutationId, mutationId))
       .get()
     return row?.state === 'pending' || row?.state === 'in_flight'
+  }
+
+  #paid(tx: Pick<DeskDb, 'select'>, uid: string): boolean {
+    return (
+      tx
+        .select({ paid: appointments.paid })
+        .from(appointments)
+        .where(eq(appointments.uid, uid))
+        .get()?.paid === true
+    )
   }
 
   #advanceCursor(branchId: number, relay: RelayPosition): void {
