@@ -8,6 +8,11 @@
 //   FRONTDESK_CONVERGENCE_SEED=N    replay one seed (its steps and log are printed on failure)
 //   FRONTDESK_CONVERGENCE_LOG=info  the desk's log level (its log file stays in a failing seed's
 //                                   data directory, which is kept and printed)
+//   FRONTDESK_CONVERGENCE_LANES=N   seeds run at once, each lane with its own sandbox + relay (3)
+//   FRONTDESK_CONVERGENCE_TRACE=1   print every seed's steps with timings, passing or not
+//
+// A replay runs the same steps; where they land can still vary a little with timing (which
+// outbox call meets which fault), so a replay of a timing-sensitive failure may need a few runs.
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { differences } from './compare'
 import { quiesce, quietState, until } from './quiesce'
@@ -78,7 +83,8 @@ async function runSeed(base: Base, seed: number): Promise<void> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ apiKey: w.account.apiKey }),
     })
-    if (connect.status !== 200) throw new Error(`connect answered ${connect.status}`)
+    if (connect.status !== 200)
+      throw new Error(`connect answered ${connect.status}: ${await connect.text()}`)
     // Enrolled (Cal.com's webhook points at the relay) and the first reconcile done: from here
     // on every change reaches the desk one way or the other.
     await until(
@@ -96,6 +102,14 @@ async function runSeed(base: Base, seed: number): Promise<void> {
     mark('steps done')
     await quiesce(w, { reconcile: !scenario.inboxOnly })
     mark('at rest')
+    // Every booking the desk accepted is one create in its outbox, whatever became of it.
+    const creates = w.desk.services.outbox
+      .list(['pending', 'in_flight', 'needs_attention', 'done', 'discarded'], 10_000)
+      .filter((r) => r.op === 'create')
+    if (creates.length !== log.deskCreates.length)
+      throw new Error(
+        `${log.deskCreates.length} bookings accepted, ${creates.length} creates queued`,
+      )
     await expectConverged(w, 'at rest')
     // The receptionist discards whatever Cal.com refused: undone at the desk, it must show
     // exactly what Cal.com holds again, flags gone.

@@ -13,6 +13,7 @@ export interface TcpLink {
   url: string
   readonly state: 'up' | CutMode
   cut(mode: CutMode): void
+  /** Back to a healthy line: hung connections are reset and no answer is lost any more. */
   restore(): void
   loseAnswers(n: number): void
   close(): Promise<void>
@@ -74,6 +75,7 @@ export async function startTcpLink(target: string): Promise<TcpLink> {
     },
     restore() {
       state = 'up'
+      toLose = 0
       for (const s of hung) reset(s)
     },
     loseAnswers(n) {
