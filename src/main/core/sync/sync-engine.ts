@@ -183,9 +183,10 @@ export class SyncEngine {
     if (this.#stopped) return
     if (branch.connection !== 'connected') {
       if (branch.connection === 'disconnected') {
-        await this.#halt()
-        this.#device = null
-        await this.#o.deviceStore.clear()
+        await this.#halt(async () => {
+          this.#device = null
+          await this.#o.deviceStore.clear()
+        })
         this.#log.info('sync stopped: branch disconnected; relay device forgotten')
       }
       this.#publish()
@@ -204,13 +205,15 @@ export class SyncEngine {
     await this.#reconcile(why, why === 'connect')
   }
 
-  async #halt(): Promise<void> {
+  /** Stops pulling and reconciling; `cleanup` runs before sync health reports the relay off. */
+  async #halt(cleanup?: () => Promise<void>): Promise<void> {
     this.#running = false
     if (this.#timer) clearInterval(this.#timer)
     this.#timer = null
     const relay = this.#relay
     this.#relay = null
     await relay?.stop()
+    await cleanup?.()
     this.#relayState = 'off'
   }
 
