@@ -13,6 +13,8 @@ export default defineConfig({
         exclude: [
           'fastify',
           'fastify-plugin',
+          '@fastify/ajv-compiler',
+          '@fastify/fast-json-stringify-compiler',
           '@fastify/static',
           '@fastify/swagger',
           '@fastify/type-provider-typebox',

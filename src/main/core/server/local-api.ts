@@ -23,6 +23,7 @@ import outboxRoutes from './routes/outbox'
 import slotsRoutes from './routes/slots'
 import syncRoutes from './routes/sync'
 import appointmentDetailRoutes from './routes/appointment-detail'
+import { lazySchemaController } from './lazy-schema-compilers'
 
 export interface LocalApiOptions {
   services: DeskServices
@@ -46,6 +47,7 @@ export async function buildLocalApi(opts: LocalApiOptions) {
       },
     ),
     forceCloseConnections: true,
+    schemaController: lazySchemaController,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(errorHandler)
