@@ -15,7 +15,8 @@ const noNode = nodeBuiltins.map((name) => ({
 }))
 const noElectron = {
   name: 'electron',
-  message: 'Only src/main/index.ts and src/main/electron/* may import electron; the core runs under plain Node.',
+  message:
+    'Only src/main/index.ts and src/main/electron/* may import electron; the core runs under plain Node.',
 }
 const pattern = (group, message) => ({ group, message })
 
@@ -37,7 +38,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -47,13 +51,36 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...noNode, noElectron, { name: 'react', message: 'src/shared is framework-free.' }],
+          paths: [
+            ...noNode,
+            noElectron,
+            { name: 'react', message: 'src/shared is framework-free.' },
+          ],
           patterns: [
-            pattern(['**/main/**', '**/renderer/**', '**/preload/**', '**/cloud-relay/**', '**/sandbox/**'], 'src/shared imports nothing from the app.'),
+            pattern(
+              [
+                '**/main/**',
+                '**/renderer/**',
+                '**/preload/**',
+                '**/cloud-relay/**',
+                '**/sandbox/**',
+              ],
+              'src/shared imports nothing from the app.',
+            ),
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+      ],
     },
   },
   {
@@ -64,7 +91,12 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [pattern(['**/renderer/**', '**/preload/**'], 'The core never imports the renderer or the preload.')],
+          patterns: [
+            pattern(
+              ['**/renderer/**', '**/preload/**'],
+              'The core never imports the renderer or the preload.',
+            ),
+          ],
         },
       ],
     },
@@ -74,7 +106,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [pattern(['**/renderer/**', '**/preload/**'], 'Main never imports the renderer or the preload.')] },
+        {
+          patterns: [
+            pattern(
+              ['**/renderer/**', '**/preload/**'],
+              'Main never imports the renderer or the preload.',
+            ),
+          ],
+        },
       ],
     },
   },
@@ -83,7 +122,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [pattern(['**/main/**', '**/renderer/**'], 'The preload depends on src/shared only.')] },
+        {
+          patterns: [
+            pattern(['**/main/**', '**/renderer/**'], 'The preload depends on src/shared only.'),
+          ],
+        },
       ],
     },
   },
@@ -96,8 +139,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...noNode, { ...noElectron, message: 'The renderer has no Node and no Electron: it talks to the local API.' }],
-          patterns: [pattern(['**/main/**', '**/preload/**', '**/cloud-relay/**', '**/sandbox/**'], 'The renderer talks only to the local API and src/shared.')],
+          paths: [
+            ...noNode,
+            {
+              ...noElectron,
+              message: 'The renderer has no Node and no Electron: it talks to the local API.',
+            },
+          ],
+          patterns: [
+            pattern(
+              ['**/main/**', '**/preload/**', '**/cloud-relay/**', '**/sandbox/**'],
+              'The renderer talks only to the local API and src/shared.',
+            ),
+          ],
         },
       ],
     },
@@ -109,7 +163,12 @@ export default tseslint.config(
         'error',
         {
           paths: [noElectron],
-          patterns: [pattern(['**/src/main/**', '**/src/renderer/**', '**/src/preload/**'], 'The relay and the sandbox are separate services; share code through src/shared only.')],
+          patterns: [
+            pattern(
+              ['**/src/main/**', '**/src/renderer/**', '**/src/preload/**'],
+              'The relay and the sandbox are separate services; share code through src/shared only.',
+            ),
+          ],
         },
       ],
     },

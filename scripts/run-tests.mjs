@@ -39,6 +39,7 @@ function readJson(file) {
 
 check('typecheck', 'npm', ['run', '-s', 'typecheck'])
 check('lint', 'npm', ['run', '-s', 'lint'])
+check('format', 'npm', ['run', '-s', 'format:check'])
 check('build', 'npm', ['run', '-s', 'build'])
 
 const vitestJson = join(results, 'vitest.json')

@@ -66,7 +66,10 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     }
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
-    const outbound = createOutbound({ ...services, connection: calcom.connection, logger }, opts.outbound)
+    const outbound = createOutbound(
+      { ...services, connection: calcom.connection, logger },
+      opts.outbound,
+    )
     const sync = new SyncEngine({
       ...services,
       connection: calcom.connection,
