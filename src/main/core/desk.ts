@@ -17,7 +17,7 @@ import type { TokenStore } from './auth/token-store'
 import { startCalcomServices } from './connect/calcom-services'
 import { StaffStore } from './staff/staff-store'
 import { createOutbound, type OutboundTuning } from './outbox/outbound-services'
-import { SyncEngine } from './sync/sync-engine'
+import { SyncEngine, type SyncTuning } from './sync/sync-engine'
 import type { RelayDeviceStore } from './sync/relay-device-store'
 
 export interface StartDeskOptions {
@@ -33,7 +33,7 @@ export interface StartDeskOptions {
   /** Where the relay device token lives; a 0600 file in the data dir when omitted. */
   relayDeviceStore?: RelayDeviceStore
   /** Sync timing (tests shorten it). */
-  sync?: { reconcileIntervalMs?: number; relayWaitSeconds?: number }
+  sync?: SyncTuning
 }
 
 export interface Desk {

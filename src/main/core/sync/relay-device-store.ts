@@ -23,13 +23,23 @@ export interface RelayDeviceStore {
 
 export const RELAY_DEVICE_FILE = 'relay-device.json'
 
-function asDevice(v: unknown): RelayDevice | null {
-  if (!v || typeof v !== 'object') return null
-  const d = v as Record<string, unknown>
+/**
+ * Checks a stored enrollment read back from disk (either store), so a damaged or foreign value
+ * reads as "not enrolled" and the desk enrolls again; keeps only the known fields.
+ */
+export function relayDeviceFrom(value: unknown): RelayDevice | null {
+  if (!value || typeof value !== 'object') return null
+  const v = value as Record<string, unknown>
   const strings = ['relayUrl', 'channelId', 'deviceId', 'deviceToken'] as const
-  if (strings.some((k) => typeof d[k] !== 'string' || !d[k])) return null
-  if (typeof d.calcomAccountId !== 'number') return null
-  return d as unknown as RelayDevice
+  if (strings.some((k) => typeof v[k] !== 'string' || !v[k])) return null
+  if (typeof v.calcomAccountId !== 'number') return null
+  return {
+    relayUrl: v.relayUrl as string,
+    calcomAccountId: v.calcomAccountId,
+    channelId: v.channelId as string,
+    deviceId: v.deviceId as string,
+    deviceToken: v.deviceToken as string,
+  }
 }
 
 export class FileRelayDeviceStore implements RelayDeviceStore {
@@ -51,7 +61,7 @@ export class FileRelayDeviceStore implements RelayDeviceStore {
     }
     await chmod(this.file, 0o600)
     try {
-      return asDevice(JSON.parse(text))
+      return relayDeviceFrom(JSON.parse(text))
     } catch {
       return null
     }
