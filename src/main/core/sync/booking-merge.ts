@@ -223,6 +223,16 @@ function mergeState(
           : null,
     calcomUpdatedAt: maxVersion(existing?.calcomUpdatedAt ?? null, version),
   }
+  // A rescheduled booking never changes status again on Cal.com, so a state that is not
+  // RESCHEDULED is older news — what tells an old half held at no version (see 'retire') from
+  // the late BOOKING_CREATED of the booking it was.
+  if (
+    existing?.calcomUpdatedAt === null &&
+    existing.status === 'RESCHEDULED' &&
+    existing.rescheduledToUid &&
+    row.status !== 'RESCHEDULED'
+  )
+    return { action: 'stale', uid: b.uid }
   if (existing) {
     const differs = () =>
       existing.status !== row.status ||
@@ -280,14 +290,12 @@ export function mergeChange(
       )
 
     case 'retire': {
+      // The desk never saw the old booking: show it from what the webhook tells of the new one
+      // (host, title, attendee may differ on Cal.com), at no version, so whatever Cal.com says of
+      // it next wins. With the webhook's send time as its version, a reconcile reading the old
+      // booking's real (earlier) updatedAt would count as stale and the guess would stay.
       if (!existing)
-        return mergeState(
-          undefined,
-          change.fallback,
-          change.version,
-          'webhook',
-          refs(change.fallback),
-        )
+        return mergeState(undefined, change.fallback, null, 'webhook', refs(change.fallback))
       if (
         change.version !== null &&
         existing.calcomUpdatedAt !== null &&

@@ -1,0 +1,94 @@
+// The merge rules on their own (no database): what a change does to the row the desk holds.
+import { describe, expect, it } from 'vitest'
+import { mapWebhookBody, type BookingChange, type CalcomBookingState } from './booking-mapping'
+import { mergeChange, type CalcomColumns, type Refs, type StoredRow } from './booking-merge'
+import { stamped } from './webhook-examples.test-support'
+
+const ANA = 1252
+const NOAH = 1255
+const staffIds: Record<number, number> = { [ANA]: 1, [NOAH]: 4 }
+const refs = (b: CalcomBookingState): Refs => ({
+  branchId: 1,
+  eventTypeId: null,
+  staffId: b.host?.id != null ? (staffIds[b.host.id] ?? null) : null,
+})
+
+/** The row the desk stores for a write outcome (desk-owned columns at their defaults). */
+function stored(uid: string, row: CalcomColumns): StoredRow {
+  return {
+    ...row,
+    uid,
+    clientId: null,
+    visitState: 'NONE',
+    walkIn: false,
+    deskNotes: null,
+    syncState: 'synced',
+    createdAt: 0,
+    updatedAt: 0,
+  }
+}
+
+describe('a reschedule of a booking the desk never saw', () => {
+  // Found by the convergence test (seed 158, under load): the old booking's row was built from
+  // the new booking's host, and the reconcile that read the old booking's real host counted as
+  // stale because the row carried the webhook's later send time.
+  const sentAt = '2026-11-24T14:00:04.206Z'
+  const webhook = stamped('booking_rescheduled.json', sentAt, {
+    uid: 'new-half',
+    rescheduleUid: 'old-half',
+    organizer: {
+      id: ANA,
+      name: 'Ana',
+      email: 'ana@example.com',
+      username: 'ana',
+      timeZone: 'UTC',
+      language: { locale: 'en' },
+    },
+  })
+  const retire = mapWebhookBody(webhook).changes.find((c) => c.kind === 'retire')!
+
+  it('shows the old half as rescheduled, with no Cal.com version of its own', () => {
+    const out = mergeChange(undefined, retire, refs)
+    expect(out.action).toBe('write')
+    if (out.action !== 'write') return
+    expect(out.row).toMatchObject({
+      status: 'RESCHEDULED',
+      rescheduledToUid: 'new-half',
+      calcomUpdatedAt: null,
+    })
+  })
+
+  it("lets Cal.com's own state of the old half replace the guess, even a few ms older than the webhook", () => {
+    const guess = mergeChange(undefined, retire, refs)
+    if (guess.action !== 'write') throw new Error('expected a write')
+    expect(guess.row.staffId).toBe(staffIds[ANA])
+    if (retire.kind !== 'retire') throw new Error('expected a retire change')
+    const truth: BookingChange = {
+      kind: 'state',
+      origin: 'api',
+      version: Date.parse(sentAt) - 3,
+      booking: {
+        ...retire.fallback,
+        host: { id: NOAH, username: 'noah', name: 'Noah', email: 'noah@example.com' },
+        rescheduledFromUid: 'first-half',
+      },
+    }
+    const out = mergeChange(stored('old-half', guess.row), truth, refs)
+    expect(out.action).toBe('write')
+    if (out.action !== 'write') return
+    expect(out.row).toMatchObject({
+      staffId: staffIds[NOAH],
+      rescheduledFromUid: 'first-half',
+      calcomUpdatedAt: Date.parse(sentAt) - 3,
+    })
+  })
+
+  it('keeps the old half rescheduled when the booking it was arrives late as BOOKING_CREATED', () => {
+    const guess = mergeChange(undefined, retire, refs)
+    if (guess.action !== 'write') throw new Error('expected a write')
+    const created = mapWebhookBody(
+      stamped('booking_created.json', '2026-11-24T13:00:00.000Z', { uid: 'old-half' }),
+    ).changes[0]!
+    expect(mergeChange(stored('old-half', guess.row), created, refs).action).toBe('stale')
+  })
+})
