@@ -1,15 +1,19 @@
-// Applying what Cal.com says to the desk's SQLite: one transaction per event holding its
-// change(s), its key in applied_events (so a redelivery changes nothing) and, for relay events,
-// the relay cursor (so a restart resumes exactly after the last applied event). The live bus
-// hears about it only after the commit.
+// Applying what Cal.com says to the desk's SQLite. Each event's change(s) are written together
+// with its key in applied_events (so a redelivery changes nothing). Relay events come a page at a
+// time (the relay client asks for 100): the page is one transaction, because under
+// `synchronous = FULL` every commit waits for an fsync (~2.5 ms, which made a backlog drain at a
+// few hundred events a second); inside it each event has its own savepoint, and the relay cursor
+// moves to the last event applied (so a restart resumes exactly after it). The live bus hears
+// about changes only after the commit.
 //
 // When an event alone cannot settle a booking (a no-show for a booking the desk never saw, a
 // webhook exactly as old as what the desk holds that says something else), the booking is
-// fetched from Cal.com and its API state applied in a second transaction. Bookings whose row
-// the outbox owns (syncState `pending`) are held: their keys `held:<uid>` wait in
-// applied_events until the outbox lets go, then `releaseHeld` refreshes them from Cal.com.
+// fetched from Cal.com after the commit and its API state applied in a second transaction.
+// Bookings whose row the outbox owns (syncState `pending`) are held: their keys `held:<uid>`
+// wait in applied_events until the outbox lets go, then `releaseHeld` refreshes them.
 import { and, eq, like, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
+import type { Branch } from '../../../shared/api/schemas'
 import type { CalcomClient } from '../calcom/calcom-client'
 import type { CalcomError } from '../calcom/calcom-errors'
 import type { BranchStore } from '../branch/branch-store'
@@ -17,15 +21,7 @@ import { dayOf } from '../appointments/branch-day'
 import type { HistorySource } from '../appointments/appointment-store'
 import { upsertHostStaff } from '../connect/reference-sync'
 import type { DeskDb } from '../db/open-database'
-import {
-  appliedEvents,
-  appointmentHistory,
-  appointments,
-  eventTypes,
-  outbox,
-  relayCursor,
-  staff as staffTable,
-} from '../db/schema'
+import { appliedEvents, appointments, relayCursor } from '../db/schema'
 import type { LiveBus } from '../live/live-bus'
 import type { StaffStore } from '../staff/staff-store'
 import {
@@ -36,6 +32,7 @@ import {
   type MappedWebhook,
 } from './booking-mapping'
 import { mergeChange, type MergeOutcome, type Refs } from './booking-merge'
+import { inboxQueries, type InboxQueries } from './inbox-queries'
 
 export interface ApplyContext {
   db: DeskDb
@@ -55,7 +52,25 @@ export interface ApplyOptions {
   source: HistorySource
   /** applied_events key; a key already there makes the whole call a no-op. */
   key?: string
-  relay?: RelayPosition
+}
+
+/** One relay event, read. */
+export interface RelayDelivery {
+  mapped: MappedWebhook
+  relay: RelayPosition
+}
+
+export interface PageResult {
+  /**
+   * The deliveries committed, in seq order, each with what it did (duplicates included).
+   * Deliveries at or below the cursor are left out: they were applied before.
+   */
+  applied: Array<{ delivery: RelayDelivery; result: ApplyResult }>
+  /**
+   * What SQLite threw for the delivery after the last one applied; it and the rest of the page
+   * were not applied (the cursor stays before it), so the next poll retries it.
+   */
+  error: unknown
 }
 
 export interface ApplyResult {
@@ -81,94 +96,141 @@ export function refreshLater(tx: Pick<DeskDb, 'insert'>, uid: string): void {
     .run()
 }
 
+type Tx = Parameters<Parameters<DeskDb['transaction']>[0]>[0]
+
 export class InboundApplier {
-  constructor(private readonly ctx: ApplyContext) {}
+  /**
+   * better-sqlite3's own nesting (a savepoint inside a transaction, with cached statements):
+   * unlike drizzle's nested transaction it does not try to roll back to a savepoint SQLite has
+   * already dropped when an error (disk full, I/O) ended the whole transaction.
+   */
+  readonly #savepoint: <T>(fn: () => T) => T
+  readonly #q: InboxQueries
+
+  constructor(private readonly ctx: ApplyContext) {
+    const sp = ctx.db.$client.transaction((fn: () => unknown) => fn())
+    this.#savepoint = <T>(fn: () => T) => sp(fn) as T
+    this.#q = inboxQueries(ctx.db)
+  }
 
   /** Applies one event's changes in one transaction. Throws only if SQLite does. */
   applyChanges(changes: readonly BookingChange[], opts: ApplyOptions): ApplyResult {
-    const { db } = this.ctx
     const branch = this.ctx.branches.current()
     const dates = new Set<string>()
-    const result = db.transaction((tx): ApplyResult => {
-      if (opts.relay) this.#advanceCursor(branch.id, opts.relay)
-      if (opts.key) {
-        const inserted = tx
-          .insert(appliedEvents)
-          .values({ eventKey: opts.key })
-          .onConflictDoNothing()
-          .run()
-        if (inserted.changes === 0)
-          return { duplicate: true, outcomes: [], changed: [], doubts: [] }
-      }
-      const refs = (b: CalcomBookingState): Refs => this.#refs(branch.id, b)
-      const outcomes: MergeOutcome[] = []
-      for (const change of changes) {
-        const uid = 'booking' in change ? change.booking.uid : change.uid
-        const existing = tx.select().from(appointments).where(eq(appointments.uid, uid)).get()
-        const outcome =
-          !existing && this.#outboxCreating(change)
-            ? ({ action: 'held', uid } as const)
-            : mergeChange(existing, change, refs)
-        outcomes.push(outcome)
-        if (outcome.action === 'held') {
-          tx.insert(appliedEvents)
-            .values({ eventKey: HELD + uid })
-            .onConflictDoNothing()
-            .run()
-        }
-        if (outcome.action !== 'write') continue
-        const { row } = outcome
-        // A reschedule keeps the payment (Cal.com copies it; its API never says): a new booking
-        // from a paid one is paid, and a payment heard late reaches the booking it moved to.
-        if (!row.paid && row.rescheduledFromUid && this.#paid(tx, row.rescheduledFromUid))
-          row.paid = true
-        tx.insert(appointments)
-          .values({ uid, ...row })
-          .onConflictDoUpdate({ target: appointments.uid, set: { ...row, updatedAt: Date.now() } })
-          .run()
-        if (row.paid && row.rescheduledToUid) {
-          tx.update(appointments)
-            .set({ paid: true, updatedAt: Date.now() })
-            .where(and(eq(appointments.uid, row.rescheduledToUid), eq(appointments.paid, false)))
-            .run()
-        }
-        if (outcome.change) {
-          tx.insert(appointmentHistory)
-            .values({ uid, source: opts.source, change: outcome.change, detail: outcome.detail })
-            .run()
-          dates.add(dayOf(row.startsAt, branch.timeZone))
-          if (existing && existing.startsAt !== row.startsAt)
-            dates.add(dayOf(existing.startsAt, branch.timeZone))
-        }
-      }
-      return {
-        duplicate: false,
-        outcomes,
-        changed: outcomes.flatMap((o) => (o.action === 'write' && o.change ? [o.uid] : [])),
-        doubts: outcomes.flatMap((o) => (o.action === 'doubt' ? [o.uid] : [])),
-      }
-    })
-    if (result.changed.length) {
-      this.ctx.bus.publish({ type: 'appointments', uids: result.changed, dates: [...dates] })
-    }
+    const result = this.ctx.db.transaction(() => this.#apply(branch, changes, opts, dates))
+    this.#announce(result.changed, dates)
     return result
   }
 
-  /** A relay event: its changes, then a fetch of whatever it left in doubt. */
-  async applyWebhook(
-    mapped: MappedWebhook,
-    opts: { relay?: RelayPosition; client: CalcomClient | null },
-  ): Promise<ApplyResult> {
-    const result = this.applyChanges(mapped.changes, {
-      source: 'calcom',
-      key: mapped.key,
-      relay: opts.relay,
+  /**
+   * A page of relay deliveries, in seq order, in one transaction: each in a savepoint with its
+   * key, the cursor moved to the last one applied. A delivery SQLite refuses is rolled back alone
+   * and ends the page there: the ones before it commit, and its error comes back (see
+   * PageResult) — as when each event was its own transaction. After the commit: the live bus,
+   * then one fetch from Cal.com per booking the page left in doubt. Throws only if the commit
+   * itself fails (then nothing of the page was applied).
+   */
+  async applyRelayPage(
+    deliveries: readonly RelayDelivery[],
+    opts: { client: CalcomClient | null },
+  ): Promise<PageResult> {
+    const branch = this.ctx.branches.current()
+    const client = this.ctx.db.$client
+    const dates = new Set<string>()
+    const applied: PageResult['applied'] = []
+    let error: unknown = null
+    this.ctx.db.transaction((tx) => {
+      let last = this.#cursorOf(tx, branch.id)
+      for (const delivery of deliveries) {
+        if (delivery.relay.seq <= last) continue
+        const eventDates = new Set<string>()
+        try {
+          const result = this.#savepoint(() =>
+            this.#apply(
+              branch,
+              delivery.mapped.changes,
+              { source: 'calcom', key: delivery.mapped.key },
+              eventDates,
+            ),
+          )
+          applied.push({ delivery, result })
+          for (const d of eventDates) dates.add(d)
+          last = delivery.relay.seq
+        } catch (err) {
+          // SQLite ended the whole transaction (disk full, I/O): nothing of the page holds.
+          if (!client.inTransaction) throw err
+          error = err
+          break
+        }
+      }
+      if (applied.length) this.#advanceCursor(tx, branch.id, last)
     })
-    if (result.doubts.length && opts.client) {
-      const refreshed = await this.refresh(result.doubts, opts.client, 'calcom')
-      result.changed.push(...refreshed.changed)
+    const changed = applied.flatMap((a) => a.result.changed)
+    this.#announce(changed, dates)
+    // One booking at a time, as each event did on its own: a failed fetch (left to reconcile)
+    // does not stop the others.
+    const doubts = new Set(applied.flatMap((a) => a.result.doubts))
+    if (opts.client) for (const uid of doubts) await this.refresh([uid], opts.client, 'calcom')
+    return { applied, error }
+  }
+
+  #announce(changed: readonly string[], dates: ReadonlySet<string>): void {
+    if (changed.length)
+      this.ctx.bus.publish({ type: 'appointments', uids: [...new Set(changed)], dates: [...dates] })
+  }
+
+  /** One event's changes inside the caller's transaction; fills `dates` with the days touched. */
+  #apply(
+    branch: Pick<Branch, 'id' | 'timeZone'>,
+    changes: readonly BookingChange[],
+    opts: ApplyOptions,
+    dates: Set<string>,
+  ): ApplyResult {
+    const q = this.#q
+    if (opts.key && q.recordKey.run({ key: opts.key }).changes === 0)
+      return { duplicate: true, outcomes: [], changed: [], doubts: [] }
+    const refs = (b: CalcomBookingState): Refs => this.#refs(branch.id, b)
+    const outcomes: MergeOutcome[] = []
+    for (const change of changes) {
+      const uid = 'booking' in change ? change.booking.uid : change.uid
+      const existing = q.appointment.get({ uid })
+      const outcome =
+        !existing && this.#outboxCreating(change)
+          ? ({ action: 'held', uid } as const)
+          : mergeChange(existing, change, refs)
+      outcomes.push(outcome)
+      if (outcome.action === 'held') q.recordKey.run({ key: HELD + uid })
+      if (outcome.action !== 'write') continue
+      const { row } = outcome
+      // A reschedule keeps the payment (Cal.com copies it; its API never says): a new booking
+      // from a paid one is paid, and a payment heard late reaches the booking it moved to.
+      if (
+        !row.paid &&
+        row.rescheduledFromUid &&
+        q.paidOf.get({ uid: row.rescheduledFromUid })?.paid === true
+      )
+        row.paid = true
+      q.writeAppointment(uid, row)
+      if (row.paid && row.rescheduledToUid)
+        q.markPaid.run({ uid: row.rescheduledToUid, now: Date.now() })
+      if (outcome.change) {
+        q.addHistory.run({
+          uid,
+          source: opts.source,
+          change: outcome.change,
+          detail: outcome.detail,
+        })
+        dates.add(dayOf(row.startsAt, branch.timeZone))
+        if (existing && existing.startsAt !== row.startsAt)
+          dates.add(dayOf(existing.startsAt, branch.timeZone))
+      }
     }
-    return result
+    return {
+      duplicate: false,
+      outcomes,
+      changed: outcomes.flatMap((o) => (o.action === 'write' && o.change ? [o.uid] : [])),
+      doubts: outcomes.flatMap((o) => (o.action === 'doubt' ? [o.uid] : [])),
+    }
   }
 
   /**
@@ -269,32 +331,27 @@ export class InboundApplier {
     const mutationId =
       'booking' in change ? change.booking.metadata?.frontdeskMutationId : undefined
     if (!mutationId) return false
-    const row = this.ctx.db
-      .select({ state: outbox.state })
-      .from(outbox)
-      .where(eq(outbox.mutationId, mutationId))
-      .get()
+    const row = this.#q.outboxState.get({ mutationId })
     return row?.state === 'pending' || row?.state === 'in_flight'
   }
 
-  #paid(tx: Pick<DeskDb, 'select'>, uid: string): boolean {
+  #cursorOf(tx: Tx, branchId: number): number {
     return (
       tx
-        .select({ paid: appointments.paid })
-        .from(appointments)
-        .where(eq(appointments.uid, uid))
-        .get()?.paid === true
+        .select({ s: relayCursor.lastSeq })
+        .from(relayCursor)
+        .where(eq(relayCursor.branchId, branchId))
+        .get()?.s ?? 0
     )
   }
 
-  #advanceCursor(branchId: number, relay: RelayPosition): void {
-    this.ctx.db
-      .insert(relayCursor)
-      .values({ branchId, lastSeq: relay.seq, lastEventAt: Date.now() })
+  #advanceCursor(tx: Tx, branchId: number, seq: number): void {
+    tx.insert(relayCursor)
+      .values({ branchId, lastSeq: seq, lastEventAt: Date.now() })
       .onConflictDoUpdate({
         target: relayCursor.branchId,
         set: {
-          lastSeq: sql`max(${relayCursor.lastSeq}, ${relay.seq})`,
+          lastSeq: sql`max(${relayCursor.lastSeq}, ${seq})`,
           lastEventAt: Date.now(),
           updatedAt: Date.now(),
         },
@@ -303,25 +360,15 @@ export class InboundApplier {
   }
 
   #refs(branchId: number, b: CalcomBookingState): Refs {
-    const { db } = this.ctx
     const eventTypeId =
       b.calcomEventTypeId === null
         ? null
-        : (db
-            .select({ id: eventTypes.id })
-            .from(eventTypes)
-            .where(
-              and(eq(eventTypes.branchId, branchId), eq(eventTypes.calcomId, b.calcomEventTypeId)),
-            )
-            .get()?.id ?? null)
+        : (this.#q.eventTypeId.get({ branchId, calcomId: b.calcomEventTypeId })?.id ?? null)
     let staffId: number | null = null
     if (b.host?.id != null) {
       staffId =
-        db
-          .select({ id: staffTable.id })
-          .from(staffTable)
-          .where(and(eq(staffTable.branchId, branchId), eq(staffTable.calcomHostId, b.host.id)))
-          .get()?.id ?? upsertHostStaff(this.ctx.staff, branchId, b.host).id
+        this.#q.staffId.get({ branchId, hostId: b.host.id })?.id ??
+        upsertHostStaff(this.ctx.staff, branchId, b.host).id
     }
     return { branchId, eventTypeId, staffId }
   }

@@ -23,6 +23,7 @@ import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/suppor
 import type { AppointmentDetail, DayView, LiveEvent, SyncHealth } from '../../../shared/api/schemas'
 import { appointmentHistory } from '../db/schema'
 import { RELAY_DEVICE_FILE } from './relay-device-store'
+import { stamped } from './webhook-examples.test-support'
 
 let sandbox: RunningSandbox
 let account: SandboxState['accounts'][number]
@@ -325,6 +326,45 @@ describe('inbound sync against the Cal.com sandbox and the relay', () => {
     })
     expect(h.lastEvent?.trigger).toBe('WRONG_ASSIGNMENT_REPORT')
     expect(h.relay.state).toBe('online')
+  })
+
+  it('an event the desk cannot store is retried from the cursor, never skipped; the events before it stay', async () => {
+    const hook = [...sandbox.sandbox.store.webhooks.values()].find((w) =>
+      w.subscriberUrl.startsWith(relayBase),
+    )!
+    const deliver = async (uid: string) => {
+      const body = stamped('booking_created.json', new Date().toISOString(), { uid })
+      const r = await fetch(hook.subscriberUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-cal-signature-256': signBody(body, hook.secret),
+        },
+        body,
+      })
+      expect(r.status).toBe(200)
+    }
+    const { $client } = desk.services.db
+    // A real SQLite failure for one booking (as a full disk or a broken constraint would give).
+    $client.exec(`create trigger refuse_e2 before insert on appointments
+      when new.uid = 'e-2' begin select raise(abort, 'the disk said no'); end`)
+    const cursorBefore = (await health()).relay.cursor
+    for (const uid of ['e-1', 'e-2', 'e-3']) await deliver(uid)
+    const failing = await until('the refusal in sync health', async () => {
+      const s = await health()
+      return s.recentErrors.some((e) => e.message.includes('the disk said no')) ? s : undefined
+    })
+    expect(await statusOf('e-1')).toBe('SCHEDULED')
+    expect(await statusOf('e-2')).toBeUndefined()
+    expect(await statusOf('e-3')).toBeUndefined()
+    expect(failing.relay.cursor).toBe(cursorBefore + 1)
+
+    $client.exec('drop trigger refuse_e2')
+    await until('the rest applied', async () => (await statusOf('e-3')) === 'SCHEDULED')
+    expect(await statusOf('e-2')).toBe('SCHEDULED')
+    expect((await health()).relay.cursor).toBe(cursorBefore + 3)
+    for (const uid of ['e-1', 'e-2', 'e-3'])
+      expect((await detail(uid)).history.map((h) => h.change)).toEqual(['created'])
   })
 
   it('MEETING_ENDED → COMPLETED; no-show marked, then unmarked back to COMPLETED', async () => {

@@ -382,25 +382,33 @@ export class SyncEngine {
       .run()
   }
 
-  /** One event at a time, in seq order: each in its own transaction. */
+  /**
+   * A page of events, in seq order, in one transaction (see InboundApplier.applyRelayPage). An
+   * event SQLite refused is thrown after what came before it is committed and reported, so the
+   * relay client backs off and asks again from the cursor, which stays just before it.
+   */
   async #applyEvents(events: RelayEvent[]): Promise<void> {
-    for (const event of events) {
-      if (event.seq <= this.#cursor()) continue
-      const mapped = mapWebhookBody(event.body)
-      const receivedAt = Date.parse(event.receivedAt)
-      await this.applier.applyWebhook(mapped, {
-        relay: { seq: event.seq, receivedAt },
-        client: this.#running ? this.#o.connection.client() : null,
-      })
+    const deliveries = events.map((event) => ({
+      mapped: mapWebhookBody(event.body),
+      relay: { seq: event.seq, receivedAt: Date.parse(event.receivedAt) },
+    }))
+    const { applied, error } = await this.applier.applyRelayPage(deliveries, {
+      client: this.#running ? this.#o.connection.client() : null,
+    })
+    for (const { delivery } of applied) {
+      const { mapped, relay } = delivery
       for (const n of mapped.notices) this.#error('inbox', n.code, n.message)
-      this.#lagMs = Number.isFinite(receivedAt) ? Math.max(0, Date.now() - receivedAt) : null
+      this.#lagMs = Number.isFinite(relay.receivedAt)
+        ? Math.max(0, Date.now() - relay.receivedAt)
+        : null
       this.#lastEvent = {
         at: new Date().toISOString(),
-        seq: event.seq,
+        seq: relay.seq,
         trigger: mapped.trigger,
         uids: uidsOf(mapped.changes),
       }
     }
+    if (error) throw error
     this.#publish()
   }
 
