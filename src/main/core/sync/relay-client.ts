@@ -1,6 +1,6 @@
 // The desk's side of the relay (DESIGN.md §4.1): enroll once with the branch's Cal.com
 // credential, then long-poll `GET /v1/events` from the cursor the desk has applied, hand each
-// batch to the inbox, and ack it. Failures back off (capped exponential, full jitter); a watchdog
+// batch to the inbox (reading the next one meanwhile), and ack it. Failures back off (capped exponential, full jitter); a watchdog
 // abandons a poll the relay has held longer than it promised (a silent, half-dead connection);
 // 410 RESYNC_REQUIRED hands over to reconcile and resumes where the relay says. The device token
 // travels only in the Authorization header and is never logged.
@@ -103,6 +103,11 @@ export interface RelayClientOptions {
   backoff?: Backoff
 }
 
+type RelayAnswer =
+  | { kind: 'events'; body: EventsResponse }
+  /** 410 RESYNC_REQUIRED. */
+  | { kind: 'gone'; resumeAfter: number | undefined }
+
 export class RelayClient {
   readonly #o: RelayClientOptions & {
     waitSeconds: number
@@ -112,6 +117,12 @@ export class RelayClient {
   #stop = new AbortController()
   #loop: Promise<void> | null = null
   #state: RelayState = 'off'
+  #ahead: {
+    device: RelayDevice
+    after: number
+    answer: Promise<RelayAnswer>
+    cancel: AbortController
+  } | null = null
 
   constructor(opts: RelayClientOptions) {
     this.#o = {
@@ -136,6 +147,7 @@ export class RelayClient {
     this.#stop.abort()
     await this.#loop
     this.#loop = null
+    this.#ahead = null
     this.#set('stopped')
   }
 
@@ -173,43 +185,24 @@ export class RelayClient {
 
   async #pollOnce(device: RelayDevice, stop: AbortSignal): Promise<void> {
     const after = this.#o.cursor()
-    // Until the relay has answered once, ask without waiting: the desk learns at once that the
-    // relay is reachable (sync health says "online" instead of "connecting" for up to 25 s) and
-    // drains any backlog before it settles into long-polling.
-    const waitSeconds = this.#state === 'online' ? this.#o.waitSeconds : 0
-    const url = `${device.relayUrl}/v1/events?after=${after}&limit=100&wait=${waitSeconds}`
-    const watchdog = AbortSignal.timeout(waitSeconds * 1000 + this.#o.watchdogGraceMs)
-    let res: Response
-    let body: EventsResponse
-    try {
-      res = await fetch(url, {
-        headers: { authorization: `Bearer ${device.deviceToken}` },
-        signal: AbortSignal.any([stop, watchdog]),
-      })
-      if (res.status === 410) {
-        const gone = (await res.json().catch(() => ({}))) as Partial<RelayError>
-        this.#o.logger.warn({ after, resumeAfter: gone.resumeAfter }, 'relay: resync required')
-        await this.#o.resync(gone.resumeAfter ?? after)
-        return
-      }
-      if (!res.ok) throw await problemOf(res, 'the events request')
-      body = (await res.json()) as EventsResponse
-    } catch (err) {
-      if (err instanceof RelayProblem || stop.aborted) throw err
-      if (watchdog.aborted) {
-        throw new RelayProblem(
-          'RELAY_SILENT',
-          'The relay held a poll past its promise; reconnecting',
-        )
-      }
-      throw new RelayProblem(
-        'RELAY_UNREACHABLE',
-        `The relay could not be reached: ${(err as Error).message}`,
-      )
+    const answer = await (this.#takeReadAhead(device, after) ??
+      // Until the relay has answered once, ask without waiting: the desk learns at once that the
+      // relay is reachable (sync health says "online" instead of "connecting" for up to 25 s)
+      // and drains any backlog before it settles into long-polling.
+      this.#read(device, after, this.#state === 'online' ? this.#o.waitSeconds : 0, stop))
+    if (answer.kind === 'gone') {
+      this.#o.logger.warn({ after, resumeAfter: answer.resumeAfter }, 'relay: resync required')
+      await this.#o.resync(answer.resumeAfter ?? after)
+      return
     }
     this.#set('online')
-    if (!Array.isArray(body.events) || body.events.length === 0) return
-    await this.#o.applyEvents(body.events)
+    const { events, nextAfter } = answer.body
+    if (!Array.isArray(events) || events.length === 0) return
+    // The next page is asked for while this one is applied, so a backlog drains without waiting
+    // on the relay between pages. Reading acks nothing: it is used only if the desk's cursor
+    // then stands where it was asked from, and dropped otherwise (a failure, a resync).
+    this.#readAhead(device, nextAfter, stop)
+    await this.#o.applyEvents(events)
     const seq = this.#o.cursor()
     try {
       const ack = await fetch(`${device.relayUrl}/v1/ack`, {
@@ -227,6 +220,70 @@ export class RelayClient {
       // The desk's own cursor is what matters; the next ack carries it.
       if (!stop.aborted)
         this.#o.logger.warn({ err: (err as Error).message, seq }, 'relay: ack failed')
+    }
+  }
+
+  #readAhead(device: RelayDevice, after: number, stop: AbortSignal): void {
+    this.#ahead?.cancel.abort()
+    const cancel = new AbortController()
+    const answer = this.#read(
+      device,
+      after,
+      this.#o.waitSeconds,
+      AbortSignal.any([stop, cancel.signal]),
+    )
+    // Its failure counts only if it is used (then it is thrown where it is awaited).
+    answer.catch(() => undefined)
+    this.#ahead = { device, after, answer, cancel }
+  }
+
+  /** The page read ahead, if it was read from where the desk now stands; else it is dropped. */
+  #takeReadAhead(device: RelayDevice, after: number): Promise<RelayAnswer> | null {
+    const ahead = this.#ahead
+    this.#ahead = null
+    if (!ahead) return null
+    if (
+      ahead.after === after &&
+      ahead.device.relayUrl === device.relayUrl &&
+      ahead.device.deviceToken === device.deviceToken
+    )
+      return ahead.answer
+    ahead.cancel.abort()
+    return null
+  }
+
+  /** One `GET /v1/events`, read to the end; throws RelayProblem. */
+  async #read(
+    device: RelayDevice,
+    after: number,
+    waitSeconds: number,
+    stop: AbortSignal,
+  ): Promise<RelayAnswer> {
+    const url = `${device.relayUrl}/v1/events?after=${after}&limit=100&wait=${waitSeconds}`
+    const watchdog = AbortSignal.timeout(waitSeconds * 1000 + this.#o.watchdogGraceMs)
+    try {
+      const res = await fetch(url, {
+        headers: { authorization: `Bearer ${device.deviceToken}` },
+        signal: AbortSignal.any([stop, watchdog]),
+      })
+      if (res.status === 410) {
+        const gone = (await res.json().catch(() => ({}))) as Partial<RelayError>
+        return { kind: 'gone', resumeAfter: gone.resumeAfter }
+      }
+      if (!res.ok) throw await problemOf(res, 'the events request')
+      return { kind: 'events', body: (await res.json()) as EventsResponse }
+    } catch (err) {
+      if (err instanceof RelayProblem || stop.aborted) throw err
+      if (watchdog.aborted) {
+        throw new RelayProblem(
+          'RELAY_SILENT',
+          'The relay held a poll past its promise; reconnecting',
+        )
+      }
+      throw new RelayProblem(
+        'RELAY_UNREACHABLE',
+        `The relay could not be reached: ${(err as Error).message}`,
+      )
     }
   }
 }
