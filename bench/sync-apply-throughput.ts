@@ -1,8 +1,8 @@
 // Inbound apply throughput: a desk that was offline comes back to a relay backlog of 100,000
 // signed Cal.com deliveries (realistic bodies, many bookings, every trigger the desk reads) and
-// drains it — one SQLite transaction per event, acked per page. Baseline, in the same run: a bare
-// HTTP client pulling the same backlog from the same relay with the same page size, applying
-// nothing. Real processes: relay (SQLite) and headless desk; the Cal.com sandbox in this process.
+// drains it — one SQLite transaction per page of 100 (a savepoint per event), the next page read
+// while one is applied, acked per page. Baseline, in the same run: a bare HTTP client pulling the
+// same backlog from the same relay with the same page size, applying nothing. Real processes: relay (SQLite) and headless desk; the Cal.com sandbox in this process.
 //   npx tsx bench/sync-apply-throughput.ts   BENCH_SYNC_EVENTS=10000 for a quick run;
 //   BENCH_SYNC_MAX_S (90) caps the desk's drain, reporting the rate over what it applied by then
 import { createHash } from 'node:crypto'
