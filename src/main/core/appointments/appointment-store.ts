@@ -50,11 +50,32 @@ export class AppointmentStore {
     private readonly db: DeskDb,
     private readonly bus: LiveBus,
   ) {
+    // Only the columns the day view shows: the full row also carries JSON metadata and
+    // bookkeeping that every row would pay to read and map.
     this.#dayQuery = db
       .select({
-        a: appointments,
+        uid: appointments.uid,
+        calcomId: appointments.calcomId,
+        title: appointments.title,
+        startsAt: appointments.startsAt,
+        endsAt: appointments.endsAt,
+        status: appointments.status,
+        visitState: appointments.visitState,
+        syncState: appointments.syncState,
+        walkIn: appointments.walkIn,
+        paid: appointments.paid,
+        staffId: appointments.staffId,
+        eventTypeId: appointments.eventTypeId,
         eventTypeTitle: eventTypes.title,
         eventTypeLength: eventTypes.lengthMinutes,
+        attendeeName: appointments.attendeeName,
+        attendeeEmail: appointments.attendeeEmail,
+        attendeePhone: appointments.attendeePhone,
+        attendeeTimeZone: appointments.attendeeTimeZone,
+        rescheduledFromUid: appointments.rescheduledFromUid,
+        rescheduledToUid: appointments.rescheduledToUid,
+        cancellationReason: appointments.cancellationReason,
+        deskNotes: appointments.deskNotes,
       })
       .from(appointments)
       .leftJoin(eventTypes, eq(eventTypes.id, appointments.eventTypeId))
@@ -74,7 +95,7 @@ export class AppointmentStore {
   day(branchId: number, range: DayRange): Appointment[] {
     return this.#dayQuery
       .all({ branchId, from: range.startsAt, to: range.endsAt })
-      .map((r) => toAppointment(r.a, r.eventTypeTitle, r.eventTypeLength))
+      .map((r) => toAppointment(r, r.eventTypeTitle, r.eventTypeLength))
   }
 
   byUid(uid: string): Appointment | undefined {
@@ -268,8 +289,33 @@ function toRow(input: AppointmentInput): typeof appointments.$inferInsert {
   }
 }
 
+/** The columns an `Appointment` is made of (the day view reads just these). */
+type AppointmentShownColumns = Pick<
+  AppointmentRow,
+  | 'uid'
+  | 'calcomId'
+  | 'title'
+  | 'startsAt'
+  | 'endsAt'
+  | 'status'
+  | 'visitState'
+  | 'syncState'
+  | 'walkIn'
+  | 'paid'
+  | 'staffId'
+  | 'eventTypeId'
+  | 'attendeeName'
+  | 'attendeeEmail'
+  | 'attendeePhone'
+  | 'attendeeTimeZone'
+  | 'rescheduledFromUid'
+  | 'rescheduledToUid'
+  | 'cancellationReason'
+  | 'deskNotes'
+>
+
 function toAppointment(
-  a: typeof appointments.$inferSelect,
+  a: AppointmentShownColumns,
   eventTypeTitle: string | null,
   eventTypeLength: number | null,
 ): Appointment {

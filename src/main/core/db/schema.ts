@@ -131,8 +131,33 @@ export const appointments = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // The day view: one branch, a UTC range, ordered by start.
-    index('appointments_branch_start').on(t.branchId, t.startsAt),
+    // The day view: one branch, a UTC range, ordered by start. The index also carries every
+    // column the day view shows, so a day is read from a few adjacent index pages instead of one
+    // table page per appointment (a branch's rows are spread over the whole table). It costs
+    // disk (about 60 % more at 1,000,000 appointments) and buys the desk's hottest read.
+    index('appointments_day_view').on(
+      t.branchId,
+      t.startsAt,
+      t.endsAt,
+      t.uid,
+      t.calcomId,
+      t.title,
+      t.status,
+      t.visitState,
+      t.syncState,
+      t.walkIn,
+      t.paid,
+      t.staffId,
+      t.eventTypeId,
+      t.attendeeName,
+      t.attendeeEmail,
+      t.attendeePhone,
+      t.attendeeTimeZone,
+      t.rescheduledFromUid,
+      t.rescheduledToUid,
+      t.cancellationReason,
+      t.deskNotes,
+    ),
     index('appointments_updated').on(t.calcomUpdatedAt),
   ],
 )

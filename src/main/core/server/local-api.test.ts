@@ -154,6 +154,70 @@ describe('the day view', () => {
     })
   })
 
+  it('shows everything the desk knows about an appointment, as its own page does', async () => {
+    const colour = desk.services.eventTypes.upsert({
+      branchId,
+      calcomId: 77,
+      slug: 'colour',
+      title: 'Colour',
+      lengthMinutes: 90,
+    })
+    desk.services.appointments.upsert(
+      {
+        ...appt('full', '2026-04-05T14:00:00Z', bruno, 90),
+        calcomId: 9001,
+        eventTypeId: colour.id,
+        status: 'PENDING',
+        visitState: 'IN_SERVICE',
+        walkIn: true,
+        paid: true,
+        attendee: {
+          name: 'Dana',
+          email: 'dana@example.com',
+          phone: '+1 555 0100',
+          timeZone: 'Europe/Lisbon',
+        },
+        rescheduledFromUid: 'earlier-booking',
+        cancellationReason: 'first slot clashed',
+        syncState: 'pending',
+      },
+      'desk',
+    )
+    const day = (await (
+      await deskFetch(desk, '/api/appointments?date=2026-04-05')
+    ).json()) as DayView
+    const detail = (await (await deskFetch(desk, '/api/appointments/full')).json()) as {
+      appointment: unknown
+    }
+    expect(day.appointments).toEqual([
+      {
+        uid: 'full',
+        calcomId: 9001,
+        title: 'Cut for full',
+        start: '2026-04-05T14:00:00.000Z',
+        end: '2026-04-05T15:30:00.000Z',
+        status: 'PENDING',
+        visitState: 'IN_SERVICE',
+        syncState: 'pending',
+        walkIn: true,
+        paid: true,
+        staffId: bruno,
+        eventType: { id: colour.id, title: 'Colour', lengthInMinutes: 90 },
+        attendee: {
+          name: 'Dana',
+          email: 'dana@example.com',
+          phone: '+1 555 0100',
+          timeZone: 'Europe/Lisbon',
+        },
+        rescheduledFromUid: 'earlier-booking',
+        rescheduledToUid: null,
+        cancellationReason: 'first slot clashed',
+        deskNotes: null,
+      },
+    ])
+    expect(day.appointments[0]).toEqual(detail.appointment)
+  })
+
   it('moves an appointment between days when it is rescheduled', async () => {
     desk.services.appointments.upsert(appt('mover', '2026-04-01T14:00:00Z', anna), 'desk')
     desk.services.appointments.upsert(appt('mover', '2026-04-02T14:00:00Z', anna), 'desk')

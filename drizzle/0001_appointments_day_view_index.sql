@@ -1,0 +1,2 @@
+DROP INDEX `appointments_branch_start`;--> statement-breakpoint
+CREATE INDEX `appointments_day_view` ON `appointments` (`branch_id`,`starts_at`,`ends_at`,`uid`,`calcom_id`,`title`,`status`,`visit_state`,`sync_state`,`walk_in`,`paid`,`staff_id`,`event_type_id`,`attendee_name`,`attendee_email`,`attendee_phone`,`attendee_time_zone`,`rescheduled_from_uid`,`rescheduled_to_uid`,`cancellation_reason`,`desk_notes`);
