@@ -11,17 +11,23 @@ export interface DayRange {
 
 export class InvalidDayError extends Error {}
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
 export function branchDay(date: string, timeZone: string): DayRange {
-  const start = DateTime.fromISO(date, { zone: timeZone })
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !start.isValid) {
+  const start = DAY.test(date) ? DateTime.fromISO(date, { zone: timeZone }) : undefined
+  if (!start?.isValid) {
     throw new InvalidDayError(`must be a calendar day (YYYY-MM-DD); "${date}" is not one`)
   }
-  const day = start.startOf('day')
+  // A date-only ISO string is read as the first instant of that day in the zone. The day ends
+  // where the next calendar day begins, found the same way rather than by adding a day to the
+  // start: where DST begins at midnight (America/Santiago) a day begins at 01:00, and adding a
+  // day to that would end it at 01:00 on the next day, an hour into that day.
+  const next = DateTime.fromISO(date, { zone: 'utc' }).plus({ days: 1 }).toISODate()!
   return {
     date,
     timeZone,
-    startsAt: day.toMillis(),
-    endsAt: day.plus({ days: 1 }).toMillis(),
+    startsAt: start.toMillis(),
+    endsAt: DateTime.fromISO(next, { zone: timeZone }).toMillis(),
   }
 }
 
