@@ -11,7 +11,7 @@
 // fetched from Cal.com after the commit and its API state applied in a second transaction.
 // Bookings whose row the outbox owns (syncState `pending`) are held: their keys `held:<uid>`
 // wait in applied_events until the outbox lets go, then `releaseHeld` refreshes them.
-import { and, eq, like, sql } from 'drizzle-orm'
+import { and, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { Branch } from '../../../shared/api/schemas'
 import type { CalcomClient } from '../calcom/calcom-client'
@@ -83,6 +83,12 @@ export interface ApplyResult {
 }
 
 const HELD = 'held:'
+/**
+ * Just past every `held:` key (';' follows ':'): a range on applied_events' primary key, where
+ * `like 'held:%'` would read the whole table (SQLite's LIKE ignores case, so no index serves
+ * it) — on every sync health read, which a screen showing it makes often during a backlog.
+ */
+const HELD_END = 'held;'
 
 /**
  * Asks the inbox to refresh a booking from Cal.com once the outbox has let go of it (inside the
@@ -280,7 +286,7 @@ export class InboundApplier {
     return this.ctx.db
       .select({ k: appliedEvents.eventKey })
       .from(appliedEvents)
-      .where(like(appliedEvents.eventKey, `${HELD}%`))
+      .where(and(gte(appliedEvents.eventKey, HELD), lt(appliedEvents.eventKey, HELD_END)))
       .all()
       .map((r) => r.k.slice(HELD.length))
   }
