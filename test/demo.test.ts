@@ -9,7 +9,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SandboxState } from '../sandbox/src/index'
-import type { Appointment, Branch, SyncHealth } from '../src/shared/api/schemas'
+import type { Appointment, Branch, DayView, SyncHealth } from '../src/shared/api/schemas'
 
 const root = join(import.meta.dirname, '..')
 const READY = /Frontdesk demo ready: open (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/
@@ -171,11 +171,20 @@ describe('npm run demo', () => {
       timeZone: account.timeZone,
     })
 
-    // The seeded week came in through the connect-time reconcile.
+    // The seeded week came in through the connect-time reconcile: the desk's day views around
+    // today hold it.
     const sync = await deskGet<SyncHealth>(desk, '/api/sync')
     expect(sync.relay).toMatchObject({ state: 'online', url: relayUrl })
     expect(sync.lastReconcile).toMatchObject({ ok: true })
-    expect(sync.lastReconcile!.fetched).toBeGreaterThan(10)
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: account.timeZone })
+    let seeded = 0
+    for (let offset = -3; offset <= 3; offset++) {
+      const date = new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000)
+        .toISOString()
+        .slice(0, 10)
+      seeded += (await deskGet<DayView>(desk, `/api/appointments?date=${date}`)).appointments.length
+    }
+    expect(seeded).toBeGreaterThan(10)
 
     // The traffic generator's bookings and changes arrive through the relay.
     await eventually(

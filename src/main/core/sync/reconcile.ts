@@ -18,7 +18,14 @@ import { settings } from '../db/schema'
 import type { InboundApplier } from './apply-event'
 import { mapStatus } from './booking-mapping'
 
-export type ReconcileTrigger = 'start' | 'connect' | 'interval' | 'demand' | 'resync'
+export type ReconcileTrigger =
+  | 'start'
+  | 'connect'
+  | 'interval'
+  | 'demand'
+  | 'resync'
+  /** The relay answered a newly enrolled device: its channel's webhook exists from now on. */
+  | 'enrolled'
 
 export interface ReconcileResult {
   trigger: ReconcileTrigger

@@ -57,6 +57,8 @@ export class SyncEngine {
   readonly #log: Logger
   #relay: RelayClient | null = null
   #relayState: RelayState = 'off'
+  /** Set by a new enrollment: reconcile once the relay first answers (see onState). */
+  #reconcileWhenOnline = false
   #retryInMs: number | null = null
   #device: RelayDevice | null = null
   #timer: NodeJS.Timeout | null = null
@@ -298,6 +300,14 @@ export class SyncEngine {
         this.#setCursor(resumeAfter)
       },
       onState: (state, detail) => {
+        if (state === 'online' && this.#reconcileWhenOnline) {
+          // Connecting reconciles while the relay still creates the channel's Cal.com webhook;
+          // a booking changed in between fired no webhook for us and may have been read before
+          // it changed. One more pass once the webhook surely exists closes that gap at once
+          // rather than at the next 5-minute reconcile.
+          this.#reconcileWhenOnline = false
+          void this.#track(this.#reconcile('enrolled', false))
+        }
         this.#relayState = state
         this.#retryInMs = detail?.retryInMs ?? null
         if (detail?.error) this.#error('relay', detail.error.code, detail.error.message)
@@ -329,6 +339,7 @@ export class SyncEngine {
       calcom: provider.kind === 'apiKey' ? { apiKey: bearer.value } : { accessToken: bearer.value },
     })
     await this.#o.deviceStore.save(device)
+    this.#reconcileWhenOnline = true
     const branchId = this.#o.branches.current().id
     const held = this.#o.db
       .select()
