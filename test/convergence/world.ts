@@ -9,7 +9,6 @@
 // pending faults, the delivery log) is reset when a seed begins, and a finished seed's webhooks
 // are switched off so nothing of it reaches the relay later.
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
@@ -17,6 +16,7 @@ import { buildApp, type RelayApp } from '../../cloud-relay/src/app'
 import { loadConfig } from '../../cloud-relay/src/config'
 import { openStorage } from '../../cloud-relay/src/storage/open-storage'
 import type { RelayStorage } from '../../cloud-relay/src/storage/types'
+import { freePort } from '../support/in-process-relay'
 import { startSandbox, type RunningSandbox } from '../../sandbox/src/index'
 import { BRANCHES } from '../../sandbox/src/seed/branches'
 import { seedBranch } from '../../sandbox/src/seed/demo'
@@ -61,14 +61,6 @@ export function sandboxNow(real = Date.now()): string {
   })
   if (t.toMillis() > real) t = t.minus({ weeks: 1 })
   return t.toISO()!
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer()
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
-  const port = (srv.address() as { port: number }).port
-  await new Promise((r) => srv.close(r))
-  return port
 }
 
 export async function startBase(): Promise<Base> {

@@ -2,31 +2,21 @@
 // a booking made before the relay created the webhook, and the connect-time reconcile may have
 // read the account before it. Real HTTP between real servers: the sandbox, an in-process relay
 // that comes up only after the desk connected, and a desk on a real SQLite file.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { buildApp, type RelayApp } from '../../../../cloud-relay/src/app'
-import { loadConfig } from '../../../../cloud-relay/src/config'
-import { openStorage } from '../../../../cloud-relay/src/storage/open-storage'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import {
+  freePort,
+  startInProcessRelay,
+  type InProcessRelay,
+} from '../../../../test/support/in-process-relay'
+import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import type { AppointmentDetail, SyncHealth } from '../../../shared/api/schemas'
 
 let sandbox: RunningSandbox
 let account: SandboxState['accounts'][number]
-let relay: RelayApp | undefined
-let relayDir: string
+let relay: InProcessRelay | undefined
 let desk: TempDesk
-
-async function freePort(): Promise<number> {
-  const srv = createServer()
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
-  const port = (srv.address() as { port: number }).port
-  await new Promise((r) => srv.close(r))
-  return port
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000) {
   const deadline = Date.now() + ms
@@ -44,16 +34,12 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
   const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
   account = state.accounts[0]!
-  relayDir = mkdtempSync(join(tmpdir(), 'frontdesk-relay-'))
 })
 
 afterAll(async () => {
   await desk?.dispose()
   await sandbox?.close()
-  const force = setTimeout(() => relay?.server.closeAllConnections(), 1000)
   await relay?.close()
-  clearTimeout(force)
-  rmSync(relayDir, { recursive: true, force: true })
 })
 
 it('a booking made before the relay could enroll the desk reaches the desk as soon as the relay is up', async () => {
@@ -81,19 +67,11 @@ it('a booking made before the relay could enroll the desk reaches the desk as so
 
   // A client books now: Cal.com has no webhook for the relay yet, so nothing is sent anywhere.
   const et = account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
-  const clock = ((await (await fetch(`${sandbox.url}/_sandbox/clock`)).json()) as { now: string })
-    .now
-  const end = new Date(Date.parse(clock) + 7 * 86_400_000).toISOString()
-  const slots = (await (
-    await fetch(`${sandbox.url}/v2/slots?eventTypeId=${et.id}&start=${clock}&end=${end}`, {
-      headers: { 'cal-api-version': '2024-09-04' },
-    })
-  ).json()) as { data: Record<string, { start: string }[]> }
   const booked = await fetch(`${sandbox.url}/_sandbox/book`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      start: Object.values(slots.data).flat()[0]!.start,
+      start: (await sandboxSlots(sandbox.url, et.id))[0],
       eventTypeId: et.id,
       attendee: { name: 'Early Bird', email: 'early@example.com', timeZone: account.timeZone },
     }),
@@ -101,18 +79,7 @@ it('a booking made before the relay could enroll the desk reaches the desk as so
   expect(booked.status).toBe(201)
   const { uid } = ((await booked.json()) as { data: { uid: string } }).data
 
-  const dbUrl = `file:${join(relayDir, 'relay.db')}`
-  relay = await buildApp({
-    config: loadConfig({
-      RELAY_PORT: String(port),
-      RELAY_PUBLIC_URL: relayBase,
-      RELAY_CALCOM_API_URL: sandbox.url,
-      RELAY_DATABASE_URL: dbUrl,
-    }),
-    storage: await openStorage(dbUrl),
-    closeStorage: true,
-  })
-  await relay.listen({ host: '127.0.0.1', port })
+  relay = await startInProcessRelay({ calcomUrl: sandbox.url, port })
 
   const detail = await until('the early booking at the desk', async () => {
     const r = await deskFetch(desk, `/api/appointments/${uid}`)

@@ -2,23 +2,19 @@
 // signed webhooks to the relay (whose RELAY_PUBLIC_URL points at itself), the desk enrolls with
 // the relay, pulls, applies to its SQLite file and tells its live stream; reconcile reads the
 // sandbox's API. Faults come from the sandbox (drop, duplicate, reorder) and the relay (retention).
-import { readFileSync, readdirSync, rmSync, statSync, mkdtempSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { gt, max } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, type RelayApp } from '../../../../cloud-relay/src/app'
-import { loadConfig } from '../../../../cloud-relay/src/config'
-import { openStorage } from '../../../../cloud-relay/src/storage/open-storage'
-import type { RelayStorage } from '../../../../cloud-relay/src/storage/types'
 import {
   signBody,
   startSandbox,
   type RunningSandbox,
   type SandboxState,
 } from '../../../../sandbox/src/index'
+import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
+import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import type { AppointmentDetail, DayView, LiveEvent, SyncHealth } from '../../../shared/api/schemas'
 import { appointmentHistory } from '../db/schema'
@@ -27,22 +23,13 @@ import { stamped } from './webhook-examples.test-support'
 
 let sandbox: RunningSandbox
 let account: SandboxState['accounts'][number]
-let relay: RelayApp
-let relayStorage: RelayStorage
+let relay: InProcessRelay
+let relayStorage: InProcessRelay['storage']
 let relayBase: string
-let relayDir: string
 let desk: TempDesk
 let dataDir: string
 /** The first public booking, kept through disconnect. */
 let firstUid = ''
-
-async function freePort(): Promise<number> {
-  const srv = createServer()
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
-  const port = (srv.address() as { port: number }).port
-  await new Promise((r) => srv.close(r))
-  return port
-}
 
 const startDesk = (dir?: string) =>
   startTempDesk({
@@ -59,24 +46,12 @@ beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
   const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
   account = state.accounts[0]!
-  relayDir = mkdtempSync(join(tmpdir(), 'frontdesk-relay-'))
-  const dbUrl = `file:${join(relayDir, 'relay.db')}`
-  const port = await freePort()
-  relayBase = `http://127.0.0.1:${port}`
-  relayStorage = await openStorage(dbUrl)
-  relay = await buildApp({
-    config: loadConfig({
-      RELAY_PORT: String(port),
-      RELAY_PUBLIC_URL: relayBase,
-      RELAY_CALCOM_API_URL: sandbox.url,
-      RELAY_DATABASE_URL: dbUrl,
-      RELAY_INTAKE_RATE_LIMIT: '1000000',
-      RELAY_ENROLL_RATE_LIMIT: '1000',
-    }),
-    storage: relayStorage,
-    closeStorage: true,
+  relay = await startInProcessRelay({
+    calcomUrl: sandbox.url,
+    env: { RELAY_ENROLL_RATE_LIMIT: '1000' },
   })
-  await relay.listen({ host: '127.0.0.1', port })
+  relayStorage = relay.storage
+  relayBase = relay.url
   desk = await startDesk()
   dataDir = desk.dataDir
 })
@@ -84,12 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await desk?.dispose()
   await sandbox?.close()
-  // Desk, sandbox and test share this process's fetch pool; a pooled socket that never carried a
-  // request is not "idle" to Node's HTTP server, so the relay's graceful close would wait on it.
-  const force = setTimeout(() => relay?.server.closeAllConnections(), 1000)
   await relay?.close()
-  clearTimeout(force)
-  rmSync(relayDir, { recursive: true, force: true })
 })
 
 // --- helpers ----------------------------------------------------------------------------------
@@ -131,18 +101,7 @@ const fault = (mode: 'drop' | 'duplicate' | 'reorder', n: number) =>
 const used = new Set<string>()
 async function freeSlot(): Promise<string> {
   const et = account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
-  const clock = ((await (await fetch(`${sandbox.url}/_sandbox/clock`)).json()) as { now: string })
-    .now
-  const end = new Date(Date.parse(clock) + 7 * 86_400_000).toISOString()
-  const slots = (await (
-    await fetch(`${sandbox.url}/v2/slots?eventTypeId=${et.id}&start=${clock}&end=${end}`, {
-      headers: { 'cal-api-version': '2024-09-04' },
-    })
-  ).json()) as { data: Record<string, { start: string }[]> }
-  const start = Object.values(slots.data)
-    .flat()
-    .map((s) => new Date(s.start).toISOString())
-    .find((s) => !used.has(s))!
+  const start = (await sandboxSlots(sandbox.url, et.id)).find((s) => !used.has(s))!
   used.add(start)
   return start
 }
