@@ -1,9 +1,10 @@
 // The desk's side of the relay (DESIGN.md §4.1): enroll once with the branch's Cal.com
 // credential, then long-poll `GET /v1/events` from the cursor the desk has applied, hand each
-// batch to the inbox (reading the next one meanwhile), and ack it. Failures back off (capped exponential, full jitter); a watchdog
-// abandons a poll the relay has held longer than it promised (a silent, half-dead connection);
-// 410 RESYNC_REQUIRED hands over to reconcile and resumes where the relay says. The device token
-// travels only in the Authorization header and is never logged.
+// batch to the inbox (reading the next one meanwhile), and ack it. Failures back off (capped
+// exponential, full jitter); a watchdog abandons a poll the relay has held longer than it
+// promised (a silent, half-dead connection); 410 RESYNC_REQUIRED hands over to reconcile and
+// resumes where the relay says. The device token travels only in the Authorization header and
+// is never logged.
 import { hostname } from 'node:os'
 import type { Logger } from 'pino'
 import type {
