@@ -12,11 +12,8 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
-import { buildApp, type RelayApp } from '../../cloud-relay/src/app'
-import { loadConfig } from '../../cloud-relay/src/config'
-import { openStorage } from '../../cloud-relay/src/storage/open-storage'
 import type { RelayStorage } from '../../cloud-relay/src/storage/types'
-import { freePort } from '../support/in-process-relay'
+import { startInProcessRelay } from '../support/in-process-relay'
 import { startSandbox, type RunningSandbox } from '../../sandbox/src/index'
 import { BRANCHES } from '../../sandbox/src/seed/branches'
 import { seedBranch } from '../../sandbox/src/seed/demo'
@@ -30,7 +27,6 @@ export interface Base {
   /** An empty desk database with every migration applied, copied into each seed's data dir. */
   deskTemplate: string
   sandbox: RunningSandbox
-  relay: RelayApp
   relayStorage: RelayStorage
   calcomLink: TcpLink
   relayLink: TcpLink
@@ -76,47 +72,27 @@ export async function startBase(): Promise<Base> {
       blockMs: 1_000,
     },
   })
-  const relayDir = mkdtempSync(join(tmpdir(), 'frontdesk-convergence-relay-'))
-  const dbUrl = `file:${join(relayDir, 'relay.db')}`
-  const port = await freePort()
-  const relayBase = `http://127.0.0.1:${port}`
-  const relayStorage = await openStorage(dbUrl)
-  const relay = await buildApp({
-    config: loadConfig({
-      RELAY_PORT: String(port),
-      RELAY_PUBLIC_URL: relayBase,
-      RELAY_CALCOM_API_URL: sandbox.url,
-      RELAY_DATABASE_URL: dbUrl,
-      RELAY_INTAKE_RATE_LIMIT: '1000000',
-      RELAY_ENROLL_RATE_LIMIT: '1000000',
-    }),
-    storage: relayStorage,
-    closeStorage: true,
-  })
-  await relay.listen({ host: '127.0.0.1', port })
+  const relay = await startInProcessRelay({ calcomUrl: sandbox.url })
   const calcomLink = await startTcpLink(sandbox.url)
-  const relayLink = await startTcpLink(relayBase)
+  const relayLink = await startTcpLink(relay.url)
   const blank = await startTempDesk({ env: { FRONTDESK_LOG_LEVEL: 'silent' } })
   await blank.close()
-  const deskTemplate = join(relayDir, 'desk-template.db')
+  const templateDir = mkdtempSync(join(tmpdir(), 'frontdesk-convergence-template-'))
+  const deskTemplate = join(templateDir, 'desk-template.db')
   copyFileSync(join(blank.dataDir, DATABASE_FILE), deskTemplate)
   rmSync(blank.dataDir, { recursive: true, force: true })
   return {
     deskTemplate,
     sandbox,
-    relay,
-    relayStorage,
+    relayStorage: relay.storage,
     calcomLink,
     relayLink,
     async close() {
       await calcomLink.close()
       await relayLink.close()
       await sandbox.close()
-      // Deliveries and the desks shared this process's fetch pool: idle sockets would hold the
-      // relay's graceful close.
-      relay.server.closeAllConnections()
       await relay.close()
-      rmSync(relayDir, { recursive: true, force: true })
+      rmSync(templateDir, { recursive: true, force: true })
     },
   }
 }

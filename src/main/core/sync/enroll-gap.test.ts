@@ -11,22 +11,13 @@ import {
 } from '../../../../test/support/in-process-relay'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { until } from '../../../../test/support/until'
 import type { AppointmentDetail, SyncHealth } from '../../../shared/api/schemas'
 
 let sandbox: RunningSandbox
 let account: SandboxState['accounts'][number]
 let relay: InProcessRelay | undefined
 let desk: TempDesk
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000) {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const v = await probe()
-    if (v !== undefined) return v
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 const health = async () => (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
 

@@ -16,6 +16,7 @@ import {
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { until } from '../../../../test/support/until'
 import type { AppointmentDetail, DayView, LiveEvent, SyncHealth } from '../../../shared/api/schemas'
 import { appointmentHistory } from '../db/schema'
 import { RELAY_DEVICE_FILE } from './relay-device-store'
@@ -64,20 +65,6 @@ afterAll(async () => {
 
 // --- helpers ----------------------------------------------------------------------------------
 
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  ms = 15_000,
-) {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const v = await probe()
-    if (v !== undefined && v !== false) return v
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
-
 const getJson = async <T>(path: string) => (await (await deskFetch(desk, path)).json()) as T
 const health = () => getJson<SyncHealth>('/api/sync')
 const detail = (uid: string) => getJson<AppointmentDetail>(`/api/appointments/${uid}`)
@@ -93,6 +80,21 @@ const sandboxPost = async (path: string, body: unknown = {}) => {
   })
   expect(r.status, `${path}: ${await r.clone().text()}`).toBeLessThan(300)
   return (await r.json()) as { data: { uid: string; start: string } }
+}
+/** Posts `body` to the relay as Cal.com would: to the webhook the relay made, signed with its secret. */
+async function deliverAsCalcom(body: string): Promise<void> {
+  const hook = [...sandbox.sandbox.store.webhooks.values()].find((w) =>
+    w.subscriberUrl.startsWith(relayBase),
+  )!
+  const r = await fetch(hook.subscriberUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-cal-signature-256': signBody(body, hook.secret),
+    },
+    body,
+  })
+  expect(r.status).toBe(200)
 }
 const flush = () => sandboxPost('/_sandbox/webhooks/flush')
 const fault = (mode: 'drop' | 'duplicate' | 'reorder', n: number) =>
@@ -264,23 +266,13 @@ describe('inbound sync against the Cal.com sandbox and the relay', () => {
   })
 
   it('an unknown Cal.com trigger is kept and shows in sync health; nothing crashes', async () => {
-    const hook = [...sandbox.sandbox.store.webhooks.values()].find((w) =>
-      w.subscriberUrl.startsWith(relayBase),
-    )!
-    const body = JSON.stringify({
-      triggerEvent: 'WRONG_ASSIGNMENT_REPORT',
-      createdAt: new Date().toISOString(),
-      payload: { bookingUid: 'whatever' },
-    })
-    const r = await fetch(hook.subscriberUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-cal-signature-256': signBody(body, hook.secret),
-      },
-      body,
-    })
-    expect(r.status).toBe(200)
+    await deliverAsCalcom(
+      JSON.stringify({
+        triggerEvent: 'WRONG_ASSIGNMENT_REPORT',
+        createdAt: new Date().toISOString(),
+        payload: { bookingUid: 'whatever' },
+      }),
+    )
     const h = await until('notice in sync health', async () => {
       const s = await health()
       return s.recentErrors.some((e) => e.code === 'UNKNOWN_TRIGGER') ? s : undefined
@@ -290,21 +282,8 @@ describe('inbound sync against the Cal.com sandbox and the relay', () => {
   })
 
   it('an event the desk cannot store is retried from the cursor, never skipped; the events before it stay', async () => {
-    const hook = [...sandbox.sandbox.store.webhooks.values()].find((w) =>
-      w.subscriberUrl.startsWith(relayBase),
-    )!
-    const deliver = async (uid: string) => {
-      const body = stamped('booking_created.json', new Date().toISOString(), { uid })
-      const r = await fetch(hook.subscriberUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-cal-signature-256': signBody(body, hook.secret),
-        },
-        body,
-      })
-      expect(r.status).toBe(200)
-    }
+    const deliver = (uid: string) =>
+      deliverAsCalcom(stamped('booking_created.json', new Date().toISOString(), { uid }))
     const { $client } = desk.services.db
     // A real SQLite failure for one booking (as a full disk or a broken constraint would give).
     $client.exec(`create trigger refuse_e2 before insert on appointments
