@@ -1,4 +1,4 @@
-import type { SandboxOptions } from '../config.js'
+import type { RateLimitOptions, SandboxOptions } from '../config.js'
 
 export class EnvError extends Error {}
 
@@ -28,6 +28,20 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
   if (redirect !== undefined && !URL.canParse(redirect)) {
     problems.push(`SANDBOX_OAUTH_REDIRECT_URI must be an absolute URL, got "${redirect}"`)
   }
+  // Unset means Cal.com's own limits (config.ts); tests of a client's rate governor shrink them so
+  // a storm and its block pass in seconds.
+  const rateLimit: RateLimitOptions = {}
+  for (const [name, key, min] of [
+    ['SANDBOX_RATE_WINDOW_MS', 'windowMs', 1],
+    ['SANDBOX_RATE_BLOCK_MS', 'blockMs', 0],
+    ['SANDBOX_RATE_API_KEY_LIMIT', 'apiKeyLimit', 1],
+    ['SANDBOX_RATE_OAUTH_LIMIT', 'oauthLimit', 1],
+  ] as const) {
+    if (env[name] === undefined || env[name].trim() === '') continue
+    const value = int(name, min, 1_000_000_000)
+    if (value < min) problems.push(`${name} must be at least ${min}, got "${env[name]}"`)
+    rateLimit[key] = value
+  }
   const log = env.SANDBOX_LOG ?? '0'
   if (log !== '0' && log !== '1') problems.push(`SANDBOX_LOG must be 0 or 1, got "${log}"`)
   if (problems.length > 0) throw new EnvError(problems.join('\n'))
@@ -36,6 +50,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): SandboxOptions {
     port,
     now,
     oauthRedirectUri: redirect,
+    rateLimit,
     traffic: perMinute > 0 ? { perMinute } : false,
     logger: log === '1',
   }

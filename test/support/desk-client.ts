@@ -1,0 +1,145 @@
+// What the tests with real processes do at the desk, through its local API only: connect, watch
+// the live stream, find free slots, book and act, and wait for the outbox to say how it ended.
+import type {
+  ActionResult,
+  Appointment,
+  AppointmentDetail,
+  EventTypeInfo,
+  LiveEvent,
+  OutboxEntry,
+  SyncHealth,
+} from '../../src/shared/api/schemas'
+import type { ProcessWorld } from './process-world'
+import { until } from './until'
+
+type Desk = Pick<ProcessWorld, 'call' | 'get'>
+
+/** Connects the branch with its API key and waits until the relay is online and reconciled. */
+export async function connectWithApiKey(desk: Desk, apiKey: string): Promise<void> {
+  const res = await desk.call('/api/branch/connect', { apiKey })
+  if (res.status !== 200) throw new Error(`connect answered ${res.status}: ${await res.text()}`)
+  await until(
+    'the relay online and a first reconcile',
+    async () => {
+      const h = await desk.get<SyncHealth>('/api/sync')
+      return h.relay.state === 'online' && h.lastReconcile?.ok
+    },
+    20_000,
+    () => desk.get('/api/sync'),
+  )
+}
+
+export async function deskEventType(desk: Desk, slug: string): Promise<EventTypeInfo> {
+  const found = (await desk.get<EventTypeInfo[]>('/api/event-types')).find((t) => t.slug === slug)
+  if (!found) throw new Error(`the desk has no event type ${slug}`)
+  return found
+}
+
+/**
+ * `n` free starts of a desk event type over the next two weeks, `apart` minutes from one another
+ * so no two bookings compete for the same hosts.
+ */
+export async function freeStarts(
+  desk: Desk,
+  eventType: { id: number; lengthInMinutes: number },
+  n: number,
+  from = Date.now(),
+): Promise<string[]> {
+  const picked: string[] = []
+  for (let day = 1; day < 14 && picked.length < n; day++) {
+    const date = new Date(from + day * 86_400_000).toISOString().slice(0, 10)
+    const { slots } = await desk.get<{ slots: string[] }>(
+      `/api/slots?eventTypeId=${eventType.id}&date=${date}`,
+    )
+    for (const s of slots) {
+      const last = picked.at(-1)
+      if (!last || Date.parse(s) - Date.parse(last) >= 2 * eventType.lengthInMinutes * 60_000)
+        picked.push(s)
+    }
+  }
+  if (picked.length < n) throw new Error(`only ${picked.length} free slots in two weeks`)
+  return picked.slice(0, n)
+}
+
+export async function book(desk: Desk, body: Record<string, unknown>): Promise<ActionResult> {
+  const res = await desk.call('/api/appointments', body)
+  if (res.status !== 202) throw new Error(`book answered ${res.status}: ${await res.text()}`)
+  return (await res.json()) as ActionResult
+}
+
+export async function act(
+  desk: Desk,
+  uid: string,
+  action: string,
+  body: unknown = {},
+): Promise<ActionResult> {
+  const res = await desk.call(`/api/appointments/${encodeURIComponent(uid)}/${action}`, body)
+  if (res.status !== 202 && res.status !== 200)
+    throw new Error(`${action} answered ${res.status}: ${await res.text()}`)
+  return (await res.json()) as ActionResult
+}
+
+export const detail = (desk: Desk, uid: string) =>
+  desk.get<AppointmentDetail>(`/api/appointments/${encodeURIComponent(uid)}`)
+
+/** The appointment's status at the desk, or undefined while the desk does not know it. */
+export async function statusAt(desk: Desk, uid: string): Promise<string | undefined> {
+  const res = await desk.call(`/api/appointments/${encodeURIComponent(uid)}`)
+  return res.status === 200
+    ? ((await res.json()) as AppointmentDetail).appointment.status
+    : undefined
+}
+
+/** One outbox row, whatever its state. */
+export async function outboxRow(desk: Desk, id: number): Promise<OutboxEntry | undefined> {
+  const all = await desk.get<OutboxEntry[]>(
+    '/api/outbox?state=pending&state=in_flight&state=needs_attention&state=done&state=discarded&limit=500',
+  )
+  return all.find((e) => e.id === id)
+}
+
+/** The appointment a desk change became once the outbox synced it (its real Cal.com uid). */
+export async function syncedFrom(desk: Desk, outboxId: number, ms = 30_000): Promise<Appointment> {
+  return until(
+    `outbox row ${outboxId} to sync`,
+    async () => {
+      const row = await outboxRow(desk, outboxId)
+      if (row?.state !== 'done') return undefined
+      const { appointment } = await detail(desk, row.bookingUid)
+      return appointment.syncState === 'synced' ? appointment : undefined
+    },
+    ms,
+    () => outboxRow(desk, outboxId),
+  )
+}
+
+/** The desk's live stream, read over HTTP, with the time each event arrived. */
+export async function openLive(desk: Desk) {
+  const controller = new AbortController()
+  const res = await desk.call('/api/live')
+  if (res.status !== 200) throw new Error(`live answered ${res.status}`)
+  const events: Array<LiveEvent & { at: number }> = []
+  const reader = res.body!.getReader()
+  const decoder = new TextDecoder()
+  controller.signal.addEventListener('abort', () => void reader.cancel())
+  void (async () => {
+    let buffer = ''
+    try {
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) return
+        buffer += decoder.decode(value, { stream: true })
+        let i
+        while ((i = buffer.indexOf('\n\n')) >= 0) {
+          for (const line of buffer.slice(0, i).split('\n'))
+            if (line.startsWith('data: '))
+              events.push({ ...(JSON.parse(line.slice(6)) as LiveEvent), at: Date.now() })
+          buffer = buffer.slice(i + 2)
+        }
+      }
+    } catch {
+      // cancelled
+    }
+  })()
+  return { events, close: () => controller.abort() }
+}
