@@ -39,6 +39,8 @@ export interface ProcessWorld {
   /** The desk's OAuth loopback port, when started with `oauth`. */
   oauthPort?: number
   /** The desk's local API, authenticated as the desk user. */
+  request(path: string, init?: RequestInit): Promise<Response>
+  /** GET, or POST of `body` as JSON. */
   call(path: string, body?: unknown): Promise<Response>
   get<T>(path: string): Promise<T>
   /** The sandbox's control API (`/_sandbox/…`); an error answer fails the test. */
@@ -129,15 +131,22 @@ async function startParts(
     state,
     account: state.accounts[0]!,
     oauthPort,
-    call: (path, body) =>
+    request: (path, init = {}) =>
       fetch(world.desk.url + path, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: {
-          authorization: `Bearer ${TOKEN}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        ...init,
+        headers: { authorization: `Bearer ${TOKEN}`, ...init.headers },
       }),
+    call: (path, body) =>
+      world.request(
+        path,
+        body === undefined
+          ? {}
+          : {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+            },
+      ),
     async get<T>(path: string) {
       const res = await world.call(path)
       if (res.status !== 200)
