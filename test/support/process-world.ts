@@ -164,11 +164,17 @@ async function startParts(
       return (text ? JSON.parse(text) : undefined) as T
     },
     async calcomBookings() {
-      const res = await fetch(`${sandbox.url}/v2/bookings?take=250`, {
-        headers: { authorization: `Bearer ${world.account.apiKey}`, ...BOOKINGS_VERSION },
-      })
-      if (res.status !== 200) throw new Error(`Cal.com bookings answered ${res.status}`)
-      return ((await res.json()) as { data: CalcomBooking[] }).data
+      // The owner's key shares Cal.com's rate limit with the desk: a refusal is waited out.
+      for (let attempt = 0; ; attempt++) {
+        const res = await fetch(`${sandbox.url}/v2/bookings?take=250`, {
+          headers: { authorization: `Bearer ${world.account.apiKey}`, ...BOOKINGS_VERSION },
+        })
+        if (res.status === 200) return ((await res.json()) as { data: CalcomBooking[] }).data
+        if (res.status !== 429 || attempt === 5)
+          throw new Error(`Cal.com bookings answered ${res.status}: ${await res.text()}`)
+        const reset = Number(res.headers.get('x-ratelimit-reset-default') ?? 1)
+        await new Promise((r) => setTimeout(r, Math.max(reset, 1) * 1000))
+      }
     },
     async restartDesk(signal) {
       await world.desk.stop(signal)
