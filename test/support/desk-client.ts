@@ -9,6 +9,7 @@ import type {
   OutboxEntry,
   SyncHealth,
 } from '../../src/shared/api/schemas'
+import { consentInSandbox } from '../../src/main/core/connect/sandbox-oauth.test-support'
 import type { ProcessWorld } from './process-world'
 import { until } from './until'
 
@@ -18,11 +19,38 @@ type Desk = Pick<ProcessWorld, 'call' | 'get'>
 export async function connectWithApiKey(desk: Desk, apiKey: string): Promise<void> {
   const res = await desk.call('/api/branch/connect', { apiKey })
   if (res.status !== 200) throw new Error(`connect answered ${res.status}: ${await res.text()}`)
+  await untilInSync(desk)
+}
+
+/**
+ * Connects the branch the way the Connect button does: the desk opens Cal.com's authorize page,
+ * the owner signs in and allows, and Cal.com sends the browser to the desk's loopback callback.
+ */
+export async function connectWithOAuth(
+  desk: Desk,
+  owner: { email: string; password: string },
+): Promise<void> {
+  const res = await desk.call('/api/branch/connect', {})
+  if (res.status !== 200) throw new Error(`connect answered ${res.status}: ${await res.text()}`)
+  const { authorizeUrl } = (await res.json()) as { authorizeUrl: string }
+  const callback = await fetch(await consentInSandbox(authorizeUrl, owner))
+  if (callback.status !== 200) throw new Error(`the desk's callback answered ${callback.status}`)
+  await untilInSync(desk)
+}
+
+/** Waits until the relay is online and a reconcile since connecting went through. */
+async function untilInSync(desk: Desk): Promise<void> {
+  const since = Date.now()
   await until(
-    'the relay online and a first reconcile',
+    'the relay online and a reconcile',
     async () => {
       const h = await desk.get<SyncHealth>('/api/sync')
-      return h.relay.state === 'online' && h.lastReconcile?.ok
+      return (
+        h.connection === 'connected' &&
+        h.relay.state === 'online' &&
+        h.lastReconcile?.ok &&
+        Date.parse(h.lastReconcile.at) >= since - 1000
+      )
     },
     20_000,
     () => desk.get('/api/sync'),
