@@ -1,21 +1,13 @@
 // The headless desk killed with SIGKILL while its outbox drains, then started again on the same
 // data directory, with the sandbox and the relay in their own processes: every booking reaches
 // Cal.com exactly once.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { OutboxEntry } from '../../src/shared/api/schemas'
-import { book, connectWithApiKey, deskEventType, freeStarts } from '../support/desk-client'
-import { startProcessWorld, type ProcessWorld } from '../support/process-world'
+import { book, deskEventType, freeStarts } from '../support/desk-client'
+import { useProcessWorld } from '../support/process-world'
 import { until } from '../support/until'
 
-let w: ProcessWorld
-
-beforeAll(async () => {
-  w = await startProcessWorld()
-  await connectWithApiKey(w, w.account.apiKey)
-}, 60_000)
-afterAll(async () => {
-  expect(await w?.close()).toEqual([0, 0])
-})
+const w = useProcessWorld({ connect: 'apiKey' })
 
 const created = () =>
   w.link.passed.filter((p) => p.method === 'POST' && p.path === '/v2/bookings' && p.status === 201)

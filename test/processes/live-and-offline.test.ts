@@ -1,6 +1,6 @@
 // The sync path with every part in its own process, as deployed: a public booking reaches the
 // desk's live stream, and a walk-in booked while Cal.com is unreachable reaches it exactly once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   book,
   connectWithApiKey,
@@ -10,19 +10,10 @@ import {
   openLive,
   syncedFrom,
 } from '../support/desk-client'
-import { startProcessWorld, type ProcessWorld } from '../support/process-world'
+import { useProcessWorld } from '../support/process-world'
 import { until } from '../support/until'
 
-let w: ProcessWorld
-
-beforeAll(async () => {
-  w = await startProcessWorld()
-}, 60_000)
-
-afterAll(async () => {
-  // SIGTERM is a clean stop for the desk and the sandbox: exit code 0.
-  expect(await w?.close()).toEqual([0, 0])
-})
+const w = useProcessWorld({ connect: 'no' })
 
 describe('sandbox, relay and headless desk in their own processes', () => {
   it('connects with an API key, enrolls at the relay, and a public booking reaches the live stream', async () => {

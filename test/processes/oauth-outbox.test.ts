@@ -3,7 +3,7 @@
 // access token that expires mid-queue is refreshed once and the queue goes on; a refused refresh
 // token pauses the queue (branch: reconnect needed) without losing or failing anything, and
 // connecting again drains it.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { Branch, OutboxEntry } from '../../src/shared/api/schemas'
 import {
   act,
@@ -13,19 +13,11 @@ import {
   freeStarts,
   syncedFrom,
 } from '../support/desk-client'
-import { startProcessWorld, type ProcessWorld } from '../support/process-world'
+import { useProcessWorld } from '../support/process-world'
 import { sandboxSlots } from '../support/sandbox-slots'
 import { until } from '../support/until'
 
-let w: ProcessWorld
-
-beforeAll(async () => {
-  w = await startProcessWorld({ oauth: true })
-  await connectWithOAuth(w, w.account)
-}, 60_000)
-afterAll(async () => {
-  expect(await w?.close()).toEqual([0, 0])
-})
+const w = useProcessWorld({ connect: 'oauth' })
 
 const refreshes = () => w.link.count('POST', '/v2/auth/oauth2/token')
 const advanceCalcomClock = (ms: number) => w.control('/clock', { advanceMs: ms })

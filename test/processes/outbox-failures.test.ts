@@ -2,20 +2,19 @@
 // in its own process: a slot taken while the desk was offline ends in "needs attention" with
 // Cal.com's reason while the rest of the queue drains; a 429 storm loses nothing, books nothing
 // twice and stays within Cal.com's budget.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DISCARDED_BOOKING_REASON } from '../../src/main/core/outbox/outbox-commands'
 import type { OutboxEntry } from '../../src/shared/api/schemas'
 import {
   act,
   book,
-  connectWithApiKey,
   deskEventType,
   detail,
   freeStarts,
   outboxRow,
   syncedFrom,
 } from '../support/desk-client'
-import { startProcessWorld, type ProcessWorld } from '../support/process-world'
+import { useProcessWorld, type ProcessWorld } from '../support/process-world'
 import { until } from '../support/until'
 
 /** Cal.com's bookings made by the desk, per outbox mutation id. */
@@ -29,14 +28,7 @@ async function bookingsByMutation(w: ProcessWorld): Promise<Map<string, string[]
 }
 
 describe('a slot taken while the desk was offline', () => {
-  let w: ProcessWorld
-  beforeAll(async () => {
-    w = await startProcessWorld()
-    await connectWithApiKey(w, w.account.apiKey)
-  }, 60_000)
-  afterAll(async () => {
-    expect(await w?.close()).toEqual([0, 0])
-  })
+  const w = useProcessWorld({ connect: 'apiKey' })
 
   it('needs attention with the reason, the rest of the queue drains, and discarding it books nothing', async () => {
     const haircut = await deskEventType(w, 'haircut')
@@ -109,19 +101,13 @@ describe('a slot taken while the desk was offline', () => {
 
 describe('a 429 storm', () => {
   const limit = 10
-  let w: ProcessWorld
-  beforeAll(async () => {
-    w = await startProcessWorld({
-      sandboxEnv: {
-        SANDBOX_RATE_API_KEY_LIMIT: String(limit),
-        SANDBOX_RATE_WINDOW_MS: '2000',
-        SANDBOX_RATE_BLOCK_MS: '2000',
-      },
-    })
-    await connectWithApiKey(w, w.account.apiKey)
-  }, 60_000)
-  afterAll(async () => {
-    expect(await w?.close()).toEqual([0, 0])
+  const w = useProcessWorld({
+    connect: 'apiKey',
+    sandboxEnv: {
+      SANDBOX_RATE_API_KEY_LIMIT: String(limit),
+      SANDBOX_RATE_WINDOW_MS: '2000',
+      SANDBOX_RATE_BLOCK_MS: '2000',
+    },
   })
 
   it('loses nothing, sends each booking once, and stays within the budget', async () => {

@@ -2,22 +2,14 @@
 // first, one delivered twice — with the sandbox, the relay and the headless desk each in its own
 // process. The desk ends in Cal.com's state every time: by the events' own state and times, and
 // by reconciling for what never arrived.
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { AppointmentDetail } from '../../src/shared/api/schemas'
-import { connectWithApiKey, detail, statusAt } from '../support/desk-client'
-import { startProcessWorld, type ProcessWorld } from '../support/process-world'
+import { detail, statusAt } from '../support/desk-client'
+import { useProcessWorld } from '../support/process-world'
 import { sandboxSlots } from '../support/sandbox-slots'
 import { until } from '../support/until'
 
-let w: ProcessWorld
-
-beforeAll(async () => {
-  w = await startProcessWorld()
-  await connectWithApiKey(w, w.account.apiKey)
-}, 60_000)
-afterAll(async () => {
-  expect(await w?.close()).toEqual([0, 0])
-})
+const w = useProcessWorld({ connect: 'apiKey' })
 
 const publicType = () => w.account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
 const flush = () => w.control('/webhooks/flush', {})

@@ -5,12 +5,12 @@ import type {
   Appointment,
   AppointmentDetail,
   EventTypeInfo,
-  LiveEvent,
   OutboxEntry,
   SyncHealth,
 } from '../../src/shared/api/schemas'
 import { consentInSandbox } from '../../src/main/core/connect/sandbox-oauth.test-support'
 import type { ProcessWorld } from './process-world'
+import { readLiveStream, type LiveStream } from './live-stream'
 import { until } from './until'
 
 type Desk = Pick<ProcessWorld, 'call' | 'get'>
@@ -142,32 +142,6 @@ export async function syncedFrom(desk: Desk, outboxId: number, ms = 30_000): Pro
 }
 
 /** The desk's live stream, read over HTTP, with the time each event arrived. */
-export async function openLive(desk: Desk) {
-  const controller = new AbortController()
-  const res = await desk.call('/api/live')
-  if (res.status !== 200) throw new Error(`live answered ${res.status}`)
-  const events: Array<LiveEvent & { at: number }> = []
-  const reader = res.body!.getReader()
-  const decoder = new TextDecoder()
-  controller.signal.addEventListener('abort', () => void reader.cancel())
-  void (async () => {
-    let buffer = ''
-    try {
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) return
-        buffer += decoder.decode(value, { stream: true })
-        let i
-        while ((i = buffer.indexOf('\n\n')) >= 0) {
-          for (const line of buffer.slice(0, i).split('\n'))
-            if (line.startsWith('data: '))
-              events.push({ ...(JSON.parse(line.slice(6)) as LiveEvent), at: Date.now() })
-          buffer = buffer.slice(i + 2)
-        }
-      }
-    } catch {
-      // cancelled
-    }
-  })()
-  return { events, close: () => controller.abort() }
+export async function openLive(desk: Desk): Promise<LiveStream> {
+  return readLiveStream(await desk.call('/api/live'))
 }

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, beforeAll, expect } from 'vitest'
 import type { SandboxState } from '../../sandbox/src/index'
 import { startRelayProcess, type RelayProcess } from '../../cloud-relay/test/relay-process'
 import {
@@ -13,6 +14,7 @@ import {
   type CalcomLink,
 } from '../../src/main/core/outbox/calcom-link.test-support'
 import { spawnHeadlessDesk, spawnSandbox, type ChildServer } from './child-processes'
+import { connectWithApiKey, connectWithOAuth } from './desk-client'
 import { freePort } from './in-process-relay'
 
 const TOKEN = 'process-world-session-token-0123456789'
@@ -186,4 +188,29 @@ async function startParts(
     },
   }
   return world
+}
+
+/**
+ * A world for the enclosing file or `describe`: started (and the branch connected, by API key or
+ * through OAuth) before its tests, and closed after them, when the desk and the sandbox must
+ * stop cleanly (exit code 0). The world is reached through the returned object once started.
+ */
+export function useProcessWorld(
+  opts: WorldOptions & { connect: 'apiKey' | 'oauth' | 'no' },
+): ProcessWorld {
+  let current: ProcessWorld | undefined
+  beforeAll(async () => {
+    current = await startProcessWorld({ ...opts, oauth: opts.connect === 'oauth' })
+    if (opts.connect === 'apiKey') await connectWithApiKey(current, current.account.apiKey)
+    if (opts.connect === 'oauth') await connectWithOAuth(current, current.account)
+  }, 60_000)
+  afterAll(async () => {
+    if (current) expect(await current.close()).toEqual([0, 0])
+  })
+  return new Proxy({} as ProcessWorld, {
+    get(_, key: keyof ProcessWorld) {
+      if (!current) throw new Error('the process world is not started yet')
+      return current[key]
+    },
+  })
 }

@@ -17,8 +17,9 @@ import {
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { readLiveStream } from '../../../../test/support/live-stream'
 import { until } from '../../../../test/support/until'
-import type { AppointmentDetail, DayView, LiveEvent, SyncHealth } from '../../../shared/api/schemas'
+import type { AppointmentDetail, DayView, SyncHealth } from '../../../shared/api/schemas'
 import { appointmentHistory } from '../db/schema'
 import { RELAY_DEVICE_FILE } from './relay-device-store'
 import { stamped } from './webhook-examples.test-support'
@@ -124,32 +125,7 @@ async function book(name = 'Robin Client'): Promise<{ uid: string; start: string
 }
 
 /** Collects `GET /api/live` events over real HTTP. */
-async function openLive(): Promise<{ events: LiveEvent[]; close(): void }> {
-  const controller = new AbortController()
-  const res = await deskFetch(desk, '/api/live', { signal: controller.signal })
-  const events: LiveEvent[] = []
-  const reader = res.body!.getReader()
-  void (async () => {
-    let buffer = ''
-    try {
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) return
-        buffer += new TextDecoder().decode(value)
-        let i
-        while ((i = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, i)
-          buffer = buffer.slice(i + 2)
-          for (const line of block.split('\n'))
-            if (line.startsWith('data: ')) events.push(JSON.parse(line.slice(6)) as LiveEvent)
-        }
-      }
-    } catch {
-      // closed
-    }
-  })()
-  return { events, close: () => controller.abort() }
-}
+const openLive = async () => readLiveStream(await deskFetch(desk, '/api/live'))
 
 // --- tests ------------------------------------------------------------------------------------
 
