@@ -28,6 +28,8 @@ export interface SyncTuning {
   relayWaitSeconds?: number
   /** Relay reconnect backoff (capped exponential, full jitter). */
   relayBackoff?: { baseMs: number; capMs: number }
+  /** When a failed refresh of held bookings is tried again (capped exponential, full jitter). */
+  heldRetryBackoff?: { baseMs: number; capMs: number }
   /** Extra time past the promised poll before a silent relay connection is abandoned. */
   relayWatchdogGraceMs?: number
 }
@@ -70,6 +72,8 @@ export class SyncEngine {
   #lagMs: number | null = null
   #inbox: Promise<unknown> = Promise.resolve()
   #publishTimer: NodeJS.Timeout | null = null
+  readonly #heldBackoff: Backoff
+  #heldRetry: NodeJS.Timeout | null = null
   #stopped = false
   /** Work started by events (connect, timer, outbox): stop() waits for it before the DB closes. */
   readonly #tasks = new Set<Promise<unknown>>()
@@ -81,6 +85,10 @@ export class SyncEngine {
       deviceStore: opts.deviceStore ?? new FileRelayDeviceStore(opts.dataDir),
     }
     this.#log = opts.logger.child({ part: 'sync' })
+    this.#heldBackoff = new Backoff(
+      opts.heldRetryBackoff?.baseMs ?? 2_000,
+      opts.heldRetryBackoff?.capMs ?? 60_000,
+    )
     this.applier = new InboundApplier({ ...opts, logger: this.#log })
     this.reconciler = new Reconciler({
       db: opts.db,
@@ -114,6 +122,7 @@ export class SyncEngine {
     await this.#halt()
     await Promise.allSettled([...this.#tasks])
     if (this.#publishTimer) clearTimeout(this.#publishTimer)
+    if (this.#heldRetry) clearTimeout(this.#heldRetry)
     await this.#inbox.catch(() => undefined)
   }
 
@@ -270,7 +279,19 @@ export class SyncEngine {
     const client = this.#o.connection.client()
     if (!client || this.applier.heldUids().length === 0) return
     const r = await this.applier.releaseHeld(client)
-    if (r.error) this.#error('calcom', r.error.code, r.error.message)
+    if (!r.error) {
+      this.#heldBackoff.reset()
+      return
+    }
+    this.#error('calcom', r.error.code, r.error.message)
+    // Tried again by itself: the outbox, whose change normally triggers this, may have nothing
+    // more to send, and the next reconcile can be minutes away.
+    if (this.#stopped || this.#heldRetry) return
+    this.#heldRetry = setTimeout(() => {
+      this.#heldRetry = null
+      if (!this.#stopped) void this.#track(this.#releaseHeld())
+    }, this.#heldBackoff.next())
+    this.#heldRetry.unref()
   }
 
   #relayClient(): RelayClient {
