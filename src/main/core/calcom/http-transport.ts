@@ -37,6 +37,8 @@ export interface CalcomRequest<T extends TSchema> {
   schema: T
   /** The body is not wrapped in `{status:"success", data}`. */
   bare?: boolean
+  /** Extra attempts for this read, instead of the transport's `readRetries`. */
+  retries?: number
 }
 
 export interface TransportOptions {
@@ -76,7 +78,8 @@ export class CalcomTransport {
     req: CalcomRequest<T>,
   ): Promise<CalcomResult<Static<T>>> {
     const once = () => this.#callOnce(credential, req)
-    if (req.method !== 'GET' || this.#opts.readRetries <= 0) return once()
+    const retries = req.retries ?? this.#opts.readRetries
+    if (req.method !== 'GET' || retries <= 0) return once()
     try {
       return await pRetry(
         async () => {
@@ -90,7 +93,7 @@ export class CalcomTransport {
           return result
         },
         {
-          retries: this.#opts.readRetries,
+          retries,
           minTimeout: 250,
           maxTimeout: 2_000,
           randomize: true,

@@ -28,13 +28,18 @@ export function slotsApi(
 ) {
   const version = versions.slots
   return {
-    available(query: SlotsQuery): Promise<CalcomResult<SlotsByDay>> {
+    /** `retries`: extra attempts on network errors and 5xx (the transport's default if omitted). */
+    available(
+      query: SlotsQuery,
+      opts: { retries?: number } = {},
+    ): Promise<CalcomResult<SlotsByDay>> {
       return transport.call(credential, {
         method: 'GET',
         path: '/v2/slots',
         query: { ...query },
         version,
         schema: SlotsByDay,
+        retries: opts.retries,
       })
     },
     reserve(input: {

@@ -60,6 +60,9 @@ describe('Cal.com unreachable, or refusing until asked again', () => {
 
     w.link.down()
     const creates = w.link.count('POST', '/v2/bookings')
+    const slotAsks = () =>
+      w.desk.services.apiLog.recent(500).filter((c) => c.path.startsWith('/v2/slots?')).length
+    const asked = slotAsks()
     const walkIn = await book(w.desk, {
       eventTypeId: haircut.id,
       start: online.slots[1],
@@ -67,6 +70,8 @@ describe('Cal.com unreachable, or refusing until asked again', () => {
       walkIn: true,
     })
     expect(walkIn.appointment).toMatchObject({ syncState: 'pending', walkIn: true })
+    // The slot check asked Cal.com once and went ahead: it does not wait out read retries.
+    expect(slotAsks() - asked).toBe(1)
     const day = await json<{ appointments: Array<{ uid: string; syncState: string }> }>(
       deskFetch(w.desk, `/api/appointments?date=2026-03-11`),
     )

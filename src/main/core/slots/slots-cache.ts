@@ -102,7 +102,13 @@ export class SlotsCache {
     const late = new Promise<'late'>(
       (resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)),
     )
-    const result = await Promise.race([this.#fetch(eventType.calcomId, eventTypeId, range), late])
+    // One attempt: with Cal.com unreachable the receptionist's booking goes ahead unchecked at once
+    // (the outbox sends it when Cal.com is back, and Cal.com's refusal would show then), instead
+    // of waiting out the transport's read retries.
+    const result = await Promise.race([
+      this.#fetch(eventType.calcomId, eventTypeId, range, { retries: 0 }),
+      late,
+    ])
     clearTimeout(timer)
     if (result === 'late' || !result.ok) return 'unknown'
     return result.value.slots.some((s) => Date.parse(s) === startMs) ? 'available' : 'unavailable'
@@ -162,18 +168,22 @@ export class SlotsCache {
     calcomId: number,
     eventTypeId: number,
     range: DayRange,
+    opts: { retries?: number } = {},
   ): Promise<
     { ok: true; value: typeof slotsCache.$inferSelect } | { ok: false; error: CalcomError | Error }
   > {
     const client = this.#d.connection.client()
     if (!client) return { ok: false, error: new Error('the branch is not connected to Cal.com') }
     const askedAt = this.#now()
-    const result = await client.slots.available({
-      eventTypeId: calcomId,
-      start: new Date(range.startsAt).toISOString(),
-      end: new Date(range.endsAt - 1).toISOString(),
-      timeZone: range.timeZone,
-    })
+    const result = await client.slots.available(
+      {
+        eventTypeId: calcomId,
+        start: new Date(range.startsAt).toISOString(),
+        end: new Date(range.endsAt - 1).toISOString(),
+        timeZone: range.timeZone,
+      },
+      opts,
+    )
     if (!result.ok) {
       this.#d.logger.info(
         { code: result.error.code, eventTypeId },
