@@ -40,3 +40,6 @@ export function realisticBody(tag = ''): string {
     },
   })
 }
+
+/** The unique booking uid realisticBody() put in a body: the bench's key for one delivery. */
+export const tagOf = (body: string): string => /"uid":"(bench-[^"]+)"/.exec(body)?.[1] ?? ''
