@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { buildApp, type RelayApp } from '../src/app.js'
+import { buildApp, type BuildAppOptions, type RelayApp } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import {
   newChannelId,
@@ -80,7 +80,7 @@ export interface Harness {
 export async function startHarness(
   engine: 'sqlite' | 'postgres',
   env: Record<string, string> = {},
-  extra: { heartbeatMs?: number; closeGraceMs?: number } = {},
+  extra: Pick<BuildAppOptions, 'heartbeatMs' | 'closeGraceMs' | 'logger'> = {},
 ): Promise<Harness> {
   const db = await createDatabase(engine)
   const storage = await openStorage(db.url)

@@ -1,5 +1,6 @@
 // What the operator relies on: configuration errors at start, rate limits, the retention timer,
 // health, and admin routes switched off without a token.
+import pino from 'pino'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { buildApp } from '../src/app.js'
 import { ConfigError, loadConfig } from '../src/config.js'
@@ -76,6 +77,38 @@ describe('limits and housekeeping', () => {
   afterEach(async () => {
     await h?.close()
     h = undefined
+  })
+
+  it('logs each refused delivery with its channel and reason, and never a signature', async () => {
+    const lines: string[] = []
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) })
+    h = await startHarness('sqlite', { RELAY_INTAKE_RATE_LIMIT: '1' }, { logger })
+    const { channel, secret } = await seedChannel(h.storage)
+    const body = bookingBody()
+    const post = (channelId: string, signature: string) =>
+      h?.app.inject({
+        method: 'POST',
+        url: `/hooks/calcom/${channelId}`,
+        headers: { ...signedHeaders(secret, body), 'x-cal-signature-256': signature },
+        payload: body,
+      })
+    const good = signedHeaders(secret, body)['x-cal-signature-256']
+    const codes = [
+      (await post(channel.id, 'f'.repeat(64)))?.statusCode,
+      (await post('ch_unknown', good))?.statusCode,
+      (await post(channel.id, good))?.statusCode,
+    ]
+    expect(codes).toEqual([401, 404, 429])
+    const refused = lines
+      .map((l) => JSON.parse(l) as { msg: string; channelId: string; reason: string })
+      .filter((l) => l.msg === 'intake refused')
+    expect(refused.map((l) => [l.channelId, l.reason])).toEqual([
+      [channel.id, 'bad_signature'],
+      ['ch_unknown', 'unknown_channel'],
+      [channel.id, 'rate_limited'],
+    ])
+    expect(lines.join('')).not.toContain('f'.repeat(64))
+    expect(lines.join('')).not.toContain(good)
   })
 
   it('rate-limits intake per channel and counts the refusals', async () => {

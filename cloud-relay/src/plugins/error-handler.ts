@@ -54,9 +54,11 @@ export default fp(
         if (status === 429) reason = 'rate_limited'
         if (status >= 500) request.log.error({ err: error }, 'request failed')
         if (request.routeOptions.config.intake && reason) {
+          const channelId = (request.params as { channelId?: string } | undefined)?.channelId ?? ''
           app.metrics.rejected.inc({ reason })
+          request.log.warn({ channelId, status, reason }, 'intake refused')
           app.deliveryLog.add({
-            channelId: (request.params as { channelId?: string } | undefined)?.channelId ?? '',
+            channelId,
             status,
             result: reason,
             bytes: Number(request.headers['content-length'] ?? 0),

@@ -64,6 +64,7 @@ const hooks: FastifyPluginAsyncTypebox<HooksOptions> = async (app, opts) => {
       const contentType = request.headers['content-type'] ?? ''
       const reject = (status: number, reason: RejectReason, err: RelayHttpError): never => {
         app.metrics.rejected.inc({ reason })
+        request.log.warn({ channelId, status, reason }, 'intake refused')
         app.deliveryLog.add({
           channelId,
           status,
