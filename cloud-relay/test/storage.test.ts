@@ -81,6 +81,38 @@ describe.each(ENGINES)('storage on %s', (engine) => {
       ]),
     )
   })
+
+  it('knows a repeat after a restart, and forgets it only with its pruned event', async () => {
+    const a = (await seedChannel(storage)).channel.id
+    const [kept, pruned] = [bookingBody(), bookingBody()]
+    await storage.ingest([delivery(a, pruned as string)])
+    await new Promise((r) => setTimeout(r, 5)) // received a few ms apart: one cutoff between
+    await storage.ingest([delivery(a, kept as string)])
+    await storage.close()
+    storage = await openStorage(db.url)
+    expect(await storage.ingest([delivery(a, kept as string)])).toEqual([
+      { seq: 2, duplicate: true },
+    ])
+
+    // Past its retention (no device, so nothing waits for an ack), the first event goes.
+    const later = new Date(Date.now() + 60_000)
+    const maxAgeMs = later.getTime() - (await firstReceivedAt(a))
+    await storage.prune({ now: later, maxAgeMs, minAgeMs: maxAgeMs })
+    expect(await storage.read(a, 0, 10)).toEqual({ ok: false, resumeAfter: 1 })
+    expect(
+      await storage.ingest([delivery(a, pruned as string), delivery(a, kept as string)]),
+    ).toEqual([
+      { seq: 3, duplicate: false },
+      { seq: 2, duplicate: true },
+    ])
+  })
+
+  async function firstReceivedAt(channelId: string): Promise<number> {
+    const r = await storage.read(channelId, 0, 1)
+    if (!r.ok) throw new Error('the first event was already pruned')
+    // Just past it, so only this one is older than the cutoff.
+    return r.events[0]!.receivedAt.getTime() + 1
+  }
 })
 
 describe('PostgreSQL durability', () => {

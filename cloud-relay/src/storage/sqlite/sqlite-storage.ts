@@ -72,6 +72,12 @@ export class SqliteStorage implements RelayStorage {
   private readonly emitter = new EventEmitter()
   private readonly commits: GroupCommit<IncomingDelivery, IngestResult>
   private stmts!: ReturnType<SqliteStorage['prepare']>
+  /**
+   * Per channel, the body hash of every retained event and its seq: the exact-redelivery check.
+   * One relay process owns the file, so memory mirrors the table; it is loaded at start from the
+   * seq-ordered `events_hashes` index and trimmed as events are pruned.
+   */
+  private readonly hashes = new Map<string, Map<string, number>>()
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
@@ -98,6 +104,13 @@ export class SqliteStorage implements RelayStorage {
     })
     run.immediate()
     this.stmts = this.prepare()
+    for (const r of this.stmts.allHashes.iterate()) this.hashesOf(r.channel_id).set(r.h, r.seq)
+  }
+
+  private hashesOf(channelId: string): Map<string, number> {
+    let m = this.hashes.get(channelId)
+    if (!m) this.hashes.set(channelId, (m = new Map()))
+    return m
   }
 
   private prepare() {
@@ -116,8 +129,8 @@ export class SqliteStorage implements RelayStorage {
         'SELECT last_seq FROM channels WHERE id = ?',
       ),
       setLastSeq: db.prepare('UPDATE channels SET last_seq = ? WHERE id = ?'),
-      dup: db.prepare<[string, string], { seq: number }>(
-        'SELECT seq FROM events WHERE channel_id = ? AND body_sha256 = ?',
+      allHashes: db.prepare<[], { channel_id: string; seq: number; h: string }>(
+        'SELECT channel_id, seq, body_sha256 AS h FROM events INDEXED BY events_hashes',
       ),
       insertEvent: db.prepare(
         `INSERT INTO events (channel_id, seq, received_at, content_type, headers, body, body_sha256)
@@ -150,7 +163,9 @@ export class SqliteStorage implements RelayStorage {
       lastBefore: db.prepare<[string, number], { s: number | null }>(
         'SELECT MAX(seq) AS s FROM events WHERE channel_id = ? AND received_at < ?',
       ),
-      deleteThrough: db.prepare('DELETE FROM events WHERE channel_id = ? AND seq <= ?'),
+      deleteThrough: db.prepare<[string, number], { h: string }>(
+        'DELETE FROM events WHERE channel_id = ? AND seq <= ? RETURNING body_sha256 AS h',
+      ),
       setPruned: db.prepare(
         'UPDATE channels SET pruned_through = MAX(pruned_through, ?) WHERE id = ?',
       ),
@@ -178,8 +193,8 @@ export class SqliteStorage implements RelayStorage {
         const key = `${d.channelId}\u0000${d.bodySha256}`
         const inBatch = seen.get(key)
         if (inBatch !== undefined) return { seq: inBatch, duplicate: true }
-        const existing = this.stmts.dup.get(d.channelId, d.bodySha256)
-        if (existing) return { seq: existing.seq, duplicate: true }
+        const existing = this.hashes.get(d.channelId)?.get(d.bodySha256)
+        if (existing !== undefined) return { seq: existing, duplicate: true }
         let last = touched.get(d.channelId)
         if (last === undefined) {
           const row = this.stmts.lastSeq.get(d.channelId)
@@ -204,6 +219,10 @@ export class SqliteStorage implements RelayStorage {
       return results
     })
     const out = write.immediate()
+    // Only what committed joins the dedupe set.
+    items.forEach((d, i) => {
+      if (!out[i]!.duplicate) this.hashesOf(d.channelId).set(d.bodySha256, out[i]!.seq)
+    })
     for (const [channelId, seq] of touched) this.emitter.emit('events', channelId, seq)
     return out
   }
@@ -303,12 +322,15 @@ export class SqliteStorage implements RelayStorage {
           lastSeqOlderThanMin: this.stmts.lastBefore.get(ch.id, minCutoff)?.s ?? 0,
           lastSeqOlderThanMax: this.stmts.lastBefore.get(ch.id, maxCutoff)?.s ?? 0,
         })
-        if (through <= ch.pruned_through) return 0
-        const n = this.stmts.deleteThrough.run(ch.id, through).changes
+        if (through <= ch.pruned_through) return []
+        const gone = this.stmts.deleteThrough.all(ch.id, through)
         this.stmts.setPruned.run(through, ch.id)
-        return n
+        return gone
       })
-      deleted += one.immediate()
+      const gone = one.immediate()
+      const known = this.hashes.get(ch.id)
+      for (const { h } of gone) known?.delete(h)
+      deleted += gone.length
     }
     return deleted
   }
