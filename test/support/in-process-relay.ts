@@ -1,22 +1,13 @@
 // A real relay (Fastify, SQLite file) in the test's process, listening on a port chosen before it
 // starts: its public URL — where the Cal.com sandbox delivers webhooks — must be known up front.
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApp, type RelayApp } from '../../cloud-relay/src/app'
 import { loadConfig } from '../../cloud-relay/src/config'
 import { openStorage } from '../../cloud-relay/src/storage/open-storage'
 import type { RelayStorage } from '../../cloud-relay/src/storage/types'
-
-/** A port that was free a moment ago. */
-export async function freePort(): Promise<number> {
-  const srv = createServer()
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
-  const port = (srv.address() as { port: number }).port
-  await new Promise((r) => srv.close(r))
-  return port
-}
+import { freePort } from '../../src/main/core/connect/sandbox-oauth.test-support'
 
 export interface InProcessRelay {
   app: RelayApp

@@ -9,18 +9,18 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { SandboxState } from '../../sandbox/src/index'
 import { startRelayProcess, type RelayProcess } from '../../cloud-relay/test/relay-process'
+import { freePort } from '../../src/main/core/connect/sandbox-oauth.test-support'
 import {
   startCalcomLink,
   type CalcomLink,
 } from '../../src/main/core/outbox/calcom-link.test-support'
 import { spawnHeadlessDesk, spawnSandbox, type ChildServer } from './child-processes'
 import { connectWithApiKey, connectWithOAuth } from './desk-client'
-import { freePort } from './in-process-relay'
 
 const TOKEN = 'process-world-session-token-0123456789'
 const BOOKINGS_VERSION = { 'cal-api-version': '2024-08-13' }
 
-export type SandboxAccount = SandboxState['accounts'][number]
+type SandboxAccount = SandboxState['accounts'][number]
 
 export interface CalcomBooking {
   uid: string

@@ -54,28 +54,9 @@ export class AppointmentStore {
     // bookkeeping that every row would pay to read and map.
     this.#dayQuery = db
       .select({
-        uid: appointments.uid,
-        calcomId: appointments.calcomId,
-        title: appointments.title,
-        startsAt: appointments.startsAt,
-        endsAt: appointments.endsAt,
-        status: appointments.status,
-        visitState: appointments.visitState,
-        syncState: appointments.syncState,
-        walkIn: appointments.walkIn,
-        paid: appointments.paid,
-        staffId: appointments.staffId,
-        eventTypeId: appointments.eventTypeId,
+        ...shownColumns,
         eventTypeTitle: eventTypes.title,
         eventTypeLength: eventTypes.lengthMinutes,
-        attendeeName: appointments.attendeeName,
-        attendeeEmail: appointments.attendeeEmail,
-        attendeePhone: appointments.attendeePhone,
-        attendeeTimeZone: appointments.attendeeTimeZone,
-        rescheduledFromUid: appointments.rescheduledFromUid,
-        rescheduledToUid: appointments.rescheduledToUid,
-        cancellationReason: appointments.cancellationReason,
-        deskNotes: appointments.deskNotes,
       })
       .from(appointments)
       .leftJoin(eventTypes, eq(eventTypes.id, appointments.eventTypeId))
@@ -290,29 +271,32 @@ function toRow(input: AppointmentInput): typeof appointments.$inferInsert {
 }
 
 /** The columns an `Appointment` is made of (the day view reads just these). */
-type AppointmentShownColumns = Pick<
-  AppointmentRow,
-  | 'uid'
-  | 'calcomId'
-  | 'title'
-  | 'startsAt'
-  | 'endsAt'
-  | 'status'
-  | 'visitState'
-  | 'syncState'
-  | 'walkIn'
-  | 'paid'
-  | 'staffId'
-  | 'eventTypeId'
-  | 'attendeeName'
-  | 'attendeeEmail'
-  | 'attendeePhone'
-  | 'attendeeTimeZone'
-  | 'rescheduledFromUid'
-  | 'rescheduledToUid'
-  | 'cancellationReason'
-  | 'deskNotes'
->
+const SHOWN_COLUMNS = [
+  'uid',
+  'calcomId',
+  'title',
+  'startsAt',
+  'endsAt',
+  'status',
+  'visitState',
+  'syncState',
+  'walkIn',
+  'paid',
+  'staffId',
+  'eventTypeId',
+  'attendeeName',
+  'attendeeEmail',
+  'attendeePhone',
+  'attendeeTimeZone',
+  'rescheduledFromUid',
+  'rescheduledToUid',
+  'cancellationReason',
+  'deskNotes',
+] as const
+type AppointmentShownColumns = Pick<AppointmentRow, (typeof SHOWN_COLUMNS)[number]>
+const shownColumns = Object.fromEntries(SHOWN_COLUMNS.map((c) => [c, appointments[c]])) as {
+  [C in (typeof SHOWN_COLUMNS)[number]]: (typeof appointments)[C]
+}
 
 function toAppointment(
   a: AppointmentShownColumns,

@@ -4,11 +4,8 @@
 // that comes up only after the desk connected, and a desk on a real SQLite file.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
-import {
-  freePort,
-  startInProcessRelay,
-  type InProcessRelay,
-} from '../../../../test/support/in-process-relay'
+import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
+import { freePort } from '../connect/sandbox-oauth.test-support'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'

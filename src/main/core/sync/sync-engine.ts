@@ -420,24 +420,30 @@ export class SyncEngine {
    * relay client backs off and asks again from the cursor, which stays just before it.
    */
   async #applyEvents(events: RelayEvent[]): Promise<void> {
-    const deliveries = events.map((event) => ({
-      mapped: mapWebhookBody(event.body),
-      relay: { seq: event.seq, receivedAt: Date.parse(event.receivedAt) },
-    }))
+    // A redelivered page starts at or below the cursor; the applier skips those events, so they
+    // are not parsed either.
+    const cursor = this.#cursor()
+    const deliveries = events
+      .filter((event) => event.seq > cursor)
+      .map((event) => ({
+        mapped: mapWebhookBody(event.body),
+        relay: { seq: event.seq, receivedAt: Date.parse(event.receivedAt) },
+      }))
     const { applied, error } = await this.applier.applyRelayPage(deliveries, {
       client: this.#running ? this.#o.connection.client() : null,
     })
-    for (const { delivery } of applied) {
-      const { mapped, relay } = delivery
-      for (const n of mapped.notices) this.#error('inbox', n.code, n.message)
-      this.#lagMs = Number.isFinite(relay.receivedAt)
-        ? Math.max(0, Date.now() - relay.receivedAt)
+    for (const { delivery } of applied)
+      for (const n of delivery.mapped.notices) this.#error('inbox', n.code, n.message)
+    const last = applied.at(-1)?.delivery
+    if (last) {
+      this.#lagMs = Number.isFinite(last.relay.receivedAt)
+        ? Math.max(0, Date.now() - last.relay.receivedAt)
         : null
       this.#lastEvent = {
         at: new Date().toISOString(),
-        seq: relay.seq,
-        trigger: mapped.trigger,
-        uids: uidsOf(mapped.changes),
+        seq: last.relay.seq,
+        trigger: last.mapped.trigger,
+        uids: uidsOf(last.mapped.changes),
       }
     }
     if (error) throw error
