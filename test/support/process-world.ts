@@ -38,8 +38,6 @@ export interface ProcessWorld {
   state: SandboxState
   /** The first seeded branch. */
   account: SandboxAccount
-  /** The desk's OAuth loopback port, when started with `oauth`. */
-  oauthPort?: number
   /** The desk's local API, authenticated as the desk user. */
   request(path: string, init?: RequestInit): Promise<Response>
   /** GET, or POST of `body` as JSON. */
@@ -132,7 +130,6 @@ async function startParts(
     desk,
     state,
     account: state.accounts[0]!,
-    oauthPort,
     request: (path, init = {}) =>
       fetch(world.desk.url + path, {
         ...init,
