@@ -1,5 +1,6 @@
 // The storage contract where the HTTP tests cannot aim precisely: one group commit that spans
 // channels and repeats bodies, and PostgreSQL durability settings.
+import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256Hex } from '../src/ids.js'
@@ -105,6 +106,30 @@ describe.each(ENGINES)('storage on %s', (engine) => {
       { seq: 3, duplicate: false },
       { seq: 2, duplicate: true },
     ])
+  })
+
+  it('keeps bodies of every size byte for byte, inside a page or out of line', async () => {
+    const a = (await seedChannel(storage)).channel.id
+    // Random bytes, so no encoding step can pass them through by luck; sizes either side of
+    // one database page, where PostgreSQL moves a body out of the row.
+    const bodies = [1, 2_000, 8_100, 9_000, 1_048_576].map((n) => randomBytes(n))
+    const results = await storage.ingest(
+      bodies.map((body) => ({ ...delivery(a, ''), body, bodySha256: sha256Hex(body) })),
+    )
+    expect(results).toEqual([1, 2, 3, 4, 5].map((seq) => ({ seq, duplicate: false })))
+    const read = await storage.read(a, 0, 10)
+    expect(read.ok && read.events.map((e) => Buffer.compare(e.body, bodies[e.seq - 1]!))).toEqual([
+      0, 0, 0, 0, 0,
+    ])
+  })
+
+  it('stores nothing of a batch that names an unknown channel', async () => {
+    const a = (await seedChannel(storage)).channel.id
+    await expect(
+      storage.ingest([delivery(a, bookingBody()), delivery('ch_gone', bookingBody())]),
+    ).rejects.toThrow(/unknown channel ch_gone/)
+    expect(await storage.read(a, 0, 10)).toEqual({ ok: true, events: [] })
+    expect((await storage.findChannel(a))?.lastSeq).toBe(0)
   })
 
   async function firstReceivedAt(channelId: string): Promise<number> {

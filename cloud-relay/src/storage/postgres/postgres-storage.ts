@@ -74,19 +74,21 @@ export class PostgresStorage implements RelayStorage {
   private closed = false
 
   constructor(private readonly url: string) {
-    this.pool = new pg.Pool({ connectionString: url, max: 10 })
-    // An idle client losing its connection must not crash the process; the next query reconnects.
-    this.pool.on('error', () => {})
-    // A 200 promises the delivery survives a crash, so a commit must wait for its WAL flush even
-    // where the database or role defaults to synchronous_commit=off. Stronger settings (local,
-    // remote_write, remote_apply) are left as they are. Runs before the connection's first query.
-    this.pool.on('connect', (client) => {
-      client
-        .query(
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: 10,
+      // A 200 promises the delivery survives a crash, so a commit must wait for its WAL flush
+      // even where the database or role defaults to synchronous_commit=off. Stronger settings
+      // (local, remote_write, remote_apply) are left as they are. The pool awaits this before
+      // handing the connection out; if it fails, the connection is not used.
+      onConnect: async (client) => {
+        await client.query(
           "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'",
         )
-        .catch(() => {})
+      },
     })
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    this.pool.on('error', () => {})
     this.emitter.setMaxListeners(0)
     this.commits = new GroupCommit((items) => this.ingestBatch(items), 256)
   }
