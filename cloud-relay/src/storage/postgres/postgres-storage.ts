@@ -61,7 +61,8 @@ const toDevice = (r: DeviceRow): Device => ({
  * Shared storage for several relay instances. Seq is gap-free per channel because each intake
  * transaction (one relay_ingest call per group commit) locks the channel row, takes last_seq + 1
  * and commits the events and the new last_seq together. NOTIFY (delivered at commit) wakes
- * waiters on every instance.
+ * waiters on every instance. The per-request queries (intake, read, auth, ack) are named, so
+ * each pooled connection parses and plans them once rather than on every call.
  */
 export class PostgresStorage implements RelayStorage {
   readonly engine = 'postgres' as const
@@ -166,9 +167,10 @@ export class PostgresStorage implements RelayStorage {
   }
 
   private async ingestBatch(items: IncomingDelivery[]): Promise<IngestResult[]> {
-    const r = await this.pool.query<{ r_seq: number; r_duplicate: boolean }>(
-      'SELECT r_seq, r_duplicate FROM relay_ingest($1, $2, $3, $4, $5, $6, $7)',
-      [
+    const r = await this.pool.query<{ r_seq: number; r_duplicate: boolean }>({
+      name: 'relay_ingest',
+      text: 'SELECT r_seq, r_duplicate FROM relay_ingest($1, $2, $3, $4, $5, $6, $7)',
+      values: [
         items.map((d) => d.channelId),
         items.map((d) => d.receivedAt.getTime()),
         items.map((d) => d.contentType),
@@ -179,7 +181,7 @@ export class PostgresStorage implements RelayStorage {
         items.map((d) => d.body.length),
         items.map((d) => d.bodySha256),
       ],
-    )
+    })
     const results = r.rows.map((row) => ({ seq: row.r_seq, duplicate: row.r_duplicate }))
     // Wake local waiters now rather than after the NOTIFY round trip.
     const last = new Map<string, number>()
@@ -209,8 +211,9 @@ export class PostgresStorage implements RelayStorage {
       content_type: string
       headers: string
       body: Buffer
-    }>(
-      `SELECT c.pruned_through, c.last_seq, e.seq, e.received_at, e.content_type, e.headers, e.body
+    }>({
+      name: 'relay_read',
+      text: `SELECT c.pruned_through, c.last_seq, e.seq, e.received_at, e.content_type, e.headers, e.body
        FROM channels c
        LEFT JOIN LATERAL (
          SELECT seq, received_at, content_type, headers, body FROM events
@@ -218,8 +221,8 @@ export class PostgresStorage implements RelayStorage {
        ) e ON true
        WHERE c.id = $1
        ORDER BY e.seq`,
-      [channelId, after, limit],
-    )
+      values: [channelId, after, limit],
+    })
     const first = r.rows[0]
     if (!first) return { ok: true, events: [] }
     if (after < first.pruned_through) return { ok: false, resumeAfter: first.pruned_through }
@@ -239,7 +242,11 @@ export class PostgresStorage implements RelayStorage {
   }
 
   async findChannel(channelId: string): Promise<Channel | undefined> {
-    const r = await this.pool.query<ChannelRow>('SELECT * FROM channels WHERE id = $1', [channelId])
+    const r = await this.pool.query<ChannelRow>({
+      name: 'relay_channel',
+      text: 'SELECT * FROM channels WHERE id = $1',
+      values: [channelId],
+    })
     return r.rows[0] && toChannel(r.rows[0])
   }
 
@@ -304,10 +311,11 @@ export class PostgresStorage implements RelayStorage {
   }
 
   async deviceByTokenHash(tokenHash: string): Promise<Device | undefined> {
-    const r = await this.pool.query<DeviceRow>(
-      'SELECT * FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
-      [tokenHash],
-    )
+    const r = await this.pool.query<DeviceRow>({
+      name: 'relay_device_by_token',
+      text: 'SELECT * FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
+      values: [tokenHash],
+    })
     return r.rows[0] && toDevice(r.rows[0])
   }
 
@@ -328,18 +336,20 @@ export class PostgresStorage implements RelayStorage {
   }
 
   async ack(deviceId: string, seq: number): Promise<number> {
-    const r = await this.pool.query<{ cursor: number }>(
-      'UPDATE devices SET cursor = GREATEST(cursor, $2), last_seen_at = $3 WHERE id = $1 RETURNING cursor',
-      [deviceId, seq, Date.now()],
-    )
+    const r = await this.pool.query<{ cursor: number }>({
+      name: 'relay_ack',
+      text: 'UPDATE devices SET cursor = GREATEST(cursor, $2), last_seen_at = $3 WHERE id = $1 RETURNING cursor',
+      values: [deviceId, seq, Date.now()],
+    })
     return r.rows[0]?.cursor ?? 0
   }
 
   async touchDevice(deviceId: string, at: Date): Promise<void> {
-    await this.pool.query('UPDATE devices SET last_seen_at = $2 WHERE id = $1', [
-      deviceId,
-      at.getTime(),
-    ])
+    await this.pool.query({
+      name: 'relay_touch_device',
+      text: 'UPDATE devices SET last_seen_at = $2 WHERE id = $1',
+      values: [deviceId, at.getTime()],
+    })
   }
 
   async prune(policy: RetentionPolicy): Promise<number> {
