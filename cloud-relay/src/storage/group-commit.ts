@@ -6,10 +6,23 @@ export class GroupCommit<I, R> {
   private pending: { item: I; resolve: (r: R) => void; reject: (e: unknown) => void }[] = []
   private running: Promise<void> | undefined
 
+  private readonly maxItems: number
+  private readonly maxBytes: number
+  private readonly bytesOf: (item: I) => number
+
   constructor(
     private readonly flush: (items: I[]) => Promise<R[]>,
-    private readonly maxBatch = 512,
-  ) {}
+    limits: {
+      maxItems?: number
+      /** A batch stays under this many bytes (by bytesOf), unless one item alone is larger. */
+      maxBytes?: number
+      bytesOf?: (item: I) => number
+    } = {},
+  ) {
+    this.maxItems = limits.maxItems ?? 512
+    this.maxBytes = limits.maxBytes ?? Number.POSITIVE_INFINITY
+    this.bytesOf = limits.bytesOf ?? (() => 0)
+  }
 
   submit(item: I): Promise<R> {
     return new Promise<R>((resolve, reject) => {
@@ -27,7 +40,7 @@ export class GroupCommit<I, R> {
   private async drain(): Promise<void> {
     try {
       while (this.pending.length) {
-        const batch = this.pending.splice(0, this.maxBatch)
+        const batch = this.pending.splice(0, this.batchLength())
         try {
           const results = await this.flush(batch.map((b) => b.item))
           batch.forEach((b, i) => b.resolve(results[i] as R))
@@ -38,5 +51,18 @@ export class GroupCommit<I, R> {
     } finally {
       this.running = undefined
     }
+  }
+
+  /** How many of the pending items the next batch takes: at least one, within both limits. */
+  private batchLength(): number {
+    let bytes = 0
+    let n = 0
+    for (const p of this.pending) {
+      if (n === this.maxItems) break
+      bytes += this.bytesOf(p.item)
+      if (n > 0 && bytes > this.maxBytes) break
+      n += 1
+    }
+    return n
   }
 }

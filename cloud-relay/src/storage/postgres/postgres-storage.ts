@@ -91,7 +91,12 @@ export class PostgresStorage implements RelayStorage {
     // An idle client losing its connection must not crash the process; the next query reconnects.
     this.pool.on('error', () => {})
     this.emitter.setMaxListeners(0)
-    this.commits = new GroupCommit((items) => this.ingestBatch(items), 256)
+    // A batch's bodies travel as one bytea parameter, and PostgreSQL refuses a value over 1 GB.
+    this.commits = new GroupCommit((items) => this.ingestBatch(items), {
+      maxItems: 256,
+      maxBytes: 256 * 1_048_576,
+      bytesOf: (d) => d.body.length,
+    })
   }
 
   async migrate(): Promise<void> {
