@@ -1,5 +1,6 @@
 // The storage contract where the HTTP tests cannot aim precisely: one group commit that spans
-// channels and repeats bodies, and PostgreSQL durability settings.
+// channels and repeats bodies, bodies of any size, a batch that cannot be stored, and PostgreSQL
+// durability settings.
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
