@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { spawn } from 'node:child_process'
+import { createServer, type AddressInfo } from 'node:net'
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -139,5 +140,21 @@ describe('the headless desk process', () => {
     expect(desk.output().err).toMatch(
       /FRONTDESK_PORT must be a port number from 0 to 65535, got "not-a-port"/,
     )
+  })
+
+  it('says which port is taken and what to do, instead of a raw EADDRINUSE stack', async () => {
+    const taken = createServer()
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r))
+    const port = (taken.address() as AddressInfo).port
+    try {
+      const desk = run({ FRONTDESK_DATA_DIR: freshDir(), FRONTDESK_PORT: String(port) })
+      expect(await desk.exited).toBe(2)
+      const { err } = desk.output()
+      expect(err).toContain(`Port ${port} on 127.0.0.1 is already in use`)
+      expect(err).toMatch(/FRONTDESK_PORT or --port/)
+      expect(err).not.toMatch(/EADDRINUSE|\n\s+at /)
+    } finally {
+      taken.close()
+    }
   })
 })

@@ -7,6 +7,7 @@ import { AppointmentStore } from './appointments/appointment-store'
 import { BranchStore } from './branch/branch-store'
 import type { DeskConfig } from './config/desk-config'
 import { lockDataDir } from './data-dir/data-dir-lock'
+import { DeskStartError } from './data-dir/desk-errors'
 import { openDatabase, type DeskDb } from './db/open-database'
 import { EventTypeStore } from './event-types/event-type-store'
 import { LiveBus } from './live/live-bus'
@@ -86,7 +87,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       logger,
       rendererDir: opts.rendererDir ?? null,
     })
-    await api.listen({ host: '127.0.0.1', port: config.port })
+    await listenOnLoopback(api, config.port)
     outbound.start()
     sync.start()
     const address = api.server.address()
@@ -118,6 +119,31 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     await api?.close().catch(() => undefined)
     db?.$client.close()
     lock.release()
+    throw err
+  }
+}
+
+/** Listens on 127.0.0.1; a port that is taken or not ours to use says which and what to do. */
+async function listenOnLoopback(api: LocalApi, port: number): Promise<void> {
+  try {
+    await api.listen({ host: '127.0.0.1', port })
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE') {
+      throw new DeskStartError(
+        'PORT_IN_USE',
+        `Port ${port} on 127.0.0.1 is already in use by another program (or another desk). ` +
+          `Close that program, or start the desk on another port with FRONTDESK_PORT or --port ` +
+          `(0 picks a free one).`,
+      )
+    }
+    if (code === 'EACCES') {
+      throw new DeskStartError(
+        'PORT_NOT_ALLOWED',
+        `This user may not listen on port ${port}. Choose a port above 1024 with FRONTDESK_PORT ` +
+          `or --port (0 picks a free one).`,
+      )
+    }
     throw err
   }
 }

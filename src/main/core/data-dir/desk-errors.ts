@@ -2,7 +2,12 @@
 export class DeskStartError extends Error {
   constructor(
     readonly code:
-      'DATA_DIR_IN_USE' | 'DATA_DIR_UNUSABLE' | 'DATABASE_UNREADABLE' | 'DATABASE_TOO_NEW',
+      | 'DATA_DIR_IN_USE'
+      | 'DATA_DIR_UNUSABLE'
+      | 'DATABASE_UNREADABLE'
+      | 'DATABASE_TOO_NEW'
+      | 'PORT_IN_USE'
+      | 'PORT_NOT_ALLOWED',
     message: string,
   ) {
     super(message)

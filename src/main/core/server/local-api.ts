@@ -77,10 +77,18 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(appointmentDetailRoutes, { services })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
-  if (opts.rendererDir && existsSync(join(opts.rendererDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.rendererDir, index: 'index.html' })
+  const rendererDir = opts.rendererDir
+  if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
+    // Its own context, so the hook marks only the static routes public (§4.3: the page and its
+    // assets are the only things served without the session token).
+    await app.register(async (assets) => {
+      assets.addHook('onRoute', (route) => {
+        route.config = { ...route.config, public: true }
+      })
+      await assets.register(fastifyStatic, { root: rendererDir, index: 'index.html' })
+    })
   } else {
-    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    app.get('/', { schema: { hide: true }, config: { public: true } }, async (_request, reply) =>
       reply
         .type('text/plain; charset=utf-8')
         .send('The desk UI is not built yet: run `npm run build`, then start the desk again.'),

@@ -15,6 +15,7 @@ const live: FastifyPluginAsync<{ services: DeskServices }> = async (app, { servi
   app.get(
     '/api/live',
     {
+      config: { tokenInQuery: true },
       schema: {
         summary: 'Live changes (Server-Sent Events; EventSource may pass the token as ?token=)',
         produces: ['text/event-stream'],
