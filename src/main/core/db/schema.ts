@@ -296,3 +296,23 @@ export const slotsCache = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.eventTypeId, t.date, t.timeZone] })],
 )
+
+/**
+ * The first answer to a request sent with an Idempotency-Key (POST /api/appointments), written
+ * in the same transaction as the booking it made, so a repeat (a double click, a retry after a
+ * lost answer, a restart) is answered with it instead of booking again. Kept about a day.
+ */
+export const idempotentRequests = sqliteTable(
+  'idempotent_requests',
+  {
+    key: text('key').primaryKey(),
+    /** Method and route the key was first used on. */
+    route: text('route').notNull(),
+    /** SHA-256 of the request body in canonical JSON: the same key with another body is refused. */
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: text('response', { mode: 'json' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idempotent_requests_created').on(t.createdAt)],
+)
