@@ -1,14 +1,15 @@
 // A realistic stream of Cal.com deliveries for one branch: the real example bodies
-// (shared/calcom/webhook-examples) re-stamped for many distinct bookings, each booking going
-// through a life — created or requested; rescheduled, cancelled, rejected, paid; meeting ended;
-// no-show — with the bookings' events interleaved as a busy account's would be. Each booking's
-// events carry increasing createdAt, as Cal.com's do, so nothing is left in doubt (no fetch).
+// (test/fixtures/calcom/webhook-examples) re-stamped for many distinct bookings, each booking
+// going through a life — created or requested; rescheduled, cancelled, rejected, paid; meeting
+// ended; no-show — with the bookings' events interleaved as a busy account's would be. Each
+// booking's events carry increasing createdAt, as Cal.com's do, so nothing is left in doubt (no
+// fetch).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SandboxState } from '../../sandbox/src/index'
 
 type Json = Record<string, unknown>
-const EXAMPLES = join(import.meta.dirname, '..', '..', '..', 'shared', 'calcom', 'webhook-examples')
+const EXAMPLES = join(import.meta.dirname, '../../test/fixtures/calcom/webhook-examples')
 const example = (name: string) =>
   JSON.parse(readFileSync(join(EXAMPLES, `${name}.json`), 'utf8')) as Json
 

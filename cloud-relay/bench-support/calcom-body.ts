@@ -5,7 +5,7 @@ import { join } from 'node:path'
 
 const example = JSON.parse(
   readFileSync(
-    join(import.meta.dirname, '../../../shared/calcom/webhook-examples/booking_created.json'),
+    join(import.meta.dirname, '../../test/fixtures/calcom/webhook-examples/booking_created.json'),
     'utf8',
   ),
 ) as { triggerEvent: string; createdAt: string; payload: Record<string, unknown> }

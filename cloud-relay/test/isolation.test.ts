@@ -18,7 +18,7 @@ import {
 } from './helpers.js'
 import { openStream } from './sse-client.js'
 
-const EXAMPLES = join(import.meta.dirname, '../../../shared/calcom/webhook-examples')
+const EXAMPLES = join(import.meta.dirname, '../../test/fixtures/calcom/webhook-examples')
 
 interface Vector {
   file: string

@@ -14,7 +14,7 @@ import {
   SLOTS,
 } from './helpers.js'
 
-const shared = new URL('../../../shared/calcom/', import.meta.url)
+const shared = new URL('../../test/fixtures/calcom/', import.meta.url)
 const spec = JSON.parse(
   readFileSync(new URL('openapi-v2.resolvable.json', shared), 'utf8'),
 ) as OpenAPIV3.Document

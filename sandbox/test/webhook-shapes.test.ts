@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auth, BOOKINGS, firstSlot, harness, type Harness, NOW, receiver } from './helpers.js'
 
-const examples = new URL('../../../shared/calcom/webhook-examples/', import.meta.url)
+const examples = new URL('../../test/fixtures/calcom/webhook-examples/', import.meta.url)
 const example = (file: string) =>
   JSON.parse(readFileSync(new URL(file, examples), 'utf8')) as Record<string, unknown>
 

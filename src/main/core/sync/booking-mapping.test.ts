@@ -1,4 +1,5 @@
-// Every real Cal.com webhook example (shared/calcom/webhook-examples) mapped per DESIGN.md §3.
+// Every real Cal.com webhook example (test/fixtures/calcom/webhook-examples) mapped per
+// DESIGN.md §3 (docs/ARCHITECTURE.md §5 has the table).
 import { describe, expect, it } from 'vitest'
 import { mapApiBooking, mapWebhookBody, type BookingChange } from './booking-mapping'
 import { example } from './webhook-examples.test-support'

@@ -1,8 +1,8 @@
-// The real Cal.com webhook bodies beside the repository (shared/calcom/webhook-examples), compact
+// The real Cal.com webhook bodies (test/fixtures/calcom/webhook-examples), compact
 // as Cal.com sends them (the files are re-indented copies), and re-stamped variants of them.
 import { readFileSync } from 'node:fs'
 
-const EXAMPLES = new URL('../../../../../shared/calcom/webhook-examples/', import.meta.url)
+const EXAMPLES = new URL('../../../../test/fixtures/calcom/webhook-examples/', import.meta.url)
 
 export function example(name: string): string {
   return JSON.stringify(JSON.parse(readFileSync(new URL(name, EXAMPLES), 'utf8')))
