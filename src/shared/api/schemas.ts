@@ -19,6 +19,9 @@ export const ApiError = Type.Object(
       code: Type.String({ description: 'Stable machine-readable code, e.g. VALIDATION' }),
       message: Type.String({ description: 'One sentence a person can act on' }),
       field: Type.Optional(Type.String({ description: 'The input that was wrong, when one was' })),
+      uid: Type.Optional(
+        Type.String({ description: 'The existing booking a refusal is about (DUPLICATE_BOOKING)' }),
+      ),
     }),
   },
   { $id: 'ApiError' },

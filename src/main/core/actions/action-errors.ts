@@ -5,6 +5,8 @@ export class ActionError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The existing booking the refusal is about (a repeat of it, say). */
+    readonly uid?: string,
   ) {
     super(message)
   }

@@ -59,8 +59,15 @@ const LIVE: readonly AppointmentStatus[] = ['SCHEDULED', 'PENDING']
 export class DeskActions {
   constructor(private readonly d: DeskActionsDeps) {}
 
-  /** A walk-in or phone booking, checked against Cal.com's slots when Cal.com answers. */
-  async book(input: BookInput, userId: number | null): Promise<ActionResult> {
+  /**
+   * A walk-in or phone booking, checked against Cal.com's slots when Cal.com answers. `inTx` runs
+   * last in the booking's transaction (BookingRequests keeps its answer there); it may refuse.
+   */
+  async book(
+    input: BookInput,
+    userId: number | null,
+    inTx?: (tx: DeskTx, booked: { uid: string; outboxId: number }) => void,
+  ): Promise<ActionResult> {
     const branch = this.d.branches.current()
     const eventType = this.d.db
       .select()
@@ -168,6 +175,7 @@ export class DeskActions {
         start: payload.start,
         walkIn: input.walkIn ?? false,
       })
+      inTx?.(tx, { uid, outboxId: row.id })
       return row.id
     })
     return this.#committed(uid, outboxId)

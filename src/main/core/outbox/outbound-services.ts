@@ -1,6 +1,7 @@
 // The outbound half of the sync engine, wired once per desk (desk.ts calls this): the outbox
 // store and worker, the queue commands, the slots cache and the desk's actions.
 import type { Logger } from 'pino'
+import { BookingRequests } from '../actions/booking-requests'
 import { DeskActions } from '../actions/desk-actions'
 import type { AppointmentStore } from '../appointments/appointment-store'
 import type { BranchStore } from '../branch/branch-store'
@@ -22,6 +23,8 @@ export interface OutboundServices {
   outboxWorker: OutboxWorker
   outboxCommands: OutboxCommands
   actions: DeskActions
+  /** Booking with its repeat checks (Idempotency-Key, the same booking twice). */
+  bookings: BookingRequests
   slots: SlotsCache
 }
 
@@ -47,11 +50,13 @@ export function createOutbound(
   })
   const outboxCommands = new OutboxCommands({ ...deps, outbox, wake, logger })
   const actions = new DeskActions({ ...deps, outbox, slots, wake, logger })
+  const bookings = new BookingRequests({ ...deps, actions })
   return {
     outbox,
     outboxWorker,
     outboxCommands,
     actions,
+    bookings,
     slots,
     start: () => outboxWorker.start(),
     async stop() {

@@ -9,6 +9,8 @@ export class ApiProblem extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** The existing booking the refusal is about. */
+    readonly uid?: string,
   ) {
     super(message)
   }
@@ -22,6 +24,7 @@ export default fp(async function errorHandler(app: FastifyInstance) {
           code: error.code,
           message: error.message,
           ...(error.field ? { field: error.field } : {}),
+          ...(error.uid ? { uid: error.uid } : {}),
         },
       })
     }

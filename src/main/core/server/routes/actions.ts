@@ -16,6 +16,7 @@ import {
   VisitBody,
 } from '../../../../shared/api/schemas'
 import { ActionError } from '../../actions/action-errors'
+import { IDEMPOTENCY_KEY_HEADER } from '../../actions/booking-requests'
 import { DESK_USER_HEADER, resolveDeskUser } from '../../actions/desk-user'
 import type { DeskServices } from '../desk-services'
 import { ApiProblem } from '../plugins/error-handler'
@@ -29,13 +30,31 @@ export const DeskUserHeaders = Type.Object({
   ),
 })
 
+const BookHeaders = Type.Composite([
+  DeskUserHeaders,
+  Type.Object({
+    [IDEMPOTENCY_KEY_HEADER]: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 255,
+        pattern: '^[\\x21-\\x7e]+$',
+        description:
+          'One per booking form (printable ASCII, no spaces). A repeat with the same key is answered ' +
+          'with the first answer for 24 hours, and books nothing; the same key with another body is ' +
+          'a 422 IDEMPOTENCY_KEY_REUSED. Without a key, the same client, service and start booked ' +
+          'in the last 2 minutes is a 409 DUPLICATE_BOOKING naming that booking.',
+      }),
+    ),
+  }),
+])
+
 /** Domain refusals become the API's `{error}` answers; anything else is a 500. */
 export async function answering<T>(work: () => T | Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (err) {
     if (err instanceof ActionError)
-      throw new ApiProblem(err.statusCode, err.code, err.message, err.field)
+      throw new ApiProblem(err.statusCode, err.code, err.message, err.field, err.uid)
     throw err
   }
 }
@@ -55,13 +74,23 @@ const actions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
     {
       schema: {
         summary: 'Book a walk-in or phone booking (checked against Cal.com slots when online)',
-        headers: DeskUserHeaders,
+        headers: BookHeaders,
         body: BookBody,
-        response: queued,
+        response: { ...queued, 422: ApiError },
       },
     },
     async (request, reply) =>
-      reply.code(202).send(await answering(() => desk.book(request.body, user(request.headers)))),
+      reply
+        .code(202)
+        .send(
+          await answering(() =>
+            services.bookings.book(
+              request.body,
+              user(request.headers),
+              request.headers[IDEMPOTENCY_KEY_HEADER],
+            ),
+          ),
+        ),
   )
 
   app.post(
