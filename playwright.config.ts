@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test'
+import { localChromium } from './e2e/chromium-executable'
 
-// Debian's Chromium: `npx playwright install` cannot download browsers on our machines.
+// Playwright's own Chromium where it is installed, Debian's where it is not (our CI machines
+// cannot download browsers); with neither, loading this config says how to get one.
 export const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: localChromium(),
   args: [
     '--no-sandbox',
     '--disable-gpu',

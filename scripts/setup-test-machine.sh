@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs and starts what the test suite needs besides npm packages: Debian's Chromium
-# (Playwright cannot download browsers here), Xvfb, and a running PostgreSQL 15 with a
-# password for the `postgres` role. Idempotent; run as root (CI does).
+# CI's shortcut (.ci/run): installs Debian's Chromium (Playwright cannot download browsers
+# here), Xvfb, and a running system PostgreSQL with a password for the `postgres` role, which
+# .ci/run names in FRONTDESK_TEST_PG_URL. `npm test` needs none of it otherwise: without that
+# variable it starts an embedded PostgreSQL from npm. Idempotent; run as root (CI does).
 set -euo pipefail
 
 need=()
