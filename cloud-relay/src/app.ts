@@ -7,11 +7,14 @@ import drainOnClosePlugin from './plugins/drain-on-close.js'
 import errorHandlerPlugin from './plugins/error-handler.js'
 import metricsPlugin from './plugins/metrics.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
+import refusalsPlugin from './plugins/refusals.js'
 import retentionPlugin from './plugins/retention.js'
 import storagePlugin from './plugins/storage.js'
+import strictInputPlugin from './plugins/strict-input.js'
 import waitersPlugin from './plugins/waiters.js'
 import ackRoutes from './routes/ack.js'
 import adminRoutes from './routes/admin.js'
+import deviceRoutes from './routes/device.js'
 import enrollRoutes from './routes/enroll.js'
 import eventsRoutes from './routes/events.js'
 import healthRoutes from './routes/health.js'
@@ -29,6 +32,8 @@ export interface BuildAppOptions {
   pruneIntervalMs?: number
   /** How long close waits for open connections before cutting them (default 10 s). */
   closeGraceMs?: number
+  /** How often refusals are logged, one line per source and reason (default 60 s). */
+  refusalLogIntervalMs?: number
 }
 
 /** Builds the relay: external plugins, then app plugins, then routes (the fastify/demo order). */
@@ -41,13 +46,12 @@ export async function buildApp(opts: BuildAppOptions) {
     // admin delivery log instead.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
-    // Unknown properties are refused (not silently stripped): bad input gets a clear 400.
-    ajv: { customOptions: { removeAdditional: false } },
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  await app.register(strictInputPlugin)
   await app.register(rateLimitPlugin)
   await app.register(drainOnClosePlugin, { graceMs: opts.closeGraceMs ?? 10_000 })
 
@@ -57,6 +61,10 @@ export async function buildApp(opts: BuildAppOptions) {
   })
   await app.register(metricsPlugin)
   await app.register(deliveryLogPlugin)
+  await app.register(refusalsPlugin, {
+    perMinute: config.refusalRateLimitPerMinute,
+    logIntervalMs: opts.refusalLogIntervalMs ?? 60_000,
+  })
   await app.register(errorHandlerPlugin)
   await app.register(authPlugin, { adminToken: config.adminToken })
   await app.register(waitersPlugin)
@@ -80,6 +88,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(eventsRoutes)
   await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? 15_000 })
   await app.register(ackRoutes)
+  await app.register(deviceRoutes)
   // Without an admin token the operator routes (and /metrics, whose labels name channels) are off.
   if (config.adminToken) await app.register(adminRoutes)
 

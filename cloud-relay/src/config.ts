@@ -18,6 +18,8 @@ export interface RelayConfig {
   allowedAccounts: Set<string> | undefined
   enrollRateLimitPerMinute: number
   intakeRateLimitPerMinute: number
+  /** Refused deliveries, and wrong tokens, per minute per client address (each its own count). */
+  refusalRateLimitPerMinute: number
   logLevel: string
   /** Fastify trustProxy: which proxies' X-Forwarded-For to believe (rate limits key on the client IP). */
   trustProxy: boolean | string[]
@@ -93,6 +95,7 @@ export function loadConfig(env: Env = process.env): RelayConfig {
   }
   const enrollRateLimitPerMinute = int('RELAY_ENROLL_RATE_LIMIT', 20, 1, 1_000_000)
   const intakeRateLimitPerMinute = int('RELAY_INTAKE_RATE_LIMIT', 6000, 1, 100_000_000)
+  const refusalRateLimitPerMinute = int('RELAY_REFUSAL_RATE_LIMIT', 60, 1, 1_000_000)
   const logLevel = str('RELAY_LOG_LEVEL', 'info')
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`RELAY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
@@ -116,6 +119,7 @@ export function loadConfig(env: Env = process.env): RelayConfig {
     allowedAccounts: allowedList.length ? new Set(allowedList) : undefined,
     enrollRateLimitPerMinute,
     intakeRateLimitPerMinute,
+    refusalRateLimitPerMinute,
     logLevel,
     trustProxy,
   }

@@ -1,10 +1,15 @@
 // Wire types of the relay routes desks call (DESIGN.md §4.1). The desk's relay client imports
 // these with `import type`, so this file holds types only: no runtime code, no Node imports.
 
-/** `POST /v1/enroll` request. */
+/** `POST /v1/enroll` request. `deviceName`: 1–100 characters, some of them visible. */
 export interface EnrollRequest {
   calcom: { accessToken: string } | { apiKey: string }
   deviceName: string
+  /**
+   * The token of a device this desk held before (it is enrolling again): the relay revokes that
+   * device and carries its cursor over. A token no longer valid is ignored.
+   */
+  replacesDeviceToken?: string
 }
 
 /** `POST /v1/enroll` 200 response. Keep deviceToken secret: it is shown once and stored hashed. */
@@ -37,6 +42,11 @@ export interface EventsQuery {
   wait?: number
 }
 
+/** `POST /v1/device/revoke` (Bearer device token, no body) 200 response: the token stops working. */
+export interface RevokeResponse {
+  ok: true
+}
+
 /** `POST /v1/ack` request and 200 response. */
 export interface AckRequest {
   seq: number
@@ -55,6 +65,8 @@ export interface RelayError {
   code: RelayErrorCode
   message: string
   resumeAfter?: number
+  /** VALIDATION_FAILED: the field at fault, as `body/deviceName` or `querystring/after`. */
+  field?: string
 }
 
 export type RelayErrorCode =

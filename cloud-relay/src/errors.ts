@@ -6,9 +6,16 @@ export class RelayHttpError extends Error {
     readonly statusCode: number,
     readonly code: RelayErrorCode,
     message: string,
+    /** More fields of the answer's body (`field`, `resumeAfter`). */
     readonly extra: Record<string, unknown> = {},
+    /** Headers of the answer (`retry-after`). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message)
     this.name = 'RelayHttpError'
   }
 }
+
+/** A 400 that names the field at fault (`body/deviceName`, `querystring/after`). */
+export const invalidField = (field: string, problem: string): RelayHttpError =>
+  new RelayHttpError(400, 'VALIDATION_FAILED', `${field} ${problem}`, { field })

@@ -254,6 +254,74 @@ describe.each(ENGINES)('enrollment on %s (against the Cal.com sandbox)', (engine
     expect(log.deliveries.length).toBeGreaterThan(0)
     expect(log.deliveries.every((d) => d.result === 'accepted' && d.status === 200)).toBe(true)
   })
+
+  it('an enrollment presenting the old device token revokes that device and takes over its cursor', async () => {
+    const old = (await (await enroll({ apiKey: account(0).apiKey })).json()) as EnrollResponse
+    const lastSeq = (await relay.storage.findChannel(old.channelId))?.lastSeq ?? 0
+    expect(lastSeq).toBeGreaterThan(0)
+    const ack = await fetch(`${base}/v1/ack`, {
+      method: 'POST',
+      headers: { ...auth(old.deviceToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ seq: lastSeq }),
+    })
+    expect(ack.status).toBe(200)
+    const r = await fetch(`${base}/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        calcom: { apiKey: account(0).apiKey },
+        deviceName: 'front desk',
+        replacesDeviceToken: old.deviceToken,
+      }),
+    })
+    expect(r.status).toBe(200)
+    const next = (await r.json()) as EnrollResponse
+    expect(next.deviceId).not.toBe(old.deviceId)
+    expect((await fetch(`${base}/v1/events`, { headers: auth(old.deviceToken) })).status).toBe(401)
+    const listed = (await (
+      await fetch(`${base}/v1/admin/channels/${old.channelId}/devices`, {
+        headers: auth(ADMIN_TOKEN),
+      })
+    ).json()) as { devices: { id: string; cursor: number; revokedAt: string | null }[] }
+    expect(listed.devices.find((d) => d.id === old.deviceId)?.revokedAt).not.toBeNull()
+    expect(listed.devices.find((d) => d.id === next.deviceId)).toMatchObject({
+      cursor: lastSeq,
+      revokedAt: null,
+    })
+  })
+
+  it('an old device token that is no longer valid does not stop the enrollment', async () => {
+    const active = async () =>
+      (await relay.storage.listDevices(first.channelId)).filter((d) => !d.revokedAt).length
+    const before = await active()
+    // second's device was revoked by the operator above; the other was never issued.
+    for (const stale of [second.deviceToken, 'fdr_never-issued']) {
+      const r = await fetch(`${base}/v1/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          calcom: { apiKey: account(0).apiKey },
+          deviceName: 'back office',
+          replacesDeviceToken: stale,
+        }),
+      })
+      expect(r.status).toBe(200)
+    }
+    expect(await active()).toBe(before + 2)
+  })
+
+  it('a device can revoke itself, once', async () => {
+    const own = (await (await enroll({ apiKey: account(1).apiKey })).json()) as EnrollResponse
+    const revoke = () =>
+      fetch(`${base}/v1/device/revoke`, { method: 'POST', headers: auth(own.deviceToken) })
+    const answer = await revoke()
+    expect(answer.status).toBe(200)
+    expect(await answer.json()).toEqual({ ok: true })
+    expect((await fetch(`${base}/v1/events`, { headers: auth(own.deviceToken) })).status).toBe(401)
+    expect((await revoke()).status).toBe(401)
+    const devices = await relay.storage.listDevices(own.channelId)
+    expect(devices.find((d) => d.id === own.deviceId)?.revokedAt).toBeInstanceOf(Date)
+  })
 })
 
 describe('enrollment restrictions', () => {

@@ -80,7 +80,10 @@ export interface Harness {
 export async function startHarness(
   engine: 'sqlite' | 'postgres',
   env: Record<string, string> = {},
-  extra: Pick<BuildAppOptions, 'heartbeatMs' | 'closeGraceMs' | 'logger'> = {},
+  extra: Pick<
+    BuildAppOptions,
+    'heartbeatMs' | 'closeGraceMs' | 'logger' | 'refusalLogIntervalMs'
+  > = {},
 ): Promise<Harness> {
   const db = await createDatabase(engine)
   const storage = await openStorage(db.url)

@@ -75,40 +75,69 @@ describe('configuration', () => {
 describe('limits and housekeeping', () => {
   let h: Harness | undefined
   afterEach(async () => {
+    vi.useRealTimers()
     await h?.close()
     h = undefined
   })
 
-  it('logs each refused delivery with its channel and reason, and never a signature', async () => {
+  it('logs refusals in aggregate: one line per source and reason per interval, never a secret', async () => {
     const lines: string[] = []
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) })
-    h = await startHarness('sqlite', { RELAY_INTAKE_RATE_LIMIT: '1' }, { logger })
+    // Only interval timers are faked, so the test decides when an interval ends.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    h = await startHarness('sqlite', {}, { logger, refusalLogIntervalMs: 60_000 })
     const { channel, secret } = await seedChannel(h.storage)
     const body = bookingBody()
-    const post = (channelId: string, signature: string) =>
+    const good = signedHeaders(secret, body)['x-cal-signature-256']
+    const post = (from: string, channelId: string, signature: string) =>
       h?.app.inject({
         method: 'POST',
         url: `/hooks/calcom/${channelId}`,
+        remoteAddress: from,
         headers: { ...signedHeaders(secret, body), 'x-cal-signature-256': signature },
         payload: body,
       })
-    const good = signedHeaders(secret, body)['x-cal-signature-256']
-    const codes = [
-      (await post(channel.id, 'f'.repeat(64)))?.statusCode,
-      (await post('ch_unknown', good))?.statusCode,
-      (await post(channel.id, good))?.statusCode,
-    ]
-    expect(codes).toEqual([401, 404, 429])
-    const refused = lines
-      .map((l) => JSON.parse(l) as { msg: string; channelId: string; reason: string })
-      .filter((l) => l.msg === 'intake refused')
-    expect(refused.map((l) => [l.channelId, l.reason])).toEqual([
-      [channel.id, 'bad_signature'],
-      ['ch_unknown', 'unknown_channel'],
-      [channel.id, 'rate_limited'],
+    const wrongAdmin = (from: string) =>
+      h?.app.inject({
+        url: '/v1/admin/channels',
+        remoteAddress: from,
+        headers: auth('x'.repeat(30)),
+      })
+    const refused = () =>
+      lines
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => (l.level as number) >= 40)
+        .map(({ from, reason, count }) => ({ from, reason, count }))
+        .sort((a, b) => `${a.from}${a.reason}`.localeCompare(`${b.from}${b.reason}`))
+
+    for (let i = 0; i < 30; i++) await post('203.0.113.1', channel.id, 'f'.repeat(64))
+    for (let i = 0; i < 5; i++) await post('203.0.113.1', 'ch_unknown', good)
+    for (let i = 0; i < 10; i++) await post('203.0.113.2', channel.id, 'no-secret-provided')
+    for (let i = 0; i < 3; i++) await wrongAdmin('203.0.113.2')
+    expect(refused()).toEqual([])
+    vi.advanceTimersByTime(60_000)
+    expect(refused()).toEqual([
+      { from: '203.0.113.1', reason: 'bad_signature', count: 30 },
+      { from: '203.0.113.1', reason: 'unknown_channel', count: 5 },
+      { from: '203.0.113.2', reason: 'bad_admin_token', count: 3 },
+      { from: '203.0.113.2', reason: 'bad_signature', count: 10 },
     ])
-    expect(lines.join('')).not.toContain('f'.repeat(64))
+
+    lines.length = 0
+    await post('203.0.113.1', channel.id, 'f'.repeat(64))
+    vi.advanceTimersByTime(60_000)
+    vi.advanceTimersByTime(60_000)
+    expect(refused()).toEqual([{ from: '203.0.113.1', reason: 'bad_signature', count: 1 }])
+
+    // What is still counted when the relay stops is written, not lost.
+    lines.length = 0
+    await post('203.0.113.3', 'ch_unknown', good)
+    vi.useRealTimers()
+    await h.close()
+    h = undefined
+    expect(refused()).toEqual([{ from: '203.0.113.3', reason: 'unknown_channel', count: 1 }])
     expect(lines.join('')).not.toContain(good)
+    expect(lines.join('')).not.toContain('x'.repeat(30))
   })
 
   it('rate-limits intake per channel and counts the refusals', async () => {

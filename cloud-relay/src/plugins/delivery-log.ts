@@ -12,31 +12,63 @@ export interface DeliveryRecord {
   seq: number | null
 }
 
-/**
- * The last deliveries seen by this instance, in memory: rejected deliveries are stored nowhere
- * (DESIGN.md §4.1), so their trace lives only here and in the counters.
- */
-export class DeliveryLog {
-  // A ring: recording runs once per delivery, so it stays O(1) and formats nothing; times are
-  // turned into text only when an operator reads the log.
-  private readonly items: (Omit<DeliveryRecord, 'at'> & { at: number })[] = []
-  private next = 0
-  constructor(private readonly capacity = 500) {}
+/** A refused delivery also names its sender: floods are told apart by address. */
+export interface RefusalRecord extends DeliveryRecord {
+  from: string
+}
 
-  add(r: Omit<DeliveryRecord, 'at'>): void {
+/** The last `capacity` records, oldest overwritten first. Adding is O(1) and formats nothing. */
+class Ring<T extends { channelId: string }> {
+  private readonly items: (T & { at: number })[] = []
+  private next = 0
+  constructor(private readonly capacity: number) {}
+
+  add(r: T): void {
     const item = { ...r, at: Date.now() }
     if (this.items.length < this.capacity) this.items.push(item)
     else this.items[this.next] = item
     this.next = (this.next + 1) % this.capacity
   }
 
-  recent(limit: number, channelId?: string): DeliveryRecord[] {
+  /** Newest first; times become text only when an operator reads them. */
+  recent(limit: number, channelId?: string): (T & { at: string })[] {
     const ordered = [...this.items.slice(this.next), ...this.items.slice(0, this.next)]
     const list = channelId ? ordered.filter((i) => i.channelId === channelId) : ordered
     return list
       .slice(-limit)
       .reverse()
       .map((i) => ({ ...i, at: new Date(i.at).toISOString() }))
+  }
+}
+
+/**
+ * The last deliveries seen by this instance, in memory: rejected deliveries are stored nowhere
+ * (DESIGN.md §4.1), so their trace lives only here and in the counters. Accepted and refused
+ * deliveries have a ring each, so a flood of refusals cannot push real deliveries out.
+ */
+export class DeliveryLog {
+  private readonly accepted: Ring<Omit<DeliveryRecord, 'at'>>
+  private readonly refused: Ring<Omit<RefusalRecord, 'at'>>
+
+  constructor(capacity = 500) {
+    this.accepted = new Ring(capacity)
+    this.refused = new Ring(capacity)
+  }
+
+  add(r: Omit<DeliveryRecord, 'at'>): void {
+    this.accepted.add(r)
+  }
+
+  addRefusal(r: Omit<RefusalRecord, 'at'>): void {
+    this.refused.add(r)
+  }
+
+  recent(limit: number, channelId?: string): DeliveryRecord[] {
+    return this.accepted.recent(limit, channelId)
+  }
+
+  recentRefusals(limit: number, channelId?: string): RefusalRecord[] {
+    return this.refused.recent(limit, channelId)
   }
 }
 

@@ -1,8 +1,12 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import type {
+  FastifyError,
+  FastifyReply,
+  FastifyRequest,
+  FastifySchemaValidationError,
+} from 'fastify'
 import fp from 'fastify-plugin'
 import type { RelayError } from '../contract.js'
 import { RelayHttpError } from '../errors.js'
-import type { RejectReason } from './metrics.js'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -11,61 +15,84 @@ declare module 'fastify' {
   }
 }
 
+/** The field a schema error is about (`body/calcom/apikey`), and what is wrong with it. */
+function fieldProblem(
+  e: FastifySchemaValidationError,
+  context: string,
+): { field: string; problem: string } {
+  const at = `${context}${e.instancePath}`
+  const params = e.params as { additionalProperty?: string; missingProperty?: string }
+  if (e.keyword === 'additionalProperties' && params.additionalProperty !== undefined)
+    return { field: `${at}/${params.additionalProperty}`, problem: 'is not a known field' }
+  if (e.keyword === 'required' && params.missingProperty !== undefined)
+    return { field: `${at}/${params.missingProperty}`, problem: 'is required' }
+  return { field: at, problem: e.message ?? 'is not valid' }
+}
+
+function errorAnswer(
+  error: FastifyError,
+  request: FastifyRequest,
+): { status: number; body: RelayError } {
+  if (error instanceof RelayHttpError)
+    return {
+      status: error.statusCode,
+      body: { code: error.code, message: error.message, ...error.extra },
+    }
+  if (error.validation) {
+    const { field, problem } = fieldProblem(
+      error.validation[0]!,
+      error.validationContext ?? 'request',
+    )
+    return {
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', message: `${field} ${problem}`, field },
+    }
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
+    const { bodyLimit, method, url } = request.routeOptions
+    const message = request.routeOptions.config.intake
+      ? 'The body is larger than RELAY_MAX_BODY_BYTES.'
+      : `The body is larger than ${bodyLimit} bytes, the most ${method} ${url} accepts.`
+    return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message } }
+  }
+  if (error.statusCode === 415)
+    return { status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: error.message } }
+  if (error.statusCode === 429)
+    return {
+      status: 429,
+      body: { code: 'RATE_LIMITED', message: error.message || 'Too many requests; slow down.' },
+    }
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500)
+    return { status: error.statusCode, body: { code: 'INVALID_BODY', message: error.message } }
+  return { status: 500, body: { code: 'INTERNAL', message: 'Internal error.' } }
+}
+
 /** The one error handler: every failure leaves as `{code, message}` with the right status. */
 export default fp(
   async (app) => {
     app.setErrorHandler(
       async (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-        let status = 500
-        let body: RelayError = { code: 'INTERNAL', message: 'Internal error.' }
-        let reason: RejectReason | undefined
-        if (error instanceof RelayHttpError) {
-          status = error.statusCode
-          body = { code: error.code, message: error.message, ...error.extra }
-        } else if (error.validation) {
-          status = 400
-          body = {
-            code: 'VALIDATION_FAILED',
-            message: `${error.validationContext ?? 'request'} ${error.message}`,
-          }
-        } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
-          status = 413
-          body = {
-            code: 'PAYLOAD_TOO_LARGE',
-            message: 'The body is larger than RELAY_MAX_BODY_BYTES.',
-          }
-          reason = 'too_large'
-        } else if (error.statusCode === 415) {
-          status = 415
-          body = { code: 'UNSUPPORTED_MEDIA_TYPE', message: error.message }
-          reason = 'unsupported_media_type'
-        } else if (error.statusCode === 429) {
-          status = 429
-          body = { code: 'RATE_LIMITED', message: error.message || 'Too many requests; slow down.' }
-          reason = 'rate_limited'
-        } else if (
-          error.statusCode !== undefined &&
-          error.statusCode >= 400 &&
-          error.statusCode < 500
-        ) {
-          status = error.statusCode
-          body = { code: 'INVALID_BODY', message: error.message }
-        }
-        if (status === 429) reason = 'rate_limited'
+        let { status, body } = errorAnswer(error, request)
         if (status >= 500) request.log.error({ err: error }, 'request failed')
-        if (request.routeOptions.config.intake && reason) {
-          const channelId = (request.params as { channelId?: string } | undefined)?.channelId ?? ''
-          app.metrics.rejected.inc({ reason })
-          request.log.warn({ channelId, status, reason }, 'intake refused')
-          app.deliveryLog.add({
-            channelId,
-            status,
-            result: reason,
-            bytes: Number(request.headers['content-length'] ?? 0),
-            contentType: request.headers['content-type'] ?? null,
-            seq: null,
-          })
+        // A delivery too large to verify is refused like a forged one: it spends its sender's
+        // refusals, never its channel's budget.
+        if (status === 413 && request.routeOptions.config.intake) {
+          const answer = app.refusals.delivery(
+            request,
+            {
+              channelId: (request.params as { channelId?: string } | undefined)?.channelId ?? '',
+              reason: 'too_large',
+              bytes: Number(request.headers['content-length'] ?? 0),
+              contentType: request.headers['content-type'] ?? null,
+            },
+            new RelayHttpError(413, 'PAYLOAD_TOO_LARGE', body.message),
+            true,
+          )
+          status = answer.statusCode
+          body = { code: answer.code, message: answer.message }
+          reply.headers(answer.headers)
         }
+        if (error instanceof RelayHttpError) reply.headers(error.headers)
         return reply.status(status).send(body)
       },
     )
@@ -77,5 +104,5 @@ export default fp(
       }),
     )
   },
-  { name: 'error-handler', dependencies: ['metrics', 'delivery-log'] },
+  { name: 'error-handler', dependencies: ['refusals'] },
 )

@@ -2,7 +2,7 @@ import rateLimit from '@fastify/rate-limit'
 import fp from 'fastify-plugin'
 import { RelayHttpError } from '../errors.js'
 
-/** Per-route limits only (enroll by client IP, intake by channel); see the routes' config. */
+/** Per-route limits only (enrollment by client IP); intake and refusals count their own. */
 export default fp(
   async (app) => {
     await app.register(rateLimit, {

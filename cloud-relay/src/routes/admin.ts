@@ -10,7 +10,7 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/v1/admin/channels/:channelId/devices',
-    { schema: { params: Type.Object({ channelId: Type.String() }) } },
+    { schema: { params: Type.Object({ channelId: Type.String({ maxLength: 100 }) }) } },
     async (request) => {
       if (!(await app.storage.findChannel(request.params.channelId))) {
         throw new RelayHttpError(404, 'NOT_FOUND', 'Unknown channel.')
@@ -21,7 +21,7 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/v1/admin/devices/:deviceId/revoke',
-    { schema: { params: Type.Object({ deviceId: Type.String() }) } },
+    { schema: { params: Type.Object({ deviceId: Type.String({ maxLength: 100 }) }) } },
     async (request) => {
       if (!(await app.storage.revokeDevice(request.params.deviceId))) {
         throw new RelayHttpError(404, 'NOT_FOUND', 'No active device with that id.')
@@ -35,14 +35,19 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
     '/v1/admin/deliveries',
     {
       schema: {
-        querystring: Type.Object({
-          limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-          channelId: Type.Optional(Type.String()),
-        }),
+        querystring: Type.Object(
+          {
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+            channelId: Type.Optional(Type.String({ maxLength: 100 })),
+          },
+          { additionalProperties: false },
+        ),
       },
     },
+    // Two lists, each from its own ring: a flood of refusals cannot push real deliveries out.
     async (request) => ({
       deliveries: app.deliveryLog.recent(request.query.limit, request.query.channelId),
+      refusals: app.deliveryLog.recentRefusals(request.query.limit, request.query.channelId),
     }),
   )
 

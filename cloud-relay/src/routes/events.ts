@@ -14,11 +14,14 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
     {
       preHandler: app.requireDevice,
       schema: {
-        querystring: Type.Object({
-          after: Type.Optional(Type.Integer({ minimum: 0 })),
-          limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
-          wait: Type.Number({ minimum: 0, maximum: 25, default: 0 }),
-        }),
+        querystring: Type.Object(
+          {
+            after: Type.Optional(Type.Integer({ minimum: 0 })),
+            limit: Type.Integer({ minimum: 1, maximum: 500, default: 100 }),
+            wait: Type.Number({ minimum: 0, maximum: 25, default: 0 }),
+          },
+          { additionalProperties: false },
+        ),
       },
     },
     async (request, reply) => {

@@ -2,17 +2,15 @@ import { isUtf8 } from 'node:buffer'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { RelayHttpError } from '../errors.js'
+import { FixedWindow } from '../fixed-window.js'
 import { sha256Hex } from '../ids.js'
 import type { RejectReason } from '../plugins/metrics.js'
 import { verifyCalcomSignature } from '../signature.js'
 
 const ACCEPTED_TYPES = new Set(['application/json', 'application/x-www-form-urlencoded'])
 const OK = '{"ok":true}'
-const NO_RATE_HEADERS = {
-  'x-ratelimit-limit': false,
-  'x-ratelimit-remaining': false,
-  'x-ratelimit-reset': false,
-}
+/** Channel ids are `ch_` and 22 characters; anything much longer names no channel. */
+const MAX_CHANNEL_ID = 100
 
 /** The Cal.com headers kept with each event (lower-case names, as received). */
 function calcomHeaders(
@@ -32,7 +30,9 @@ export interface HooksOptions {
 
 /**
  * Webhook intake. The body is taken as raw bytes (no parsing), verified against the channel's
- * secret, stored durably, and only then answered 200.
+ * secret, stored durably, and only then answered 200. Only deliveries that verify spend their
+ * channel's budget: refusals spend their sender's (see the refusals plugin), so a flood of
+ * forged deliveries cannot keep Cal.com's real ones out.
  */
 const hooks: FastifyPluginAsyncTypebox<HooksOptions> = async (app, opts) => {
   app.removeAllContentTypeParsers()
@@ -41,69 +41,65 @@ const hooks: FastifyPluginAsyncTypebox<HooksOptions> = async (app, opts) => {
     { parseAs: 'buffer', bodyLimit: opts.maxBodyBytes },
     (_req, body, done) => done(null, body),
   )
+  const budget = new FixedWindow(opts.intakeRateLimitPerMinute, 60_000)
 
   app.post(
     '/hooks/calcom/:channelId',
     {
       bodyLimit: opts.maxBodyBytes,
-      config: {
-        intake: true,
-        rateLimit: {
-          max: opts.intakeRateLimitPerMinute,
-          timeWindow: 60_000,
-          keyGenerator: (req) => `intake:${(req.params as { channelId: string }).channelId}`,
-          // Cal.com reads none of these; writing three headers on every delivery is waste.
-          addHeadersOnExceeding: NO_RATE_HEADERS,
-        },
-      },
-      schema: { params: Type.Object({ channelId: Type.String({ minLength: 1, maxLength: 100 }) }) },
+      config: { intake: true },
+      schema: { params: Type.Object({ channelId: Type.String({ minLength: 1 }) }) },
     },
     async (request, reply) => {
       const { channelId } = request.params
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
       const contentType = request.headers['content-type'] ?? ''
-      const reject = (status: number, reason: RejectReason, err: RelayHttpError): never => {
-        app.metrics.rejected.inc({ reason })
-        request.log.warn({ channelId, status, reason }, 'intake refused')
-        app.deliveryLog.add({
-          channelId,
-          status,
-          result: reason,
-          bytes: body.length,
-          contentType: contentType || null,
-          seq: null,
-        })
-        throw err
+      const refused = { channelId, bytes: body.length, contentType: contentType || null }
+      /** Refuses a delivery no channel's secret vouches for. */
+      const unverified = (reason: RejectReason, err: RelayHttpError): never => {
+        throw app.refusals.delivery(request, { ...refused, reason }, err, true)
+      }
+      /** Refuses a delivery signed with its channel's secret. */
+      const reject = (reason: RejectReason, err: RelayHttpError): never => {
+        throw app.refusals.delivery(request, { ...refused, reason }, err, false)
       }
 
-      const channel = await app.channelById(channelId)
+      const channel =
+        channelId.length > MAX_CHANNEL_ID ? undefined : await app.channelById(channelId)
       if (!channel)
-        reject(404, 'unknown_channel', new RelayHttpError(404, 'NOT_FOUND', 'Unknown channel.'))
+        return unverified(
+          'unknown_channel',
+          new RelayHttpError(404, 'NOT_FOUND', 'Unknown channel.'),
+        )
       const signature = request.headers['x-cal-signature-256']
       if (typeof signature !== 'string' || signature === '') {
-        reject(
-          401,
+        return unverified(
           'missing_signature',
           new RelayHttpError(401, 'BAD_SIGNATURE', 'X-Cal-Signature-256 is missing.'),
         )
       }
-      if (
-        !verifyCalcomSignature(
-          (channel as NonNullable<typeof channel>).webhookSecret,
-          body,
-          signature as string,
-        )
-      ) {
-        reject(
-          401,
+      if (!verifyCalcomSignature(channel.webhookSecret, body, signature)) {
+        return unverified(
           'bad_signature',
           new RelayHttpError(401, 'BAD_SIGNATURE', 'X-Cal-Signature-256 does not match the body.'),
         )
       }
+      if (budget.add(channelId) > opts.intakeRateLimitPerMinute) {
+        const wait = budget.retryAfterSeconds(channelId)
+        return reject(
+          'rate_limited',
+          new RelayHttpError(
+            429,
+            'RATE_LIMITED',
+            `Rate limit exceeded; retry in ${wait} s.`,
+            {},
+            { 'retry-after': String(wait) },
+          ),
+        )
+      }
       const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? ''
       if (!ACCEPTED_TYPES.has(mediaType)) {
-        reject(
-          415,
+        return reject(
           'unsupported_media_type',
           new RelayHttpError(
             415,
@@ -113,10 +109,9 @@ const hooks: FastifyPluginAsyncTypebox<HooksOptions> = async (app, opts) => {
         )
       }
       if (body.length === 0)
-        reject(400, 'empty_body', new RelayHttpError(400, 'INVALID_BODY', 'The body is empty.'))
+        return reject('empty_body', new RelayHttpError(400, 'INVALID_BODY', 'The body is empty.'))
       if (!isUtf8(body))
-        reject(
-          400,
+        return reject(
           'invalid_utf8',
           new RelayHttpError(400, 'INVALID_BODY', 'The body is not valid UTF-8.'),
         )
@@ -137,7 +132,6 @@ const hooks: FastifyPluginAsyncTypebox<HooksOptions> = async (app, opts) => {
       } catch (err) {
         request.log.error({ err, channelId }, 'intake: storage failed')
         return reject(
-          503,
           'storage_error',
           new RelayHttpError(503, 'INTERNAL', 'Storage is unavailable; nothing was stored.'),
         )

@@ -19,7 +19,10 @@ const stream: FastifyPluginAsyncTypebox<StreamOptions> = async (app, opts) => {
     {
       preHandler: app.requireDevice,
       schema: {
-        querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })) }),
+        querystring: Type.Object(
+          { after: Type.Optional(Type.Integer({ minimum: 0 })) },
+          { additionalProperties: false },
+        ),
         headers: Type.Object({
           'last-event-id': Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })),
         }),

@@ -1,0 +1,292 @@
+// Bad input on every relay route gets a 400 that names the field — never a 500, a misleading
+// 413 or a silent drop — while Cal.com's deliveries are judged only by their signature and kept
+// byte for byte. Validation refuses before storage is touched, so one engine is enough.
+import { request } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RelayApp } from '../src/app.js'
+import type { EventsResponse } from '../src/contract.js'
+import {
+  ADMIN_TOKEN,
+  auth,
+  bookingBody,
+  seedChannel,
+  seedDevice,
+  signedHeaders,
+  startHarness,
+  type Harness,
+  type SeededChannel,
+} from './helpers.js'
+
+/** Every route the relay registers, as `METHOD /path` (HEAD twins left out). */
+function routesOf(app: RelayApp): string[] {
+  const routes: string[] = []
+  const path: string[] = []
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line)
+    if (!m) continue
+    const depth = (m[1] as string).length / 4
+    path.length = depth
+    path.push(m[2] as string)
+    for (const method of m[3]?.split(', ') ?? [])
+      if (method !== 'HEAD') routes.push(`${method} ${path.join('')}`)
+  }
+  return routes.sort()
+}
+
+interface Case {
+  route: string
+  name: string
+  send: () => Promise<{ statusCode: number; json(): unknown }>
+  field: string
+}
+
+let h: Harness
+let ch: SeededChannel
+let token: string
+let deviceId: string
+
+beforeAll(async () => {
+  // Cal.com is unreachable here: an enrollment that passed validation would answer 502.
+  h = await startHarness('sqlite', { RELAY_CALCOM_API_URL: 'http://127.0.0.1:9' })
+  ch = await seedChannel(h.storage)
+  const device = await seedDevice(h.storage, ch.channel.id)
+  token = device.token
+  deviceId = device.device.id
+  const body = bookingBody()
+  await h.app.inject({
+    method: 'POST',
+    url: `/hooks/calcom/${ch.channel.id}`,
+    headers: signedHeaders(ch.secret, body),
+    payload: body,
+  })
+})
+afterAll(async () => h?.close())
+
+const json = (method: 'POST', url: string, text: string, headers: Record<string, string> = {}) =>
+  h.app.inject({
+    method,
+    url,
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: text,
+  })
+const enroll = (body: Record<string, unknown>) =>
+  json('POST', '/v1/enroll', JSON.stringify({ calcom: { apiKey: 'cal_live_x' }, ...body }))
+const get = (url: string, headers: Record<string, string>) => h.app.inject({ url, headers })
+const admin = () => auth(ADMIN_TOKEN)
+const device = () => auth(token)
+
+const cases: Case[] = [
+  {
+    route: 'POST /v1/enroll',
+    name: 'an unknown field',
+    send: () => enroll({ deviceName: 'desk', devicename: 'desk' }),
+    field: 'body/devicename',
+  },
+  {
+    route: 'POST /v1/enroll',
+    name: 'an unknown field in the credential',
+    send: () => json('POST', '/v1/enroll', '{"calcom":{"apikey":"k"},"deviceName":"desk"}'),
+    field: 'body/calcom/apikey',
+  },
+  {
+    route: 'POST /v1/enroll',
+    name: 'a name of spaces',
+    send: () => enroll({ deviceName: '   ' }),
+    field: 'body/deviceName',
+  },
+  {
+    route: 'POST /v1/enroll',
+    name: 'a name of a zero-width space',
+    send: () => enroll({ deviceName: '\u200b' }),
+    field: 'body/deviceName',
+  },
+  {
+    route: 'POST /v1/enroll',
+    name: 'a name of invisible and wide spaces',
+    send: () => enroll({ deviceName: ' \u2060\u3000\ufeff ' }),
+    field: 'body/deviceName',
+  },
+  {
+    route: 'POST /v1/enroll',
+    name: 'a name with a control character',
+    send: () => enroll({ deviceName: 'front\u0000desk' }),
+    field: 'body/deviceName',
+  },
+  {
+    route: 'POST /v1/enroll',
+    name: 'a name with a lone UTF-16 surrogate',
+    send: () =>
+      json('POST', '/v1/enroll', '{"calcom":{"apiKey":"k"},"deviceName":"front \\ud800 desk"}'),
+    field: 'body/deviceName',
+  },
+  {
+    route: 'POST /v1/enroll',
+    name: 'a credential with a lone UTF-16 surrogate',
+    send: () => json('POST', '/v1/enroll', '{"calcom":{"apiKey":"k\\udc00"},"deviceName":"desk"}'),
+    field: 'body/calcom/apiKey',
+  },
+  {
+    route: 'POST /v1/enroll',
+    name: 'a 101-character name',
+    send: () => enroll({ deviceName: 'd'.repeat(101) }),
+    field: 'body/deviceName',
+  },
+  {
+    route: 'POST /v1/enroll',
+    name: 'a 100 KB name',
+    send: () => enroll({ deviceName: 'd'.repeat(100 * 1024) }),
+    field: 'body/deviceName',
+  },
+  {
+    route: 'POST /v1/enroll',
+    name: 'an old device token that is not text',
+    send: () => enroll({ deviceName: 'desk', replacesDeviceToken: 42 }),
+    field: 'body/replacesDeviceToken',
+  },
+  {
+    route: 'POST /v1/ack',
+    name: 'an unknown field',
+    send: () => json('POST', '/v1/ack', '{"seq":1,"sequence":1}', device()),
+    field: 'body/sequence',
+  },
+  {
+    route: 'POST /v1/ack',
+    name: 'a seq sent as text',
+    send: () => json('POST', '/v1/ack', '{"seq":"1"}', device()),
+    field: 'body/seq',
+  },
+  {
+    route: 'POST /v1/ack',
+    name: 'a seq sent as a boolean',
+    send: () => json('POST', '/v1/ack', '{"seq":true}', device()),
+    field: 'body/seq',
+  },
+  {
+    route: 'GET /v1/events',
+    name: 'a misspelt query parameter',
+    send: () => get('/v1/events?afer=0', device()),
+    field: 'querystring/afer',
+  },
+  {
+    route: 'GET /v1/stream',
+    name: 'an unknown query parameter',
+    send: () => get('/v1/stream?after=0&from=0', device()),
+    field: 'querystring/from',
+  },
+  {
+    route: 'POST /v1/device/revoke',
+    name: 'a body on a route that takes none',
+    send: () => json('POST', '/v1/device/revoke', '{"deviceId":"dev_x"}', device()),
+    field: 'body/deviceId',
+  },
+  {
+    route: 'GET /v1/admin/channels',
+    name: 'an unknown query parameter',
+    send: () => get('/v1/admin/channels?limit=5', admin()),
+    field: 'querystring/limit',
+  },
+  {
+    route: 'GET /v1/admin/channels/:channelId/devices',
+    name: 'an unknown query parameter',
+    send: () => get(`/v1/admin/channels/${ch.channel.id}/devices?active=1`, admin()),
+    field: 'querystring/active',
+  },
+  {
+    route: 'POST /v1/admin/devices/:deviceId/revoke',
+    name: 'a body on a route that takes none',
+    send: () => json('POST', `/v1/admin/devices/${deviceId}/revoke`, '{"reason":"lost"}', admin()),
+    field: 'body/reason',
+  },
+  {
+    route: 'GET /v1/admin/deliveries',
+    name: 'a misspelt query parameter',
+    send: () => get('/v1/admin/deliveries?channel=ch_x', admin()),
+    field: 'querystring/channel',
+  },
+  {
+    route: 'GET /metrics',
+    name: 'an unknown query parameter',
+    send: () => get('/metrics?format=json', admin()),
+    field: 'querystring/format',
+  },
+  {
+    route: 'GET /healthz',
+    name: 'an unknown query parameter',
+    send: () => get('/healthz?deep=1', {}),
+    field: 'querystring/deep',
+  },
+]
+
+describe('every relay route refuses bad input with a 400 naming the field', () => {
+  it.each(cases.map((c) => [`${c.route}: ${c.name}`, c] as const))('%s', async (_name, c) => {
+    const r = await c.send()
+    expect(r.statusCode, JSON.stringify(r.json())).toBe(400)
+    const body = r.json() as { code: string; message: string; field: string }
+    expect(body).toMatchObject({ code: 'VALIDATION_FAILED', field: c.field })
+    expect(body.message).toContain(c.field)
+  })
+
+  it('covers every route the relay serves', () => {
+    const covered = new Set([...cases.map((c) => c.route), 'POST /hooks/calcom/:channelId'])
+    expect([...covered].sort()).toEqual(routesOf(h.app))
+  })
+
+  it('nothing refused was acted on: the device is still active at its cursor', async () => {
+    const [stored] = await h.storage.listDevices(ch.channel.id)
+    expect(stored).toMatchObject({ id: deviceId, revokedAt: null, cursor: 0 })
+    expect(await h.storage.listChannels()).toHaveLength(1)
+  })
+
+  it('a body too large for an enrollment is refused with the enrollment limit, not the intake one', async () => {
+    const r = await enroll({ deviceName: 'd'.repeat(512 * 1024) })
+    expect(r.statusCode).toBe(413)
+    expect(r.json().message).not.toContain('RELAY_MAX_BODY_BYTES')
+    expect(r.json().message).toMatch(/\/v1\/enroll/)
+  })
+})
+
+describe("Cal.com's deliveries are not validated, only verified", () => {
+  it('keeps unknown fields, lone surrogates and invisible names byte for byte', async () => {
+    const body =
+      '{"triggerEvent":"BOOKING_CREATED","extra":{"x":1},"payload":{"title":"\\ud800","attendees":[{"name":"\u200b"}]}}'
+    const r = await h.app.inject({
+      method: 'POST',
+      url: `/hooks/calcom/${ch.channel.id}`,
+      headers: signedHeaders(ch.secret, body),
+      payload: body,
+    })
+    expect(r.statusCode).toBe(200)
+    const page = (
+      await h.app.inject({ url: '/v1/events?after=1', headers: device() })
+    ).json() as EventsResponse
+    expect(page.events.map((e) => e.body)).toEqual([body])
+  })
+})
+
+describe('the Host header', () => {
+  it('a request naming two hosts is refused', async () => {
+    const base = new URL(await h.app.listen({ host: '127.0.0.1', port: 0 }))
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({
+        host: '127.0.0.1',
+        port: base.port,
+        path: '/healthz',
+        headers: ['Host', base.host, 'Host', 'relay.attacker.example'],
+      } as unknown as Parameters<typeof request>[0])
+      req.on('response', (res) => {
+        let text = ''
+        res.on('data', (c: Buffer) => (text += c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(answer.status).toBe(400)
+    expect(JSON.parse(answer.body)).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'headers/host',
+    })
+    const one = await fetch(`${base.origin}/healthz`)
+    expect(one.status).toBe(200)
+  })
+})
