@@ -34,6 +34,8 @@ export interface EnrollInput {
   calcom: { apiKey: string } | { accessToken: string }
   calcomAccountId: number
   deviceName?: string
+  /** The token of the device this one replaces: the relay revokes it (ignored if invalid). */
+  replacesDeviceToken?: string
   timeoutMs?: number
 }
 
@@ -47,6 +49,7 @@ export async function enrollDevice(input: EnrollInput): Promise<RelayDevice> {
       body: JSON.stringify({
         calcom: input.calcom,
         deviceName: input.deviceName ?? `Frontdesk on ${hostname()}`.slice(0, 100),
+        replacesDeviceToken: input.replacesDeviceToken,
       }),
       signal: AbortSignal.timeout(input.timeoutMs ?? 30_000),
     })
@@ -67,6 +70,24 @@ export async function enrollDevice(input: EnrollInput): Promise<RelayDevice> {
     channelId: body.channelId,
     deviceId: body.deviceId,
     deviceToken: body.deviceToken,
+  }
+}
+
+/**
+ * `POST /v1/device/revoke`: the desk gives up its device. True once the token is no longer valid
+ * (revoked now, or already: 401); false when the relay could not be told (unreachable, an error).
+ */
+export async function revokeDevice(device: RelayDevice, timeoutMs = 5_000): Promise<boolean> {
+  try {
+    const res = await fetch(`${device.relayUrl}/v1/device/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${device.deviceToken}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    await res.arrayBuffer()
+    return res.ok || res.status === 401
+  } catch {
+    return false
   }
 }
 

@@ -11,6 +11,11 @@ export interface RelayDevice {
   channelId: string
   deviceId: string
   deviceToken: string
+  /**
+   * The branch was disconnected while the relay could not be reached to revoke the device: it
+   * is never read with again, only kept so the next enrollment can have the relay revoke it.
+   */
+  retired?: true
 }
 
 export interface RelayDeviceStore {
@@ -39,6 +44,7 @@ export function relayDeviceFrom(value: unknown): RelayDevice | null {
     channelId: v.channelId as string,
     deviceId: v.deviceId as string,
     deviceToken: v.deviceToken as string,
+    ...(v.retired === true ? { retired: true as const } : {}),
   }
 }
 

@@ -2,7 +2,8 @@
 //   connect     → reconcile the 30-days-back / 90-days-ahead window, enroll with the relay,
 //                 pull events, reconcile every 5 minutes
 //   desk start  → the same, with an incremental reconcile when a watermark exists
-//   disconnect  → stop pulling, forget the relay device (its token), keep every appointment
+//   disconnect  → stop pulling, revoke the relay device and forget its token, keep every
+//                 appointment (a relay out of reach is told at the next enrollment instead)
 // Relay events and reconcile pages meet in the same applier, which orders them by Cal.com's
 // version, so neither needs to wait for the other. Health is kept here and read by GET /api/sync.
 import { count, eq, inArray } from 'drizzle-orm'
@@ -19,7 +20,13 @@ import { InboundApplier } from './apply-event'
 import { mapWebhookBody, uidsOf } from './booking-mapping'
 import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
 import { Backoff } from './backoff'
-import { RelayClient, RelayProblem, enrollDevice, type RelayState } from './relay-client'
+import {
+  RelayClient,
+  RelayProblem,
+  enrollDevice,
+  revokeDevice,
+  type RelayState,
+} from './relay-client'
 import { FileRelayDeviceStore, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
 
 /** Sync timing; production values when omitted (tests shorten them). */
@@ -196,9 +203,9 @@ export class SyncEngine {
       if (branch.connection === 'disconnected') {
         await this.#halt(async () => {
           this.#device = null
-          await this.#o.deviceStore.clear()
+          await this.#retireDevice()
         })
-        this.#log.info('sync stopped: branch disconnected; relay device forgotten')
+        this.#log.info('sync stopped: branch disconnected')
       }
       this.#publish()
       return
@@ -226,6 +233,26 @@ export class SyncEngine {
     await relay?.stop()
     await cleanup?.()
     this.#relayState = 'off'
+  }
+
+  /**
+   * Revokes the device at the relay and forgets it: an active device no desk reads would hold
+   * back the relay's retention for its channel. When the relay cannot be told, the device is
+   * kept, unused, for the next enrollment to replace.
+   */
+  async #retireDevice(): Promise<void> {
+    const device = await this.#o.deviceStore.load()
+    if (!device) return
+    if (await revokeDevice(device)) {
+      await this.#o.deviceStore.clear()
+      this.#log.info({ deviceId: device.deviceId }, 'relay device revoked and forgotten')
+      return
+    }
+    await this.#o.deviceStore.save({ ...device, retired: true })
+    this.#log.warn(
+      { deviceId: device.deviceId },
+      'the relay could not be reached to revoke this desk’s device; the next enrollment will',
+    )
   }
 
   async #reconcile(trigger: ReconcileTrigger, window: boolean): Promise<ReconcileResult> {
@@ -347,7 +374,7 @@ export class SyncEngine {
       d?.relayUrl === relayUrl && d.calcomAccountId === accountId
     if (fits(this.#device)) return this.#device!
     const stored = await this.#o.deviceStore.load()
-    if (stored && fits(stored)) return (this.#device = stored)
+    if (stored && !stored.retired && fits(stored)) return (this.#device = stored)
 
     const provider = this.#o.connection.tokenProvider()
     if (!provider) throw new RelayProblem('NOT_CONNECTED', 'The branch is not connected to Cal.com')
@@ -358,6 +385,9 @@ export class SyncEngine {
       relayUrl,
       calcomAccountId: accountId,
       calcom: provider.kind === 'apiKey' ? { apiKey: bearer.value } : { accessToken: bearer.value },
+      // The device held before (another account's, or one retired at disconnect) is revoked by
+      // the relay in the same step, so no device of this desk is left holding back retention.
+      replacesDeviceToken: stored?.relayUrl === relayUrl ? stored.deviceToken : undefined,
     })
     await this.#o.deviceStore.save(device)
     this.#reconcileWhenOnline = true
