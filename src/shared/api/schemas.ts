@@ -13,6 +13,15 @@ import {
 const literalUnion = <T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values] })
 
+/**
+ * Text that shows something: not blank, not only spaces or invisible characters (zero-width
+ * spaces and joiners, format controls, fillers). A name like that would book "nobody".
+ */
+export const VISIBLE_TEXT = '[^\\s\\p{Cc}\\p{Cf}\\p{Z}\\p{M}\\u115F\\u1160\\u3164\\uFFA0\\u2800]'
+
+/** A query that takes no parameters: an unknown one is refused, not ignored. */
+export const EmptyQuery = Type.Object({}, { additionalProperties: false })
+
 export const ApiError = Type.Object(
   {
     error: Type.Object({
@@ -85,12 +94,15 @@ export const Appointment = Type.Object({
 })
 export type Appointment = Static<typeof Appointment>
 
-export const DayQuery = Type.Object({
-  date: Type.String({
-    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-    description: 'A calendar day in the branch time zone, YYYY-MM-DD',
-  }),
-})
+export const DayQuery = Type.Object(
+  {
+    date: Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'A calendar day in the branch time zone, YYYY-MM-DD, within 10 years of today',
+    }),
+  },
+  { additionalProperties: false },
+)
 export type DayQuery = Static<typeof DayQuery>
 
 export const DayView = Type.Object({
@@ -163,9 +175,10 @@ export const EventTypeInfo = Type.Object({
 })
 export type EventTypeInfo = Static<typeof EventTypeInfo>
 
-export const ApiLogQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-})
+export const ApiLogQuery = Type.Object(
+  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) },
+  { additionalProperties: false },
+)
 export type ApiLogQuery = Static<typeof ApiLogQuery>
 
 /** One call the desk made to Cal.com: no tokens, no personal data beyond ids. */
@@ -283,10 +296,10 @@ export const BookBody = Type.Object(
         description: 'The desk staff id; Cal.com picks a free host when omitted',
       }),
     ),
-    start: IsoInstant('A free slot start (GET /api/slots)'),
+    start: IsoInstant('A free slot start (GET /api/slots), within 2 years of today'),
     attendee: Type.Object(
       {
-        name: Type.String({ minLength: 1, maxLength: 200 }),
+        name: Type.String({ minLength: 1, maxLength: 200, pattern: VISIBLE_TEXT }),
         email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
         phone: Type.Optional(Type.String({ pattern: '^\\+?[0-9 ()-]{5,32}$' })),
         timeZone: Type.Optional(
@@ -315,7 +328,10 @@ export const UidParams = Type.Object({ uid: Type.String({ minLength: 1, maxLengt
 export type UidParams = Static<typeof UidParams>
 
 export const RescheduleBody = Type.Object(
-  { start: IsoInstant('The new start'), reason: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    start: IsoInstant('The new start, within 2 years of today'),
+    reason: Type.Optional(Type.String({ maxLength: 500 })),
+  },
   { additionalProperties: false },
 )
 export type RescheduleBody = Static<typeof RescheduleBody>
@@ -325,6 +341,7 @@ export const CancelBody = Type.Object(
     reason: Type.String({
       minLength: 1,
       maxLength: 500,
+      pattern: VISIBLE_TEXT,
       description: 'Shown to the client by Cal.com',
     }),
   },
@@ -384,17 +401,22 @@ export const OutboxEntry = Type.Object({
 })
 export type OutboxEntry = Static<typeof OutboxEntry>
 
-export const OutboxQuery = Type.Object({
-  state: Type.Optional(
-    Type.Array(literalUnion(OUTBOX_STATES), {
-      description: 'Default: pending, in_flight, needs_attention',
-    }),
-  ),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
-})
+export const OutboxQuery = Type.Object(
+  {
+    state: Type.Optional(
+      Type.Array(literalUnion(OUTBOX_STATES), {
+        description: 'Default: pending, in_flight, needs_attention',
+      }),
+    ),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
+  },
+  { additionalProperties: false },
+)
 export type OutboxQuery = Static<typeof OutboxQuery>
 
-export const OutboxIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
+export const OutboxIdParams = Type.Object({
+  id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+})
 export type OutboxIdParams = Static<typeof OutboxIdParams>
 
 export const DiscardBody = Type.Object(
@@ -407,13 +429,16 @@ export const DiscardBody = Type.Object(
 )
 export type DiscardBody = Static<typeof DiscardBody>
 
-export const SlotsQuery = Type.Object({
-  eventTypeId: Type.Integer({ minimum: 1, description: 'The desk event type id' }),
-  date: Type.String({
-    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-    description: 'A day in the branch time zone',
-  }),
-})
+export const SlotsQuery = Type.Object(
+  {
+    eventTypeId: Type.Integer({ minimum: 1, description: 'The desk event type id' }),
+    date: Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      description: 'A day in the branch time zone, within 2 years of today',
+    }),
+  },
+  { additionalProperties: false },
+)
 export type SlotsQuery = Static<typeof SlotsQuery>
 
 export const DaySlots = Type.Object({

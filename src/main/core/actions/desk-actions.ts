@@ -21,6 +21,7 @@ import type { BeforeAction, OutboxOp, PayloadOf } from '../outbox/outbox-payload
 import type { DeskTx, OutboxStore } from '../outbox/outbox-store'
 import type { SlotsCache } from '../slots/slots-cache'
 import { ActionError } from './action-errors'
+import { actionInstant } from './date-range'
 
 /** Appointments the desk made before Cal.com gave them a uid carry this prefix. */
 export const PLACEHOLDER_PREFIX = 'local-'
@@ -113,7 +114,7 @@ export class DeskActions {
         'attendee.timeZone',
       )
     }
-    const startsAt = Date.parse(input.start)
+    const startsAt = actionInstant(input.start, 'start')
     const endsAt = startsAt + eventType.lengthMinutes * 60_000
     if ((await this.d.slots.check(eventType.id, startsAt)) === 'unavailable') {
       throw new ActionError(
@@ -182,7 +183,7 @@ export class DeskActions {
   }
 
   reschedule(uid: string, input: { start: string; reason?: string }, userId: number | null) {
-    const startsAt = Date.parse(input.start)
+    const startsAt = actionInstant(input.start, 'start')
     return this.#change(uid, userId, 'reschedule', {
       allowed: LIVE,
       what: 'rescheduled',

@@ -280,7 +280,7 @@ describe('who acted, and bad input', () => {
     })
     expect(noName.status).toBe(400)
     expect(await json<{ error: { field: string; message: string } }>(noName)).toMatchObject({
-      error: { field: 'attendee', message: expect.stringContaining('name') },
+      error: { field: 'attendee.name', message: 'attendee.name is required' },
     })
     const badStart = await post(desk, '/api/appointments', {
       eventTypeId: haircut.id,

@@ -12,6 +12,7 @@ import type { DeskServices } from './desk-services'
 import errorHandler from './plugins/error-handler'
 import loopbackGuard from './plugins/loopback-guard'
 import sessionAuth from './plugins/session-auth'
+import strictInput from './plugins/strict-input'
 import appointmentsRoutes from './routes/appointments'
 import branchRoutes from './routes/branch'
 import connectRoutes from './routes/connect'
@@ -48,11 +49,15 @@ export async function buildLocalApi(opts: LocalApiOptions) {
     ),
     forceCloseConnections: true,
     schemaController: lazySchemaController,
+    // Fastify's Ajv drops unknown fields by default, so a misspelt one (`staffid`) was ignored and
+    // the booking made anyway; with this off, `additionalProperties: false` refuses it by name.
+    ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   await app.register(errorHandler)
   await app.register(loopbackGuard)
   await app.register(sessionAuth, { token: opts.token })
+  await app.register(strictInput)
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Frontdesk local API', version: opts.services.version },

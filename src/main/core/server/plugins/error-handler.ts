@@ -1,6 +1,7 @@
 // The one place errors become answers: `{error:{code,message,field?}}`, never a stack trace.
 import type { FastifyError, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { describeValidation } from '../validation-messages'
 
 /** An error the API turns into a 4xx with its own code and words. */
 export class ApiProblem extends Error {
@@ -29,23 +30,20 @@ export default fp(async function errorHandler(app: FastifyInstance) {
       })
     }
     if (error.validation) {
-      const first = error.validation[0]
-      const fromPath = first?.instancePath.replace(/^\//, '').replace(/\//g, '.')
-      const missing = (first?.params as { missingProperty?: string } | undefined)?.missingProperty
-      const field = fromPath || missing || error.validationContext || 'input'
-      return reply.code(400).send({
-        error: {
-          code: 'VALIDATION',
-          message: `${field} ${missing && !fromPath ? 'is required' : (first?.message ?? 'is invalid')}`,
-          field,
-        },
-      })
+      const { field, message } = describeValidation(error.validation[0], error.validationContext)
+      return reply.code(400).send({ error: { code: 'VALIDATION', message, field } })
     }
     const status = error.statusCode ?? 500
     if (status < 500) {
-      return reply
-        .code(status)
-        .send({ error: { code: error.code ?? 'BAD_REQUEST', message: error.message } })
+      // The body could not be read (not JSON, too large, an unknown content type): say so.
+      const aboutBody = error.code?.startsWith('FST_ERR_CTP_')
+      return reply.code(status).send({
+        error: {
+          code: error.code ?? 'BAD_REQUEST',
+          message: error.message,
+          ...(aboutBody ? { field: 'body' } : {}),
+        },
+      })
     }
     request.log.error({ err: error }, 'request failed')
     return reply.code(500).send({

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiError, DayQuery, DayView } from '../../../../shared/api/schemas'
+import { checkDay, DAY_VIEW_YEARS } from '../../actions/date-range'
 import { branchDay, InvalidDayError } from '../../appointments/branch-day'
 import { ApiProblem } from '../plugins/error-handler'
 import type { DeskServices } from '../desk-services'
+import { answering } from './actions'
 
 const appointments: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app,
@@ -19,6 +21,7 @@ const appointments: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asyn
     },
     async (request) => {
       const branch = services.branches.current()
+      await answering(() => checkDay(request.query.date, 'date', DAY_VIEW_YEARS))
       let range
       try {
         range = branchDay(request.query.date, branch.timeZone)

@@ -1,5 +1,6 @@
 // One Server-Sent Events stream per open UI: a `data:` line per change, a comment every 15 s
 // so proxies and the browser keep the connection, and `retry:` so EventSource comes back soon.
+import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import type { ServerResponse } from 'node:http'
 import type { DeskServices } from '../desk-services'
@@ -18,6 +19,14 @@ const live: FastifyPluginAsync<{ services: DeskServices }> = async (app, { servi
       config: { tokenInQuery: true },
       schema: {
         summary: 'Live changes (Server-Sent Events; EventSource may pass the token as ?token=)',
+        querystring: Type.Object(
+          {
+            token: Type.Optional(
+              Type.String({ description: 'The session token, for EventSource (no headers)' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         produces: ['text/event-stream'],
       },
     },

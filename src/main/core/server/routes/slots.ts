@@ -2,9 +2,11 @@
 // answer marked stale with its age.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiError, DaySlots, SlotsQuery } from '../../../../shared/api/schemas'
+import { ACTION_YEARS, checkDay } from '../../actions/date-range'
 import { SlotsError } from '../../slots/slots-cache'
 import type { DeskServices } from '../desk-services'
 import { ApiProblem } from '../plugins/error-handler'
+import { answering } from './actions'
 
 const slots: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, { services }) => {
   app.get(
@@ -17,6 +19,7 @@ const slots: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app,
       },
     },
     async (request) => {
+      await answering(() => checkDay(request.query.date, 'date', ACTION_YEARS))
       try {
         return await services.slots.day(request.query.eventTypeId, request.query.date)
       } catch (err) {
