@@ -379,6 +379,12 @@ export const ActionResult = Type.Object({
   outboxId: Type.Union([Type.Integer(), Type.Null()], {
     description: 'The queued Cal.com change; null for desk-only changes (visit state, notes)',
   }),
+  notice: Type.Optional(
+    Type.String({
+      description:
+        'What the desk could not check and Cal.com will decide when the change reaches it',
+    }),
+  ),
 })
 export type ActionResult = Static<typeof ActionResult>
 
@@ -436,6 +442,13 @@ export const SlotsQuery = Type.Object(
       pattern: '^\\d{4}-\\d{2}-\\d{2}$',
       description: 'A day in the branch time zone, within 2 years of today',
     }),
+    staffId: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description:
+          "The desk staff id: that staff member's free times (the event type's slots less their known appointments)",
+      }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -443,6 +456,12 @@ export type SlotsQuery = Static<typeof SlotsQuery>
 
 export const DaySlots = Type.Object({
   eventTypeId: Type.Integer(),
+  staffId: Type.Optional(
+    Type.Integer({
+      description:
+        'Asked for this staff member: Cal.com confirms their own working hours only when it takes the booking',
+    }),
+  ),
   date: Type.String(),
   timeZone: Type.String(),
   slots: Type.Array(Type.String({ format: 'date-time' }), { description: 'Slot starts, UTC' }),

@@ -41,6 +41,8 @@ export interface ActionResult {
   appointment: Appointment
   /** The queued Cal.com change; null for desk-only changes. */
   outboxId: number | null
+  /** What the desk could not check and Cal.com decides when the change reaches it. */
+  notice?: string
 }
 
 export interface DeskActionsDeps {
@@ -116,6 +118,10 @@ export class DeskActions {
     }
     const startsAt = actionInstant(input.start, 'start')
     const endsAt = startsAt + eventType.lengthMinutes * 60_000
+    // Cal.com's slots answer for the event type (any host free), never for one staff member, so
+    // the chosen one's own appointments are checked here, and what only Cal.com knows is said.
+    const staffBusy = member && this.d.slots.staffConflict(eventType.id, member.id, startsAt)
+    if (staffBusy) throw new ActionError(409, 'STAFF_UNAVAILABLE', staffBusy, 'staffId')
     if ((await this.d.slots.check(eventType.id, startsAt)) === 'unavailable') {
       throw new ActionError(
         409,
@@ -124,6 +130,10 @@ export class DeskActions {
         'start',
       )
     }
+    const notice = member
+      ? `Cal.com confirms ${member.name}'s own working hours and calendar only when it receives ` +
+        `this booking; if ${member.name} cannot take it then, it will show as needing attention.`
+      : undefined
     const uid = `${PLACEHOLDER_PREFIX}${randomUUID()}`
     const payload: PayloadOf['create'] = {
       eventTypeId: eventType.calcomId,
@@ -179,7 +189,7 @@ export class DeskActions {
       inTx?.(tx, { uid, outboxId: row.id })
       return row.id
     })
-    return this.#committed(uid, outboxId)
+    return { ...this.#committed(uid, outboxId), ...(notice ? { notice } : {}) }
   }
 
   reschedule(uid: string, input: { start: string; reason?: string }, userId: number | null) {

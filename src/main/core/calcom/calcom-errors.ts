@@ -11,6 +11,8 @@ export type CalcomErrorCode =
   | 'TIMEOUT'
   | 'SERVER_ERROR'
   | 'RATE_LIMITED'
+  /** Dropped before it was sent: whoever asked stopped waiting. */
+  | 'CANCELLED'
   | 'REJECTED'
   | 'NOT_FOUND'
   | 'UNAUTHORIZED'

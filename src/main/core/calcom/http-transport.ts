@@ -18,7 +18,7 @@ import {
   type CalcomResult,
 } from './calcom-errors'
 import type { CalcomCredential } from './calcom-credential'
-import type { RateGovernor } from './rate-governor'
+import type { CallPriority, RateGovernor } from './rate-governor'
 import { CalcomErrorBody, successEnvelope } from './response-schemas'
 import { fits, shapeProblem } from './response-validation'
 
@@ -39,6 +39,13 @@ export interface CalcomRequest<T extends TSchema> {
   bare?: boolean
   /** Extra attempts for this read, instead of the transport's `readRetries`. */
   retries?: number
+  /** Whose budget share it draws on; by default writes are actions and reads are reads. */
+  priority?: CallPriority
+  /**
+   * Aborted when no one waits for the answer any more: a call still queued for budget (or a
+   * retry not yet sent) is dropped as CANCELLED. One already sent is let finish.
+   */
+  signal?: AbortSignal
 }
 
 export interface TransportOptions {
@@ -126,7 +133,12 @@ export class CalcomTransport {
       headers['content-type'] = 'application/json'
       body = JSON.stringify(req.body)
     }
-    const sent = await this.send(req.method, pathWithQuery, { headers, body }, credential?.rateKey)
+    const sent = await this.send(
+      req.method,
+      pathWithQuery,
+      { headers, body, priority: req.priority, cancel: req.signal },
+      credential?.rateKey,
+    )
     if (!sent.ok) return sent
     const { response, text } = sent.value
     const where = { method: req.method, path: req.path, status: response.status }
@@ -165,11 +177,25 @@ export class CalcomTransport {
       headers: Record<string, string>
       body?: string | URLSearchParams
       signal?: AbortSignal
+      priority?: CallPriority
+      /** Aborted: drop the call if it is still waiting for budget. */
+      cancel?: AbortSignal
     },
     rateKey: string | undefined,
   ): Promise<CalcomResult<{ response: Response; text: string }>> {
     const path = pathWithQuery.split('?')[0]!
-    const admission = await this.#opts.governor.admit(rateKey ?? ANONYMOUS)
+    const admission = await this.#opts.governor.admit(rateKey ?? ANONYMOUS, {
+      priority: init.priority ?? (method === 'GET' ? 'read' : 'action'),
+      signal: init.cancel,
+    })
+    if (!admission.ok && admission.reason === 'cancelled') {
+      return fail(
+        new CalcomError('transient', 'CANCELLED', `No one waits for ${method} ${path} any more`, {
+          method,
+          path,
+        }),
+      )
+    }
     if (!admission.ok) {
       return fail(
         new CalcomError(

@@ -1,7 +1,8 @@
 // The rate governor's use of Cal.com's budget: it opens the next window as soon as the answers
 // prove the last one over (not a second later), never learns the current window's end from a
-// late answer about an earlier window, and, against the sandbox over several short windows, gets
-// no 429 however many calls wait. The clock is the governor's own (injected), so nothing here
+// late answer about an earlier window, keeps a share of each window for the receptionist's actions
+// however many reads wait, drops a call whose caller gave up, and, against the sandbox over
+// several short windows, gets no 429 however many calls wait. The clock is the governor's own (injected), so nothing here
 // depends on how fast the machine is.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
@@ -11,7 +12,7 @@ import { CalcomTokenProvider } from '../auth/token-provider'
 import { ApiLog } from './api-log'
 import { createCalcomClient } from './calcom-client'
 import { CalcomTransport } from './http-transport'
-import { RateGovernor, type Admission } from './rate-governor'
+import { RateGovernor, type Admission, type CallPriority } from './rate-governor'
 
 const KEY = 'api-key:test'
 const answer = (remaining: number, resetSeconds: number) =>
@@ -22,9 +23,16 @@ const answer = (remaining: number, resetSeconds: number) =>
   })
 
 /** Whether `admit()` lets a call through now, rather than making it wait for budget. */
-async function admittedAtOnce(governor: RateGovernor): Promise<Admission | 'waits'> {
+async function admittedAtOnce(
+  governor: RateGovernor,
+  priority?: CallPriority,
+): Promise<Admission | 'waits'> {
+  return settledAtOnce(governor.admit(KEY, { priority }))
+}
+
+async function settledAtOnce(admission: Promise<Admission>): Promise<Admission | 'waits'> {
   return Promise.race([
-    governor.admit(KEY),
+    admission,
     new Promise<'waits'>((resolve) => setImmediate(() => resolve('waits'))),
   ])
 }
@@ -100,6 +108,56 @@ describe('rate governor, on its own clock', () => {
     expect(governor.snapshot(KEY).blockedUntil).toBe(5_600)
     now = 1_000
     expect(await admittedAtOnce(governor)).toBe('waits')
+    governor.forget(KEY)
+  })
+})
+
+describe('rate governor: actions before reads', () => {
+  it('lets reads use the window only down to the share kept for actions', async () => {
+    let now = 0
+    const governor = new RateGovernor({ now: () => now })
+    const probe = granted(await admittedAtOnce(governor, 'read'))
+    now = 10
+    probe.release(answer(2, 10), 200) // a limit of 3: one call is kept for actions
+    granted(await admittedAtOnce(governor, 'read'))
+    expect(await admittedAtOnce(governor, 'read')).toBe('waits')
+    granted(await admittedAtOnce(governor, 'action'))
+    governor.forget(KEY)
+  })
+
+  it('gives freed budget to a waiting action before reads that waited longer', async () => {
+    let now = 0
+    const governor = new RateGovernor({ now: () => now })
+    const probe = granted(await admittedAtOnce(governor))
+    now = 10
+    probe.release(answer(2, 10), 200)
+    const x = granted(await admittedAtOnce(governor, 'action'))
+    const y = granted(await admittedAtOnce(governor, 'action'))
+    const read = governor.admit(KEY, { priority: 'read' })
+    const action = governor.admit(KEY, { priority: 'action' })
+    expect(governor.snapshot(KEY).waiting).toBe(2)
+
+    // The window ends; the next one starts with a single probe, and the action gets it.
+    now = 10_020
+    x.release(null, 200)
+    y.release(null, 200)
+    expect(await settledAtOnce(action)).toMatchObject({ ok: true })
+    expect(await settledAtOnce(read)).toBe('waits')
+    governor.forget(KEY)
+  })
+
+  it('drops a queued call at once when its caller gives up, and never admits it', async () => {
+    let now = 0
+    const governor = new RateGovernor({ now: () => now })
+    const probe = granted(await admittedAtOnce(governor))
+    now = 10
+    probe.release(answer(0, 10), 200)
+    const gaveUp = new AbortController()
+    const queued = governor.admit(KEY, { priority: 'read', signal: gaveUp.signal })
+    expect(governor.snapshot(KEY).waiting).toBe(1)
+    gaveUp.abort()
+    expect(await settledAtOnce(queued)).toEqual({ ok: false, reason: 'cancelled' })
+    expect(governor.snapshot(KEY).waiting).toBe(0)
     governor.forget(KEY)
   })
 })

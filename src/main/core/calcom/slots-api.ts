@@ -3,6 +3,7 @@ import type { CalcomApiVersions } from './api-versions'
 import type { CalcomCredential } from './calcom-credential'
 import type { CalcomResult } from './calcom-errors'
 import type { CalcomTransport } from './http-transport'
+import type { CallPriority } from './rate-governor'
 import { SlotReservation, SlotsByDay } from './response-schemas'
 
 export interface SlotsQuery {
@@ -28,10 +29,13 @@ export function slotsApi(
 ) {
   const version = versions.slots
   return {
-    /** `retries`: extra attempts on network errors and 5xx (the transport's default if omitted). */
+    /**
+     * `retries`: extra attempts on network errors and 5xx (the transport's default if omitted);
+     * `priority` and `signal`: see CalcomRequest (a read, dropped while queued once aborted).
+     */
     available(
       query: SlotsQuery,
-      opts: { retries?: number } = {},
+      opts: { retries?: number; priority?: CallPriority; signal?: AbortSignal } = {},
     ): Promise<CalcomResult<SlotsByDay>> {
       return transport.call(credential, {
         method: 'GET',
@@ -40,6 +44,8 @@ export function slotsApi(
         version,
         schema: SlotsByDay,
         retries: opts.retries,
+        priority: opts.priority,
+        signal: opts.signal,
       })
     },
     reserve(input: {

@@ -19,6 +19,7 @@ export interface DeskServices extends OutboundServices {
   eventTypes: EventTypeStore
   /** Cal.com: api_log, transport (rate governor), branch connection (client, tokens). */
   apiLog: CalcomServices['apiLog']
+  transport: CalcomServices['transport']
   connection: CalcomServices['connection']
   /** Inbound sync: relay inbox, reconcile, sync health. */
   sync: SyncEngine

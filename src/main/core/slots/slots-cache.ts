@@ -2,21 +2,32 @@
 // zone). Any booking change of an event type makes its cached days old at once (the live bus
 // tells us of every appointment change, whoever made it: desk actions, the outbox, the inbox).
 // When Cal.com cannot be asked, the last answer is served marked `stale`, with its age.
+//
+// However many clients ask for the same uncached day at once, Cal.com is asked once: they all
+// wait for that one call (a flight). A client that leaves stops waiting, and when the last one
+// has left, a call still queued in the rate governor is dropped rather than sent. Cal.com answers
+// for an event type (any of its hosts), so one flight serves every staff member: a staff
+// member's own day is that answer less the times the desk knows them busy (staff-busy.ts).
 import { and, eq, inArray } from 'drizzle-orm'
+import { DateTime } from 'luxon'
 import type { Logger } from 'pino'
 import { branchDay, dayOf, InvalidDayError, type DayRange } from '../appointments/branch-day'
 import type { BranchStore } from '../branch/branch-store'
 import type { CalcomError } from '../calcom/calcom-errors'
+import type { CallPriority } from '../calcom/rate-governor'
 import type { BranchConnection } from '../connect/branch-connection'
 import type { DeskDb } from '../db/open-database'
-import { appointments, eventTypes, slotsCache } from '../db/schema'
+import { appointments, eventTypes, slotsCache, staff } from '../db/schema'
 import type { LiveBus } from '../live/live-bus'
+import { clashAt, neededSpan, staffBusy } from './staff-busy'
 
 export const SLOTS_TTL_MS = 5 * 60_000
 
 export interface DaySlots {
   /** The desk's event type id. */
   eventTypeId: number
+  /** Asked for one staff member: the slots they are not known to be busy at. */
+  staffId?: number
   date: string
   timeZone: string
   /** Slot starts, UTC ISO, ascending. */
@@ -50,6 +61,20 @@ export interface SlotsCacheDeps {
 
 export type SlotCheck = 'available' | 'unavailable' | 'unknown'
 
+type Fetched =
+  { ok: true; value: typeof slotsCache.$inferSelect } | { ok: false; error: CalcomError | Error }
+
+/** One Cal.com call for a day, and how many callers still wait for it. */
+interface Flight {
+  askedAt: number
+  waiting: number
+  /** Aborted when the last caller has left. */
+  abandon: AbortController
+  answer: Promise<Fetched>
+}
+
+const LEFT = Symbol('the caller left')
+
 export class SlotsCache {
   readonly #d: SlotsCacheDeps
   readonly #ttlMs: number
@@ -58,6 +83,7 @@ export class SlotsCache {
   readonly #outdatedBefore = new Map<number, number>()
   /** Answers from before this process started may miss changes made while it was down. */
   readonly #startedAt: number
+  readonly #flights = new Map<string, Flight>()
   readonly #unsubscribe: () => void
 
   constructor(deps: SlotsCacheDeps) {
@@ -74,44 +100,90 @@ export class SlotsCache {
     this.#unsubscribe()
   }
 
-  /** A branch day's slots of one event type: fresh from the cache or Cal.com, else stale. */
-  async day(eventTypeId: number, date: string): Promise<DaySlots> {
+  /**
+   * A branch day's slots of one event type (with `staffId`, of that staff member): fresh from the
+   * cache or Cal.com, else stale. Once `signal` aborts the caller no longer waits (499).
+   */
+  async day(
+    eventTypeId: number,
+    date: string,
+    opts: { staffId?: number; signal?: AbortSignal } = {},
+  ): Promise<DaySlots> {
     const { eventType, range } = this.#resolve(eventTypeId, date)
+    const member = opts.staffId === undefined ? undefined : this.#staffMember(opts.staffId)
     const cached = this.#cached(eventTypeId, range)
-    if (cached && this.#isFresh(eventTypeId, cached.fetchedAt)) return this.#answer(cached, false)
-    const fetched = await this.#fetch(eventType.calcomId, eventTypeId, range)
-    if (fetched.ok) return this.#answer(fetched.value, false)
-    if (cached) return this.#answer(cached, true)
-    throw new SlotsError(
-      503,
-      'SLOTS_UNAVAILABLE',
-      `Cal.com could not be asked for slots (${fetched.error.message}) and none are cached for ${date}.`,
-    )
+    let answer: DaySlots
+    if (cached && this.#isFresh(eventTypeId, cached.fetchedAt)) {
+      answer = this.#answer(cached, false)
+    } else {
+      const fetched = await this.#shared(eventType.calcomId, eventTypeId, range, 'read', {
+        signal: opts.signal,
+      })
+      if (fetched === LEFT) throw new SlotsError(499, 'CLIENT_LEFT', 'The client stopped waiting.')
+      if (fetched.ok) answer = this.#answer(fetched.value, false)
+      else if (cached) answer = this.#answer(cached, true)
+      else
+        throw new SlotsError(
+          503,
+          'SLOTS_UNAVAILABLE',
+          `Cal.com could not be asked for slots (${fetched.error.message}) and none are cached for ${date}.`,
+        )
+    }
+    if (!member) return answer
+    const busy = staffBusy(this.#d.db, member.branchId, member.id, range.startsAt, range.endsAt)
+    return {
+      ...answer,
+      staffId: member.id,
+      slots: answer.slots.filter((s) => !clashAt(busy, eventType, Date.parse(s))),
+    }
   }
 
   /**
    * Whether `startMs` is a free slot, asked of Cal.com now (not the cache: a booking must not rest
    * on a five-minute-old answer). 'unknown' when Cal.com cannot be asked within `timeoutMs`.
+   * It is a receptionist's action: it draws on the budget reads leave free.
    */
   async check(eventTypeId: number, startMs: number, timeoutMs = 3_000): Promise<SlotCheck> {
     const branch = this.#d.branches.current()
     const eventType = this.#eventType(eventTypeId)
     if (!eventType) return 'unknown'
     const range = branchDay(dayOf(startMs, branch.timeZone), branch.timeZone)
-    let timer: NodeJS.Timeout | undefined
-    const late = new Promise<'late'>(
-      (resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)),
-    )
     // One attempt: with Cal.com unreachable the receptionist's booking goes ahead unchecked at once
     // (the outbox sends it when Cal.com is back, and Cal.com's refusal would show then), instead
     // of waiting out the transport's read retries.
-    const result = await Promise.race([
-      this.#fetch(eventType.calcomId, eventTypeId, range, { retries: 0 }),
-      late,
-    ])
-    clearTimeout(timer)
-    if (result === 'late' || !result.ok) return 'unknown'
+    const result = await this.#shared(eventType.calcomId, eventTypeId, range, 'action', {
+      retries: 0,
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+    if (result === LEFT || !result.ok) return 'unknown'
     return result.value.slots.some((s) => Date.parse(s) === startMs) ? 'available' : 'unavailable'
+  }
+
+  /**
+   * Why staff member `staffId` cannot take `eventTypeId` at `startMs`, from what the desk knows
+   * of their appointments; undefined when nothing known is in the way (Cal.com still decides on
+   * their working hours when it takes the booking).
+   */
+  staffConflict(eventTypeId: number, staffId: number, startMs: number): string | undefined {
+    const eventType = this.#eventType(eventTypeId)
+    if (!eventType) return undefined
+    const member = this.#staffMember(staffId)
+    const { from, to } = neededSpan(eventType, startMs)
+    const clash = clashAt(
+      staffBusy(this.#d.db, member.branchId, member.id, from, to),
+      eventType,
+      startMs,
+    )
+    if (!clash) return undefined
+    const zone = this.#d.branches.current().timeZone
+    const time = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm')
+    const day = DateTime.fromMillis(clash.startsAt, { zone }).toISODate()
+    return (
+      `${member.name} is not free for ${eventType.title} at ${time(startMs)}: ` +
+      `${member.name} has ${clash.title} on ${day} ${time(clash.startsAt)}–${time(clash.endsAt)}` +
+      (clash.from < clash.startsAt || clash.to > clash.endsAt ? ' (with its buffer time)' : '') +
+      '. Choose another time, another staff member, or let Cal.com pick whoever is free.'
+    )
   }
 
   #resolve(eventTypeId: number, date: string) {
@@ -134,6 +206,23 @@ export class SlotsCache {
       )
     }
     return { eventType, range }
+  }
+
+  #staffMember(id: number) {
+    const branch = this.#d.branches.current()
+    const member = this.#d.db
+      .select()
+      .from(staff)
+      .where(and(eq(staff.id, id), eq(staff.branchId, branch.id), eq(staff.active, true)))
+      .get()
+    if (!member)
+      throw new SlotsError(
+        404,
+        'NOT_FOUND',
+        `This branch has no active staff member ${id}`,
+        'staffId',
+      )
+    return member
   }
 
   #eventType(id: number) {
@@ -160,18 +249,76 @@ export class SlotsCache {
   }
 
   #isFresh(eventTypeId: number, fetchedAt: number): boolean {
-    const outdated = Math.max(this.#startedAt, this.#outdatedBefore.get(eventTypeId) ?? 0)
-    return fetchedAt >= outdated && this.#now() - fetchedAt < this.#ttlMs
+    return fetchedAt >= this.#outdated(eventTypeId) && this.#now() - fetchedAt < this.#ttlMs
+  }
+
+  #outdated(eventTypeId: number): number {
+    return Math.max(this.#startedAt, this.#outdatedBefore.get(eventTypeId) ?? 0)
+  }
+
+  /**
+   * Cal.com's answer for a day, from the call already under way for it when there is one (asked
+   * after the event type's last booking change), else from a new call. LEFT once `signal` aborts.
+   */
+  #shared(
+    calcomId: number,
+    eventTypeId: number,
+    range: DayRange,
+    priority: CallPriority,
+    opts: { retries?: number; signal?: AbortSignal },
+  ): Promise<Fetched | typeof LEFT> {
+    const { signal } = opts
+    if (signal?.aborted) return Promise.resolve(LEFT)
+    // A check is an action: it neither waits behind reads nor lends its call to them.
+    const key = `${priority}:${eventTypeId}:${range.date}:${range.timeZone}`
+    let flight = this.#flights.get(key)
+    if (!flight || flight.abandon.signal.aborted || flight.askedAt < this.#outdated(eventTypeId)) {
+      const abandon = new AbortController()
+      const started: Flight = {
+        askedAt: this.#now(),
+        waiting: 0,
+        abandon,
+        answer: this.#fetch(calcomId, eventTypeId, range, {
+          retries: opts.retries,
+          priority,
+          signal: abandon.signal,
+        }).finally(() => {
+          if (this.#flights.get(key) === started) this.#flights.delete(key)
+        }),
+      }
+      this.#flights.set(key, started)
+      flight = started
+    }
+    const joined = flight
+    joined.waiting += 1
+    return new Promise((resolve, reject) => {
+      let done = false
+      const settle = () => {
+        if (done) return false
+        done = true
+        joined.waiting -= 1
+        signal?.removeEventListener('abort', leave)
+        return true
+      }
+      const leave = () => {
+        if (!settle()) return
+        if (joined.waiting === 0) joined.abandon.abort()
+        resolve(LEFT)
+      }
+      signal?.addEventListener('abort', leave, { once: true })
+      joined.answer.then(
+        (answer) => settle() && resolve(answer),
+        (err: unknown) => settle() && reject(err),
+      )
+    })
   }
 
   async #fetch(
     calcomId: number,
     eventTypeId: number,
     range: DayRange,
-    opts: { retries?: number } = {},
-  ): Promise<
-    { ok: true; value: typeof slotsCache.$inferSelect } | { ok: false; error: CalcomError | Error }
-  > {
+    opts: { retries?: number; priority?: CallPriority; signal?: AbortSignal } = {},
+  ): Promise<Fetched> {
     const client = this.#d.connection.client()
     if (!client) return { ok: false, error: new Error('the branch is not connected to Cal.com') }
     const askedAt = this.#now()
@@ -185,10 +332,12 @@ export class SlotsCache {
       opts,
     )
     if (!result.ok) {
-      this.#d.logger.info(
-        { code: result.error.code, eventTypeId },
-        'slots not available from Cal.com',
-      )
+      // A cancelled call is one nobody waits for any more: nothing to report.
+      if (result.error.code !== 'CANCELLED')
+        this.#d.logger.info(
+          { code: result.error.code, eventTypeId },
+          'slots not available from Cal.com',
+        )
       return { ok: false, error: result.error }
     }
     const slots = Object.values(result.value)

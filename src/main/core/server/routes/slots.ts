@@ -1,5 +1,5 @@
 // Available slots (DESIGN.md §4.3): fresh within five minutes, else from Cal.com, else the last
-// answer marked stale with its age.
+// answer marked stale with its age; with staffId, that staff member's.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiError, DaySlots, SlotsQuery } from '../../../../shared/api/schemas'
 import { ACTION_YEARS, checkDay } from '../../actions/date-range'
@@ -19,9 +19,11 @@ const slots: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app,
       },
     },
     async (request) => {
-      await answering(() => checkDay(request.query.date, 'date', ACTION_YEARS))
+      const { eventTypeId, date, staffId } = request.query
+      await answering(() => checkDay(date, 'date', ACTION_YEARS))
       try {
-        return await services.slots.day(request.query.eventTypeId, request.query.date)
+        // A client that hangs up stops waiting; Cal.com is not asked for it any more.
+        return await services.slots.day(eventTypeId, date, { staffId, signal: request.signal })
       } catch (err) {
         if (err instanceof SlotsError)
           throw new ApiProblem(err.statusCode, err.code, err.message, err.field)
