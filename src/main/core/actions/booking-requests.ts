@@ -94,7 +94,12 @@ export class BookingRequests {
     return row.response as ActionResult
   }
 
-  #keep(tx: DeskTx, key: string, hash: string, booked: { uid: string; outboxId: number }): void {
+  #keep(
+    tx: DeskTx,
+    key: string,
+    hash: string,
+    booked: { uid: string; outboxId: number; notice?: string },
+  ): void {
     const now = Date.now()
     tx.delete(idempotentRequests)
       .where(lt(idempotentRequests.createdAt, now - KEEP_ANSWERS_MS))
@@ -102,6 +107,7 @@ export class BookingRequests {
     const response: ActionResult = {
       appointment: this.d.appointments.byUid(booked.uid)!,
       outboxId: booked.outboxId,
+      ...(booked.notice ? { notice: booked.notice } : {}),
     }
     tx.insert(idempotentRequests)
       .values({ key, route: ROUTE, requestHash: hash, status: 202, response, createdAt: now })

@@ -69,7 +69,7 @@ export class DeskActions {
   async book(
     input: BookInput,
     userId: number | null,
-    inTx?: (tx: DeskTx, booked: { uid: string; outboxId: number }) => void,
+    inTx?: (tx: DeskTx, booked: { uid: string; outboxId: number; notice?: string }) => void,
   ): Promise<ActionResult> {
     const branch = this.d.branches.current()
     const eventType = this.d.db
@@ -186,7 +186,7 @@ export class DeskActions {
         start: payload.start,
         walkIn: input.walkIn ?? false,
       })
-      inTx?.(tx, { uid, outboxId: row.id })
+      inTx?.(tx, { uid, outboxId: row.id, notice })
       return row.id
     })
     return { ...this.#committed(uid, outboxId), ...(notice ? { notice } : {}) }

@@ -193,6 +193,34 @@ describe('a double submit books once', () => {
     expect(calcomBookingsOf('restart@example.com')).toHaveLength(1)
   })
 
+  it('replays the whole first answer, a chosen staff member’s notice included', async () => {
+    const haircut = eventTypeOf(desk, 'haircut')
+    const [start] = (await slotsOf(desk, haircut.id, '2026-03-12')).slots
+    // Connecting links staff to Cal.com hosts from the last 30 real days of bookings, which this
+    // sandbox's March does not reach: link one of the haircut's hosts by hand.
+    const hostId = sandbox.sandbox.store.eventTypes.get(haircut.calcomId)!.hostIds[0]!
+    const member = desk.services.staff.upsert({
+      branchId: desk.services.branches.current().id,
+      calcomHostId: hostId,
+      name: 'Linked Host',
+    })
+    const body = {
+      eventTypeId: haircut.id,
+      staffId: member.id,
+      start,
+      attendee: { name: 'With Staff', email: 'with-staff@example.com' },
+    }
+    const key = 'form-with-staff'
+    const [first, second] = await Promise.all([
+      post(desk, '/api/appointments', body, { 'idempotency-key': key }),
+      post(desk, '/api/appointments', body, { 'idempotency-key': key }),
+    ])
+    expect([first.status, second.status]).toEqual([202, 202])
+    const a = await json<ActionResult>(first)
+    expect(a.notice).toEqual(expect.any(String))
+    expect(await json<ActionResult>(second)).toEqual(a)
+  })
+
   it('documents the Idempotency-Key header in the OpenAPI document', async () => {
     const doc = await json<{
       paths: Record<string, { post?: { parameters?: { name: string; in: string }[] } }>
