@@ -28,6 +28,7 @@ export interface BuildAppOptions {
   /** Close the storage when the app closes (the CLI does; tests sharing one storage may not). */
   closeStorage?: boolean
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger
+  /** Overrides the configured heartbeat (tests use sub-second ones). */
   heartbeatMs?: number
   pruneIntervalMs?: number
   /** How long close waits for open connections before cutting them (default 10 s). */
@@ -85,8 +86,8 @@ export async function buildApp(opts: BuildAppOptions) {
     allowedAccounts: config.allowedAccounts,
     rateLimitPerMinute: config.enrollRateLimitPerMinute,
   })
-  await app.register(eventsRoutes)
-  await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? 15_000 })
+  await app.register(eventsRoutes, { recheckMs: config.pollRecheckMs })
+  await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? config.streamHeartbeatMs })
   await app.register(ackRoutes)
   await app.register(deviceRoutes)
   // Without an admin token the operator routes (and /metrics, whose labels name channels) are off.

@@ -20,6 +20,10 @@ export interface RelayConfig {
   intakeRateLimitPerMinute: number
   /** Refused deliveries, and wrong tokens, per minute per client address (each its own count). */
   refusalRateLimitPerMinute: number
+  /** An open stream writes a heartbeat (and re-reads the log) after this long without events. */
+  streamHeartbeatMs: number
+  /** A parked long-poll re-reads the log at least this often, in case a wake-up was lost. */
+  pollRecheckMs: number
   logLevel: string
   /** Fastify trustProxy: which proxies' X-Forwarded-For to believe (rate limits key on the client IP). */
   trustProxy: boolean | string[]
@@ -96,6 +100,9 @@ export function loadConfig(env: Env = process.env): RelayConfig {
   const enrollRateLimitPerMinute = int('RELAY_ENROLL_RATE_LIMIT', 20, 1, 1_000_000)
   const intakeRateLimitPerMinute = int('RELAY_INTAKE_RATE_LIMIT', 6000, 1, 100_000_000)
   const refusalRateLimitPerMinute = int('RELAY_REFUSAL_RATE_LIMIT', 60, 1, 1_000_000)
+  // Proxies that cut idle connections sooner than 15 s need a shorter heartbeat.
+  const streamHeartbeatMs = int('RELAY_STREAM_HEARTBEAT_SECONDS', 15, 1, 300) * 1000
+  const pollRecheckMs = int('RELAY_POLL_RECHECK_SECONDS', 10, 1, 3600) * 1000
   const logLevel = str('RELAY_LOG_LEVEL', 'info')
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`RELAY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
@@ -120,6 +127,8 @@ export function loadConfig(env: Env = process.env): RelayConfig {
     enrollRateLimitPerMinute,
     intakeRateLimitPerMinute,
     refusalRateLimitPerMinute,
+    streamHeartbeatMs,
+    pollRecheckMs,
     logLevel,
     trustProxy,
   }

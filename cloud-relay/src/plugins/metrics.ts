@@ -72,6 +72,15 @@ export default fp(
         for (const ch of await app.storage.listChannels()) this.set({ channel: ch.id }, ch.lastSeq)
       },
     })
+    new Gauge({
+      name: 'relay_parked_connections',
+      help: 'Long-polls and streams of this instance waiting for their channel’s next event.',
+      registers: [registry],
+      collect() {
+        // Waiters register after metrics; by scrape time they exist.
+        this.set(app.hasDecorator('waiters') ? app.waiters.parkedTotal() : 0)
+      },
+    })
     app.decorate('metrics', { registry, accepted, duplicates, rejected, served })
   },
   { name: 'metrics', dependencies: ['storage'] },

@@ -51,6 +51,13 @@ export class Waiters {
     return this.byChannel.get(channelId)?.size ?? 0
   }
 
+  /** How many long-polls and streams are parked on every channel of this instance. */
+  parkedTotal(): number {
+    let n = 0
+    for (const set of this.byChannel.values()) n += set.size
+    return n
+  }
+
   /** `*` wakes everyone (e.g. after the notification connection reconnected). */
   notify(channelId: string): void {
     if (channelId === '*') {

@@ -5,10 +5,12 @@ import { RelayHttpError } from '../errors.js'
 import type { Device } from '../storage/types.js'
 import { resyncError, toWire } from './event-wire.js'
 
-/** A parked poll re-reads at least this often, in case a wake-up notification was lost. */
-const RECHECK_MS = 10_000
+export interface EventsRouteOptions {
+  /** A parked poll re-reads at least this often, in case a wake-up notification was lost. */
+  recheckMs: number
+}
 
-const events: FastifyPluginAsyncTypebox = async (app) => {
+const events: FastifyPluginAsyncTypebox<EventsRouteOptions> = async (app, opts) => {
   app.get(
     '/v1/events',
     {
@@ -52,7 +54,7 @@ const events: FastifyPluginAsyncTypebox = async (app) => {
         }
         const stop = (): void => armed.cancel()
         reply.raw.once('close', stop)
-        await armed.wait(Math.min(left, RECHECK_MS))
+        await armed.wait(Math.min(left, opts.recheckMs))
         reply.raw.off('close', stop)
       }
     },
