@@ -2,7 +2,7 @@
 // stream held by another (LISTEN/NOTIFY), and seqs stay gap-free across instances.
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EventsResponse, RelayEvent } from '../src/contract.js'
+import type { EventsResponse, RelayEvent } from '../../src/shared/relay/relay-contract.js'
 import { openStorage } from '../src/storage/open-storage.js'
 import {
   auth,
