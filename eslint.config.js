@@ -4,10 +4,15 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import { builtinModules } from 'node:module'
+import { noUpwardCoreImport } from './eslint/core-layers.js'
 
 // The import direction of DESIGN.md §5, enforced here rather than by review:
 //   src/shared  (pure TS: no Node, no DOM, no app code)
 //   ← src/main/core (never `electron`), src/renderer (never main/preload/Node), cloud-relay, sandbox
+// The desk (main, preload, renderer) never imports the relay or the sandbox, and the relay never
+// imports the desk or the sandbox: they are separate programs that meet only in src/shared (tests
+// may start the others, to talk to them over HTTP). Inside the desk core, the layers of
+// eslint/core-layers.js: a module never imports a layer above its own.
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)]
 const noNode = nodeBuiltins.map((name) => ({
   name,
@@ -19,6 +24,13 @@ const noElectron = {
     'Only src/main/index.ts and src/main/electron/* may import electron; the core runs under plain Node.',
 }
 const pattern = (group, message) => ({ group, message })
+const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts']
+const noMainInternals = (who) =>
+  pattern(['**/renderer/**', '**/preload/**'], `${who} never imports the renderer or the preload.`)
+const deskApart = pattern(
+  ['**/cloud-relay/**', '**/sandbox/**'],
+  'The desk never imports the relay or the sandbox: they are separate programs; share code through src/shared.',
+)
 
 export default tseslint.config(
   {
@@ -89,33 +101,38 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [noElectron],
-          patterns: [
-            pattern(
-              ['**/renderer/**', '**/preload/**'],
-              'The core never imports the renderer or the preload.',
-            ),
-          ],
-        },
+        { paths: [noElectron], patterns: [noMainInternals('The core'), deskApart] },
       ],
     },
   },
   {
     files: ['src/main/index.ts', 'src/main/electron/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [noMainInternals('Main'), deskApart] }],
+    },
+  },
+  {
+    // Tests start the relay and the sandbox in-process to talk to them over HTTP.
+    files: testFiles.map((t) => `src/main/${t}`),
+    ignores: ['src/main/electron/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            pattern(
-              ['**/renderer/**', '**/preload/**'],
-              'Main never imports the renderer or the preload.',
-            ),
-          ],
-        },
+        { paths: [noElectron], patterns: [noMainInternals('The core')] },
       ],
     },
+  },
+  {
+    files: testFiles.map((t) => `src/main/electron/${t}`),
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noMainInternals('Main')] }],
+    },
+  },
+  {
+    files: ['src/main/core/**/*.ts'],
+    ignores: testFiles,
+    plugins: { frontdesk: { rules: { 'core-layers': noUpwardCoreImport } } },
+    rules: { 'frontdesk/core-layers': 'error' },
   },
   {
     files: ['src/preload/**/*.ts'],
@@ -125,6 +142,7 @@ export default tseslint.config(
         {
           patterns: [
             pattern(['**/main/**', '**/renderer/**'], 'The preload depends on src/shared only.'),
+            deskApart,
           ],
         },
       ],
@@ -167,6 +185,23 @@ export default tseslint.config(
             pattern(
               ['**/src/main/**', '**/src/renderer/**', '**/src/preload/**'],
               'The relay and the sandbox are separate services; share code through src/shared only.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['cloud-relay/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            pattern(
+              ['**/src/main/**', '**/src/renderer/**', '**/src/preload/**', '**/sandbox/**'],
+              'The relay is a separate service: it imports only src/shared, never the desk or the sandbox.',
             ),
           ],
         },

@@ -1,4 +1,4 @@
-import type { RelayErrorCode } from './contract.js'
+import type { RelayErrorCode } from '../../src/shared/relay/relay-contract.js'
 
 /** An error the client is meant to see: status, stable code, human message. */
 export class RelayHttpError extends Error {

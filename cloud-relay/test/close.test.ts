@@ -3,7 +3,7 @@
 // (Node keeps those open for keepAliveTimeout, 72 s, unless the relay closes them).
 import { connect, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { EventsResponse } from '../src/contract.js'
+import type { EventsResponse } from '../../src/shared/relay/relay-contract.js'
 import { openStorage } from '../src/storage/open-storage.js'
 import {
   ENGINES,

@@ -1,7 +1,7 @@
 // Durability with real processes: SIGKILL mid-load loses no acknowledged delivery, and SIGTERM
 // lets in-flight intake finish. Once per storage engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EventsResponse } from '../src/contract.js'
+import type { EventsResponse } from '../../src/shared/relay/relay-contract.js'
 import { openStorage } from '../src/storage/open-storage.js'
 import {
   ADMIN_TOKEN,

@@ -4,7 +4,7 @@ import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../sandbox/src/index.js'
 import { buildApp, type RelayApp } from '../src/app.js'
-import type { EnrollResponse, EventsResponse } from '../src/contract.js'
+import type { EnrollResponse, EventsResponse } from '../../src/shared/relay/relay-contract.js'
 import { openStorage } from '../src/storage/open-storage.js'
 import {
   ADMIN_TOKEN,

@@ -4,7 +4,7 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RelayApp } from '../src/app.js'
-import type { EventsResponse } from '../src/contract.js'
+import type { EventsResponse } from '../../src/shared/relay/relay-contract.js'
 import {
   ADMIN_TOKEN,
   auth,

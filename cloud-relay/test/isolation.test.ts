@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EventsResponse } from '../src/contract.js'
+import type { EventsResponse } from '../../src/shared/relay/relay-contract.js'
 import { signCalcomBody } from '../src/signature.js'
 import {
   ENGINES,

@@ -7,7 +7,7 @@
 // `npm run bench` (relay-e2e-latency), not to a test.
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EventsResponse, RelayEvent } from '../src/contract.js'
+import type { EventsResponse, RelayEvent } from '../../src/shared/relay/relay-contract.js'
 import { openStorage } from '../src/storage/open-storage.js'
 import { until } from '../../test/support/until.js'
 import {

@@ -2,7 +2,7 @@
 // cannot keep Cal.com's real ones out, the admin log keeps real deliveries apart from the flood,
 // and wrong admin or device tokens are limited per client address. Once per storage engine.
 import { afterEach, describe, expect, it } from 'vitest'
-import type { EventsResponse } from '../src/contract.js'
+import type { EventsResponse } from '../../src/shared/relay/relay-contract.js'
 import {
   ADMIN_TOKEN,
   ENGINES,

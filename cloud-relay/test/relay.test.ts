@@ -1,7 +1,7 @@
 // The relay's core behaviour — intake, the per-channel log, pull delivery, ack, retention —
 // run once per storage engine against a real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { EventsResponse } from '../src/contract.js'
+import type { EventsResponse } from '../../src/shared/relay/relay-contract.js'
 import {
   ADMIN_TOKEN,
   ENGINES,

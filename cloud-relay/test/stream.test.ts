@@ -1,6 +1,6 @@
 // GET /v1/stream over real HTTP, once per storage engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RelayEvent } from '../src/contract.js'
+import type { RelayEvent } from '../../src/shared/relay/relay-contract.js'
 import {
   ENGINES,
   auth,

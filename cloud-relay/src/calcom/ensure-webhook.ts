@@ -1,16 +1,5 @@
+import { DESK_WEBHOOK_TRIGGERS } from '../../../src/shared/calcom/webhook-triggers.js'
 import { CalcomError, type CalcomClient } from './calcom-client.js'
-
-/** The triggers the desk maps (DESIGN.md §3). */
-export const BOOKING_TRIGGERS = [
-  'BOOKING_CREATED',
-  'BOOKING_REQUESTED',
-  'BOOKING_RESCHEDULED',
-  'BOOKING_CANCELLED',
-  'BOOKING_REJECTED',
-  'BOOKING_PAID',
-  'BOOKING_NO_SHOW_UPDATED',
-  'MEETING_ENDED',
-]
 
 /**
  * Makes sure exactly one Cal.com webhook of the account points at the channel's URL, active,
@@ -27,7 +16,9 @@ export async function ensureWebhook(
   let id = await find()
   if (id === undefined) {
     try {
-      return (await calcom.createWebhook({ subscriberUrl, triggers: BOOKING_TRIGGERS, secret })).id
+      return (
+        await calcom.createWebhook({ subscriberUrl, triggers: [...DESK_WEBHOOK_TRIGGERS], secret })
+      ).id
     } catch (err) {
       // Another enrollment of the same account created it first.
       if (!(err instanceof CalcomError && err.kind === 'conflict')) throw err
@@ -35,6 +26,6 @@ export async function ensureWebhook(
       if (id === undefined) throw err
     }
   }
-  await calcom.updateWebhook(id, { triggers: BOOKING_TRIGGERS, secret })
+  await calcom.updateWebhook(id, { triggers: [...DESK_WEBHOOK_TRIGGERS], secret })
   return id
 }

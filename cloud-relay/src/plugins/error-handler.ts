@@ -5,7 +5,7 @@ import type {
   FastifySchemaValidationError,
 } from 'fastify'
 import fp from 'fastify-plugin'
-import type { RelayError } from '../contract.js'
+import type { RelayError } from '../../../src/shared/relay/relay-contract.js'
 import { RelayHttpError } from '../errors.js'
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { AckResponse } from '../contract.js'
+import type { AckResponse } from '../../../src/shared/relay/relay-contract.js'
 import { RelayHttpError } from '../errors.js'
 import type { Device } from '../storage/types.js'
 

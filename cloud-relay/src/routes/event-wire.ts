@@ -1,4 +1,4 @@
-import type { RelayError, RelayEvent } from '../contract.js'
+import type { RelayError, RelayEvent } from '../../../src/shared/relay/relay-contract.js'
 import type { StoredEvent } from '../storage/types.js'
 
 export const toWire = (e: StoredEvent): RelayEvent => ({

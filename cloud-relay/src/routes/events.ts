@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { EventsResponse } from '../contract.js'
+import type { EventsResponse } from '../../../src/shared/relay/relay-contract.js'
 import { RelayHttpError } from '../errors.js'
 import type { Device } from '../storage/types.js'
 import { resyncError, toWire } from './event-wire.js'

@@ -12,7 +12,7 @@ import type {
   AppointmentRow,
   AppointmentStore,
 } from '../appointments/appointment-store'
-import { isValidTimeZone } from '../appointments/branch-day'
+import { isValidTimeZone } from '../time/branch-day'
 import type { BranchStore } from '../branch/branch-store'
 import type { DeskDb } from '../db/open-database'
 import { auditLog, eventTypes, staff } from '../db/schema'

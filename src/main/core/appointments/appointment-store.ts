@@ -11,7 +11,7 @@ import type {
 import type { DeskDb } from '../db/open-database'
 import { appointmentHistory, appointments, branches, eventTypes, staff } from '../db/schema'
 import type { LiveBus } from '../live/live-bus'
-import { dayOf, type DayRange } from './branch-day'
+import { dayOf, type DayRange } from '../time/branch-day'
 
 export interface AppointmentInput {
   uid: string

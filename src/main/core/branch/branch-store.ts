@@ -6,7 +6,7 @@ import type { ConnectionState } from '../../../shared/domain/appointment-status'
 import type { DeskDb } from '../db/open-database'
 import { branches, settings } from '../db/schema'
 import type { LiveBus } from '../live/live-bus'
-import { isValidTimeZone } from '../appointments/branch-day'
+import { isValidTimeZone } from '../time/branch-day'
 
 const CURRENT_BRANCH = 'current_branch_id'
 

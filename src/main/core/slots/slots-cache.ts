@@ -11,7 +11,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import type { Logger } from 'pino'
-import { branchDay, dayOf, InvalidDayError, type DayRange } from '../appointments/branch-day'
+import { branchDay, dayOf, InvalidDayError, type DayRange } from '../time/branch-day'
 import type { BranchStore } from '../branch/branch-store'
 import type { CalcomError } from '../calcom/calcom-errors'
 import type { CallPriority } from '../calcom/rate-governor'

@@ -3,6 +3,7 @@
 // here touches the database or throws for Cal.com's sake: a body we cannot read, an unknown
 // trigger or an unknown status comes back as a `notice` that sync health shows.
 import { createHash } from 'node:crypto'
+import { DESK_WEBHOOK_TRIGGERS } from '../../../shared/calcom/webhook-triggers'
 import type { AppointmentStatus } from '../../../shared/domain/appointment-status'
 import type { Booking } from '../calcom/response-schemas'
 import type { CalcomHost } from '../connect/staff-from-calcom'
@@ -85,16 +86,7 @@ export interface MappedWebhook {
 }
 
 /** Triggers the desk reads. */
-export const HANDLED_TRIGGERS = [
-  'BOOKING_CREATED',
-  'BOOKING_REQUESTED',
-  'BOOKING_RESCHEDULED',
-  'BOOKING_CANCELLED',
-  'BOOKING_REJECTED',
-  'BOOKING_PAID',
-  'BOOKING_NO_SHOW_UPDATED',
-  'MEETING_ENDED',
-] as const
+export const HANDLED_TRIGGERS = DESK_WEBHOOK_TRIGGERS
 
 /** Triggers Cal.com documents that change nothing at the desk: kept, not flagged. */
 const QUIET_TRIGGERS = new Set([

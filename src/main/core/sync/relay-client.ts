@@ -12,7 +12,7 @@ import type {
   EventsResponse,
   RelayError,
   RelayEvent,
-} from '../../../../cloud-relay/src/contract'
+} from '../../../shared/relay/relay-contract'
 import { Backoff, sleep } from './backoff'
 import type { RelayDevice } from './relay-device-store'
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiError, DayQuery, DayView } from '../../../../shared/api/schemas'
 import { checkDay, DAY_VIEW_YEARS } from '../../actions/date-range'
-import { branchDay, InvalidDayError } from '../../appointments/branch-day'
+import { branchDay, InvalidDayError } from '../../time/branch-day'
 import { ApiProblem } from '../plugins/error-handler'
 import type { DeskServices } from '../desk-services'
 import { answering } from './actions'

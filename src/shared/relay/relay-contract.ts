@@ -1,5 +1,5 @@
-// Wire types of the relay routes desks call (DESIGN.md §4.1). The desk's relay client imports
-// these with `import type`, so this file holds types only: no runtime code, no Node imports.
+// Wire types of the relay routes desks call (DESIGN.md §4.1). The relay and the desk's relay client
+// both import them from here, so this file holds types only: no runtime code, no Node imports.
 
 /** `POST /v1/enroll` request. `deviceName`: 1–100 characters, some of them visible. */
 export interface EnrollRequest {
