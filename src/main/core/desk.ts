@@ -17,9 +17,9 @@ import { buildLocalApi, type LocalApi } from './server/local-api'
 import type { TokenStore } from './auth/token-store'
 import { startCalcomServices } from './connect/calcom-services'
 import { StaffStore } from './staff/staff-store'
-import { createOutbound, type OutboundTuning } from './outbox/outbound-services'
-import { SyncEngine, type SyncTuning } from './sync/sync-engine'
-import type { RelayDeviceStore } from './sync/relay-device-store'
+import { createOutbound, type OutboundTuning } from './outbound/outbound-services'
+import { SyncEngine, type SyncTuning } from './inbound/sync-engine'
+import type { RelayDeviceStore } from './inbound/relay-device-store'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */

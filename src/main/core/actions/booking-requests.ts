@@ -16,7 +16,7 @@ import type { AppointmentStore } from '../appointments/appointment-store'
 import type { BranchStore } from '../branch/branch-store'
 import type { DeskDb } from '../db/open-database'
 import { appointments, idempotentRequests } from '../db/schema'
-import type { DeskTx } from '../outbox/outbox-store'
+import type { DeskTx } from '../outbound/outbox-store'
 import { ActionError } from './action-errors'
 import type { ActionResult, BookInput, DeskActions } from './desk-actions'
 

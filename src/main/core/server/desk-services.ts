@@ -5,8 +5,8 @@ import type { LiveBus } from '../live/live-bus'
 import type { StaffStore } from '../staff/staff-store'
 import type { EventTypeStore } from '../event-types/event-type-store'
 import type { CalcomServices } from '../connect/calcom-services'
-import type { OutboundServices } from '../outbox/outbound-services'
-import type { SyncEngine } from '../sync/sync-engine'
+import type { OutboundServices } from '../outbound/outbound-services'
+import type { SyncEngine } from '../inbound/sync-engine'
 
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices extends OutboundServices {

@@ -11,7 +11,7 @@ import {
   OutboxQuery,
 } from '../../../../shared/api/schemas'
 import { resolveDeskUser, DESK_USER_HEADER } from '../../actions/desk-user'
-import type { OutboxRow } from '../../outbox/outbox-store'
+import type { OutboxRow } from '../../outbound/outbox-store'
 import type { DeskServices } from '../desk-services'
 import { answering, DeskUserHeaders } from './actions'
 

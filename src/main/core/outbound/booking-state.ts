@@ -1,13 +1,13 @@
 // Cal.com's answer to one of our calls (the API v2 booking that create / reschedule / cancel /
 // confirm / decline / mark-absent return), as appointment fields. It reads the booking with the
-// inbox's own mapping (../sync/booking-mapping.ts, DESIGN.md §3) and lays statuses the way the
+// inbox's own mapping (../inbound/booking-mapping.ts, DESIGN.md §3) and lays statuses the way the
 // inbox's merge does, so the outbox and the inbox never disagree about the same booking.
 import { and, eq } from 'drizzle-orm'
 import type { AppointmentPatch, AppointmentRow } from '../appointments/appointment-store'
 import type { Booking } from '../calcom/response-schemas'
 import { eventTypes, staff } from '../db/schema'
-import { apiVersion, mapApiBooking } from '../sync/booking-mapping'
-import { baseOf, withNoShow } from '../sync/booking-merge'
+import { apiVersion, mapApiBooking } from '../inbound/booking-mapping'
+import { baseOf, withNoShow } from '../inbound/booking-merge'
 import type { DeskTx } from './outbox-store'
 
 /**

@@ -10,7 +10,7 @@ import type { LiveBus } from '../live/live-bus'
 import { ActionError } from '../actions/action-errors'
 import type { BeforeAction, OutboxOp, StoredPayload } from './outbox-payloads'
 import type { DeskTx, OutboxRow, OutboxStore } from './outbox-store'
-import { refreshLater } from '../sync/apply-event'
+import { refreshLater } from '../inbound/apply-event'
 import { syncStateOf } from './sync-state'
 
 export interface OutboxCommandsDeps {
