@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { appVersion } from './app-version'
 import { AppointmentStore } from './appointments/appointment-store'
+import { CalcomBookings } from './appointments/calcom-bookings'
+import { OutboxStore } from './outbound/outbox-store'
 import { BranchStore } from './branch/branch-store'
 import type { DeskConfig } from './config/desk-config'
 import { lockDataDir } from './data-dir/data-dir-lock'
@@ -64,15 +66,18 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       staff: new StaffStore(db),
       eventTypes: new EventTypeStore(db),
       appointments: new AppointmentStore(db, bus),
+      outbox: new OutboxStore(db),
     }
+    const calcomBookings = new CalcomBookings(db, services)
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
     const outbound = createOutbound(
-      { ...services, connection: calcom.connection, logger },
+      { ...services, calcomBookings, connection: calcom.connection, logger },
       opts.outbound,
     )
     const sync = new SyncEngine({
       ...services,
+      calcomBookings,
       connection: calcom.connection,
       dataDir: config.dataDir,
       relayUrl: config.relayUrl,

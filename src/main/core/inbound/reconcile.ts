@@ -16,7 +16,7 @@ import type { ListBookingsQuery } from '../calcom/bookings-api'
 import type { DeskDb } from '../db/open-database'
 import { settings } from '../db/schema'
 import type { InboundApplier } from './apply-event'
-import { mapStatus } from './booking-mapping'
+import { mapStatus } from '../appointments/booking-mapping'
 
 export type ReconcileTrigger =
   | 'start'

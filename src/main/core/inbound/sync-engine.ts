@@ -6,18 +6,20 @@
 //                 appointment (a relay out of reach is told at the next enrollment instead)
 // Relay events and reconcile pages meet in the same applier, which orders them by Cal.com's
 // version, so neither needs to wait for the other. Health is kept here and read by GET /api/sync.
-import { count, eq, inArray } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { Branch, SyncHealth } from '../../../shared/api/schemas'
 import type { BranchStore } from '../branch/branch-store'
 import type { BranchConnection } from '../connect/branch-connection'
 import type { DeskDb } from '../db/open-database'
-import { outbox, relayCursor } from '../db/schema'
+import type { CalcomBookings } from '../appointments/calcom-bookings'
+import type { OutboxStore } from '../outbound/outbox-store'
 import type { LiveBus } from '../live/live-bus'
 import type { StaffStore } from '../staff/staff-store'
 import type { RelayEvent } from '../../../../cloud-relay/src/contract'
 import { InboundApplier } from './apply-event'
-import { mapWebhookBody, uidsOf } from './booking-mapping'
+import { uidsOf } from '../appointments/booking-mapping'
+import { AppliedEventStore } from './applied-event-store'
+import { RelayCursorStore } from './relay-cursor-store'
 import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
 import { Backoff } from './backoff'
 import {
@@ -48,6 +50,8 @@ export interface SyncEngineOptions extends SyncTuning {
   bus: LiveBus
   branches: BranchStore
   staff: StaffStore
+  calcomBookings: CalcomBookings
+  outbox: OutboxStore
   connection: BranchConnection
   logger: Logger
   deviceStore?: RelayDeviceStore
@@ -62,6 +66,7 @@ const KEY_RETENTION_MS = 30 * 86_400_000
 export class SyncEngine {
   readonly applier: InboundApplier
   readonly reconciler: Reconciler
+  readonly #cursor: RelayCursorStore
   readonly #o: SyncEngineOptions & { reconcileIntervalMs: number; deviceStore: RelayDeviceStore }
   readonly #log: Logger
   #relay: RelayClient | null = null
@@ -96,7 +101,13 @@ export class SyncEngine {
       opts.heldRetryBackoff?.baseMs ?? 2_000,
       opts.heldRetryBackoff?.capMs ?? 60_000,
     )
-    this.applier = new InboundApplier({ ...opts, logger: this.#log })
+    this.#cursor = new RelayCursorStore(opts.db)
+    this.applier = new InboundApplier({
+      ...opts,
+      appliedEvents: new AppliedEventStore(opts.db),
+      cursor: this.#cursor,
+      logger: this.#log,
+    })
     this.reconciler = new Reconciler({
       db: opts.db,
       applier: this.applier,
@@ -139,14 +150,8 @@ export class SyncEngine {
   }
 
   health(): SyncHealth {
-    const { db, branches } = this.#o
-    const branch = branches.current()
-    const cursor = db.select().from(relayCursor).where(eq(relayCursor.branchId, branch.id)).get()
-    const queue = db
-      .select({ n: count() })
-      .from(outbox)
-      .where(inArray(outbox.state, ['pending', 'in_flight']))
-      .get()
+    const branch = this.#o.branches.current()
+    const cursor = this.#cursor.row(branch.id)
     const lastEvent =
       this.#lastEvent ??
       (cursor?.lastEventAt
@@ -183,8 +188,8 @@ export class SyncEngine {
       },
       lastEvent,
       lastReconcile,
-      queueDepth: queue?.n ?? 0,
-      heldBookings: this.applier.heldUids().length,
+      queueDepth: this.#o.outbox.queueDepth(),
+      heldBookings: this.#o.calcomBookings.held.count(),
       recentErrors: [...this.#errors].reverse(),
     }
   }
@@ -259,14 +264,7 @@ export class SyncEngine {
     const result = await this.reconciler.run(trigger, { window })
     const branchId = this.#o.branches.current().id
     if (result.ok) {
-      this.#o.db
-        .insert(relayCursor)
-        .values({ branchId, lastReconcileAt: Date.now() })
-        .onConflictDoUpdate({
-          target: relayCursor.branchId,
-          set: { lastReconcileAt: Date.now(), updatedAt: Date.now() },
-        })
-        .run()
+      this.#cursor.reconciled(branchId)
       this.applier.pruneKeys(KEY_RETENTION_MS)
       await this.#releaseHeld()
     } else if (result.error && result.error.code !== 'STOPPED') {
@@ -304,7 +302,7 @@ export class SyncEngine {
 
   async #releaseHeld(): Promise<void> {
     const client = this.#o.connection.client()
-    if (!client || this.applier.heldUids().length === 0) return
+    if (!client || this.#o.calcomBookings.held.count() === 0) return
     const r = await this.applier.releaseHeld(client)
     if (!r.error) {
       this.#heldBackoff.reset()
@@ -334,7 +332,7 @@ export class SyncEngine {
         this.#device = null
         await this.#o.deviceStore.clear()
       },
-      cursor: () => this.#cursor(),
+      cursor: () => this.#cursor.seq(this.#o.branches.current().id),
       applyEvents: (events) => this.#serial(() => this.#applyEvents(events)),
       resync: async (resumeAfter) => {
         this.#error(
@@ -345,7 +343,7 @@ export class SyncEngine {
         const result = await this.#reconcile('resync', false)
         if (!result.ok)
           throw new RelayProblem('RESYNC_FAILED', 'Reconcile after resync failed; will retry')
-        this.#setCursor(resumeAfter)
+        this.#cursor.skipTo(this.#o.branches.current().id, resumeAfter)
       },
       onState: (state, detail) => {
         if (state === 'online' && this.#reconcileWhenOnline) {
@@ -392,26 +390,10 @@ export class SyncEngine {
     await this.#o.deviceStore.save(device)
     this.#reconcileWhenOnline = true
     const branchId = this.#o.branches.current().id
-    const held = this.#o.db
-      .select()
-      .from(relayCursor)
-      .where(eq(relayCursor.branchId, branchId))
-      .get()
+    const held = this.#cursor.row(branchId)
     // A new channel (another account) numbers its events from scratch.
     const lastSeq = held && held.channelId === device.channelId ? held.lastSeq : 0
-    this.#o.db
-      .insert(relayCursor)
-      .values({ branchId, channelId: device.channelId, deviceId: device.deviceId, lastSeq })
-      .onConflictDoUpdate({
-        target: relayCursor.branchId,
-        set: {
-          channelId: device.channelId,
-          deviceId: device.deviceId,
-          lastSeq,
-          updatedAt: Date.now(),
-        },
-      })
-      .run()
+    this.#cursor.enrolled(branchId, device.channelId, device.deviceId, lastSeq)
     this.#log.info(
       {
         channelId: device.channelId,
@@ -423,43 +405,13 @@ export class SyncEngine {
     return (this.#device = device)
   }
 
-  #cursor(): number {
-    const branchId = this.#o.branches.current().id
-    return (
-      this.#o.db
-        .select({ s: relayCursor.lastSeq })
-        .from(relayCursor)
-        .where(eq(relayCursor.branchId, branchId))
-        .get()?.s ?? 0
-    )
-  }
-
-  #setCursor(seq: number): void {
-    if (seq <= this.#cursor()) return
-    const branchId = this.#o.branches.current().id
-    this.#o.db
-      .update(relayCursor)
-      .set({ lastSeq: seq, updatedAt: Date.now() })
-      .where(eq(relayCursor.branchId, branchId))
-      .run()
-  }
-
   /**
    * A page of events, in seq order, in one transaction (see InboundApplier.applyRelayPage). An
    * event SQLite refused is thrown after what came before it is committed and reported, so the
    * relay client backs off and asks again from the cursor, which stays just before it.
    */
   async #applyEvents(events: RelayEvent[]): Promise<void> {
-    // A redelivered page starts at or below the cursor; the applier skips those events, so they
-    // are not parsed either.
-    const cursor = this.#cursor()
-    const deliveries = events
-      .filter((event) => event.seq > cursor)
-      .map((event) => ({
-        mapped: mapWebhookBody(event.body),
-        relay: { seq: event.seq, receivedAt: Date.parse(event.receivedAt) },
-      }))
-    const { applied, error } = await this.applier.applyRelayPage(deliveries, {
+    const { applied, error } = await this.applier.applyRelayEvents(events, {
       client: this.#running ? this.#o.connection.client() : null,
     })
     for (const { delivery } of applied)

@@ -4,13 +4,14 @@ import type { Logger } from 'pino'
 import { BookingRequests } from '../actions/booking-requests'
 import { DeskActions } from '../actions/desk-actions'
 import type { AppointmentStore } from '../appointments/appointment-store'
+import type { CalcomBookings } from '../appointments/calcom-bookings'
 import type { BranchStore } from '../branch/branch-store'
 import type { BranchConnection } from '../connect/branch-connection'
 import type { DeskDb } from '../db/open-database'
 import type { LiveBus } from '../live/live-bus'
 import { SlotsCache } from '../slots/slots-cache'
 import { OutboxCommands } from './outbox-commands'
-import { OutboxStore } from './outbox-store'
+import type { OutboxStore } from './outbox-store'
 import { OutboxWorker, type OutboxWorkerTuning } from './outbox-worker'
 
 export interface OutboundTuning {
@@ -33,6 +34,8 @@ export function createOutbound(
     db: DeskDb
     bus: LiveBus
     appointments: AppointmentStore
+    calcomBookings: CalcomBookings
+    outbox: OutboxStore
     branches: BranchStore
     connection: BranchConnection
     logger: Logger
@@ -40,7 +43,7 @@ export function createOutbound(
   tuning: OutboundTuning = {},
 ): OutboundServices & { start(): void; stop(): Promise<void> } {
   const logger = deps.logger.child({ part: 'outbox' })
-  const outbox = new OutboxStore(deps.db)
+  const { outbox } = deps
   const outboxWorker = new OutboxWorker({ ...deps, outbox, logger }, tuning.outbox)
   const wake = () => outboxWorker.wake()
   const slots = new SlotsCache({
