@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { appVersion } from './app-version'
 import { AppointmentStore } from './appointments/appointment-store'
+import { DeskUserStore } from './actions/desk-user-store'
 import { CalcomBookings } from './appointments/calcom-bookings'
 import { OutboxStore } from './outbound/outbox-store'
 import { BranchStore } from './branch/branch-store'
@@ -67,6 +68,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       eventTypes: new EventTypeStore(db),
       appointments: new AppointmentStore(db, bus),
       outbox: new OutboxStore(db),
+      deskUsers: new DeskUserStore(db),
     }
     const calcomBookings = new CalcomBookings(db, services)
     services.branches.current()

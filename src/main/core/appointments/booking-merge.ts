@@ -12,10 +12,10 @@
 // is HELD (not applied) so the receptionist's change stays on screen; the caller refreshes
 // those bookings from Cal.com once the outbox lets go of them.
 import type { AppointmentStatus } from '../../../shared/domain/appointment-status'
-import type { appointments } from '../db/schema'
+import type { AppointmentRow } from './appointment-store'
 import type { BaseStatus, BookingChange, CalcomBookingState, Version } from './booking-mapping'
 
-export type StoredRow = typeof appointments.$inferSelect
+export type StoredRow = AppointmentRow
 
 export interface Refs {
   branchId: number

@@ -38,6 +38,15 @@ export class EventTypeStore {
       .get()
   }
 
+  /** One of the branch's event types. */
+  byId(branchId: number, id: number): EventTypeRow | undefined {
+    return this.db
+      .select()
+      .from(eventTypes)
+      .where(and(eq(eventTypes.id, id), eq(eventTypes.branchId, branchId)))
+      .get()
+  }
+
   /** A branch's event types, by title. */
   list(branchId: number): EventTypeRow[] {
     return this.db

@@ -1,6 +1,9 @@
 // The outbound half of the sync engine, wired once per desk (desk.ts calls this): the outbox
 // store and worker, the queue commands, the slots cache and the desk's actions.
 import type { Logger } from 'pino'
+import type { EventTypeStore } from '../event-types/event-type-store'
+import type { StaffStore } from '../staff/staff-store'
+import { AuditStore } from '../audit/audit-store'
 import { BookingRequests } from '../actions/booking-requests'
 import { DeskActions } from '../actions/desk-actions'
 import type { AppointmentStore } from '../appointments/appointment-store'
@@ -35,6 +38,8 @@ export function createOutbound(
     bus: LiveBus
     appointments: AppointmentStore
     calcomBookings: CalcomBookings
+    eventTypes: EventTypeStore
+    staff: StaffStore
     outbox: OutboxStore
     branches: BranchStore
     connection: BranchConnection
@@ -44,6 +49,7 @@ export function createOutbound(
 ): OutboundServices & { start(): void; stop(): Promise<void> } {
   const logger = deps.logger.child({ part: 'outbox' })
   const { outbox } = deps
+  const audit = new AuditStore(deps.db)
   const outboxWorker = new OutboxWorker({ ...deps, outbox, logger }, tuning.outbox)
   const wake = () => outboxWorker.wake()
   const slots = new SlotsCache({
@@ -51,8 +57,8 @@ export function createOutbound(
     logger: deps.logger.child({ part: 'slots' }),
     ttlMs: tuning.slotsTtlMs,
   })
-  const outboxCommands = new OutboxCommands({ ...deps, outbox, wake, logger })
-  const actions = new DeskActions({ ...deps, outbox, slots, wake, logger })
+  const outboxCommands = new OutboxCommands({ ...deps, outbox, audit, wake, logger })
+  const actions = new DeskActions({ ...deps, outbox, audit, slots, wake, logger })
   const bookings = new BookingRequests({ ...deps, actions })
   return {
     outbox,

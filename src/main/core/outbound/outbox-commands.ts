@@ -5,7 +5,7 @@
 import type { Logger } from 'pino'
 import type { AppointmentPatch, AppointmentStore } from '../appointments/appointment-store'
 import type { DeskDb } from '../db/open-database'
-import { auditLog } from '../db/schema'
+import type { AuditStore } from '../audit/audit-store'
 import type { LiveBus } from '../live/live-bus'
 import { ActionError } from '../actions/action-errors'
 import type { BeforeAction, OutboxOp, StoredPayload } from './outbox-payloads'
@@ -18,6 +18,7 @@ export interface OutboxCommandsDeps {
   outbox: OutboxStore
   appointments: AppointmentStore
   calcomBookings: CalcomBookings
+  audit: AuditStore
   wake: () => void
   logger: Logger
 }
@@ -122,14 +123,12 @@ export class OutboxCommands {
   }
 
   #audit(tx: DeskTx, userId: number | null, action: string, row: OutboxRow): void {
-    tx.insert(auditLog)
-      .values({
-        userId,
-        action,
-        target: `outbox:${row.id}`,
-        detail: { op: row.op, bookingUid: row.bookingUid, mutationId: row.mutationId },
-      })
-      .run()
+    this.d.audit.record({
+      userId,
+      action,
+      target: `outbox:${row.id}`,
+      detail: { op: row.op, bookingUid: row.bookingUid, mutationId: row.mutationId },
+    })
   }
 }
 

@@ -1,3 +1,4 @@
+import type { DeskUserStore } from '../actions/desk-user-store'
 import type { AppointmentStore } from '../appointments/appointment-store'
 import type { BranchStore } from '../branch/branch-store'
 import type { DeskDb } from '../db/open-database'
@@ -17,6 +18,7 @@ export interface DeskServices extends OutboundServices {
   staff: StaffStore
   appointments: AppointmentStore
   eventTypes: EventTypeStore
+  deskUsers: DeskUserStore
   /** Cal.com: api_log, transport (rate governor), branch connection (client, tokens). */
   apiLog: CalcomServices['apiLog']
   transport: CalcomServices['transport']

@@ -37,6 +37,15 @@ export class StaffStore {
       .prepare()
   }
 
+  /** An active staff member of the branch. */
+  activeById(branchId: number, id: number): typeof staff.$inferSelect | undefined {
+    return this.db
+      .select()
+      .from(staff)
+      .where(and(eq(staff.id, id), eq(staff.branchId, branchId), eq(staff.active, true)))
+      .get()
+  }
+
   /** The staff member linked to a Cal.com host in that branch, if any. */
   idOfHost(branchId: number, hostId: number): number | undefined {
     return this.#idOfHost.get({ branchId, hostId })?.id

@@ -32,7 +32,7 @@ const entry = (r: OutboxRow): OutboxEntry => ({
 
 const outbox: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, { services }) => {
   const user = (headers: Record<string, unknown>) =>
-    resolveDeskUser(services.db, headers[DESK_USER_HEADER] as string | undefined)
+    resolveDeskUser(services.deskUsers, headers[DESK_USER_HEADER] as string | undefined)
   const changed = { 200: OutboxEntry, 400: ApiError, 404: ApiError, 409: ApiError }
 
   app.get(
