@@ -22,14 +22,11 @@ import { AppliedEventStore } from './applied-event-store'
 import { RelayCursorStore } from './relay-cursor-store'
 import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
 import { Backoff } from './backoff'
-import {
-  RelayClient,
-  RelayProblem,
-  enrollDevice,
-  revokeDevice,
-  type RelayState,
-} from './relay-client'
-import { FileRelayDeviceStore, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
+import { RelayClient, RelayProblem, type RelayState } from './relay-client'
+import { FileRelayDeviceStore, type RelayDeviceStore } from './relay-device-store'
+import { RelayEnrollment } from './relay-enrollment'
+import { SyncErrorRing, type SyncErrorEntry } from './sync-error-ring'
+import { syncHealth } from './sync-health'
 
 /** Sync timing; production values when omitted (tests shorten them). */
 export interface SyncTuning {
@@ -57,9 +54,6 @@ export interface SyncEngineOptions extends SyncTuning {
   deviceStore?: RelayDeviceStore
 }
 
-type SyncErrorEntry = SyncHealth['recentErrors'][number]
-
-const MAX_ERRORS = 20
 /** Event keys are kept a while past the relay's 14-day retention. */
 const KEY_RETENTION_MS = 30 * 86_400_000
 
@@ -74,11 +68,11 @@ export class SyncEngine {
   /** Set by a new enrollment: reconcile once the relay first answers (see onState). */
   #reconcileWhenOnline = false
   #retryInMs: number | null = null
-  #device: RelayDevice | null = null
   #timer: NodeJS.Timeout | null = null
   #running = false
   #unsubscribe: Array<() => void> = []
-  #errors: SyncErrorEntry[] = []
+  readonly #errors: SyncErrorRing
+  readonly #enrollment: RelayEnrollment
   #lastEvent: SyncHealth['lastEvent'] = null
   #lastReconcile: SyncHealth['lastReconcile'] = null
   #lagMs: number | null = null
@@ -102,6 +96,17 @@ export class SyncEngine {
       opts.heldRetryBackoff?.capMs ?? 60_000,
     )
     this.#cursor = new RelayCursorStore(opts.db)
+    this.#errors = new SyncErrorRing(this.#log)
+    this.#enrollment = new RelayEnrollment({
+      relayUrl: opts.relayUrl,
+      branches: opts.branches,
+      connection: opts.connection,
+      cursor: this.#cursor,
+      deviceStore: this.#o.deviceStore,
+      logger: this.#log,
+      onEnrolling: () => (this.#relayState = 'enrolling'),
+      onEnrolled: () => (this.#reconcileWhenOnline = true),
+    })
     this.applier = new InboundApplier({
       ...opts,
       appliedEvents: new AppliedEventStore(opts.db),
@@ -151,47 +156,19 @@ export class SyncEngine {
 
   health(): SyncHealth {
     const branch = this.#o.branches.current()
-    const cursor = this.#cursor.row(branch.id)
-    const lastEvent =
-      this.#lastEvent ??
-      (cursor?.lastEventAt
-        ? {
-            at: new Date(cursor.lastEventAt).toISOString(),
-            seq: cursor.lastSeq,
-            trigger: null,
-            uids: [],
-          }
-        : null)
-    const lastReconcile =
-      this.#lastReconcile ??
-      (cursor?.lastReconcileAt
-        ? {
-            at: new Date(cursor.lastReconcileAt).toISOString(),
-            trigger: null,
-            mode: null,
-            ok: true,
-            fetched: 0,
-            changed: 0,
-            error: null,
-          }
-        : null)
-    return {
+    return syncHealth({
       connection: branch.connection,
-      relay: {
-        configured: this.#o.relayUrl !== null,
-        state: this.#relayState,
-        url: this.#o.relayUrl,
-        channelId: cursor?.channelId ?? null,
-        cursor: cursor?.lastSeq ?? 0,
-        lagMs: this.#lagMs,
-        retryInMs: this.#retryInMs,
-      },
-      lastEvent,
-      lastReconcile,
+      relayUrl: this.#o.relayUrl,
+      relayState: this.#relayState,
+      retryInMs: this.#retryInMs,
+      lagMs: this.#lagMs,
+      cursor: this.#cursor.row(branch.id),
+      lastEvent: this.#lastEvent,
+      lastReconcile: this.#lastReconcile,
       queueDepth: this.#o.outbox.queueDepth(),
       heldBookings: this.#o.calcomBookings.held.count(),
-      recentErrors: [...this.#errors].reverse(),
-    }
+      recentErrors: this.#errors.recent(),
+    })
   }
 
   // -------------------------------------------------------------------------------------------
@@ -206,10 +183,7 @@ export class SyncEngine {
     if (this.#stopped) return
     if (branch.connection !== 'connected') {
       if (branch.connection === 'disconnected') {
-        await this.#halt(async () => {
-          this.#device = null
-          await this.#retireDevice()
-        })
+        await this.#halt(() => this.#enrollment.retire())
         this.#log.info('sync stopped: branch disconnected')
       }
       this.#publish()
@@ -238,26 +212,6 @@ export class SyncEngine {
     await relay?.stop()
     await cleanup?.()
     this.#relayState = 'off'
-  }
-
-  /**
-   * Revokes the device at the relay and forgets it: an active device no desk reads would hold
-   * back the relay's retention for its channel. When the relay cannot be told, the device is
-   * kept, unused, for the next enrollment to replace.
-   */
-  async #retireDevice(): Promise<void> {
-    const device = await this.#o.deviceStore.load()
-    if (!device) return
-    if (await revokeDevice(device)) {
-      await this.#o.deviceStore.clear()
-      this.#log.info({ deviceId: device.deviceId }, 'relay device revoked and forgotten')
-      return
-    }
-    await this.#o.deviceStore.save({ ...device, retired: true })
-    this.#log.warn(
-      { deviceId: device.deviceId },
-      'the relay could not be reached to revoke this desk’s device; the next enrollment will',
-    )
   }
 
   async #reconcile(trigger: ReconcileTrigger, window: boolean): Promise<ReconcileResult> {
@@ -327,11 +281,8 @@ export class SyncEngine {
       backoff: this.#o.relayBackoff
         ? new Backoff(this.#o.relayBackoff.baseMs, this.#o.relayBackoff.capMs)
         : undefined,
-      device: () => this.#ensureDevice(),
-      forgetDevice: async () => {
-        this.#device = null
-        await this.#o.deviceStore.clear()
-      },
+      device: () => this.#enrollment.device(),
+      forgetDevice: () => this.#enrollment.forget(),
       cursor: () => this.#cursor.seq(this.#o.branches.current().id),
       applyEvents: (events) => this.#serial(() => this.#applyEvents(events)),
       resync: async (resumeAfter) => {
@@ -360,49 +311,6 @@ export class SyncEngine {
         this.#publish()
       },
     })
-  }
-
-  /** The enrolled device for this relay and account, enrolling when there is none. */
-  async #ensureDevice(): Promise<RelayDevice> {
-    const relayUrl = this.#o.relayUrl!
-    const accountId = this.#o.branches.current().calcomAccountId
-    if (accountId === null)
-      throw new RelayProblem('NOT_CONNECTED', 'The branch has no Cal.com account')
-    const fits = (d: RelayDevice | null) =>
-      d?.relayUrl === relayUrl && d.calcomAccountId === accountId
-    if (fits(this.#device)) return this.#device!
-    const stored = await this.#o.deviceStore.load()
-    if (stored && !stored.retired && fits(stored)) return (this.#device = stored)
-
-    const provider = this.#o.connection.tokenProvider()
-    if (!provider) throw new RelayProblem('NOT_CONNECTED', 'The branch is not connected to Cal.com')
-    const bearer = await provider.bearer()
-    if (!bearer.ok) throw new RelayProblem('CALCOM_AUTH', bearer.error.message)
-    this.#relayState = 'enrolling'
-    const device = await enrollDevice({
-      relayUrl,
-      calcomAccountId: accountId,
-      calcom: provider.kind === 'apiKey' ? { apiKey: bearer.value } : { accessToken: bearer.value },
-      // The device held before (another account's, or one retired at disconnect) is revoked by
-      // the relay in the same step, so no device of this desk is left holding back retention.
-      replacesDeviceToken: stored?.relayUrl === relayUrl ? stored.deviceToken : undefined,
-    })
-    await this.#o.deviceStore.save(device)
-    this.#reconcileWhenOnline = true
-    const branchId = this.#o.branches.current().id
-    const held = this.#cursor.row(branchId)
-    // A new channel (another account) numbers its events from scratch.
-    const lastSeq = held && held.channelId === device.channelId ? held.lastSeq : 0
-    this.#cursor.enrolled(branchId, device.channelId, device.deviceId, lastSeq)
-    this.#log.info(
-      {
-        channelId: device.channelId,
-        deviceId: device.deviceId,
-        store: this.#o.deviceStore.description,
-      },
-      'enrolled with the relay',
-    )
-    return (this.#device = device)
   }
 
   /**
@@ -439,9 +347,7 @@ export class SyncEngine {
   }
 
   #error(source: SyncErrorEntry['source'], code: string, message: string): void {
-    this.#errors.push({ at: new Date().toISOString(), source, code, message })
-    if (this.#errors.length > MAX_ERRORS) this.#errors.splice(0, this.#errors.length - MAX_ERRORS)
-    this.#log.warn({ source, code }, message)
+    this.#errors.add(source, code, message)
     this.#publish()
   }
 

@@ -13,8 +13,7 @@ export class SyncErrorRing {
 
   add(source: SyncErrorEntry['source'], code: string, message: string): void {
     this.#errors.push({ at: new Date().toISOString(), source, code, message })
-    if (this.#errors.length > MAX_ERRORS)
-      this.#errors.splice(0, this.#errors.length - MAX_ERRORS)
+    if (this.#errors.length > MAX_ERRORS) this.#errors.splice(0, this.#errors.length - MAX_ERRORS)
     this.log.warn({ source, code }, message)
   }
 
