@@ -6,8 +6,6 @@
 // An entry `name/` is a folder, `*-suffix` any file whose name ends so (in any folder), anything
 // else one file; paths are relative to src/main/core, without extension. A file takes the first
 // layer with an entry matching it, so `appointments/appointment-store` is a store, not domain.
-// Both the current and the coming names of the two directions are listed (sync/ → inbound/,
-// outbox/ → outbound/), so the rule holds across that rename.
 import { dirname, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -34,12 +32,13 @@ export const CORE_LAYERS = [
       'branch/',
       'staff/',
       'event-types/',
-      'outbox/outbox-payloads',
+      'settings/',
+      'audit/',
       'outbound/outbox-payloads',
     ],
   },
   { name: 'domain', entries: ['appointments/', 'slots/', 'actions/', 'connect/'] },
-  { name: 'inbound and outbound', entries: ['sync/', 'outbox/', 'inbound/', 'outbound/'] },
+  { name: 'inbound and outbound', entries: ['inbound/', 'outbound/'] },
   { name: 'local API', entries: ['server/', 'desk'] },
 ]
 

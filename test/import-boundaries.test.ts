@@ -44,7 +44,7 @@ describe('import boundaries', () => {
     ],
     // The desk and the relay are separate programs: they meet only in src/shared.
     [
-      'src/main/core/sync/anything.ts',
+      'src/main/core/inbound/anything.ts',
       "import type { RelayEvent } from '../../../../cloud-relay/src/contract'\nexport type A = RelayEvent\n",
     ],
     [
@@ -91,7 +91,7 @@ describe('import boundaries', () => {
     ],
     // Tests start the relay and the sandbox to talk to them over HTTP.
     [
-      'src/main/core/sync/anything.test.ts',
+      'src/main/core/inbound/anything.test.ts',
       "import { startSandbox } from '../../../../sandbox/src/index'\nexport const a = startSandbox\n",
     ],
   ])('allows %s to use: %s', async (file, code) => {
@@ -106,11 +106,11 @@ describe('desk core layers', () => {
     ['src/main/core/db/anything.ts', '../appointments/appointment-store'],
     ['src/main/core/calcom/anything.ts', '../staff/staff-store'],
     ['src/main/core/branch/branch-store.ts', '../slots/slots-cache'],
-    ['src/main/core/appointments/anything.ts', '../sync/apply-event'],
-    ['src/main/core/actions/anything.ts', '../outbox/outbox-worker'],
+    ['src/main/core/appointments/anything.ts', '../inbound/apply-event'],
+    ['src/main/core/actions/anything.ts', '../outbound/outbox-worker'],
     ['src/main/core/slots/anything.ts', '../inbound/inbox'],
     ['src/main/core/appointments/anything.ts', '../outbound/outbox-worker'],
-    ['src/main/core/sync/anything.ts', '../server/desk-services'],
+    ['src/main/core/inbound/anything.ts', '../server/desk-services'],
     ['src/main/core/outbound/anything.ts', '../desk'],
     ['src/main/core/live/anything.ts', '../server/plugins/error-handler'],
   ])('refuses %s importing %s', async (file, source) => {
@@ -124,10 +124,10 @@ describe('desk core layers', () => {
 
   it.each([
     ['src/main/core/appointments/appointment-store.ts', '../db/schema'],
-    ['src/main/core/actions/anything.ts', '../outbox/outbox-store'],
+    ['src/main/core/actions/anything.ts', '../outbound/outbox-store'],
     ['src/main/core/slots/anything.ts', '../connect/branch-connection'],
-    ['src/main/core/outbox/anything.ts', '../sync/apply-event'],
-    ['src/main/core/server/routes/anything.ts', '../../outbox/outbox-store'],
+    ['src/main/core/outbound/anything.ts', '../inbound/apply-event'],
+    ['src/main/core/server/routes/anything.ts', '../../outbound/outbox-store'],
     ['src/main/core/desk.ts', './server/local-api'],
     ['src/main/core/db/anything.ts', './schema'],
     // Tests assemble whole desks: the layers bind the code under test, not its tests.

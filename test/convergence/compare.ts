@@ -10,8 +10,8 @@
 //   needs attention  a desk change Cal.com refused stays on screen, flagged, until someone acts
 import { eq } from 'drizzle-orm'
 import type { AppointmentStatus } from '../../src/shared/domain/appointment-status'
-import { DISCARDED_BOOKING_REASON } from '../../src/main/core/outbox/outbox-commands'
-import { MUTATION_ID_KEY } from '../../src/main/core/outbox/outbox-calls'
+import { DISCARDED_BOOKING_REASON } from '../../src/main/core/outbound/outbox-commands'
+import { MUTATION_ID_KEY } from '../../src/main/core/outbound/outbox-calls'
 import { PLACEHOLDER_PREFIX } from '../../src/main/core/actions/desk-actions'
 import { appointments, eventTypes, outbox, staff } from '../../src/main/core/db/schema'
 import type { World } from './world'

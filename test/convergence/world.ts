@@ -19,7 +19,7 @@ import { BRANCHES } from '../../sandbox/src/seed/branches'
 import { seedBranch } from '../../sandbox/src/seed/demo'
 import type { Account as SandboxAccount } from '../../sandbox/src/domain/model'
 import { DATABASE_FILE, type StartDeskOptions } from '../../src/main/core/desk'
-import type { SyncTuning } from '../../src/main/core/sync/sync-engine'
+import type { SyncTuning } from '../../src/main/core/inbound/sync-engine'
 import { makeDataDir, startTempDesk, type TempDesk } from '../support/temp-desk'
 import { startTcpLink, type TcpLink } from './tcp-link'
 

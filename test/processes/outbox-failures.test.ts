@@ -3,7 +3,7 @@
 // Cal.com's reason while the rest of the queue drains; a 429 storm loses nothing, books nothing
 // twice and stays within Cal.com's budget.
 import { describe, expect, it } from 'vitest'
-import { DISCARDED_BOOKING_REASON } from '../../src/main/core/outbox/outbox-commands'
+import { DISCARDED_BOOKING_REASON } from '../../src/main/core/outbound/outbox-commands'
 import type { OutboxEntry } from '../../src/shared/api/schemas'
 import {
   act,

@@ -13,7 +13,7 @@ import { freePort } from '../../src/main/core/connect/sandbox-oauth.test-support
 import {
   startCalcomLink,
   type CalcomLink,
-} from '../../src/main/core/outbox/calcom-link.test-support'
+} from '../../src/main/core/outbound/calcom-link.test-support'
 import { spawnHeadlessDesk, spawnSandbox, type ChildServer } from './child-processes'
 import { connectWithApiKey, connectWithOAuth } from './desk-client'
 

@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { appVersion } from './app-version'
 import { AppointmentStore } from './appointments/appointment-store'
+import { DeskUserStore } from './actions/desk-user-store'
+import { CalcomBookings } from './appointments/calcom-bookings'
+import { OutboxStore } from './outbound/outbox-store'
 import { BranchStore } from './branch/branch-store'
 import type { DeskConfig } from './config/desk-config'
 import { lockDataDir } from './data-dir/data-dir-lock'
@@ -17,9 +20,9 @@ import { buildLocalApi, type LocalApi } from './server/local-api'
 import type { TokenStore } from './auth/token-store'
 import { startCalcomServices } from './connect/calcom-services'
 import { StaffStore } from './staff/staff-store'
-import { createOutbound, type OutboundTuning } from './outbox/outbound-services'
-import { SyncEngine, type SyncTuning } from './sync/sync-engine'
-import type { RelayDeviceStore } from './sync/relay-device-store'
+import { createOutbound, type OutboundTuning } from './outbound/outbound-services'
+import { SyncEngine, type SyncTuning } from './inbound/sync-engine'
+import type { RelayDeviceStore } from './inbound/relay-device-store'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */
@@ -64,15 +67,19 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       staff: new StaffStore(db),
       eventTypes: new EventTypeStore(db),
       appointments: new AppointmentStore(db, bus),
+      outbox: new OutboxStore(db),
+      deskUsers: new DeskUserStore(db),
     }
+    const calcomBookings = new CalcomBookings(db, services)
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
     const outbound = createOutbound(
-      { ...services, connection: calcom.connection, logger },
+      { ...services, calcomBookings, connection: calcom.connection, logger },
       opts.outbound,
     )
     const sync = new SyncEngine({
       ...services,
+      calcomBookings,
       connection: calcom.connection,
       dataDir: config.dataDir,
       relayUrl: config.relayUrl,

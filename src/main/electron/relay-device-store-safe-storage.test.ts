@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { RelayDevice } from '../core/sync/relay-device-store'
+import type { RelayDevice } from '../core/inbound/relay-device-store'
 
 // safeStorage stand-in: a reversible transform that makes sure plaintext never hits the disk.
 const safeStorage = vi.hoisted(() => ({

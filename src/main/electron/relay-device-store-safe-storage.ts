@@ -6,7 +6,7 @@ import {
   relayDeviceFrom,
   type RelayDevice,
   type RelayDeviceStore,
-} from '../core/sync/relay-device-store'
+} from '../core/inbound/relay-device-store'
 import { SafeStorageFile } from './safe-storage-file'
 
 export const ENCRYPTED_RELAY_DEVICE_FILE = 'relay-device.enc'

@@ -10,13 +10,12 @@
 // lock), so no other request can run in between. A repeat that arrives while the first is still
 // under way waits for it to finish, then looks again.
 import { createHash } from 'node:crypto'
-import { and, eq, gte, lt, notInArray } from 'drizzle-orm'
 import type { AppointmentStatus } from '../../../shared/domain/appointment-status'
-import type { AppointmentStore } from '../appointments/appointment-store'
+import type { AppointmentRow, AppointmentStore } from '../appointments/appointment-store'
 import type { BranchStore } from '../branch/branch-store'
 import type { DeskDb } from '../db/open-database'
-import { appointments, idempotentRequests } from '../db/schema'
-import type { DeskTx } from '../outbox/outbox-store'
+import { IdempotentRequestStore } from './idempotent-request-store'
+import type { DeskTx } from '../outbound/outbox-store'
 import { ActionError } from './action-errors'
 import type { ActionResult, BookInput, DeskActions } from './desk-actions'
 
@@ -41,7 +40,11 @@ export class BookingRequests {
   /** Requests under way, by `key:` and by `client:` fingerprint; the hash is the key's body. */
   readonly #underWay = new Map<string, { hash: string; settled: Promise<unknown> }>()
 
-  constructor(private readonly d: BookingRequestsDeps) {}
+  readonly #kept: IdempotentRequestStore
+
+  constructor(private readonly d: BookingRequestsDeps) {
+    this.#kept = new IdempotentRequestStore(d.db)
+  }
 
   async book(input: BookInput, userId: number | null, key?: string): Promise<ActionResult> {
     const hash = requestHash(input)
@@ -62,7 +65,7 @@ export class BookingRequests {
 
     // Claimed before anything else runs: the promise is made and stored in this same tick.
     const run = this.d.actions.book(input, userId, (tx, booked) => {
-      if (key === undefined) this.#refuseRepeat(input, tx, booked.uid)
+      if (key === undefined) this.#refuseRepeat(input, booked.uid)
       else this.#keep(tx, key, hash, booked)
     })
     const settled = run.then(
@@ -79,16 +82,7 @@ export class BookingRequests {
 
   /** The first answer to this key, or undefined if it has none (or it expired). */
   #keptAnswer(key: string, hash: string): ActionResult | undefined {
-    const row = this.d.db
-      .select()
-      .from(idempotentRequests)
-      .where(
-        and(
-          eq(idempotentRequests.key, key),
-          gte(idempotentRequests.createdAt, Date.now() - KEEP_ANSWERS_MS),
-        ),
-      )
-      .get()
+    const row = this.#kept.kept(key, Date.now() - KEEP_ANSWERS_MS)
     if (!row) return undefined
     if (row.route !== ROUTE || row.requestHash !== hash) throw reusedKey()
     return row.response as ActionResult
@@ -101,37 +95,34 @@ export class BookingRequests {
     booked: { uid: string; outboxId: number; notice?: string },
   ): void {
     const now = Date.now()
-    tx.delete(idempotentRequests)
-      .where(lt(idempotentRequests.createdAt, now - KEEP_ANSWERS_MS))
-      .run()
     const response: ActionResult = {
       appointment: this.d.appointments.byUid(booked.uid)!,
       outboxId: booked.outboxId,
       ...(booked.notice ? { notice: booked.notice } : {}),
     }
-    tx.insert(idempotentRequests)
-      .values({ key, route: ROUTE, requestHash: hash, status: 202, response, createdAt: now })
-      .run()
+    this.#kept.keep(
+      { key, route: ROUTE, requestHash: hash, status: 202, response },
+      now,
+      now - KEEP_ANSWERS_MS,
+    )
   }
 
   /** Refuses a booking the same client already has at that start, made within the window. */
-  #refuseRepeat(input: BookInput, tx: DeskTx = this.d.db, except?: string): void {
+  /** Inside the booking's transaction when `except` names the booking just made. */
+  #refuseRepeat(input: BookInput, except?: string): void {
     const startsAt = Date.parse(input.start)
     if (Number.isNaN(startsAt)) return
     const who = clientOf(input.attendee)
-    const existing = tx
-      .select()
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.branchId, this.d.branches.current().id),
-          eq(appointments.startsAt, startsAt),
-          eq(appointments.eventTypeId, input.eventTypeId),
-          notInArray(appointments.status, GONE),
-          gte(appointments.createdAt, Date.now() - REPEAT_WINDOW_MS),
-        ),
+    const existing = this.d.appointments
+      .bookedAt(
+        {
+          branchId: this.d.branches.current().id,
+          startsAt,
+          eventTypeId: input.eventTypeId,
+          madeSince: Date.now() - REPEAT_WINDOW_MS,
+        },
+        GONE,
       )
-      .all()
       .find((a) => a.uid !== except && sameClient(who, a))
     if (!existing) return
     const seconds = Math.max(1, Math.round((Date.now() - existing.createdAt) / 1000))
@@ -167,7 +158,7 @@ function clientOf(attendee: BookInput['attendee']): Client {
   return { by: 'name', value: normalised('name', attendee.name) }
 }
 
-function sameClient(client: Client, a: typeof appointments.$inferSelect): boolean {
+function sameClient(client: Client, a: AppointmentRow): boolean {
   const value = {
     email: a.attendeeEmail,
     phone: a.attendeePhone,

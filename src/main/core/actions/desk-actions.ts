@@ -3,7 +3,6 @@
 // only after the commit tells the live bus (the UI shows the change at once, marked "waiting to
 // sync") and wakes the outbox worker. Visit state and desk notes are the desk's own: no outbox.
 import { randomUUID } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { Appointment } from '../../../shared/api/schemas'
 import type { AppointmentStatus, VisitState } from '../../../shared/domain/appointment-status'
@@ -15,10 +14,12 @@ import type {
 import { isValidTimeZone } from '../time/branch-day'
 import type { BranchStore } from '../branch/branch-store'
 import type { DeskDb } from '../db/open-database'
-import { auditLog, eventTypes, staff } from '../db/schema'
+import type { AuditStore } from '../audit/audit-store'
+import type { EventTypeStore } from '../event-types/event-type-store'
+import type { StaffStore } from '../staff/staff-store'
 import type { LiveBus } from '../live/live-bus'
-import type { BeforeAction, OutboxOp, PayloadOf } from '../outbox/outbox-payloads'
-import type { DeskTx, OutboxStore } from '../outbox/outbox-store'
+import type { BeforeAction, OutboxOp, PayloadOf } from '../outbound/outbox-payloads'
+import type { DeskTx, OutboxStore } from '../outbound/outbox-store'
 import type { SlotsCache } from '../slots/slots-cache'
 import { ActionError } from './action-errors'
 import { actionInstant } from './date-range'
@@ -51,6 +52,9 @@ export interface DeskActionsDeps {
   appointments: AppointmentStore
   branches: BranchStore
   outbox: OutboxStore
+  audit: AuditStore
+  eventTypes: EventTypeStore
+  staff: StaffStore
   slots: SlotsCache
   /** Wakes the outbox worker after a commit. */
   wake: () => void
@@ -72,11 +76,7 @@ export class DeskActions {
     inTx?: (tx: DeskTx, booked: { uid: string; outboxId: number; notice?: string }) => void,
   ): Promise<ActionResult> {
     const branch = this.d.branches.current()
-    const eventType = this.d.db
-      .select()
-      .from(eventTypes)
-      .where(and(eq(eventTypes.id, input.eventTypeId), eq(eventTypes.branchId, branch.id)))
-      .get()
+    const eventType = this.d.eventTypes.byId(branch.id, input.eventTypeId)
     if (!eventType) {
       throw new ActionError(
         400,
@@ -86,19 +86,7 @@ export class DeskActions {
       )
     }
     const member =
-      input.staffId === undefined
-        ? undefined
-        : this.d.db
-            .select()
-            .from(staff)
-            .where(
-              and(
-                eq(staff.id, input.staffId),
-                eq(staff.branchId, branch.id),
-                eq(staff.active, true),
-              ),
-            )
-            .get()
+      input.staffId === undefined ? undefined : this.d.staff.activeById(branch.id, input.staffId)
     if (input.staffId !== undefined && !member) {
       throw new ActionError(
         400,
@@ -362,8 +350,6 @@ export class DeskActions {
     uid: string,
     detail: Record<string, unknown>,
   ): void {
-    tx.insert(auditLog)
-      .values({ userId, action, target: `appointment:${uid}`, detail })
-      .run()
+    this.d.audit.record({ userId, action, target: `appointment:${uid}`, detail })
   }
 }

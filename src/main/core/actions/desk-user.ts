@@ -1,24 +1,15 @@
 // Who did it. There is no sign-in at the desk yet, so an action names its desk user in the
 // `X-Desk-User` header (a desk_users id); without one the audit row's user is null. A header
 // that names no active desk user is refused rather than silently dropped.
-import { and, eq } from 'drizzle-orm'
-import type { DeskDb } from '../db/open-database'
-import { deskUsers } from '../db/schema'
+import type { DeskUserStore } from './desk-user-store'
 import { ActionError } from './action-errors'
 
 export const DESK_USER_HEADER = 'x-desk-user'
 
-export function resolveDeskUser(db: DeskDb, header: string | undefined): number | null {
+export function resolveDeskUser(users: DeskUserStore, header: string | undefined): number | null {
   if (header === undefined || header === '') return null
   const id = /^\d{1,9}$/.test(header) ? Number(header) : NaN
-  const user =
-    Number.isInteger(id) &&
-    db
-      .select({ id: deskUsers.id })
-      .from(deskUsers)
-      .where(and(eq(deskUsers.id, id), eq(deskUsers.active, true)))
-      .get()
-  if (!user) {
+  if (!Number.isInteger(id) || !users.isActive(id)) {
     throw new ActionError(
       400,
       'UNKNOWN_DESK_USER',
@@ -26,5 +17,5 @@ export function resolveDeskUser(db: DeskDb, header: string | undefined): number 
       DESK_USER_HEADER,
     )
   }
-  return user.id
+  return id
 }

@@ -7,7 +7,7 @@ import type { ActionResult } from '../../../shared/api/schemas'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { deskFetch, makeDataDir, type TempDesk } from '../../../../test/support/temp-desk'
 import { rmSync } from 'node:fs'
-import { startCalcomLink, type CalcomLink } from '../outbox/calcom-link.test-support'
+import { startCalcomLink, type CalcomLink } from '../outbound/calcom-link.test-support'
 import {
   act,
   connectWithApiKey,
@@ -21,7 +21,7 @@ import {
   slotsOf,
   syncedFrom,
   until,
-} from '../outbox/outbound.test-support'
+} from '../outbound/outbound.test-support'
 
 type ErrorBody = { error: { code: string; message: string; field?: string; uid?: string } }
 

@@ -1,8 +1,8 @@
 // The branch's appointments: the day view read (the desk's hottest query) and the writes that
 // keep it current. Every write commits its history row in the same transaction and tells the
 // live bus only after the commit, so a listener never sees a change that could still roll back.
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
-import type { Appointment } from '../../../shared/api/schemas'
+import { and, asc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm'
+import type { Appointment, AppointmentHistoryEntry } from '../../../shared/api/schemas'
 import type {
   AppointmentStatus,
   SyncState,
@@ -45,6 +45,7 @@ const toMs = (t: Date | string): number => {
 
 export class AppointmentStore {
   readonly #dayQuery
+  readonly #history
 
   constructor(
     private readonly db: DeskDb,
@@ -70,6 +71,12 @@ export class AppointmentStore {
       )
       .orderBy(asc(appointments.startsAt), asc(staff.name), asc(appointments.uid))
       .prepare()
+    this.#history = db
+      .select()
+      .from(appointmentHistory)
+      .where(eq(appointmentHistory.uid, sql.placeholder('uid')))
+      .orderBy(asc(appointmentHistory.id))
+      .prepare()
   }
 
   /** Appointments starting within the day, ordered by start, then staff. */
@@ -91,6 +98,36 @@ export class AppointmentStore {
       .where(eq(appointments.uid, uid))
       .get()
     return r && toAppointment(r.a, r.eventTypeTitle, r.eventTypeLength)
+  }
+
+  /** An appointment's history, oldest first. */
+  history(uid: string): AppointmentHistoryEntry[] {
+    return this.#history.all({ uid }).map((h) => ({
+      at: new Date(h.at).toISOString(),
+      source: h.source,
+      change: h.change,
+      detail: h.detail ?? null,
+    }))
+  }
+
+  /** The branch's appointments of one event type at one start, made since `madeSince`. */
+  bookedAt(
+    at: { branchId: number; startsAt: number; eventTypeId: number; madeSince: number },
+    exceptStatuses: readonly AppointmentStatus[],
+  ): AppointmentRow[] {
+    return this.db
+      .select()
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.branchId, at.branchId),
+          eq(appointments.startsAt, at.startsAt),
+          eq(appointments.eventTypeId, at.eventTypeId),
+          notInArray(appointments.status, [...exceptStatuses]),
+          gte(appointments.createdAt, at.madeSince),
+        ),
+      )
+      .all()
   }
 
   /** Inserts or replaces appointments by uid, all in one transaction, then announces them. */

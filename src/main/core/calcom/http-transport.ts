@@ -8,7 +8,7 @@
 import type { Static, TSchema } from '@sinclair/typebox'
 import pRetry, { AbortError } from 'p-retry'
 import type { Logger } from 'pino'
-import type { ApiLog } from './api-log'
+import type { ApiLog } from './api-log-store'
 import {
   CalcomError,
   codeOfStatus,

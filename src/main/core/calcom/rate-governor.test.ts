@@ -9,7 +9,7 @@ import { startSandbox, type RunningSandbox, type SandboxState } from '../../../.
 import { startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { FileTokenStore } from '../auth/file-token-store'
 import { CalcomTokenProvider } from '../auth/token-provider'
-import { ApiLog } from './api-log'
+import { ApiLog } from './api-log-store'
 import { createCalcomClient } from './calcom-client'
 import { CalcomTransport } from './http-transport'
 import { RateGovernor, type Admission, type CallPriority } from './rate-governor'

@@ -25,7 +25,7 @@ import type { CalcomCredential } from '../calcom/calcom-credential'
 import type { CalcomError } from '../calcom/calcom-errors'
 import type { CalcomTransport } from '../calcom/http-transport'
 import { oauthApi, type OAuthApi } from '../calcom/oauth-api'
-import { auditLog } from '../db/schema'
+import { AuditStore } from '../audit/audit-store'
 import { ConnectError } from './connect-errors'
 import { applyReferenceData, fetchReferenceData, type ReferenceStores } from './reference-sync'
 
@@ -54,6 +54,7 @@ interface PendingOAuth {
 
 export class BranchConnection {
   readonly #o: BranchConnectionOptions
+  readonly #auditLog: AuditStore
   readonly #events = new EventEmitter()
   #provider: CalcomTokenProvider | null = null
   #client: CalcomClient | null = null
@@ -61,6 +62,7 @@ export class BranchConnection {
   readonly #oauth: OAuthApi | null
 
   constructor(opts: BranchConnectionOptions) {
+    this.#auditLog = new AuditStore(opts.db)
     this.#o = opts
     this.#oauth = opts.oauthClientId
       ? oauthApi(
@@ -335,10 +337,7 @@ export class BranchConnection {
   }
 
   #audit(action: string, branchId: number, detail: Record<string, unknown>): void {
-    this.#o.db
-      .insert(auditLog)
-      .values({ action, target: `branch:${branchId}`, detail })
-      .run()
+    this.#auditLog.record({ action, target: `branch:${branchId}`, detail })
   }
 
   async #cancelPending(): Promise<void> {

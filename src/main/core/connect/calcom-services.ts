@@ -1,10 +1,11 @@
 // The Cal.com side of the desk, wired once per desk: the api_log, the shared transport (one rate
 // governor for every Cal.com call this desk makes) and the branch connection. desk.ts calls this.
+import { SettingsStore } from '../settings/settings-store'
 import type { Logger } from 'pino'
 import { FileTokenStore } from '../auth/file-token-store'
 import type { TokenStore } from '../auth/token-store'
 import type { BranchStore } from '../branch/branch-store'
-import { ApiLog } from '../calcom/api-log'
+import { ApiLog } from '../calcom/api-log-store'
 import { CalcomTransport } from '../calcom/http-transport'
 import { RateGovernor } from '../calcom/rate-governor'
 import type { DeskConfig } from '../config/desk-config'
@@ -34,7 +35,7 @@ export async function startCalcomServices(
     governor: new RateGovernor(),
     logger: logger.child({ part: 'calcom' }),
   })
-  const schedules = new ScheduleCache(stores.db)
+  const schedules = new ScheduleCache(new SettingsStore(stores.db))
   const connection = new BranchConnection({
     ...stores,
     schedules,

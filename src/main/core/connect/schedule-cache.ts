@@ -1,29 +1,22 @@
 // The account's Cal.com schedules (opening hours, each host's working hours), kept as Cal.com
 // sent them so the desk can show hours and judge slots while offline. One settings row.
-import { eq } from 'drizzle-orm'
 import type { Schedule } from '../calcom/response-schemas'
-import type { DeskDb } from '../db/open-database'
-import { settings } from '../db/schema'
+import type { SettingsStore } from '../settings/settings-store'
 
 const KEY = 'calcom_schedules'
 
 export class ScheduleCache {
-  constructor(private readonly db: DeskDb) {}
+  constructor(private readonly settings: SettingsStore) {}
 
   replace(schedules: Schedule[]): void {
-    const value = JSON.stringify(schedules)
-    this.db
-      .insert(settings)
-      .values({ key: KEY, value })
-      .onConflictDoUpdate({ target: settings.key, set: { value } })
-      .run()
+    this.settings.set(KEY, JSON.stringify(schedules))
   }
 
   list(): Schedule[] {
-    const row = this.db.select().from(settings).where(eq(settings.key, KEY)).get()
-    if (!row) return []
+    const value = this.settings.get(KEY)
+    if (value === undefined) return []
     try {
-      return JSON.parse(row.value) as Schedule[]
+      return JSON.parse(value) as Schedule[]
     } catch {
       return []
     }

@@ -205,6 +205,15 @@ export const appliedEvents = sqliteTable('applied_events', {
   appliedAt: integer('applied_at').notNull().default(nowMs),
 })
 
+/**
+ * Bookings whose Cal.com news arrived while the outbox owned their row: refreshed from Cal.com
+ * once the outbox lets go of them.
+ */
+export const heldBookings = sqliteTable('held_bookings', {
+  uid: text('uid').primaryKey(),
+  heldAt: integer('held_at').notNull().default(nowMs),
+})
+
 /** Where this desk is in its relay channel, and how sync is doing. */
 export const relayCursor = sqliteTable('relay_cursor', {
   branchId: integer('branch_id')

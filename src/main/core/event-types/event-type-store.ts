@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
 import { eventTypes } from '../db/schema'
 
@@ -6,7 +6,26 @@ export type EventTypeInput = Omit<typeof eventTypes.$inferInsert, 'id'>
 export type EventTypeRow = typeof eventTypes.$inferSelect
 
 export class EventTypeStore {
-  constructor(private readonly db: DeskDb) {}
+  /** Read for every booking Cal.com tells of, so prepared once. */
+  readonly #idOfCalcom
+
+  constructor(private readonly db: DeskDb) {
+    this.#idOfCalcom = db
+      .select({ id: eventTypes.id })
+      .from(eventTypes)
+      .where(
+        and(
+          eq(eventTypes.branchId, sql.placeholder('branchId')),
+          eq(eventTypes.calcomId, sql.placeholder('calcomId')),
+        ),
+      )
+      .prepare()
+  }
+
+  /** The desk's id of a branch's Cal.com event type, if the desk knows it. */
+  idOfCalcom(branchId: number, calcomId: number): number | undefined {
+    return this.#idOfCalcom.get({ branchId, calcomId })?.id
+  }
 
   /** Inserts, or updates the type with the same Cal.com id in that branch. */
   upsert(input: EventTypeInput): EventTypeRow {
@@ -16,6 +35,15 @@ export class EventTypeStore {
       .values(input)
       .onConflictDoUpdate({ target: [eventTypes.branchId, eventTypes.calcomId], set: changes })
       .returning()
+      .get()
+  }
+
+  /** One of the branch's event types. */
+  byId(branchId: number, id: number): EventTypeRow | undefined {
+    return this.db
+      .select()
+      .from(eventTypes)
+      .where(and(eq(eventTypes.id, id), eq(eventTypes.branchId, branchId)))
       .get()
   }
 

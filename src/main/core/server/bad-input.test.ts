@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
-import { startCalcomLink, type CalcomLink } from '../outbox/calcom-link.test-support'
+import { startCalcomLink, type CalcomLink } from '../outbound/calcom-link.test-support'
 import {
   book,
   connectWithApiKey,
@@ -16,7 +16,7 @@ import {
   slotsOf,
   syncedFrom,
   TOMORROW,
-} from '../outbox/outbound.test-support'
+} from '../outbound/outbound.test-support'
 
 let sandbox: RunningSandbox
 let link: CalcomLink

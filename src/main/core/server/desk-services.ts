@@ -1,3 +1,4 @@
+import type { DeskUserStore } from '../actions/desk-user-store'
 import type { AppointmentStore } from '../appointments/appointment-store'
 import type { BranchStore } from '../branch/branch-store'
 import type { DeskDb } from '../db/open-database'
@@ -5,8 +6,8 @@ import type { LiveBus } from '../live/live-bus'
 import type { StaffStore } from '../staff/staff-store'
 import type { EventTypeStore } from '../event-types/event-type-store'
 import type { CalcomServices } from '../connect/calcom-services'
-import type { OutboundServices } from '../outbox/outbound-services'
-import type { SyncEngine } from '../sync/sync-engine'
+import type { OutboundServices } from '../outbound/outbound-services'
+import type { SyncEngine } from '../inbound/sync-engine'
 
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices extends OutboundServices {
@@ -17,6 +18,7 @@ export interface DeskServices extends OutboundServices {
   staff: StaffStore
   appointments: AppointmentStore
   eventTypes: EventTypeStore
+  deskUsers: DeskUserStore
   /** Cal.com: api_log, transport (rate governor), branch connection (client, tokens). */
   apiLog: CalcomServices['apiLog']
   transport: CalcomServices['transport']

@@ -18,7 +18,7 @@ import {
   sandboxState,
   slotsOf,
   syncedFrom,
-} from '../outbox/outbound.test-support'
+} from '../outbound/outbound.test-support'
 
 /**
  * The coming Tuesday, 14:00 UTC, on the real calendar: connecting learns staff members' Cal.com

@@ -15,14 +15,40 @@ export interface StaffInput {
 export class StaffStore {
   /** Read on every day view, so prepared once. */
   readonly #active
+  /** Read for every booking Cal.com tells of. */
+  readonly #idOfHost
 
   constructor(private readonly db: DeskDb) {
+    this.#idOfHost = db
+      .select({ id: staff.id })
+      .from(staff)
+      .where(
+        and(
+          eq(staff.branchId, sql.placeholder('branchId')),
+          eq(staff.calcomHostId, sql.placeholder('hostId')),
+        ),
+      )
+      .prepare()
     this.#active = db
       .select()
       .from(staff)
       .where(and(eq(staff.branchId, sql.placeholder('branchId')), eq(staff.active, true)))
       .orderBy(asc(staff.name), asc(staff.id))
       .prepare()
+  }
+
+  /** An active staff member of the branch. */
+  activeById(branchId: number, id: number): typeof staff.$inferSelect | undefined {
+    return this.db
+      .select()
+      .from(staff)
+      .where(and(eq(staff.id, id), eq(staff.branchId, branchId), eq(staff.active, true)))
+      .get()
+  }
+
+  /** The staff member linked to a Cal.com host in that branch, if any. */
+  idOfHost(branchId: number, hostId: number): number | undefined {
+    return this.#idOfHost.get({ branchId, hostId })?.id
   }
 
   /** Inserts, or updates the member with the same Cal.com host id in that branch. */

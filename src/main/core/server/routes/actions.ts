@@ -65,9 +65,9 @@ const actions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app,
   { services },
 ) => {
-  const { actions: desk, db } = services
+  const { actions: desk, deskUsers } = services
   const user = (headers: Record<string, unknown>) =>
-    resolveDeskUser(db, headers[DESK_USER_HEADER] as string | undefined)
+    resolveDeskUser(deskUsers, headers[DESK_USER_HEADER] as string | undefined)
 
   app.post(
     '/api/appointments',

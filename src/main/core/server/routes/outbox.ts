@@ -11,7 +11,7 @@ import {
   OutboxQuery,
 } from '../../../../shared/api/schemas'
 import { resolveDeskUser, DESK_USER_HEADER } from '../../actions/desk-user'
-import type { OutboxRow } from '../../outbox/outbox-store'
+import type { OutboxRow } from '../../outbound/outbox-store'
 import type { DeskServices } from '../desk-services'
 import { answering, DeskUserHeaders } from './actions'
 
@@ -32,7 +32,7 @@ const entry = (r: OutboxRow): OutboxEntry => ({
 
 const outbox: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, { services }) => {
   const user = (headers: Record<string, unknown>) =>
-    resolveDeskUser(services.db, headers[DESK_USER_HEADER] as string | undefined)
+    resolveDeskUser(services.deskUsers, headers[DESK_USER_HEADER] as string | undefined)
   const changed = { 200: OutboxEntry, 400: ApiError, 404: ApiError, 409: ApiError }
 
   app.get(

@@ -9,8 +9,8 @@ import { makeDataDir, startTempDesk, type TempDesk } from '../../../../test/supp
 import type { LiveEvent } from '../../../shared/api/schemas'
 import { appliedEvents, appointmentHistory, appointments, relayCursor } from '../db/schema'
 import type { RelayDelivery } from './apply-event'
-import { mapWebhookBody } from './booking-mapping'
-import { stamped } from './webhook-examples.test-support'
+import { mapWebhookBody } from '../appointments/booking-mapping'
+import { stamped } from '../appointments/webhook-examples.test-support'
 
 let desk: TempDesk
 const dataDir = makeDataDir()

@@ -9,36 +9,38 @@
 // When an event alone cannot settle a booking (a no-show for a booking the desk never saw, a
 // webhook exactly as old as what the desk holds that says something else), the booking is
 // fetched from Cal.com after the commit and its API state applied in a second transaction.
-// Bookings whose row the outbox owns (syncState `pending`) are held: their keys `held:<uid>`
-// wait in applied_events until the outbox lets go, then `releaseHeld` refreshes them.
-import { and, eq, gte, lt, sql } from 'drizzle-orm'
+// Bookings whose row the outbox owns (syncState `pending`) are held (held_bookings) until the
+// outbox lets go, then `releaseHeld` refreshes them.
 import type { Logger } from 'pino'
 import type { Branch } from '../../../shared/api/schemas'
+import type { RelayEvent } from '../../../shared/relay/relay-contract'
 import type { CalcomClient } from '../calcom/calcom-client'
 import type { CalcomError } from '../calcom/calcom-errors'
 import type { BranchStore } from '../branch/branch-store'
-import { dayOf } from '../time/branch-day'
 import type { HistorySource } from '../appointments/appointment-store'
-import { upsertHostStaff } from '../connect/reference-sync'
+import type { CalcomBookings } from '../appointments/calcom-bookings'
 import type { DeskDb } from '../db/open-database'
-import { appliedEvents, appointments, relayCursor } from '../db/schema'
 import type { LiveBus } from '../live/live-bus'
-import type { StaffStore } from '../staff/staff-store'
+import type { OutboxStore } from '../outbound/outbox-store'
 import {
   apiVersion,
   mapApiBooking,
+  mapWebhookBody,
   type BookingChange,
-  type CalcomBookingState,
   type MappedWebhook,
-} from './booking-mapping'
-import { mergeChange, type MergeOutcome, type Refs } from './booking-merge'
-import { inboxQueries, type InboxQueries } from './inbox-queries'
+} from '../appointments/booking-mapping'
+import type { MergeOutcome } from '../appointments/booking-merge'
+import type { AppliedEventStore } from './applied-event-store'
+import type { RelayCursorStore } from './relay-cursor-store'
 
 export interface ApplyContext {
   db: DeskDb
   bus: LiveBus
   branches: BranchStore
-  staff: StaffStore
+  calcomBookings: CalcomBookings
+  outbox: OutboxStore
+  appliedEvents: AppliedEventStore
+  cursor: RelayCursorStore
   logger: Logger
 }
 
@@ -82,28 +84,6 @@ export interface ApplyResult {
   doubts: string[]
 }
 
-const HELD = 'held:'
-/**
- * Just past every `held:` key (';' follows ':'): a range on applied_events' primary key, where
- * `like 'held:%'` would read the whole table (SQLite's LIKE ignores case, so no index serves
- * it) — on every sync health read, which a screen showing it makes often during a backlog.
- */
-const HELD_END = 'held;'
-
-/**
- * Asks the inbox to refresh a booking from Cal.com once the outbox has let go of it (inside the
- * caller's transaction), e.g. after a desk change was discarded: the desk then shows Cal.com's
- * state even if news of it never came.
- */
-export function refreshLater(tx: Pick<DeskDb, 'insert'>, uid: string): void {
-  tx.insert(appliedEvents)
-    .values({ eventKey: HELD + uid })
-    .onConflictDoNothing()
-    .run()
-}
-
-type Tx = Parameters<Parameters<DeskDb['transaction']>[0]>[0]
-
 export class InboundApplier {
   /**
    * better-sqlite3's own nesting (a savepoint inside a transaction, with cached statements):
@@ -111,12 +91,31 @@ export class InboundApplier {
    * already dropped when an error (disk full, I/O) ended the whole transaction.
    */
   readonly #savepoint: <T>(fn: () => T) => T
-  readonly #q: InboxQueries
 
   constructor(private readonly ctx: ApplyContext) {
     const sp = ctx.db.$client.transaction((fn: () => unknown) => fn())
     this.#savepoint = <T>(fn: () => T) => sp(fn) as T
-    this.#q = inboxQueries(ctx.db)
+  }
+
+  /**
+   * A page the relay handed over, as it came: events at or below the cursor (a redelivered
+   * page) are skipped unparsed, the rest applied as applyRelayPage does. The cursor is read once
+   * for the page; `seq` is where it stands after.
+   */
+  async applyRelayEvents(
+    events: readonly RelayEvent[],
+    opts: { client: CalcomClient | null },
+  ): Promise<PageResult & { seq: number }> {
+    const branch = this.ctx.branches.current()
+    const cursor = this.ctx.cursor.seq(branch.id)
+    const deliveries = events
+      .filter((event) => event.seq > cursor)
+      .map((event) => ({
+        mapped: mapWebhookBody(event.body),
+        relay: { seq: event.seq, receivedAt: Date.parse(event.receivedAt) },
+      }))
+    const result = await this.#applyPage(branch, cursor, deliveries, opts)
+    return { ...result, seq: result.applied.at(-1)?.delivery.relay.seq ?? cursor }
   }
 
   /** Applies one event's changes in one transaction. Throws only if SQLite does. */
@@ -141,12 +140,21 @@ export class InboundApplier {
     opts: { client: CalcomClient | null },
   ): Promise<PageResult> {
     const branch = this.ctx.branches.current()
+    return this.#applyPage(branch, this.ctx.cursor.seq(branch.id), deliveries, opts)
+  }
+
+  async #applyPage(
+    branch: Branch,
+    cursor: number,
+    deliveries: readonly RelayDelivery[],
+    opts: { client: CalcomClient | null },
+  ): Promise<PageResult> {
     const client = this.ctx.db.$client
     const dates = new Set<string>()
     const applied: PageResult['applied'] = []
     let error: unknown = null
-    this.ctx.db.transaction((tx) => {
-      let last = this.#cursorOf(tx, branch.id)
+    this.ctx.db.transaction(() => {
+      let last = cursor
       for (const delivery of deliveries) {
         if (delivery.relay.seq <= last) continue
         const eventDates = new Set<string>()
@@ -169,7 +177,7 @@ export class InboundApplier {
           break
         }
       }
-      if (applied.length) this.#advanceCursor(tx, branch.id, last)
+      if (applied.length) this.ctx.cursor.advance(branch.id, last)
     })
     const changed = applied.flatMap((a) => a.result.changed)
     this.#announce(changed, dates)
@@ -192,44 +200,19 @@ export class InboundApplier {
     opts: ApplyOptions,
     dates: Set<string>,
   ): ApplyResult {
-    const q = this.#q
-    if (opts.key && q.recordKey.run({ key: opts.key }).changes === 0)
+    if (opts.key && !this.ctx.appliedEvents.record(opts.key))
       return { duplicate: true, outcomes: [], changed: [], doubts: [] }
-    const refs = (b: CalcomBookingState): Refs => this.#refs(branch.id, b)
     const outcomes: MergeOutcome[] = []
     for (const change of changes) {
       const uid = 'booking' in change ? change.booking.uid : change.uid
-      const existing = q.appointment.get({ uid })
-      const outcome =
-        !existing && this.#outboxCreating(change)
-          ? ({ action: 'held', uid } as const)
-          : mergeChange(existing, change, refs)
-      outcomes.push(outcome)
-      if (outcome.action === 'held') q.recordKey.run({ key: HELD + uid })
-      if (outcome.action !== 'write') continue
-      const { row } = outcome
-      // A reschedule keeps the payment (Cal.com copies it; its API never says): a new booking
-      // from a paid one is paid, and a payment heard late reaches the booking it moved to.
-      if (
-        !row.paid &&
-        row.rescheduledFromUid &&
-        q.paidOf.get({ uid: row.rescheduledFromUid })?.paid === true
-      )
-        row.paid = true
-      q.writeAppointment(uid, row)
-      if (row.paid && row.rescheduledToUid)
-        q.markPaid.run({ uid: row.rescheduledToUid, now: Date.now() })
-      if (outcome.change) {
-        q.addHistory.run({
-          uid,
-          source: opts.source,
-          change: outcome.change,
-          detail: outcome.detail,
-        })
-        dates.add(dayOf(row.startsAt, branch.timeZone))
-        if (existing && existing.startsAt !== row.startsAt)
-          dates.add(dayOf(existing.startsAt, branch.timeZone))
+      if (this.#outboxCreating(change) && !this.ctx.calcomBookings.known(uid)) {
+        this.ctx.calcomBookings.refreshLater(uid)
+        outcomes.push({ action: 'held', uid })
+        continue
       }
+      outcomes.push(
+        this.ctx.calcomBookings.applyCalcomBooking(change, opts.source, { branch, dates }),
+      )
     }
     return {
       duplicate: false,
@@ -283,50 +266,27 @@ export class InboundApplier {
 
   /** Bookings whose Cal.com news waits for the outbox. */
   heldUids(): string[] {
-    return this.ctx.db
-      .select({ k: appliedEvents.eventKey })
-      .from(appliedEvents)
-      .where(and(gte(appliedEvents.eventKey, HELD), lt(appliedEvents.eventKey, HELD_END)))
-      .all()
-      .map((r) => r.k.slice(HELD.length))
+    return this.ctx.calcomBookings.held.uids()
   }
 
   /** Refreshes held bookings the outbox has let go of. */
   async releaseHeld(
     client: CalcomClient,
   ): Promise<{ changed: string[]; error: CalcomError | null }> {
-    const { db } = this.ctx
-    const ready = this.heldUids().filter((uid) => {
-      const row = db
-        .select({ s: appointments.syncState })
-        .from(appointments)
-        .where(eq(appointments.uid, uid))
-        .get()
-      return row?.s !== 'pending'
-    })
+    const held = this.ctx.calcomBookings.held
     const changed: string[] = []
-    for (const uid of ready) {
+    for (const uid of held.readyUids()) {
       const r = await this.refresh([uid], client, 'calcom')
       if (r.error) return { changed, error: r.error }
       changed.push(...r.changed)
-      db.delete(appliedEvents)
-        .where(eq(appliedEvents.eventKey, HELD + uid))
-        .run()
+      held.release(uid)
     }
     return { changed, error: null }
   }
 
   /** Forgets event keys older than `maxAgeMs` (the relay keeps events 14 days). */
   pruneKeys(maxAgeMs: number): number {
-    return this.ctx.db
-      .delete(appliedEvents)
-      .where(
-        and(
-          sql`${appliedEvents.appliedAt} < ${Date.now() - maxAgeMs}`,
-          sql`${appliedEvents.eventKey} not like ${HELD + '%'}`,
-        ),
-      )
-      .run().changes
+    return this.ctx.appliedEvents.prune(maxAgeMs)
   }
 
   /**
@@ -337,45 +297,6 @@ export class InboundApplier {
     const mutationId =
       'booking' in change ? change.booking.metadata?.frontdeskMutationId : undefined
     if (!mutationId) return false
-    const row = this.#q.outboxState.get({ mutationId })
-    return row?.state === 'pending' || row?.state === 'in_flight'
-  }
-
-  #cursorOf(tx: Tx, branchId: number): number {
-    return (
-      tx
-        .select({ s: relayCursor.lastSeq })
-        .from(relayCursor)
-        .where(eq(relayCursor.branchId, branchId))
-        .get()?.s ?? 0
-    )
-  }
-
-  #advanceCursor(tx: Tx, branchId: number, seq: number): void {
-    tx.insert(relayCursor)
-      .values({ branchId, lastSeq: seq, lastEventAt: Date.now() })
-      .onConflictDoUpdate({
-        target: relayCursor.branchId,
-        set: {
-          lastSeq: sql`max(${relayCursor.lastSeq}, ${seq})`,
-          lastEventAt: Date.now(),
-          updatedAt: Date.now(),
-        },
-      })
-      .run()
-  }
-
-  #refs(branchId: number, b: CalcomBookingState): Refs {
-    const eventTypeId =
-      b.calcomEventTypeId === null
-        ? null
-        : (this.#q.eventTypeId.get({ branchId, calcomId: b.calcomEventTypeId })?.id ?? null)
-    let staffId: number | null = null
-    if (b.host?.id != null) {
-      staffId =
-        this.#q.staffId.get({ branchId, hostId: b.host.id })?.id ??
-        upsertHostStaff(this.ctx.staff, branchId, b.host).id
-    }
-    return { branchId, eventTypeId, staffId }
+    return this.ctx.outbox.isSending(mutationId)
   }
 }

@@ -1,7 +1,8 @@
 // The merge rules on their own (no database): what a change does to the row the desk holds.
 import { describe, expect, it } from 'vitest'
 import { mapWebhookBody, type BookingChange, type CalcomBookingState } from './booking-mapping'
-import { mergeChange, type CalcomColumns, type Refs, type StoredRow } from './booking-merge'
+import { mergeChange, type Refs, type StoredRow } from './booking-merge'
+import type { CalcomColumns } from './calcom-booking-store'
 import { stamped } from './webhook-examples.test-support'
 
 const ANA = 1252

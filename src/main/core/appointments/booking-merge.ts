@@ -11,41 +11,16 @@
 // of a merge. Rows whose `syncState` is `pending` belong to the outbox: Cal.com news for them
 // is HELD (not applied) so the receptionist's change stays on screen; the caller refreshes
 // those bookings from Cal.com once the outbox lets go of them.
-import type { AppointmentStatus } from '../../../shared/domain/appointment-status'
-import type { appointments } from '../db/schema'
+import type { AppointmentRow } from './appointment-store'
+import type { CalcomColumns } from './calcom-booking-store'
 import type { BaseStatus, BookingChange, CalcomBookingState, Version } from './booking-mapping'
 
-export type StoredRow = typeof appointments.$inferSelect
+export type StoredRow = AppointmentRow
 
 export interface Refs {
   branchId: number
   eventTypeId: number | null
   staffId: number | null
-}
-
-/** The columns Cal.com owns. */
-export interface CalcomColumns {
-  calcomId: number | null
-  branchId: number
-  eventTypeId: number | null
-  staffId: number | null
-  title: string
-  startsAt: number
-  endsAt: number
-  status: AppointmentStatus
-  statusBeforeNoShow: AppointmentStatus | null
-  attendeeName: string
-  attendeeEmail: string | null
-  attendeePhone: string | null
-  attendeeTimeZone: string | null
-  rescheduledFromUid: string | null
-  rescheduledToUid: string | null
-  cancellationReason: string | null
-  requestReschedule: boolean
-  rejectionReason: string | null
-  paid: boolean
-  metadata: Record<string, string> | null
-  calcomUpdatedAt: number | null
 }
 
 export type MergeOutcome =

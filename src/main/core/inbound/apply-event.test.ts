@@ -6,8 +6,8 @@ import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/suppor
 import type { AppointmentDetail, LiveEvent } from '../../../shared/api/schemas'
 import { appointmentHistory, appointments } from '../db/schema'
 import type { InboundApplier } from './apply-event'
-import { mapWebhookBody } from './booking-mapping'
-import { example, stamped } from './webhook-examples.test-support'
+import { mapWebhookBody } from '../appointments/booking-mapping'
+import { example, stamped } from '../appointments/webhook-examples.test-support'
 
 let desk: TempDesk
 let applier: InboundApplier

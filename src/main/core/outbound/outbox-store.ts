@@ -7,7 +7,7 @@
 // (pending, in flight or needing attention), so a cancel never overtakes the create it follows.
 import { randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import type { OutboxState } from '../../../shared/domain/appointment-status'
+import type { OutboxState, SyncState } from '../../../shared/domain/appointment-status'
 import type { DeskDb } from '../db/open-database'
 import { outbox } from '../db/schema'
 import type { OutboxOp, StoredPayload } from './outbox-payloads'
@@ -32,7 +32,50 @@ export interface NewOutboxRow<O extends OutboxOp = OutboxOp> {
 }
 
 export class OutboxStore {
-  constructor(private readonly db: DeskDb) {}
+  readonly #stateOfMutation
+  readonly #openStatesOf
+  readonly #queueDepth
+
+  constructor(private readonly db: DeskDb) {
+    const p = sql.placeholder
+    this.#stateOfMutation = db
+      .select({ state: outbox.state })
+      .from(outbox)
+      .where(eq(outbox.mutationId, p('mutationId')))
+      .prepare()
+    this.#openStatesOf = db
+      .select({ state: outbox.state })
+      .from(outbox)
+      .where(and(eq(outbox.bookingUid, p('uid')), inArray(outbox.state, [...OPEN_STATES])))
+      .prepare()
+    this.#queueDepth = db
+      .select({ n: sql<number>`count(*)` })
+      .from(outbox)
+      .where(inArray(outbox.state, ['pending', 'in_flight']))
+      .prepare()
+  }
+
+  /** Whether the row that sent this mutation is still queued or out (not yet answered). */
+  isSending(mutationId: string): boolean {
+    const state = this.#stateOfMutation.get({ mutationId })?.state
+    return state === 'pending' || state === 'in_flight'
+  }
+
+  /**
+   * An appointment's sync mark follows its open outbox rows: any row needing attention wins,
+   * then any row still queued; with none left the desk agrees with Cal.com. Reads through the
+   * one connection, so inside a transaction it sees that transaction's rows.
+   */
+  syncStateOf(bookingUid: string): SyncState {
+    const states = this.#openStatesOf.all({ uid: bookingUid }).map((r) => r.state)
+    if (states.includes('needs_attention')) return 'needs_attention'
+    return states.length > 0 ? 'pending' : 'synced'
+  }
+
+  /** Rows queued or out (sync health). */
+  queueDepth(): number {
+    return this.#queueDepth.get()?.n ?? 0
+  }
 
   /** Adds a row inside the caller's transaction. */
   enqueue(tx: DeskTx, row: NewOutboxRow): OutboxRow {

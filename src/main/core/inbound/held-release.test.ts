@@ -11,8 +11,8 @@ import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
 import type { SyncHealth } from '../../../shared/api/schemas'
 import { appointments } from '../db/schema'
-import { startCalcomLink, type CalcomLink } from '../outbox/calcom-link.test-support'
-import { connectWithApiKey, deskOn, json, sandboxState } from '../outbox/outbound.test-support'
+import { startCalcomLink, type CalcomLink } from '../outbound/calcom-link.test-support'
+import { connectWithApiKey, deskOn, json, sandboxState } from '../outbound/outbound.test-support'
 
 let sandbox: RunningSandbox
 let state: SandboxState

@@ -1,9 +1,9 @@
 // The relay client's reconnect schedule: capped exponential backoff with full jitter, the same
-// formula as the outbox's (../outbox/backoff.ts, the one implementation), kept in memory because
+// formula as the outbox's (../outbound/backoff.ts, the one implementation), kept in memory because
 // a reconnect loop starts afresh with the process. Spreading retries over the whole interval
 // keeps many desks that lost the relay at the same moment from coming back in lock-step.
 import { setTimeout as delay } from 'node:timers/promises'
-import { backoffDelay } from '../outbox/backoff'
+import { backoffDelay } from '../outbound/backoff'
 
 export class Backoff {
   #attempt = 0

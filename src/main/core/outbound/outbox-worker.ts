@@ -3,24 +3,22 @@
 // run concurrently, as fast as the client's rate governor admits them. Every failure is decided by
 // failure-policy.ts; nothing is dropped. Auth trouble pauses the whole queue until the branch is
 // connected again.
-import { eq } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { AppointmentStore } from '../appointments/appointment-store'
+import { apiVersion, mapApiBooking } from '../appointments/booking-mapping'
+import type { CalcomBookings } from '../appointments/calcom-bookings'
 import type { BranchStore } from '../branch/branch-store'
 import type { CalcomClient } from '../calcom/calcom-client'
 import { CalcomError } from '../calcom/calcom-errors'
 import type { Booking } from '../calcom/response-schemas'
 import type { BranchConnection } from '../connect/branch-connection'
 import type { DeskDb } from '../db/open-database'
-import { appointments } from '../db/schema'
 import type { LiveBus } from '../live/live-bus'
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
-import { patchFromBooking } from './booking-state'
 import { decideOnFailure } from './failure-policy'
 import { callCalcom, type CallOutcome } from './outbox-calls'
 import type { OutboxOp, PayloadOf } from './outbox-payloads'
 import type { DeskTx, OutboxRow, OutboxStore } from './outbox-store'
-import { syncStateOf } from './sync-state'
 
 export interface OutboxWorkerTuning {
   /**
@@ -42,6 +40,7 @@ export interface OutboxWorkerDeps {
   bus: LiveBus
   outbox: OutboxStore
   appointments: AppointmentStore
+  calcomBookings: CalcomBookings
   branches: BranchStore
   connection: BranchConnection
   logger: Logger
@@ -173,12 +172,7 @@ export class OutboxWorker {
   }
 
   async #run(client: CalcomClient, row: OutboxRow): Promise<void> {
-    const attendeeEmail =
-      this.#d.db
-        .select({ email: appointments.attendeeEmail })
-        .from(appointments)
-        .where(eq(appointments.uid, row.bookingUid))
-        .get()?.email ?? null
+    const attendeeEmail = this.#d.appointments.rowByUid(row.bookingUid)?.attendeeEmail ?? null
     let result: CallOutcome
     try {
       result = await callCalcom(client, row, { attendeeEmail })
@@ -242,7 +236,7 @@ export class OutboxWorker {
         this.#d.appointments.patchInTx(
           tx,
           row.bookingUid,
-          { syncState: syncStateOf(tx, row.bookingUid) },
+          { syncState: this.#d.outbox.syncStateOf(row.bookingUid) },
           { change: 'needs attention', detail: { op: row.op, reason: decision.reason } },
         )
       })
@@ -269,7 +263,6 @@ export class OutboxWorker {
   /** Cal.com's state becomes the appointment's, the row is done, later rows follow the uid. */
   #applySuccess(row: OutboxRow, booking: Booking, adopted: boolean): void {
     const { appointments: store, outbox } = this.#d
-    const branchId = this.#d.branches.current().id
     const uid = row.bookingUid
     const op = row.op as OutboxOp
     const alsoStartsAt: number[] = []
@@ -283,7 +276,6 @@ export class OutboxWorker {
           tx,
           booking.uid,
           booking,
-          branchId,
           adopted ? 'found in Cal.com' : 'booked in Cal.com',
         )
       } else if (op === 'reschedule') {
@@ -320,7 +312,7 @@ export class OutboxWorker {
           )
           store.patchInTx(tx, booking.uid, { deskNotes: old.deskNotes, clientId: old.clientId })
         }
-        this.#takeState(tx, booking.uid, booking, branchId, 'rescheduled in Cal.com')
+        this.#takeState(tx, booking.uid, booking, 'rescheduled in Cal.com')
         if (old) alsoStartsAt.push(old.startsAt)
         store.patchInTx(
           tx,
@@ -335,13 +327,13 @@ export class OutboxWorker {
             // the old booking keeps what Cal.com holds for it.
             cancellationReason: before.cancellationReason,
             rejectionReason: before.rejectionReason,
-            syncState: syncStateOf(tx, uid),
+            syncState: this.#d.outbox.syncStateOf(uid),
           },
           { change: 'rescheduled in Cal.com', detail: { to: booking.uid } },
         )
       } else {
         outbox.markDone(tx, row.id)
-        this.#takeState(tx, uid, booking, branchId, `${op.replace('_', ' ')} synced`)
+        this.#takeState(tx, uid, booking, `${op.replace('_', ' ')} synced`)
       }
     })
     store.announce(
@@ -351,19 +343,22 @@ export class OutboxWorker {
     this.#d.bus.publish({ type: 'outbox' })
   }
 
-  #takeState(tx: DeskTx, uid: string, booking: Booking, branchId: number, change: string): void {
-    const store = this.#d.appointments
-    const row = store.rowByUid(uid, tx)
-    if (!row) return
-    store.patchInTx(
-      tx,
-      uid,
-      { ...patchFromBooking(tx, booking, row, branchId), syncState: syncStateOf(tx, uid) },
+  /** Cal.com's answer becomes the appointment's state, the way the inbox lays it. */
+  #takeState(tx: DeskTx, uid: string, booking: Booking, change: string): void {
+    const branch = this.#d.branches.current()
+    this.#d.calcomBookings.applyCalcomBooking(
       {
-        change,
-        source: 'calcom',
-        detail: { status: booking.status, updatedAt: booking.updatedAt },
+        kind: 'state',
+        booking: { ...mapApiBooking(booking), uid },
+        version: apiVersion(booking),
+        origin: 'api',
+      },
+      'calcom',
+      {
+        branch,
+        answer: { change, detail: { status: booking.status, updatedAt: booking.updatedAt } },
       },
     )
+    this.#d.appointments.patchInTx(tx, uid, { syncState: this.#d.outbox.syncStateOf(uid) })
   }
 }

@@ -22,7 +22,7 @@ import { until } from '../../../../test/support/until'
 import type { AppointmentDetail, DayView, SyncHealth } from '../../../shared/api/schemas'
 import { appointmentHistory } from '../db/schema'
 import { RELAY_DEVICE_FILE } from './relay-device-store'
-import { stamped } from './webhook-examples.test-support'
+import { stamped } from '../appointments/webhook-examples.test-support'
 
 let sandbox: RunningSandbox
 let account: SandboxState['accounts'][number]

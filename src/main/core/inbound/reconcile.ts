@@ -9,14 +9,13 @@
 //
 // The watermark is the newest `updatedAt` Cal.com has shown us, per account, so it follows
 // Cal.com's clock rather than the desk's.
-import { eq } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import type { CalcomClient } from '../calcom/calcom-client'
 import type { ListBookingsQuery } from '../calcom/bookings-api'
 import type { DeskDb } from '../db/open-database'
-import { settings } from '../db/schema'
+import { SettingsStore } from '../settings/settings-store'
 import type { InboundApplier } from './apply-event'
-import { mapStatus } from './booking-mapping'
+import { mapStatus } from '../appointments/booking-mapping'
 
 export type ReconcileTrigger =
   | 'start'
@@ -58,10 +57,12 @@ const MAX_PAGES = 200
 
 export class Reconciler {
   readonly #o: Required<ReconcilerOptions>
+  readonly #settings: SettingsStore
   #running: Promise<ReconcileResult> | null = null
   #next: { window: boolean; result: Promise<ReconcileResult> } | null = null
 
   constructor(opts: ReconcilerOptions) {
+    this.#settings = new SettingsStore(opts.db)
     this.#o = {
       ...opts,
       pageSize: opts.pageSize ?? 100,
@@ -75,8 +76,8 @@ export class Reconciler {
   watermark(): number | null {
     const key = this.#key()
     if (!key) return null
-    const row = this.#o.db.select().from(settings).where(eq(settings.key, key)).get()
-    const n = row ? Number(row.value) : NaN
+    const value = this.#settings.get(key)
+    const n = value !== undefined ? Number(value) : NaN
     return Number.isFinite(n) ? n : null
   }
 
@@ -179,10 +180,6 @@ export class Reconciler {
   #saveWatermark(ms: number): void {
     const key = this.#key()
     if (!key) return
-    this.#o.db
-      .insert(settings)
-      .values({ key, value: String(ms) })
-      .onConflictDoUpdate({ target: settings.key, set: { value: String(ms) } })
-      .run()
+    this.#settings.set(key, String(ms))
   }
 }

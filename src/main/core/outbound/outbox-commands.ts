@@ -5,19 +5,20 @@
 import type { Logger } from 'pino'
 import type { AppointmentPatch, AppointmentStore } from '../appointments/appointment-store'
 import type { DeskDb } from '../db/open-database'
-import { auditLog } from '../db/schema'
+import type { AuditStore } from '../audit/audit-store'
 import type { LiveBus } from '../live/live-bus'
 import { ActionError } from '../actions/action-errors'
 import type { BeforeAction, OutboxOp, StoredPayload } from './outbox-payloads'
 import type { DeskTx, OutboxRow, OutboxStore } from './outbox-store'
-import { refreshLater } from '../sync/apply-event'
-import { syncStateOf } from './sync-state'
+import type { CalcomBookings } from '../appointments/calcom-bookings'
 
 export interface OutboxCommandsDeps {
   db: DeskDb
   bus: LiveBus
   outbox: OutboxStore
   appointments: AppointmentStore
+  calcomBookings: CalcomBookings
+  audit: AuditStore
   wake: () => void
   logger: Logger
 }
@@ -73,7 +74,7 @@ export class OutboxCommands {
           row.bookingUid,
           {
             ...(calcomSpokeSince ? {} : undo(row.op as OutboxOp, before)),
-            syncState: syncStateOf(tx, row.bookingUid),
+            syncState: this.d.outbox.syncStateOf(row.bookingUid),
           },
           {
             change: `${row.op.replace('_', ' ')} discarded at the desk`,
@@ -81,7 +82,7 @@ export class OutboxCommands {
           },
         )
         // And in any case Cal.com is asked what the booking is now, once it can be.
-        refreshLater(tx, row.bookingUid)
+        this.d.calcomBookings.refreshLater(row.bookingUid)
       }
       this.#audit(tx, userId, 'outbox.discard', row)
       return this.d.outbox.byId(id, tx)!
@@ -108,7 +109,12 @@ export class OutboxCommands {
   }
 
   #resync(tx: DeskTx, uid: string, change: string): void {
-    this.d.appointments.patchInTx(tx, uid, { syncState: syncStateOf(tx, uid) }, { change })
+    this.d.appointments.patchInTx(
+      tx,
+      uid,
+      { syncState: this.d.outbox.syncStateOf(uid) },
+      { change },
+    )
   }
 
   #announce(uid: string): void {
@@ -117,14 +123,12 @@ export class OutboxCommands {
   }
 
   #audit(tx: DeskTx, userId: number | null, action: string, row: OutboxRow): void {
-    tx.insert(auditLog)
-      .values({
-        userId,
-        action,
-        target: `outbox:${row.id}`,
-        detail: { op: row.op, bookingUid: row.bookingUid, mutationId: row.mutationId },
-      })
-      .run()
+    this.d.audit.record({
+      userId,
+      action,
+      target: `outbox:${row.id}`,
+      detail: { op: row.op, bookingUid: row.bookingUid, mutationId: row.mutationId },
+    })
   }
 }
 

@@ -1,16 +1,20 @@
 // The outbound half of the sync engine, wired once per desk (desk.ts calls this): the outbox
 // store and worker, the queue commands, the slots cache and the desk's actions.
 import type { Logger } from 'pino'
+import type { EventTypeStore } from '../event-types/event-type-store'
+import type { StaffStore } from '../staff/staff-store'
+import { AuditStore } from '../audit/audit-store'
 import { BookingRequests } from '../actions/booking-requests'
 import { DeskActions } from '../actions/desk-actions'
 import type { AppointmentStore } from '../appointments/appointment-store'
+import type { CalcomBookings } from '../appointments/calcom-bookings'
 import type { BranchStore } from '../branch/branch-store'
 import type { BranchConnection } from '../connect/branch-connection'
 import type { DeskDb } from '../db/open-database'
 import type { LiveBus } from '../live/live-bus'
 import { SlotsCache } from '../slots/slots-cache'
 import { OutboxCommands } from './outbox-commands'
-import { OutboxStore } from './outbox-store'
+import type { OutboxStore } from './outbox-store'
 import { OutboxWorker, type OutboxWorkerTuning } from './outbox-worker'
 
 export interface OutboundTuning {
@@ -33,6 +37,10 @@ export function createOutbound(
     db: DeskDb
     bus: LiveBus
     appointments: AppointmentStore
+    calcomBookings: CalcomBookings
+    eventTypes: EventTypeStore
+    staff: StaffStore
+    outbox: OutboxStore
     branches: BranchStore
     connection: BranchConnection
     logger: Logger
@@ -40,7 +48,8 @@ export function createOutbound(
   tuning: OutboundTuning = {},
 ): OutboundServices & { start(): void; stop(): Promise<void> } {
   const logger = deps.logger.child({ part: 'outbox' })
-  const outbox = new OutboxStore(deps.db)
+  const { outbox } = deps
+  const audit = new AuditStore(deps.db)
   const outboxWorker = new OutboxWorker({ ...deps, outbox, logger }, tuning.outbox)
   const wake = () => outboxWorker.wake()
   const slots = new SlotsCache({
@@ -48,8 +57,8 @@ export function createOutbound(
     logger: deps.logger.child({ part: 'slots' }),
     ttlMs: tuning.slotsTtlMs,
   })
-  const outboxCommands = new OutboxCommands({ ...deps, outbox, wake, logger })
-  const actions = new DeskActions({ ...deps, outbox, slots, wake, logger })
+  const outboxCommands = new OutboxCommands({ ...deps, outbox, audit, wake, logger })
+  const actions = new DeskActions({ ...deps, outbox, audit, slots, wake, logger })
   const bookings = new BookingRequests({ ...deps, actions })
   return {
     outbox,

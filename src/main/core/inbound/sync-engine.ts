@@ -6,28 +6,27 @@
 //                 appointment (a relay out of reach is told at the next enrollment instead)
 // Relay events and reconcile pages meet in the same applier, which orders them by Cal.com's
 // version, so neither needs to wait for the other. Health is kept here and read by GET /api/sync.
-import { count, eq, inArray } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { Branch, SyncHealth } from '../../../shared/api/schemas'
 import type { BranchStore } from '../branch/branch-store'
 import type { BranchConnection } from '../connect/branch-connection'
 import type { DeskDb } from '../db/open-database'
-import { outbox, relayCursor } from '../db/schema'
+import type { CalcomBookings } from '../appointments/calcom-bookings'
+import type { OutboxStore } from '../outbound/outbox-store'
 import type { LiveBus } from '../live/live-bus'
 import type { StaffStore } from '../staff/staff-store'
 import type { RelayEvent } from '../../../shared/relay/relay-contract'
 import { InboundApplier } from './apply-event'
-import { mapWebhookBody, uidsOf } from './booking-mapping'
+import { uidsOf } from '../appointments/booking-mapping'
+import { AppliedEventStore } from './applied-event-store'
+import { RelayCursorStore } from './relay-cursor-store'
 import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
 import { Backoff } from './backoff'
-import {
-  RelayClient,
-  RelayProblem,
-  enrollDevice,
-  revokeDevice,
-  type RelayState,
-} from './relay-client'
-import { FileRelayDeviceStore, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
+import { RelayClient, RelayProblem, type RelayState } from './relay-client'
+import { FileRelayDeviceStore, type RelayDeviceStore } from './relay-device-store'
+import { RelayEnrollment } from './relay-enrollment'
+import { SyncErrorRing, type SyncErrorEntry } from './sync-error-ring'
+import { syncHealth } from './sync-health'
 
 /** Sync timing; production values when omitted (tests shorten them). */
 export interface SyncTuning {
@@ -48,20 +47,20 @@ export interface SyncEngineOptions extends SyncTuning {
   bus: LiveBus
   branches: BranchStore
   staff: StaffStore
+  calcomBookings: CalcomBookings
+  outbox: OutboxStore
   connection: BranchConnection
   logger: Logger
   deviceStore?: RelayDeviceStore
 }
 
-type SyncErrorEntry = SyncHealth['recentErrors'][number]
-
-const MAX_ERRORS = 20
 /** Event keys are kept a while past the relay's 14-day retention. */
 const KEY_RETENTION_MS = 30 * 86_400_000
 
 export class SyncEngine {
   readonly applier: InboundApplier
   readonly reconciler: Reconciler
+  readonly #cursor: RelayCursorStore
   readonly #o: SyncEngineOptions & { reconcileIntervalMs: number; deviceStore: RelayDeviceStore }
   readonly #log: Logger
   #relay: RelayClient | null = null
@@ -69,11 +68,11 @@ export class SyncEngine {
   /** Set by a new enrollment: reconcile once the relay first answers (see onState). */
   #reconcileWhenOnline = false
   #retryInMs: number | null = null
-  #device: RelayDevice | null = null
   #timer: NodeJS.Timeout | null = null
   #running = false
   #unsubscribe: Array<() => void> = []
-  #errors: SyncErrorEntry[] = []
+  readonly #errors: SyncErrorRing
+  readonly #enrollment: RelayEnrollment
   #lastEvent: SyncHealth['lastEvent'] = null
   #lastReconcile: SyncHealth['lastReconcile'] = null
   #lagMs: number | null = null
@@ -96,7 +95,24 @@ export class SyncEngine {
       opts.heldRetryBackoff?.baseMs ?? 2_000,
       opts.heldRetryBackoff?.capMs ?? 60_000,
     )
-    this.applier = new InboundApplier({ ...opts, logger: this.#log })
+    this.#cursor = new RelayCursorStore(opts.db)
+    this.#errors = new SyncErrorRing(this.#log)
+    this.#enrollment = new RelayEnrollment({
+      relayUrl: opts.relayUrl,
+      branches: opts.branches,
+      connection: opts.connection,
+      cursor: this.#cursor,
+      deviceStore: this.#o.deviceStore,
+      logger: this.#log,
+      onEnrolling: () => (this.#relayState = 'enrolling'),
+      onEnrolled: () => (this.#reconcileWhenOnline = true),
+    })
+    this.applier = new InboundApplier({
+      ...opts,
+      appliedEvents: new AppliedEventStore(opts.db),
+      cursor: this.#cursor,
+      logger: this.#log,
+    })
     this.reconciler = new Reconciler({
       db: opts.db,
       applier: this.applier,
@@ -139,54 +155,20 @@ export class SyncEngine {
   }
 
   health(): SyncHealth {
-    const { db, branches } = this.#o
-    const branch = branches.current()
-    const cursor = db.select().from(relayCursor).where(eq(relayCursor.branchId, branch.id)).get()
-    const queue = db
-      .select({ n: count() })
-      .from(outbox)
-      .where(inArray(outbox.state, ['pending', 'in_flight']))
-      .get()
-    const lastEvent =
-      this.#lastEvent ??
-      (cursor?.lastEventAt
-        ? {
-            at: new Date(cursor.lastEventAt).toISOString(),
-            seq: cursor.lastSeq,
-            trigger: null,
-            uids: [],
-          }
-        : null)
-    const lastReconcile =
-      this.#lastReconcile ??
-      (cursor?.lastReconcileAt
-        ? {
-            at: new Date(cursor.lastReconcileAt).toISOString(),
-            trigger: null,
-            mode: null,
-            ok: true,
-            fetched: 0,
-            changed: 0,
-            error: null,
-          }
-        : null)
-    return {
+    const branch = this.#o.branches.current()
+    return syncHealth({
       connection: branch.connection,
-      relay: {
-        configured: this.#o.relayUrl !== null,
-        state: this.#relayState,
-        url: this.#o.relayUrl,
-        channelId: cursor?.channelId ?? null,
-        cursor: cursor?.lastSeq ?? 0,
-        lagMs: this.#lagMs,
-        retryInMs: this.#retryInMs,
-      },
-      lastEvent,
-      lastReconcile,
-      queueDepth: queue?.n ?? 0,
-      heldBookings: this.applier.heldUids().length,
-      recentErrors: [...this.#errors].reverse(),
-    }
+      relayUrl: this.#o.relayUrl,
+      relayState: this.#relayState,
+      retryInMs: this.#retryInMs,
+      lagMs: this.#lagMs,
+      cursor: this.#cursor.row(branch.id),
+      lastEvent: this.#lastEvent,
+      lastReconcile: this.#lastReconcile,
+      queueDepth: this.#o.outbox.queueDepth(),
+      heldBookings: this.#o.calcomBookings.held.count(),
+      recentErrors: this.#errors.recent(),
+    })
   }
 
   // -------------------------------------------------------------------------------------------
@@ -201,10 +183,7 @@ export class SyncEngine {
     if (this.#stopped) return
     if (branch.connection !== 'connected') {
       if (branch.connection === 'disconnected') {
-        await this.#halt(async () => {
-          this.#device = null
-          await this.#retireDevice()
-        })
+        await this.#halt(() => this.#enrollment.retire())
         this.#log.info('sync stopped: branch disconnected')
       }
       this.#publish()
@@ -235,38 +214,11 @@ export class SyncEngine {
     this.#relayState = 'off'
   }
 
-  /**
-   * Revokes the device at the relay and forgets it: an active device no desk reads would hold
-   * back the relay's retention for its channel. When the relay cannot be told, the device is
-   * kept, unused, for the next enrollment to replace.
-   */
-  async #retireDevice(): Promise<void> {
-    const device = await this.#o.deviceStore.load()
-    if (!device) return
-    if (await revokeDevice(device)) {
-      await this.#o.deviceStore.clear()
-      this.#log.info({ deviceId: device.deviceId }, 'relay device revoked and forgotten')
-      return
-    }
-    await this.#o.deviceStore.save({ ...device, retired: true })
-    this.#log.warn(
-      { deviceId: device.deviceId },
-      'the relay could not be reached to revoke this desk’s device; the next enrollment will',
-    )
-  }
-
   async #reconcile(trigger: ReconcileTrigger, window: boolean): Promise<ReconcileResult> {
     const result = await this.reconciler.run(trigger, { window })
     const branchId = this.#o.branches.current().id
     if (result.ok) {
-      this.#o.db
-        .insert(relayCursor)
-        .values({ branchId, lastReconcileAt: Date.now() })
-        .onConflictDoUpdate({
-          target: relayCursor.branchId,
-          set: { lastReconcileAt: Date.now(), updatedAt: Date.now() },
-        })
-        .run()
+      this.#cursor.reconciled(branchId)
       this.applier.pruneKeys(KEY_RETENTION_MS)
       await this.#releaseHeld()
     } else if (result.error && result.error.code !== 'STOPPED') {
@@ -304,7 +256,7 @@ export class SyncEngine {
 
   async #releaseHeld(): Promise<void> {
     const client = this.#o.connection.client()
-    if (!client || this.applier.heldUids().length === 0) return
+    if (!client || this.#o.calcomBookings.held.count() === 0) return
     const r = await this.applier.releaseHeld(client)
     if (!r.error) {
       this.#heldBackoff.reset()
@@ -329,12 +281,9 @@ export class SyncEngine {
       backoff: this.#o.relayBackoff
         ? new Backoff(this.#o.relayBackoff.baseMs, this.#o.relayBackoff.capMs)
         : undefined,
-      device: () => this.#ensureDevice(),
-      forgetDevice: async () => {
-        this.#device = null
-        await this.#o.deviceStore.clear()
-      },
-      cursor: () => this.#cursor(),
+      device: () => this.#enrollment.device(),
+      forgetDevice: () => this.#enrollment.forget(),
+      cursor: () => this.#cursor.seq(this.#o.branches.current().id),
       applyEvents: (events) => this.#serial(() => this.#applyEvents(events)),
       resync: async (resumeAfter) => {
         this.#error(
@@ -345,7 +294,7 @@ export class SyncEngine {
         const result = await this.#reconcile('resync', false)
         if (!result.ok)
           throw new RelayProblem('RESYNC_FAILED', 'Reconcile after resync failed; will retry')
-        this.#setCursor(resumeAfter)
+        this.#cursor.skipTo(this.#o.branches.current().id, resumeAfter)
       },
       onState: (state, detail) => {
         if (state === 'online' && this.#reconcileWhenOnline) {
@@ -364,102 +313,13 @@ export class SyncEngine {
     })
   }
 
-  /** The enrolled device for this relay and account, enrolling when there is none. */
-  async #ensureDevice(): Promise<RelayDevice> {
-    const relayUrl = this.#o.relayUrl!
-    const accountId = this.#o.branches.current().calcomAccountId
-    if (accountId === null)
-      throw new RelayProblem('NOT_CONNECTED', 'The branch has no Cal.com account')
-    const fits = (d: RelayDevice | null) =>
-      d?.relayUrl === relayUrl && d.calcomAccountId === accountId
-    if (fits(this.#device)) return this.#device!
-    const stored = await this.#o.deviceStore.load()
-    if (stored && !stored.retired && fits(stored)) return (this.#device = stored)
-
-    const provider = this.#o.connection.tokenProvider()
-    if (!provider) throw new RelayProblem('NOT_CONNECTED', 'The branch is not connected to Cal.com')
-    const bearer = await provider.bearer()
-    if (!bearer.ok) throw new RelayProblem('CALCOM_AUTH', bearer.error.message)
-    this.#relayState = 'enrolling'
-    const device = await enrollDevice({
-      relayUrl,
-      calcomAccountId: accountId,
-      calcom: provider.kind === 'apiKey' ? { apiKey: bearer.value } : { accessToken: bearer.value },
-      // The device held before (another account's, or one retired at disconnect) is revoked by
-      // the relay in the same step, so no device of this desk is left holding back retention.
-      replacesDeviceToken: stored?.relayUrl === relayUrl ? stored.deviceToken : undefined,
-    })
-    await this.#o.deviceStore.save(device)
-    this.#reconcileWhenOnline = true
-    const branchId = this.#o.branches.current().id
-    const held = this.#o.db
-      .select()
-      .from(relayCursor)
-      .where(eq(relayCursor.branchId, branchId))
-      .get()
-    // A new channel (another account) numbers its events from scratch.
-    const lastSeq = held && held.channelId === device.channelId ? held.lastSeq : 0
-    this.#o.db
-      .insert(relayCursor)
-      .values({ branchId, channelId: device.channelId, deviceId: device.deviceId, lastSeq })
-      .onConflictDoUpdate({
-        target: relayCursor.branchId,
-        set: {
-          channelId: device.channelId,
-          deviceId: device.deviceId,
-          lastSeq,
-          updatedAt: Date.now(),
-        },
-      })
-      .run()
-    this.#log.info(
-      {
-        channelId: device.channelId,
-        deviceId: device.deviceId,
-        store: this.#o.deviceStore.description,
-      },
-      'enrolled with the relay',
-    )
-    return (this.#device = device)
-  }
-
-  #cursor(): number {
-    const branchId = this.#o.branches.current().id
-    return (
-      this.#o.db
-        .select({ s: relayCursor.lastSeq })
-        .from(relayCursor)
-        .where(eq(relayCursor.branchId, branchId))
-        .get()?.s ?? 0
-    )
-  }
-
-  #setCursor(seq: number): void {
-    if (seq <= this.#cursor()) return
-    const branchId = this.#o.branches.current().id
-    this.#o.db
-      .update(relayCursor)
-      .set({ lastSeq: seq, updatedAt: Date.now() })
-      .where(eq(relayCursor.branchId, branchId))
-      .run()
-  }
-
   /**
    * A page of events, in seq order, in one transaction (see InboundApplier.applyRelayPage). An
    * event SQLite refused is thrown after what came before it is committed and reported, so the
    * relay client backs off and asks again from the cursor, which stays just before it.
    */
   async #applyEvents(events: RelayEvent[]): Promise<void> {
-    // A redelivered page starts at or below the cursor; the applier skips those events, so they
-    // are not parsed either.
-    const cursor = this.#cursor()
-    const deliveries = events
-      .filter((event) => event.seq > cursor)
-      .map((event) => ({
-        mapped: mapWebhookBody(event.body),
-        relay: { seq: event.seq, receivedAt: Date.parse(event.receivedAt) },
-      }))
-    const { applied, error } = await this.applier.applyRelayPage(deliveries, {
+    const { applied, error } = await this.applier.applyRelayEvents(events, {
       client: this.#running ? this.#o.connection.client() : null,
     })
     for (const { delivery } of applied)
@@ -487,9 +347,7 @@ export class SyncEngine {
   }
 
   #error(source: SyncErrorEntry['source'], code: string, message: string): void {
-    this.#errors.push({ at: new Date().toISOString(), source, code, message })
-    if (this.#errors.length > MAX_ERRORS) this.#errors.splice(0, this.#errors.length - MAX_ERRORS)
-    this.#log.warn({ source, code }, message)
+    this.#errors.add(source, code, message)
     this.#publish()
   }
 

@@ -1,17 +1,36 @@
-// The statements the inbox runs for every event, prepared once. Built per call, drizzle spent
+// The statements that write Cal.com's state of a booking (every inbox event, reconcile page and
+// outbox answer), prepared once. Built per call, drizzle spent
 // more time assembling and preparing these (~1 ms an event) than SQLite spent running them,
 // which capped a backlog drain once the page became one transaction.
 import { and, eq, sql } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
-import {
-  appliedEvents,
-  appointmentHistory,
-  appointments,
-  eventTypes,
-  outbox,
-  staff,
-} from '../db/schema'
-import type { CalcomColumns } from './booking-merge'
+import { appointmentHistory, appointments } from '../db/schema'
+import type { AppointmentStatus } from '../../../shared/domain/appointment-status'
+
+/** The columns Cal.com owns. */
+export interface CalcomColumns {
+  calcomId: number | null
+  branchId: number
+  eventTypeId: number | null
+  staffId: number | null
+  title: string
+  startsAt: number
+  endsAt: number
+  status: AppointmentStatus
+  statusBeforeNoShow: AppointmentStatus | null
+  attendeeName: string
+  attendeeEmail: string | null
+  attendeePhone: string | null
+  attendeeTimeZone: string | null
+  rescheduledFromUid: string | null
+  rescheduledToUid: string | null
+  cancellationReason: string | null
+  requestReschedule: boolean
+  rejectionReason: string | null
+  paid: boolean
+  metadata: Record<string, string> | null
+  calcomUpdatedAt: number | null
+}
 
 /** Every column Cal.com owns. */
 const CALCOM_COLUMNS = [
@@ -51,9 +70,9 @@ const placeholders = {
   metadata: sql`${p('metadataJson')}`,
 }
 
-export type InboxQueries = ReturnType<typeof inboxQueries>
+export type CalcomBookingStatements = ReturnType<typeof calcomBookingStatements>
 
-export function inboxQueries(db: DeskDb) {
+export function calcomBookingStatements(db: DeskDb) {
   const upsert = db
     .insert(appointments)
     .values({ uid: p('uid'), ...placeholders })
@@ -69,12 +88,6 @@ export function inboxQueries(db: DeskDb) {
     })
     .prepare()
   return {
-    /** Records an event key; `changes` is 0 when it was there already. */
-    recordKey: db
-      .insert(appliedEvents)
-      .values({ eventKey: p('key') })
-      .onConflictDoNothing()
-      .prepare(),
     appointment: db
       .select()
       .from(appointments)
@@ -98,24 +111,14 @@ export function inboxQueries(db: DeskDb) {
       .set({ paid: true, updatedAt: sql`${p('now')}` })
       .where(and(eq(appointments.uid, p('uid')), eq(appointments.paid, false)))
       .prepare(),
+    linkCalcomId: db
+      .update(appointments)
+      .set({ calcomId: sql`${p('calcomId')}`, updatedAt: sql`${p('now')}` })
+      .where(eq(appointments.uid, p('uid')))
+      .prepare(),
     addHistory: db
       .insert(appointmentHistory)
       .values({ uid: p('uid'), source: p('source'), change: p('change'), detail: p('detail') })
-      .prepare(),
-    outboxState: db
-      .select({ state: outbox.state })
-      .from(outbox)
-      .where(eq(outbox.mutationId, p('mutationId')))
-      .prepare(),
-    eventTypeId: db
-      .select({ id: eventTypes.id })
-      .from(eventTypes)
-      .where(and(eq(eventTypes.branchId, p('branchId')), eq(eventTypes.calcomId, p('calcomId'))))
-      .prepare(),
-    staffId: db
-      .select({ id: staff.id })
-      .from(staff)
-      .where(and(eq(staff.branchId, p('branchId')), eq(staff.calcomHostId, p('hostId'))))
       .prepare(),
   }
 }

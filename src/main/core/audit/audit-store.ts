@@ -1,0 +1,40 @@
+// Who did what at the desk (audit_log): actions, queue commands, connecting and disconnecting.
+import { sql } from 'drizzle-orm'
+import type { DeskDb } from '../db/open-database'
+import { auditLog } from '../db/schema'
+
+export interface AuditEntry {
+  userId?: number | null
+  action: string
+  /** What it acted on: `appointment:<uid>`, `outbox:<id>`, `branch:<id>`. */
+  target: string
+  detail: Record<string, unknown>
+}
+
+export class AuditStore {
+  readonly #insert
+
+  constructor(db: DeskDb) {
+    const p = sql.placeholder
+    this.#insert = db
+      .insert(auditLog)
+      .values({
+        userId: p('userId'),
+        action: p('action'),
+        target: p('target'),
+        // Encoded here: a placeholder's value would otherwise skip the JSON column's encoder.
+        detail: sql`${p('detailJson')}`,
+      })
+      .prepare()
+  }
+
+  /** Records an entry; inside the caller's transaction when there is one. */
+  record(entry: AuditEntry): void {
+    this.#insert.run({
+      userId: entry.userId ?? null,
+      action: entry.action,
+      target: entry.target,
+      detailJson: JSON.stringify(entry.detail),
+    })
+  }
+}
