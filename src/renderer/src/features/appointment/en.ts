@@ -9,6 +9,7 @@ export const en = {
   'appointment.staff': 'Staff',
   'appointment.time': 'Time',
   'appointment.notes': 'Desk notes',
+  'appointment.reason': 'Reason',
   'appointment.noNotes': 'No notes',
   'appointment.none': '—',
   'appointment.actions': 'Actions',

@@ -11,6 +11,7 @@ export const es: CatalogOf<typeof en> = {
   'appointment.staff': 'Profesional',
   'appointment.time': 'Hora',
   'appointment.notes': 'Notas del mostrador',
+  'appointment.reason': 'Motivo',
   'appointment.noNotes': 'Sin notas',
   'appointment.none': '—',
   'appointment.actions': 'Acciones',
