@@ -18,7 +18,7 @@ export const en = {
   'app.strip.online': 'Online',
   'app.strip.offline': 'Offline: Cal.com cannot be reached',
   'app.strip.deskDown': 'The desk is not answering',
-  'app.strip.notConnected': 'Not connected to Cal.com',
+  'app.strip.notConnected': 'Cal.com: not connected',
   'app.strip.waiting': '{count, plural, one {# change} other {# changes}} waiting to sync',
   'app.strip.attention': '{count, plural, one {# needs} other {# need}} attention',
   'error.NETWORK': 'The desk is not answering. Is it still running?',

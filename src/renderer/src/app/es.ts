@@ -20,7 +20,7 @@ export const es: CatalogOf<typeof en> = {
   'app.strip.online': 'En línea',
   'app.strip.offline': 'Sin conexión: no se puede contactar con Cal.com',
   'app.strip.deskDown': 'El mostrador no responde',
-  'app.strip.notConnected': 'Sin conexión con Cal.com',
+  'app.strip.notConnected': 'Cal.com: sin conectar',
   'app.strip.waiting':
     '{count, plural, one {# cambio pendiente} other {# cambios pendientes}} de sincronizar',
   'app.strip.attention': '{count, plural, one {# requiere} other {# requieren}} atención',

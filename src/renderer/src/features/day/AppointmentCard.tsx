@@ -42,27 +42,27 @@ export function AppointmentCard({ appointment: a, date, timeZone, style, compact
       data-status={a.status}
       data-visit={a.visitState}
       data-sync={a.syncState}
-      aria-label={[
-        intl.formatMessage({ id: 'day.card.label' }, { time, client: a.attendee.name, service }),
-        ...markWords,
-      ].join(', ')}
     >
       <span className="appointment__line">
         <time className="appointment__time" dateTime={a.start} data-testid="appointment-time">
           {time}
         </time>{' '}
         <strong className="appointment__client">{a.attendee.name}</strong>
-      </span>
-      <span className="appointment__service">{service}</span>
+      </span>{' '}
+      <span className="appointment__service">{service}</span>{' '}
       {marks.length > 0 && (
-        <span className="tags" aria-hidden="true">
+        <span className="tags">
           {marks.map((m, i) => (
             <span
               key={m.kind}
               className={`tag tag--${m.kind} tag--${m.value.toLowerCase()}`}
               data-testid={m.kind === 'sync' ? 'sync-state' : undefined}
             >
-              <span className="tag__icon">{m.icon}</span> {markWords[i]}
+              {i > 0 && ' '}
+              <span className="tag__icon" aria-hidden="true">
+                {m.icon}
+              </span>{' '}
+              {markWords[i]}
             </span>
           ))}
         </span>

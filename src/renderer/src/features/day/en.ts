@@ -17,7 +17,6 @@ export const en = {
   'day.now': 'Now {time}',
   'day.closed': 'No opening hours for this day; showing the whole day.',
   'day.loading': 'Loading the day…',
-  'day.card.label': '{time}, {client}, {service}',
   'day.card.state': 'State',
   'day.card.alert': 'Alert: {alert}',
   'day.card.reason': 'Reason: {reason}',

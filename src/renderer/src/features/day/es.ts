@@ -19,7 +19,6 @@ export const es: CatalogOf<typeof en> = {
   'day.now': 'Ahora {time}',
   'day.closed': 'Sin horario de apertura este día; se muestra el día entero.',
   'day.loading': 'Cargando el día…',
-  'day.card.label': '{time}, {client}, {service}',
   'day.card.state': 'Estado',
   'day.card.alert': 'Aviso: {alert}',
   'day.card.reason': 'Motivo: {reason}',
