@@ -26,6 +26,10 @@ export interface FrontDeskWorld {
   }): Promise<{ uid: string }>
   /** The next free starts of an event type over a week, from the sandbox's booking page. */
   freeSlots(eventSlug: string, days?: number): Promise<string[]>
+  /** The booking as Cal.com (the sandbox) has it, read with the branch's API key. */
+  calcomBookings(): Promise<
+    Array<{ uid: string; status: string; start: string; attendees: Array<{ name: string }> }>
+  >
   /** Waits until the desk holds the appointment (through the relay), and returns it. */
   appointmentAtDesk(uid: string): Promise<Appointment>
   close(): Promise<void>
@@ -112,6 +116,13 @@ export async function startFrontDeskWorld(): Promise<FrontDeskWorld> {
       return Object.values(data)
         .flat()
         .map((s) => new Date(s.start).toISOString())
+    },
+    async calcomBookings() {
+      const res = await fetch(`${sandbox.url}/v2/bookings?take=250`, {
+        headers: { authorization: `Bearer ${account.apiKey}`, 'cal-api-version': '2024-08-13' },
+      })
+      if (!res.ok) throw new Error(`Cal.com bookings answered ${res.status}: ${await res.text()}`)
+      return ((await res.json()) as { data: never[] }).data
     },
     async appointmentAtDesk(uid) {
       return until(

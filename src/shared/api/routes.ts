@@ -18,6 +18,7 @@ import {
   DayView,
   DeclineBody,
   DiscardBody,
+  EmptyBody,
   EventTypeInfo,
   Health,
   NoShowBody,
@@ -111,6 +112,7 @@ export const ROUTES = {
     method: 'POST',
     path: '/api/appointments/:uid/confirm',
     params: UidParams,
+    body: EmptyBody,
     response: ActionResult,
   },
   decline: {

@@ -1,6 +1,6 @@
 // The appointment drawer: who, what, with whom and when, the desk's notes, the history with who
 // did what, and the actions valid in its state. Esc or Close goes back to the day.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Heading } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import type { Branch } from '../../../../shared/api/schemas'
@@ -53,8 +53,24 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
     setProblem(null)
     return action.mutateAsync(request)
   }
+  // After a one-press action its button is gone: focus the next action, so a visit can be
+  // walked with Enter alone (check in, start service, done).
+  const actionsRef = useRef<HTMLDivElement>(null)
+  const focusNextAction = useRef(false)
+  useEffect(() => {
+    if (!focusNextAction.current || action.isPending) return
+    focusNextAction.current = false
+    // With no action left (done), the drawer itself keeps focus, so Esc still closes it.
+    const next =
+      actionsRef.current?.querySelector('button') ??
+      actionsRef.current?.closest<HTMLElement>('[role="dialog"]')
+    next?.focus()
+  })
   const press = (request: ActionRequest) => {
-    run(request).catch((e: unknown) => setProblem(describeError(intl, e)))
+    run(request).then(
+      () => (focusNextAction.current = true),
+      (e: unknown) => setProblem(describeError(intl, e)),
+    )
   }
 
   const staffName =
@@ -151,7 +167,7 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
 
           <section aria-labelledby="drawer-actions" className="drawer__actions">
             <h3 id="drawer-actions">{t('appointment.actions')}</h3>
-            <div className="drawer__buttons">
+            <div className="drawer__buttons" ref={actionsRef}>
               {availableActions(a).map((kind) => {
                 const one = ONE_PRESS[kind]
                 if (one) {

@@ -6,7 +6,7 @@ import { useIntl } from 'react-intl'
 import type { Appointment } from '../../../../shared/api/schemas'
 import { describeError } from '../../app/i18n/describe-error'
 import { FormDialog } from '../../ui/FormDialog'
-import { calendarDateInZone, isCalendarDate } from '../../ui/time/zoned-time'
+import { addDays, calendarDateInZone, isCalendarDate } from '../../ui/time/zoned-time'
 import { useSlots, type ActionRequest } from './queries'
 
 interface Props {
@@ -58,17 +58,39 @@ export function RescheduleDialog({ appointment, timeZone, run, busy }: Props) {
         <label htmlFor="reschedule-date">
           {intl.formatMessage({ id: 'appointment.reschedule.date' })}
         </label>
-        <input
-          id="reschedule-date"
-          type="date"
-          value={date}
-          autoFocus
-          onChange={(event) => {
-            if (!isCalendarDate(event.target.value)) return
-            setDate(event.target.value)
-            setStart(null)
-          }}
-        />
+        <div className="field__row">
+          <input
+            id="reschedule-date"
+            type="date"
+            value={date}
+            autoFocus
+            onChange={(event) => {
+              if (!isCalendarDate(event.target.value)) return
+              setDate(event.target.value)
+              setStart(null)
+            }}
+          />
+          <button
+            type="button"
+            onClick={() => {
+              setDate(addDays(date, -1))
+              setStart(null)
+            }}
+          >
+            <span aria-hidden="true">‹ </span>
+            {intl.formatMessage({ id: 'day.nav.previousDay' })}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setDate(addDays(date, 1))
+              setStart(null)
+            }}
+          >
+            {intl.formatMessage({ id: 'day.nav.nextDay' })}
+            <span aria-hidden="true"> ›</span>
+          </button>
+        </div>
       </div>
       {slots.data?.stale && (
         <p className="notice" role="status">

@@ -59,7 +59,7 @@ function send(api: ApiClient, uid: string, request: ActionRequest) {
     case 'reschedule':
       return api.call('reschedule', { params, body: { start: request.start } })
     case 'confirm':
-      return api.call('confirm', { params })
+      return api.call('confirm', { params, body: {} })
     case 'no-show':
       return api.call('noShow', { params, body: { absent: request.absent } })
   }

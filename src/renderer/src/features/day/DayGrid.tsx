@@ -21,6 +21,15 @@ interface Props {
   busy: boolean
 }
 
+/** "EST", "GMT+1": the axis says which clock it is read on. */
+function zoneAbbreviation(instant: string, timeZone: string, locale: string): string {
+  return (
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+      .formatToParts(new Date(instant))
+      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone
+  )
+}
+
 const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
 
@@ -63,7 +72,9 @@ export function DayGrid({ day, hours, nowMinute, busy }: Props) {
           style={{ ['--columns' as string]: columns.length }}
         >
           <div className="day-grid__head">
-            <div className="day-grid__corner" aria-hidden="true" />
+            <div className="day-grid__corner" title={day.timeZone}>
+              {zoneAbbreviation(day.startsAt, day.timeZone, intl.locale)}
+            </div>
             {columns.map((column) => (
               <h2
                 key={`h-${column.staffId ?? 'unassigned'}`}
