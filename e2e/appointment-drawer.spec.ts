@@ -21,19 +21,22 @@ async function booked(eventSlug: 'haircut' | 'full-colour', name: string, avoidD
   return { uid, start, date: dayOf(start, zone), appointment }
 }
 
-/** Presses Tab until the focused element satisfies `is` (keyboard only, no clicks). */
-async function tabTo(page: Page, what: string, is: (el: Element) => boolean, limit = 150) {
+/** Presses Tab until the focused element is the one `is` accepts (keyboard only, no clicks). */
+async function tabTo(
+  page: Page,
+  what: string,
+  is: (focused: { uid: string | null; text: string }) => boolean,
+  limit = 150,
+) {
+  const focused = page.locator('*:focus')
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab')
-    if (
-      await page.evaluate((fn) => {
-        const el = document.activeElement
-        return el
-          ? (new Function('el', `return (${fn})(el)`) as (e: Element) => boolean)(el)
-          : false
-      }, is.toString())
-    )
-      return
+    if ((await focused.count()) !== 1) continue
+    const seen = {
+      uid: await focused.getAttribute('data-uid'),
+      text: (await focused.textContent()) ?? '',
+    }
+    if (is(seen)) return
   }
   throw new Error(`Tab never reached ${what}`)
 }
@@ -45,18 +48,14 @@ async function calcomStatus(uid: string) {
 test('a visit by keyboard alone: check in, in service, done', async ({ page }) => {
   const { uid, date } = await booked('haircut', 'Kira Keys')
   await openDesk(page, world, `/day/${date}`)
-  await tabTo(
-    page,
-    'the card',
-    (el) => el.getAttribute('data-uid') !== null && el.textContent!.includes('Kira Keys'),
-  )
+  await tabTo(page, 'the card', (el) => el.uid === uid && el.text.includes('Kira Keys'))
   await page.keyboard.press('Enter')
   const drawer = page.getByTestId('appointment-drawer')
   await expect(drawer).toBeVisible()
   await expect(page).toHaveURL(new RegExp(`#/day/${date}/appointment/${uid}$`))
   await expectAccessible(page, 'the appointment drawer')
 
-  await tabTo(page, 'Check in', (el) => el.textContent === 'Check in')
+  await tabTo(page, 'Check in', (el) => el.text === 'Check in')
   await page.keyboard.press('Enter')
   await expect(drawer.getByTestId('drawer-visit')).toContainText('Arrived')
   // Focus moved to the next action: Enter walks the visit on.
