@@ -69,8 +69,8 @@ test('the day view shows appointments by staff, in the branch time zone, and upd
   await page.locator('input[type="date"]').fill('2026-07-01')
   const anna = page.locator(`[data-testid="staff-column"][data-staff-id="${staffIds.anna}"]`)
   const bruno = page.locator(`[data-testid="staff-column"][data-staff-id="${staffIds.bruno}"]`)
-  await expect(anna).toContainText('Anna Costa')
-  await expect(bruno).toContainText('Bruno Reis')
+  await expect(anna).toHaveAccessibleName('Anna Costa')
+  await expect(bruno).toHaveAccessibleName('Bruno Reis')
 
   const maria = anna.locator('[data-testid="appointment"][data-uid="a-1"]')
   await expect(maria).toContainText('Maria Silva')

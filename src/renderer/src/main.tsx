@@ -1,10 +1,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { createApiClient } from './api/api-client'
-import { browserEnvironment, resolveSession } from './api/session'
-import { browserSignInOpener } from './branch/open-sign-in'
-import { App } from './components/App'
-import { StartupError } from './components/StartupError'
+import { createApiClient } from './app/api-client'
+import { App } from './app/App'
+import { AppProviders } from './app/AppProviders'
+import { browserEnvironment, resolveSession } from './app/session'
+import { StartupError } from './app/StartupError'
+import { browserSignInOpener } from './features/settings/connect/open-sign-in'
 import './styles.css'
 
 const container = document.getElementById('root')
@@ -16,7 +17,9 @@ const session = resolveSession(browserEnvironment())
 createRoot(container).render(
   <StrictMode>
     {session.ok ? (
-      <App api={createApiClient(session.session)} openUrl={browserSignInOpener()} />
+      <AppProviders api={createApiClient(session.session)}>
+        <App openUrl={browserSignInOpener()} />
+      </AppProviders>
     ) : (
       <StartupError message={session.message} />
     )}

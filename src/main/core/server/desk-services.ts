@@ -23,6 +23,8 @@ export interface DeskServices extends OutboundServices {
   apiLog: CalcomServices['apiLog']
   transport: CalcomServices['transport']
   connection: CalcomServices['connection']
+  /** The account's Cal.com schedules as last synced (opening hours). */
+  schedules: CalcomServices['schedules']
   /** Inbound sync: relay inbox, reconcile, sync health. */
   sync: SyncEngine
 }

@@ -24,6 +24,7 @@ import outboxRoutes from './routes/outbox'
 import slotsRoutes from './routes/slots'
 import syncRoutes from './routes/sync'
 import appointmentDetailRoutes from './routes/appointment-detail'
+import openingHoursRoutes from './routes/opening-hours'
 import { lazySchemaController } from './lazy-schema-compilers'
 
 export interface LocalApiOptions {
@@ -80,6 +81,7 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(slotsRoutes, { services })
   await app.register(syncRoutes, { services })
   await app.register(appointmentDetailRoutes, { services })
+  await app.register(openingHoursRoutes, { services })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   const rendererDir = opts.rendererDir

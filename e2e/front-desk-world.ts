@@ -1,0 +1,167 @@
+// The front desk as deployed, for the UI specs: the Cal.com sandbox (seeded, no background
+// traffic), a relay where its webhooks land, and the headless desk serving the built UI,
+// connected to the first branch by its API key and enrolled at the relay.
+import { expect, type Page } from '@playwright/test'
+import { join } from 'node:path'
+import type { Appointment, DayView, Staff } from '../src/shared/api/schemas'
+import { startSandbox, type RunningSandbox, type SandboxState } from '../sandbox/src/index'
+import { startInProcessRelay, type InProcessRelay } from '../test/support/in-process-relay'
+import { deskFetch, startTempDesk, type TempDesk } from '../test/support/temp-desk'
+import { until } from '../test/support/until'
+
+export interface FrontDeskWorld {
+  sandbox: RunningSandbox
+  relay: InProcessRelay
+  desk: TempDesk
+  state: SandboxState
+  account: SandboxState['accounts'][number]
+  /** GET from the desk's local API. */
+  get<T>(path: string): Promise<T>
+  /** A public booking on the sandbox's booking page (fires Cal.com's webhooks). */
+  publicBooking(input: {
+    eventSlug: string
+    start: string
+    name: string
+    hostId?: number
+  }): Promise<{ uid: string }>
+  /** The next free starts of an event type over a week, from the sandbox's booking page. */
+  freeSlots(eventSlug: string, days?: number): Promise<string[]>
+  /** The booking as Cal.com (the sandbox) has it, read with the branch's API key. */
+  calcomBookings(): Promise<
+    Array<{ uid: string; status: string; start: string; attendees: Array<{ name: string }> }>
+  >
+  /** Waits until the desk holds the appointment (through the relay), and returns it. */
+  appointmentAtDesk(uid: string): Promise<Appointment>
+  close(): Promise<void>
+}
+
+const root = join(import.meta.dirname, '..')
+
+export async function startFrontDeskWorld(): Promise<FrontDeskWorld> {
+  const sandbox = await startSandbox({ port: 0 })
+  const relay = await startInProcessRelay({ calcomUrl: sandbox.url })
+  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  const account = state.accounts[0]!
+  const desk = await startTempDesk({
+    rendererDir: join(root, 'out', 'renderer'),
+    env: {
+      FRONTDESK_CALCOM_API_URL: sandbox.url,
+      FRONTDESK_CALCOM_APP_URL: sandbox.url,
+      FRONTDESK_RELAY_URL: relay.url,
+    },
+  })
+  const get = async <T>(path: string): Promise<T> => {
+    const res = await deskFetch(desk, path)
+    if (!res.ok) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`)
+    return (await res.json()) as T
+  }
+  const connect = await deskFetch(desk, '/api/branch/connect', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ apiKey: account.apiKey }),
+  })
+  expect(connect.status).toBe(200)
+  await until(
+    'the desk enrolled at the relay and reconciled',
+    async () => {
+      const sync = await get<{ relay: { state: string }; lastReconcile: { ok: boolean } | null }>(
+        '/api/sync',
+      )
+      return sync.relay.state === 'online' && sync.lastReconcile?.ok === true
+    },
+    30_000,
+  )
+
+  const eventType = (slug: string) => {
+    const found = account.eventTypes.find((e) => e.slug === slug)
+    if (!found) throw new Error(`the sandbox has no event type ${slug}`)
+    return found
+  }
+  const world: FrontDeskWorld = {
+    sandbox,
+    relay,
+    desk,
+    state,
+    account,
+    get,
+    async publicBooking({ eventSlug, start, name, hostId }) {
+      const res = await fetch(`${sandbox.url}/_sandbox/book`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          eventTypeId: eventType(eventSlug).id,
+          start,
+          attendee: {
+            name,
+            email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`,
+            timeZone: account.timeZone,
+          },
+          ...(hostId !== undefined ? { hostId } : {}),
+        }),
+      })
+      if (res.status !== 201)
+        throw new Error(`sandbox booking answered ${res.status}: ${await res.text()}`)
+      return ((await res.json()) as { data: { uid: string } }).data
+    },
+    async freeSlots(eventSlug, days = 7) {
+      const { now } = (await (await fetch(`${sandbox.url}/_sandbox/clock`)).json()) as {
+        now: string
+      }
+      const end = new Date(Date.parse(now) + days * 86_400_000).toISOString()
+      const res = await fetch(
+        `${sandbox.url}/v2/slots?eventTypeId=${eventType(eventSlug).id}&start=${now}&end=${end}`,
+        { headers: { 'cal-api-version': '2024-09-04' } },
+      )
+      const { data } = (await res.json()) as { data: Record<string, { start: string }[]> }
+      return Object.values(data)
+        .flat()
+        .map((s) => new Date(s.start).toISOString())
+    },
+    async calcomBookings() {
+      const res = await fetch(`${sandbox.url}/v2/bookings?take=250`, {
+        headers: { authorization: `Bearer ${account.apiKey}`, 'cal-api-version': '2024-08-13' },
+      })
+      if (!res.ok) throw new Error(`Cal.com bookings answered ${res.status}: ${await res.text()}`)
+      return ((await res.json()) as { data: never[] }).data
+    },
+    async appointmentAtDesk(uid) {
+      return until(
+        `appointment ${uid} at the desk`,
+        async () => {
+          const res = await deskFetch(desk, `/api/appointments/${uid}`)
+          return res.ok ? ((await res.json()) as { appointment: Appointment }).appointment : false
+        },
+        20_000,
+      )
+    },
+    async close() {
+      await desk.dispose()
+      await relay.close()
+      await sandbox.close()
+    },
+  }
+  return world
+}
+
+/** The branch-zone day an appointment starts on. */
+export function dayOf(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant))
+}
+
+/** Opens the desk's page at a hash route and waits for the shell. */
+export async function openDesk(page: Page, world: FrontDeskWorld, hash: string) {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto(`${world.desk.url}/?token=${world.desk.token}#${hash}`)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+}
+
+/** The desk's staff member who is Cal.com host `hostId`. */
+export async function staffOfHost(world: FrontDeskWorld, day: string, hostName: string) {
+  const view = await world.get<DayView>(`/api/appointments?date=${day}`)
+  return view.staff.find((s: Staff) => s.name === hostName)
+}

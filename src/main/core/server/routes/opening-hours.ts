@@ -1,0 +1,40 @@
+// `GET /api/opening-hours?date=`: the hours the day grid covers, from the cached schedules.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { OpeningHours, OpeningHoursQuery } from '../../../../shared/api/opening-hours'
+import { ApiError } from '../../../../shared/api/schemas'
+import { checkDay, DAY_VIEW_YEARS } from '../../actions/date-range'
+import { branchDay, InvalidDayError } from '../../appointments/branch-day'
+import { openingHoursOn } from '../../branch/opening-hours'
+import { ApiProblem } from '../plugins/error-handler'
+import type { DeskServices } from '../desk-services'
+import { answering } from './actions'
+
+const openingHours: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
+  app,
+  { services },
+) => {
+  app.get(
+    '/api/opening-hours',
+    {
+      schema: {
+        summary: "A branch day's opening hours (from the Cal.com schedules), in the branch zone",
+        querystring: OpeningHoursQuery,
+        response: { 200: OpeningHours, 400: ApiError },
+      },
+    },
+    async (request) => {
+      const { date } = request.query
+      await answering(() => checkDay(date, 'date', DAY_VIEW_YEARS))
+      const { timeZone } = services.branches.current()
+      try {
+        branchDay(date, timeZone)
+      } catch (err) {
+        if (err instanceof InvalidDayError)
+          throw new ApiProblem(400, 'VALIDATION', `date ${err.message}`, 'date')
+        throw err
+      }
+      return { date, timeZone, ...openingHoursOn(services.schedules.list(), date, timeZone) }
+    },
+  )
+}
+export default openingHours

@@ -1,0 +1,169 @@
+// The shell: the branch header, the status strip, and the screen the address names.
+import { useQueryClient } from '@tanstack/react-query'
+import { useState, useSyncExternalStore } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { Redirect, useLocation } from 'wouter'
+import { AttentionPage } from '../features/attention/AttentionPage'
+import { PendingPage } from '../features/attention/PendingPage'
+import { DayPage } from '../features/day/DayPage'
+import { ConnectFlow } from '../features/settings/connect/connect-calcom'
+import { ConnectionStatus } from '../features/settings/connect/ConnectionStatus'
+import { SettingsPage } from '../features/settings/SettingsPage'
+import { ErrorMessage } from '../ui/ErrorMessage'
+import { todayInZone } from '../ui/time/zoned-time'
+import { useApi } from './api-context'
+import { describeError } from './i18n/describe-error'
+import type { LiveStatus } from './live-stream'
+import { useBranch, useHealth, useOutbox, useSyncHealth } from './queries'
+import { queryKeys } from './query-keys'
+import { parseRoute, paths } from './routes'
+import { reachability, StatusStrip } from './StatusStrip'
+import { useLiveUpdates } from './useLiveUpdates'
+import { useNow } from './useNow'
+
+const LIVE_WORDS: Record<
+  LiveStatus,
+  'app.live.connecting' | 'app.live.live' | 'app.live.reconnecting'
+> = {
+  connecting: 'app.live.connecting',
+  live: 'app.live.live',
+  reconnecting: 'app.live.reconnecting',
+}
+
+interface Props {
+  /** Opens the Cal.com sign-in outside the app (system browser or a new tab). */
+  openUrl(url: string): Promise<void>
+}
+
+export function App({ openUrl }: Props) {
+  const api = useApi()
+  const intl = useIntl()
+  const queryClient = useQueryClient()
+  const liveStatus = useLiveUpdates()
+  const branch = useBranch()
+  const sync = useSyncHealth()
+  const outbox = useOutbox()
+  const health = useHealth()
+  const now = useNow()
+  const [location] = useLocation()
+  const [connectFlow] = useState(
+    () =>
+      new ConnectFlow({
+        api,
+        openUrl,
+        onBranch: (next) => {
+          queryClient.setQueryData(queryKeys.branch, next)
+          void queryClient.invalidateQueries({ queryKey: queryKeys.branch })
+        },
+      }),
+  )
+  const connectState = useSyncExternalStore(connectFlow.subscribe, connectFlow.getState)
+
+  const route = parseRoute(location)
+  const timeZone = branch.data?.timeZone
+  const today = timeZone ? todayInZone(timeZone, now) : null
+
+  let screen: React.ReactNode
+  if (!branch.data || !today) {
+    screen = branch.error ? null : (
+      <p className="loading">
+        <FormattedMessage id="app.loading" />
+      </p>
+    )
+  } else if (route.name === 'today') {
+    screen = <Redirect to={paths.day(today)} replace />
+  } else if (route.name === 'day') {
+    screen = (
+      <DayPage
+        date={route.date}
+        appointmentUid={route.appointmentUid}
+        today={today}
+        branch={branch.data}
+        now={now}
+      />
+    )
+  } else if (route.name === 'attention') {
+    screen = <AttentionPage />
+  } else if (route.name === 'pending') {
+    screen = <PendingPage />
+  } else if (route.name === 'settings') {
+    screen = <SettingsPage />
+  } else {
+    screen = (
+      <div className="not-found">
+        <p>
+          <FormattedMessage id="app.notFound" />
+        </p>
+        <a href={`#${paths.day(today)}`}>
+          <FormattedMessage id="app.backToToday" />
+        </a>
+      </div>
+    )
+  }
+
+  return (
+    <div
+      className="app"
+      data-app-state={branch.data ? 'ready' : branch.error ? 'error' : 'loading'}
+    >
+      <header className="branch-header">
+        <div>
+          <h1 data-testid="branch-name">
+            {branch.data?.name ?? intl.formatMessage({ id: 'app.title' })}
+          </h1>
+          {branch.data && (
+            <p className="branch-zone" data-testid="branch-zone">
+              <FormattedMessage id="app.zone" values={{ zone: branch.data.timeZone }} />
+            </p>
+          )}
+        </div>
+        <nav className="app-nav" aria-label={intl.formatMessage({ id: 'app.nav.label' })}>
+          <a
+            href={`#${today ? paths.day(today) : '/'}`}
+            aria-current={route.name === 'day' ? 'page' : undefined}
+          >
+            <FormattedMessage id="app.nav.day" />
+          </a>
+          <a
+            href={`#${paths.pending}`}
+            aria-current={route.name === 'pending' ? 'page' : undefined}
+          >
+            <FormattedMessage id="app.nav.pending" />
+          </a>
+          <a
+            href={`#${paths.attention}`}
+            aria-current={route.name === 'attention' ? 'page' : undefined}
+          >
+            <FormattedMessage id="app.nav.attention" />
+          </a>
+          <a
+            href={`#${paths.settings}`}
+            aria-current={route.name === 'settings' ? 'page' : undefined}
+          >
+            <FormattedMessage id="app.nav.settings" />
+          </a>
+        </nav>
+        <div className="branch-status">
+          {branch.data && (
+            <ConnectionStatus branch={branch.data} state={connectState} actions={connectFlow} />
+          )}
+          <p className={`live live--${liveStatus}`} role="status" data-testid="live-status">
+            <FormattedMessage id={LIVE_WORDS[liveStatus]} />
+          </p>
+        </div>
+      </header>
+      <StatusStrip reach={reachability(liveStatus, branch.data, sync.data)} outbox={outbox.data} />
+      <main className="app__main">
+        {branch.error && <ErrorMessage message={describeError(intl, branch.error)} />}
+        {screen}
+      </main>
+      <footer className="app__footer">
+        {health.data ? (
+          <FormattedMessage id="app.version" values={{ version: health.data.version }} />
+        ) : (
+          <FormattedMessage id="app.title" />
+        )}
+      </footer>
+    </div>
+  )
+}

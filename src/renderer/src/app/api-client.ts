@@ -1,0 +1,102 @@
+// The renderer's only way to the desk: HTTP to the local API with the session token, typed by the
+// route table in src/shared (each call's params, query, body and answer are the route's schemas).
+import type { ApiError } from '../../../shared/api/schemas'
+import {
+  ROUTES,
+  type RouteInput,
+  type RouteName,
+  type RouteOutput,
+} from '../../../shared/api/routes'
+import type { ApiSession } from './session'
+
+/** A failed request, carrying the API's own code (and the field or booking it names). */
+export class ApiRequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly status: number | null,
+    /** The input that was wrong, when the API named one. */
+    readonly field?: string,
+    /** The booking a refusal is about (DUPLICATE_BOOKING). */
+    readonly uid?: string,
+  ) {
+    super(message)
+    this.name = 'ApiRequestError'
+  }
+}
+
+type CallArgs<N extends RouteName> =
+  object extends RouteInput<N>
+    ? [input?: RouteInput<N>, signal?: AbortSignal]
+    : [input: RouteInput<N>, signal?: AbortSignal]
+
+export interface ApiClient {
+  call<N extends RouteName>(name: N, ...args: CallArgs<N>): Promise<RouteOutput<N>>
+  liveUrl(): string
+}
+
+interface LooseInput {
+  params?: Record<string, string | number>
+  query?: Record<string, unknown>
+  body?: unknown
+  idempotencyKey?: string
+}
+
+/** The URL path and query of a call: `:name` placeholders filled, arrays repeated. */
+export function routeUrl(name: RouteName, input: LooseInput = {}): string {
+  const path = ROUTES[name].path.replace(/:(\w+)/g, (_, key: string) => {
+    const value = input.params?.[key]
+    if (value === undefined) throw new TypeError(`${name} needs the path parameter ${key}`)
+    return encodeURIComponent(String(value))
+  })
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(input.query ?? {})) {
+    if (value === undefined) continue
+    for (const one of Array.isArray(value) ? value : [value]) search.append(key, String(one))
+  }
+  const query = search.toString()
+  return query ? `${path}?${query}` : path
+}
+
+export function createApiClient(session: ApiSession, fetchImpl: typeof fetch = fetch): ApiClient {
+  async function call(name: RouteName, input: LooseInput = {}, signal?: AbortSignal) {
+    const route = ROUTES[name]
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${session.token}`,
+      Accept: 'application/json',
+    }
+    const init: RequestInit = { method: route.method, headers, signal }
+    if (input.body !== undefined) {
+      headers['Content-Type'] = 'application/json'
+      init.body = JSON.stringify(input.body)
+    }
+    if (input.idempotencyKey) headers['Idempotency-Key'] = input.idempotencyKey
+    let response: Response
+    try {
+      response = await fetchImpl(session.apiBaseUrl + routeUrl(name, input), init)
+    } catch (error) {
+      if (signal?.aborted) throw error
+      throw new ApiRequestError('The desk is not answering. Is it still running?', 'NETWORK', null)
+    }
+    const body: unknown = await response.json().catch(() => undefined)
+    if (!response.ok) throw errorFrom(body, response.status)
+    return body
+  }
+
+  return {
+    call: ((name: RouteName, input?: LooseInput, signal?: AbortSignal) =>
+      call(name, input, signal)) as ApiClient['call'],
+    liveUrl() {
+      // EventSource cannot send headers, so the live stream takes the token as a query parameter.
+      return `${session.apiBaseUrl}/api/live?token=${encodeURIComponent(session.token)}`
+    },
+  }
+}
+
+function errorFrom(body: unknown, status: number): ApiRequestError {
+  const error = (body as Partial<ApiError> | undefined)?.error
+  if (error && typeof error.message === 'string' && typeof error.code === 'string') {
+    return new ApiRequestError(error.message, error.code, status, error.field, error.uid)
+  }
+  return new ApiRequestError(`The desk answered with HTTP ${status}.`, 'HTTP', status)
+}

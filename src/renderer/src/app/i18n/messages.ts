@@ -1,0 +1,48 @@
+// Every feature's catalog, merged per language. Message ids are typed from the English catalogs,
+// so a misspelt id fails typecheck (FormatjsIntl.Message below).
+import { en as appointmentEn } from '../../features/appointment/en'
+import { es as appointmentEs } from '../../features/appointment/es'
+import { en as attentionEn } from '../../features/attention/en'
+import { es as attentionEs } from '../../features/attention/es'
+import { en as bookingEn } from '../../features/booking/en'
+import { es as bookingEs } from '../../features/booking/es'
+import { en as dayEn } from '../../features/day/en'
+import { es as dayEs } from '../../features/day/es'
+import { en as settingsEn } from '../../features/settings/en'
+import { es as settingsEs } from '../../features/settings/es'
+import { en as appEn } from '../en'
+import { es as appEs } from '../es'
+import type { Locale } from './locale'
+
+export const CATALOGS = {
+  app: { en: appEn, es: appEs },
+  day: { en: dayEn, es: dayEs },
+  appointment: { en: appointmentEn, es: appointmentEs },
+  booking: { en: bookingEn, es: bookingEs },
+  attention: { en: attentionEn, es: attentionEs },
+  settings: { en: settingsEn, es: settingsEs },
+}
+
+const english = {
+  ...appEn,
+  ...dayEn,
+  ...appointmentEn,
+  ...bookingEn,
+  ...attentionEn,
+  ...settingsEn,
+}
+export type MessageId = keyof typeof english
+
+export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
+  en: english,
+  es: { ...appEs, ...dayEs, ...appointmentEs, ...bookingEs, ...attentionEs, ...settingsEs },
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace FormatjsIntl {
+    interface Message {
+      ids: MessageId
+    }
+  }
+}

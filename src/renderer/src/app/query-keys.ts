@@ -1,0 +1,20 @@
+// Every server-state query the UI holds, keyed so a live event can name exactly what it touches
+// (live-invalidation.ts). A key's leading parts are the prefixes invalidation matches on.
+export const queryKeys = {
+  health: ['health'] as const,
+  branch: ['branch'] as const,
+  sync: ['sync'] as const,
+  /** Any list of the queue: ['outbox', states…]. */
+  outbox: ['outbox'] as const,
+  eventTypes: ['event-types'] as const,
+  staff: ['staff'] as const,
+  days: ['day'] as const,
+  day: (date: string) => ['day', date] as const,
+  allOpeningHours: ['opening-hours'] as const,
+  openingHours: (date: string) => ['opening-hours', date] as const,
+  appointment: (uid: string) => ['appointment', uid] as const,
+  allSlots: ['slots'] as const,
+  slotsOfDay: (date: string) => ['slots', date] as const,
+  slots: (date: string, eventTypeId: number, staffId: number | null) =>
+    ['slots', date, eventTypeId, staffId] as const,
+}

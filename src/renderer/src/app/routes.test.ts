@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { parseRoute, paths } from './routes'
+
+describe('parseRoute', () => {
+  it('reads a day, and a day with an appointment open in the drawer', () => {
+    expect(parseRoute('/day/2026-03-10')).toEqual({
+      name: 'day',
+      date: '2026-03-10',
+      appointmentUid: null,
+    })
+    expect(parseRoute('/day/2026-03-10/appointment/abc-123')).toEqual({
+      name: 'day',
+      date: '2026-03-10',
+      appointmentUid: 'abc-123',
+    })
+  })
+
+  it('reads the lists and settings', () => {
+    expect(parseRoute('/attention')).toEqual({ name: 'attention' })
+    expect(parseRoute('/pending')).toEqual({ name: 'pending' })
+    expect(parseRoute('/settings')).toEqual({ name: 'settings' })
+  })
+
+  it('sends an empty address to today', () => {
+    expect(parseRoute('/')).toEqual({ name: 'today' })
+    expect(parseRoute('')).toEqual({ name: 'today' })
+  })
+
+  it('refuses days that do not exist and addresses it does not know', () => {
+    expect(parseRoute('/day/2026-02-30')).toEqual({ name: 'not-found' })
+    expect(parseRoute('/day/tomorrow')).toEqual({ name: 'not-found' })
+    expect(parseRoute('/day/2026-03-10/appointment')).toEqual({ name: 'not-found' })
+    expect(parseRoute('/settings/extra')).toEqual({ name: 'not-found' })
+    expect(parseRoute('/day/2026-03-10/appointment/%E0%A4%A')).toEqual({ name: 'not-found' })
+  })
+
+  it('round-trips the paths it builds, uids with any characters included', () => {
+    const uid = 'local-7f3/ü x'
+    expect(parseRoute(paths.appointment('2026-03-10', uid))).toEqual({
+      name: 'day',
+      date: '2026-03-10',
+      appointmentUid: uid,
+    })
+    expect(parseRoute(paths.day('2026-12-31'))).toEqual({
+      name: 'day',
+      date: '2026-12-31',
+      appointmentUid: null,
+    })
+  })
+})

@@ -1,0 +1,41 @@
+// The desk's addresses (hash routes), so the drawer, the lists and settings can be linked,
+// reloaded and gone back from. Parsing is pure so the table is tested without a browser.
+import { isCalendarDate } from '../ui/time/zoned-time'
+
+export type AppRoute =
+  | { name: 'today' }
+  | { name: 'day'; date: string; appointmentUid: string | null }
+  | { name: 'attention' }
+  | { name: 'pending' }
+  | { name: 'settings' }
+  | { name: 'not-found' }
+
+export const paths = {
+  day: (date: string) => `/day/${date}`,
+  appointment: (date: string, uid: string) => `/day/${date}/appointment/${encodeURIComponent(uid)}`,
+  attention: '/attention',
+  pending: '/pending',
+  settings: '/settings',
+}
+
+export function parseRoute(path: string): AppRoute {
+  const parts = path.split('/').filter((p) => p !== '')
+  if (parts.length === 0) return { name: 'today' }
+  const [head, ...rest] = parts
+  if (head === 'day' && rest[0] && isCalendarDate(rest[0])) {
+    if (rest.length === 1) return { name: 'day', date: rest[0], appointmentUid: null }
+    if (rest.length === 3 && rest[1] === 'appointment' && rest[2]) {
+      let uid: string
+      try {
+        uid = decodeURIComponent(rest[2])
+      } catch {
+        return { name: 'not-found' }
+      }
+      return { name: 'day', date: rest[0], appointmentUid: uid }
+    }
+  }
+  if (rest.length === 0 && (head === 'attention' || head === 'pending' || head === 'settings')) {
+    return { name: head }
+  }
+  return { name: 'not-found' }
+}

@@ -1,0 +1,247 @@
+// The appointment drawer: who, what, with whom and when, the desk's notes, the history with who
+// did what, and the actions valid in its state. Esc or Close goes back to the day.
+import { useEffect, useRef, useState } from 'react'
+import { Heading } from 'react-aria-components'
+import { useIntl } from 'react-intl'
+import type { Branch } from '../../../../shared/api/schemas'
+import { describeError } from '../../app/i18n/describe-error'
+import type { MessageId } from '../../app/i18n/messages'
+import { Drawer } from '../../ui/Drawer'
+import { ErrorMessage } from '../../ui/ErrorMessage'
+import { formatCalendarDate, calendarDateInZone, formatTimeRange } from '../../ui/time/zoned-time'
+import { cardMarks } from '../day/card-marks'
+import { availableActions, type DrawerAction } from './appointment-actions'
+import { historyWords } from './history-words'
+import { ReasonDialog } from './ReasonDialog'
+import { RescheduleDialog } from './RescheduleDialog'
+import { useAppointment, useAppointmentAction, useStaffList, type ActionRequest } from './queries'
+
+interface Props {
+  uid: string
+  branch: Branch
+  onClose(): void
+}
+
+/** Actions that happen on one press; the others open a dialog first. */
+const ONE_PRESS: Partial<Record<DrawerAction, { request: ActionRequest; words: MessageId }>> = {
+  'check-in': { request: { kind: 'visit', state: 'ARRIVED' }, words: 'appointment.action.checkIn' },
+  'start-service': {
+    request: { kind: 'visit', state: 'IN_SERVICE' },
+    words: 'appointment.action.startService',
+  },
+  finish: { request: { kind: 'visit', state: 'DONE' }, words: 'appointment.action.finish' },
+  confirm: { request: { kind: 'confirm' }, words: 'appointment.action.confirm' },
+  'no-show': { request: { kind: 'no-show', absent: true }, words: 'appointment.action.noShow' },
+  'undo-no-show': {
+    request: { kind: 'no-show', absent: false },
+    words: 'appointment.action.undoNoShow',
+  },
+}
+
+export function AppointmentDrawer({ uid, branch, onClose }: Props) {
+  const intl = useIntl()
+  const detail = useAppointment(uid)
+  const staff = useStaffList()
+  const action = useAppointmentAction(uid)
+  const [problem, setProblem] = useState<string | null>(null)
+  const zone = branch.timeZone
+  const a = detail.data?.appointment
+  const t = (id: MessageId, values?: Record<string, string | number>) =>
+    intl.formatMessage({ id }, values)
+
+  const run = async (request: ActionRequest) => {
+    setProblem(null)
+    return action.mutateAsync(request)
+  }
+  // After a one-press action its button is gone: focus the next action, so a visit can be
+  // walked with Enter alone (check in, start service, done).
+  const actionsRef = useRef<HTMLDivElement>(null)
+  const focusNextAction = useRef(false)
+  useEffect(() => {
+    if (!focusNextAction.current || action.isPending) return
+    focusNextAction.current = false
+    // With no action left (done), the drawer itself keeps focus, so Esc still closes it.
+    const next =
+      actionsRef.current?.querySelector('button') ??
+      actionsRef.current?.closest<HTMLElement>('[role="dialog"]')
+    next?.focus()
+  })
+  const press = (request: ActionRequest) => {
+    run(request).then(
+      () => (focusNextAction.current = true),
+      (e: unknown) => setProblem(describeError(intl, e)),
+    )
+  }
+
+  const staffName =
+    a?.staffId == null
+      ? t('day.unassigned')
+      : (staff.data?.find((s) => s.id === a.staffId)?.name ??
+        t('day.staffNumber', { id: a.staffId }))
+
+  return (
+    <Drawer
+      label={a?.attendee.name ?? t('appointment.loading')}
+      onClose={onClose}
+      testId="appointment-drawer"
+    >
+      <div className="drawer__head">
+        <Heading slot="title" className="drawer__title">
+          {a?.attendee.name ?? t('appointment.loading')}
+        </Heading>
+        <button type="button" className="drawer__close" onClick={onClose}>
+          <span aria-hidden="true">✕ </span>
+          {t('appointment.close')}
+        </button>
+      </div>
+      {detail.error && (
+        <ErrorMessage
+          message={
+            (detail.error as { code?: string }).code === 'NOT_FOUND'
+              ? t('appointment.notFound')
+              : describeError(intl, detail.error)
+          }
+        />
+      )}
+      {a && (
+        <div
+          className="drawer__content"
+          data-uid={a.uid}
+          data-status={a.status}
+          data-visit={a.visitState}
+        >
+          <ul className="tags drawer__marks" aria-label={t('day.card.state')}>
+            <li
+              className={`tag tag--status tag--${a.status.toLowerCase()}`}
+              data-testid="drawer-status"
+            >
+              {t(`status.${a.status}`)}
+            </li>
+            {cardMarks(a)
+              .filter((m) => m.kind !== 'status')
+              .map((m) => (
+                <li
+                  key={m.kind}
+                  className={`tag tag--${m.kind} tag--${m.value.toLowerCase()}`}
+                  data-testid={m.kind === 'sync' ? 'drawer-sync' : `drawer-${m.kind}`}
+                >
+                  <span aria-hidden="true">{m.icon} </span>
+                  {t(m.words)}
+                </li>
+              ))}
+          </ul>
+          {a.syncState === 'pending' && <p className="notice">{t('appointment.waitingToSync')}</p>}
+          {a.syncState === 'needs_attention' && (
+            <p className="notice notice--danger">{t('appointment.needsAttention')}</p>
+          )}
+          <dl className="details">
+            <dt>{t('appointment.time')}</dt>
+            <dd data-testid="drawer-time">
+              {formatCalendarDate(calendarDateInZone(new Date(a.start), zone), intl.locale)},{' '}
+              {formatTimeRange(a.start, a.end, zone, intl.locale)}{' '}
+              <span className="muted">({t('app.zone', { zone })})</span>
+            </dd>
+            <dt>{t('appointment.service')}</dt>
+            <dd>{a.eventType?.title ?? a.title}</dd>
+            <dt>{t('appointment.staff')}</dt>
+            <dd>{staffName}</dd>
+            <dt>{t('appointment.phone')}</dt>
+            <dd>
+              {a.attendee.phone ? (
+                <a href={`tel:${a.attendee.phone}`}>{a.attendee.phone}</a>
+              ) : (
+                t('appointment.none')
+              )}
+            </dd>
+            <dt>{t('appointment.email')}</dt>
+            <dd>{a.attendee.email ?? t('appointment.none')}</dd>
+            <dt>{t('appointment.notes')}</dt>
+            <dd className="details__notes">{a.deskNotes || t('appointment.noNotes')}</dd>
+            {a.cancellationReason && (
+              <>
+                <dt>{t('appointment.reason')}</dt>
+                <dd>{a.cancellationReason}</dd>
+              </>
+            )}
+          </dl>
+
+          <section aria-labelledby="drawer-actions" className="drawer__actions">
+            <h3 id="drawer-actions">{t('appointment.actions')}</h3>
+            <div className="drawer__buttons" ref={actionsRef}>
+              {availableActions(a).map((kind) => {
+                const one = ONE_PRESS[kind]
+                if (one) {
+                  return (
+                    <button
+                      key={kind}
+                      type="button"
+                      className={kind === 'no-show' ? undefined : 'button--primary'}
+                      disabled={action.isPending}
+                      onClick={() => press(one.request)}
+                    >
+                      {t(one.words)}
+                    </button>
+                  )
+                }
+                if (kind === 'reschedule') {
+                  return (
+                    <RescheduleDialog
+                      key={kind}
+                      appointment={a}
+                      timeZone={zone}
+                      run={run}
+                      busy={action.isPending}
+                    />
+                  )
+                }
+                return (
+                  <ReasonDialog
+                    key={kind}
+                    kind={kind === 'cancel' ? 'cancel' : 'decline'}
+                    client={a.attendee.name}
+                    run={run}
+                    busy={action.isPending}
+                  />
+                )
+              })}
+            </div>
+            {problem && (
+              <p className="form-error" role="alert">
+                {problem}
+              </p>
+            )}
+          </section>
+
+          <section aria-labelledby="drawer-history" className="drawer__history">
+            <h3 id="drawer-history">{t('appointment.history')}</h3>
+            {detail.data!.history.length === 0 ? (
+              <p className="muted">{t('appointment.historyEmpty')}</p>
+            ) : (
+              <ol className="history" data-testid="history">
+                {[...detail.data!.history].reverse().map((entry, i) => {
+                  const words = historyWords(entry.change)
+                  return (
+                    <li key={i}>
+                      <time dateTime={entry.at} className="history__at">
+                        {intl.formatDate(entry.at, {
+                          timeZone: zone,
+                          day: 'numeric',
+                          month: 'short',
+                          hour: '2-digit',
+                          minute: '2-digit',
+                          hourCycle: 'h23',
+                        })}
+                      </time>{' '}
+                      <span className="history__who">{t(`history.source.${entry.source}`)}</span>{' '}
+                      <span className="history__what">{t(words.id, words.values)}</span>
+                    </li>
+                  )
+                })}
+              </ol>
+            )}
+          </section>
+        </div>
+      )}
+    </Drawer>
+  )
+}

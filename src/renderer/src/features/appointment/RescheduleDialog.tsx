@@ -1,0 +1,137 @@
+// Reschedule through the slot picker: a day, then one of that day's free times for the same
+// service and staff member (marked when Cal.com could not be asked and the times are old).
+import { useState } from 'react'
+import { Label, Radio, RadioGroup } from 'react-aria-components'
+import { useIntl } from 'react-intl'
+import type { Appointment } from '../../../../shared/api/schemas'
+import { describeError } from '../../app/i18n/describe-error'
+import { FormDialog } from '../../ui/FormDialog'
+import { addDays, calendarDateInZone, isCalendarDate } from '../../ui/time/zoned-time'
+import { useSlots, type ActionRequest } from './queries'
+
+interface Props {
+  appointment: Appointment
+  timeZone: string
+  run(request: ActionRequest): Promise<unknown>
+  busy: boolean
+}
+
+export function RescheduleDialog({ appointment, timeZone, run, busy }: Props) {
+  const intl = useIntl()
+  const [date, setDate] = useState(() => calendarDateInZone(new Date(appointment.start), timeZone))
+  const [start, setStart] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const slots = useSlots(date, appointment.eventType?.id ?? null, appointment.staffId)
+  const time = (iso: string) =>
+    intl.formatTime(iso, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  const free = (slots.data?.slots ?? []).filter((s) => s !== appointment.start)
+  return (
+    <FormDialog
+      testId="reschedule-dialog"
+      trigger={intl.formatMessage({ id: 'appointment.action.reschedule' })}
+      title={intl.formatMessage(
+        { id: 'appointment.reschedule.title' },
+        { client: appointment.attendee.name },
+      )}
+      submitLabel={
+        start
+          ? intl.formatMessage({ id: 'appointment.reschedule.submit' }, { time: time(start) })
+          : intl.formatMessage({ id: 'appointment.reschedule.pick' })
+      }
+      backLabel={intl.formatMessage({ id: 'appointment.dialog.back' })}
+      busyLabel={intl.formatMessage({ id: 'appointment.dialog.busy' })}
+      busy={busy}
+      canSubmit={start !== null}
+      onSubmit={async () => {
+        if (!start) return false
+        setError(null)
+        try {
+          await run({ kind: 'reschedule', start })
+          return true
+        } catch (e) {
+          setError(describeError(intl, e))
+          return false
+        }
+      }}
+    >
+      <div className="field">
+        <label htmlFor="reschedule-date">
+          {intl.formatMessage({ id: 'appointment.reschedule.date' })}
+        </label>
+        <div className="field__row">
+          <input
+            id="reschedule-date"
+            type="date"
+            value={date}
+            autoFocus
+            onChange={(event) => {
+              if (!isCalendarDate(event.target.value)) return
+              setDate(event.target.value)
+              setStart(null)
+            }}
+          />
+          <button
+            type="button"
+            onClick={() => {
+              setDate(addDays(date, -1))
+              setStart(null)
+            }}
+          >
+            <span aria-hidden="true">‹ </span>
+            {intl.formatMessage({ id: 'day.nav.previousDay' })}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setDate(addDays(date, 1))
+              setStart(null)
+            }}
+          >
+            {intl.formatMessage({ id: 'day.nav.nextDay' })}
+            <span aria-hidden="true"> ›</span>
+          </button>
+        </div>
+      </div>
+      {slots.data?.stale && (
+        <p className="notice" role="status">
+          {intl.formatMessage(
+            { id: 'appointment.reschedule.stale' },
+            { age: Math.round(slots.data.ageSeconds / 60) },
+          )}
+        </p>
+      )}
+      {slots.isPending && appointment.eventType ? (
+        <p className="loading">{intl.formatMessage({ id: 'appointment.reschedule.loading' })}</p>
+      ) : slots.error ? (
+        <p className="form-error" role="alert">
+          {describeError(intl, slots.error)}
+        </p>
+      ) : free.length === 0 ? (
+        <p className="loading">{intl.formatMessage({ id: 'appointment.reschedule.noSlots' })}</p>
+      ) : (
+        <RadioGroup
+          className="slot-picker"
+          value={start}
+          onChange={setStart}
+          data-testid="slot-picker"
+        >
+          <Label className="slot-picker__label">
+            {intl.formatMessage({ id: 'appointment.reschedule.slots' })}
+          </Label>
+          <div className="slot-picker__slots">
+            {free.map((slot) => (
+              <Radio key={slot} value={slot} className="slot">
+                {time(slot)}
+              </Radio>
+            ))}
+          </div>
+        </RadioGroup>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </FormDialog>
+  )
+}

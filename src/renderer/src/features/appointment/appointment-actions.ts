@@ -1,0 +1,31 @@
+// Which actions the drawer offers for an appointment, in the order a visit goes: the same rules
+// the desk core enforces (a refused action would only be an error after a click).
+import type { Appointment } from '../../../../shared/api/schemas'
+
+export type DrawerAction =
+  | 'check-in'
+  | 'start-service'
+  | 'finish'
+  | 'confirm'
+  | 'decline'
+  | 'reschedule'
+  | 'no-show'
+  | 'undo-no-show'
+  | 'cancel'
+
+export function availableActions(a: Pick<Appointment, 'status' | 'visitState'>): DrawerAction[] {
+  const actions: DrawerAction[] = []
+  if (a.status === 'PENDING') actions.push('confirm', 'decline')
+  if (a.status === 'SCHEDULED') {
+    if (a.visitState === 'NONE') actions.push('check-in')
+    else if (a.visitState === 'ARRIVED') actions.push('start-service')
+    else if (a.visitState === 'IN_SERVICE') actions.push('finish')
+  }
+  const live = a.status === 'SCHEDULED' || a.status === 'PENDING'
+  // Once the client is here, moving or cancelling the booking is no longer the question.
+  if (live && a.visitState === 'NONE') actions.push('reschedule')
+  if (a.status === 'SCHEDULED' && a.visitState === 'NONE') actions.push('no-show')
+  if (a.status === 'NO_SHOW') actions.push('undo-no-show')
+  if (live && a.visitState === 'NONE') actions.push('cancel')
+  return actions
+}

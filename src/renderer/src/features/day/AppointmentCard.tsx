@@ -1,0 +1,77 @@
+// One appointment on the grid: a link that opens its drawer. Time, client and service first;
+// then its marks, each as icon and words.
+import { useIntl } from 'react-intl'
+import type { Appointment } from '../../../../shared/api/schemas'
+import { paths } from '../../app/routes'
+import { formatTimeRange } from '../../ui/time/zoned-time'
+import { cardMarks, isStruckThrough } from './card-marks'
+
+interface Props {
+  appointment: Appointment
+  date: string
+  /** The branch's zone: every time on the desk is read in it. */
+  timeZone: string
+  style?: React.CSSProperties
+  /** Short cards show one line; the rest is in the accessible name and the drawer. */
+  compact?: boolean
+}
+
+export function AppointmentCard({ appointment: a, date, timeZone, style, compact }: Props) {
+  const intl = useIntl()
+  const struck = isStruckThrough(a.status)
+  const time = formatTimeRange(a.start, a.end, timeZone, intl.locale)
+  const service = a.eventType?.title ?? a.title
+  const marks = cardMarks(a)
+  const markWords = marks.map((m) => intl.formatMessage({ id: m.words }))
+  return (
+    <a
+      href={`#${paths.appointment(date, a.uid)}`}
+      className={[
+        'appointment',
+        `appointment--${a.status.toLowerCase()}`,
+        `appointment--visit-${a.visitState.toLowerCase()}`,
+        a.syncState !== 'synced' ? `appointment--sync-${a.syncState}` : '',
+        struck ? 'appointment--struck' : '',
+        compact ? 'appointment--compact' : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      style={style}
+      data-testid="appointment"
+      data-uid={a.uid}
+      data-status={a.status}
+      data-visit={a.visitState}
+      data-sync={a.syncState}
+    >
+      <span className="appointment__line">
+        <time className="appointment__time" dateTime={a.start} data-testid="appointment-time">
+          {time}
+        </time>{' '}
+        <strong className="appointment__client">{a.attendee.name}</strong>
+      </span>{' '}
+      <span className="appointment__service">{service}</span>{' '}
+      {marks.length > 0 && (
+        <span className="tags">
+          {marks.map((m, i) => (
+            <span
+              key={m.kind}
+              className={`tag tag--${m.kind} tag--${m.value.toLowerCase()}`}
+              data-testid={m.kind === 'sync' ? 'sync-state' : undefined}
+            >
+              {i > 0 && ' '}
+              <span className="tag__icon" aria-hidden="true">
+                {m.icon}
+              </span>{' '}
+              {markWords[i]}
+            </span>
+          ))}
+        </span>
+      )}
+      {a.status === 'CANCELLED' && a.cancellationReason && (
+        <span className="appointment__reason">
+          {intl.formatMessage({ id: 'day.card.reason' }, { reason: a.cancellationReason })}
+        </span>
+      )}
+    </a>
+  )
+}

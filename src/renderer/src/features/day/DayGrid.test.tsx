@@ -1,0 +1,125 @@
+// Rendered to static HTML (no DOM library needed): the markup the receptionist and the e2e
+// tests rely on, in English and Spanish.
+import { renderToStaticMarkup } from 'react-dom/server'
+import { IntlProvider } from 'react-intl'
+import { describe, expect, it } from 'vitest'
+import type { Appointment, DayView } from '../../../../shared/api/schemas'
+import { MESSAGES } from '../../app/i18n/messages'
+import { formatCalendarDate, formatTimeRange } from '../../ui/time/zoned-time'
+import { DayGrid } from './DayGrid'
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+const appointment = (overrides: Partial<Appointment>): Appointment => ({
+  uid: 'uid-1',
+  calcomId: 1,
+  title: 'Haircut between Ana and Rita',
+  start: '2026-03-29T09:30:00Z',
+  end: '2026-03-29T10:30:00Z',
+  status: 'SCHEDULED',
+  visitState: 'NONE',
+  syncState: 'synced',
+  walkIn: false,
+  paid: false,
+  staffId: 1,
+  eventType: { id: 7, title: 'Haircut', lengthInMinutes: 60 },
+  attendee: { name: 'Rita Sousa', email: null, phone: null, timeZone: null },
+  rescheduledFromUid: null,
+  rescheduledToUid: null,
+  cancellationReason: null,
+  deskNotes: null,
+  ...overrides,
+})
+
+const day = (appointments: Appointment[]): DayView => ({
+  date: '2026-03-29',
+  timeZone: 'Europe/Lisbon',
+  startsAt: '2026-03-29T00:00:00Z',
+  endsAt: '2026-03-29T23:00:00Z',
+  staff: [
+    { id: 1, name: 'Ana', email: null, colour: '#aa3377', active: true },
+    { id: 2, name: 'Bruno', email: null, colour: null, active: true },
+  ],
+  appointments,
+})
+
+const render = (view: DayView, locale: 'en' | 'es' = 'en') =>
+  renderToStaticMarkup(
+    <IntlProvider locale={locale} messages={MESSAGES[locale]}>
+      <DayGrid day={view} hours={undefined} nowMinute={null} busy={false} />
+    </IntlProvider>,
+  )
+
+describe('DayGrid', () => {
+  it('shows an empty day as a sentence and still shows every staff column', () => {
+    const html = render(day([]))
+    expect(html).toContain(`No appointments on ${formatCalendarDate('2026-03-29', 'en')}`)
+    expect(html.match(/data-testid="staff-column"/g)).toHaveLength(2)
+    expect(html).toContain('data-staff-id="1"')
+    expect(html).toContain('data-staff-id="2"')
+    expect(html).not.toContain('Unassigned')
+  })
+
+  it('shows a card with branch-zone times, client, service and its marks in words', () => {
+    const html = render(
+      day([
+        appointment({ walkIn: true, syncState: 'pending', visitState: 'ARRIVED', paid: true }),
+        appointment({
+          uid: 'uid-2',
+          staffId: null,
+          status: 'CANCELLED',
+          syncState: 'needs_attention',
+          cancellationReason: 'Ill',
+        }),
+      ]),
+    )
+    expect(html).not.toContain('No appointments on')
+    expect(html).toContain('data-uid="uid-1"')
+    const lisbon = formatTimeRange(
+      '2026-03-29T09:30:00Z',
+      '2026-03-29T10:30:00Z',
+      'Europe/Lisbon',
+      'en',
+    )
+    const utc = formatTimeRange('2026-03-29T09:30:00Z', '2026-03-29T10:30:00Z', 'UTC', 'en')
+    expect(lisbon).not.toBe(utc)
+    expect(html).toMatch(new RegExp(`data-testid="appointment-time">${escape(lisbon)}<`))
+    expect(html).toContain('Rita Sousa')
+    expect(html).toContain('Haircut<')
+    for (const words of ['Walk-in', 'Arrived', 'Paid', 'Waiting to sync', 'Needs attention']) {
+      expect(html).toContain(words)
+    }
+    expect(html).toContain('appointment--struck')
+    expect(html).toContain('Reason: Ill')
+    expect(html).toContain('data-staff-id="unassigned"')
+    expect(html).toContain('border-top-color:#aa3377')
+    // Each card opens its drawer at an address.
+    expect(html).toContain('href="#/day/2026-03-29/appointment/uid-1"')
+  })
+
+  it('places a card by start and length, and overlapping cards side by side', () => {
+    const html = render(
+      day([
+        appointment({ uid: 'a' }),
+        appointment({ uid: 'b', start: '2026-03-29T10:00:00Z', end: '2026-03-29T10:30:00Z' }),
+      ]),
+    )
+    // 2026-03-29 is Lisbon's first WEST day: 09:30 UTC is 10:30 at the branch. The grid opens
+    // at 09:00 by default, so 10:30 is 90 minutes down.
+    expect(html).toContain('data-window="09:00-18:00"')
+    const cardStyle = (uid: string) =>
+      html
+        .split('<a ')
+        .find((tag) => tag.includes(`data-uid="${uid}"`))
+        ?.match(/style="([^"]*)"/)?.[1]
+    expect(cardStyle('a')).toBe('top:144px;height:96px;left:calc(0% + 2px);width:calc(50% - 4px)')
+    expect(cardStyle('b')).toBe('top:192px;height:48px;left:calc(50% + 2px);width:calc(50% - 4px)')
+  })
+
+  it('speaks Spanish with the Spanish catalog', () => {
+    const html = render(day([appointment({ walkIn: true, visitState: 'IN_SERVICE' })]), 'es')
+    expect(html).toContain('Sin cita')
+    expect(html).toContain('En servicio')
+    expect(html).not.toContain('Walk-in')
+  })
+})

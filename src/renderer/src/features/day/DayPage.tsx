@@ -1,0 +1,99 @@
+// The day screen: navigation, the grid, and the drawer of the appointment the address names.
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useIntl } from 'react-intl'
+import { useLocation } from 'wouter'
+import type { Branch } from '../../../../shared/api/schemas'
+import { describeError } from '../../app/i18n/describe-error'
+import { paths } from '../../app/routes'
+import { AppointmentDrawer } from '../appointment/AppointmentDrawer'
+import { ErrorMessage } from '../../ui/ErrorMessage'
+import { addDays } from '../../ui/time/zoned-time'
+import { dayKeyAction } from './day-keys'
+import { DayGrid, MINUTE_PX } from './DayGrid'
+import { DayNavigator } from './DayNavigator'
+import { gridWindow, minuteOfDay, spanOf } from './grid-layout'
+import { useDay, useOpeningHours } from './queries'
+
+interface Props {
+  date: string
+  appointmentUid: string | null
+  today: string
+  branch: Branch
+  now: Date
+}
+
+export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
+  const intl = useIntl()
+  const [, navigate] = useLocation()
+  const day = useDay(date)
+  const hours = useOpeningHours(date)
+  const dateInput = useRef<HTMLInputElement>(null)
+  const scroller = useRef<HTMLDivElement>(null)
+  const goTo = (next: string) => navigate(paths.day(next))
+
+  const drawerOpen = appointmentUid !== null
+  useEffect(() => {
+    if (drawerOpen) return
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null
+      const action = dayKeyAction({
+        key: event.key,
+        shiftKey: event.shiftKey,
+        ctrlKey: event.ctrlKey,
+        altKey: event.altKey,
+        metaKey: event.metaKey,
+        targetTag: target?.tagName ?? '',
+        targetEditable: target?.isContentEditable ?? false,
+      })
+      if (!action) return
+      event.preventDefault()
+      if (action.kind === 'shift') navigate(paths.day(addDays(date, action.days)))
+      else if (action.kind === 'today') navigate(paths.day(today))
+      else dateInput.current?.focus()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [drawerOpen, date, today, navigate])
+
+  const shown = day.data && day.data.date === date ? day.data : undefined
+  const isToday = date === today
+  const nowMinute = isToday ? minuteOfDay(now.toISOString(), branch.timeZone) : null
+
+  // Opens scrolled to now on today, to the first appointment (or opening) on other days; once
+  // per day shown, so a live update never yanks the view away from where the receptionist is.
+  const scrolledFor = useRef<string | null>(null)
+  useLayoutEffect(() => {
+    const element = scroller.current?.querySelector<HTMLElement>('[data-testid="day-scroller"]')
+    if (!shown || !element || scrolledFor.current === shown.date) return
+    scrolledFor.current = shown.date
+    const spans = shown.appointments.map((a) => spanOf(a, shown, shown.timeZone))
+    const window = gridWindow(hours.data, spans)
+    const target = nowMinute ?? Math.min(...spans.map((s) => s.startMinute), window.endMinute)
+    const offset = (Math.max(target, window.startMinute) - window.startMinute) * MINUTE_PX
+    element.scrollTop = Math.max(0, offset - element.clientHeight / 3)
+  })
+
+  return (
+    <div className="day-page" ref={scroller}>
+      <DayNavigator date={date} today={today} onChange={goTo} dateInputRef={dateInput} />
+      {day.error && <ErrorMessage message={describeError(intl, day.error)} />}
+      {day.data ? (
+        <DayGrid
+          day={day.data}
+          hours={hours.data && hours.data.date === day.data.date ? hours.data : undefined}
+          nowMinute={day.data.date === today ? nowMinute : null}
+          busy={!shown}
+        />
+      ) : (
+        !day.error && <p className="loading">{intl.formatMessage({ id: 'day.loading' })}</p>
+      )}
+      {appointmentUid && (
+        <AppointmentDrawer
+          uid={appointmentUid}
+          branch={branch}
+          onClose={() => navigate(paths.day(date))}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,84 @@
+// The header's Cal.com area in each state, as static HTML (no DOM library needed).
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import type { ConnectState } from './connect-calcom'
+import { ConnectionStatus, type ConnectActions } from './ConnectionStatus'
+
+const noop = async () => undefined
+const actions: ConnectActions = {
+  startOAuth: noop,
+  cancel: noop,
+  showApiKeyForm: () => undefined,
+  close: () => undefined,
+  submitApiKey: noop,
+  askDisconnect: () => undefined,
+  confirmDisconnect: noop,
+}
+const idle: ConnectState = { step: { kind: 'idle' }, problem: null }
+const off = { connection: 'disconnected' as const, calcomUsername: null }
+
+const render = (branch: Parameters<typeof ConnectionStatus>[0]['branch'], state = idle) =>
+  renderToStaticMarkup(<ConnectionStatus branch={branch} state={state} actions={actions} />)
+
+describe('ConnectionStatus', () => {
+  it('offers Connect and the API key alternative when not connected', () => {
+    const html = render(off)
+    expect(html).toContain('Not connected to Cal.com')
+    expect(html).toMatch(/<button[^>]*>Connect<\/button>/)
+    expect(html).toContain('Use an API key instead')
+    expect(html).not.toContain('disabled')
+  })
+
+  it('offers Reconnect when Cal.com stopped accepting the sign-in', () => {
+    const html = render({ connection: 'reconnect_needed', calcomUsername: 'maple-toronto' })
+    expect(html).toContain('Reconnect needed')
+    expect(html).toMatch(/<button[^>]*>Reconnect<\/button>/)
+    expect(html).toContain('data-connection="reconnect_needed"')
+  })
+
+  it('while the browser is at Cal.com: says so, links the page again, and offers Cancel', () => {
+    const html = render(off, {
+      step: { kind: 'waiting', authorizeUrl: 'http://cal.test/auth/oauth2/authorize?x=1&y=2' },
+      problem: null,
+    })
+    expect(html).toContain('Waiting for you to allow Frontdesk in Cal.com…')
+    expect(html).toContain('href="http://cal.test/auth/oauth2/authorize?x=1&amp;y=2"')
+    expect(html).toContain('rel="noopener noreferrer"')
+    expect(html).toMatch(/<button[^>]*>Cancel<\/button>/)
+    expect(html).not.toMatch(/>Connect<\/button>/)
+  })
+
+  it("shows Cal.com's refusal and offers Connect again", () => {
+    const reason = 'Access was not allowed in Cal.com, so Frontdesk is not connected.'
+    const html = render(off, { step: { kind: 'idle' }, problem: reason })
+    expect(html).toContain(`role="alert" data-testid="connect-problem">${reason}`)
+    expect(html).toMatch(/>Connect<\/button>/)
+  })
+
+  it('shows the API key form with the error tied to the field', () => {
+    const html = render(off, {
+      step: { kind: 'api-key', busy: false, error: 'Paste the Cal.com API key first.' },
+      problem: null,
+    })
+    expect(html).toMatch(/<label for="([^"]+)">Cal.com API key<\/label>/)
+    expect(html).toContain('type="password"')
+    expect(html).toContain('aria-invalid="true"')
+    expect(html).toContain('Paste the Cal.com API key first.')
+    const describedBy = /aria-describedby="([^"]+)"/.exec(html)?.[1]
+    expect(html).toContain(`id="${describedBy}" class="api-key-form__error" role="alert"`)
+  })
+
+  it('when connected: names the account, and asks before disconnecting', () => {
+    const connected = { connection: 'connected' as const, calcomUsername: 'maple-toronto' }
+    const html = render(connected)
+    expect(html).toContain('Connected to Cal.com as maple-toronto')
+    expect(html).toMatch(/>Disconnect<\/button>/)
+    const asking = render(connected, {
+      step: { kind: 'confirm-disconnect', busy: false },
+      problem: null,
+    })
+    expect(asking).toContain('Disconnect from Cal.com?')
+    expect(asking).toMatch(/>Yes, disconnect<\/button>/)
+    expect(asking).toMatch(/>Stay connected<\/button>/)
+  })
+})

@@ -1,0 +1,171 @@
+// Every local API route the UI calls, with the schemas of what it takes and answers. The typed
+// client in the renderer is built from this table, so a call cannot send a body the route
+// refuses or read an answer the route does not give; route-table.test.ts checks each entry
+// against the server's own OpenAPI document.
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { ConnectAttempt } from './connect-attempt'
+import { OpeningHours, OpeningHoursQuery } from './opening-hours'
+import {
+  ActionResult,
+  AppointmentDetail,
+  BookBody,
+  Branch,
+  CancelBody,
+  ConnectBody,
+  ConnectResult,
+  DayQuery,
+  DaySlots,
+  DayView,
+  DeclineBody,
+  DiscardBody,
+  EmptyBody,
+  EventTypeInfo,
+  Health,
+  NoShowBody,
+  OutboxEntry,
+  OutboxQuery,
+  ReconcileBody,
+  ReconcileOutcome,
+  RescheduleBody,
+  SlotsQuery,
+  Staff,
+  SyncHealth,
+  VisitBody,
+} from './schemas'
+
+export interface RouteSpec {
+  method: 'GET' | 'POST'
+  /** With `:name` placeholders filled from `params`. */
+  path: string
+  params?: TSchema
+  query?: TSchema
+  body?: TSchema
+  response: TSchema
+  /** Takes an `Idempotency-Key` header (one per form submission). */
+  idempotent?: boolean
+}
+
+const UidParams = Type.Object({ uid: Type.String() })
+const IdParams = Type.Object({ id: Type.Integer() })
+
+export const ROUTES = {
+  health: { method: 'GET', path: '/api/health', response: Health },
+  branch: { method: 'GET', path: '/api/branch', response: Branch },
+  connect: {
+    method: 'POST',
+    path: '/api/branch/connect',
+    body: ConnectBody,
+    response: ConnectResult,
+  },
+  connectAttempt: { method: 'GET', path: '/api/branch/connect/attempt', response: ConnectAttempt },
+  connectCancel: { method: 'POST', path: '/api/branch/connect/cancel', response: Branch },
+  disconnect: { method: 'POST', path: '/api/branch/disconnect', response: Branch },
+  sync: { method: 'GET', path: '/api/sync', response: SyncHealth },
+  reconcile: {
+    method: 'POST',
+    path: '/api/sync/reconcile',
+    body: ReconcileBody,
+    response: ReconcileOutcome,
+  },
+  day: { method: 'GET', path: '/api/appointments', query: DayQuery, response: DayView },
+  openingHours: {
+    method: 'GET',
+    path: '/api/opening-hours',
+    query: OpeningHoursQuery,
+    response: OpeningHours,
+  },
+  appointment: {
+    method: 'GET',
+    path: '/api/appointments/:uid',
+    params: UidParams,
+    response: AppointmentDetail,
+  },
+  book: {
+    method: 'POST',
+    path: '/api/appointments',
+    body: BookBody,
+    response: ActionResult,
+    idempotent: true,
+  },
+  reschedule: {
+    method: 'POST',
+    path: '/api/appointments/:uid/reschedule',
+    params: UidParams,
+    body: RescheduleBody,
+    response: ActionResult,
+  },
+  cancel: {
+    method: 'POST',
+    path: '/api/appointments/:uid/cancel',
+    params: UidParams,
+    body: CancelBody,
+    response: ActionResult,
+  },
+  noShow: {
+    method: 'POST',
+    path: '/api/appointments/:uid/no-show',
+    params: UidParams,
+    body: NoShowBody,
+    response: ActionResult,
+  },
+  confirm: {
+    method: 'POST',
+    path: '/api/appointments/:uid/confirm',
+    params: UidParams,
+    body: EmptyBody,
+    response: ActionResult,
+  },
+  decline: {
+    method: 'POST',
+    path: '/api/appointments/:uid/decline',
+    params: UidParams,
+    body: DeclineBody,
+    response: ActionResult,
+  },
+  visit: {
+    method: 'POST',
+    path: '/api/appointments/:uid/visit',
+    params: UidParams,
+    body: VisitBody,
+    response: ActionResult,
+  },
+  slots: { method: 'GET', path: '/api/slots', query: SlotsQuery, response: DaySlots },
+  outbox: {
+    method: 'GET',
+    path: '/api/outbox',
+    query: OutboxQuery,
+    response: Type.Array(OutboxEntry),
+  },
+  outboxRetry: {
+    method: 'POST',
+    path: '/api/outbox/:id/retry',
+    params: IdParams,
+    response: OutboxEntry,
+  },
+  outboxDiscard: {
+    method: 'POST',
+    path: '/api/outbox/:id/discard',
+    params: IdParams,
+    body: DiscardBody,
+    response: OutboxEntry,
+  },
+  eventTypes: { method: 'GET', path: '/api/event-types', response: Type.Array(EventTypeInfo) },
+  staff: { method: 'GET', path: '/api/staff', response: Type.Array(Staff) },
+} as const satisfies Record<string, RouteSpec>
+
+export type RouteName = keyof typeof ROUTES
+type Spec<N extends RouteName> = (typeof ROUTES)[N]
+type Part<S, K extends string> = S extends Record<K, infer T extends TSchema> ? Static<T> : never
+
+/** What a call to route N takes: only the parts the route declares. */
+export type RouteInput<N extends RouteName> = ([Part<Spec<N>, 'params'>] extends [never]
+  ? { params?: never }
+  : { params: Part<Spec<N>, 'params'> }) &
+  ([Part<Spec<N>, 'query'>] extends [never]
+    ? { query?: never }
+    : { query: Part<Spec<N>, 'query'> }) &
+  ([Part<Spec<N>, 'body'>] extends [never] ? { body?: never } : { body: Part<Spec<N>, 'body'> }) &
+  (Spec<N> extends { idempotent: true } ? { idempotencyKey?: string } : { idempotencyKey?: never })
+
+/** What route N answers on success. */
+export type RouteOutput<N extends RouteName> = Static<Spec<N>['response']>
