@@ -3,6 +3,7 @@
 // refuses or read an answer the route does not give; route-table.test.ts checks each entry
 // against the server's own OpenAPI document.
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { ClientSuggestion, ClientSuggestionsQuery } from './client-suggestions'
 import { ConnectAttempt } from './connect-attempt'
 import { OpeningHours, OpeningHoursQuery } from './opening-hours'
 import {
@@ -149,6 +150,12 @@ export const ROUTES = {
   },
   eventTypes: { method: 'GET', path: '/api/event-types', response: Type.Array(EventTypeInfo) },
   staff: { method: 'GET', path: '/api/staff', response: Type.Array(Staff) },
+  clientSuggestions: {
+    method: 'GET',
+    path: '/api/clients/suggestions',
+    query: ClientSuggestionsQuery,
+    response: Type.Array(ClientSuggestion),
+  },
 } as const satisfies Record<string, RouteSpec>
 
 export type RouteName = keyof typeof ROUTES
