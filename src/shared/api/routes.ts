@@ -8,6 +8,7 @@ import { ConnectAttempt } from './connect-attempt'
 import { OpeningHours, OpeningHoursQuery } from './opening-hours'
 import {
   ActionResult,
+  Appointment,
   AppointmentDetail,
   BookBody,
   Branch,
@@ -150,6 +151,11 @@ export const ROUTES = {
   },
   eventTypes: { method: 'GET', path: '/api/event-types', response: Type.Array(EventTypeInfo) },
   staff: { method: 'GET', path: '/api/staff', response: Type.Array(Staff) },
+  pendingConfirmations: {
+    method: 'GET',
+    path: '/api/pending-confirmations',
+    response: Type.Array(Appointment),
+  },
   clientSuggestions: {
     method: 'GET',
     path: '/api/clients/suggestions',

@@ -32,6 +32,8 @@ afterAll(() => desk.dispose())
 
 const suggest = async (q: string) =>
   deskFetch(desk, `/api/clients/suggestions?q=${encodeURIComponent(q)}`)
+const namesFor = async (q: string) =>
+  ((await (await suggest(q)).json()) as Array<{ name: string }>).map((c) => c.name)
 
 describe('GET /api/clients/suggestions', () => {
   it('suggests a past client once, with the phone from their latest visit', async () => {
@@ -49,19 +51,15 @@ describe('GET /api/clients/suggestions', () => {
   })
 
   it('finds a client by the digits of their phone, and takes % and _ literally', async () => {
-    expect((await (await suggest('600123')).json()).map((c: { name: string }) => c.name)).toEqual([
-      'Rosa Díaz',
-    ])
-    expect((await (await suggest('50%_')).json()).map((c: { name: string }) => c.name)).toEqual([
-      'Ramón 50%_off',
-    ])
+    expect(await namesFor('600123')).toEqual(['Rosa Díaz'])
+    expect(await namesFor('50%_')).toEqual(['Ramón 50%_off'])
   })
 
   it('refuses an empty or meaningless query with a 400 naming q', async () => {
     for (const q of ['', '   ', '--', '%']) {
       const res = await suggest(q)
       expect(res.status, JSON.stringify(q)).toBe(400)
-      expect((await res.json()).error.field).toBe('q')
+      expect(((await res.json()) as { error: { field: string } }).error.field).toBe('q')
     }
   })
 })
