@@ -38,7 +38,6 @@ export function ClientFields({ value, onChange, autoFocus, nameInvalid }: Props)
       <ComboBox
         className="booking__combobox"
         allowsCustomValue
-        allowsEmptyCollection
         menuTrigger="input"
         inputValue={value.name}
         onInputChange={(name) => onChange({ ...value, name })}
