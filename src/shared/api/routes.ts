@@ -20,6 +20,7 @@ import {
   DayView,
   DeclineBody,
   DiscardBody,
+  EmptyBody,
   EventTypeInfo,
   Health,
   NoShowBody,
@@ -113,6 +114,8 @@ export const ROUTES = {
     method: 'POST',
     path: '/api/appointments/:uid/confirm',
     params: UidParams,
+    // The desk takes an empty JSON object here, not an absent body.
+    body: EmptyBody,
     response: ActionResult,
   },
   decline: {

@@ -54,7 +54,7 @@ function PendingRow({
   const [declining, setDeclining] = useState(false)
   const [reason, setReason] = useState('')
   const params = { uid: appointment.uid }
-  const confirm = useMutation({ mutationFn: () => api.call('confirm', { params }) })
+  const confirm = useMutation({ mutationFn: () => api.call('confirm', { params, body: {} }) })
   const decline = useMutation({
     mutationFn: () =>
       api.call('decline', { params, body: reason.trim() ? { reason: reason.trim() } : {} }),
