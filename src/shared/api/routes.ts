@@ -3,10 +3,12 @@
 // refuses or read an answer the route does not give; route-table.test.ts checks each entry
 // against the server's own OpenAPI document.
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
+import { ClientSuggestion, ClientSuggestionsQuery } from './client-suggestions'
 import { ConnectAttempt } from './connect-attempt'
 import { OpeningHours, OpeningHoursQuery } from './opening-hours'
 import {
   ActionResult,
+  Appointment,
   AppointmentDetail,
   BookBody,
   Branch,
@@ -112,6 +114,7 @@ export const ROUTES = {
     method: 'POST',
     path: '/api/appointments/:uid/confirm',
     params: UidParams,
+    // The desk takes an empty JSON object here, not an absent body.
     body: EmptyBody,
     response: ActionResult,
   },
@@ -151,6 +154,17 @@ export const ROUTES = {
   },
   eventTypes: { method: 'GET', path: '/api/event-types', response: Type.Array(EventTypeInfo) },
   staff: { method: 'GET', path: '/api/staff', response: Type.Array(Staff) },
+  pendingConfirmations: {
+    method: 'GET',
+    path: '/api/pending-confirmations',
+    response: Type.Array(Appointment),
+  },
+  clientSuggestions: {
+    method: 'GET',
+    path: '/api/clients/suggestions',
+    query: ClientSuggestionsQuery,
+    response: Type.Array(ClientSuggestion),
+  },
 } as const satisfies Record<string, RouteSpec>
 
 export type RouteName = keyof typeof ROUTES

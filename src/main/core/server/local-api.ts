@@ -25,6 +25,8 @@ import slotsRoutes from './routes/slots'
 import syncRoutes from './routes/sync'
 import appointmentDetailRoutes from './routes/appointment-detail'
 import openingHoursRoutes from './routes/opening-hours'
+import clientSuggestionsRoutes from './routes/client-suggestions'
+import pendingConfirmationsRoutes from './routes/pending-confirmations'
 import { lazySchemaController } from './lazy-schema-compilers'
 
 export interface LocalApiOptions {
@@ -82,6 +84,8 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(syncRoutes, { services })
   await app.register(appointmentDetailRoutes, { services })
   await app.register(openingHoursRoutes, { services })
+  await app.register(clientSuggestionsRoutes, { services })
+  await app.register(pendingConfirmationsRoutes, { services })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   const rendererDir = opts.rendererDir

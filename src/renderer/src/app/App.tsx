@@ -5,7 +5,11 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { Redirect, useLocation } from 'wouter'
 import { AttentionPage } from '../features/attention/AttentionPage'
 import { PendingPage } from '../features/attention/PendingPage'
+import { usePendingConfirmations } from '../features/attention/queries'
+import { NewBookingButton } from '../features/booking/NewBookingButton'
 import { DayPage } from '../features/day/DayPage'
+import { OfflineBanner } from '../features/offline/OfflineBanner'
+import { offlineState } from '../features/offline/offline-state'
 import { ConnectFlow } from '../features/settings/connect/connect-calcom'
 import { ConnectionStatus } from '../features/settings/connect/ConnectionStatus'
 import { SettingsPage } from '../features/settings/SettingsPage'
@@ -44,6 +48,7 @@ export function App({ openUrl }: Props) {
   const sync = useSyncHealth()
   const outbox = useOutbox()
   const health = useHealth()
+  const pending = usePendingConfirmations()
   const now = useNow()
   const [location] = useLocation()
   const [connectFlow] = useState(
@@ -83,9 +88,9 @@ export function App({ openUrl }: Props) {
       />
     )
   } else if (route.name === 'attention') {
-    screen = <AttentionPage />
+    screen = <AttentionPage branch={branch.data} />
   } else if (route.name === 'pending') {
-    screen = <PendingPage />
+    screen = <PendingPage branch={branch.data} />
   } else if (route.name === 'settings') {
     screen = <SettingsPage />
   } else {
@@ -144,6 +149,14 @@ export function App({ openUrl }: Props) {
           </a>
         </nav>
         <div className="branch-status">
+          {branch.data && today && (
+            <NewBookingButton
+              branch={branch.data}
+              today={today}
+              now={now}
+              keyEnabled={route.name === 'day' && route.appointmentUid === null}
+            />
+          )}
           {branch.data && (
             <ConnectionStatus branch={branch.data} state={connectState} actions={connectFlow} />
           )}
@@ -152,7 +165,12 @@ export function App({ openUrl }: Props) {
           </p>
         </div>
       </header>
-      <StatusStrip reach={reachability(liveStatus, branch.data, sync.data)} outbox={outbox.data} />
+      <StatusStrip
+        reach={reachability(liveStatus, branch.data, sync.data)}
+        outbox={outbox.data}
+        pending={pending.data?.length}
+      />
+      <OfflineBanner state={offlineState(liveStatus, branch.data, sync.data, outbox.data)} />
       <main className="app__main">
         {branch.error && <ErrorMessage message={describeError(intl, branch.error)} />}
         {screen}

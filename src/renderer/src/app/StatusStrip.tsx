@@ -29,9 +29,11 @@ const REACH_WORDS = {
 interface Props {
   reach: Reachability
   outbox: OutboxEntry[] | undefined
+  /** Bookings waiting for the desk to confirm or decline. */
+  pending?: number | undefined
 }
 
-export function StatusStrip({ reach, outbox }: Props) {
+export function StatusStrip({ reach, outbox, pending }: Props) {
   const intl = useIntl()
   const waiting = outbox?.filter((e) => e.state === 'pending' || e.state === 'in_flight').length
   const attention = outbox?.filter((e) => e.state === 'needs_attention').length
@@ -65,6 +67,17 @@ export function StatusStrip({ reach, outbox }: Props) {
         >
           <span aria-hidden="true">⚠ </span>
           <FormattedMessage id="app.strip.attention" values={{ count: attention }} />
+        </a>
+      )}
+      {pending !== undefined && (
+        <a
+          href={`#${paths.pending}`}
+          className={`badge${pending > 0 ? ' badge--pending' : ''}`}
+          data-testid="pending-count"
+          data-count={pending}
+        >
+          <span aria-hidden="true">? </span>
+          <FormattedMessage id="app.strip.pending" values={{ count: pending }} />
         </a>
       )}
     </section>

@@ -21,6 +21,7 @@ export const en = {
   'app.strip.notConnected': 'Cal.com: not connected',
   'app.strip.waiting': '{count, plural, one {# change} other {# changes}} waiting to sync',
   'app.strip.attention': '{count, plural, one {# needs} other {# need}} attention',
+  'app.strip.pending': '{count, plural, one {# booking} other {# bookings}} to confirm',
   'error.NETWORK': 'The desk is not answering. Is it still running?',
   'error.fallback': '{message}',
 }

@@ -24,6 +24,7 @@ export const es: CatalogOf<typeof en> = {
   'app.strip.waiting':
     '{count, plural, one {# cambio pendiente} other {# cambios pendientes}} de sincronizar',
   'app.strip.attention': '{count, plural, one {# requiere} other {# requieren}} atención',
+  'app.strip.pending': '{count, plural, one {# cita} other {# citas}} por confirmar',
   'error.NETWORK': 'El mostrador no responde. ¿Sigue en marcha?',
   'error.fallback': '{message}',
 }

@@ -16,6 +16,7 @@ export function invalidationsFor(signal: LiveSignal): QueryKey[] {
         ...signal.dates.map((date) => queryKeys.day(date)),
         ...signal.dates.map((date) => queryKeys.slotsOfDay(date)),
         ...signal.uids.map((uid) => queryKeys.appointment(uid)),
+        queryKeys.pendingConfirmations,
       ]
     case 'branch':
       return [
@@ -26,6 +27,7 @@ export function invalidationsFor(signal: LiveSignal): QueryKey[] {
         queryKeys.allOpeningHours,
         queryKeys.allSlots,
         queryKeys.sync,
+        queryKeys.pendingConfirmations,
       ]
     case 'sync':
       return [queryKeys.sync]

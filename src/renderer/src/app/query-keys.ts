@@ -13,6 +13,7 @@ export const queryKeys = {
   allOpeningHours: ['opening-hours'] as const,
   openingHours: (date: string) => ['opening-hours', date] as const,
   appointment: (uid: string) => ['appointment', uid] as const,
+  pendingConfirmations: ['pending-confirmations'] as const,
   allSlots: ['slots'] as const,
   slotsOfDay: (date: string) => ['slots', date] as const,
   slots: (date: string, eventTypeId: number, staffId: number | null) =>

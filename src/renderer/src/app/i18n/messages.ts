@@ -8,6 +8,8 @@ import { en as bookingEn } from '../../features/booking/en'
 import { es as bookingEs } from '../../features/booking/es'
 import { en as dayEn } from '../../features/day/en'
 import { es as dayEs } from '../../features/day/es'
+import { en as offlineEn } from '../../features/offline/en'
+import { es as offlineEs } from '../../features/offline/es'
 import { en as settingsEn } from '../../features/settings/en'
 import { es as settingsEs } from '../../features/settings/es'
 import { en as appEn } from '../en'
@@ -21,6 +23,7 @@ export const CATALOGS = {
   booking: { en: bookingEn, es: bookingEs },
   attention: { en: attentionEn, es: attentionEs },
   settings: { en: settingsEn, es: settingsEs },
+  offline: { en: offlineEn, es: offlineEs },
 }
 
 const english = {
@@ -30,12 +33,21 @@ const english = {
   ...bookingEn,
   ...attentionEn,
   ...settingsEn,
+  ...offlineEn,
 }
 export type MessageId = keyof typeof english
 
 export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
   en: english,
-  es: { ...appEs, ...dayEs, ...appointmentEs, ...bookingEs, ...attentionEs, ...settingsEs },
+  es: {
+    ...appEs,
+    ...dayEs,
+    ...appointmentEs,
+    ...bookingEs,
+    ...attentionEs,
+    ...settingsEs,
+    ...offlineEs,
+  },
 }
 
 declare global {

@@ -1,12 +1,143 @@
-// Needs attention: the changes Cal.com refused, with their reason (the list comes next).
-import { FormattedMessage } from 'react-intl'
+// Changes Cal.com refused, each with its reason in plain words: send again, or discard after a
+// confirmation (discarding never sends it and undoes it at the desk).
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Button, Heading } from 'react-aria-components'
+import { FormattedMessage, useIntl } from 'react-intl'
+import type { Branch, OutboxEntry } from '../../../../shared/api/schemas'
+import { useApi } from '../../app/api-context'
+import { describeError } from '../../app/i18n/describe-error'
+import { useOutbox } from '../../app/queries'
+import { DialogFrame } from '../../ui/DialogFrame'
+import { ErrorMessage } from '../../ui/ErrorMessage'
+import { useStaff } from '../booking/queries'
+import { AppointmentSummary } from './AppointmentSummary'
+import { useAppointment } from './queries'
+import { opWords, reasonWords } from './reason-words'
+import './lists.css'
 
-export function AttentionPage() {
+export function AttentionPage({ branch }: { branch: Branch }) {
+  const intl = useIntl()
+  const outbox = useOutbox()
+  const staff = useStaff()
+  const refused = outbox.data?.filter((e) => e.state === 'needs_attention')
   return (
-    <section className="page" data-testid="attention-page">
+    <section className="page list-page" data-testid="attention-page">
       <h2>
         <FormattedMessage id="attention.title" />
       </h2>
+      {outbox.error && <ErrorMessage message={describeError(intl, outbox.error)} />}
+      {refused?.length === 0 && (
+        <p className="list-page__empty">
+          <FormattedMessage id="attention.empty" />
+        </p>
+      )}
+      {refused && refused.length > 0 && (
+        <>
+          <p>
+            <FormattedMessage id="attention.intro" />
+          </p>
+          <ul className="list" aria-label={intl.formatMessage({ id: 'attention.title' })}>
+            {refused.map((entry) => (
+              <AttentionRow key={entry.id} entry={entry} branch={branch} staff={staff.data} />
+            ))}
+          </ul>
+        </>
+      )}
     </section>
+  )
+}
+
+function AttentionRow({
+  entry,
+  branch,
+  staff,
+}: {
+  entry: OutboxEntry
+  branch: Branch
+  staff: ReturnType<typeof useStaff>['data']
+}) {
+  const api = useApi()
+  const intl = useIntl()
+  const detail = useAppointment(entry.bookingUid)
+  const [asking, setAsking] = useState(false)
+  const params = { id: entry.id }
+  const retry = useMutation({ mutationFn: () => api.call('outboxRetry', { params }) })
+  const discard = useMutation({
+    mutationFn: () => api.call('outboxDiscard', { params, body: { confirm: true } }),
+    onSuccess: () => setAsking(false),
+  })
+  const op = opWords(entry.op)
+  const reason = reasonWords(entry.lastError)
+  const what = intl.formatMessage({ id: op.id }, op.values)
+  const name = detail.data?.appointment.attendee.name
+  const label = name ? `${what}: ${name}` : what
+  return (
+    <li className="list-row" data-testid="attention-row" data-outbox-id={entry.id}>
+      <div className="list-row__body">
+        <p className="list-row__op">
+          <span aria-hidden="true">⚠ </span>
+          {what}
+        </p>
+        {detail.data && (
+          <AppointmentSummary
+            appointment={detail.data.appointment}
+            timeZone={branch.timeZone}
+            staff={staff}
+          />
+        )}
+        <p className="list-row__reason" data-testid="attention-reason">
+          {intl.formatMessage({ id: reason.id }, reason.values)}
+        </p>
+        <p className="list-row__meta">
+          <FormattedMessage id="attention.tries" values={{ count: entry.attempts }} />
+        </p>
+      </div>
+      <div className="list-row__actions">
+        <Button
+          className="button--primary"
+          isDisabled={retry.isPending || discard.isPending}
+          onPress={() => retry.mutate()}
+          aria-label={`${intl.formatMessage({ id: 'attention.retry' })}: ${label}`}
+        >
+          {intl.formatMessage({ id: 'attention.retry' })}
+        </Button>
+        <Button
+          isDisabled={retry.isPending || discard.isPending}
+          onPress={() => setAsking(true)}
+          aria-label={`${intl.formatMessage({ id: 'attention.discard' })}: ${label}`}
+        >
+          {intl.formatMessage({ id: 'attention.discard' })}
+        </Button>
+      </div>
+      {retry.error && <ErrorMessage message={describeError(intl, retry.error)} />}
+      <DialogFrame
+        isOpen={asking}
+        onOpenChange={setAsking}
+        role="alertdialog"
+        testId="discard-dialog"
+      >
+        {({ close }) => (
+          <>
+            <Heading slot="title">{intl.formatMessage({ id: 'attention.discardTitle' })}</Heading>
+            <p>{label}</p>
+            <p>{intl.formatMessage({ id: 'attention.discardBody' })}</p>
+            {discard.error && <ErrorMessage message={describeError(intl, discard.error)} />}
+            <div className="dialog-frame__actions">
+              <Button
+                className="button--danger"
+                isDisabled={discard.isPending}
+                onPress={() => discard.mutate()}
+              >
+                {intl.formatMessage({ id: 'attention.discardConfirm' })}
+              </Button>
+              <Button autoFocus onPress={close}>
+                {intl.formatMessage({ id: 'attention.discardKeep' })}
+              </Button>
+            </div>
+          </>
+        )}
+      </DialogFrame>
+    </li>
   )
 }

@@ -1,0 +1,36 @@
+import { createIntl } from 'react-intl'
+import { describe, expect, it } from 'vitest'
+import { MESSAGES } from '../../app/i18n/messages'
+import { opWords, reasonWords } from './reason-words'
+
+const say = (locale: 'en' | 'es', words: ReturnType<typeof reasonWords>) =>
+  createIntl({ locale, messages: MESSAGES[locale] }).formatMessage({ id: words.id }, words.values)
+
+describe("Cal.com's refusals in plain words", () => {
+  it('tells a slot taken meanwhile in both languages', () => {
+    const words = reasonWords('User either already has booking at this time or is not available')
+    expect(say('en', words)).toBe('Someone else took this time in Cal.com first.')
+    expect(say('es', words)).toBe('Otra persona reservó esta hora en Cal.com antes.')
+  })
+
+  it('recognises a start in the past and a booking already cancelled', () => {
+    expect(reasonWords('Attempting to book a meeting in the past.').id).toBe(
+      'attention.reason.past',
+    )
+    expect(reasonWords('This booking has already been cancelled.').id).toBe(
+      'attention.reason.alreadyCancelled',
+    )
+  })
+
+  it("shows a reason it does not know as Cal.com's own sentence, and a missing one as unknown", () => {
+    const words = reasonWords('Event type is locked for maintenance')
+    expect(say('en', words)).toBe('Cal.com said: “Event type is locked for maintenance”')
+    expect(say('es', words)).toBe('Cal.com respondió: «Event type is locked for maintenance»')
+    expect(say('en', reasonWords(null))).toBe('Cal.com refused this change without saying why.')
+  })
+
+  it('names the change, and an operation it does not know by its code', () => {
+    expect(say('es', opWords('create'))).toBe('Nueva cita')
+    expect(say('en', opWords('teleport'))).toBe('Change “teleport”')
+  })
+})

@@ -1,0 +1,201 @@
+// New booking: a walk-in (the next free time now) or a phone booking (service, staff or anyone,
+// a day and one of its free times), then the client. One Idempotency-Key per form, so a double
+// click or a retry after a lost answer books once; the booking is queued at the desk and shows
+// at once, waiting to sync, whatever Cal.com says later.
+import { parseDate } from '@internationalized/date'
+import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
+import {
+  Button,
+  DateField,
+  DateInput,
+  DateSegment,
+  Heading,
+  Label,
+  Radio,
+  RadioGroup,
+} from 'react-aria-components'
+import { FormattedMessage, useIntl } from 'react-intl'
+import type { ActionResult, BookBody, Branch } from '../../../../shared/api/schemas'
+import { useApi } from '../../app/api-context'
+import { describeError } from '../../app/i18n/describe-error'
+import { DialogFrame } from '../../ui/DialogFrame'
+import { ErrorMessage } from '../../ui/ErrorMessage'
+import { ClientFields, type ClientValue } from './ClientFields'
+import { formatTime } from './format-time'
+import { useEventTypes, useSlots, useStaff } from './queries'
+import { ServiceStaffFields } from './ServiceStaffFields'
+import { nextFreeSlot } from './slot-choice'
+import { SlotPicker, StaleNotice } from './SlotPicker'
+import './booking.css'
+
+type Kind = 'walk-in' | 'phone'
+
+interface Props {
+  isOpen: boolean
+  onOpenChange(open: boolean): void
+  branch: Branch
+  today: string
+  now: Date
+  onBooked(result: ActionResult): void
+}
+
+export function NewBookingDialog({ isOpen, onOpenChange, ...rest }: Props) {
+  return (
+    <DialogFrame isOpen={isOpen} onOpenChange={onOpenChange} wide testId="new-booking">
+      {({ close }) => <NewBookingForm {...rest} close={close} />}
+    </DialogFrame>
+  )
+}
+
+function NewBookingForm({
+  branch,
+  today,
+  now,
+  onBooked,
+  close,
+}: Omit<Props, 'isOpen' | 'onOpenChange'> & { close(): void }) {
+  const api = useApi()
+  const intl = useIntl()
+  const services = useEventTypes()
+  const staff = useStaff()
+  const [kind, setKind] = useState<Kind>('walk-in')
+  const [chosenService, setEventTypeId] = useState<number | null>(null)
+  const [staffId, setStaffId] = useState<number | null>(null)
+  const [date, setDate] = useState(today)
+  const [pickedSlot, setSlot] = useState<string | null>(null)
+  const [client, setClient] = useState<ClientValue>({ name: '', phone: '', email: '' })
+  const [problem, setProblem] = useState<'name' | 'slot' | null>(null)
+  // One key for this form: a second click, or a retry after the answer was lost, books once.
+  const [idempotencyKey] = useState(() => crypto.randomUUID())
+
+  const offered = (services.data ?? []).filter((s) => !s.hidden)
+  // The first service is chosen until the receptionist picks another.
+  const eventTypeId = chosenService ?? offered[0]?.id ?? null
+
+  const slotDay = kind === 'walk-in' ? today : date
+  const slots = useSlots(slotDay, eventTypeId, staffId)
+  const walkInSlot = slots.data ? nextFreeSlot(slots.data.slots, now) : null
+  // A time picked for another day, service or person is not on offer any more.
+  const slot = pickedSlot && slots.data?.slots.includes(pickedSlot) ? pickedSlot : null
+  const start = kind === 'walk-in' ? walkInSlot : slot
+
+  const book = useMutation({
+    mutationFn: (body: BookBody) => api.call('book', { body, idempotencyKey }),
+    onSuccess: (result) => {
+      onBooked(result)
+      close()
+    },
+  })
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault()
+    if (book.isPending) return
+    if (!client.name.trim()) return setProblem('name')
+    if (!start || eventTypeId === null) return setProblem('slot')
+    setProblem(null)
+    const attendee: BookBody['attendee'] = { name: client.name.trim() }
+    if (client.phone.trim()) attendee.phone = client.phone.trim()
+    if (client.email.trim()) attendee.email = client.email.trim()
+    book.mutate({
+      eventTypeId,
+      start,
+      attendee,
+      ...(staffId === null ? {} : { staffId }),
+      ...(kind === 'walk-in' ? { walkIn: true } : {}),
+    })
+  }
+
+  return (
+    <form onSubmit={submit} className="booking" noValidate>
+      <Heading slot="title">{intl.formatMessage({ id: 'booking.title' })}</Heading>
+      <RadioGroup
+        className="booking__kind"
+        value={kind}
+        onChange={(v) => setKind(v as Kind)}
+        orientation="horizontal"
+      >
+        <Label>{intl.formatMessage({ id: 'booking.kind' })}</Label>
+        <div className="booking__kind-options">
+          <Radio value="walk-in" className="booking__kind-option">
+            {intl.formatMessage({ id: 'booking.walkIn' })}
+          </Radio>
+          <Radio value="phone" className="booking__kind-option">
+            {intl.formatMessage({ id: 'booking.phone' })}
+          </Radio>
+        </div>
+      </RadioGroup>
+
+      <ServiceStaffFields
+        services={offered}
+        staff={staff.data ?? []}
+        eventTypeId={eventTypeId}
+        staffId={staffId}
+        onService={setEventTypeId}
+        onStaff={setStaffId}
+      />
+
+      {kind === 'walk-in' ? (
+        <p className="booking__next" role="status" data-testid="walk-in-slot">
+          {slots.isPending && eventTypeId !== null ? (
+            <FormattedMessage id="booking.slotsLoading" />
+          ) : walkInSlot ? (
+            <FormattedMessage
+              id="booking.nextFree"
+              values={{ time: formatTime(walkInSlot, branch.timeZone, intl.locale) }}
+            />
+          ) : (
+            <FormattedMessage id="booking.noneFreeToday" />
+          )}
+        </p>
+      ) : (
+        <>
+          <DateField
+            className="booking__date"
+            value={parseDate(date)}
+            onChange={(value) => value && setDate(value.toString())}
+            granularity="day"
+          >
+            <Label>{intl.formatMessage({ id: 'booking.date' })}</Label>
+            <DateInput className="booking__date-input">
+              {(segment) => <DateSegment segment={segment} className="booking__date-segment" />}
+            </DateInput>
+          </DateField>
+          <SlotPicker
+            answer={slots.data}
+            loading={slots.isPending}
+            now={now}
+            timeZone={branch.timeZone}
+            value={slot}
+            onChange={setSlot}
+          />
+        </>
+      )}
+      {kind === 'walk-in' && slots.data && <StaleNotice answer={slots.data} />}
+
+      <ClientFields
+        value={client}
+        onChange={setClient}
+        autoFocus={kind === 'walk-in'}
+        nameInvalid={problem === 'name'}
+      />
+
+      {problem && (
+        <ErrorMessage
+          message={intl.formatMessage({
+            id: problem === 'name' ? 'booking.needName' : 'booking.pickSlot',
+          })}
+        />
+      )}
+      {slots.error && <ErrorMessage message={describeError(intl, slots.error)} />}
+      {book.error && <ErrorMessage message={describeError(intl, book.error)} />}
+
+      <div className="dialog-frame__actions">
+        <Button type="submit" className="button--primary" isDisabled={book.isPending}>
+          {intl.formatMessage({ id: book.isPending ? 'booking.submitting' : 'booking.submit' })}
+        </Button>
+        <Button onPress={close}>{intl.formatMessage({ id: 'booking.cancel' })}</Button>
+      </div>
+    </form>
+  )
+}

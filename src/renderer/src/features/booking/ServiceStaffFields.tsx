@@ -1,0 +1,90 @@
+// Service and staff for a new booking: two selects, the staff one with "Anyone free" first.
+import {
+  Button,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+} from 'react-aria-components'
+import { useIntl } from 'react-intl'
+import type { EventTypeInfo, Staff } from '../../../../shared/api/schemas'
+
+const ANYONE = 'anyone'
+
+interface Props {
+  services: EventTypeInfo[]
+  staff: Staff[]
+  eventTypeId: number | null
+  staffId: number | null
+  onService(id: number): void
+  onStaff(id: number | null): void
+}
+
+export function ServiceStaffFields({
+  services,
+  staff,
+  eventTypeId,
+  staffId,
+  onService,
+  onStaff,
+}: Props) {
+  const intl = useIntl()
+  return (
+    <div className="booking__row">
+      <Select
+        className="booking__select"
+        selectedKey={eventTypeId === null ? null : String(eventTypeId)}
+        onSelectionChange={(key) => key !== null && onService(Number(key))}
+        placeholder={intl.formatMessage({ id: 'booking.servicePlaceholder' })}
+        data-testid="booking-service"
+      >
+        <Label>{intl.formatMessage({ id: 'booking.service' })}</Label>
+        <Button className="booking__select-button">
+          <SelectValue />
+          <span aria-hidden="true">▾</span>
+        </Button>
+        <Popover className="booking__popover">
+          <ListBox className="booking__options">
+            {services.map((s) => (
+              <ListBoxItem
+                key={s.id}
+                id={String(s.id)}
+                textValue={s.title}
+                className="booking__option"
+              >
+                {s.title} ·{' '}
+                {intl.formatNumber(s.lengthInMinutes, { style: 'unit', unit: 'minute' })}
+              </ListBoxItem>
+            ))}
+          </ListBox>
+        </Popover>
+      </Select>
+      <Select
+        className="booking__select"
+        selectedKey={staffId === null ? ANYONE : String(staffId)}
+        onSelectionChange={(key) => onStaff(key === ANYONE || key === null ? null : Number(key))}
+        data-testid="booking-staff"
+      >
+        <Label>{intl.formatMessage({ id: 'booking.staff' })}</Label>
+        <Button className="booking__select-button">
+          <SelectValue />
+          <span aria-hidden="true">▾</span>
+        </Button>
+        <Popover className="booking__popover">
+          <ListBox className="booking__options">
+            <ListBoxItem id={ANYONE} className="booking__option">
+              {intl.formatMessage({ id: 'booking.anyone' })}
+            </ListBoxItem>
+            {staff.map((s) => (
+              <ListBoxItem key={s.id} id={String(s.id)} className="booking__option">
+                {s.name}
+              </ListBoxItem>
+            ))}
+          </ListBox>
+        </Popover>
+      </Select>
+    </div>
+  )
+}

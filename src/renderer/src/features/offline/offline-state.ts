@@ -1,0 +1,36 @@
+// What the offline banner says: which link is down and how many changes wait. Cal.com counts as
+// out of reach when a change already failed to send and is waiting to try again (the outbox
+// meets Cal.com first), the relay when sync health says it is not online.
+import type { Branch, OutboxEntry, SyncHealth } from '../../../../shared/api/schemas'
+import type { LiveStatus } from '../../app/live-stream'
+
+export interface OfflineState {
+  /** The page cannot hear the desk itself. */
+  deskDown: boolean
+  calcomDown: boolean
+  relayDown: boolean
+  /** Changes made here and not yet in Cal.com. */
+  waiting: number
+}
+
+export function offlineState(
+  live: LiveStatus,
+  branch: Pick<Branch, 'connection'> | undefined,
+  sync: Pick<SyncHealth, 'relay'> | undefined,
+  outbox: Pick<OutboxEntry, 'state' | 'attempts'>[] | undefined,
+): OfflineState {
+  const queued = (outbox ?? []).filter((e) => e.state === 'pending' || e.state === 'in_flight')
+  const connected = branch?.connection === 'connected'
+  return {
+    deskDown: live === 'reconnecting',
+    calcomDown: connected && queued.some((e) => e.state === 'pending' && e.attempts > 0),
+    relayDown:
+      connected &&
+      !!sync &&
+      sync.relay.configured &&
+      !['online', 'connecting', 'enrolling'].includes(sync.relay.state),
+    waiting: queued.length,
+  }
+}
+
+export const isOffline = (s: OfflineState) => s.deskDown || s.calcomDown || s.relayDown
