@@ -1,9 +1,11 @@
 // Where things sit on the day grid, as pure functions: minutes of the branch-zone day, the window
 // of hours the grid covers, and side-by-side lanes for appointments that overlap.
 
+import { dateTimeFormat } from '../../ui/time/date-time-format'
+
 /** Minutes after midnight on the branch's wall clock (what the time axis is labelled in). */
 export function minuteOfDay(iso: string, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const parts = dateTimeFormat('en-GB', {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',

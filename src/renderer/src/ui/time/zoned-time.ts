@@ -2,6 +2,8 @@
 // machine's: a desk PC set to the wrong zone must still show the right appointment times.
 // The browser's Intl has full ICU data, so it does the zone math; no library needed here.
 
+import { dateTimeFormat } from './date-time-format'
+
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** True when `value` is a real calendar day written YYYY-MM-DD (2026-02-30 is not). */
@@ -18,7 +20,7 @@ export function isCalendarDate(value: string): boolean {
 /** The calendar day (YYYY-MM-DD) that `instant` falls on in `timeZone`. */
 export function calendarDateInZone(instant: Date, timeZone: string): string {
   // en-CA formats dates as YYYY-MM-DD; formatToParts keeps us independent of that detail anyway.
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
@@ -45,7 +47,7 @@ export function addDays(date: string, days: number): string {
 export function formatCalendarDate(date: string, locale?: string): string {
   if (!isCalendarDate(date)) throw new RangeError(`Not a calendar date: ${date}`)
   // A calendar day is not an instant: render UTC midnight of that day in UTC.
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: 'UTC',
     weekday: 'long',
     day: 'numeric',
@@ -65,7 +67,7 @@ export function formatTimeRange(
   timeZone: string,
   locale?: string,
 ): string {
-  const format = new Intl.DateTimeFormat(locale, {
+  const format = dateTimeFormat(locale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
