@@ -18,6 +18,7 @@ import {
   sandboxState,
   slotsOf,
   syncedFrom,
+  until,
 } from './outbound.test-support'
 
 let sandbox: RunningSandbox
@@ -141,6 +142,48 @@ describe('desk actions reach Cal.com exactly once and end synced', () => {
     expect(inCalcom(b.uid)!.status).toBe('rejected')
     expect(calls('POST', `/v2/bookings/${a.uid}/confirm`)).toBe(1)
     expect(calls('POST', `/v2/bookings/${b.uid}/decline`)).toBe(1)
+  })
+
+  it('a cancel queued while the owner declined the booking in Cal.com has done its job, not "needs attention"', async () => {
+    const colour = eventTypeOf(desk, 'full-colour')
+    const { slots } = await slotsOf(desk, colour.id)
+    const booked = await book(desk, {
+      eventTypeId: colour.id,
+      start: slots[slots.length - 1],
+      attendee: { name: 'Di Moss' },
+    })
+    const pending = await syncedFrom(desk, booked.outboxId!)
+    link.down()
+    try {
+      const cancelled = await act(desk, pending.uid, 'cancel', { reason: 'Client phoned' })
+      // Meanwhile the owner declines it in Cal.com: the client is not coming either way.
+      const res = await fetch(`${sandbox.url}/v2/bookings/${pending.uid}/decline`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${state.accounts[0]!.apiKey}`,
+          'cal-api-version': '2024-08-13',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ reason: 'Owner declined' }),
+      })
+      expect(res.status).toBe(200)
+      link.up()
+      await until(
+        desk,
+        () => desk.services.outbox.byId(cancelled.outboxId!)?.state === 'done',
+        'the queued cancel to settle',
+      )
+    } finally {
+      link.up()
+    }
+    expect(desk.services.outbox.list(['needs_attention'])).toEqual([])
+    expect(inCalcom(pending.uid)!.status).toBe('rejected')
+    await until(
+      desk,
+      () => desk.services.appointments.byUid(pending.uid)?.syncState === 'synced',
+      'the appointment to show Cal.com again',
+    )
+    expect(desk.services.appointments.byUid(pending.uid)!.status).toBe('REJECTED')
   })
 
   it('queues actions on a booking Cal.com has not taken yet, and sends them with its real uid', async () => {

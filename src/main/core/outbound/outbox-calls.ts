@@ -2,7 +2,8 @@
 // attempt's outcome is unknown (timeout, dropped connection, crash mid-call) it first looks for
 // the booking by that id and adopts it, so a create is never blindly repeated (DESIGN.md §2).
 // A change Cal.com refuses is checked against the booking as it now is: a cancel of a booking
-// already cancelled (by the client, say) has done its job and is not "needs attention".
+// already cancelled (by the client, say) or declined by the owner has done its job — the client
+// is not coming either way — and is not "needs attention".
 import type { CalcomClient } from '../calcom/calcom-client'
 import { CalcomError, type CalcomResult } from '../calcom/calcom-errors'
 import type { Booking } from '../calcom/response-schemas'
@@ -42,7 +43,12 @@ export async function callCalcom(
     case 'cancel': {
       const p = payload as PayloadOf['cancel']
       const result = await client.bookings.cancel(row.bookingUid, { cancellationReason: p.reason })
-      return checked(client, row.bookingUid, result, (b) => b.status === 'cancelled')
+      return checked(
+        client,
+        row.bookingUid,
+        result,
+        (b) => b.status === 'cancelled' || b.status === 'rejected',
+      )
     }
     case 'confirm': {
       const result = await client.bookings.confirm(row.bookingUid)
