@@ -1,6 +1,8 @@
 // Wire shapes of the local API (DESIGN.md §4.3). The server validates against these and
 // the renderer reads the same types, so the two cannot drift apart.
 import { Type, type Static } from '@sinclair/typebox'
+import { HISTORY_CODES } from './history-codes'
+import { OUTBOX_REASON_CODES } from './outbox-reasons'
 import {
   APPOINTMENT_STATUSES,
   CONNECTION_STATES,
@@ -268,8 +270,10 @@ export type ReconcileOutcome = Static<typeof ReconcileOutcome>
 export const AppointmentHistoryEntry = Type.Object({
   at: Type.String({ format: 'date-time' }),
   source: literalUnion(['calcom', 'reconcile', 'desk'] as const),
-  change: Type.String(),
-  detail: Type.Unknown(),
+  code: literalUnion(HISTORY_CODES),
+  params: Type.Record(Type.String(), Type.Unknown(), {
+    description: "The code's parameters (Cal.com's own words, when it gave any, among them)",
+  }),
 })
 export type AppointmentHistoryEntry = Static<typeof AppointmentHistoryEntry>
 
@@ -388,6 +392,14 @@ export const ActionResult = Type.Object({
 })
 export type ActionResult = Static<typeof ActionResult>
 
+const OutboxReasonSchema = Type.Object({
+  code: literalUnion(OUTBOX_REASON_CODES),
+  params: Type.Object({
+    message: Type.Optional(Type.String()),
+    status: Type.Optional(Type.Integer()),
+  }),
+})
+
 export const OutboxEntry = Type.Object({
   id: Type.Integer(),
   mutationId: Type.String(),
@@ -398,8 +410,8 @@ export const OutboxEntry = Type.Object({
   state: literalUnion(OUTBOX_STATES),
   attempts: Type.Integer(),
   nextAttemptAt: Type.Union([IsoInstant('When it is tried again'), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()], {
-    description: "Cal.com's reason, when it gave one",
+  reason: Type.Union([OutboxReasonSchema, Type.Null()], {
+    description: "Why it waits or needs attention; Cal.com's own words are `params.message`",
   }),
   createdBy: Type.Union([Type.Integer(), Type.Null()]),
   createdAt: IsoInstant('Queued at'),

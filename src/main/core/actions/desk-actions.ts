@@ -4,6 +4,7 @@
 // sync") and wakes the outbox worker. Visit state and desk notes are the desk's own: no outbox.
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
+import type { HistoryCode } from '../../../shared/api/history-codes'
 import type { Appointment } from '../../../shared/api/schemas'
 import type { AppointmentStatus, VisitState } from '../../../shared/domain/appointment-status'
 import type {
@@ -62,6 +63,16 @@ export interface DeskActionsDeps {
 }
 
 const LIVE: readonly AppointmentStatus[] = ['SCHEDULED', 'PENDING']
+
+type DeskActionHistoryCode = Extract<
+  HistoryCode,
+  | 'rescheduled_at_desk'
+  | 'cancelled_at_desk'
+  | 'confirmed_at_desk'
+  | 'declined_at_desk'
+  | 'no_show_marked_at_desk'
+  | 'no_show_unmarked_at_desk'
+>
 
 export class DeskActions {
   constructor(private readonly d: DeskActionsDeps) {}
@@ -157,8 +168,7 @@ export class DeskActions {
           },
           syncState: 'pending',
         },
-        'booked at the desk',
-        { walkIn: input.walkIn ?? false },
+        { code: 'booked_at_desk', params: { walkIn: input.walkIn ?? false } },
       )
       if (input.notes) this.d.appointments.patchInTx(tx, uid, { deskNotes: input.notes })
       const row = this.d.outbox.enqueue(tx, {
@@ -185,6 +195,7 @@ export class DeskActions {
     return this.#change(uid, userId, 'reschedule', {
       allowed: LIVE,
       what: 'rescheduled',
+      history: 'rescheduled_at_desk',
       local: (a) => ({ startsAt, endsAt: startsAt + (a.endsAt - a.startsAt) }),
       payload: (before) => ({
         start: new Date(startsAt).toISOString(),
@@ -198,6 +209,7 @@ export class DeskActions {
     return this.#change(uid, userId, 'cancel', {
       allowed: LIVE,
       what: 'cancelled',
+      history: 'cancelled_at_desk',
       local: () => ({ status: 'CANCELLED', cancellationReason: input.reason }),
       payload: (before) => ({ reason: input.reason, before }),
     })
@@ -207,6 +219,7 @@ export class DeskActions {
     return this.#change(uid, userId, 'confirm', {
       allowed: ['PENDING'],
       what: 'confirmed',
+      history: 'confirmed_at_desk',
       local: () => ({ status: 'SCHEDULED' }),
       payload: (before) => ({ before }),
     })
@@ -216,6 +229,7 @@ export class DeskActions {
     return this.#change(uid, userId, 'decline', {
       allowed: ['PENDING'],
       what: 'declined',
+      history: 'declined_at_desk',
       local: () => ({ status: 'REJECTED', rejectionReason: input.reason ?? null }),
       payload: (before) => ({ ...(input.reason ? { reason: input.reason } : {}), before }),
     })
@@ -226,6 +240,7 @@ export class DeskActions {
     return this.#change(uid, userId, 'mark_absent', {
       allowed: input.absent ? ['SCHEDULED', 'COMPLETED'] : ['NO_SHOW'],
       what: input.absent ? 'marked as a no-show' : 'unmarked as a no-show',
+      history: input.absent ? 'no_show_marked_at_desk' : 'no_show_unmarked_at_desk',
       local: (a) =>
         input.absent
           ? { status: 'NO_SHOW', statusBeforeNoShow: a.status }
@@ -262,8 +277,9 @@ export class DeskActions {
           ...(input.notes !== undefined ? { deskNotes: input.notes } : {}),
         },
         {
-          change:
-            input.state !== undefined ? `visit ${input.state.toLowerCase()}` : 'desk notes changed',
+          ...(input.state !== undefined
+            ? { code: 'visit_changed' as const, params: { state: input.state } }
+            : { code: 'desk_notes_changed' as const, params: {} }),
         },
       )
       this.#audit(tx, userId, 'appointment.visit', uid, {
@@ -282,6 +298,7 @@ export class DeskActions {
     spec: {
       allowed: readonly AppointmentStatus[]
       what: string
+      history: DeskActionHistoryCode
       local: (a: AppointmentRow) => AppointmentPatch
       payload: (before: BeforeAction) => PayloadOf[O]
     },
@@ -313,7 +330,7 @@ export class DeskActions {
           ...spec.local(a),
           syncState: a.syncState === 'needs_attention' ? 'needs_attention' : 'pending',
         },
-        { change: `${spec.what} at the desk`, detail: { op } },
+        { code: spec.history, params: { op } },
       )
       const row = this.d.outbox.enqueue(tx, {
         op,

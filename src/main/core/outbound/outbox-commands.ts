@@ -32,7 +32,7 @@ export class OutboxCommands {
     const row = this.d.db.transaction((tx) => {
       const row = this.#row(id, tx, ['needs_attention', 'pending'], 'retried')
       this.d.outbox.markPending(tx, row, { nextAttemptAt: 0, lastError: row.lastError })
-      this.#resync(tx, row.bookingUid, 'retry asked at the desk')
+      this.#resync(tx, row.bookingUid)
       this.#audit(tx, userId, 'outbox.retry', row)
       return this.d.outbox.byId(id, tx)!
     })
@@ -58,7 +58,7 @@ export class OutboxCommands {
             cancellationReason: DISCARDED_BOOKING_REASON,
             syncState: 'synced',
           },
-          { change: 'booking discarded at the desk', detail: { outboxId: row.id } },
+          { code: 'booking_discarded_at_desk', params: { outboxId: row.id } },
         )
       } else {
         const before = (row.payload as StoredPayload<Exclude<OutboxOp, 'create'>>).before
@@ -77,8 +77,12 @@ export class OutboxCommands {
             syncState: this.d.outbox.syncStateOf(row.bookingUid),
           },
           {
-            change: `${row.op.replace('_', ' ')} discarded at the desk`,
-            detail: { outboxId: row.id, ...(calcomSpokeSince ? { kept: 'Cal.com state' } : {}) },
+            code: 'change_discarded_at_desk',
+            params: {
+              op: row.op,
+              outboxId: row.id,
+              ...(calcomSpokeSince ? { kept: 'Cal.com state' } : {}),
+            },
           },
         )
         // And in any case Cal.com is asked what the booking is now, once it can be.
@@ -108,12 +112,12 @@ export class OutboxCommands {
     return row
   }
 
-  #resync(tx: DeskTx, uid: string, change: string): void {
+  #resync(tx: DeskTx, uid: string): void {
     this.d.appointments.patchInTx(
       tx,
       uid,
       { syncState: this.d.outbox.syncStateOf(uid) },
-      { change },
+      { code: 'retry_asked_at_desk', params: {} },
     )
   }
 
