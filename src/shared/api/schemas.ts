@@ -1,7 +1,7 @@
 // Wire shapes of the local API (DESIGN.md §4.3). The server validates against these and
 // the renderer reads the same types, so the two cannot drift apart.
 import { Type, type Static } from '@sinclair/typebox'
-import { HISTORY_CODES } from './history-codes'
+import { HISTORY_CODES, type HistoryChange } from './history-codes'
 import { OUTBOX_REASON_CODES } from './outbox-reasons'
 import {
   APPOINTMENT_STATUSES,
@@ -275,7 +275,12 @@ export const AppointmentHistoryEntry = Type.Object({
     description: "The code's parameters (Cal.com's own words, when it gave any, among them)",
   }),
 })
-export type AppointmentHistoryEntry = Static<typeof AppointmentHistoryEntry>
+/** The wire shape, with each code's params typed (schemas.ts keeps params open for old rows). */
+export type AppointmentHistoryEntry = Omit<
+  Static<typeof AppointmentHistoryEntry>,
+  'code' | 'params'
+> &
+  HistoryChange
 
 /** `GET /api/appointments/:uid`: one appointment and what happened to it, oldest first. */
 export const AppointmentDetail = Type.Object({

@@ -103,12 +103,16 @@ export class AppointmentStore {
 
   /** An appointment's history, oldest first. */
   history(uid: string): AppointmentHistoryEntry[] {
-    return this.#history.all({ uid }).map((h) => ({
-      at: new Date(h.at).toISOString(),
-      source: h.source,
-      code: h.change,
-      params: h.detail ?? {},
-    }))
+    return this.#history.all({ uid }).map(
+      (h) =>
+        ({
+          at: new Date(h.at).toISOString(),
+          source: h.source,
+          // The column pair is written only as a HistoryChange, so code and params agree.
+          code: h.change,
+          params: h.detail ?? {},
+        }) as AppointmentHistoryEntry,
+    )
   }
 
   /** The branch's appointments of one event type at one start, made since `madeSince`. */
