@@ -27,11 +27,19 @@ export const EmptyQuery = Type.Object({}, { additionalProperties: false })
 export const ApiError = Type.Object(
   {
     error: Type.Object({
-      code: Type.String({ description: 'Stable machine-readable code, e.g. VALIDATION' }),
+      code: Type.String({
+        description:
+          'Stable machine-readable code: a DeskErrorCode (error-codes.ts) or a server one',
+      }),
       message: Type.String({ description: 'One sentence a person can act on' }),
       field: Type.Optional(Type.String({ description: 'The input that was wrong, when one was' })),
       uid: Type.Optional(
         Type.String({ description: 'The existing booking a refusal is about (DUPLICATE_BOOKING)' }),
+      ),
+      params: Type.Optional(
+        Type.Record(Type.String(), Type.Unknown(), {
+          description: "The code's parameters (error-codes.ts), for words in the reader's language",
+        }),
       ),
     }),
   },

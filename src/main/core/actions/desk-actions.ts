@@ -22,7 +22,7 @@ import type { LiveBus } from '../live/live-bus'
 import type { BeforeAction, OutboxOp, PayloadOf } from '../outbound/outbox-payloads'
 import type { DeskTx, OutboxStore } from '../outbound/outbox-store'
 import type { SlotsCache } from '../slots/slots-cache'
-import { ActionError } from './action-errors'
+import { DeskError } from '../errors/desk-error'
 import { actionInstant } from './date-range'
 
 /** Appointments the desk made before Cal.com gave them a uid carry this prefix. */
@@ -89,8 +89,7 @@ export class DeskActions {
     const branch = this.d.branches.current()
     const eventType = this.d.eventTypes.byId(branch.id, input.eventTypeId)
     if (!eventType) {
-      throw new ActionError(
-        400,
+      throw new DeskError(
         'VALIDATION',
         `eventTypeId ${input.eventTypeId} is not an event type of this branch`,
         'eventTypeId',
@@ -99,8 +98,7 @@ export class DeskActions {
     const member =
       input.staffId === undefined ? undefined : this.d.staff.activeById(branch.id, input.staffId)
     if (input.staffId !== undefined && !member) {
-      throw new ActionError(
-        400,
+      throw new DeskError(
         'VALIDATION',
         `staffId ${input.staffId} is not active staff of this branch`,
         'staffId',
@@ -108,8 +106,7 @@ export class DeskActions {
     }
     const timeZone = input.attendee.timeZone ?? branch.timeZone
     if (!isValidTimeZone(timeZone)) {
-      throw new ActionError(
-        400,
+      throw new DeskError(
         'VALIDATION',
         `attendee.timeZone "${timeZone}" is not a time zone`,
         'attendee.timeZone',
@@ -120,10 +117,9 @@ export class DeskActions {
     // Cal.com's slots answer for the event type (any host free), never for one staff member, so
     // the chosen one's own appointments are checked here, and what only Cal.com knows is said.
     const staffBusy = member && this.d.slots.staffConflict(eventType.id, member.id, startsAt)
-    if (staffBusy) throw new ActionError(409, 'STAFF_UNAVAILABLE', staffBusy, 'staffId')
+    if (staffBusy) throw new DeskError('STAFF_UNAVAILABLE', staffBusy, 'staffId')
     if ((await this.d.slots.check(eventType.id, startsAt)) === 'unavailable') {
-      throw new ActionError(
-        409,
+      throw new DeskError(
         'SLOT_UNAVAILABLE',
         `${new Date(startsAt).toISOString()} is not a free slot of ${eventType.title} in Cal.com`,
         'start',
@@ -262,8 +258,7 @@ export class DeskActions {
         input.state !== 'NONE' &&
         !['SCHEDULED', 'PENDING', 'COMPLETED', 'NO_SHOW'].includes(a.status)
       ) {
-        throw new ActionError(
-          409,
+        throw new DeskError(
           'NOT_ALLOWED',
           `A ${a.status.toLowerCase()} appointment cannot be marked ${input.state.toLowerCase().replace('_', ' ')}`,
           'state',
@@ -307,8 +302,7 @@ export class DeskActions {
     const outboxId = this.d.db.transaction((tx) => {
       const a = this.#existing(uid, tx)
       if (!spec.allowed.includes(a.status)) {
-        throw new ActionError(
-          409,
+        throw new DeskError(
           'NOT_ALLOWED',
           `Only ${spec.allowed.map((s) => s.toLowerCase().replace('_', '-')).join(' or ')} appointments can be ${spec.what}; this one is ${a.status.toLowerCase().replace('_', '-')}`,
         )
@@ -349,7 +343,7 @@ export class DeskActions {
 
   #existing(uid: string, tx: DeskTx): AppointmentRow {
     const a = this.d.appointments.rowByUid(uid, tx)
-    if (!a) throw new ActionError(404, 'NOT_FOUND', `No appointment ${uid}`)
+    if (!a) throw new DeskError('NOT_FOUND', `No appointment ${uid}`)
     return a
   }
 

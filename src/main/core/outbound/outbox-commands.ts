@@ -7,7 +7,7 @@ import type { AppointmentPatch, AppointmentStore } from '../appointments/appoint
 import type { DeskDb } from '../db/open-database'
 import type { AuditStore } from '../audit/audit-store'
 import type { LiveBus } from '../live/live-bus'
-import { ActionError } from '../actions/action-errors'
+import { DeskError } from '../errors/desk-error'
 import type { BeforeAction, OutboxOp, StoredPayload } from './outbox-payloads'
 import type { DeskTx, OutboxRow, OutboxStore } from './outbox-store'
 import type { CalcomBookings } from '../appointments/calcom-bookings'
@@ -101,10 +101,9 @@ export class OutboxCommands {
 
   #row(id: number, tx: DeskTx, allowed: readonly string[], what: string): OutboxRow {
     const row = this.d.outbox.byId(id, tx)
-    if (!row) throw new ActionError(404, 'NOT_FOUND', `No outbox entry ${id}`)
+    if (!row) throw new DeskError('NOT_FOUND', `No outbox entry ${id}`)
     if (!allowed.includes(row.state)) {
-      throw new ActionError(
-        409,
+      throw new DeskError(
         'NOT_ALLOWED',
         `Outbox entry ${id} is ${row.state.replace('_', ' ')}; only entries that need attention or wait to be sent can be ${what}`,
       )
