@@ -67,7 +67,7 @@ export const en = {
   'history.bookedAtDesk':
     '{walkIn, select, yes {Walk-in booked at the desk} other {Booked at the desk}}',
   'history.statusChanged':
-    '{to, select, SCHEDULED {Scheduled} PENDING {Waiting for confirmation} CANCELLED {Cancelled} REJECTED {Declined} NO_SHOW {Marked as a no-show} COMPLETED {Completed} RESCHEDULED {Rescheduled} other {Status {to}}} in Cal.com',
+    '{to, select, SCHEDULED {Scheduled in Cal.com} PENDING {Waiting for confirmation in Cal.com} CANCELLED {Cancelled in Cal.com} REJECTED {Declined in Cal.com} NO_SHOW {Marked as a no-show in Cal.com} COMPLETED {Completed in Cal.com} RESCHEDULED {Rescheduled in Cal.com} other {Status {to} in Cal.com}}',
   'history.rescheduledTo': 'Moved to a new booking',
   'history.detailsUpdated': 'Details updated in Cal.com',
   'history.guestNoShow': 'Guest no-show updated in Cal.com',
