@@ -121,8 +121,10 @@ try {
     .select({ e: outbox.lastError })
     .from(outbox)
     .where(eq(outbox.state, 'needs_attention'))
-    .all())
-    reasons.set(r.e ?? '-', (reasons.get(r.e ?? '-') ?? 0) + 1)
+    .all()) {
+    const key = r.e ? `${r.e.code}: ${r.e.params.message ?? ''}` : '-'
+    reasons.set(key, (reasons.get(key) ?? 0) + 1)
+  }
   const calls = link.passed.slice(before)
   const made = [...sandbox.sandbox.store.bookings.values()].filter(
     (b) => typeof b.metadata?.frontdeskMutationId === 'string',

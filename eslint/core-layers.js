@@ -18,6 +18,7 @@ export const CORE_LAYERS = [
       'logging/',
       'config/',
       'data-dir/',
+      'errors/',
       'live/',
       'time/',
       'app-version',

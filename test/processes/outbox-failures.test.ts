@@ -80,7 +80,12 @@ describe('a slot taken while the desk was offline', () => {
       30_000,
       () => outboxRow(w, doomed.outboxId!),
     )
-    expect(stuck.lastError).toMatch(/already has booking at this time or is not available/)
+    expect(stuck.reason).toMatchObject({
+      code: 'slot_taken',
+      params: {
+        message: expect.stringMatching(/already has booking at this time or is not available/),
+      },
+    })
     expect((await w.get<OutboxEntry[]>('/api/outbox')).map((e) => e.id)).toEqual([stuck.id])
     expect((await detail(w, doomed.appointment.uid)).appointment.syncState).toBe('needs_attention')
 

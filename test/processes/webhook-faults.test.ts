@@ -86,5 +86,6 @@ it('a webhook delivered twice is applied once', async () => {
   await flush()
   await until('the cancel applied', async () => (await statusAt(w, uid)) === 'CANCELLED')
   const history: AppointmentDetail['history'] = (await detail(w, uid)).history
-  expect(history.map((h) => h.change)).toEqual(['created', 'status SCHEDULED → CANCELLED'])
+  expect(history.map((h) => h.code)).toEqual(['created', 'calcom_changed'])
+  expect(history[1]!.params).toMatchObject({ statusFrom: 'SCHEDULED', statusTo: 'CANCELLED' })
 })

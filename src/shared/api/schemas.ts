@@ -1,6 +1,8 @@
 // Wire shapes of the local API (DESIGN.md §4.3). The server validates against these and
 // the renderer reads the same types, so the two cannot drift apart.
 import { Type, type Static } from '@sinclair/typebox'
+import { HISTORY_CODES, type HistoryChange } from './history-codes'
+import { OUTBOX_REASON_CODES } from './outbox-reasons'
 import {
   APPOINTMENT_STATUSES,
   CONNECTION_STATES,
@@ -25,11 +27,19 @@ export const EmptyQuery = Type.Object({}, { additionalProperties: false })
 export const ApiError = Type.Object(
   {
     error: Type.Object({
-      code: Type.String({ description: 'Stable machine-readable code, e.g. VALIDATION' }),
+      code: Type.String({
+        description:
+          'Stable machine-readable code: a DeskErrorCode (error-codes.ts) or a server one',
+      }),
       message: Type.String({ description: 'One sentence a person can act on' }),
       field: Type.Optional(Type.String({ description: 'The input that was wrong, when one was' })),
       uid: Type.Optional(
         Type.String({ description: 'The existing booking a refusal is about (DUPLICATE_BOOKING)' }),
+      ),
+      params: Type.Optional(
+        Type.Record(Type.String(), Type.Unknown(), {
+          description: "The code's parameters (error-codes.ts), for words in the reader's language",
+        }),
       ),
     }),
   },
@@ -268,10 +278,17 @@ export type ReconcileOutcome = Static<typeof ReconcileOutcome>
 export const AppointmentHistoryEntry = Type.Object({
   at: Type.String({ format: 'date-time' }),
   source: literalUnion(['calcom', 'reconcile', 'desk'] as const),
-  change: Type.String(),
-  detail: Type.Unknown(),
+  code: literalUnion(HISTORY_CODES),
+  params: Type.Record(Type.String(), Type.Unknown(), {
+    description: "The code's parameters (Cal.com's own words, when it gave any, among them)",
+  }),
 })
-export type AppointmentHistoryEntry = Static<typeof AppointmentHistoryEntry>
+/** The wire shape, with each code's params typed (schemas.ts keeps params open for old rows). */
+export type AppointmentHistoryEntry = Omit<
+  Static<typeof AppointmentHistoryEntry>,
+  'code' | 'params'
+> &
+  HistoryChange
 
 /** `GET /api/appointments/:uid`: one appointment and what happened to it, oldest first. */
 export const AppointmentDetail = Type.Object({
@@ -388,6 +405,14 @@ export const ActionResult = Type.Object({
 })
 export type ActionResult = Static<typeof ActionResult>
 
+const OutboxReasonSchema = Type.Object({
+  code: literalUnion(OUTBOX_REASON_CODES),
+  params: Type.Object({
+    message: Type.Optional(Type.String()),
+    status: Type.Optional(Type.Integer()),
+  }),
+})
+
 export const OutboxEntry = Type.Object({
   id: Type.Integer(),
   mutationId: Type.String(),
@@ -398,8 +423,8 @@ export const OutboxEntry = Type.Object({
   state: literalUnion(OUTBOX_STATES),
   attempts: Type.Integer(),
   nextAttemptAt: Type.Union([IsoInstant('When it is tried again'), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()], {
-    description: "Cal.com's reason, when it gave one",
+  reason: Type.Union([OutboxReasonSchema, Type.Null()], {
+    description: "Why it waits or needs attention; Cal.com's own words are `params.message`",
   }),
   createdBy: Type.Union([Type.Integer(), Type.Null()]),
   createdAt: IsoInstant('Queued at'),

@@ -16,7 +16,7 @@ import type { BranchStore } from '../branch/branch-store'
 import type { DeskDb } from '../db/open-database'
 import { IdempotentRequestStore } from './idempotent-request-store'
 import type { DeskTx } from '../outbound/outbox-store'
-import { ActionError } from './action-errors'
+import { DeskError } from '../errors/desk-error'
 import type { ActionResult, BookInput, DeskActions } from './desk-actions'
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key'
@@ -126,8 +126,7 @@ export class BookingRequests {
       .find((a) => a.uid !== except && sameClient(who, a))
     if (!existing) return
     const seconds = Math.max(1, Math.round((Date.now() - existing.createdAt) / 1000))
-    throw new ActionError(
-      409,
+    throw new DeskError(
       'DUPLICATE_BOOKING',
       `${existing.attendeeName} already has this service at ${new Date(startsAt).toISOString()}: ` +
         `booking ${existing.uid}, made ${seconds} s ago. Nothing was booked again; to book a ` +
@@ -139,8 +138,7 @@ export class BookingRequests {
 }
 
 const reusedKey = () =>
-  new ActionError(
-    422,
+  new DeskError(
     'IDEMPOTENCY_KEY_REUSED',
     'This Idempotency-Key was first sent with a different booking; a new booking needs a new key.',
     IDEMPOTENCY_KEY_HEADER,

@@ -4,6 +4,7 @@
 // sync") and wakes the outbox worker. Visit state and desk notes are the desk's own: no outbox.
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
+import type { HistoryCode } from '../../../shared/api/history-codes'
 import type { Appointment } from '../../../shared/api/schemas'
 import type { AppointmentStatus, VisitState } from '../../../shared/domain/appointment-status'
 import type {
@@ -21,7 +22,7 @@ import type { LiveBus } from '../live/live-bus'
 import type { BeforeAction, OutboxOp, PayloadOf } from '../outbound/outbox-payloads'
 import type { DeskTx, OutboxStore } from '../outbound/outbox-store'
 import type { SlotsCache } from '../slots/slots-cache'
-import { ActionError } from './action-errors'
+import { DeskError } from '../errors/desk-error'
 import { actionInstant } from './date-range'
 
 /** Appointments the desk made before Cal.com gave them a uid carry this prefix. */
@@ -63,6 +64,16 @@ export interface DeskActionsDeps {
 
 const LIVE: readonly AppointmentStatus[] = ['SCHEDULED', 'PENDING']
 
+type DeskActionHistoryCode = Extract<
+  HistoryCode,
+  | 'rescheduled_at_desk'
+  | 'cancelled_at_desk'
+  | 'confirmed_at_desk'
+  | 'declined_at_desk'
+  | 'no_show_marked_at_desk'
+  | 'no_show_unmarked_at_desk'
+>
+
 export class DeskActions {
   constructor(private readonly d: DeskActionsDeps) {}
 
@@ -78,8 +89,7 @@ export class DeskActions {
     const branch = this.d.branches.current()
     const eventType = this.d.eventTypes.byId(branch.id, input.eventTypeId)
     if (!eventType) {
-      throw new ActionError(
-        400,
+      throw new DeskError(
         'VALIDATION',
         `eventTypeId ${input.eventTypeId} is not an event type of this branch`,
         'eventTypeId',
@@ -88,8 +98,7 @@ export class DeskActions {
     const member =
       input.staffId === undefined ? undefined : this.d.staff.activeById(branch.id, input.staffId)
     if (input.staffId !== undefined && !member) {
-      throw new ActionError(
-        400,
+      throw new DeskError(
         'VALIDATION',
         `staffId ${input.staffId} is not active staff of this branch`,
         'staffId',
@@ -97,8 +106,7 @@ export class DeskActions {
     }
     const timeZone = input.attendee.timeZone ?? branch.timeZone
     if (!isValidTimeZone(timeZone)) {
-      throw new ActionError(
-        400,
+      throw new DeskError(
         'VALIDATION',
         `attendee.timeZone "${timeZone}" is not a time zone`,
         'attendee.timeZone',
@@ -109,10 +117,9 @@ export class DeskActions {
     // Cal.com's slots answer for the event type (any host free), never for one staff member, so
     // the chosen one's own appointments are checked here, and what only Cal.com knows is said.
     const staffBusy = member && this.d.slots.staffConflict(eventType.id, member.id, startsAt)
-    if (staffBusy) throw new ActionError(409, 'STAFF_UNAVAILABLE', staffBusy, 'staffId')
+    if (staffBusy) throw new DeskError('STAFF_UNAVAILABLE', staffBusy, 'staffId')
     if ((await this.d.slots.check(eventType.id, startsAt)) === 'unavailable') {
-      throw new ActionError(
-        409,
+      throw new DeskError(
         'SLOT_UNAVAILABLE',
         `${new Date(startsAt).toISOString()} is not a free slot of ${eventType.title} in Cal.com`,
         'start',
@@ -157,8 +164,7 @@ export class DeskActions {
           },
           syncState: 'pending',
         },
-        'booked at the desk',
-        { walkIn: input.walkIn ?? false },
+        { code: 'booked_at_desk', params: { walkIn: input.walkIn ?? false } },
       )
       if (input.notes) this.d.appointments.patchInTx(tx, uid, { deskNotes: input.notes })
       const row = this.d.outbox.enqueue(tx, {
@@ -185,6 +191,7 @@ export class DeskActions {
     return this.#change(uid, userId, 'reschedule', {
       allowed: LIVE,
       what: 'rescheduled',
+      history: 'rescheduled_at_desk',
       local: (a) => ({ startsAt, endsAt: startsAt + (a.endsAt - a.startsAt) }),
       payload: (before) => ({
         start: new Date(startsAt).toISOString(),
@@ -198,6 +205,7 @@ export class DeskActions {
     return this.#change(uid, userId, 'cancel', {
       allowed: LIVE,
       what: 'cancelled',
+      history: 'cancelled_at_desk',
       local: () => ({ status: 'CANCELLED', cancellationReason: input.reason }),
       payload: (before) => ({ reason: input.reason, before }),
     })
@@ -207,6 +215,7 @@ export class DeskActions {
     return this.#change(uid, userId, 'confirm', {
       allowed: ['PENDING'],
       what: 'confirmed',
+      history: 'confirmed_at_desk',
       local: () => ({ status: 'SCHEDULED' }),
       payload: (before) => ({ before }),
     })
@@ -216,6 +225,7 @@ export class DeskActions {
     return this.#change(uid, userId, 'decline', {
       allowed: ['PENDING'],
       what: 'declined',
+      history: 'declined_at_desk',
       local: () => ({ status: 'REJECTED', rejectionReason: input.reason ?? null }),
       payload: (before) => ({ ...(input.reason ? { reason: input.reason } : {}), before }),
     })
@@ -226,6 +236,7 @@ export class DeskActions {
     return this.#change(uid, userId, 'mark_absent', {
       allowed: input.absent ? ['SCHEDULED', 'COMPLETED'] : ['NO_SHOW'],
       what: input.absent ? 'marked as a no-show' : 'unmarked as a no-show',
+      history: input.absent ? 'no_show_marked_at_desk' : 'no_show_unmarked_at_desk',
       local: (a) =>
         input.absent
           ? { status: 'NO_SHOW', statusBeforeNoShow: a.status }
@@ -247,8 +258,7 @@ export class DeskActions {
         input.state !== 'NONE' &&
         !['SCHEDULED', 'PENDING', 'COMPLETED', 'NO_SHOW'].includes(a.status)
       ) {
-        throw new ActionError(
-          409,
+        throw new DeskError(
           'NOT_ALLOWED',
           `A ${a.status.toLowerCase()} appointment cannot be marked ${input.state.toLowerCase().replace('_', ' ')}`,
           'state',
@@ -262,8 +272,9 @@ export class DeskActions {
           ...(input.notes !== undefined ? { deskNotes: input.notes } : {}),
         },
         {
-          change:
-            input.state !== undefined ? `visit ${input.state.toLowerCase()}` : 'desk notes changed',
+          ...(input.state !== undefined
+            ? { code: 'visit_changed' as const, params: { state: input.state } }
+            : { code: 'desk_notes_changed' as const, params: {} }),
         },
       )
       this.#audit(tx, userId, 'appointment.visit', uid, {
@@ -282,6 +293,7 @@ export class DeskActions {
     spec: {
       allowed: readonly AppointmentStatus[]
       what: string
+      history: DeskActionHistoryCode
       local: (a: AppointmentRow) => AppointmentPatch
       payload: (before: BeforeAction) => PayloadOf[O]
     },
@@ -290,8 +302,7 @@ export class DeskActions {
     const outboxId = this.d.db.transaction((tx) => {
       const a = this.#existing(uid, tx)
       if (!spec.allowed.includes(a.status)) {
-        throw new ActionError(
-          409,
+        throw new DeskError(
           'NOT_ALLOWED',
           `Only ${spec.allowed.map((s) => s.toLowerCase().replace('_', '-')).join(' or ')} appointments can be ${spec.what}; this one is ${a.status.toLowerCase().replace('_', '-')}`,
         )
@@ -313,7 +324,7 @@ export class DeskActions {
           ...spec.local(a),
           syncState: a.syncState === 'needs_attention' ? 'needs_attention' : 'pending',
         },
-        { change: `${spec.what} at the desk`, detail: { op } },
+        { code: spec.history, params: { op } },
       )
       const row = this.d.outbox.enqueue(tx, {
         op,
@@ -332,7 +343,7 @@ export class DeskActions {
 
   #existing(uid: string, tx: DeskTx): AppointmentRow {
     const a = this.d.appointments.rowByUid(uid, tx)
-    if (!a) throw new ActionError(404, 'NOT_FOUND', `No appointment ${uid}`)
+    if (!a) throw new DeskError('NOT_FOUND', `No appointment ${uid}`)
     return a
   }
 

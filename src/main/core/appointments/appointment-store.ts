@@ -2,6 +2,7 @@
 // keep it current. Every write commits its history row in the same transaction and tells the
 // live bus only after the commit, so a listener never sees a change that could still roll back.
 import { and, asc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm'
+import type { HistoryChange } from '../../../shared/api/history-codes'
 import type { Appointment, AppointmentHistoryEntry } from '../../../shared/api/schemas'
 import type {
   AppointmentStatus,
@@ -102,12 +103,16 @@ export class AppointmentStore {
 
   /** An appointment's history, oldest first. */
   history(uid: string): AppointmentHistoryEntry[] {
-    return this.#history.all({ uid }).map((h) => ({
-      at: new Date(h.at).toISOString(),
-      source: h.source,
-      change: h.change,
-      detail: h.detail ?? null,
-    }))
+    return this.#history.all({ uid }).map(
+      (h) =>
+        ({
+          at: new Date(h.at).toISOString(),
+          source: h.source,
+          // The column pair is written only as a HistoryChange, so code and params agree.
+          code: h.change,
+          params: h.detail ?? {},
+        }) as AppointmentHistoryEntry,
+    )
   }
 
   /** The branch's appointments of one event type at one start, made since `madeSince`. */
@@ -199,11 +204,11 @@ export class AppointmentStore {
   }
 
   /** Inserts a new appointment (a desk booking under its placeholder uid) with its history. */
-  insertInTx(tx: AppointmentTx, input: AppointmentInput, change: string, detail?: unknown): void {
+  insertInTx(tx: AppointmentTx, input: AppointmentInput, history: HistoryChange): void {
     const values = toRow(input)
     tx.insert(appointments).values(values).run()
     tx.insert(appointmentHistory)
-      .values({ uid: input.uid, source: 'desk', change, detail: detail ?? null })
+      .values({ uid: input.uid, source: 'desk', change: history.code, detail: history.params })
       .run()
   }
 
@@ -212,7 +217,7 @@ export class AppointmentStore {
     tx: AppointmentTx,
     uid: string,
     changes: AppointmentPatch,
-    history?: { change: string; source?: HistorySource; detail?: unknown },
+    history?: HistoryChange & { source?: HistorySource },
   ): void {
     tx.update(appointments)
       .set({ ...changes, updatedAt: Date.now() })
@@ -223,8 +228,8 @@ export class AppointmentStore {
         .values({
           uid,
           source: history.source ?? 'desk',
-          change: history.change,
-          detail: history.detail ?? null,
+          change: history.code,
+          detail: history.params,
         })
         .run()
     }

@@ -11,6 +11,7 @@
 // of a merge. Rows whose `syncState` is `pending` belong to the outbox: Cal.com news for them
 // is HELD (not applied) so the receptionist's change stays on screen; the caller refreshes
 // those bookings from Cal.com once the outbox lets go of them.
+import type { HistoryChange, HistoryCode, HistoryParams } from '../../../shared/api/history-codes'
 import type { AppointmentRow } from './appointment-store'
 import type { CalcomColumns } from './calcom-booking-store'
 import type { BaseStatus, BookingChange, CalcomBookingState, Version } from './booking-mapping'
@@ -28,9 +29,9 @@ export type MergeOutcome =
       action: 'write'
       uid: string
       row: CalcomColumns
-      /** What a person would call this change (history); null = only the version moved. */
-      change: string | null
-      detail: Record<string, unknown>
+      /** The history entry for this change; null = only the version moved. */
+      change: HistoryCode | null
+      detail: HistoryChange['params']
     }
   /** Nothing to do: the desk already shows this. */
   | { action: 'none'; uid: string }
@@ -87,17 +88,21 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 }
 
-function describe(before: CalcomColumns | undefined, after: CalcomColumns): string | null {
-  if (!before) return 'created'
-  const parts: string[] = []
-  if (before.status !== after.status) parts.push(`status ${before.status} → ${after.status}`)
-  if (before.startsAt !== after.startsAt || before.endsAt !== after.endsAt) parts.push('moved')
-  if (!before.paid && after.paid) parts.push('paid')
+function describe(before: CalcomColumns | undefined, after: CalcomColumns): HistoryChange | null {
+  if (!before) return { code: 'created', params: {} }
+  const params: HistoryParams['calcom_changed'] = {}
+  if (before.status !== after.status)
+    Object.assign(params, { statusFrom: before.status, statusTo: after.status })
+  if (before.startsAt !== after.startsAt || before.endsAt !== after.endsAt) params.moved = true
+  if (!before.paid && after.paid) params.paid = true
   if (before.rescheduledToUid !== after.rescheduledToUid && after.rescheduledToUid)
-    parts.push(`rescheduled to ${after.rescheduledToUid}`)
-  if (parts.length) return parts.join(', ')
-  const changed = changedFields(before, after)
-  return changed.length ? `details updated: ${changed.join(', ')}` : null
+    params.rescheduledTo = after.rescheduledToUid
+  if (!Object.keys(params).length) {
+    const changed = changedFields(before, after)
+    if (!changed.length) return null
+    params.fields = changed
+  }
+  return { code: 'calcom_changed', params }
 }
 
 function changedFields(before: CalcomColumns, after: CalcomColumns): string[] {
@@ -114,15 +119,17 @@ function write(
 ): MergeOutcome {
   const before = existing && columnsOf(existing)
   if (before && sameJson(before, row)) return { action: 'none', uid }
+  const history = describe(before, row)
   return {
     action: 'write',
     uid,
     row,
-    change: describe(before, row),
+    change: history?.code ?? null,
     detail: {
       status: row.status,
       start: new Date(row.startsAt).toISOString(),
       end: new Date(row.endsAt).toISOString(),
+      ...history?.params,
       ...detail,
     },
   }
@@ -313,7 +320,7 @@ export function mergeChange(
           action: 'write',
           uid,
           row: cols,
-          change: 'guest no-show updated',
+          change: 'guest_no_show_updated',
           detail: { attendees: change.attendees },
         }
       }

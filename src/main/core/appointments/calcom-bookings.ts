@@ -2,6 +2,7 @@
 // for webhook events (the inbox), reconcile pages and fetched bookings, and the outbox's answers,
 // so all three lay statuses, versions and hosts the same way (booking-merge.ts has the rules).
 // Also the held bookings: news the desk could not apply while the outbox owned the row.
+import type { HistoryChange } from '../../../shared/api/history-codes'
 import type { Branch } from '../../../shared/api/schemas'
 import type { DeskDb } from '../db/open-database'
 import type { EventTypeStore } from '../event-types/event-type-store'
@@ -22,7 +23,7 @@ export interface ApplyBookingOptions {
    * The outbox's own call came back with this booking: the row is the outbox's, so the state
    * is taken even though the row is pending, and history says what the desk's call did.
    */
-  answer?: { change: string; detail: Record<string, unknown> }
+  answer?: HistoryChange
 }
 
 export class CalcomBookings {
@@ -80,7 +81,7 @@ export class CalcomBookings {
       // booking is news.
       q.linkCalcomId.run({ uid, calcomId: change.booking.calcomId, now: Date.now() })
     }
-    if (answer) q.addHistory.run({ uid, source, change: answer.change, detail: answer.detail })
+    if (answer) q.addHistory.run({ uid, source, change: answer.code, detail: answer.params })
     return outcome
   }
 

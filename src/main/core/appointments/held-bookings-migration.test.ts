@@ -1,32 +1,19 @@
 // A desk updated from a version that kept held bookings as `held:` keys in applied_events finds
 // them in held_bookings, still waiting for the outbox, and its event keys untouched.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { openDatabase } from '../db/open-database'
+import { DRIZZLE, migrationsBefore } from '../db/migrations-before.test-support'
 import { HeldBookingStore } from './held-booking-store'
 
-const DRIZZLE = join(import.meta.dirname, '..', '..', '..', '..', 'drizzle')
 const dir = mkdtempSync(join(tmpdir(), 'frontdesk-held-migration-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/** The committed migrations up to (not including) the one that made held_bookings. */
-function migrationsBefore(tag: string): string {
-  const out = join(dir, 'drizzle-before')
-  cpSync(DRIZZLE, out, { recursive: true })
-  const journalFile = join(out, 'meta', '_journal.json')
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] }
-  const at = journal.entries.findIndex((e) => e.tag === tag)
-  expect(at).toBeGreaterThan(0)
-  journal.entries = journal.entries.slice(0, at)
-  writeFileSync(journalFile, JSON.stringify(journal))
-  return out
-}
-
 it('moves held: keys out of applied_events into held_bookings', () => {
   const file = join(dir, 'frontdesk.db')
-  const old = openDatabase(file, migrationsBefore('0003_held_bookings'))
+  const old = openDatabase(file, migrationsBefore(dir, '0003_held_bookings'))
   old.$client
     .prepare('insert into applied_events (event_key) values (?), (?), (?)')
     .run('held:uid-a', 'held:uid-b', 'BOOKING_CREATED:uid-c:1')

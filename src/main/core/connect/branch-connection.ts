@@ -26,7 +26,7 @@ import type { CalcomError } from '../calcom/calcom-errors'
 import type { CalcomTransport } from '../calcom/http-transport'
 import { oauthApi, type OAuthApi } from '../calcom/oauth-api'
 import { AuditStore } from '../audit/audit-store'
-import { ConnectError } from './connect-errors'
+import { DeskError } from '../errors/desk-error'
 import { applyReferenceData, fetchReferenceData, type ReferenceStores } from './reference-sync'
 
 export interface BranchConnectionOptions extends ReferenceStores {
@@ -118,7 +118,7 @@ export class BranchConnection {
     if (!me.ok) {
       const e = me.error
       if (e.kind === 'auth' || e.status === 403) {
-        throw new ConnectError(
+        throw new DeskError(
           'INVALID_API_KEY',
           `Cal.com did not accept this API key: ${e.message}`,
           'apiKey',
@@ -136,7 +136,7 @@ export class BranchConnection {
   async beginOAuth(): Promise<{ authorizeUrl: string }> {
     const api = this.#oauth
     if (!api) {
-      throw new ConnectError(
+      throw new DeskError(
         'OAUTH_NOT_CONFIGURED',
         'This desk has no Cal.com OAuth client id (FRONTDESK_OAUTH_CLIENT_ID); connect with an API key instead.',
       )
@@ -163,7 +163,7 @@ export class BranchConnection {
         },
       })
     } catch (err) {
-      if (err instanceof OAuthPortBusyError) throw new ConnectError('OAUTH_PORT_BUSY', err.message)
+      if (err instanceof OAuthPortBusyError) throw new DeskError('OAUTH_PORT_BUSY', err.message)
       throw err
     }
     const pending: PendingOAuth = { listener, result }
@@ -268,7 +268,7 @@ export class BranchConnection {
     try {
       await this.#o.tokenStore.save(credential)
     } catch (err) {
-      throw new ConnectError(
+      throw new DeskError(
         'CREDENTIAL_STORE_UNAVAILABLE',
         `Frontdesk could not keep the Cal.com sign-in safely: ${(err as Error).message}`,
       )
@@ -347,12 +347,12 @@ export class BranchConnection {
   }
 }
 
-function connectFailure(e: CalcomError): ConnectError {
+function connectFailure(e: CalcomError): DeskError {
   if (e.kind === 'transient') {
-    return new ConnectError(
+    return new DeskError(
       'CALCOM_UNAVAILABLE',
       `Cal.com could not be reached to connect: ${e.message}`,
     )
   }
-  return new ConnectError('CALCOM_REFUSED', `Cal.com refused the connection: ${e.message}`)
+  return new DeskError('CALCOM_REFUSED', `Cal.com refused the connection: ${e.message}`)
 }

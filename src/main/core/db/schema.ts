@@ -10,6 +10,8 @@ import type {
   SyncState,
   VisitState,
 } from '../../../shared/domain/appointment-status'
+import type { HistoryChange, HistoryCode } from '../../../shared/api/history-codes'
+import type { OutboxReason } from '../../../shared/api/outbox-reasons'
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`
 const createdAt = () => integer('created_at').notNull().default(nowMs)
@@ -170,8 +172,9 @@ export const appointmentHistory = sqliteTable(
     uid: text('uid').notNull(),
     at: integer('at').notNull().default(nowMs),
     source: text('source').$type<'calcom' | 'reconcile' | 'desk'>().notNull(),
-    change: text('change').notNull(),
-    detail: text('detail', { mode: 'json' }),
+    /** A HistoryCode, never a sentence; `detail` holds that code's params. */
+    change: text('change').$type<HistoryCode>().notNull(),
+    detail: text('detail', { mode: 'json' }).$type<HistoryChange['params']>(),
   },
   (t) => [index('appointment_history_uid').on(t.uid, t.id)],
 )
@@ -188,7 +191,8 @@ export const outbox = sqliteTable(
     state: text('state').$type<OutboxState>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull().default(0),
-    lastError: text('last_error'),
+    /** Why it waits or needs attention, as a code (Cal.com's own words are a param). */
+    lastError: text('last_error', { mode: 'json' }).$type<OutboxReason>(),
     createdBy: integer('created_by').references(() => deskUsers.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -55,7 +55,7 @@ describe('DESIGN §3 status mapping, applied', () => {
       await deskFetch(desk, '/api/appointments/m-a')
     ).json()) as AppointmentDetail
     expect(detail.appointment).toMatchObject({ uid: 'm-a', status: 'SCHEDULED' })
-    expect(detail.history.map((h) => [h.source, h.change])).toEqual([['calcom', 'created']])
+    expect(detail.history.map((h) => [h.source, h.code])).toEqual([['calcom', 'created']])
     expect((await deskFetch(desk, '/api/appointments/nope')).status).toBe(404)
   })
 

@@ -78,6 +78,6 @@ it('a booking made before the relay could enroll the desk reaches the desk as so
     status: 'SCHEDULED',
     attendee: { name: 'Early Bird' },
   })
-  expect(detail.history[0]).toMatchObject({ source: 'reconcile', change: 'created' })
+  expect(detail.history[0]).toMatchObject({ source: 'reconcile', code: 'created' })
   expect((await health()).relay.state).toBe('online')
 })

@@ -163,7 +163,7 @@ describe('inbound sync against the Cal.com sandbox and the relay', () => {
     })
     expect((await detail(booked.uid)).history[0]).toMatchObject({
       source: 'calcom',
-      change: 'created',
+      code: 'created',
     })
     expect((await health()).lastEvent).toMatchObject({
       trigger: 'BOOKING_CREATED',
@@ -219,7 +219,7 @@ describe('inbound sync against the Cal.com sandbox and the relay', () => {
     expect(await statusOf('e-2')).toBe('SCHEDULED')
     expect((await health()).relay.cursor).toBe(cursorBefore + 3)
     for (const uid of ['e-1', 'e-2', 'e-3'])
-      expect((await detail(uid)).history.map((h) => h.change)).toEqual(['created'])
+      expect((await detail(uid)).history.map((h) => h.code)).toEqual(['created'])
   })
 
   it('MEETING_ENDED → COMPLETED; no-show marked, then unmarked back to COMPLETED', async () => {

@@ -160,9 +160,9 @@ describe('an unknown outcome', () => {
     expect(made).toHaveLength(1)
     expect(a.uid).toBe(made[0]!.uid)
     expect(w.link.count('POST', '/v2/bookings')).toBe(1)
-    const history = await json<{ history: Array<{ change: string }> }>(
+    const history = await json<{ history: Array<{ code: string }> }>(
       deskFetch(w.desk, `/api/appointments/${a.uid}`),
     )
-    expect(history.history.map((h) => h.change)).toContain('found in Cal.com')
+    expect(history.history.map((h) => h.code)).toContain('found_in_calcom')
   })
 })

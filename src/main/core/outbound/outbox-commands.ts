@@ -7,7 +7,7 @@ import type { AppointmentPatch, AppointmentStore } from '../appointments/appoint
 import type { DeskDb } from '../db/open-database'
 import type { AuditStore } from '../audit/audit-store'
 import type { LiveBus } from '../live/live-bus'
-import { ActionError } from '../actions/action-errors'
+import { DeskError } from '../errors/desk-error'
 import type { BeforeAction, OutboxOp, StoredPayload } from './outbox-payloads'
 import type { DeskTx, OutboxRow, OutboxStore } from './outbox-store'
 import type { CalcomBookings } from '../appointments/calcom-bookings'
@@ -32,7 +32,7 @@ export class OutboxCommands {
     const row = this.d.db.transaction((tx) => {
       const row = this.#row(id, tx, ['needs_attention', 'pending'], 'retried')
       this.d.outbox.markPending(tx, row, { nextAttemptAt: 0, lastError: row.lastError })
-      this.#resync(tx, row.bookingUid, 'retry asked at the desk')
+      this.#resync(tx, row.bookingUid)
       this.#audit(tx, userId, 'outbox.retry', row)
       return this.d.outbox.byId(id, tx)!
     })
@@ -58,7 +58,7 @@ export class OutboxCommands {
             cancellationReason: DISCARDED_BOOKING_REASON,
             syncState: 'synced',
           },
-          { change: 'booking discarded at the desk', detail: { outboxId: row.id } },
+          { code: 'booking_discarded_at_desk', params: { outboxId: row.id } },
         )
       } else {
         const before = (row.payload as StoredPayload<Exclude<OutboxOp, 'create'>>).before
@@ -77,8 +77,12 @@ export class OutboxCommands {
             syncState: this.d.outbox.syncStateOf(row.bookingUid),
           },
           {
-            change: `${row.op.replace('_', ' ')} discarded at the desk`,
-            detail: { outboxId: row.id, ...(calcomSpokeSince ? { kept: 'Cal.com state' } : {}) },
+            code: 'change_discarded_at_desk',
+            params: {
+              op: row.op,
+              outboxId: row.id,
+              ...(calcomSpokeSince ? { kept: 'Cal.com state' } : {}),
+            },
           },
         )
         // And in any case Cal.com is asked what the booking is now, once it can be.
@@ -97,10 +101,9 @@ export class OutboxCommands {
 
   #row(id: number, tx: DeskTx, allowed: readonly string[], what: string): OutboxRow {
     const row = this.d.outbox.byId(id, tx)
-    if (!row) throw new ActionError(404, 'NOT_FOUND', `No outbox entry ${id}`)
+    if (!row) throw new DeskError('NOT_FOUND', `No outbox entry ${id}`)
     if (!allowed.includes(row.state)) {
-      throw new ActionError(
-        409,
+      throw new DeskError(
         'NOT_ALLOWED',
         `Outbox entry ${id} is ${row.state.replace('_', ' ')}; only entries that need attention or wait to be sent can be ${what}`,
       )
@@ -108,12 +111,12 @@ export class OutboxCommands {
     return row
   }
 
-  #resync(tx: DeskTx, uid: string, change: string): void {
+  #resync(tx: DeskTx, uid: string): void {
     this.d.appointments.patchInTx(
       tx,
       uid,
       { syncState: this.d.outbox.syncStateOf(uid) },
-      { change },
+      { code: 'retry_asked_at_desk', params: {} },
     )
   }
 

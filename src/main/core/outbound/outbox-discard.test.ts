@@ -3,6 +3,8 @@
 // convergence test: a confirm refused because the owner had declined, then discarded, showed the
 // booking pending again).
 import { DateTime } from 'luxon'
+import { HISTORY_CODES } from '../../../shared/api/history-codes'
+import { OUTBOX_REASON_CODES } from '../../../shared/api/outbox-reasons'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import type { TempDesk } from '../../../../test/support/temp-desk'
@@ -117,5 +119,46 @@ describe('discarding a change Cal.com refused', () => {
       'the discarded booking to show Cal.com state',
     )
     expect(desk.services.sync.health().heldBookings).toBe(0)
+  })
+
+  it('stores what happened as codes with params, never as sentences', async () => {
+    const { id, slots } = await colourSlots()
+    const made = await book(desk, {
+      eventTypeId: id,
+      start: slots[1],
+      attendee: { name: 'Jo Lee' },
+    })
+    const { uid } = await syncedFrom(desk, made.outboxId!)
+    await ownerDeclines(uid)
+    const confirm = await act(desk, uid, 'confirm')
+    await refused(confirm.outboxId!)
+    const rawReason = desk.services.db.$client
+      .prepare('select last_error as e from outbox where id = ?')
+      .get(confirm.outboxId) as { e: string }
+    expect(JSON.parse(rawReason.e)).toMatchObject({
+      code: expect.stringMatching(new RegExp(`^(${OUTBOX_REASON_CODES.join('|')})$`)),
+      params: { message: expect.any(String) },
+    })
+    await post(desk, `/api/outbox/${confirm.outboxId}/discard`, { confirm: true })
+
+    const rows = desk.services.db.$client
+      .prepare('select change, detail from appointment_history where uid = ? order by id')
+      .all(uid) as Array<{ change: string; detail: string | null }>
+    expect(rows.map((r) => r.change)).toEqual(
+      expect.arrayContaining([
+        'booked_at_desk',
+        'booked_in_calcom',
+        'confirmed_at_desk',
+        'needs_attention',
+        'change_discarded_at_desk',
+      ]),
+    )
+    for (const r of rows) expect(HISTORY_CODES).toContain(r.change)
+    const attention = rows.find((r) => r.change === 'needs_attention')!
+    // Cal.com's own words stay, as a parameter of the reason's code.
+    expect(JSON.parse(attention.detail!)).toMatchObject({
+      op: 'confirm',
+      reason: { params: { message: expect.any(String) } },
+    })
   })
 })

@@ -5,6 +5,7 @@
 //
 // Order per booking: a row may run only when no earlier row of the same booking is still open
 // (pending, in flight or needing attention), so a cancel never overtakes the create it follows.
+import type { OutboxReason } from '../../../shared/api/outbox-reasons'
 import { randomUUID } from 'node:crypto'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { OutboxState, SyncState } from '../../../shared/domain/appointment-status'
@@ -177,7 +178,7 @@ export class OutboxStore {
             state: 'pending',
             nextAttemptAt: 0,
             payload: { ...(r.payload as object), outcomeUnknown: true },
-            lastError: r.lastError ?? 'The desk stopped while this was being sent',
+            lastError: r.lastError ?? { code: 'interrupted', params: {} },
             updatedAt: Date.now(),
           })
           .where(eq(outbox.id, r.id))
@@ -199,7 +200,7 @@ export class OutboxStore {
   markPending(
     tx: DeskTx,
     row: OutboxRow,
-    changes: { nextAttemptAt: number; lastError: string | null; outcomeUnknown?: boolean },
+    changes: { nextAttemptAt: number; lastError: OutboxReason | null; outcomeUnknown?: boolean },
   ): void {
     tx.update(outbox)
       .set({
@@ -214,7 +215,12 @@ export class OutboxStore {
   }
 
   /** Out of the queue until someone retries or discards it, with Cal.com's reason. */
-  markNeedsAttention(tx: DeskTx, row: OutboxRow, reason: string, outcomeUnknown?: boolean): void {
+  markNeedsAttention(
+    tx: DeskTx,
+    row: OutboxRow,
+    reason: OutboxReason,
+    outcomeUnknown?: boolean,
+  ): void {
     tx.update(outbox)
       .set({
         state: 'needs_attention',

@@ -4,6 +4,7 @@
 // failure-policy.ts; nothing is dropped. Auth trouble pauses the whole queue until the branch is
 // connected again.
 import type { Logger } from 'pino'
+import type { HistoryChange } from '../../../shared/api/history-codes'
 import type { AppointmentStore } from '../appointments/appointment-store'
 import { apiVersion, mapApiBooking } from '../appointments/booking-mapping'
 import type { CalcomBookings } from '../appointments/calcom-bookings'
@@ -237,7 +238,7 @@ export class OutboxWorker {
           tx,
           row.bookingUid,
           { syncState: this.#d.outbox.syncStateOf(row.bookingUid) },
-          { change: 'needs attention', detail: { op: row.op, reason: decision.reason } },
+          { code: 'needs_attention', params: { op: row.op, reason: decision.reason } },
         )
       })
       this.#d.appointments.announce([row.bookingUid])
@@ -272,12 +273,7 @@ export class OutboxWorker {
         outbox.moveOpenRows(tx, uid, booking.uid)
         outbox.markDone(tx, row.id)
         store.renameInTx(tx, uid, booking.uid)
-        this.#takeState(
-          tx,
-          booking.uid,
-          booking,
-          adopted ? 'found in Cal.com' : 'booked in Cal.com',
-        )
+        this.#takeState(tx, booking.uid, booking, adopted ? 'found_in_calcom' : 'booked_in_calcom')
       } else if (op === 'reschedule') {
         outbox.markDone(tx, row.id)
         const before = (row.payload as PayloadOf['reschedule']).before
@@ -307,12 +303,11 @@ export class OutboxWorker {
               rescheduledFromUid: uid,
               syncState: 'pending',
             },
-            'rescheduled here from',
-            { from: uid },
+            { code: 'rescheduled_here_from', params: { from: uid } },
           )
           store.patchInTx(tx, booking.uid, { deskNotes: old.deskNotes, clientId: old.clientId })
         }
-        this.#takeState(tx, booking.uid, booking, 'rescheduled in Cal.com')
+        this.#takeState(tx, booking.uid, booking, 'rescheduled_in_calcom')
         if (old) alsoStartsAt.push(old.startsAt)
         store.patchInTx(
           tx,
@@ -329,11 +324,11 @@ export class OutboxWorker {
             rejectionReason: before.rejectionReason,
             syncState: this.#d.outbox.syncStateOf(uid),
           },
-          { change: 'rescheduled in Cal.com', detail: { to: booking.uid } },
+          { code: 'rescheduled_in_calcom', params: { to: booking.uid } },
         )
       } else {
         outbox.markDone(tx, row.id)
-        this.#takeState(tx, uid, booking, `${op.replace('_', ' ')} synced`)
+        this.#takeState(tx, uid, booking, 'synced_in_calcom', { op })
       }
     })
     store.announce(
@@ -344,7 +339,13 @@ export class OutboxWorker {
   }
 
   /** Cal.com's answer becomes the appointment's state, the way the inbox lays it. */
-  #takeState(tx: DeskTx, uid: string, booking: Booking, change: string): void {
+  #takeState(
+    tx: DeskTx,
+    uid: string,
+    booking: Booking,
+    code: 'found_in_calcom' | 'booked_in_calcom' | 'rescheduled_in_calcom' | 'synced_in_calcom',
+    params: { op?: string } = {},
+  ): void {
     const branch = this.#d.branches.current()
     this.#d.calcomBookings.applyCalcomBooking(
       {
@@ -356,7 +357,10 @@ export class OutboxWorker {
       'calcom',
       {
         branch,
-        answer: { change, detail: { status: booking.status, updatedAt: booking.updatedAt } },
+        answer: {
+          code,
+          params: { ...params, status: booking.status, updatedAt: booking.updatedAt },
+        } as HistoryChange,
       },
     )
     this.#d.appointments.patchInTx(tx, uid, { syncState: this.#d.outbox.syncStateOf(uid) })

@@ -20,6 +20,7 @@ import type { DeskDb } from '../db/open-database'
 import { appointments, eventTypes, slotsCache, staff } from '../db/schema'
 import type { LiveBus } from '../live/live-bus'
 import { clashAt, neededSpan, staffBusy } from './staff-busy'
+import { DeskError } from '../errors/desk-error'
 
 export const SLOTS_TTL_MS = 5 * 60_000
 
@@ -36,17 +37,6 @@ export interface DaySlots {
   stale: boolean
   fetchedAt: string
   ageSeconds: number
-}
-
-export class SlotsError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message)
-  }
 }
 
 export interface SlotsCacheDeps {
@@ -119,12 +109,11 @@ export class SlotsCache {
       const fetched = await this.#shared(eventType.calcomId, eventTypeId, range, 'read', {
         signal: opts.signal,
       })
-      if (fetched === LEFT) throw new SlotsError(499, 'CLIENT_LEFT', 'The client stopped waiting.')
+      if (fetched === LEFT) throw new DeskError('CLIENT_LEFT', 'The client stopped waiting.')
       if (fetched.ok) answer = this.#answer(fetched.value, false)
       else if (cached) answer = this.#answer(cached, true)
       else
-        throw new SlotsError(
-          503,
+        throw new DeskError(
           'SLOTS_UNAVAILABLE',
           `Cal.com could not be asked for slots (${fetched.error.message}) and none are cached for ${date}.`,
         )
@@ -193,13 +182,12 @@ export class SlotsCache {
       range = branchDay(date, branch.timeZone)
     } catch (err) {
       if (err instanceof InvalidDayError)
-        throw new SlotsError(400, 'VALIDATION', `date ${err.message}`, 'date')
+        throw new DeskError('VALIDATION', `date ${err.message}`, 'date')
       throw err
     }
     const eventType = this.#eventType(eventTypeId)
     if (!eventType) {
-      throw new SlotsError(
-        404,
+      throw new DeskError(
         'NOT_FOUND',
         `This branch has no event type ${eventTypeId}`,
         'eventTypeId',
@@ -216,12 +204,7 @@ export class SlotsCache {
       .where(and(eq(staff.id, id), eq(staff.branchId, branch.id), eq(staff.active, true)))
       .get()
     if (!member)
-      throw new SlotsError(
-        404,
-        'NOT_FOUND',
-        `This branch has no active staff member ${id}`,
-        'staffId',
-      )
+      throw new DeskError('NOT_FOUND', `This branch has no active staff member ${id}`, 'staffId')
     return member
   }
 

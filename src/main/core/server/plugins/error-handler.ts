@@ -1,31 +1,43 @@
-// The one place errors become answers: `{error:{code,message,field?}}`, never a stack trace.
+// The one place errors become answers: `{error:{code,message,field?,uid?,params?}}`, never a
+// stack trace, and the one place a desk error code gets its HTTP status.
 import type { FastifyError, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import type { DeskErrorCode } from '../../../../shared/api/error-codes'
+import { DeskError } from '../../errors/desk-error'
 import { describeValidation } from '../validation-messages'
 
-/** An error the API turns into a 4xx with its own code and words. */
-export class ApiProblem extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-    /** The existing booking the refusal is about. */
-    readonly uid?: string,
-  ) {
-    super(message)
-  }
+/** Each desk error code's HTTP status; a code without one fails typecheck. */
+const STATUS_OF: Record<DeskErrorCode, number> = {
+  VALIDATION: 400,
+  UNKNOWN_DESK_USER: 400,
+  INVALID_API_KEY: 400,
+  OAUTH_NOT_CONFIGURED: 400,
+  NOT_FOUND: 404,
+  NOT_ALLOWED: 409,
+  NOT_CONNECTED: 409,
+  STAFF_UNAVAILABLE: 409,
+  SLOT_UNAVAILABLE: 409,
+  DUPLICATE_BOOKING: 409,
+  OAUTH_PORT_BUSY: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  // nginx's "client closed request": nobody reads it, but the log says what happened.
+  CLIENT_LEFT: 499,
+  CALCOM_REFUSED: 502,
+  SLOTS_UNAVAILABLE: 503,
+  CALCOM_UNAVAILABLE: 503,
+  CREDENTIAL_STORE_UNAVAILABLE: 503,
 }
 
 export default fp(async function errorHandler(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError | ApiProblem, request, reply) => {
-    if (error instanceof ApiProblem) {
-      return reply.code(error.statusCode).send({
+  app.setErrorHandler((error: FastifyError | DeskError, request, reply) => {
+    if (error instanceof DeskError) {
+      return reply.code(STATUS_OF[error.code]).send({
         error: {
           code: error.code,
           message: error.message,
           ...(error.field ? { field: error.field } : {}),
           ...(error.uid ? { uid: error.uid } : {}),
+          ...(error.params && Object.keys(error.params).length ? { params: error.params } : {}),
         },
       })
     }

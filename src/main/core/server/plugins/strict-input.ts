@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { EmptyBody, EmptyQuery } from '../../../../shared/api/schemas'
-import { ApiProblem } from './error-handler'
+import { DeskError } from '../../errors/desk-error'
 
 export default fp(async function strictInput(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
@@ -31,8 +31,7 @@ export default fp(async function strictInput(app: FastifyInstance) {
       illFormedAt(request.body, '')
     if (bad !== undefined) {
       const field = bad || 'body'
-      throw new ApiProblem(
-        400,
+      throw new DeskError(
         'VALIDATION',
         `${field} is not valid Unicode text (it holds a lone UTF-16 surrogate, half of a character)`,
         field,

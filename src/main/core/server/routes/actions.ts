@@ -15,11 +15,9 @@ import {
   UidParams,
   VisitBody,
 } from '../../../../shared/api/schemas'
-import { ActionError } from '../../actions/action-errors'
 import { IDEMPOTENCY_KEY_HEADER } from '../../actions/booking-requests'
 import { DESK_USER_HEADER, resolveDeskUser } from '../../actions/desk-user'
 import type { DeskServices } from '../desk-services'
-import { ApiProblem } from '../plugins/error-handler'
 
 export const DeskUserHeaders = Type.Object({
   [DESK_USER_HEADER]: Type.Optional(
@@ -48,15 +46,12 @@ const BookHeaders = Type.Composite([
   }),
 ])
 
-/** Domain refusals become the API's `{error}` answers; anything else is a 500. */
+/**
+ * Runs a route's domain work. Its DeskErrors reach the error handler as they are (it alone gives
+ * them their status); anything else is a 500.
+ */
 export async function answering<T>(work: () => T | Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (err) {
-    if (err instanceof ActionError)
-      throw new ApiProblem(err.statusCode, err.code, err.message, err.field, err.uid)
-    throw err
-  }
+  return await work()
 }
 
 const queued = { 202: ActionResult, 400: ApiError, 404: ApiError, 409: ApiError }

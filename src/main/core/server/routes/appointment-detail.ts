@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { ApiError, AppointmentDetail } from '../../../../shared/api/schemas'
-import { ApiProblem } from '../plugins/error-handler'
 import type { DeskServices } from '../desk-services'
+import { DeskError } from '../../errors/desk-error'
 
 const appointmentDetail: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app,
@@ -20,7 +20,7 @@ const appointmentDetail: FastifyPluginAsyncTypebox<{ services: DeskServices }> =
     async (request) => {
       const { uid } = request.params
       const appointment = services.appointments.byUid(uid)
-      if (!appointment) throw new ApiProblem(404, 'NOT_FOUND', `No appointment ${uid}`, 'uid')
+      if (!appointment) throw new DeskError('NOT_FOUND', `No appointment ${uid}`, 'uid')
       const history = services.appointments.history(uid)
       return { appointment, history }
     },

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiError, DayQuery, DayView } from '../../../../shared/api/schemas'
 import { checkDay, DAY_VIEW_YEARS } from '../../actions/date-range'
 import { branchDay, InvalidDayError } from '../../time/branch-day'
-import { ApiProblem } from '../plugins/error-handler'
 import type { DeskServices } from '../desk-services'
 import { answering } from './actions'
+import { DeskError } from '../../errors/desk-error'
 
 const appointments: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app,
@@ -27,7 +27,7 @@ const appointments: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asyn
         range = branchDay(request.query.date, branch.timeZone)
       } catch (err) {
         if (err instanceof InvalidDayError)
-          throw new ApiProblem(400, 'VALIDATION', `date ${err.message}`, 'date')
+          throw new DeskError('VALIDATION', `date ${err.message}`, 'date')
         throw err
       }
       return {

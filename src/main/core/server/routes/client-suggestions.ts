@@ -5,8 +5,8 @@ import { ClientSuggestion, ClientSuggestionsQuery } from '../../../../shared/api
 import { ApiError } from '../../../../shared/api/schemas'
 import { suggestClients } from '../../clients/client-suggestions'
 import { digitsOf, normalise } from '../../clients/client-matching'
-import { ApiProblem } from '../plugins/error-handler'
 import type { DeskServices } from '../desk-services'
+import { DeskError } from '../../errors/desk-error'
 
 const clientSuggestions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app,
@@ -24,7 +24,7 @@ const clientSuggestions: FastifyPluginAsyncTypebox<{ services: DeskServices }> =
     async (request) => {
       const { q, limit = 8 } = request.query
       if (!/[\p{L}\p{N}]/u.test(normalise(q)) && !digitsOf(q)) {
-        throw new ApiProblem(400, 'VALIDATION', 'q must contain a letter or a digit', 'q')
+        throw new DeskError('VALIDATION', 'q must contain a letter or a digit', 'q')
       }
       return suggestClients(services.db, services.branches.current().id, q, limit).map((c) => ({
         ...c,

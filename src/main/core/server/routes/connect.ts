@@ -1,14 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ConnectAttempt } from '../../../../shared/api/connect-attempt'
 import { ApiError, Branch, ConnectBody, ConnectResult } from '../../../../shared/api/schemas'
-import { ConnectError } from '../../connect/connect-errors'
-import { ApiProblem } from '../plugins/error-handler'
 import type { DeskServices } from '../desk-services'
-
-const asProblem = (err: unknown): unknown =>
-  err instanceof ConnectError
-    ? new ApiProblem(err.httpStatus, err.code, err.message, err.field)
-    : err
 
 const connect: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app,
@@ -30,15 +23,11 @@ const connect: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
       },
     },
     async (request) => {
-      try {
-        const { apiKey } = request.body ?? {}
-        if (apiKey !== undefined) {
-          return { branch: await services.connection.connectWithApiKey(apiKey.trim()) }
-        }
-        return await services.connection.beginOAuth()
-      } catch (err) {
-        throw asProblem(err)
+      const { apiKey } = request.body ?? {}
+      if (apiKey !== undefined) {
+        return { branch: await services.connection.connectWithApiKey(apiKey.trim()) }
       }
+      return await services.connection.beginOAuth()
     },
   )
 

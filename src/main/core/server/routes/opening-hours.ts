@@ -5,9 +5,9 @@ import { ApiError } from '../../../../shared/api/schemas'
 import { checkDay, DAY_VIEW_YEARS } from '../../actions/date-range'
 import { branchDay, InvalidDayError } from '../../time/branch-day'
 import { openingHoursOn } from '../../branch/opening-hours'
-import { ApiProblem } from '../plugins/error-handler'
 import type { DeskServices } from '../desk-services'
 import { answering } from './actions'
+import { DeskError } from '../../errors/desk-error'
 
 const openingHours: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app,
@@ -30,7 +30,7 @@ const openingHours: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asyn
         branchDay(date, timeZone)
       } catch (err) {
         if (err instanceof InvalidDayError)
-          throw new ApiProblem(400, 'VALIDATION', `date ${err.message}`, 'date')
+          throw new DeskError('VALIDATION', `date ${err.message}`, 'date')
         throw err
       }
       return { date, timeZone, ...openingHoursOn(services.schedules.list(), date, timeZone) }

@@ -24,7 +24,7 @@ const entry = (r: OutboxRow): OutboxEntry => ({
   attempts: r.attempts,
   nextAttemptAt:
     r.state === 'pending' && r.nextAttemptAt > 0 ? new Date(r.nextAttemptAt).toISOString() : null,
-  lastError: r.lastError,
+  reason: r.lastError,
   createdBy: r.createdBy,
   createdAt: new Date(r.createdAt).toISOString(),
   updatedAt: new Date(r.updatedAt).toISOString(),

@@ -3,9 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ApiError, DaySlots, SlotsQuery } from '../../../../shared/api/schemas'
 import { ACTION_YEARS, checkDay } from '../../actions/date-range'
-import { SlotsError } from '../../slots/slots-cache'
 import type { DeskServices } from '../desk-services'
-import { ApiProblem } from '../plugins/error-handler'
 import { answering } from './actions'
 
 const slots: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, { services }) => {
@@ -21,14 +19,8 @@ const slots: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app,
     async (request) => {
       const { eventTypeId, date, staffId } = request.query
       await answering(() => checkDay(date, 'date', ACTION_YEARS))
-      try {
-        // A client that hangs up stops waiting; Cal.com is not asked for it any more.
-        return await services.slots.day(eventTypeId, date, { staffId, signal: request.signal })
-      } catch (err) {
-        if (err instanceof SlotsError)
-          throw new ApiProblem(err.statusCode, err.code, err.message, err.field)
-        throw err
-      }
+      // A client that hangs up stops waiting; Cal.com is not asked for it any more.
+      return await services.slots.day(eventTypeId, date, { staffId, signal: request.signal })
     },
   )
 }

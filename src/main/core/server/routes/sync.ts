@@ -5,8 +5,8 @@ import {
   ReconcileOutcome,
   SyncHealth,
 } from '../../../../shared/api/schemas'
-import { ApiProblem } from '../plugins/error-handler'
 import type { DeskServices } from '../desk-services'
+import { DeskError } from '../../errors/desk-error'
 
 const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, { services }) => {
   app.get(
@@ -35,7 +35,7 @@ const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
     },
     async (request) => {
       if (!services.connection.client()) {
-        throw new ApiProblem(409, 'NOT_CONNECTED', 'Connect the branch to Cal.com first.')
+        throw new DeskError('NOT_CONNECTED', 'Connect the branch to Cal.com first.')
       }
       return services.sync.reconcileNow({ window: request.body.window })
     },

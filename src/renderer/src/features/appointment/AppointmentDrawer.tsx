@@ -219,7 +219,7 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
             ) : (
               <ol className="history" data-testid="history">
                 {[...detail.data!.history].reverse().map((entry, i) => {
-                  const words = historyWords(entry.change)
+                  const words = historyWords(entry)
                   return (
                     <li key={i}>
                       <time dateTime={entry.at} className="history__at">
@@ -233,7 +233,9 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
                         })}
                       </time>{' '}
                       <span className="history__who">{t(`history.source.${entry.source}`)}</span>{' '}
-                      <span className="history__what">{t(words.id, words.values)}</span>
+                      <span className="history__what">
+                        {words.map((w) => t(w.id, w.values)).join(', ')}
+                      </span>
                     </li>
                   )
                 })}

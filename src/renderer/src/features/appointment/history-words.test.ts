@@ -1,25 +1,36 @@
 import { describe, expect, it } from 'vitest'
 import { createIntl } from 'react-intl'
 import { MESSAGES } from '../../app/i18n/messages'
+import type { HistoryChange } from '../../../../shared/api/history-codes'
 import { historyWords } from './history-words'
 
-const say = (locale: 'en' | 'es', change: string) => {
-  const words = historyWords(change)
-  return createIntl({ locale, messages: MESSAGES[locale] }).formatMessage(
-    { id: words.id },
-    words.values,
-  )
+const say = (locale: 'en' | 'es', change: HistoryChange) => {
+  const intl = createIntl({ locale, messages: MESSAGES[locale] })
+  return historyWords(change)
+    .map((w) => intl.formatMessage({ id: w.id }, w.values))
+    .join(', ')
 }
 
 describe('historyWords', () => {
   it('says what the desk did in the reader’s language', () => {
-    expect(say('en', 'visit arrived')).toBe('Checked in')
-    expect(say('es', 'visit arrived')).toBe('Llegada registrada')
-    expect(say('en', 'cancelled at the desk')).toBe('Cancelled at the desk')
-    expect(say('es', 'confirmed at the desk')).toBe('Confirmada en el mostrador')
+    const arrived = { code: 'visit_changed', params: { state: 'ARRIVED' } } as const
+    expect(say('en', arrived)).toBe('Checked in')
+    expect(say('es', arrived)).toBe('Llegada registrada')
+    expect(say('en', { code: 'cancelled_at_desk', params: {} })).toBe('Cancelled at the desk')
+    expect(say('es', { code: 'confirmed_at_desk', params: {} })).toBe('Confirmada en el mostrador')
+  })
+
+  it('says what Cal.com changed, every part of it', () => {
+    const change = {
+      code: 'calcom_changed',
+      params: { statusFrom: 'SCHEDULED', statusTo: 'CANCELLED', moved: true },
+    } as const
+    expect(say('en', change)).toBe('Cancelled in Cal.com, Moved')
+    expect(say('es', change)).toBe('Cancelada en Cal.com, Movida')
   })
 
   it('shows a change it does not know as written, never hides it', () => {
-    expect(say('es', 'status SCHEDULED → CANCELLED')).toBe('status SCHEDULED → CANCELLED')
+    const old = { code: 'unrecognised', params: { text: 'something a desk once wrote' } } as const
+    expect(say('es', old)).toBe('something a desk once wrote')
   })
 })

@@ -68,7 +68,7 @@ function AttentionRow({
     onSuccess: () => setAsking(false),
   })
   const op = opWords(entry.op)
-  const reason = reasonWords(entry.lastError)
+  const reason = reasonWords(entry.reason)
   const what = intl.formatMessage({ id: op.id }, op.values)
   const name = detail.data?.appointment.attendee.name
   const label = name ? `${what}: ${name}` : what

@@ -20,6 +20,10 @@ export const en = {
   'attention.reason.forbidden': 'Cal.com does not allow this account to make this change.',
   'attention.reason.other': 'Cal.com said: “{message}”',
   'attention.reason.unknown': 'Cal.com refused this change without saying why.',
+  'attention.reason.unavailable': 'Cal.com could not be reached; the desk will try again.',
+  'attention.reason.auth': 'Cal.com no longer accepts this branch’s connection; connect it again.',
+  'attention.reason.interrupted':
+    'The desk stopped while sending this change; it checks with Cal.com before sending again.',
   'attention.op.create': 'New booking',
   'attention.op.reschedule': 'Reschedule',
   'attention.op.cancel': 'Cancellation',

@@ -22,6 +22,12 @@ export const es: CatalogOf<typeof en> = {
   'attention.reason.forbidden': 'Cal.com no permite a esta cuenta hacer este cambio.',
   'attention.reason.other': 'Cal.com respondió: «{message}»',
   'attention.reason.unknown': 'Cal.com rechazó este cambio sin decir por qué.',
+  'attention.reason.unavailable':
+    'No se pudo contactar con Cal.com; el mostrador lo volverá a intentar.',
+  'attention.reason.auth':
+    'Cal.com ya no acepta la conexión de esta sucursal; vuelva a conectarla.',
+  'attention.reason.interrupted':
+    'El mostrador se detuvo mientras enviaba este cambio; lo comprobará con Cal.com antes de volver a enviarlo.',
   'attention.op.create': 'Nueva cita',
   'attention.op.reschedule': 'Cambio de hora',
   'attention.op.cancel': 'Cancelación',

@@ -1,6 +1,7 @@
-// Cal.com's refusals in a receptionist's words. The outbox keeps Cal.com's own sentence (English,
-// written for developers); the known ones are recognised here and told from the catalogs, and
-// any other is shown as Cal.com put it, after words saying who said it.
+// Cal.com's refusals in a receptionist's words. The outbox stores a reason code, with Cal.com's
+// own sentence (English, written for developers) as a param; known codes are told from the
+// catalogs, and any other refusal is shown as Cal.com put it, after words saying who said it.
+import type { OutboxReason, OutboxReasonCode } from '../../../../shared/api/outbox-reasons'
 import type { MessageId } from '../../app/i18n/messages'
 
 export interface Words {
@@ -8,22 +9,26 @@ export interface Words {
   values?: Record<string, string>
 }
 
-const KNOWN: Array<[RegExp, MessageId]> = [
-  [
-    /already has booking|is not available|no available users|slot.*(taken|unavailable)/i,
-    'attention.reason.slotTaken',
-  ],
-  [/in the past/i, 'attention.reason.past'],
-  [/already been cancelled|already cancelled/i, 'attention.reason.alreadyCancelled'],
-  [/is not pending/i, 'attention.reason.notPending'],
-  [/not found|does not exist/i, 'attention.reason.notFound'],
-  [/forbidden|not allowed|permission/i, 'attention.reason.forbidden'],
-]
+const BY_CODE: Record<OutboxReasonCode, MessageId> = {
+  slot_taken: 'attention.reason.slotTaken',
+  in_past: 'attention.reason.past',
+  already_cancelled: 'attention.reason.alreadyCancelled',
+  not_pending: 'attention.reason.notPending',
+  not_found: 'attention.reason.notFound',
+  forbidden: 'attention.reason.forbidden',
+  calcom_refused: 'attention.reason.other',
+  calcom_unavailable: 'attention.reason.unavailable',
+  calcom_auth: 'attention.reason.auth',
+  interrupted: 'attention.reason.interrupted',
+  unrecognised: 'attention.reason.other',
+}
 
-export function reasonWords(lastError: string | null): Words {
-  if (!lastError || !lastError.trim()) return { id: 'attention.reason.unknown' }
-  for (const [pattern, id] of KNOWN) if (pattern.test(lastError)) return { id }
-  return { id: 'attention.reason.other', values: { message: lastError.trim() } }
+export function reasonWords(reason: OutboxReason | null): Words {
+  const id = reason && BY_CODE[reason.code]
+  if (!id) return { id: 'attention.reason.unknown' }
+  if (id !== 'attention.reason.other') return { id }
+  const message = reason.params.message?.trim()
+  return message ? { id, values: { message } } : { id: 'attention.reason.unknown' }
 }
 
 const OPS: Record<string, MessageId> = {
