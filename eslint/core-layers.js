@@ -37,7 +37,7 @@ export const CORE_LAYERS = [
       'outbound/outbox-payloads',
     ],
   },
-  { name: 'domain', entries: ['appointments/', 'slots/', 'actions/', 'connect/'] },
+  { name: 'domain', entries: ['appointments/', 'slots/', 'clients/', 'actions/', 'connect/'] },
   { name: 'inbound and outbound', entries: ['inbound/', 'outbound/'] },
   { name: 'local API', entries: ['server/', 'desk'] },
 ]
