@@ -20,6 +20,8 @@ import { buildLocalApi, type LocalApi } from './server/local-api'
 import type { TokenStore } from './auth/token-store'
 import { startCalcomServices } from './connect/calcom-services'
 import { StaffStore } from './staff/staff-store'
+import { AuditStore } from './audit/audit-store'
+import { SettingsStore } from './settings/settings-store'
 import { createOutbound, type OutboundTuning } from './outbound/outbound-services'
 import { SyncEngine, type SyncTuning } from './inbound/sync-engine'
 import type { RelayDeviceStore } from './inbound/relay-device-store'
@@ -69,6 +71,8 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       appointments: new AppointmentStore(db, bus),
       outbox: new OutboxStore(db),
       deskUsers: new DeskUserStore(db),
+      audit: new AuditStore(db),
+      settings: new SettingsStore(db),
     }
     const calcomBookings = new CalcomBookings(db, services)
     services.branches.current()

@@ -1,7 +1,7 @@
 // The branch's appointments: the day view read (the desk's hottest query) and the writes that
 // keep it current. Every write commits its history row in the same transaction and tells the
 // live bus only after the commit, so a listener never sees a change that could still roll back.
-import { and, asc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm'
 import type { HistoryChange } from '../../../shared/api/history-codes'
 import type { Appointment, AppointmentHistoryEntry } from '../../../shared/api/schemas'
 import type {
@@ -38,6 +38,28 @@ export interface AppointmentInput {
 
 export type HistorySource = 'calcom' | 'reconcile' | 'desk'
 
+/** An appointment that keeps its host busy, with its event type's buffers in minutes. */
+export interface HostAppointment {
+  uid: string
+  title: string
+  startsAt: number
+  endsAt: number
+  beforeBufferMinutes: number | null
+  afterBufferMinutes: number | null
+}
+
+export interface PastClient {
+  name: string
+  email: string | null
+  phone: string | null
+  startsAt: number
+}
+
+/** Rows read per client search: the most recent matches are enough to fill a suggestion list. */
+const CLIENT_CANDIDATE_ROWS = 500
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
 const toMs = (t: Date | string): number => {
   const ms = t instanceof Date ? t.getTime() : Date.parse(t)
   if (Number.isNaN(ms)) throw new Error(`Not a date-time: ${String(t)}`)
@@ -47,6 +69,8 @@ const toMs = (t: Date | string): number => {
 export class AppointmentStore {
   readonly #dayQuery
   readonly #history
+  readonly #pending
+  readonly #ofHost
 
   constructor(
     private readonly db: DeskDb,
@@ -77,6 +101,41 @@ export class AppointmentStore {
       .from(appointmentHistory)
       .where(eq(appointmentHistory.uid, sql.placeholder('uid')))
       .orderBy(asc(appointmentHistory.id))
+      .prepare()
+    this.#pending = db
+      .select({ uid: appointments.uid })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.branchId, sql.placeholder('branchId')),
+          eq(appointments.status, 'PENDING'),
+          gte(appointments.endsAt, sql.placeholder('now')),
+        ),
+      )
+      .orderBy(asc(appointments.startsAt), asc(appointments.uid))
+      .limit(sql.placeholder('limit'))
+      .prepare()
+    this.#ofHost = db
+      .select({
+        uid: appointments.uid,
+        title: appointments.title,
+        startsAt: appointments.startsAt,
+        endsAt: appointments.endsAt,
+        beforeBufferMinutes: eventTypes.beforeBufferMinutes,
+        afterBufferMinutes: eventTypes.afterBufferMinutes,
+      })
+      .from(appointments)
+      .leftJoin(eventTypes, eq(eventTypes.id, appointments.eventTypeId))
+      .where(
+        and(
+          eq(appointments.branchId, sql.placeholder('branchId')),
+          eq(appointments.staffId, sql.placeholder('staffId')),
+          // Accepted or pending in Cal.com: a no-show or a completed visit was accepted too.
+          inArray(appointments.status, ['SCHEDULED', 'PENDING', 'NO_SHOW', 'COMPLETED']),
+          lt(appointments.startsAt, sql.placeholder('to')),
+          gt(appointments.endsAt, sql.placeholder('from')),
+        ),
+      )
       .prepare()
   }
 
@@ -133,6 +192,56 @@ export class AppointmentStore {
         ),
       )
       .all()
+  }
+
+  /** The branch's bookings waiting to be confirmed that are not over yet, soonest first. */
+  pendingConfirmation(branchId: number, now: number, limit: number): Appointment[] {
+    return this.#pending.all({ branchId, now, limit }).flatMap(({ uid }) => this.byUid(uid) ?? [])
+  }
+
+  /** The staff member's appointments that hold them busy and overlap [fromMs, toMs). */
+  holdingHost(branchId: number, staffId: number, fromMs: number, toMs: number): HostAppointment[] {
+    return this.#ofHost.all({ branchId, staffId, from: fromMs, to: toMs })
+  }
+
+  /**
+   * The branch's most recent attendees whose name or email contains `query`, or whose phone's
+   * digits contain `digits` (three or more).
+   */
+  pastClients(branchId: number, query: string, digits: string): PastClient[] {
+    const pattern = `%${escapeLike(query.trim())}%`
+    const matches = [
+      sql`${appointments.attendeeName} LIKE ${pattern} ESCAPE '\\'`,
+      sql`${appointments.attendeeEmail} LIKE ${pattern} ESCAPE '\\'`,
+    ]
+    if (digits.length >= 3) {
+      // Phones are stored as typed ("+1 (416) 555-0100"): compare their digits only.
+      matches.push(
+        sql`replace(replace(replace(replace(replace(${appointments.attendeePhone}, ' ', ''), '-', ''), '(', ''), ')', ''), '+', '') LIKE ${`%${digits}%`}`,
+      )
+    }
+    return this.db
+      .select({
+        name: appointments.attendeeName,
+        email: appointments.attendeeEmail,
+        phone: appointments.attendeePhone,
+        startsAt: appointments.startsAt,
+      })
+      .from(appointments)
+      .where(and(eq(appointments.branchId, branchId), or(...matches)))
+      .orderBy(desc(appointments.startsAt))
+      .limit(CLIENT_CANDIDATE_ROWS)
+      .all()
+  }
+
+  /** The event types (desk ids) of these appointments. */
+  eventTypeIdsOf(uids: readonly string[]): number[] {
+    return this.db
+      .selectDistinct({ eventTypeId: appointments.eventTypeId })
+      .from(appointments)
+      .where(inArray(appointments.uid, [...uids]))
+      .all()
+      .flatMap((r) => (r.eventTypeId === null ? [] : [r.eventTypeId]))
   }
 
   /** Inserts or replaces appointments by uid, all in one transaction, then announces them. */

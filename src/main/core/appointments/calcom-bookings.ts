@@ -7,7 +7,6 @@ import type { Branch } from '../../../shared/api/schemas'
 import type { DeskDb } from '../db/open-database'
 import type { EventTypeStore } from '../event-types/event-type-store'
 import type { StaffStore } from '../staff/staff-store'
-import { upsertHostStaff } from '../connect/reference-sync'
 import type { HistorySource } from './appointment-store'
 import { dayOf } from '../time/branch-day'
 import type { BookingChange, CalcomBookingState } from './booking-mapping'
@@ -108,7 +107,7 @@ export class CalcomBookings {
     if (b.host?.id != null) {
       staffId =
         this.refs.staff.idOfHost(branchId, b.host.id) ??
-        upsertHostStaff(this.refs.staff, branchId, b.host).id
+        this.refs.staff.upsertHost(branchId, b.host).id
     }
     return { branchId, eventTypeId, staffId }
   }

@@ -25,11 +25,12 @@ import type { CalcomCredential } from '../calcom/calcom-credential'
 import type { CalcomError } from '../calcom/calcom-errors'
 import type { CalcomTransport } from '../calcom/http-transport'
 import { oauthApi, type OAuthApi } from '../calcom/oauth-api'
-import { AuditStore } from '../audit/audit-store'
+import type { AuditStore } from '../audit/audit-store'
 import { DeskError } from '../errors/desk-error'
 import { applyReferenceData, fetchReferenceData, type ReferenceStores } from './reference-sync'
 
 export interface BranchConnectionOptions extends ReferenceStores {
+  audit: AuditStore
   transport: CalcomTransport
   tokenStore: TokenStore
   logger: Logger
@@ -62,7 +63,7 @@ export class BranchConnection {
   readonly #oauth: OAuthApi | null
 
   constructor(opts: BranchConnectionOptions) {
-    this.#auditLog = new AuditStore(opts.db)
+    this.#auditLog = opts.audit
     this.#o = opts
     this.#oauth = opts.oauthClientId
       ? oauthApi(

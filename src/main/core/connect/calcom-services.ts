@@ -1,6 +1,7 @@
 // The Cal.com side of the desk, wired once per desk: the api_log, the shared transport (one rate
 // governor for every Cal.com call this desk makes) and the branch connection. desk.ts calls this.
-import { SettingsStore } from '../settings/settings-store'
+import type { SettingsStore } from '../settings/settings-store'
+import type { AuditStore } from '../audit/audit-store'
 import type { Logger } from 'pino'
 import { FileTokenStore } from '../auth/file-token-store'
 import type { TokenStore } from '../auth/token-store'
@@ -24,7 +25,14 @@ export interface CalcomServices {
 
 export async function startCalcomServices(
   config: DeskConfig,
-  stores: { db: DeskDb; branches: BranchStore; staff: StaffStore; eventTypes: EventTypeStore },
+  stores: {
+    db: DeskDb
+    branches: BranchStore
+    staff: StaffStore
+    eventTypes: EventTypeStore
+    audit: AuditStore
+    settings: SettingsStore
+  },
   logger: Logger,
   tokenStore: TokenStore = new FileTokenStore(config.dataDir),
 ): Promise<CalcomServices> {
@@ -35,7 +43,7 @@ export async function startCalcomServices(
     governor: new RateGovernor(),
     logger: logger.child({ part: 'calcom' }),
   })
-  const schedules = new ScheduleCache(new SettingsStore(stores.db))
+  const schedules = new ScheduleCache(stores.settings)
   const connection = new BranchConnection({
     ...stores,
     schedules,

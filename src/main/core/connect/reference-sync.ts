@@ -86,32 +86,9 @@ export function applyReferenceData(
       hidden: et.hidden ?? false,
     })
   }
-  for (const host of data.hosts) upsertHostStaff(stores.staff, branchId, host)
+  for (const host of data.hosts) stores.staff.upsertHost(branchId, host)
   stores.schedules.replace(data.schedules)
   return branch
-}
-
-/**
- * One Cal.com host as a staff member. A host first known by username only is linked to its id
- * when one appears (the inbox can call this with each booking's hosts).
- */
-export function upsertHostStaff(staff: StaffStore, branchId: number, host: CalcomHost) {
-  if (host.id === null) {
-    const existing = staff.findUnlinkedByName(branchId, host.username ?? host.name)
-    return (
-      existing ?? staff.upsert({ branchId, calcomHostId: null, name: host.name, email: host.email })
-    )
-  }
-  const unlinked = host.username ? staff.findUnlinkedByName(branchId, host.username) : undefined
-  if (unlinked) {
-    return staff.update(unlinked.id, {
-      calcomHostId: host.id,
-      name: host.name,
-      email: host.email,
-      active: true,
-    })
-  }
-  return staff.upsert({ branchId, calcomHostId: host.id, name: host.name, email: host.email })
 }
 
 function requiresConfirmation(et: EventType): boolean {

@@ -3,14 +3,9 @@
 // ids, names and emails from the hosts of recent bookings, plus the account itself when nobody
 // else hosts (a one-person business).
 import type { Booking, EventType, EventTypeUser, Me } from '../calcom/response-schemas'
+import type { CalcomHost } from '../staff/staff-store'
 
-export interface CalcomHost {
-  /** Cal.com user id, when known; bookings always carry it, event types may not. */
-  id: number | null
-  username: string | null
-  name: string
-  email: string | null
-}
+export type { CalcomHost }
 
 const lc = (s: string) => s.toLowerCase()
 

@@ -13,7 +13,7 @@ import { DateTime } from 'luxon'
 import type { CalcomClient } from '../calcom/calcom-client'
 import type { ListBookingsQuery } from '../calcom/bookings-api'
 import type { DeskDb } from '../db/open-database'
-import { SettingsStore } from '../settings/settings-store'
+import type { SettingsStore } from '../settings/settings-store'
 import type { InboundApplier } from './apply-event'
 import { mapStatus } from '../appointments/booking-mapping'
 
@@ -42,6 +42,7 @@ export interface ReconcileResult {
 
 export interface ReconcilerOptions {
   db: DeskDb
+  settings: SettingsStore
   applier: InboundApplier
   client: () => CalcomClient | null
   accountId: () => number | null
@@ -62,7 +63,7 @@ export class Reconciler {
   #next: { window: boolean; result: Promise<ReconcileResult> } | null = null
 
   constructor(opts: ReconcilerOptions) {
-    this.#settings = new SettingsStore(opts.db)
+    this.#settings = opts.settings
     this.#o = {
       ...opts,
       pageSize: opts.pageSize ?? 100,

@@ -14,6 +14,7 @@ import type { DeskDb } from '../db/open-database'
 import type { CalcomBookings } from '../appointments/calcom-bookings'
 import type { OutboxStore } from '../outbound/outbox-store'
 import type { LiveBus } from '../live/live-bus'
+import type { SettingsStore } from '../settings/settings-store'
 import type { StaffStore } from '../staff/staff-store'
 import type { RelayEvent } from '../../../shared/relay/relay-contract'
 import { InboundApplier } from './apply-event'
@@ -47,6 +48,7 @@ export interface SyncEngineOptions extends SyncTuning {
   bus: LiveBus
   branches: BranchStore
   staff: StaffStore
+  settings: SettingsStore
   calcomBookings: CalcomBookings
   outbox: OutboxStore
   connection: BranchConnection
@@ -115,6 +117,7 @@ export class SyncEngine {
     })
     this.reconciler = new Reconciler({
       db: opts.db,
+      settings: opts.settings,
       applier: this.applier,
       client: () => opts.connection.client(),
       accountId: () => opts.branches.current().calcomAccountId,

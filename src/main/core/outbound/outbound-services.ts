@@ -3,7 +3,7 @@
 import type { Logger } from 'pino'
 import type { EventTypeStore } from '../event-types/event-type-store'
 import type { StaffStore } from '../staff/staff-store'
-import { AuditStore } from '../audit/audit-store'
+import type { AuditStore } from '../audit/audit-store'
 import { BookingRequests } from '../actions/booking-requests'
 import { DeskActions } from '../actions/desk-actions'
 import type { AppointmentStore } from '../appointments/appointment-store'
@@ -41,6 +41,7 @@ export function createOutbound(
     eventTypes: EventTypeStore
     staff: StaffStore
     outbox: OutboxStore
+    audit: AuditStore
     branches: BranchStore
     connection: BranchConnection
     logger: Logger
@@ -49,7 +50,7 @@ export function createOutbound(
 ): OutboundServices & { start(): void; stop(): Promise<void> } {
   const logger = deps.logger.child({ part: 'outbox' })
   const { outbox } = deps
-  const audit = new AuditStore(deps.db)
+  const { audit } = deps
   const outboxWorker = new OutboxWorker({ ...deps, outbox, logger }, tuning.outbox)
   const wake = () => outboxWorker.wake()
   const slots = new SlotsCache({

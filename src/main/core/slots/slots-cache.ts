@@ -8,7 +8,6 @@
 // has left, a call still queued in the rate governor is dropped rather than sent. Cal.com answers
 // for an event type (any of its hosts), so one flight serves every staff member: a staff
 // member's own day is that answer less the times the desk knows them busy (staff-busy.ts).
-import { and, eq, inArray } from 'drizzle-orm'
 import { DateTime } from 'luxon'
 import type { Logger } from 'pino'
 import { branchDay, dayOf, InvalidDayError, type DayRange } from '../time/branch-day'
@@ -16,8 +15,11 @@ import type { BranchStore } from '../branch/branch-store'
 import type { CalcomError } from '../calcom/calcom-errors'
 import type { CallPriority } from '../calcom/rate-governor'
 import type { BranchConnection } from '../connect/branch-connection'
+import type { AppointmentStore } from '../appointments/appointment-store'
+import type { EventTypeStore } from '../event-types/event-type-store'
+import type { StaffStore } from '../staff/staff-store'
+import { SlotsCacheStore, type CachedSlots } from './slots-cache-store'
 import type { DeskDb } from '../db/open-database'
-import { appointments, eventTypes, slotsCache, staff } from '../db/schema'
 import type { LiveBus } from '../live/live-bus'
 import { clashAt, neededSpan, staffBusy } from './staff-busy'
 import { DeskError } from '../errors/desk-error'
@@ -43,6 +45,9 @@ export interface SlotsCacheDeps {
   db: DeskDb
   bus: LiveBus
   branches: BranchStore
+  appointments: AppointmentStore
+  eventTypes: EventTypeStore
+  staff: StaffStore
   connection: BranchConnection
   logger: Logger
   ttlMs?: number
@@ -51,8 +56,7 @@ export interface SlotsCacheDeps {
 
 export type SlotCheck = 'available' | 'unavailable' | 'unknown'
 
-type Fetched =
-  { ok: true; value: typeof slotsCache.$inferSelect } | { ok: false; error: CalcomError | Error }
+type Fetched = { ok: true; value: CachedSlots } | { ok: false; error: CalcomError | Error }
 
 /** One Cal.com call for a day, and how many callers still wait for it. */
 interface Flight {
@@ -75,9 +79,11 @@ export class SlotsCache {
   readonly #startedAt: number
   readonly #flights = new Map<string, Flight>()
   readonly #unsubscribe: () => void
+  readonly #store: SlotsCacheStore
 
   constructor(deps: SlotsCacheDeps) {
     this.#d = deps
+    this.#store = new SlotsCacheStore(deps.db)
     this.#ttlMs = deps.ttlMs ?? SLOTS_TTL_MS
     this.#now = deps.now ?? Date.now
     this.#startedAt = this.#now()
@@ -119,7 +125,13 @@ export class SlotsCache {
         )
     }
     if (!member) return answer
-    const busy = staffBusy(this.#d.db, member.branchId, member.id, range.startsAt, range.endsAt)
+    const busy = staffBusy(
+      this.#d.appointments,
+      member.branchId,
+      member.id,
+      range.startsAt,
+      range.endsAt,
+    )
     return {
       ...answer,
       staffId: member.id,
@@ -159,7 +171,7 @@ export class SlotsCache {
     const member = this.#staffMember(staffId)
     const { from, to } = neededSpan(eventType, startMs)
     const clash = clashAt(
-      staffBusy(this.#d.db, member.branchId, member.id, from, to),
+      staffBusy(this.#d.appointments, member.branchId, member.id, from, to),
       eventType,
       startMs,
     )
@@ -198,11 +210,7 @@ export class SlotsCache {
 
   #staffMember(id: number) {
     const branch = this.#d.branches.current()
-    const member = this.#d.db
-      .select()
-      .from(staff)
-      .where(and(eq(staff.id, id), eq(staff.branchId, branch.id), eq(staff.active, true)))
-      .get()
+    const member = this.#d.staff.activeById(branch.id, id)
     if (!member)
       throw new DeskError('NOT_FOUND', `This branch has no active staff member ${id}`, 'staffId')
     return member
@@ -210,25 +218,11 @@ export class SlotsCache {
 
   #eventType(id: number) {
     const branch = this.#d.branches.current()
-    return this.#d.db
-      .select()
-      .from(eventTypes)
-      .where(and(eq(eventTypes.id, id), eq(eventTypes.branchId, branch.id)))
-      .get()
+    return this.#d.eventTypes.byId(branch.id, id)
   }
 
   #cached(eventTypeId: number, range: DayRange) {
-    return this.#d.db
-      .select()
-      .from(slotsCache)
-      .where(
-        and(
-          eq(slotsCache.eventTypeId, eventTypeId),
-          eq(slotsCache.date, range.date),
-          eq(slotsCache.timeZone, range.timeZone),
-        ),
-      )
-      .get()
+    return this.#store.get(eventTypeId, range.date, range.timeZone)
   }
 
   #isFresh(eventTypeId: number, fetchedAt: number): boolean {
@@ -336,18 +330,11 @@ export class SlotsCache {
       fetchedAt: askedAt,
       slots,
     }
-    this.#d.db
-      .insert(slotsCache)
-      .values(row)
-      .onConflictDoUpdate({
-        target: [slotsCache.eventTypeId, slotsCache.date, slotsCache.timeZone],
-        set: { fetchedAt: row.fetchedAt, slots: row.slots },
-      })
-      .run()
+    this.#store.put(row)
     return { ok: true, value: row }
   }
 
-  #answer(row: typeof slotsCache.$inferSelect, stale: boolean): DaySlots {
+  #answer(row: CachedSlots, stale: boolean): DaySlots {
     return {
       eventTypeId: row.eventTypeId,
       date: row.date,
@@ -360,13 +347,8 @@ export class SlotsCache {
   }
 
   #outdateFor(uids: readonly string[]): void {
-    const rows = this.#d.db
-      .selectDistinct({ eventTypeId: appointments.eventTypeId })
-      .from(appointments)
-      .where(inArray(appointments.uid, [...uids]))
-      .all()
     const now = this.#now()
-    for (const r of rows)
-      if (r.eventTypeId !== null) this.#outdatedBefore.set(r.eventTypeId, now + 1)
+    for (const id of this.#d.appointments.eventTypeIdsOf(uids))
+      this.#outdatedBefore.set(id, now + 1)
   }
 }

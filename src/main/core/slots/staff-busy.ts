@@ -8,17 +8,11 @@
 // judges from its own copy of the branch's appointments, which is what Cal.com holds for them
 // plus the desk's own bookings not sent yet. A host's working hours and outside calendars are not
 // in that copy: Cal.com alone confirms those, when it takes the booking.
-import { and, eq, gt, inArray, lt } from 'drizzle-orm'
-import type { AppointmentStatus } from '../../../shared/domain/appointment-status'
-import type { DeskDb } from '../db/open-database'
-import { appointments, eventTypes } from '../db/schema'
+import type { AppointmentStore } from '../appointments/appointment-store'
 
 const MINUTE = 60_000
 /** Wider than any buffer, so appointments whose buffers reach into a range are read too. */
 const BUFFER_MARGIN_MS = 24 * 60 * MINUTE
-
-/** Accepted or pending in Cal.com: a no-show or a completed visit was accepted too. */
-const HOLDS_THE_HOST: AppointmentStatus[] = ['SCHEDULED', 'PENDING', 'NO_SHOW', 'COMPLETED']
 
 export interface BusySpan {
   uid: string
@@ -38,41 +32,21 @@ export interface BookingLength {
 
 /** The staff member's busy spans that reach into [fromMs, toMs), buffers included. */
 export function staffBusy(
-  db: DeskDb,
+  appointments: AppointmentStore,
   branchId: number,
   staffId: number,
   fromMs: number,
   toMs: number,
 ): BusySpan[] {
-  const rows = db
-    .select({
-      uid: appointments.uid,
-      title: appointments.title,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      before: eventTypes.beforeBufferMinutes,
-      after: eventTypes.afterBufferMinutes,
-    })
-    .from(appointments)
-    .leftJoin(eventTypes, eq(eventTypes.id, appointments.eventTypeId))
-    .where(
-      and(
-        eq(appointments.branchId, branchId),
-        eq(appointments.staffId, staffId),
-        inArray(appointments.status, HOLDS_THE_HOST),
-        lt(appointments.startsAt, toMs + BUFFER_MARGIN_MS),
-        gt(appointments.endsAt, fromMs - BUFFER_MARGIN_MS),
-      ),
-    )
-    .all()
-  return rows
+  return appointments
+    .holdingHost(branchId, staffId, fromMs - BUFFER_MARGIN_MS, toMs + BUFFER_MARGIN_MS)
     .map((r) => ({
       uid: r.uid,
       title: r.title,
       startsAt: r.startsAt,
       endsAt: r.endsAt,
-      from: r.startsAt - (r.before ?? 0) * MINUTE,
-      to: r.endsAt + (r.after ?? 0) * MINUTE,
+      from: r.startsAt - (r.beforeBufferMinutes ?? 0) * MINUTE,
+      to: r.endsAt + (r.afterBufferMinutes ?? 0) * MINUTE,
     }))
     .filter((b) => b.from < toMs && fromMs < b.to)
 }

@@ -12,6 +12,15 @@ export interface StaffInput {
   active?: boolean
 }
 
+/** A Cal.com host as the desk learns of it (connect's reference sync, a booking's host). */
+export interface CalcomHost {
+  /** Cal.com user id, when known; bookings always carry it, event types may not. */
+  id: number | null
+  username: string | null
+  name: string
+  email: string | null
+}
+
 export class StaffStore {
   /** Read on every day view, so prepared once. */
   readonly #active
@@ -96,6 +105,30 @@ export class StaffStore {
     const row = this.db.update(staff).set(changes).where(eq(staff.id, id)).returning().get()
     if (!row) throw new Error(`No staff member ${id}`)
     return toStaff(row)
+  }
+
+  /**
+   * One Cal.com host as a staff member. A host first known by username only is linked to its id
+   * when one appears (the inbox calls this with each booking's host).
+   */
+  upsertHost(branchId: number, host: CalcomHost): Staff {
+    if (host.id === null) {
+      const existing = this.findUnlinkedByName(branchId, host.username ?? host.name)
+      return (
+        existing ??
+        this.upsert({ branchId, calcomHostId: null, name: host.name, email: host.email })
+      )
+    }
+    const unlinked = host.username ? this.findUnlinkedByName(branchId, host.username) : undefined
+    if (unlinked) {
+      return this.update(unlinked.id, {
+        calcomHostId: host.id,
+        name: host.name,
+        email: host.email,
+        active: true,
+      })
+    }
+    return this.upsert({ branchId, calcomHostId: host.id, name: host.name, email: host.email })
   }
 
   /** Active staff of a branch, by name. */

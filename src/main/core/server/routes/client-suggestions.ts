@@ -26,10 +26,12 @@ const clientSuggestions: FastifyPluginAsyncTypebox<{ services: DeskServices }> =
       if (!/[\p{L}\p{N}]/u.test(normalise(q)) && !digitsOf(q)) {
         throw new DeskError('VALIDATION', 'q must contain a letter or a digit', 'q')
       }
-      return suggestClients(services.db, services.branches.current().id, q, limit).map((c) => ({
-        ...c,
-        lastVisit: new Date(c.lastVisit).toISOString(),
-      }))
+      return suggestClients(services.appointments, services.branches.current().id, q, limit).map(
+        (c) => ({
+          ...c,
+          lastVisit: new Date(c.lastVisit).toISOString(),
+        }),
+      )
     },
   )
 }

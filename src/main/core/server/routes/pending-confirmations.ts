@@ -20,12 +20,7 @@ const pendingConfirmationsRoutes: FastifyPluginAsyncTypebox<{ services: DeskServ
       },
     },
     async () =>
-      pendingConfirmations(
-        services.db,
-        services.appointments,
-        services.branches.current().id,
-        Date.now(),
-      ),
+      pendingConfirmations(services.appointments, services.branches.current().id, Date.now()),
   )
 }
 export default pendingConfirmationsRoutes
