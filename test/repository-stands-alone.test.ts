@@ -12,6 +12,7 @@ const SKIPPED_DIRS = new Set([
   '.git',
   'node_modules',
   'out',
+  '.tsbuild',
   'dist',
   'test-results',
   'playwright-report',
@@ -25,6 +26,8 @@ const SKIPPED_DIRS = new Set([
 const WRITTEN_FOR_OTHER_PATHS: Record<string, string> = {
   'test/import-boundaries.test.ts':
     'code snippets linted as if they sat at the paths each case names',
+  'test/project-references.test.ts':
+    'stand-in files compiled at the paths each names, in a copy of the layout',
   'test/repository-stands-alone.test.ts': 'its own cases, read as if they sat in docs/ and bench/',
 }
 
