@@ -20,7 +20,7 @@ const business: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/v1/business',
     {
-      preHandler: app.requireDevice,
+      onRequest: app.requireDevice,
       schema: {
         body: Type.Object(
           {
@@ -88,7 +88,7 @@ const business: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
-  app.get('/v1/business', { preHandler: app.requireDevice }, async (request) =>
+  app.get('/v1/business', { onRequest: app.requireDevice }, async (request) =>
     snapshotOf(await businessOfDevice(request)),
   )
 }

@@ -24,7 +24,7 @@ const joinCodes: FastifyPluginAsyncTypebox<JoinCodeOptions> = async (app, opts) 
   app.post(
     '/v1/business/join-codes',
     {
-      preHandler: app.requireDevice,
+      onRequest: app.requireDevice,
       schema: { body: Type.Object({ actor: Actor }, { additionalProperties: false }) },
     },
     async (request, reply) => {
@@ -35,13 +35,18 @@ const joinCodes: FastifyPluginAsyncTypebox<JoinCodeOptions> = async (app, opts) 
       if (!can(actor.role, 'business.joinCode')) throw forbidden('Only an owner makes join codes.')
       const code = newJoinCode()
       const expiresAt = new Date(now.getTime() + JOIN_CODE_TTL_MS)
-      await commitChange(app.storage, business, business, {
-        personId: actor.id,
-        deviceId: device.id,
-        action: 'joinCode.create',
-        detail: { expiresAt: expiresAt.toISOString() },
-        at: now,
-      })
+      await commitChange(
+        app.storage,
+        business,
+        { name: business.name, people: business.people },
+        {
+          personId: actor.id,
+          deviceId: device.id,
+          action: 'joinCode.create',
+          detail: { expiresAt: expiresAt.toISOString() },
+          at: now,
+        },
+      )
       await app.storage.business.addJoinCode({
         codeHash: joinCodeHash(code),
         businessId: business.id,
@@ -55,7 +60,7 @@ const joinCodes: FastifyPluginAsyncTypebox<JoinCodeOptions> = async (app, opts) 
   app.post(
     '/v1/business/join',
     {
-      preHandler: app.requireDevice,
+      onRequest: app.requireDevice,
       config: { rateLimit: { max: opts.joinRateLimitPerMinute, timeWindow: 60_000 } },
       schema: {
         body: Type.Object(

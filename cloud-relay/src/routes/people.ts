@@ -39,7 +39,7 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/v1/business/people',
     {
-      preHandler: app.requireDevice,
+      onRequest: app.requireDevice,
       schema: {
         body: Type.Object(
           {
@@ -94,7 +94,7 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
   app.patch(
     '/v1/business/people/:personId',
     {
-      preHandler: app.requireDevice,
+      onRequest: app.requireDevice,
       schema: {
         params: Type.Object({ personId: Type.String({ minLength: 1, maxLength: 100 }) }),
         body: Type.Object(

@@ -23,6 +23,9 @@ interface PinLockRow {
   locked_until: number | null
 }
 
+/** Only the document's own fields are stored, whatever else the object passed carries. */
+const docText = ({ name, people }: BusinessDoc): string => JSON.stringify({ name, people })
+
 const toLock = (r: PinLockRow | undefined): PinLock => ({
   failures: r?.failures ?? 0,
   lockedUntil: r?.locked_until == null ? null : new Date(r.locked_until),
@@ -74,7 +77,7 @@ export class PostgresBusiness implements BusinessStorage {
       const at = b.audit.at.getTime()
       await c.query(
         'INSERT INTO businesses (id, version, doc, created_at) VALUES ($1, 1, $2, $3)',
-        [b.id, JSON.stringify(b.doc), at],
+        [b.id, docText(b.doc), at],
       )
       const joined = await c.query(
         `INSERT INTO business_channels (channel_id, business_id, joined_at) VALUES ($1, $2, $3)
@@ -102,11 +105,13 @@ export class PostgresBusiness implements BusinessStorage {
       'SELECT channel_id FROM business_channels WHERE business_id = $1 ORDER BY joined_at, channel_id',
       [row.id],
     )
+    const { name, people } = JSON.parse(row.doc) as BusinessDoc
     return {
       id: row.id,
       version: row.version,
       channelIds: ch.rows.map((x) => x.channel_id),
-      ...(JSON.parse(row.doc) as BusinessDoc),
+      name,
+      people,
     }
   }
 
@@ -119,7 +124,7 @@ export class PostgresBusiness implements BusinessStorage {
     return this.tx(async (c) => {
       const r = await c.query(
         'UPDATE businesses SET doc = $1, version = version + 1 WHERE id = $2 AND version = $3',
-        [JSON.stringify(doc), id, expectedVersion],
+        [docText(doc), id, expectedVersion],
       )
       if (r.rowCount === 0) return false
       await c.query(auditInsert(id, expectedVersion + 1, audit))

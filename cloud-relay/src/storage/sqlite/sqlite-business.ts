@@ -28,6 +28,9 @@ interface PinLockRow {
   locked_until: number | null
 }
 
+/** Only the document's own fields are stored, whatever else the object passed carries. */
+const docText = ({ name, people }: BusinessDoc): string => JSON.stringify({ name, people })
+
 const toLock = (r: PinLockRow | undefined): PinLock => ({
   failures: r?.failures ?? 0,
   lockedUntil: r?.locked_until == null ? null : new Date(r.locked_until),
@@ -108,7 +111,7 @@ export class SqliteBusiness implements BusinessStorage {
       .transaction(() => {
         if (this.s.channelTaken.get(b.channelId)) return false
         const at = b.audit.at.getTime()
-        this.s.insertBusiness.run(b.id, JSON.stringify(b.doc), at)
+        this.s.insertBusiness.run(b.id, docText(b.doc), at)
         this.s.insertChannel.run(b.channelId, b.id, at)
         this.audit(b.id, 1, b.audit)
         return true
@@ -120,7 +123,8 @@ export class SqliteBusiness implements BusinessStorage {
     const row = this.s.businessOfChannel.get(channelId)
     if (!row) return undefined
     const channelIds = this.s.channels.all(row.id).map((r) => r.channel_id)
-    return { id: row.id, version: row.version, channelIds, ...(JSON.parse(row.doc) as BusinessDoc) }
+    const { name, people } = JSON.parse(row.doc) as BusinessDoc
+    return { id: row.id, version: row.version, channelIds, name, people }
   }
 
   async updateBusiness(
@@ -131,7 +135,7 @@ export class SqliteBusiness implements BusinessStorage {
   ): Promise<boolean> {
     return this.db
       .transaction(() => {
-        if (this.s.setDoc.run(JSON.stringify(doc), id, expectedVersion).changes === 0) return false
+        if (this.s.setDoc.run(docText(doc), id, expectedVersion).changes === 0) return false
         this.audit(id, expectedVersion + 1, audit)
         return true
       })
