@@ -14,11 +14,14 @@ import strictInputPlugin from './plugins/strict-input.js'
 import waitersPlugin from './plugins/waiters.js'
 import ackRoutes from './routes/ack.js'
 import adminRoutes from './routes/admin.js'
+import businessRoutes from './routes/business.js'
 import deviceRoutes from './routes/device.js'
 import enrollRoutes from './routes/enroll.js'
 import eventsRoutes from './routes/events.js'
 import healthRoutes from './routes/health.js'
 import hooksRoutes from './routes/hooks.js'
+import joinCodeRoutes from './routes/join-codes.js'
+import peopleRoutes from './routes/people.js'
 import streamRoutes from './routes/stream.js'
 import type { RelayStorage } from './storage/types.js'
 
@@ -90,6 +93,9 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? config.streamHeartbeatMs })
   await app.register(ackRoutes)
   await app.register(deviceRoutes)
+  await app.register(businessRoutes)
+  await app.register(joinCodeRoutes, { joinRateLimitPerMinute: config.joinRateLimitPerMinute })
+  await app.register(peopleRoutes)
   // Without an admin token the operator routes (and /metrics, whose labels name channels) are off.
   if (config.adminToken) await app.register(adminRoutes)
 

@@ -17,6 +17,8 @@ export interface RelayConfig {
   /** Cal.com account ids allowed to enroll; undefined = anyone with a valid credential. */
   allowedAccounts: Set<string> | undefined
   enrollRateLimitPerMinute: number
+  /** Join-code attempts per client address per minute (RELAY_JOIN_RATE_LIMIT). */
+  joinRateLimitPerMinute: number
   intakeRateLimitPerMinute: number
   /** Refused deliveries, and wrong tokens, per minute per client address (each its own count). */
   refusalRateLimitPerMinute: number
@@ -98,6 +100,7 @@ export function loadConfig(env: Env = process.env): RelayConfig {
       problems.push(`RELAY_ALLOWED_ACCOUNTS holds Cal.com account ids (numbers), got "${a}"`)
   }
   const enrollRateLimitPerMinute = int('RELAY_ENROLL_RATE_LIMIT', 20, 1, 1_000_000)
+  const joinRateLimitPerMinute = int('RELAY_JOIN_RATE_LIMIT', 10, 1, 1_000_000)
   const intakeRateLimitPerMinute = int('RELAY_INTAKE_RATE_LIMIT', 6000, 1, 100_000_000)
   const refusalRateLimitPerMinute = int('RELAY_REFUSAL_RATE_LIMIT', 60, 1, 1_000_000)
   // Proxies that cut idle connections sooner than 15 s need a shorter heartbeat.
@@ -125,6 +128,7 @@ export function loadConfig(env: Env = process.env): RelayConfig {
     adminToken,
     allowedAccounts: allowedList.length ? new Set(allowedList) : undefined,
     enrollRateLimitPerMinute,
+    joinRateLimitPerMinute,
     intakeRateLimitPerMinute,
     refusalRateLimitPerMinute,
     streamHeartbeatMs,

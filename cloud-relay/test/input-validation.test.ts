@@ -210,6 +210,79 @@ const cases: Case[] = [
     field: 'querystring/format',
   },
   {
+    route: 'POST /v1/business',
+    name: 'a PIN that is not digits',
+    send: () =>
+      json(
+        'POST',
+        '/v1/business',
+        JSON.stringify({
+          name: 'Salon Zoë',
+          owner: { name: 'Ana', email: 'ana@example.com', language: 'es', pin: 'abcd' },
+        }),
+        device(),
+      ),
+    field: 'body/owner/pin',
+  },
+  {
+    route: 'GET /v1/business',
+    name: 'an unknown query parameter',
+    send: () => get('/v1/business?version=1', device()),
+    field: 'querystring/version',
+  },
+  {
+    route: 'POST /v1/business/join-codes',
+    name: 'an unknown field',
+    send: () =>
+      json(
+        'POST',
+        '/v1/business/join-codes',
+        '{"actor":{"personId":"per_x","pin":"1234"},"ttl":60}',
+        device(),
+      ),
+    field: 'body/ttl',
+  },
+  {
+    route: 'POST /v1/business/join',
+    name: 'a code sent as a number',
+    send: () => json('POST', '/v1/business/join', '{"code":1234}', device()),
+    field: 'body/code',
+  },
+  {
+    route: 'POST /v1/business/people',
+    name: 'an email that is not one',
+    send: () =>
+      json(
+        'POST',
+        '/v1/business/people',
+        JSON.stringify({
+          actor: { personId: 'per_x', pin: '1234' },
+          person: {
+            name: 'Bo',
+            email: 'bo at example',
+            language: 'en',
+            pin: '1234',
+            role: 'receptionist',
+            branches: [],
+          },
+        }),
+        device(),
+      ),
+    field: 'body/person/email',
+  },
+  {
+    route: 'PATCH /v1/business/people/:personId',
+    name: 'no changes at all',
+    send: () =>
+      h.app.inject({
+        method: 'PATCH',
+        url: '/v1/business/people/per_x',
+        headers: { 'content-type': 'application/json', ...device() },
+        payload: '{"actor":{"personId":"per_x","pin":"1234"},"changes":{}}',
+      }),
+    field: 'body/changes',
+  },
+  {
     route: 'GET /healthz',
     name: 'an unknown query parameter',
     send: () => get('/healthz?deep=1', {}),

@@ -1,5 +1,6 @@
 // The relay's storage contract. Two engines implement it (SQLite, PostgreSQL); the shared test
 // suite in cloud-relay/test runs against both, so behaviour never depends on the engine.
+import type { BusinessStorage } from './business-types.js'
 
 export interface Channel {
   id: string
@@ -78,6 +79,8 @@ export interface RetentionPolicy {
 
 export interface RelayStorage {
   readonly engine: 'sqlite' | 'postgres'
+  /** The business and its people (DESIGN.md §7). */
+  readonly business: BusinessStorage
   migrate(): Promise<void>
   ping(): Promise<void>
   close(): Promise<void>

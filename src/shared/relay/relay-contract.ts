@@ -1,5 +1,6 @@
 // Wire types of the relay routes desks call (DESIGN.md §4.1). The relay and the desk's relay client
 // both import them from here, so this file holds types only: no runtime code, no Node imports.
+import type { Role } from '../people/roles.js'
 
 /** `POST /v1/enroll` request. `deviceName`: 1–100 characters, some of them visible. */
 export interface EnrollRequest {
@@ -84,6 +85,13 @@ export type RelayErrorCode =
   | 'RATE_LIMITED'
   | 'SHUTTING_DOWN'
   | 'INTERNAL'
+  | 'NO_BUSINESS'
+  | 'BUSINESS_EXISTS'
+  | 'JOIN_CODE_INVALID'
+  | 'PIN_REFUSED'
+  | 'PIN_LOCKED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
 
 /**
  * `GET /v1/stream` (SSE): each event is sent as `id: <seq>`, `event: delivery`,
@@ -92,3 +100,102 @@ export type RelayErrorCode =
  * Resume with the `Last-Event-ID` header (or `?after=`).
  */
 export type StreamEventName = 'delivery' | 'resync'
+
+// ——— The business and its people (DESIGN.md §7). Every route below takes the Bearer device
+// token; the business is always the one the device's channel belongs to, whatever ids are sent.
+
+/**
+ * A business change, written to the channel log of every branch of the business. Its
+ * `RelayEvent.contentType` is `application/vnd.frontdesk.business+json` and its body this JSON;
+ * a desk reads `GET /v1/business` for the new state (the event carries no people).
+ */
+export interface BusinessChangedEvent {
+  triggerEvent: 'FRONTDESK_BUSINESS_CHANGED'
+  /** ISO 8601, UTC. */
+  createdAt: string
+  payload: { businessId: string; version: number }
+}
+
+/**
+ * The person acting on a sensitive route (people, join codes), proven by their PIN, which the
+ * relay checks itself: 5 wrong in a row lock that person for 5 minutes (`PIN_LOCKED`, 423).
+ */
+export interface Actor {
+  personId: string
+  pin: string
+}
+
+/** Name 1–100 visible characters; email; language a BCP 47 tag (`en`, `es-MX`); PIN 4–12 digits. */
+export interface NewPerson {
+  name: string
+  email: string
+  language: string
+  pin: string
+}
+
+/** `POST /v1/business`: the enrolled desk's channel becomes the business's first branch. */
+export interface CreateBusinessRequest {
+  name: string
+  owner: NewPerson
+}
+
+export interface PersonSnapshot {
+  id: string
+  name: string
+  email: string
+  language: string
+  role: Role
+  /** Channel ids of the branches an admin or receptionist works at (empty for owners). */
+  branches: string[]
+  /** argon2id PHC string, for signing in offline at a desk. */
+  pinHash: string
+  active: boolean
+}
+
+/** `GET /v1/business` 200 (and the answer of create and join). 404 `NO_BUSINESS` when none. */
+export interface BusinessSnapshot {
+  businessId: string
+  name: string
+  /** Goes up by one with every change; a desk's copy is current when it matches. */
+  version: number
+  branches: { channelId: string }[]
+  people: PersonSnapshot[]
+}
+
+/** `POST /v1/business` 201 response. */
+export interface CreateBusinessResponse extends BusinessSnapshot {
+  ownerId: string
+}
+
+/** `POST /v1/business/join-codes` (owner only) request and 201 response. */
+export interface JoinCodeRequest {
+  actor: Actor
+}
+export interface JoinCodeResponse {
+  /** 16 characters of Crockford base32 (80 bits) in groups of four; single use. */
+  code: string
+  /** ISO 8601: 24 h after it was made. */
+  expiresAt: string
+}
+
+/** `POST /v1/business/join`: the enrolled desk's channel joins the code's business. 200: snapshot. */
+export interface JoinBusinessRequest {
+  code: string
+}
+
+/** `POST /v1/business/people` request; 201 `PersonChangeResponse`. */
+export interface AddPersonRequest {
+  actor: Actor
+  person: NewPerson & { role: Role; branches: string[] }
+}
+
+/** `PATCH /v1/business/people/:personId` request; 200 `PersonChangeResponse`. */
+export interface UpdatePersonRequest {
+  actor: Actor
+  changes: Partial<NewPerson & { role: Role; branches: string[]; active: boolean }>
+}
+
+export interface PersonChangeResponse {
+  person: Omit<PersonSnapshot, 'pinHash'>
+  version: number
+}

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events'
 import pg from 'pg'
 import { GroupCommit } from '../group-commit.js'
 import { cutoffs, pruneThrough } from '../retention.js'
+import { PostgresBusiness } from './postgres-business.js'
 import type {
   Channel,
   ChannelSummary,
@@ -66,6 +67,7 @@ const toDevice = (r: DeviceRow): Device => ({
  */
 export class PostgresStorage implements RelayStorage {
   readonly engine = 'postgres' as const
+  readonly business: PostgresBusiness
   private readonly pool: pg.Pool
   private readonly emitter = new EventEmitter()
   private readonly commits: GroupCommit<IncomingDelivery, IngestResult>
@@ -91,6 +93,7 @@ export class PostgresStorage implements RelayStorage {
     // An idle client losing its connection must not crash the process; the next query reconnects.
     this.pool.on('error', () => {})
     this.emitter.setMaxListeners(0)
+    this.business = new PostgresBusiness(this.pool)
     // A batch's bodies travel as one bytea parameter, and PostgreSQL refuses a value over 1 GB.
     this.commits = new GroupCommit((items) => this.ingestBatch(items), {
       maxItems: 256,

@@ -153,4 +153,42 @@ export const postgresMigrations: string[] = [
   END
   $fn$;
   `,
+  // The business and its people (DESIGN.md §7).
+  `
+  CREATE TABLE businesses (
+    id text PRIMARY KEY,
+    version bigint NOT NULL,
+    doc text NOT NULL,
+    created_at bigint NOT NULL
+  );
+  CREATE TABLE business_channels (
+    channel_id text PRIMARY KEY REFERENCES channels(id),
+    business_id text NOT NULL REFERENCES businesses(id),
+    joined_at bigint NOT NULL
+  );
+  CREATE INDEX business_channels_business ON business_channels (business_id, joined_at);
+  CREATE TABLE business_audit (
+    id bigserial PRIMARY KEY,
+    business_id text NOT NULL REFERENCES businesses(id),
+    version bigint NOT NULL,
+    person_id text,
+    device_id text NOT NULL,
+    action text NOT NULL,
+    detail text NOT NULL,
+    at bigint NOT NULL
+  );
+  CREATE INDEX business_audit_business ON business_audit (business_id, id);
+  CREATE TABLE join_codes (
+    code_hash text PRIMARY KEY,
+    business_id text NOT NULL REFERENCES businesses(id),
+    expires_at bigint NOT NULL,
+    used_at bigint,
+    used_by_channel text
+  );
+  CREATE TABLE pin_locks (
+    person_id text PRIMARY KEY,
+    failures integer NOT NULL,
+    locked_until bigint
+  );
+  `,
 ]

@@ -42,4 +42,42 @@ export const sqliteMigrations: string[] = [
   DROP INDEX events_dedupe;
   CREATE INDEX events_hashes ON events (channel_id, seq, body_sha256);
   `,
+  // The business and its people (DESIGN.md §7).
+  `
+  CREATE TABLE businesses (
+    id TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE business_channels (
+    channel_id TEXT PRIMARY KEY REFERENCES channels(id),
+    business_id TEXT NOT NULL REFERENCES businesses(id),
+    joined_at INTEGER NOT NULL
+  );
+  CREATE INDEX business_channels_business ON business_channels (business_id, joined_at);
+  CREATE TABLE business_audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    business_id TEXT NOT NULL REFERENCES businesses(id),
+    version INTEGER NOT NULL,
+    person_id TEXT,
+    device_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX business_audit_business ON business_audit (business_id, id);
+  CREATE TABLE join_codes (
+    code_hash TEXT PRIMARY KEY,
+    business_id TEXT NOT NULL REFERENCES businesses(id),
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER,
+    used_by_channel TEXT
+  );
+  CREATE TABLE pin_locks (
+    person_id TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    locked_until INTEGER
+  );
+  `,
 ]

@@ -4,6 +4,7 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { GroupCommit } from '../group-commit.js'
 import { cutoffs, pruneThrough } from '../retention.js'
+import { SqliteBusiness } from './sqlite-business.js'
 import type {
   Channel,
   ChannelSummary,
@@ -68,6 +69,8 @@ const toDevice = (r: DeviceRow): Device => ({
  */
 export class SqliteStorage implements RelayStorage {
   readonly engine = 'sqlite' as const
+  /** Ready once migrate() has made its tables. */
+  business!: SqliteBusiness
   private readonly db: Database.Database
   private readonly emitter = new EventEmitter()
   private readonly commits: GroupCommit<IncomingDelivery, IngestResult>
@@ -104,6 +107,7 @@ export class SqliteStorage implements RelayStorage {
     })
     run.immediate()
     this.stmts = this.prepare()
+    this.business = new SqliteBusiness(this.db)
     for (const r of this.stmts.allHashes.iterate()) this.hashesOf(r.channel_id).set(r.h, r.seq)
   }
 

@@ -2,6 +2,7 @@
 // DESIGN.md §3 (docs/ARCHITECTURE.md §5 has the table).
 import { describe, expect, it } from 'vitest'
 import { mapApiBooking, mapWebhookBody, type BookingChange } from './booking-mapping'
+import type { BusinessChangedEvent } from '../../../shared/relay/relay-contract'
 import { example } from './webhook-examples.test-support'
 
 const only = <K extends BookingChange['kind']>(changes: BookingChange[], kind: K) => {
@@ -164,6 +165,13 @@ describe('webhook examples → desk changes', () => {
       JSON.stringify({ triggerEvent: 'PING', createdAt: 'x', payload: {} }),
     )
     expect(quiet).toMatchObject({ changes: [], notices: [] })
+
+    const business: BusinessChangedEvent = {
+      triggerEvent: 'FRONTDESK_BUSINESS_CHANGED',
+      createdAt: '2026-03-02T09:00:00.000Z',
+      payload: { businessId: 'biz_1', version: 3 },
+    }
+    expect(mapWebhookBody(JSON.stringify(business))).toMatchObject({ changes: [], notices: [] })
   })
 })
 

@@ -102,6 +102,9 @@ const QUIET_TRIGGERS = new Set([
   'AFTER_HOSTS_CAL_VIDEO_NO_SHOW',
   'AFTER_GUESTS_CAL_VIDEO_NO_SHOW',
   'DELEGATION_CREDENTIAL_ERROR',
+  // Not Cal.com's: the relay's "the business changed" (BusinessChangedEvent in the relay
+  // contract), written to the same channel log. Ignored here; reading it is the business copy's.
+  'FRONTDESK_BUSINESS_CHANGED',
 ])
 
 /**
