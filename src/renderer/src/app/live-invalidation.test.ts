@@ -1,8 +1,9 @@
 // Which cached answers a live event makes the UI fetch again, checked on a real QueryClient:
-// what the event touches is refetched, what it does not stays as it was.
+// what the event touches is refetched, what it does not stays as it was. (A change to a few
+// bookings is patched into the cache instead: live-updates.test.ts.)
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
-import { invalidationsFor, type LiveSignal } from './live-invalidation'
+import { invalidationsFor, MOST_PATCHED, patchedUids, type LiveSignal } from './live-invalidation'
 import { queryKeys } from './query-keys'
 
 function cacheWithEverything() {
@@ -40,10 +41,24 @@ async function staleAfter(signal: LiveSignal): Promise<string[]> {
 }
 
 describe('invalidationsFor', () => {
-  it('a booking change refetches its days, its drawer and those days’ slots, nothing else', async () => {
-    expect(await staleAfter({ type: 'appointments', uids: ['u1'], dates: ['2026-03-10'] })).toEqual(
-      ['["appointment","u1"]', '["day","2026-03-10"]', '["slots","2026-03-10",7,null]'].sort(),
+  it('a change to a few bookings refetches those days’ slots; their days and drawers are patched instead', async () => {
+    const signal = { type: 'appointments' as const, uids: ['u1'], dates: ['2026-03-10'] }
+    expect(await staleAfter(signal)).toEqual(['["slots","2026-03-10",7,null]'])
+    expect(patchedUids(signal)).toEqual(['u1'])
+  })
+
+  it('a change to many bookings refetches their days, drawers and those days’ slots, nothing else', async () => {
+    const uids = Array.from({ length: MOST_PATCHED + 1 }, (_, i) => `u${i + 1}`)
+    const signal = { type: 'appointments' as const, uids, dates: ['2026-03-10'] }
+    expect(await staleAfter(signal)).toEqual(
+      [
+        '["appointment","u1"]',
+        '["appointment","u2"]',
+        '["day","2026-03-10"]',
+        '["slots","2026-03-10",7,null]',
+      ].sort(),
     )
+    expect(patchedUids(signal)).toEqual([])
   })
 
   it('the queue changing refetches every queue list and the sync health counting it', async () => {

@@ -1,21 +1,35 @@
-// What each live event makes stale. A change to a booking touches its day, its own drawer and the
-// slots of that day; the branch (connect, disconnect, reference data) touches everything read
-// from it; the queue touches the queue and the sync health that counts it. After the stream was
-// down nothing is known, so everything is refetched.
+// What each live event makes stale. A change to a few bookings is patched into their days and
+// drawers (live-appointments.ts) and makes the slots of those days and the pending list stale;
+// a change to many (a reconcile, a first sync) refetches the days and drawers instead. The branch
+// (connect, disconnect, reference data) touches everything read from it; the queue touches the
+// queue and the sync health that counts it. After the stream was down nothing is known, so
+// everything is refetched.
 import type { QueryKey } from '@tanstack/react-query'
 import type { LiveEvent } from '../../../shared/api/schemas'
 import { queryKeys } from './query-keys'
 
 export type LiveSignal = LiveEvent | { type: 'reconnected' }
 
+/** Beyond this many bookings in one event, refetching their days costs less than one read each. */
+export const MOST_PATCHED = 20
+
+/** The bookings whose new rows are fetched one by one and laid into the cached days and drawers. */
+export function patchedUids(signal: LiveSignal): string[] {
+  return signal.type === 'appointments' && signal.uids.length <= MOST_PATCHED ? signal.uids : []
+}
+
 /** Query-key prefixes to invalidate; `[]` matches every query. */
 export function invalidationsFor(signal: LiveSignal): QueryKey[] {
   switch (signal.type) {
     case 'appointments':
       return [
-        ...signal.dates.map((date) => queryKeys.day(date)),
+        ...(patchedUids(signal).length > 0
+          ? []
+          : [
+              ...signal.dates.map((date) => queryKeys.day(date)),
+              ...signal.uids.map((uid) => queryKeys.appointment(uid)),
+            ]),
         ...signal.dates.map((date) => queryKeys.slotsOfDay(date)),
-        ...signal.uids.map((uid) => queryKeys.appointment(uid)),
         queryKeys.pendingConfirmations,
       ]
     case 'branch':

@@ -1,5 +1,7 @@
 // One appointment on the grid: a link that opens its drawer. Time, client and service first;
-// then its marks, each as icon and words.
+// then its marks, each as icon and words. Memoised on plain props: on a live change only the
+// card whose appointment changed renders again.
+import { memo } from 'react'
 import { useIntl } from 'react-intl'
 import type { Appointment } from '../../../../shared/api/schemas'
 import { paths } from '../../app/routes'
@@ -11,12 +13,25 @@ interface Props {
   date: string
   /** The branch's zone: every time on the desk is read in it. */
   timeZone: string
-  style?: React.CSSProperties
+  /** Its place in its staff column, in pixels, and its lane of `lanes` side by side. */
+  top: number
+  height: number
+  lane: number
+  lanes: number
   /** Short cards show one line; the rest is in the accessible name and the drawer. */
-  compact?: boolean
+  compact: boolean
 }
 
-export function AppointmentCard({ appointment: a, date, timeZone, style, compact }: Props) {
+export const AppointmentCard = memo(function AppointmentCard({
+  appointment: a,
+  date,
+  timeZone,
+  top,
+  height,
+  lane,
+  lanes,
+  compact,
+}: Props) {
   const intl = useIntl()
   const struck = isStruckThrough(a.status)
   const time = formatTimeRange(a.start, a.end, timeZone, intl.locale)
@@ -36,7 +51,12 @@ export function AppointmentCard({ appointment: a, date, timeZone, style, compact
       ]
         .filter(Boolean)
         .join(' ')}
-      style={style}
+      style={{
+        top,
+        height,
+        left: `calc(${(lane / lanes) * 100}% + 2px)`,
+        width: `calc(${100 / lanes}% - 4px)`,
+      }}
       data-testid="appointment"
       data-uid={a.uid}
       data-status={a.status}
@@ -74,4 +94,4 @@ export function AppointmentCard({ appointment: a, date, timeZone, style, compact
       )}
     </a>
   )
-}
+})

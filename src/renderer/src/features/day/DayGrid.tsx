@@ -1,16 +1,13 @@
 // The day grid: staff columns over a time axis in the branch zone, cards placed by start and
 // length (overlaps side by side), and the now-line on today.
+import { memo, useMemo } from 'react'
 import { useIntl } from 'react-intl'
 import type { DayView } from '../../../../shared/api/schemas'
 import type { OpeningHours } from '../../../../shared/api/opening-hours'
+import { dateTimeFormat } from '../../ui/time/date-time-format'
 import { formatCalendarDate } from '../../ui/time/zoned-time'
 import { AppointmentCard } from './AppointmentCard'
-import { gridWindow, placeInLanes, spanOf } from './grid-layout'
-import { groupIntoColumns } from './staff-columns'
-
-/** Pixels per minute: a 30-minute appointment is 48 px, room for two lines and its marks. */
-export const MINUTE_PX = 1.6
-const COMPACT_BELOW_MINUTES = 25
+import { layOutDay, MINUTE_PX } from './day-layout'
 
 interface Props {
   day: DayView
@@ -24,7 +21,7 @@ interface Props {
 /** "EST", "GMT+1": the axis says which clock it is read on. */
 function zoneAbbreviation(instant: string, timeZone: string, locale: string): string {
   return (
-    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+    dateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
       .formatToParts(new Date(instant))
       .find((p) => p.type === 'timeZoneName')?.value ?? timeZone
   )
@@ -33,19 +30,20 @@ function zoneAbbreviation(instant: string, timeZone: string, locale: string): st
 const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
 
-export function DayGrid({ day, hours, nowMinute, busy }: Props) {
+// Memoised, and so are its cards: the shell re-renders on every status change and minute tick,
+// and a live change to one appointment should render one card, not the day.
+export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy }: Props) {
   const intl = useIntl()
-  const columns = groupIntoColumns(day, {
-    unassigned: intl.formatMessage({ id: 'day.unassigned' }),
-    unknownStaff: (id) => intl.formatMessage({ id: 'day.staffNumber' }, { id }),
-  })
-  const spans = new Map(day.appointments.map((a) => [a.uid, spanOf(a, day, day.timeZone)]))
-  const window = gridWindow(hours, [...spans.values()])
-  const height = (window.endMinute - window.startMinute) * MINUTE_PX
+  const { columns, window, height, hourMarks } = useMemo(
+    () =>
+      layOutDay(day, hours, {
+        unassigned: intl.formatMessage({ id: 'day.unassigned' }),
+        unknownStaff: (id) => intl.formatMessage({ id: 'day.staffNumber' }, { id }),
+      }),
+    [day, hours, intl],
+  )
   const top = (minute: number) => (minute - window.startMinute) * MINUTE_PX
   const label = formatCalendarDate(day.date, intl.locale)
-  const hourMarks: number[] = []
-  for (let m = window.startMinute; m < window.endMinute; m += 60) hourMarks.push(m)
   const showNow =
     nowMinute !== null && nowMinute >= window.startMinute && nowMinute <= window.endMinute
 
@@ -107,30 +105,22 @@ export function DayGrid({ day, hours, nowMinute, busy }: Props) {
                 {hourMarks.map((m) => (
                   <span key={m} className="staff-column__rule" style={{ top: top(m) }} />
                 ))}
-                {column.appointments.length === 0 && (
+                {column.cards.length === 0 && (
                   <p className="staff-column__free">{intl.formatMessage({ id: 'day.free' })}</p>
                 )}
-                {placeInLanes(column.appointments, (a) => spans.get(a.uid)!).map(
-                  ({ item, lane, lanes }) => {
-                    const span = spans.get(item.uid)!
-                    const minutes = span.endMinute - span.startMinute
-                    return (
-                      <AppointmentCard
-                        key={item.uid}
-                        appointment={item}
-                        date={day.date}
-                        timeZone={day.timeZone}
-                        compact={minutes < COMPACT_BELOW_MINUTES}
-                        style={{
-                          top: top(span.startMinute),
-                          height: Math.max(minutes * MINUTE_PX, 22),
-                          left: `calc(${(lane / lanes) * 100}% + 2px)`,
-                          width: `calc(${100 / lanes}% - 4px)`,
-                        }}
-                      />
-                    )
-                  },
-                )}
+                {column.cards.map((card) => (
+                  <AppointmentCard
+                    key={card.appointment.uid}
+                    appointment={card.appointment}
+                    date={day.date}
+                    timeZone={day.timeZone}
+                    top={card.top}
+                    height={card.height}
+                    lane={card.lane}
+                    lanes={card.lanes}
+                    compact={card.compact}
+                  />
+                ))}
               </section>
             ))}
             {showNow && (
@@ -150,4 +140,4 @@ export function DayGrid({ day, hours, nowMinute, busy }: Props) {
       )}
     </section>
   )
-}
+})

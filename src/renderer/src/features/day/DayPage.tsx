@@ -1,5 +1,5 @@
 // The day screen: navigation, the grid, and the drawer of the appointment the address names.
-import { useEffect, useLayoutEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useIntl } from 'react-intl'
 import { useLocation } from 'wouter'
 import type { Branch } from '../../../../shared/api/schemas'
@@ -9,7 +9,8 @@ import { AppointmentDrawer } from '../appointment/AppointmentDrawer'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { addDays } from '../../ui/time/zoned-time'
 import { dayKeyAction } from './day-keys'
-import { DayGrid, MINUTE_PX } from './DayGrid'
+import { MINUTE_PX } from './day-layout'
+import { DayGrid } from './DayGrid'
 import { DayNavigator } from './DayNavigator'
 import { gridWindow, minuteOfDay, spanOf } from './grid-layout'
 import { useDay, useOpeningHours } from './queries'
@@ -55,20 +56,33 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
     return () => window.removeEventListener('keydown', onKey)
   }, [drawerOpen, date, today, navigate])
 
-  const shown = day.data && day.data.date === date ? day.data : undefined
-  const isToday = date === today
-  const nowMinute = isToday ? minuteOfDay(now.toISOString(), branch.timeZone) : null
+  const dayOfDate = day.data?.date === date ? day.data : undefined
+  const hoursOfDate = hours.data?.date === date ? hours.data : undefined
+  // The grid moves to a day once its opening hours are known too (or cannot be read): drawn
+  // without them first, every card would jump when they came. Until then the last day stays.
+  const ready =
+    dayOfDate && (hoursOfDate || hours.isError) ? { day: dayOfDate, hours: hoursOfDate } : null
+  const [lastReady, setLastReady] = useState(ready)
+  if (ready && (ready.day !== lastReady?.day || ready.hours !== lastReady.hours)) {
+    setLastReady(ready)
+  }
+  const onScreen = ready ?? lastReady
+  const nowMinute = minuteOfDay(now.toISOString(), branch.timeZone)
 
   // Opens scrolled to now on today, to the first appointment (or opening) on other days; once
   // per day shown, so a live update never yanks the view away from where the receptionist is.
   const scrolledFor = useRef<string | null>(null)
   useLayoutEffect(() => {
     const element = scroller.current?.querySelector<HTMLElement>('[data-testid="day-scroller"]')
-    if (!shown || !element || scrolledFor.current === shown.date) return
-    scrolledFor.current = shown.date
+    if (!ready || !element || scrolledFor.current === ready.day.date) return
+    scrolledFor.current = ready.day.date
+    const shown = ready.day
     const spans = shown.appointments.map((a) => spanOf(a, shown, shown.timeZone))
-    const window = gridWindow(hours.data, spans)
-    const target = nowMinute ?? Math.min(...spans.map((s) => s.startMinute), window.endMinute)
+    const window = gridWindow(ready.hours, spans)
+    const target =
+      shown.date === today
+        ? nowMinute
+        : Math.min(...spans.map((s) => s.startMinute), window.endMinute)
     const offset = (Math.max(target, window.startMinute) - window.startMinute) * MINUTE_PX
     element.scrollTop = Math.max(0, offset - element.clientHeight / 3)
   })
@@ -77,12 +91,12 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
     <div className="day-page" ref={scroller}>
       <DayNavigator date={date} today={today} onChange={goTo} dateInputRef={dateInput} />
       {day.error && <ErrorMessage message={describeError(intl, day.error)} />}
-      {day.data ? (
+      {onScreen ? (
         <DayGrid
-          day={day.data}
-          hours={hours.data && hours.data.date === day.data.date ? hours.data : undefined}
-          nowMinute={day.data.date === today ? nowMinute : null}
-          busy={!shown}
+          day={onScreen.day}
+          hours={onScreen.hours}
+          nowMinute={onScreen.day.date === today ? nowMinute : null}
+          busy={!ready}
         />
       ) : (
         !day.error && <p className="loading">{intl.formatMessage({ id: 'day.loading' })}</p>

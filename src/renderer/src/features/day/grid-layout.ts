@@ -3,8 +3,24 @@
 
 import { dateTimeFormat } from '../../ui/time/date-time-format'
 
+// Laying out a day reads two instants per card, and cards start and end on the same quarter
+// hours all day: remembering the answers saves most of the Intl calls.
+const minutesOf = new Map<string, number>()
+const MINUTES_REMEMBERED = 10_000
+
 /** Minutes after midnight on the branch's wall clock (what the time axis is labelled in). */
 export function minuteOfDay(iso: string, timeZone: string): number {
+  const key = `${timeZone} ${iso}`
+  let minute = minutesOf.get(key)
+  if (minute === undefined) {
+    if (minutesOf.size >= MINUTES_REMEMBERED) minutesOf.clear()
+    minute = readMinuteOfDay(iso, timeZone)
+    minutesOf.set(key, minute)
+  }
+  return minute
+}
+
+function readMinuteOfDay(iso: string, timeZone: string): number {
   const parts = dateTimeFormat('en-GB', {
     timeZone,
     hour: '2-digit',

@@ -1,0 +1,67 @@
+// What the UI does with each live signal: invalidate what it makes stale (live-invalidation.ts),
+// and lay a change to a few bookings onto the cached views one appointment at a time: its row is
+// read (GET /api/appointments/:uid, the drawer's own query) and patched into every cached day, so
+// a change on a 300-card day costs one small read and one card's render, not the day again.
+import type { QueryClient, QueryKey } from '@tanstack/react-query'
+import type { AppointmentDetail, DayView } from '../../../shared/api/schemas'
+import { withAppointment } from '../features/day/day-patch'
+import { ApiRequestError, type ApiClient } from './api-client'
+import { invalidationsFor, patchedUids, type LiveSignal } from './live-invalidation'
+import { queryKeys } from './query-keys'
+
+export class LiveUpdates {
+  /** The newest read of each uid still on its way: an older answer must not overwrite it. */
+  readonly #newest = new Map<string, number>()
+  #reads = 0
+
+  constructor(
+    private readonly queryClient: QueryClient,
+    private readonly api: ApiClient,
+  ) {}
+
+  /** Resolves once each changed appointment is on the cached views (or being refetched). */
+  async apply(signal: LiveSignal): Promise<void> {
+    this.#refetch(invalidationsFor(signal), false)
+    const dates = signal.type === 'appointments' ? signal.dates : []
+    await Promise.all(patchedUids(signal).map((uid) => this.#patch(uid, dates)))
+  }
+
+  async #patch(uid: string, dates: string[]): Promise<void> {
+    const read = ++this.#reads
+    this.#newest.set(uid, read)
+    let detail: AppointmentDetail | null
+    try {
+      detail = await this.api.call('appointment', { params: { uid } })
+    } catch (error) {
+      if (!(error instanceof ApiRequestError && error.status === 404)) {
+        // Not known how it changed: fall back to reading its days and drawer again.
+        if (this.#newest.get(uid) === read) this.#newest.delete(uid)
+        this.#refetch([...dates.map((d) => queryKeys.day(d)), queryKeys.appointment(uid)])
+        return
+      }
+      detail = null
+    }
+    if (this.#newest.get(uid) !== read) return
+    this.#newest.delete(uid)
+
+    if (detail) this.queryClient.setQueryData(queryKeys.appointment(uid), detail)
+    else this.#refetch([queryKeys.appointment(uid)])
+    for (const [key, day] of this.queryClient.getQueriesData<DayView>({
+      queryKey: queryKeys.days,
+    })) {
+      if (!day) continue
+      // An answer still on its way may predate this change and would overwrite the patch.
+      if (this.queryClient.getQueryState(key)?.fetchStatus === 'fetching') {
+        this.#refetch([key])
+        continue
+      }
+      const patched = withAppointment(day, uid, detail?.appointment ?? null)
+      if (patched !== day) this.queryClient.setQueryData(key, patched)
+    }
+  }
+
+  /** Marks the queries stale; those on screen are fetched again. Keys are prefixes unless `exact`. */
+  #refetch(keys: QueryKey[], exact = true): void {
+    for (const queryKey of keys) void this.queryClient.invalidateQueries({ queryKey, exact })
+  }
+}
