@@ -93,6 +93,9 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
       {day.error && <ErrorMessage message={describeError(intl, day.error)} />}
       {onScreen ? (
         <DayGrid
+          // Another day is a new grid, built apart and put in at once: cheaper than swapping
+          // 300 cards one by one inside columns that stay.
+          key={onScreen.day.date}
           day={onScreen.day}
           hours={onScreen.hours}
           nowMinute={onScreen.day.date === today ? nowMinute : null}

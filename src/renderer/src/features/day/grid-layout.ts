@@ -1,35 +1,9 @@
 // Where things sit on the day grid, as pure functions: minutes of the branch-zone day, the window
 // of hours the grid covers, and side-by-side lanes for appointments that overlap.
 
-import { dateTimeFormat } from '../../ui/time/date-time-format'
+import { minuteOfDay } from '../../ui/time/wall-clock'
 
-// Laying out a day reads two instants per card, and cards start and end on the same quarter
-// hours all day: remembering the answers saves most of the Intl calls.
-const minutesOf = new Map<string, number>()
-const MINUTES_REMEMBERED = 10_000
-
-/** Minutes after midnight on the branch's wall clock (what the time axis is labelled in). */
-export function minuteOfDay(iso: string, timeZone: string): number {
-  const key = `${timeZone} ${iso}`
-  let minute = minutesOf.get(key)
-  if (minute === undefined) {
-    if (minutesOf.size >= MINUTES_REMEMBERED) minutesOf.clear()
-    minute = readMinuteOfDay(iso, timeZone)
-    minutesOf.set(key, minute)
-  }
-  return minute
-}
-
-function readMinuteOfDay(iso: string, timeZone: string): number {
-  const parts = dateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso))
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
-  return part('hour') * 60 + part('minute')
-}
+export { minuteOfDay }
 
 export interface Span {
   startMinute: number

@@ -59,6 +59,25 @@ describe('formatTimeRange', () => {
     ).toMatch(/^14:15\s*–\s*15:00$/)
   })
 
+  it('reads as Intl reads it on any day, remembered or not, and past midnight', () => {
+    const intl = (start: string, end: string) =>
+      new Intl.DateTimeFormat('es', {
+        timeZone: 'Europe/Lisbon',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).formatRange(new Date(start), new Date(end))
+    for (const [start, end] of [
+      ['2026-07-01T08:00:00Z', '2026-07-01T08:30:00Z'],
+      ['2026-07-02T08:00:00Z', '2026-07-02T08:30:00Z'],
+      ['2026-07-02T08:00:00Z', '2026-07-02T08:00:00Z'],
+      ['2026-07-02T22:30:00Z', '2026-07-02T23:30:00Z'],
+      ['2026-07-02T08:00:00Z', '2026-07-03T08:30:00Z'],
+    ] as const) {
+      expect(formatTimeRange(start, end, 'Europe/Lisbon', 'es')).toBe(intl(start, end))
+    }
+  })
+
   it('ignores the machine time zone', () => {
     env.TZ = 'Pacific/Kiritimati'
     expect(

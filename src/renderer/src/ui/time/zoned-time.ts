@@ -3,6 +3,7 @@
 // The browser's Intl has full ICU data, so it does the zone math; no library needed here.
 
 import { dateTimeFormat } from './date-time-format'
+import { minuteOfDay } from './wall-clock'
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -56,6 +57,14 @@ export function formatCalendarDate(date: string, locale?: string): string {
   }).format(new Date(`${date}T00:00:00Z`))
 }
 
+/** Same-day ranges read the same whatever the day, up to this length (DST days included). */
+const SAME_DAY_LONGEST_MS = 20 * 3_600_000
+// Intl's formatRange costs ten times a plain format (ICU builds an interval formatter each call;
+// a 300-card day spent most of its first paint in it). Within one day its words depend only on
+// the two wall-clock times, so those ranges are remembered by them.
+const ranges = new Map<string, string>()
+const RANGES_REMEMBERED = 5_000
+
 /**
  * "09:00–09:30" for a UTC start and end, read in `timeZone`. Always the 24-hour clock: a day
  * board is scanned across columns at a glance, "2:15" without its AM/PM is ambiguous, and the
@@ -67,11 +76,23 @@ export function formatTimeRange(
   timeZone: string,
   locale?: string,
 ): string {
-  const format = dateTimeFormat(locale, {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-  return format.formatRange(new Date(startIso), new Date(endIso))
+  const format = () =>
+    dateTimeFormat(locale, {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatRange(new Date(startIso), new Date(endIso))
+  const length = Date.parse(endIso) - Date.parse(startIso)
+  const from = minuteOfDay(startIso, timeZone)
+  const to = minuteOfDay(endIso, timeZone)
+  if (!(length >= 0 && length < SAME_DAY_LONGEST_MS && to >= from)) return format()
+  const key = `${locale ?? ''} ${timeZone} ${from} ${to} ${length === 0}`
+  let words = ranges.get(key)
+  if (words === undefined) {
+    if (ranges.size >= RANGES_REMEMBERED) ranges.clear()
+    words = format()
+    ranges.set(key, words)
+  }
+  return words
 }
