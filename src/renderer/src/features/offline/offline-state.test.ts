@@ -22,6 +22,17 @@ describe('when the desk says it is offline', () => {
     expect(s).toMatchObject({ calcomDown: true, waiting: 2 })
   })
 
+  it('keeps Cal.com out of reach while a retry is on its way, until one gets through', () => {
+    const retrying = offlineState('live', connected, relay('online'), [
+      { state: 'in_flight', attempts: 3 },
+    ])
+    expect(retrying).toMatchObject({ calcomDown: true, waiting: 1 })
+    const firstTry = offlineState('live', connected, relay('online'), [
+      { state: 'in_flight', attempts: 0 },
+    ])
+    expect(firstTry).toMatchObject({ calcomDown: false, waiting: 1 })
+  })
+
   it('counts the relay out of reach while it retries, not while it first connects', () => {
     expect(offlineState('live', connected, relay('retrying'), []).relayDown).toBe(true)
     expect(offlineState('live', connected, relay('connecting'), []).relayDown).toBe(false)

@@ -23,7 +23,9 @@ export function offlineState(
   const connected = branch?.connection === 'connected'
   return {
     deskDown: live === 'reconnecting',
-    calcomDown: connected && queued.some((e) => e.state === 'pending' && e.attempts > 0),
+    // A retry on its way is not yet an answer: the banner stays until a try gets through, rather
+    // than blinking off with every attempt.
+    calcomDown: connected && queued.some((e) => e.attempts > 0),
     relayDown:
       connected &&
       !!sync &&

@@ -1,0 +1,113 @@
+// `npm run screenshots`: the README's pictures of the front desk (shots.ts), taken in Chromium
+// from the world the e2e specs use — the Cal.com sandbox, the relay and the headless desk serving
+// the built UI — on a believable morning (seed-day.ts), so they stay true to the UI as it is.
+// The browser's clock is held at 11:10 on the branch's wall clock of a weekday ahead, which is
+// also the sandbox's clock: the now-line, "today" and the visits read as a morning in progress.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromiumLaunch } from '../../playwright.config'
+import { startFrontDeskWorld, type FrontDeskWorld } from '../../e2e/front-desk-world'
+import { bookWalkIn, seedBelievableDay, type SeededDay } from './seed-day'
+import { fileOf, SCREENSHOT_DIR, SHOTS, type Shot } from './shots'
+
+const root = join(import.meta.dirname, '..', '..')
+const log = (line: string) => process.stdout.write(`[screenshots] ${line}\n`)
+
+/** A Tuesday at least two days ahead, 16:10 UTC: 11:10 in Toronto in winter, 12:10 in summer. */
+function aTuesdayMorning(): string {
+  const day = new Date(Date.now() + 2 * 86_400_000)
+  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1)
+  return `${day.toISOString().slice(0, 10)}T16:10:00.000Z`
+}
+
+async function open(
+  browser: Browser,
+  world: FrontDeskWorld,
+  shot: Shot,
+  now: string,
+  hash: string,
+) {
+  const context = await browser.newContext({
+    viewport: { width: shot.width, height: shot.height },
+    locale: shot.locale,
+    reducedMotion: 'reduce',
+  })
+  const page = await context.newPage()
+  await page.clock.setFixedTime(new Date(now))
+  await page.goto(`${world.desk.url}/?token=${world.desk.token}#${hash}`)
+  await page.locator('[data-app-state="ready"]').waitFor()
+  await page.locator('.live--live').waitFor()
+  await page.locator('[data-testid="day-board"][aria-busy="false"]').waitFor()
+  return page
+}
+
+/** Puts the screen on the page, waits until it shows, and saves the picture. */
+async function take(page: Page, shot: Shot, seeded: SeededDay) {
+  if (shot.screen === 'appointment-drawer') {
+    await page.evaluate(
+      (hash) => (location.hash = hash),
+      `#/day/${seeded.date}/appointment/${seeded.inService.uid}`,
+    )
+    await page.locator('[data-testid="history"] li').first().waitFor()
+  } else if (shot.screen === 'new-booking') {
+    await page.getByTestId('new-booking-button').click()
+    const dialog = page.getByTestId('new-booking')
+    await dialog.getByText(/^(Phone booking|Reserva telefónica)$/).click()
+    await dialog.getByTestId('booking-service').getByRole('button').click()
+    await page.getByRole('option', { name: /^Haircut/ }).click()
+    await dialog.getByTestId('slot-picker').waitFor()
+  } else if (shot.screen === 'offline') {
+    await page.getByTestId('offline-banner').waitFor()
+    await page.locator('[data-testid="sync-state"]').first().waitFor()
+  }
+  // Web fonts and the last frame settled: a picture, not a frame in between.
+  await page.evaluate(() => document.fonts.ready)
+  await page.screenshot({ path: join(root, fileOf(shot)), animations: 'disabled' })
+  log(`${fileOf(shot)}`)
+}
+
+async function main() {
+  log('building the UI…')
+  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
+  if (build.status !== 0) throw new Error('the build failed: run `npm run build` to see why')
+  mkdirSync(join(root, SCREENSHOT_DIR), { recursive: true })
+
+  const now = aTuesdayMorning()
+  log(`starting the sandbox, the relay and the desk, clocks at ${now}…`)
+  const world = await startFrontDeskWorld({ now, calcomLink: true })
+  const browser = await chromium.launch(chromiumLaunch)
+  try {
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: world.account.timeZone }).format(
+      new Date(now),
+    )
+    const seeded = await seedBelievableDay(world, date, now)
+    const online = SHOTS.filter((s) => s.screen !== 'offline')
+    const offline = SHOTS.filter((s) => s.screen === 'offline')
+    for (const shot of online) {
+      const page = await open(browser, world, shot, now, `/day/${date}`)
+      await take(page, shot, seeded)
+      await page.context().close()
+    }
+    // An hour offline: Cal.com out of reach, a walk-in booked anyway, waiting to sync.
+    world.link!.down()
+    await bookWalkIn(world, date, now, 'Olga Lindgren')
+    for (const shot of offline) {
+      const page = await open(browser, world, shot, now, `/day/${date}`)
+      await take(page, shot, seeded)
+      await page.context().close()
+    }
+  } finally {
+    await browser.close()
+    await world.close()
+  }
+}
+
+main().then(
+  () => log(`done: ${SHOTS.length} pictures in ${SCREENSHOT_DIR}/`),
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,139 @@
+// A believable morning at the first sandbox branch, made through the desk's own API and the
+// sandbox's public booking page, as a receptionist and the branch's clients would make it: on top
+// of the sandbox's seeded bookings (some pending, paid, cancelled), visits done, one in service,
+// one arrived, a walk-in, and a phone booking whose slot a client took on Cal.com while the desk
+// was offline — it needs attention.
+import { randomUUID } from 'node:crypto'
+import type { ActionResult, Appointment, DayView, OutboxEntry } from '../../src/shared/api/schemas'
+import type { FrontDeskWorld } from '../../e2e/front-desk-world'
+import { deskFetch } from '../../test/support/temp-desk'
+import { until } from '../../test/support/until'
+
+export interface SeededDay {
+  date: string
+  /** The appointment whose drawer is shown: in service, with a history. */
+  inService: Appointment
+}
+
+async function post<T>(world: FrontDeskWorld, path: string, body: unknown): Promise<T> {
+  const res = await deskFetch(world.desk, path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify(body),
+  })
+  if (res.status >= 300) throw new Error(`POST ${path} answered ${res.status}: ${await res.text()}`)
+  return (await res.json()) as T
+}
+
+const live = (a: Appointment) => a.status === 'SCHEDULED'
+
+export async function seedBelievableDay(
+  world: FrontDeskWorld,
+  date: string,
+  now: string,
+): Promise<SeededDay> {
+  const nowMs = Date.parse(now)
+  const day = await world.get<DayView>(`/api/appointments?date=${date}`)
+  const ended = day.appointments.filter((a) => live(a) && Date.parse(a.end) <= nowMs)
+  const ongoing = day.appointments.filter(
+    (a) => live(a) && Date.parse(a.start) <= nowMs && Date.parse(a.end) > nowMs,
+  )
+  const next = day.appointments.filter(
+    (a) => live(a) && Date.parse(a.start) > nowMs && Date.parse(a.start) < nowMs + 3_600_000,
+  )
+  const inService = ongoing[0] ?? ended[ended.length - 1]
+  if (!inService) throw new Error(`the sandbox seeded nothing before ${now} on ${date}`)
+  const visit = (a: Appointment, state: 'ARRIVED' | 'IN_SERVICE' | 'DONE') =>
+    post<ActionResult>(world, `/api/appointments/${a.uid}/visit`, { state })
+  for (const a of ended.filter((a) => a !== inService)) await visit(a, 'DONE')
+  await visit(inService, 'ARRIVED')
+  await visit(inService, 'IN_SERVICE')
+  if (next[0]) await visit(next[0], 'ARRIVED')
+
+  const { haircut, staff, freeStarts, takes } = await bookable(world, date)
+
+  const walkIn = await bookWalkIn(world, date, now, 'Tomás Reyes')
+
+  // Booked at the desk while Cal.com was out of reach; meanwhile a client took the same time
+  // with the same stylist on Cal.com's page. When the link returns Cal.com refuses it.
+  const link = world.link
+  if (!link) throw new Error('the world needs its Cal.com link')
+  const later = freeStarts.filter((s) => Date.parse(s) >= nowMs + 2 * 3_600_000 && s !== walkIn)
+  const clash = later.find((s) => staff.some((m) => takes(m.name, s)))
+  if (clash) {
+    const member = staff.find((m) => takes(m.name, clash))!
+    const host = world.account.staff.find((s) => s.name === member.name)!
+    link.down()
+    const booked = await post<ActionResult>(world, '/api/appointments', {
+      eventTypeId: haircut.id,
+      staffId: member.id,
+      start: clash,
+      attendee: { name: 'Nadia Okafor', phone: '+1 416 555 0142' },
+    })
+    const taken = await world.publicBooking({
+      eventSlug: 'haircut',
+      start: clash,
+      name: 'Hugo Lindqvist',
+      hostId: host.id,
+    })
+    await world.appointmentAtDesk(taken.uid)
+    link.up()
+    await until(
+      'Cal.com refused the desk’s booking of a taken time',
+      async () => {
+        const entries = await world.get<OutboxEntry[]>('/api/outbox?state=needs_attention')
+        return entries.some((e) => e.bookingUid === booked.appointment.uid)
+      },
+      60_000,
+    )
+  }
+  await until(
+    'every other change reached Cal.com',
+    async () =>
+      (await world.get<OutboxEntry[]>('/api/outbox?state=pending&state=in_flight')).length === 0,
+    60_000,
+  )
+  return { date, inService }
+}
+
+/** What a haircut can be booked with on `date`: its desk id, the staff, Cal.com's free times. */
+async function bookable(world: FrontDeskWorld, date: string) {
+  const haircut = (await world.get<Array<{ id: number; slug: string }>>('/api/event-types')).find(
+    (t) => t.slug === 'haircut',
+  )
+  if (!haircut) throw new Error('the branch has no haircut event type')
+  const day = await world.get<DayView>(`/api/appointments?date=${date}`)
+  const freeStarts = (await world.freeSlots('haircut', 3)).filter(
+    (s) => dayOfStart(s, day) === date,
+  )
+  const takes = (name: string, start: string) => world.hostTakes('haircut', name, start)
+  return { haircut, staff: day.staff, freeStarts, takes }
+}
+
+/** A walk-in with the first stylist free after now; its start, or null when nobody is free. */
+export async function bookWalkIn(
+  world: FrontDeskWorld,
+  date: string,
+  now: string,
+  name: string,
+): Promise<string | null> {
+  const { haircut, staff, freeStarts, takes } = await bookable(world, date)
+  const start = freeStarts.find(
+    (s) => Date.parse(s) >= Date.parse(now) && staff.some((m) => takes(m.name, s)),
+  )
+  if (!start) return null
+  const member = staff.find((m) => takes(m.name, start))!
+  await post(world, '/api/appointments', {
+    eventTypeId: haircut.id,
+    staffId: member.id,
+    start,
+    attendee: { name },
+    walkIn: true,
+  })
+  return start
+}
+
+/** The branch day a start falls on. */
+function dayOfStart(start: string, day: DayView): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: day.timeZone }).format(new Date(start))
+}

@@ -1,0 +1,36 @@
+// The README's pictures of the front desk, each a file docs/screenshots/<name>.png made by
+// `npm run screenshots` (main.ts). Listed apart from the script, so a test can hold the files and
+// the README to this list without starting a browser.
+export type Screen = 'day-grid' | 'appointment-drawer' | 'new-booking' | 'offline'
+
+export interface Shot {
+  name: string
+  screen: Screen
+  width: number
+  height: number
+  /** The OS language the page is opened with: the desk speaks it. */
+  locale: 'en-GB' | 'es-ES'
+}
+
+export const SCREENSHOT_DIR = 'docs/screenshots'
+
+// The two screens a branch desk most often has: a 1366×768 laptop and a 1920×1080 monitor.
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const
+const SCREENS: Screen[] = ['day-grid', 'appointment-drawer', 'new-booking', 'offline']
+
+export const SHOTS: Shot[] = [
+  ...SCREENS.flatMap((screen) =>
+    SIZES.map((size) => ({
+      name: `${screen}-${size.width}`,
+      screen,
+      ...size,
+      locale: 'en-GB' as const,
+    })),
+  ),
+  { name: 'day-grid-es-1366', screen: 'day-grid', width: 1366, height: 768, locale: 'es-ES' },
+]
+
+export const fileOf = (shot: Shot) => `${SCREENSHOT_DIR}/${shot.name}.png`
