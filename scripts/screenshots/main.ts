@@ -46,10 +46,9 @@ async function open(
 /** Puts the screen on the page, waits until it shows, and saves the picture. */
 async function take(page: Page, shot: Shot, seeded: SeededDay) {
   if (shot.screen === 'appointment-drawer') {
-    await page.evaluate(
-      (hash) => (location.hash = hash),
-      `#/day/${seeded.date}/appointment/${seeded.inService.uid}`,
-    )
+    const hash = `#/day/${seeded.date}/appointment/${seeded.inService.uid}`
+    // The page's own code, as text: scripts compile without the DOM's types.
+    await page.evaluate(`location.hash = ${JSON.stringify(hash)}`)
     await page.locator('[data-testid="history"] li').first().waitFor()
   } else if (shot.screen === 'new-booking') {
     await page.getByTestId('new-booking-button').click()
@@ -63,7 +62,7 @@ async function take(page: Page, shot: Shot, seeded: SeededDay) {
     await page.locator('[data-testid="sync-state"]').first().waitFor()
   }
   // Web fonts and the last frame settled: a picture, not a frame in between.
-  await page.evaluate(() => document.fonts.ready)
+  await page.evaluate('document.fonts.ready.then(() => true)')
   await page.screenshot({ path: join(root, fileOf(shot)), animations: 'disabled' })
   log(`${fileOf(shot)}`)
 }

@@ -7,7 +7,12 @@ import {
   type RouteName,
   type RouteOutput,
 } from '../../../shared/api/routes'
-import type { ApiSession } from './session'
+
+/** Where the local API is and the session token it wants (session.ts finds them at start). */
+interface DeskAddress {
+  apiBaseUrl: string
+  token: string
+}
 
 /** A failed request, carrying the API's own code (and the field or booking it names). */
 export class ApiRequestError extends Error {
@@ -58,7 +63,7 @@ export function routeUrl(name: RouteName, input: LooseInput = {}): string {
   return query ? `${path}?${query}` : path
 }
 
-export function createApiClient(session: ApiSession, fetchImpl: typeof fetch = fetch): ApiClient {
+export function createApiClient(session: DeskAddress, fetchImpl: typeof fetch = fetch): ApiClient {
   async function call(name: RouteName, input: LooseInput = {}, signal?: AbortSignal) {
     const route = ROUTES[name]
     const headers: Record<string, string> = {
