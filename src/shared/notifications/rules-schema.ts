@@ -4,8 +4,9 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, NOTIFIED_ROLES } from './kinds.js'
 
+/** A string enum: a wrong value (a receptionist among recipients) is named by its path. */
 const literals = <T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v) => Type.Literal(v)))
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] })
 
 const Id = Type.String({ minLength: 1, maxLength: 100 })
 const LocalTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })
