@@ -22,6 +22,8 @@ export interface NotifierOptions {
   leaseMs?: number
   /** Background pass interval; 0 runs only when woken or asked (default 2 s). */
   pollMs?: number
+  /** False: no background passes at all, only runOnce() (tests that step the clock). */
+  background?: boolean
 }
 
 export const MAX_EMAIL_ATTEMPTS = 6
@@ -48,6 +50,7 @@ export class Notifier {
   }
 
   start(): void {
+    if (this.o.background === false) return
     // A delivery stored by any instance wakes this one's dispatch.
     this.unsubscribe = this.o.storage.onEvents(() => this.wake())
     const pollMs = this.o.pollMs ?? 2000

@@ -15,6 +15,7 @@ export interface NotifierPluginOptions {
   now?: () => Date
   pollMs?: number
   leaseMs?: number
+  background?: boolean
   /** Replaces SMTP (tests of a mail server that refuses). */
   mailer?: Mailer
 }
@@ -30,6 +31,7 @@ export default fp<NotifierPluginOptions>(
       now: opts.now ?? (() => new Date()),
       ...(opts.pollMs === undefined ? {} : { pollMs: opts.pollMs }),
       ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
+      ...(opts.background === undefined ? {} : { background: opts.background }),
     })
     app.decorate('notifier', notifier)
     app.addHook('onReady', async () => notifier.start())
