@@ -91,7 +91,7 @@ describe.each(ENGINES)('notification rules and the owner’s approval on %s', (e
     })
     expect(r.rules.kinds['booking.late_cancellation'].channels).toEqual(['desktop', 'email'])
     expect(r.rules.kinds['booking.created']).toMatchObject({
-      channels: ['desktop'],
+      channels: ['desktop', 'email'],
       calcomEmails: true,
     })
   })
@@ -144,8 +144,8 @@ describe.each(ENGINES)('notification rules and the owner’s approval on %s', (e
   it('an admin’s change waits as a proposal with a readable diff', async () => {
     const before = await rulesNow()
     const rules = structuredClone(before.rules)
-    rules.kinds['booking.created'].channels = ['desktop', 'email']
     rules.kinds['booking.created'].calcomEmails = false
+    rules.kinds['booking.created'].branches = [channelId]
     const r = await put(admin(), before.version, rules, 'Ana wants to hear of every booking')
     expect(r.statusCode, r.body).toBe(202)
     proposal = r.json()
@@ -157,12 +157,12 @@ describe.each(ENGINES)('notification rules and the owner’s approval on %s', (e
       state: 'pending',
     })
     expect(proposal.changes.map((c) => c.path)).toEqual([
-      'kinds/booking.created/channels',
+      'kinds/booking.created/branches',
       'kinds/booking.created/calcomEmails',
     ])
     const now = await rulesNow()
     expect(now.version).toBe(1)
-    expect(now.rules.kinds['booking.created'].channels).toEqual(['desktop'])
+    expect(now.rules.kinds['booking.created'].calcomEmails).toBe(true)
     expect(now.pendingProposals).toBe(1)
   })
 
@@ -189,7 +189,7 @@ describe.each(ENGINES)('notification rules and the owner’s approval on %s', (e
     expect(r.statusCode, r.body).toBe(200)
     expect(r.json() as DecideProposalResponse).toEqual({ state: 'approved', version: 2 })
     const now = await rulesNow()
-    expect(now.rules.kinds['booking.created'].channels).toEqual(['desktop', 'email'])
+    expect(now.rules.kinds['booking.created'].calcomEmails).toBe(false)
     expect(now.pendingProposals).toBe(0)
     const again = await call(
       'POST',

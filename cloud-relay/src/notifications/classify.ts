@@ -74,8 +74,10 @@ export function classifyDelivery(
   const payload = obj(envelope?.payload)
   if (!kind || !payload) return undefined
   const branchId = delivery.channelId
-  const occurredAt = delivery.receivedAt
   const createdAt = str(envelope?.createdAt) ?? ''
+  // When Cal.com says it happened (a late cancellation is judged by it); else when it arrived.
+  const sent = Date.parse(createdAt)
+  const occurredAt = Number.isNaN(sent) ? delivery.receivedAt : new Date(sent)
 
   if (kind === 'booking.no_show') {
     const attendees = Array.isArray(payload.attendees) ? payload.attendees.map(obj) : []

@@ -71,7 +71,7 @@ export class Notifier {
 
   /** Runs a pass soon; a pass already running runs once more after. */
   wake(): void {
-    if (this.stopped) return
+    if (this.stopped || this.o.background === false) return
     if (this.running) {
       this.again = true
       return

@@ -139,7 +139,7 @@ export interface NotificationStorage {
   ): Promise<boolean>
   /** Claims up to `limit` jobs nobody holds (or whose claim expired) until `now + leaseMs`. */
   claimJobs(now: Date, leaseMs: number, limit: number): Promise<NotifyJob[]>
-  /** Writes the job's notifications (each key once, ever) and removes the job, in one transaction. */
+  /** Writes the job's notifications (each key once, ever) and marks the job done, in one transaction. */
   finishJob(job: NotifyJob, notifications: NewNotification[]): Promise<void>
   /** Leaves the job for another try at `retryAt`. */
   retryJob(job: NotifyJob, retryAt: Date, error: string): Promise<void>

@@ -10,21 +10,21 @@ describe('the readable diff of a rules proposal', () => {
   it('names each changed setting with its before and after, in English and Spanish', () => {
     const before = defaultRules()
     const after = defaultRules()
-    after.kinds['booking.created'].channels = ['desktop', 'email']
+    after.kinds['booking.paid'].channels = ['desktop', 'email']
     after.kinds['booking.no_show'].recipients = { roles: ['owner', 'admin'], people: [] }
     after.quietHours = null
     const changes = diffRules(before, after)
     expect(changes.map((c) => c.path)).toEqual([
-      'kinds/booking.created/channels',
       'kinds/booking.no_show/recipients',
+      'kinds/booking.paid/channels',
       'quietHours',
     ])
     expect(changes.map((c) => describeChange(c, 'en'))).toEqual([
-      'booking.created — how: desktop → desktop, email',
       'booking.no_show — who: owners → owners, admins',
+      'booking.paid — how: desktop → desktop, email',
       'Quiet hours: 21:00–08:00 → nothing',
     ])
-    expect(describeChange(changes[1]!, 'es')).toBe(
+    expect(describeChange(changes[0]!, 'es')).toBe(
       'booking.no_show — a quién: dueños → dueños, administradores',
     )
   })

@@ -56,15 +56,16 @@ const DESKTOP: NotificationChannel[] = ['desktop']
 /**
  * §8's defaults: the owner hears of requests, late cancellations, no-shows, desk problems and the
  * daily summary by email and desktop; of plain bookings, reschedules and cancellations on desktop
- * only, since Cal.com already emails those. Booking kinds coalesce over 5 minutes.
+ * only, since Cal.com already emails those (their email is on but suppressed, so the history says
+ * why, and turning "Cal.com already emails this" off sends it). Booking kinds coalesce over 5 minutes.
  */
 export function defaultRules(): NotificationRules {
   const burst = { coalesceMinutes: 5 }
   const kinds: Record<NotificationKind, KindRule> = {
-    'booking.created': rule(DESKTOP, { calcomEmails: true, ...burst }),
+    'booking.created': rule(BOTH, { calcomEmails: true, ...burst }),
     'booking.requested': rule(BOTH, burst),
-    'booking.rescheduled': rule(DESKTOP, { calcomEmails: true, ...burst }),
-    'booking.cancelled': rule(DESKTOP, { calcomEmails: true, ...burst }),
+    'booking.rescheduled': rule(BOTH, { calcomEmails: true, ...burst }),
+    'booking.cancelled': rule(BOTH, { calcomEmails: true, ...burst }),
     'booking.late_cancellation': rule(BOTH, burst),
     'booking.no_show': rule(BOTH, burst),
     'booking.paid': rule(DESKTOP, { enabled: false, ...burst }),

@@ -207,7 +207,8 @@ export class PostgresNotifications implements NotificationStorage {
     const t = now.getTime()
     const r = await this.pool.query<JobRow>(
       `UPDATE notify_jobs SET claim = $1, claimed_until = $2, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM notify_jobs WHERE claimed_until IS NULL OR claimed_until <= $3
+       WHERE id IN (SELECT id FROM notify_jobs WHERE done_at IS NULL
+                      AND (claimed_until IS NULL OR claimed_until <= $3)
                     ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
        RETURNING id, source_key, channel_id, seq, report, attempts, claim`,
       [randomUUID(), t + leaseMs, t, limit],
@@ -222,7 +223,7 @@ export class PostgresNotifications implements NotificationStorage {
     )
     await this.tx(async (c) => {
       for (const n of ordered) await this.insert(c, n)
-      await c.query('DELETE FROM notify_jobs WHERE id = $1', [job.id])
+      await c.query('UPDATE notify_jobs SET done_at = $2 WHERE id = $1', [job.id, Date.now()])
     })
   }
 
@@ -282,7 +283,9 @@ export class PostgresNotifications implements NotificationStorage {
   }
 
   async pendingJobs(): Promise<number> {
-    const r = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM notify_jobs')
+    const r = await this.pool.query<{ n: string }>(
+      'SELECT count(*) AS n FROM notify_jobs WHERE done_at IS NULL',
+    )
     return Number(r.rows[0]?.n ?? 0)
   }
 

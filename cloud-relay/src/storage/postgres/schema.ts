@@ -227,8 +227,12 @@ export const postgresMigrations: string[] = [
     attempts integer NOT NULL DEFAULT 0,
     claim text,
     claimed_until bigint,
-    last_error text
+    last_error text,
+    done_at bigint
   );
+  -- A job stays, done, until retention: a desk's report key sent again is known as a repeat.
+  CREATE INDEX notify_jobs_open ON notify_jobs (id) WHERE done_at IS NULL;
+  CREATE INDEX notify_jobs_done ON notify_jobs (done_at) WHERE done_at IS NOT NULL;
   CREATE TABLE notifications (
     id bigserial PRIMARY KEY,
     key text NOT NULL UNIQUE,

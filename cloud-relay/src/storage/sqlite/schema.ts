@@ -115,8 +115,12 @@ export const sqliteMigrations: string[] = [
     attempts INTEGER NOT NULL DEFAULT 0,
     claim TEXT,
     claimed_until INTEGER,
-    last_error TEXT
+    last_error TEXT,
+    done_at INTEGER
   );
+  -- A job stays, done, until retention: a desk's report key sent again is known as a repeat.
+  CREATE INDEX notify_jobs_open ON notify_jobs (id) WHERE done_at IS NULL;
+  CREATE INDEX notify_jobs_done ON notify_jobs (done_at) WHERE done_at IS NOT NULL;
   CREATE TABLE notifications (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     key TEXT NOT NULL UNIQUE,

@@ -57,15 +57,18 @@ const statements = (db: Database.Database) => ({
   ),
   claimJobs: db.prepare<[string, number, number, number], JobRow>(
     `UPDATE notify_jobs SET claim = ?, claimed_until = ?, attempts = attempts + 1
-     WHERE id IN (SELECT id FROM notify_jobs WHERE claimed_until IS NULL OR claimed_until <= ?
+     WHERE id IN (SELECT id FROM notify_jobs WHERE done_at IS NULL
+                    AND (claimed_until IS NULL OR claimed_until <= ?)
                   ORDER BY id LIMIT ?)
      RETURNING id, source_key, channel_id, seq, report, attempts, claim`,
   ),
-  deleteJob: db.prepare('DELETE FROM notify_jobs WHERE id = ?'),
+  finishJob: db.prepare('UPDATE notify_jobs SET done_at = ? WHERE id = ?'),
   retryJob: db.prepare(
     'UPDATE notify_jobs SET claimed_until = ?, last_error = ? WHERE id = ? AND claim = ?',
   ),
-  pendingJobs: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM notify_jobs'),
+  pendingJobs: db.prepare<[], { n: number }>(
+    'SELECT COUNT(*) AS n FROM notify_jobs WHERE done_at IS NULL',
+  ),
   // A leader someone is sending right now takes no more followers: its message is being written.
   heldLeader: db.prepare<[string, string, number, number], { id: number }>(
     `SELECT id FROM notifications WHERE person_id = ? AND channel = ? AND status = 'held'
@@ -256,7 +259,7 @@ export class SqliteNotifications implements NotificationStorage {
     this.db
       .transaction(() => {
         for (const n of notifications) this.insert(n)
-        this.s.deleteJob.run(job.id)
+        this.s.finishJob.run(Date.now(), job.id)
       })
       .immediate()
   }
