@@ -83,7 +83,11 @@ export async function buildApp(opts: BuildAppOptions) {
     minRetentionHours: config.minRetentionHours,
     intervalMs: opts.pruneIntervalMs ?? 10 * 60_000,
   })
-  await app.register(notifierPlugin, { smtp: config.smtp, ...opts.notifier })
+  await app.register(notifierPlugin, {
+    smtp: config.smtp,
+    leaseMs: config.notifyClaimMs,
+    ...opts.notifier,
+  })
 
   await app.register(healthRoutes)
   await app.register(hooksRoutes, {

@@ -31,6 +31,8 @@ export interface RelayConfig {
   trustProxy: boolean | string[]
   /** Owners' and admins' email (DESIGN.md §8); undefined = email notifications are off. */
   smtp: { url: string; from: string } | undefined
+  /** How long a dispatch claim holds before another instance may take the work over. */
+  notifyClaimMs: number
 }
 
 export class ConfigError extends Error {
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env): RelayConfig {
   if (trustRaw === 'true') trustProxy = true
   else if (trustRaw !== 'false') trustProxy = trustRaw.split(/[\s,]+/).filter(Boolean)
 
+  const notifyClaimMs = int('RELAY_NOTIFY_CLAIM_SECONDS', 60, 1, 3600) * 1000
   const smtpUrl = env.RELAY_SMTP_URL?.trim() || undefined
   const mailFrom = env.RELAY_MAIL_FROM?.trim() || undefined
   if (smtpUrl !== undefined) {
@@ -163,6 +166,7 @@ export function loadConfig(env: Env = process.env): RelayConfig {
     logLevel,
     trustProxy,
     smtp: smtpUrl && mailFrom ? { url: smtpUrl, from: mailFrom } : undefined,
+    notifyClaimMs,
   }
 }
 

@@ -27,7 +27,8 @@ export interface NotifierOptions {
 }
 
 export const MAX_EMAIL_ATTEMPTS = 6
-const BATCH = 50
+// Jobs are idempotent (unique keys), so a batch whose claim outlives its lease costs only work.
+const JOB_BATCH = 20
 
 /** 30 s, 1 min, 2 min, … up to an hour. */
 export const retryDelayMs = (attempts: number): number =>
@@ -100,14 +101,20 @@ export class Notifier {
 
   private async pass(): Promise<void> {
     for (;;) {
-      const jobs = await this.o.storage.notifications.claimJobs(this.o.now(), this.leaseMs, BATCH)
+      const jobs = await this.o.storage.notifications.claimJobs(
+        this.o.now(),
+        this.leaseMs,
+        JOB_BATCH,
+      )
       if (jobs.length === 0) break
       for (const job of jobs) await this.dispatch(job)
     }
+    // One at a time: a claim's lease covers one send, never a queue of them, so another
+    // instance cannot take over a notification this one is about to send.
     for (;;) {
-      const due = await this.o.storage.notifications.claimDue(this.o.now(), this.leaseMs, BATCH)
-      if (due.length === 0) break
-      for (const n of due) await this.deliver(n)
+      const [due] = await this.o.storage.notifications.claimDue(this.o.now(), this.leaseMs, 1)
+      if (!due) break
+      await this.deliver(due)
     }
   }
 
