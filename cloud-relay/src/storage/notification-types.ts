@@ -144,6 +144,8 @@ export interface NotificationStorage {
   /** Leaves the job for another try at `retryAt`. */
   retryJob(job: NotifyJob, retryAt: Date, error: string): Promise<void>
   pendingJobs(): Promise<number>
+  /** Deletes jobs done before `before`; returns how many. */
+  pruneJobs(before: Date): Promise<number>
 
   /** Claims due, unsent leaders (pending or held) until `now + leaseMs`. */
   claimDue(now: Date, leaseMs: number, limit: number): Promise<StoredNotification[]>

@@ -289,6 +289,13 @@ export class PostgresNotifications implements NotificationStorage {
     return Number(r.rows[0]?.n ?? 0)
   }
 
+  async pruneJobs(before: Date): Promise<number> {
+    const r = await this.pool.query('DELETE FROM notify_jobs WHERE done_at < $1', [
+      before.getTime(),
+    ])
+    return r.rowCount ?? 0
+  }
+
   async claimDue(now: Date, leaseMs: number, limit: number): Promise<StoredNotification[]> {
     const t = now.getTime()
     const r = await this.pool.query<NotificationRow>(

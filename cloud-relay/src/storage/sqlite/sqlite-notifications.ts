@@ -66,6 +66,7 @@ const statements = (db: Database.Database) => ({
   retryJob: db.prepare(
     'UPDATE notify_jobs SET claimed_until = ?, last_error = ? WHERE id = ? AND claim = ?',
   ),
+  pruneJobs: db.prepare('DELETE FROM notify_jobs WHERE done_at < ?'),
   pendingJobs: db.prepare<[], { n: number }>(
     'SELECT COUNT(*) AS n FROM notify_jobs WHERE done_at IS NULL',
   ),
@@ -301,6 +302,10 @@ export class SqliteNotifications implements NotificationStorage {
 
   async pendingJobs(): Promise<number> {
     return (this.s.pendingJobs.get() as { n: number }).n
+  }
+
+  async pruneJobs(before: Date): Promise<number> {
+    return this.s.pruneJobs.run(before.getTime()).changes
   }
 
   async claimDue(now: Date, leaseMs: number, limit: number): Promise<StoredNotification[]> {
