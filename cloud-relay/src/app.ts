@@ -109,7 +109,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(peopleRoutes)
   await app.register(notificationRulesRoutes, { emailEnabled: app.notifier.emailEnabled })
   await app.register(reportsRoutes)
-  await app.register(notificationsRoutes)
+  await app.register(notificationsRoutes, { recheckMs: config.pollRecheckMs })
   // Without an admin token the operator routes (and /metrics, whose labels name channels) are off.
   if (config.adminToken) await app.register(adminRoutes)
 

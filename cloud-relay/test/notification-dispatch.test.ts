@@ -375,6 +375,14 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
       await call('GET', '/v1/notifications', undefined, otherDeskToken)
     ).json() as NotificationsResponse
     expect(elsewhere.notifications).toEqual([])
+    // A parked poll answers when a new one becomes available.
+    const parked = call('GET', `/v1/notifications?after=${page.nextAfter}&wait=25`)
+    await deliver(
+      calcomBody('BOOKING_CREATED', { now: clock, start: new Date(clock.getTime() + 86_400_000) }),
+    )
+    await flush()
+    const woken = (await parked).json() as NotificationsResponse
+    expect(woken.notifications.map((x) => x.kind)).toEqual(['booking.created'])
     const desk = await call(
       'PUT',
       '/v1/notifications/desktop',
@@ -450,5 +458,28 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
       (e) => e.kind === 'booking.requested' && e.status === 'sent',
     )
     expect(keys.filter((e) => e.channel === 'email')).toHaveLength(2)
+  })
+  it('an admin’s proposal reaches the owner at once, by email, with its readable diff', async () => {
+    mail.messages.length = 0
+    const now = (
+      await call('GET', '/v1/business/notification-rules')
+    ).json() as NotificationRulesResponse
+    now.rules.kinds['booking.paid'].enabled = true
+    const r = await call('PUT', '/v1/business/notification-rules', {
+      actor: { personId: adminId, pin: ADMIN_PIN },
+      baseVersion: now.version,
+      rules: now.rules,
+      reason: 'Queremos saber de los pagos',
+    })
+    expect(r.statusCode, r.body).toBe(202)
+    await run()
+    const [m] = await mail.waitFor(1)
+    expect(m!.to).toEqual(['ana@example.com'])
+    expect(m!.subject).toBe('Un cambio de las reglas de avisos espera tu aprobación')
+    expect(m!.text).toContain('Bea: “Queremos saber de los pagos”')
+    expect(m!.text).toContain('booking.paid — avisar: no → sí')
+    expect(
+      (await history()).filter((e) => e.kind === 'rules.proposal').map((e) => e.personId),
+    ).toEqual([biz.ownerId, biz.ownerId])
   })
 })

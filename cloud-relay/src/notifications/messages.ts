@@ -1,6 +1,6 @@
 // What notifications say, in English and Spanish: subjects, titles and bodies for one event, a
 // burst of one kind, and the morning digest. Times are shown in the branch's zone, labelled.
-import type { NotificationKind } from '../../../src/shared/notifications/kinds.js'
+import type { MessageKind } from '../../../src/shared/notifications/kinds.js'
 import type { BookingFacts } from './classify.js'
 
 export type MessageLanguage = 'en' | 'es'
@@ -8,7 +8,7 @@ export type MessageLanguage = 'en' | 'es'
 export const languageOf = (tag: string): MessageLanguage =>
   tag.toLowerCase().startsWith('es') ? 'es' : 'en'
 
-const KIND_LABELS: Record<MessageLanguage, Record<NotificationKind, string>> = {
+const KIND_LABELS: Record<MessageLanguage, Record<MessageKind, string>> = {
   en: {
     'booking.created': 'New booking',
     'booking.requested': 'Booking request to confirm',
@@ -22,6 +22,7 @@ const KIND_LABELS: Record<MessageLanguage, Record<NotificationKind, string>> = {
     'desk.reconnect_needed': 'A desk must reconnect to Cal.com',
     'relay.delivery_problem': 'Cal.com deliveries have a problem',
     'summary.daily': 'Daily summary',
+    'rules.proposal': 'A change of the notification rules waits for your approval',
   },
   es: {
     'booking.created': 'Nueva reserva',
@@ -36,6 +37,7 @@ const KIND_LABELS: Record<MessageLanguage, Record<NotificationKind, string>> = {
     'desk.reconnect_needed': 'Un escritorio debe reconectarse a Cal.com',
     'relay.delivery_problem': 'Problema con las entregas de Cal.com',
     'summary.daily': 'Resumen del día',
+    'rules.proposal': 'Un cambio de las reglas de avisos espera tu aprobación',
   },
 }
 
@@ -56,7 +58,7 @@ const WORDS = {
   },
 } as const
 
-export const kindLabel = (kind: NotificationKind, lang: MessageLanguage): string =>
+export const kindLabel = (kind: MessageKind, lang: MessageLanguage): string =>
   KIND_LABELS[lang][kind]
 
 export const defaultBranchName = (index: number, lang: MessageLanguage): string =>
@@ -84,7 +86,7 @@ export function formatTime(iso: string, zone: string, lang: MessageLanguage): st
 
 /** One event's title and body lines, as a desktop notification and an email show them. */
 export function describeEvent(e: {
-  kind: NotificationKind
+  kind: MessageKind
   lang: MessageLanguage
   branchName: string
   zone: string
@@ -104,7 +106,7 @@ export function describeEvent(e: {
 }
 
 export interface MessageItem {
-  kind: NotificationKind
+  kind: MessageKind
   title: string
   body: string
 }

@@ -24,6 +24,8 @@ export interface NotifierOptions {
   pollMs?: number
   /** False: no background passes at all, only runOnce() (tests that step the clock). */
   background?: boolean
+  /** Called when a desktop notification becomes available here (wakes parked polls). */
+  onDesktop?: () => void
 }
 
 export const MAX_EMAIL_ATTEMPTS = 6
@@ -44,6 +46,11 @@ export class Notifier {
 
   constructor(private readonly o: NotifierOptions) {
     this.leaseMs = o.leaseMs ?? 60_000
+  }
+
+  /** The dispatch clock: when notifications made outside a job (proposals) are due. */
+  now(): Date {
+    return this.o.now()
   }
 
   get emailEnabled(): boolean {
@@ -169,7 +176,7 @@ export class Notifier {
     const store = this.o.storage.notifications
     const now = this.o.now()
     if (n.channel === 'desktop') {
-      await store.markSent(n, now)
+      if (await store.markSent(n, now)) this.o.onDesktop?.()
       return
     }
     if (!this.o.mailer) {

@@ -2,6 +2,9 @@ import fp from 'fastify-plugin'
 import { smtpMailer, type Mailer } from '../notifications/mailer.js'
 import { Notifier } from '../notifications/notifier.js'
 
+/** The waiters key parked `GET /v1/notifications` polls wait on. */
+export const DESKTOP_WAITERS = 'desktop-notifications'
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** The notification dispatch loop of this instance (DESIGN.md §8). */
@@ -29,6 +32,7 @@ export default fp<NotifierPluginOptions>(
       log: app.log,
       mailer,
       now: opts.now ?? (() => new Date()),
+      onDesktop: () => app.waiters.notify(DESKTOP_WAITERS),
       ...(opts.pollMs === undefined ? {} : { pollMs: opts.pollMs }),
       ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
       ...(opts.background === undefined ? {} : { background: opts.background }),
@@ -38,5 +42,5 @@ export default fp<NotifierPluginOptions>(
     // Before storage closes: a pass in progress finishes (its claims would expire otherwise).
     app.addHook('preClose', async () => notifier.stop())
   },
-  { name: 'notifier', dependencies: ['storage'] },
+  { name: 'notifier', dependencies: ['storage', 'waiters'] },
 )

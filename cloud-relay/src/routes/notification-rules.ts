@@ -17,6 +17,7 @@ import { verifyActor } from '../business/actor.js'
 import { businessOfDevice } from '../business/load.js'
 import { forbidden } from '../business/people-checks.js'
 import { currentRules } from '../notifications/current-rules.js'
+import { proposalNotices } from '../notifications/proposal-notice.js'
 import { RelayHttpError, invalidField } from '../errors.js'
 import type { StoredProposal } from '../storage/notification-types.js'
 import type { Device } from '../storage/types.js'
@@ -127,11 +128,16 @@ const notificationRules: FastifyPluginAsyncTypebox<{ emailEnabled: boolean }> = 
         decidedBy: null,
         decidedAt: null,
       }
-      await app.storage.notifications.addProposal(proposal, {
-        ...audit,
-        action: 'rules.propose',
-        detail: { proposalId: proposal.id, baseVersion, changed: changes.map((c) => c.path) },
-      })
+      await app.storage.notifications.addProposal(
+        proposal,
+        {
+          ...audit,
+          action: 'rules.propose',
+          detail: { proposalId: proposal.id, baseVersion, changed: changes.map((c) => c.path) },
+        },
+        proposalNotices(proposal, business, actor, opts.emailEnabled, app.notifier.now()),
+      )
+      app.notifier.wake()
       request.log.info({ businessId: business.id, proposalId: proposal.id }, 'rules proposed')
       return reply.code(202).send(proposalOut(proposal))
     },

@@ -10,6 +10,7 @@ import { verifyActor } from '../business/actor.js'
 import { businessOfDevice } from '../business/load.js'
 import { forbidden } from '../business/people-checks.js'
 import { groupMessage, languageOf } from '../notifications/messages.js'
+import { DESKTOP_WAITERS } from '../plugins/notifier.js'
 import type { StoredNotification } from '../storage/notification-types.js'
 import type { Device } from '../storage/types.js'
 import { Actor } from './business-schemas.js'
@@ -18,7 +19,7 @@ import { Actor } from './business-schemas.js'
  * Desktop notifications ("notify me on this computer", per person and device, with the PIN),
  * and the owner's history of every notification: sent, coalesced, suppressed, failed and why.
  */
-const notifications: FastifyPluginAsyncTypebox = async (app) => {
+const notifications: FastifyPluginAsyncTypebox<{ recheckMs: number }> = async (app, opts) => {
   app.put(
     '/v1/notifications/desktop',
     {
@@ -80,26 +81,43 @@ const notifications: FastifyPluginAsyncTypebox = async (app) => {
           {
             after: Type.Optional(Type.Integer({ minimum: 0 })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+            wait: Type.Number({ minimum: 0, maximum: 25, default: 0 }),
           },
           { additionalProperties: false },
         ),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const device = request.device as Device
       const after = request.query.after ?? 0
-      const people = await app.storage.notifications.desktopPeople(device.id)
-      const rows = await app.storage.notifications.desktop(
-        people,
-        after,
-        request.query.limit ?? 100,
-      )
-      const list = await Promise.all(rows.map(toDesktop))
-      const out: NotificationsResponse = {
-        notifications: list,
-        nextAfter: list.at(-1)?.seq ?? after,
+      const deadline = Date.now() + request.query.wait * 1000
+      let gone = false
+      reply.raw.once('close', () => (gone = true))
+      // Parks like /v1/events: woken when this instance makes one available, and re-reads at
+      // least every recheck for those another instance made.
+      for (;;) {
+        const armed = app.waiters.arm(DESKTOP_WAITERS)
+        const people = await app.storage.notifications.desktopPeople(device.id)
+        const rows = await app.storage.notifications.desktop(
+          people,
+          after,
+          request.query.limit ?? 100,
+        )
+        const left = deadline - Date.now()
+        if (rows.length || left <= 0 || gone || app.waiters.closing) {
+          armed.cancel()
+          const list = await Promise.all(rows.map(toDesktop))
+          const out: NotificationsResponse = {
+            notifications: list,
+            nextAfter: list.at(-1)?.seq ?? after,
+          }
+          return reply.send(out)
+        }
+        const stop = (): void => armed.cancel()
+        reply.raw.once('close', stop)
+        await armed.wait(Math.min(left, opts.recheckMs))
+        reply.raw.off('close', stop)
       }
-      return out
     },
   )
 

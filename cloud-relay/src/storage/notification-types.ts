@@ -2,6 +2,7 @@
 // stores them (DESIGN.md §8). Both engines implement this; the tests run against both.
 import type {
   NotificationChannel,
+  MessageKind,
   NotificationKind,
 } from '../../../src/shared/notifications/kinds.js'
 import type { NotificationRules } from '../../../src/shared/notifications/rules.js'
@@ -67,7 +68,7 @@ export interface NewNotification {
   businessId: string
   personId: string
   channel: NotificationChannel
-  kind: NotificationKind
+  kind: MessageKind
   branchId: string | null
   sourceKey: string
   status: 'pending' | 'held' | 'suppressed'
@@ -88,7 +89,7 @@ export interface StoredNotification {
   businessId: string
   personId: string
   channel: NotificationChannel
-  kind: NotificationKind
+  kind: MessageKind
   branchId: string | null
   sourceKey: string
   status: NotificationStatus
@@ -112,7 +113,8 @@ export interface NotificationStorage {
     rules: NotificationRules,
     audit: AuditEntry,
   ): Promise<boolean>
-  addProposal(p: StoredProposal, audit: AuditEntry): Promise<void>
+  /** The proposal, its audit row and the owners' notifications of it, in one transaction. */
+  addProposal(p: StoredProposal, audit: AuditEntry, notify: NewNotification[]): Promise<void>
   /** Newest first. */
   proposals(businessId: string): Promise<StoredProposal[]>
   /**

@@ -17,6 +17,12 @@ export const NOTIFICATION_KINDS = [
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
+/**
+ * What a notification can be about: a kind the rules govern, or a proposed change of the rules,
+ * which always goes to the owners (by email and desktop), whatever the rules say.
+ */
+export type MessageKind = NotificationKind | 'rules.proposal'
+
 /** The problems a desk reports itself (`POST /v1/reports`); the others come from Cal.com or the relay. */
 export const DESK_REPORT_KINDS = ['desk.needs_attention', 'desk.reconnect_needed'] as const
 export type DeskReportKind = (typeof DESK_REPORT_KINDS)[number]

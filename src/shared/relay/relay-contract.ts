@@ -1,11 +1,7 @@
 // Wire types of the relay routes desks call (DESIGN.md §4.1). The relay and the desk's relay client
 // both import them from here, so this file holds types only: no runtime code, no Node imports.
 import type { Role } from '../people/roles.js'
-import type {
-  DeskReportKind,
-  NotificationChannel,
-  NotificationKind,
-} from '../notifications/kinds.js'
+import type { DeskReportKind, MessageKind, NotificationChannel } from '../notifications/kinds.js'
 import type { NotificationRules } from '../notifications/rules.js'
 import type { RulesChange } from '../notifications/rules-diff.js'
 
@@ -304,7 +300,7 @@ export interface DesktopNotification {
   /** The cursor: ask for `after` the last one seen. */
   seq: number
   personId: string
-  kind: NotificationKind
+  kind: MessageKind
   branchId: string | null
   title: string
   body: string
@@ -316,7 +312,10 @@ export interface DesktopNotification {
   createdAt: string
 }
 
-/** `GET /v1/notifications?after=SEQ&limit=N`: for the people who turned it on at this device. */
+/**
+ * `GET /v1/notifications?after=SEQ&limit=N&wait=S`: for the people who turned it on at this
+ * device. `wait` (0–25 s) holds the request until one arrives, like `/v1/events`.
+ */
 export interface NotificationsResponse {
   notifications: DesktopNotification[]
   nextAfter: number
@@ -327,7 +326,7 @@ export type NotificationStatus = 'pending' | 'held' | 'sent' | 'coalesced' | 'su
 /** One row of `GET /v1/business/notifications/history`: what happened to each notification and why. */
 export interface NotificationHistoryEntry {
   id: string
-  kind: NotificationKind
+  kind: MessageKind
   personId: string
   channel: NotificationChannel
   branchId: string | null

@@ -112,7 +112,11 @@ export class PostgresNotifications implements NotificationStorage {
     })
   }
 
-  async addProposal(p: StoredProposal, audit: AuditEntry): Promise<void> {
+  async addProposal(
+    p: StoredProposal,
+    audit: AuditEntry,
+    notify: NewNotification[],
+  ): Promise<void> {
     await this.tx(async (c) => {
       await c.query(
         `INSERT INTO rule_proposals (id, business_id, base_version, doc, changes, proposed_by,
@@ -131,6 +135,7 @@ export class PostgresNotifications implements NotificationStorage {
         ],
       )
       await c.query(auditInsert(p.businessId, audit))
+      for (const n of notify) await this.insert(c, n)
     })
   }
 

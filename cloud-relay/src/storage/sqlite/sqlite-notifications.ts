@@ -182,7 +182,11 @@ export class SqliteNotifications implements NotificationStorage {
       .immediate()
   }
 
-  async addProposal(p: StoredProposal, audit: AuditEntry): Promise<void> {
+  async addProposal(
+    p: StoredProposal,
+    audit: AuditEntry,
+    notify: NewNotification[],
+  ): Promise<void> {
     this.db
       .transaction(() => {
         this.s.insertProposal.run(
@@ -197,6 +201,7 @@ export class SqliteNotifications implements NotificationStorage {
           p.createdAt.getTime(),
         )
         this.audit(p.businessId, audit)
+        for (const n of notify) this.insert(n)
       })
       .immediate()
   }
