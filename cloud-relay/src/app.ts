@@ -6,6 +6,7 @@ import deliveryLogPlugin from './plugins/delivery-log.js'
 import drainOnClosePlugin from './plugins/drain-on-close.js'
 import errorHandlerPlugin from './plugins/error-handler.js'
 import metricsPlugin from './plugins/metrics.js'
+import notifierPlugin, { type NotifierPluginOptions } from './plugins/notifier.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
 import refusalsPlugin from './plugins/refusals.js'
 import retentionPlugin from './plugins/retention.js'
@@ -21,7 +22,10 @@ import eventsRoutes from './routes/events.js'
 import healthRoutes from './routes/health.js'
 import hooksRoutes from './routes/hooks.js'
 import joinCodeRoutes from './routes/join-codes.js'
+import notificationRulesRoutes from './routes/notification-rules.js'
+import notificationsRoutes from './routes/notifications.js'
 import peopleRoutes from './routes/people.js'
+import reportsRoutes from './routes/reports.js'
 import streamRoutes from './routes/stream.js'
 import type { RelayStorage } from './storage/types.js'
 
@@ -38,6 +42,8 @@ export interface BuildAppOptions {
   closeGraceMs?: number
   /** How often refusals are logged, one line per source and reason (default 60 s). */
   refusalLogIntervalMs?: number
+  /** The notification loop's clock, pass interval, claim lease or mailer (tests set them). */
+  notifier?: Omit<NotifierPluginOptions, 'smtp'>
 }
 
 /** Builds the relay: external plugins, then app plugins, then routes (the fastify/demo order). */
@@ -77,6 +83,11 @@ export async function buildApp(opts: BuildAppOptions) {
     minRetentionHours: config.minRetentionHours,
     intervalMs: opts.pruneIntervalMs ?? 10 * 60_000,
   })
+  await app.register(notifierPlugin, {
+    smtp: config.smtp,
+    leaseMs: config.notifyClaimMs,
+    ...opts.notifier,
+  })
 
   await app.register(healthRoutes)
   await app.register(hooksRoutes, {
@@ -96,6 +107,9 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(businessRoutes)
   await app.register(joinCodeRoutes, { joinRateLimitPerMinute: config.joinRateLimitPerMinute })
   await app.register(peopleRoutes)
+  await app.register(notificationRulesRoutes, { emailEnabled: app.notifier.emailEnabled })
+  await app.register(reportsRoutes)
+  await app.register(notificationsRoutes, { recheckMs: config.pollRecheckMs })
   // Without an admin token the operator routes (and /metrics, whose labels name channels) are off.
   if (config.adminToken) await app.register(adminRoutes)
 

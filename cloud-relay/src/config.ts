@@ -29,6 +29,10 @@ export interface RelayConfig {
   logLevel: string
   /** Fastify trustProxy: which proxies' X-Forwarded-For to believe (rate limits key on the client IP). */
   trustProxy: boolean | string[]
+  /** Owners' and admins' email (DESIGN.md §8); undefined = email notifications are off. */
+  smtp: { url: string; from: string } | undefined
+  /** How long a dispatch claim holds before another instance may take the work over. */
+  notifyClaimMs: number
 }
 
 export class ConfigError extends Error {
@@ -115,6 +119,32 @@ export function loadConfig(env: Env = process.env): RelayConfig {
   if (trustRaw === 'true') trustProxy = true
   else if (trustRaw !== 'false') trustProxy = trustRaw.split(/[\s,]+/).filter(Boolean)
 
+  const notifyClaimMs = int('RELAY_NOTIFY_CLAIM_SECONDS', 60, 1, 3600) * 1000
+  const smtpUrl = env.RELAY_SMTP_URL?.trim() || undefined
+  const mailFrom = env.RELAY_MAIL_FROM?.trim() || undefined
+  if (smtpUrl !== undefined) {
+    let protocol = ''
+    try {
+      protocol = new URL(smtpUrl).protocol
+    } catch {
+      problems.push(`RELAY_SMTP_URL is not a valid URL: "${redactSmtp(smtpUrl)}"`)
+    }
+    if (protocol && protocol !== 'smtp:' && protocol !== 'smtps:')
+      problems.push(
+        `RELAY_SMTP_URL must start with smtp:// or smtps://, got "${redactSmtp(smtpUrl)}"`,
+      )
+    if (mailFrom === undefined)
+      problems.push(
+        'RELAY_MAIL_FROM must be set with RELAY_SMTP_URL (e.g. "Frontdesk <alerts@example.com>")',
+      )
+  }
+  if (mailFrom !== undefined && !/^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(mailFrom))
+    problems.push(
+      `RELAY_MAIL_FROM must be an email address, optionally with a name, got "${mailFrom}"`,
+    )
+  if (mailFrom !== undefined && smtpUrl === undefined)
+    problems.push('RELAY_MAIL_FROM is set but RELAY_SMTP_URL is not: set both, or neither')
+
   if (problems.length) throw new ConfigError(problems)
   return {
     host,
@@ -135,7 +165,14 @@ export function loadConfig(env: Env = process.env): RelayConfig {
     pollRecheckMs,
     logLevel,
     trustProxy,
+    smtp: smtpUrl && mailFrom ? { url: smtpUrl, from: mailFrom } : undefined,
+    notifyClaimMs,
   }
+}
+
+/** Hides the password of an smtp:// URL so it can be printed. */
+export function redactSmtp(smtpUrl: string): string {
+  return smtpUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
 }
 
 /** Hides the password of a postgres:// URL so it can be printed. */

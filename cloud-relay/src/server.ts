@@ -21,6 +21,8 @@ async function main(): Promise<void> {
   })
   const storage = await openStorage(config.databaseUrl)
   const app = await buildApp({ config, storage, closeStorage: true, logger: log })
+  if (!config.smtp)
+    log.warn('RELAY_SMTP_URL is not set: email notifications are off (desktop ones still work)')
   if (!config.adminToken)
     log.warn('RELAY_ADMIN_TOKEN is not set: /metrics and /v1/admin/* are disabled')
 

@@ -82,7 +82,7 @@ export async function startHarness(
   env: Record<string, string> = {},
   extra: Pick<
     BuildAppOptions,
-    'heartbeatMs' | 'closeGraceMs' | 'logger' | 'refusalLogIntervalMs'
+    'heartbeatMs' | 'closeGraceMs' | 'logger' | 'refusalLogIntervalMs' | 'notifier'
   > = {},
 ): Promise<Harness> {
   const db = await createDatabase(engine)

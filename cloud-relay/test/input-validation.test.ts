@@ -4,6 +4,7 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RelayApp } from '../src/app.js'
+import { defaultRules } from '../../src/shared/notifications/rules.js'
 import type { EventsResponse } from '../../src/shared/relay/relay-contract.js'
 import {
   ADMIN_TOKEN,
@@ -281,6 +282,109 @@ const cases: Case[] = [
         payload: '{"actor":{"personId":"per_x","pin":"1234"},"changes":{}}',
       }),
     field: 'body/changes',
+  },
+  {
+    route: 'GET /v1/business/notification-rules',
+    name: 'an unknown query parameter',
+    send: () => get('/v1/business/notification-rules?version=1', device()),
+    field: 'querystring/version',
+  },
+  {
+    route: 'PUT /v1/business/notification-rules',
+    name: 'a receptionist among the recipients',
+    send: () =>
+      h.app.inject({
+        method: 'PUT',
+        url: '/v1/business/notification-rules',
+        headers: { 'content-type': 'application/json', ...device() },
+        payload: JSON.stringify({
+          actor: { personId: 'per_x', pin: '1234' },
+          baseVersion: 0,
+          rules: (() => {
+            const r = defaultRules()
+            ;(r.kinds['booking.created'].recipients.roles as string[]) = ['owner', 'receptionist']
+            return r
+          })(),
+        }),
+      }),
+    field: 'body/rules/kinds/booking.created/recipients/roles/1',
+  },
+  {
+    route: 'PUT /v1/business/notification-rules',
+    name: 'an unknown kind',
+    send: () =>
+      h.app.inject({
+        method: 'PUT',
+        url: '/v1/business/notification-rules',
+        headers: { 'content-type': 'application/json', ...device() },
+        payload: JSON.stringify({
+          actor: { personId: 'per_x', pin: '1234' },
+          baseVersion: 0,
+          rules: { ...defaultRules(), kinds: { ...defaultRules().kinds, 'booking.typo': {} } },
+        }),
+      }),
+    field: 'body/rules/kinds/booking.typo',
+  },
+  {
+    route: 'GET /v1/business/notification-rules/proposals',
+    name: 'an unknown query parameter',
+    send: () => get('/v1/business/notification-rules/proposals?state=pending', device()),
+    field: 'querystring/state',
+  },
+  ...(['approve', 'reject'] as const).map((d) => ({
+    route: `POST /v1/business/notification-rules/proposals/:id/${d}`,
+    name: 'no actor',
+    send: () =>
+      json('POST', `/v1/business/notification-rules/proposals/prp_x/${d}`, '{}', device()),
+    field: 'body/actor',
+  })),
+  {
+    route: 'POST /v1/reports',
+    name: 'a kind the desk does not report',
+    send: () =>
+      json(
+        'POST',
+        '/v1/reports',
+        '{"key":"k1","kind":"booking.created","summary":"Cal.com refused"}',
+        device(),
+      ),
+    field: 'body/kind',
+  },
+  {
+    route: 'POST /v1/reports',
+    name: 'a blank summary',
+    send: () =>
+      json(
+        'POST',
+        '/v1/reports',
+        '{"key":"k1","kind":"desk.needs_attention","summary":"\u200b"}',
+        device(),
+      ),
+    field: 'body/summary',
+  },
+  {
+    route: 'PUT /v1/notifications/desktop',
+    name: 'enabled sent as text',
+    send: () =>
+      h.app.inject({
+        method: 'PUT',
+        url: '/v1/notifications/desktop',
+        headers: { 'content-type': 'application/json', ...device() },
+        payload: '{"actor":{"personId":"per_x","pin":"1234"},"enabled":"true"}',
+      }),
+    field: 'body/enabled',
+  },
+  {
+    route: 'GET /v1/notifications',
+    name: 'a cursor that is not a number',
+    send: () => get('/v1/notifications?after=latest', device()),
+    field: 'querystring/after',
+  },
+  {
+    route: 'GET /v1/business/notifications/history',
+    name: 'an unknown query parameter',
+    send: () => get('/v1/business/notifications/history?status=failed', device()),
+    field: 'querystring/status',
   },
   {
     route: 'GET /healthz',

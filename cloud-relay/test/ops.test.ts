@@ -50,6 +50,43 @@ describe('configuration', () => {
     }
   })
 
+  it('checks the email settings together, and never prints the SMTP password', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env)
+        return ''
+      } catch (err) {
+        return (err as ConfigError).message
+      }
+    }
+    const wrongScheme = problems({
+      RELAY_SMTP_URL: 'http://mailer:s3cr3t-pass@mail.example.com',
+      RELAY_MAIL_FROM: 'alerts@example.com',
+    })
+    expect(wrongScheme).toContain('RELAY_SMTP_URL must start with smtp:// or smtps://')
+    expect(wrongScheme).not.toContain('s3cr3t-pass')
+    expect(problems({ RELAY_SMTP_URL: 'smtp://mail.example.com:587' })).toContain(
+      'RELAY_MAIL_FROM must be set with RELAY_SMTP_URL',
+    )
+    expect(problems({ RELAY_MAIL_FROM: 'alerts@example.com' })).toContain(
+      'RELAY_MAIL_FROM is set but RELAY_SMTP_URL is not',
+    )
+    expect(
+      problems({ RELAY_SMTP_URL: 'smtps://mail.example.com', RELAY_MAIL_FROM: 'not an address' }),
+    ).toContain('RELAY_MAIL_FROM must be an email address')
+    expect(problems({ RELAY_NOTIFY_CLAIM_SECONDS: '0' })).toContain('RELAY_NOTIFY_CLAIM_SECONDS')
+    expect(
+      loadConfig({
+        RELAY_SMTP_URL: 'smtps://mailer:pw@mail.example.com:465',
+        RELAY_MAIL_FROM: 'Frontdesk <alerts@example.com>',
+      }).smtp,
+    ).toEqual({
+      url: 'smtps://mailer:pw@mail.example.com:465',
+      from: 'Frontdesk <alerts@example.com>',
+    })
+    expect(loadConfig({}).smtp).toBeUndefined()
+  })
+
   it('uses the documented defaults', () => {
     const c = loadConfig({})
     expect(c).toMatchObject({

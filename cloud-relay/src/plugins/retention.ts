@@ -18,8 +18,13 @@ export default fp<RetentionOptions>(
           maxAgeMs: opts.retentionDays * 86_400_000,
           minAgeMs: opts.minRetentionHours * 3_600_000,
         })
-        .then((deleted) => {
+        .then(async (deleted) => {
           if (deleted) app.log.info({ deleted }, 'retention pruned events')
+          // Done dispatch jobs live as long as events: a report key repeated within it is known.
+          const jobs = await app.storage.notifications.pruneJobs(
+            new Date(Date.now() - opts.retentionDays * 86_400_000),
+          )
+          if (jobs) app.log.info({ jobs }, 'retention pruned notification jobs')
         })
         .catch((err: unknown) => app.log.error({ err }, 'retention failed'))
         .finally(() => (running = undefined))

@@ -1,6 +1,7 @@
 // The relay's storage contract. Two engines implement it (SQLite, PostgreSQL); the shared test
 // suite in cloud-relay/test runs against both, so behaviour never depends on the engine.
 import type { BusinessStorage } from './business-types.js'
+import type { NotificationStorage } from './notification-types.js'
 
 export interface Channel {
   id: string
@@ -81,11 +82,16 @@ export interface RelayStorage {
   readonly engine: 'sqlite' | 'postgres'
   /** The business and its people (DESIGN.md §7). */
   readonly business: BusinessStorage
+  /** Notification rules, proposals, dispatch jobs and notifications (DESIGN.md §8). */
+  readonly notifications: NotificationStorage
   migrate(): Promise<void>
   ping(): Promise<void>
   close(): Promise<void>
 
-  /** Stores deliveries durably: when the promise resolves, every result survives a crash. */
+  /**
+   * Stores deliveries durably: when the promise resolves, every result survives a crash. A new
+   * delivery to a branch of a business also queues its notification job, in the same commit.
+   */
   ingest(deliveries: IncomingDelivery[]): Promise<IngestResult[]>
   read(channelId: string, after: number, limit: number): Promise<ReadResult>
 

@@ -1,6 +1,9 @@
 // Wire types of the relay routes desks call (DESIGN.md §4.1). The relay and the desk's relay client
 // both import them from here, so this file holds types only: no runtime code, no Node imports.
 import type { Role } from '../people/roles.js'
+import type { DeskReportKind, MessageKind, NotificationChannel } from '../notifications/kinds.js'
+import type { NotificationRules } from '../notifications/rules.js'
+import type { RulesChange } from '../notifications/rules-diff.js'
 
 /** `POST /v1/enroll` request. `deviceName`: 1–100 characters, some of them visible. */
 export interface EnrollRequest {
@@ -92,6 +95,8 @@ export type RelayErrorCode =
   | 'PIN_LOCKED'
   | 'FORBIDDEN'
   | 'CONFLICT'
+  | 'PROPOSAL_SUPERSEDED'
+  | 'PROPOSAL_DECIDED'
 
 /**
  * `GET /v1/stream` (SSE): each event is sent as `id: <seq>`, `event: delivery`,
@@ -198,4 +203,142 @@ export interface UpdatePersonRequest {
 export interface PersonChangeResponse {
   person: Omit<PersonSnapshot, 'pinHash'>
   version: number
+}
+
+// ——— Notifications and the owner's approval (DESIGN.md §8).
+
+/** `GET /v1/business/notification-rules` 200. Version 0 means the defaults were never changed. */
+export interface NotificationRulesResponse {
+  version: number
+  rules: NotificationRules
+  /** False when the relay has no SMTP server configured: email notifications are off. */
+  email: { enabled: boolean }
+  pendingProposals: number
+}
+
+/**
+ * `PUT /v1/business/notification-rules`. An owner's change applies at once (200
+ * `RulesAppliedResponse`); an admin's becomes a proposal for the owner (202 `RulesProposal`);
+ * a receptionist gets 403 `FORBIDDEN`. `baseVersion` must be the current version (409 `CONFLICT`).
+ */
+export interface PutNotificationRulesRequest {
+  actor: Actor
+  baseVersion: number
+  rules: NotificationRules
+  /** Why (shown to the owner with a proposal), up to 500 characters. */
+  reason?: string
+}
+export interface RulesAppliedResponse {
+  applied: true
+  version: number
+}
+
+export type ProposalState = 'pending' | 'approved' | 'rejected' | 'superseded'
+
+export interface RulesProposal {
+  applied: false
+  id: string
+  baseVersion: number
+  rules: NotificationRules
+  /** What it changes against its base version (describeChange renders a line). */
+  changes: RulesChange[]
+  proposedBy: string
+  deviceId: string
+  reason: string
+  /** ISO 8601. */
+  createdAt: string
+  state: ProposalState
+  decidedBy: string | null
+  decidedAt: string | null
+}
+
+/** `GET /v1/business/notification-rules/proposals` 200: newest first. */
+export interface ProposalsResponse {
+  proposals: RulesProposal[]
+}
+
+/**
+ * `POST …/proposals/:id/approve` and `…/reject` (owner, with the PIN). Approval applies only if
+ * the base version is still current: otherwise 409 `PROPOSAL_SUPERSEDED` (and the proposal is
+ * marked so); a decided proposal answers 409 `PROPOSAL_DECIDED`.
+ */
+export interface DecideProposalRequest {
+  actor: Actor
+}
+export interface DecideProposalResponse {
+  state: ProposalState
+  /** The rules' version after the decision. */
+  version: number
+}
+
+/** `POST /v1/reports` (Bearer device token): a desk-side problem for the notification rules. */
+export interface DeskReportRequest {
+  /** The desk's own idempotency key: the same key twice is one report. */
+  key: string
+  kind: DeskReportKind
+  /** One sentence for the owner (the action refused, the branch to reconnect). */
+  summary: string
+  bookingUid?: string
+}
+export interface DeskReportResponse {
+  ok: true
+  duplicate: boolean
+}
+
+/** `PUT /v1/notifications/desktop`: "notify me on this computer" for the actor, on this device. */
+export interface DesktopSubscriptionRequest {
+  actor: Actor
+  enabled: boolean
+}
+export interface DesktopSubscriptionResponse {
+  personId: string
+  enabled: boolean
+}
+
+/** One desktop notification (coalesced ones carry their count; a digest lists what it holds). */
+export interface DesktopNotification {
+  /** The cursor: ask for `after` the last one seen. */
+  seq: number
+  personId: string
+  kind: MessageKind
+  branchId: string | null
+  title: string
+  body: string
+  /** The appointment to open on click, when there is one. */
+  bookingUid: string | null
+  /** How many events this one stands for (a burst or a digest). */
+  count: number
+  /** ISO 8601. */
+  createdAt: string
+}
+
+/**
+ * `GET /v1/notifications?after=SEQ&limit=N&wait=S`: for the people who turned it on at this
+ * device. `wait` (0–25 s) holds the request until one arrives, like `/v1/events`.
+ */
+export interface NotificationsResponse {
+  notifications: DesktopNotification[]
+  nextAfter: number
+}
+
+export type NotificationStatus = 'pending' | 'held' | 'sent' | 'coalesced' | 'suppressed' | 'failed'
+
+/** One row of `GET /v1/business/notifications/history`: what happened to each notification and why. */
+export interface NotificationHistoryEntry {
+  id: string
+  kind: MessageKind
+  personId: string
+  channel: NotificationChannel
+  branchId: string | null
+  status: NotificationStatus
+  /** Why it was coalesced, suppressed, held or failed (`calcom_emails`, `quiet_hours`, an SMTP reply). */
+  reason: string | null
+  attempts: number
+  title: string
+  /** ISO 8601. */
+  createdAt: string
+  sentAt: string | null
+}
+export interface NotificationHistoryResponse {
+  entries: NotificationHistoryEntry[]
 }

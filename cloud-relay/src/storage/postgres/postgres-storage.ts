@@ -3,6 +3,7 @@ import pg from 'pg'
 import { GroupCommit } from '../group-commit.js'
 import { cutoffs, pruneThrough } from '../retention.js'
 import { PostgresBusiness } from './postgres-business.js'
+import { PostgresNotifications } from './postgres-notifications.js'
 import type {
   Channel,
   ChannelSummary,
@@ -68,6 +69,7 @@ const toDevice = (r: DeviceRow): Device => ({
 export class PostgresStorage implements RelayStorage {
   readonly engine = 'postgres' as const
   readonly business: PostgresBusiness
+  readonly notifications: PostgresNotifications
   private readonly pool: pg.Pool
   private readonly emitter = new EventEmitter()
   private readonly commits: GroupCommit<IncomingDelivery, IngestResult>
@@ -94,6 +96,7 @@ export class PostgresStorage implements RelayStorage {
     this.pool.on('error', () => {})
     this.emitter.setMaxListeners(0)
     this.business = new PostgresBusiness(this.pool)
+    this.notifications = new PostgresNotifications(this.pool)
     // A batch's bodies travel as one bytea parameter, and PostgreSQL refuses a value over 1 GB.
     this.commits = new GroupCommit((items) => this.ingestBatch(items), {
       maxItems: 256,

@@ -191,4 +191,146 @@ export const postgresMigrations: string[] = [
     locked_until bigint
   );
   `,
+  // Notification rules, the owner's approval, and dispatch (DESIGN.md §8). Intake queues a job
+  // per new delivery to a branch of a business in its own transaction (relay_ingest, again);
+  // workers on any instance claim jobs with SKIP LOCKED; a notification's key (source event,
+  // person, channel) is unique, so no retry, restart or second instance sends twice.
+  `
+  CREATE TABLE notification_rules (
+    business_id text PRIMARY KEY REFERENCES businesses(id),
+    version bigint NOT NULL,
+    doc text NOT NULL,
+    updated_at bigint NOT NULL
+  );
+  CREATE TABLE rule_proposals (
+    id text PRIMARY KEY,
+    business_id text NOT NULL REFERENCES businesses(id),
+    base_version bigint NOT NULL,
+    doc text NOT NULL,
+    changes text NOT NULL,
+    proposed_by text NOT NULL,
+    device_id text NOT NULL,
+    reason text NOT NULL,
+    created_at bigint NOT NULL,
+    state text NOT NULL,
+    decided_by text,
+    decided_at bigint
+  );
+  CREATE INDEX rule_proposals_business ON rule_proposals (business_id, created_at);
+  CREATE TABLE notify_jobs (
+    id bigserial PRIMARY KEY,
+    source_key text NOT NULL UNIQUE,
+    channel_id text NOT NULL,
+    seq bigint,
+    report text,
+    created_at bigint NOT NULL,
+    attempts integer NOT NULL DEFAULT 0,
+    claim text,
+    claimed_until bigint,
+    last_error text,
+    done_at bigint
+  );
+  -- A job stays, done, until retention: a desk's report key sent again is known as a repeat.
+  CREATE INDEX notify_jobs_open ON notify_jobs (id) WHERE done_at IS NULL;
+  CREATE INDEX notify_jobs_done ON notify_jobs (done_at) WHERE done_at IS NOT NULL;
+  CREATE TABLE notifications (
+    id bigserial PRIMARY KEY,
+    key text NOT NULL UNIQUE,
+    business_id text NOT NULL,
+    person_id text NOT NULL,
+    channel text NOT NULL,
+    kind text NOT NULL,
+    branch_id text,
+    source_key text NOT NULL,
+    status text NOT NULL,
+    reason text,
+    leader_id bigint,
+    facts text NOT NULL,
+    created_at bigint NOT NULL,
+    due_at bigint NOT NULL,
+    attempts integer NOT NULL DEFAULT 0,
+    claim text,
+    claimed_until bigint,
+    sent_at bigint,
+    served_seq bigint
+  );
+  CREATE INDEX notifications_due ON notifications (due_at) WHERE status IN ('pending', 'held');
+  CREATE INDEX notifications_leader ON notifications (leader_id) WHERE leader_id IS NOT NULL;
+  CREATE INDEX notifications_open ON notifications (person_id, channel, kind, created_at)
+    WHERE status IN ('pending', 'held');
+  CREATE INDEX notifications_business ON notifications (business_id, id);
+  CREATE UNIQUE INDEX notifications_served ON notifications (served_seq) WHERE served_seq IS NOT NULL;
+  -- The served order of desktop notifications: one row, locked by each send, so a reader never
+  -- sees seq n+1 committed before n.
+  CREATE TABLE notify_counters (name text PRIMARY KEY, last bigint NOT NULL);
+  INSERT INTO notify_counters (name, last) VALUES ('served', 0);
+  CREATE TABLE desktop_subscriptions (
+    person_id text NOT NULL,
+    device_id text NOT NULL,
+    created_at bigint NOT NULL,
+    PRIMARY KEY (person_id, device_id)
+  );
+  CREATE OR REPLACE FUNCTION relay_ingest(
+    p_channel text[], p_received_at bigint[], p_content_type text[], p_headers text[],
+    p_bodies bytea, p_body_len int[], p_sha256 text[]
+  ) RETURNS TABLE (r_seq bigint, r_duplicate boolean) LANGUAGE plpgsql AS $fn$
+  DECLARE
+    ids text[];
+    before bigint[];
+  BEGIN
+    -- Lock the batch's channels in id order (instances never deadlock) and note each last_seq.
+    SELECT array_agg(l.id), array_agg(l.last_seq) INTO ids, before
+    FROM (SELECT c.id, c.last_seq FROM channels c WHERE c.id = ANY (p_channel) ORDER BY c.id FOR UPDATE) l;
+    IF coalesce(cardinality(ids), 0) <> (SELECT count(DISTINCT x) FROM unnest(p_channel) x) THEN
+      RAISE EXCEPTION 'unknown channel %', (SELECT min(x) FROM unnest(p_channel) x WHERE x <> ALL (coalesce(ids, '{}')));
+    END IF;
+    -- input: each delivery with its body's place in p_bodies; nth > 1 repeats an earlier one.
+    -- known: bodies already on the channel. fresh: the rest, numbered on from last_seq.
+    RETURN QUERY
+    WITH input AS (
+      SELECT u.o, u.ch, u.sha, u.len, u.rat, u.ct, u.hd,
+             (sum(u.len) OVER (ORDER BY u.o) - u.len)::int AS off,
+             row_number() OVER (PARTITION BY u.ch, u.sha ORDER BY u.o) AS nth
+      FROM unnest(p_channel, p_sha256, p_body_len, p_received_at, p_content_type, p_headers)
+        WITH ORDINALITY AS u(ch, sha, len, rat, ct, hd, o)
+    ),
+    known AS (
+      SELECT i.ch, i.sha, e.seq FROM input i
+      JOIN events e ON e.channel_id = i.ch AND e.body_sha256 = i.sha
+      WHERE i.nth = 1
+    ),
+    fresh AS (
+      SELECT i.*, b.s + row_number() OVER (PARTITION BY i.ch ORDER BY i.o) AS seq
+      FROM input i
+      JOIN unnest(ids, before) AS b(id, s) ON b.id = i.ch
+      WHERE i.nth = 1 AND NOT EXISTS (SELECT 1 FROM known k WHERE k.ch = i.ch AND k.sha = i.sha)
+    ),
+    ins AS (
+      INSERT INTO events (channel_id, seq, received_at, content_type, headers, body, body_sha256)
+      SELECT f.ch, f.seq, f.rat, f.ct, f.hd, substring(p_bodies FROM f.off + 1 FOR f.len), f.sha FROM fresh f
+    ),
+    -- The notification job of each new delivery to a branch of a business, in the same commit
+    -- (DESIGN.md §8); the relay's own events (vnd.frontdesk) notify no one.
+    jobs AS (
+      INSERT INTO notify_jobs (source_key, channel_id, seq, created_at)
+      SELECT 'evt:' || f.ch || ':' || f.seq, f.ch, f.seq, f.rat FROM fresh f
+      JOIN business_channels bc ON bc.channel_id = f.ch
+      WHERE f.ct NOT LIKE 'application/vnd.frontdesk.%'
+    ),
+    bump AS (
+      UPDATE channels c SET last_seq = m.top
+      FROM (SELECT f.ch, max(f.seq) AS top FROM fresh f GROUP BY f.ch) m WHERE c.id = m.ch
+    )
+    SELECT coalesce(f.seq, k.seq), f.seq IS NULL OR i.nth > 1
+    FROM input i
+    LEFT JOIN fresh f ON f.ch = i.ch AND f.sha = i.sha
+    LEFT JOIN known k ON k.ch = i.ch AND k.sha = i.sha
+    ORDER BY i.o;
+    -- Delivered at commit, to every instance listening.
+    PERFORM pg_notify('relay_events', c.id || ':' || c.last_seq)
+    FROM channels c JOIN unnest(ids, before) AS b(id, s) ON b.id = c.id
+    WHERE c.last_seq > b.s;
+  END
+  $fn$;
+  `,
 ]

@@ -80,4 +80,79 @@ export const sqliteMigrations: string[] = [
     locked_until INTEGER
   );
   `,
+  // Notification rules, the owner's approval, and dispatch (DESIGN.md §8). A stored delivery of
+  // a business's branch queues a job in the same transaction (notify_jobs); a notification's key
+  // (source event, person, channel) is unique, so no retry, restart or second worker sends twice.
+  `
+  CREATE TABLE notification_rules (
+    business_id TEXT PRIMARY KEY REFERENCES businesses(id),
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE rule_proposals (
+    id TEXT PRIMARY KEY,
+    business_id TEXT NOT NULL REFERENCES businesses(id),
+    base_version INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    changes TEXT NOT NULL,
+    proposed_by TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    decided_by TEXT,
+    decided_at INTEGER
+  );
+  CREATE INDEX rule_proposals_business ON rule_proposals (business_id, created_at);
+  CREATE TABLE notify_jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source_key TEXT NOT NULL UNIQUE,
+    channel_id TEXT NOT NULL,
+    seq INTEGER,
+    report TEXT,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claim TEXT,
+    claimed_until INTEGER,
+    last_error TEXT,
+    done_at INTEGER
+  );
+  -- A job stays, done, until retention: a desk's report key sent again is known as a repeat.
+  CREATE INDEX notify_jobs_open ON notify_jobs (id) WHERE done_at IS NULL;
+  CREATE INDEX notify_jobs_done ON notify_jobs (done_at) WHERE done_at IS NOT NULL;
+  CREATE TABLE notifications (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL UNIQUE,
+    business_id TEXT NOT NULL,
+    person_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    branch_id TEXT,
+    source_key TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    leader_id INTEGER,
+    facts TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    due_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claim TEXT,
+    claimed_until INTEGER,
+    sent_at INTEGER,
+    served_seq INTEGER
+  );
+  CREATE INDEX notifications_due ON notifications (due_at) WHERE status IN ('pending', 'held');
+  CREATE INDEX notifications_leader ON notifications (leader_id) WHERE leader_id IS NOT NULL;
+  CREATE INDEX notifications_open ON notifications (person_id, channel, kind, created_at)
+    WHERE status IN ('pending', 'held');
+  CREATE INDEX notifications_business ON notifications (business_id, id);
+  CREATE UNIQUE INDEX notifications_served ON notifications (served_seq) WHERE served_seq IS NOT NULL;
+  CREATE TABLE desktop_subscriptions (
+    person_id TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (person_id, device_id)
+  );
+  `,
 ]

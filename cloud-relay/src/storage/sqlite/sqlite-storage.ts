@@ -3,8 +3,10 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { GroupCommit } from '../group-commit.js'
+import { deliveryJobKey, RELAY_OWN_CONTENT_TYPE } from '../notify-job-key.js'
 import { cutoffs, pruneThrough } from '../retention.js'
 import { SqliteBusiness } from './sqlite-business.js'
+import { SqliteNotifications } from './sqlite-notifications.js'
 import type {
   Channel,
   ChannelSummary,
@@ -71,6 +73,7 @@ export class SqliteStorage implements RelayStorage {
   readonly engine = 'sqlite' as const
   /** Ready once migrate() has made its tables. */
   business!: SqliteBusiness
+  notifications!: SqliteNotifications
   private readonly db: Database.Database
   private readonly emitter = new EventEmitter()
   private readonly commits: GroupCommit<IncomingDelivery, IngestResult>
@@ -108,6 +111,7 @@ export class SqliteStorage implements RelayStorage {
     run.immediate()
     this.stmts = this.prepare()
     this.business = new SqliteBusiness(this.db)
+    this.notifications = new SqliteNotifications(this.db)
     for (const r of this.stmts.allHashes.iterate()) this.hashesOf(r.channel_id).set(r.h, r.seq)
   }
 
@@ -139,6 +143,12 @@ export class SqliteStorage implements RelayStorage {
       insertEvent: db.prepare(
         `INSERT INTO events (channel_id, seq, received_at, content_type, headers, body, body_sha256)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      // The notification job of a delivery to a branch of a business (DESIGN.md §8), committed
+      // with it. The relay's own events (vnd.frontdesk) notify no one.
+      insertJob: db.prepare(
+        `INSERT INTO notify_jobs (source_key, channel_id, seq, created_at)
+         SELECT ?, channel_id, ?, ? FROM business_channels WHERE channel_id = ?`,
       ),
       read: db.prepare<[string, number, number], EventRow>(
         `SELECT seq, received_at, content_type, headers, body FROM events
@@ -215,6 +225,13 @@ export class SqliteStorage implements RelayStorage {
           d.body,
           d.bodySha256,
         )
+        if (!d.contentType.startsWith(RELAY_OWN_CONTENT_TYPE))
+          this.stmts.insertJob.run(
+            deliveryJobKey(d.channelId, seq),
+            seq,
+            d.receivedAt.getTime(),
+            d.channelId,
+          )
         touched.set(d.channelId, seq)
         seen.set(key, seq)
         return { seq, duplicate: false }

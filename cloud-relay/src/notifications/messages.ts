@@ -1,0 +1,158 @@
+// What notifications say, in English and Spanish: subjects, titles and bodies for one event, a
+// burst of one kind, and the morning digest. Times are shown in the branch's zone, labelled.
+import type { MessageKind } from '../../../src/shared/notifications/kinds.js'
+import type { BookingFacts } from './classify.js'
+
+export type MessageLanguage = 'en' | 'es'
+
+export const languageOf = (tag: string): MessageLanguage =>
+  tag.toLowerCase().startsWith('es') ? 'es' : 'en'
+
+const KIND_LABELS: Record<MessageLanguage, Record<MessageKind, string>> = {
+  en: {
+    'booking.created': 'New booking',
+    'booking.requested': 'Booking request to confirm',
+    'booking.rescheduled': 'Booking rescheduled',
+    'booking.cancelled': 'Booking cancelled',
+    'booking.late_cancellation': 'Late cancellation',
+    'booking.no_show': 'No-show',
+    'booking.paid': 'Booking paid',
+    'booking.rejected': 'Booking declined',
+    'desk.needs_attention': 'A desk needs attention',
+    'desk.reconnect_needed': 'A desk must reconnect to Cal.com',
+    'relay.delivery_problem': 'Cal.com deliveries have a problem',
+    'summary.daily': 'Daily summary',
+    'rules.proposal': 'A change of the notification rules waits for your approval',
+  },
+  es: {
+    'booking.created': 'Nueva reserva',
+    'booking.requested': 'Solicitud de reserva por confirmar',
+    'booking.rescheduled': 'Reserva reprogramada',
+    'booking.cancelled': 'Reserva cancelada',
+    'booking.late_cancellation': 'Cancelación tardía',
+    'booking.no_show': 'No se presentó',
+    'booking.paid': 'Reserva pagada',
+    'booking.rejected': 'Reserva rechazada',
+    'desk.needs_attention': 'Un escritorio necesita atención',
+    'desk.reconnect_needed': 'Un escritorio debe reconectarse a Cal.com',
+    'relay.delivery_problem': 'Problema con las entregas de Cal.com',
+    'summary.daily': 'Resumen del día',
+    'rules.proposal': 'Un cambio de las reglas de avisos espera tu aprobación',
+  },
+}
+
+const WORDS = {
+  en: {
+    branch: 'Branch',
+    burst: (n: number, label: string) => `${n} × ${label}`,
+    digest: (n: number) => `Your morning digest: ${n} notification${n === 1 ? '' : 's'}`,
+    digestIntro: 'Held during quiet hours:',
+    footer: 'Sent by Frontdesk under your business’s notification rules.',
+  },
+  es: {
+    branch: 'Sucursal',
+    burst: (n: number, label: string) => `${n} × ${label}`,
+    digest: (n: number) => `Tu resumen de la mañana: ${n} aviso${n === 1 ? '' : 's'}`,
+    digestIntro: 'Retenidos durante las horas de silencio:',
+    footer: 'Enviado por Frontdesk según las reglas de avisos de tu negocio.',
+  },
+} as const
+
+export const kindLabel = (kind: MessageKind, lang: MessageLanguage): string =>
+  KIND_LABELS[lang][kind]
+
+export const defaultBranchName = (index: number, lang: MessageLanguage): string =>
+  `${WORDS[lang].branch} ${index + 1}`
+
+/** `sáb, 1 mar, 10:00 (Europe/Madrid)`: the branch's wall clock, with its zone named. */
+export function formatTime(iso: string, zone: string, lang: MessageLanguage): string {
+  const at = new Date(iso)
+  if (Number.isNaN(at.getTime())) return iso
+  let text: string
+  try {
+    text = new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {
+      timeZone: zone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(at)
+  } catch {
+    return formatTime(iso, 'UTC', lang)
+  }
+  return `${text} (${zone})`
+}
+
+/** One event's title and body lines, as a desktop notification and an email show them. */
+export function describeEvent(e: {
+  kind: MessageKind
+  lang: MessageLanguage
+  branchName: string
+  zone: string
+  booking: BookingFacts | null
+  summary: string | null
+}): { title: string; body: string } {
+  const title = `${kindLabel(e.kind, e.lang)} · ${e.branchName}`
+  const lines: string[] = []
+  if (e.booking) {
+    const what = [e.booking.title, e.booking.attendee].filter(Boolean).join(' — ')
+    if (what) lines.push(what)
+    if (e.booking.startTime) lines.push(formatTime(e.booking.startTime, e.zone, e.lang))
+  }
+  if (e.summary) lines.push(e.summary)
+  lines.push(e.branchName)
+  return { title, body: lines.join('\n') }
+}
+
+export interface MessageItem {
+  kind: MessageKind
+  title: string
+  body: string
+}
+
+export interface Email {
+  subject: string
+  text: string
+  html: string
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/**
+ * The message for a leader and what joined it: one event, a burst of one kind, or the morning
+ * digest of what quiet hours held.
+ */
+export function groupMessage(
+  items: MessageItem[],
+  lang: MessageLanguage,
+  digest: boolean,
+): { title: string; body: string } {
+  const first = items[0] as MessageItem
+  if (items.length === 1 && !digest) return { title: first.title, body: first.body }
+  const w = WORDS[lang]
+  const title = digest ? w.digest(items.length) : w.burst(items.length, kindLabel(first.kind, lang))
+  const list = items.map((i) => `• ${i.title}\n  ${i.body.split('\n').join('\n  ')}`).join('\n')
+  return { title, body: digest ? `${w.digestIntro}\n${list}` : list }
+}
+
+export function emailOf(items: MessageItem[], lang: MessageLanguage, digest: boolean): Email {
+  const { title, body } = groupMessage(items, lang, digest)
+  const w = WORDS[lang]
+  const blocks = items
+    .map(
+      (i) =>
+        `<li><strong>${escapeHtml(i.title)}</strong><br>${i.body
+          .split('\n')
+          .map(escapeHtml)
+          .join('<br>')}</li>`,
+    )
+    .join('')
+  const html =
+    `<!doctype html><html lang="${lang}"><body>` +
+    `<h1 style="font-size:18px">${escapeHtml(title)}</h1>` +
+    (digest ? `<p>${escapeHtml(w.digestIntro)}</p>` : '') +
+    `<ul>${blocks}</ul><p style="color:#666;font-size:12px">${escapeHtml(w.footer)}</p>` +
+    `</body></html>`
+  return { subject: title, text: `${body}\n\n${w.footer}\n`, html }
+}

@@ -1,0 +1,204 @@
+// The dispatch loop every relay instance runs (DESIGN.md §8). Two stages, both claim-based so
+// any number of instances share them: jobs (one per stored delivery or desk report) become
+// notifications under their unique keys; due notifications are sent — email through SMTP,
+// desktop ones by taking their place in the served order — alone, as a burst, or as the
+// morning digest. A crashed instance's claims expire and another picks the work up.
+import { createHash } from 'node:crypto'
+import type { FastifyBaseLogger } from 'fastify'
+import type { StoredNotification, NotifyJob } from '../storage/notification-types.js'
+import type { RelayStorage } from '../storage/types.js'
+import { classifyDelivery, type NotificationSource } from './classify.js'
+import { currentRules } from './current-rules.js'
+import type { Mailer } from './mailer.js'
+import { emailOf, languageOf } from './messages.js'
+import { planNotifications } from './plan.js'
+
+export interface NotifierOptions {
+  storage: RelayStorage
+  log: FastifyBaseLogger
+  mailer: Mailer | undefined
+  now: () => Date
+  /** How long a claim holds before another instance may take the work (default 60 s). */
+  leaseMs?: number
+  /** Background pass interval; 0 runs only when woken or asked (default 2 s). */
+  pollMs?: number
+  /** False: no background passes at all, only runOnce() (tests that step the clock). */
+  background?: boolean
+  /** Called when a desktop notification becomes available here (wakes parked polls). */
+  onDesktop?: () => void
+}
+
+export const MAX_EMAIL_ATTEMPTS = 6
+// Jobs are idempotent (unique keys), so a batch whose claim outlives its lease costs only work.
+const JOB_BATCH = 20
+
+/** 30 s, 1 min, 2 min, … up to an hour. */
+export const retryDelayMs = (attempts: number): number =>
+  Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1))
+
+export class Notifier {
+  private readonly leaseMs: number
+  private running: Promise<void> | undefined
+  private again = false
+  private timer: NodeJS.Timeout | undefined
+  private stopped = false
+  private unsubscribe: (() => void) | undefined
+
+  constructor(private readonly o: NotifierOptions) {
+    this.leaseMs = o.leaseMs ?? 60_000
+  }
+
+  /** The dispatch clock: when notifications made outside a job (proposals) are due. */
+  now(): Date {
+    return this.o.now()
+  }
+
+  get emailEnabled(): boolean {
+    return this.o.mailer !== undefined
+  }
+
+  start(): void {
+    if (this.o.background === false) return
+    // A delivery stored by any instance wakes this one's dispatch.
+    this.unsubscribe = this.o.storage.onEvents(() => this.wake())
+    const pollMs = this.o.pollMs ?? 2000
+    if (pollMs > 0) {
+      this.timer = setInterval(() => this.wake(), pollMs)
+      this.timer.unref()
+    }
+    this.wake()
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true
+    if (this.timer) clearInterval(this.timer)
+    this.unsubscribe?.()
+    await this.running
+    this.o.mailer?.close()
+  }
+
+  /** Runs a pass soon; a pass already running runs once more after. */
+  wake(): void {
+    if (this.stopped || this.o.background === false) return
+    if (this.running) {
+      this.again = true
+      return
+    }
+    this.running = this.loop().finally(() => {
+      this.running = undefined
+    })
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false
+      try {
+        await this.pass()
+      } catch (err) {
+        this.o.log.error({ err }, 'notifications: pass failed')
+      }
+    } while (this.again && !this.stopped)
+  }
+
+  /** Until nothing is claimable: every job dispatched, every due notification sent or rescheduled. */
+  async runOnce(): Promise<void> {
+    await this.running
+    await this.pass()
+  }
+
+  private async pass(): Promise<void> {
+    for (;;) {
+      const jobs = await this.o.storage.notifications.claimJobs(
+        this.o.now(),
+        this.leaseMs,
+        JOB_BATCH,
+      )
+      if (jobs.length === 0) break
+      for (const job of jobs) await this.dispatch(job)
+    }
+    // One at a time: a claim's lease covers one send, never a queue of them, so another
+    // instance cannot take over a notification this one is about to send.
+    for (;;) {
+      const [due] = await this.o.storage.notifications.claimDue(this.o.now(), this.leaseMs, 1)
+      if (!due) break
+      await this.deliver(due)
+    }
+  }
+
+  private async sourceOf(job: NotifyJob, rules: Parameters<typeof classifyDelivery>[1]) {
+    if (job.report) {
+      const r = job.report
+      const source: NotificationSource = {
+        kind: r.kind,
+        sourceKey: job.sourceKey,
+        branchId: job.channelId,
+        occurredAt: new Date(r.at),
+        zone: null,
+        booking: r.bookingUid
+          ? { uid: r.bookingUid, title: null, startTime: null, attendee: null }
+          : null,
+        summary: r.summary,
+      }
+      return source
+    }
+    const seq = job.seq as number
+    const read = await this.o.storage.read(job.channelId, seq - 1, 1)
+    const event = read.ok ? read.events.find((e) => e.seq === seq) : undefined
+    if (!event) return undefined
+    return classifyDelivery({ ...event, channelId: job.channelId }, rules)
+  }
+
+  private async dispatch(job: NotifyJob): Promise<void> {
+    const store = this.o.storage.notifications
+    try {
+      const business = await this.o.storage.business.businessOfChannel(job.channelId)
+      if (!business) return await store.finishJob(job, [])
+      const { rules } = await currentRules(this.o.storage, business.id)
+      const source = await this.sourceOf(job, rules)
+      const planned = source
+        ? planNotifications(source, {
+            business,
+            rules,
+            now: this.o.now(),
+            emailEnabled: this.emailEnabled,
+          })
+        : []
+      await store.finishJob(job, planned)
+    } catch (err) {
+      this.o.log.error({ err, job: job.sourceKey }, 'notifications: dispatch failed; will retry')
+      await store
+        .retryJob(job, new Date(this.o.now().getTime() + retryDelayMs(job.attempts)), String(err))
+        .catch(() => {})
+    }
+  }
+
+  private async deliver(n: StoredNotification): Promise<void> {
+    const store = this.o.storage.notifications
+    const now = this.o.now()
+    if (n.channel === 'desktop') {
+      if (await store.markSent(n, now)) this.o.onDesktop?.()
+      return
+    }
+    if (!this.o.mailer) {
+      await store.markFailed(n, 'email_off')
+      return
+    }
+    const followers = await store.followers(n.id)
+    const items = [n, ...followers].map((x) => ({ kind: x.kind, ...x.facts }))
+    const email = emailOf(items, languageOf(n.facts.language), n.status === 'held')
+    const messageId = `<${createHash('sha256').update(n.key).digest('hex').slice(0, 32)}@frontdesk.relay>`
+    const outcome = await this.o.mailer.send(n.facts.email, email, messageId)
+    if (outcome.ok) {
+      if (!(await store.markSent(n, this.o.now())))
+        this.o.log.warn({ notification: n.id }, 'notifications: sent after the claim was lost')
+      return
+    }
+    const attempts = n.attempts + 1
+    if (outcome.permanent || attempts >= MAX_EMAIL_ATTEMPTS) {
+      this.o.log.warn({ notification: n.id, attempts }, 'notifications: email failed for good')
+      await store.markFailed(n, outcome.reason)
+      return
+    }
+    await store.markRetry(n, new Date(now.getTime() + retryDelayMs(attempts)), outcome.reason)
+  }
+}

@@ -1,0 +1,167 @@
+// Notification rules, proposals, the dispatch queue and the notifications themselves as the relay
+// stores them (DESIGN.md §8). Both engines implement this; the tests run against both.
+import type {
+  NotificationChannel,
+  MessageKind,
+  NotificationKind,
+} from '../../../src/shared/notifications/kinds.js'
+import type { NotificationRules } from '../../../src/shared/notifications/rules.js'
+import type { RulesChange } from '../../../src/shared/notifications/rules-diff.js'
+import type { NotificationStatus, ProposalState } from '../../../src/shared/relay/relay-contract.js'
+import type { AuditEntry } from './business-types.js'
+
+export interface StoredRules {
+  version: number
+  rules: NotificationRules
+}
+
+export interface StoredProposal {
+  id: string
+  businessId: string
+  baseVersion: number
+  rules: NotificationRules
+  changes: RulesChange[]
+  proposedBy: string
+  deviceId: string
+  reason: string
+  createdAt: Date
+  state: ProposalState
+  decidedBy: string | null
+  decidedAt: Date | null
+}
+
+/** A desk-side problem, queued as a job like a delivery. */
+export interface ReportPayload {
+  kind: NotificationKind
+  summary: string
+  bookingUid: string | null
+  deviceId: string
+  at: string
+}
+
+/** One unit of dispatch work: a stored delivery (channel, seq) or a desk's report. */
+export interface NotifyJob {
+  id: number
+  sourceKey: string
+  channelId: string
+  seq: number | null
+  report: ReportPayload | null
+  /** How many times it was claimed (this claim included). */
+  attempts: number
+  /** This claim's token: finishing a job whose claim expired and was taken is harmless. */
+  claim: string
+}
+
+/** What a message says, in the recipient's language, kept so any instance can send it later. */
+export interface NotificationFacts {
+  title: string
+  body: string
+  language: string
+  email: string
+  branchName: string
+  bookingUid: string | null
+}
+
+export interface NewNotification {
+  /** Unique: (source event, person, channel). A second insert of the same key does nothing. */
+  key: string
+  businessId: string
+  personId: string
+  channel: NotificationChannel
+  kind: MessageKind
+  branchId: string | null
+  sourceKey: string
+  status: 'pending' | 'held' | 'suppressed'
+  reason: string | null
+  facts: NotificationFacts
+  createdAt: Date
+  dueAt: Date
+  /**
+   * > 0: a pending one joins an unsent one of the same person, channel and kind created within
+   * this many minutes (it is then `coalesced` into it). Held ones always join the person's digest.
+   */
+  coalesceMinutes: number
+}
+
+export interface StoredNotification {
+  id: number
+  key: string
+  businessId: string
+  personId: string
+  channel: NotificationChannel
+  kind: MessageKind
+  branchId: string | null
+  sourceKey: string
+  status: NotificationStatus
+  reason: string | null
+  leaderId: number | null
+  facts: NotificationFacts
+  createdAt: Date
+  dueAt: Date
+  attempts: number
+  claim: string | null
+  sentAt: Date | null
+  servedSeq: number | null
+}
+
+export interface NotificationStorage {
+  rules(businessId: string): Promise<StoredRules | undefined>
+  /** Stores the next version when the stored one is still `expectedVersion` (0: none yet). */
+  saveRules(
+    businessId: string,
+    expectedVersion: number,
+    rules: NotificationRules,
+    audit: AuditEntry,
+  ): Promise<boolean>
+  /** The proposal, its audit row and the owners' notifications of it, in one transaction. */
+  addProposal(p: StoredProposal, audit: AuditEntry, notify: NewNotification[]): Promise<void>
+  /** Newest first. */
+  proposals(businessId: string): Promise<StoredProposal[]>
+  /**
+   * Applies a pending proposal if its base version is still current (`approved`), else marks it
+   * `superseded`; `decided` if it was no longer pending. One transaction, audited.
+   */
+  approveProposal(
+    businessId: string,
+    id: string,
+    audit: AuditEntry,
+  ): Promise<{ outcome: 'approved' | 'superseded' | 'decided' | 'unknown'; version: number }>
+  rejectProposal(
+    businessId: string,
+    id: string,
+    audit: AuditEntry,
+  ): Promise<{ outcome: 'rejected' | 'decided' | 'unknown'; version: number }>
+
+  /** Queues a desk report; false when its key was queued before. */
+  enqueueReport(
+    sourceKey: string,
+    channelId: string,
+    report: ReportPayload,
+    at: Date,
+  ): Promise<boolean>
+  /** Claims up to `limit` jobs nobody holds (or whose claim expired) until `now + leaseMs`. */
+  claimJobs(now: Date, leaseMs: number, limit: number): Promise<NotifyJob[]>
+  /** Writes the job's notifications (each key once, ever) and marks the job done, in one transaction. */
+  finishJob(job: NotifyJob, notifications: NewNotification[]): Promise<void>
+  /** Leaves the job for another try at `retryAt`. */
+  retryJob(job: NotifyJob, retryAt: Date, error: string): Promise<void>
+  pendingJobs(): Promise<number>
+  /** Deletes jobs done before `before`; returns how many. */
+  pruneJobs(before: Date): Promise<number>
+
+  /** Claims due, unsent leaders (pending or held) until `now + leaseMs`. */
+  claimDue(now: Date, leaseMs: number, limit: number): Promise<StoredNotification[]>
+  /** The notifications coalesced into a leader (a burst, or a digest). */
+  followers(leaderId: number): Promise<StoredNotification[]>
+  /** Sent (desktop ones get their place in the served order); false if the claim was lost. */
+  markSent(n: StoredNotification, at: Date): Promise<boolean>
+  markRetry(n: StoredNotification, dueAt: Date, error: string): Promise<void>
+  markFailed(n: StoredNotification, reason: string): Promise<void>
+
+  setDesktop(personId: string, deviceId: string, enabled: boolean, at: Date): Promise<void>
+  desktopPeople(deviceId: string): Promise<string[]>
+  /** Sent desktop notifications of these people after the served seq `after`. */
+  desktop(personIds: string[], after: number, limit: number): Promise<StoredNotification[]>
+  /** Newest first. */
+  history(businessId: string, limit: number): Promise<StoredNotification[]>
+}

@@ -1,0 +1,165 @@
+// Exactly once across relay processes (DESIGN.md §8): two relay processes on one PostgreSQL
+// dispatch the same business's deliveries, then one is SIGKILLed mid-dispatch and another
+// started: every expected email arrives, under its own Message-ID, and every notification ends
+// sent. A claim held by the killed process expires after RELAY_NOTIFY_CLAIM_SECONDS (3 s here)
+// and a live instance takes the work over. The proofs wait on the mailbox, never on a clock.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type {
+  CreateBusinessResponse,
+  NotificationHistoryResponse,
+  NotificationRulesResponse,
+} from '../../src/shared/relay/relay-contract.js'
+import { until } from '../../test/support/until.js'
+import { openStorage } from '../src/storage/open-storage.js'
+import {
+  auth,
+  createDatabase,
+  seedChannel,
+  seedDevice,
+  signedHeaders,
+  type TestDatabase,
+} from './helpers.js'
+import { startMailbox, type Mailbox } from './mailbox.js'
+import { startRelayProcess, type RelayProcess } from './relay-process.js'
+
+const OWNER_PIN = '482913'
+
+describe('notification dispatch across relay processes on one PostgreSQL', () => {
+  let db: TestDatabase
+  let mail: Mailbox
+  let env: Record<string, string>
+  const running: RelayProcess[] = []
+  let channelId: string
+  let secret: string
+  let token: string
+  let biz: CreateBusinessResponse
+
+  const start = async () => {
+    const p = await startRelayProcess(env)
+    running.push(p)
+    return p
+  }
+  const api = async (base: string, method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...auth(token),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+    return { status: r.status, json: (await r.json()) as unknown }
+  }
+  let n = 0
+  const deliver = async (base: string) => {
+    n += 1
+    const body = JSON.stringify({
+      triggerEvent: 'BOOKING_REQUESTED',
+      createdAt: new Date().toISOString(),
+      payload: {
+        title: `Consulta ${n}`,
+        startTime: new Date(Date.now() + 86_400_000).toISOString(),
+        eventTypeId: 5,
+        organizer: { name: 'Zoë', timeZone: 'Europe/Madrid' },
+        attendees: [{ name: `Cliente ${n}`, email: `c${n}@example.com` }],
+        uid: `req-${n}`,
+      },
+    })
+    const r = await fetch(`${base}/hooks/calcom/${channelId}`, {
+      method: 'POST',
+      headers: signedHeaders(secret, body),
+      body,
+    })
+    expect(r.status).toBe(200)
+  }
+  const history = async (base: string) =>
+    (
+      (await api(base, 'GET', '/v1/business/notifications/history?limit=1000'))
+        .json as NotificationHistoryResponse
+    ).entries
+
+  beforeAll(async () => {
+    db = await createDatabase('postgres')
+    mail = await startMailbox()
+    const storage = await openStorage(db.url)
+    const seeded = await seedChannel(storage)
+    channelId = seeded.channel.id
+    secret = seeded.secret
+    token = (await seedDevice(storage, channelId)).token
+    await storage.close()
+    env = {
+      RELAY_DATABASE_URL: db.url,
+      RELAY_INTAKE_RATE_LIMIT: '100000000',
+      RELAY_SMTP_URL: mail.url,
+      RELAY_MAIL_FROM: 'alerts@frontdesk.test',
+      RELAY_NOTIFY_CLAIM_SECONDS: '3',
+    }
+    const first = await start()
+    const created = await api(first.url, 'POST', '/v1/business', {
+      name: 'Salón Zoë',
+      owner: { name: 'Ana', email: 'ana@example.com', language: 'en', pin: OWNER_PIN },
+    })
+    expect(created.status).toBe(201)
+    biz = created.json as CreateBusinessResponse
+    // Each request on its own, at any hour: no burst window, no quiet hours.
+    const now = (await api(first.url, 'GET', '/v1/business/notification-rules'))
+      .json as NotificationRulesResponse
+    now.rules.kinds['booking.requested'].coalesceMinutes = 0
+    now.rules.quietHours = null
+    const put = await api(first.url, 'PUT', '/v1/business/notification-rules', {
+      actor: { personId: biz.ownerId, pin: OWNER_PIN },
+      baseVersion: now.version,
+      rules: now.rules,
+    })
+    expect(put.status).toBe(200)
+  }, 60_000)
+  afterAll(async () => {
+    for (const p of running) {
+      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGTERM')
+      await p.exited
+    }
+    await mail?.close()
+    await db?.drop()
+  })
+
+  it('two instances share the work: each email once, every notification sent', async () => {
+    const [one] = running as [RelayProcess]
+    const two = await start()
+    for (let i = 0; i < 30; i++) await deliver(i % 2 === 0 ? one.url : two.url)
+    const received = await mail.waitFor(30)
+    const entries = await history(two.url)
+    expect(entries).toHaveLength(60) // 30 emails and 30 desktop notifications
+    // Sent is final: nothing is left that any instance could send again.
+    await until('every notification sent', async () =>
+      (await history(one.url)).every((e) => e.status === 'sent'),
+    )
+    expect(new Set(received.map((m) => m.messageId)).size).toBe(30)
+    expect(new Set(received.map((m) => m.subject))).toEqual(
+      new Set(['Booking request to confirm · Branch 1']),
+    )
+    expect(mail.messages).toHaveLength(30)
+  })
+
+  it('an instance SIGKILLed mid-dispatch: a restarted one finishes, each email under one Message-ID', async () => {
+    const [one, two] = running as [RelayProcess, RelayProcess]
+    two.child.kill('SIGTERM')
+    await two.exited
+    const before = mail.messages.length
+    for (let i = 0; i < 30; i++) await deliver(one.url)
+    await mail.waitFor(before + 1)
+    one.child.kill('SIGKILL')
+    await one.exited
+    const three = await start()
+    await until('30 distinct emails after the kill', async () => {
+      const batch = new Set(mail.messages.slice(before).map((m) => m.messageId))
+      return batch.size === 30
+    })
+    await until('every notification sent after the restart', async () =>
+      (await history(three.url)).every((e) => e.status === 'sent'),
+    )
+    expect(await history(three.url)).toHaveLength(120)
+    // An email the killed process had handed to SMTP but not yet marked sent may go again, with
+    // the same Message-ID (mail clients show one); none is lost, none is sent a third time.
+    expect(mail.messages.length - before).toBeLessThanOrEqual(31)
+  })
+})
