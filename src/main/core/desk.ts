@@ -25,6 +25,10 @@ import { SettingsStore } from './settings/settings-store'
 import { createOutbound, type OutboundTuning } from './outbound/outbound-services'
 import { SyncEngine, type SyncTuning } from './inbound/sync-engine'
 import type { RelayDeviceStore } from './inbound/relay-device-store'
+import { BusinessStore } from './people/business-store'
+import { PinLockoutStore } from './people/pin-lockout-store'
+import { SignIn } from './people/sign-in'
+import { BusinessCopy } from './inbound/business-copy'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */
@@ -40,6 +44,8 @@ export interface StartDeskOptions {
   relayDeviceStore?: RelayDeviceStore
   /** Sync timing (tests shorten it). */
   sync?: SyncTuning
+  /** The clock sign-in reads (idle sign-out, PIN locks); Date.now when omitted. */
+  now?: () => number
 }
 
 export interface Desk {
@@ -74,6 +80,22 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       audit: new AuditStore(db),
       settings: new SettingsStore(db),
     }
+    const business = new BusinessStore(db)
+    let sync: SyncEngine | undefined
+    const signIn = new SignIn({
+      ...services,
+      business,
+      lockouts: new PinLockoutStore(db),
+      logger,
+      channelId: () => sync?.relayIdentity().channelId ?? null,
+      now: opts.now,
+    })
+    const businessCopy = new BusinessCopy({
+      store: business,
+      signIn,
+      logger: logger.child({ part: 'business' }),
+      device: async () => (await sync?.relayDevice()) ?? null,
+    })
     const calcomBookings = new CalcomBookings(db, services)
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
@@ -81,7 +103,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       { ...services, calcomBookings, connection: calcom.connection, logger },
       opts.outbound,
     )
-    const sync = new SyncEngine({
+    sync = new SyncEngine({
       ...services,
       calcomBookings,
       connection: calcom.connection,
@@ -89,9 +111,18 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       relayUrl: config.relayUrl,
       logger,
       deviceStore: opts.relayDeviceStore,
+      onBusinessNews: () => void businessCopy.refresh(),
       ...opts.sync,
     })
-    const allServices = { ...services, ...calcom, sync, ...outbound }
+    const allServices = {
+      ...services,
+      ...calcom,
+      sync,
+      ...outbound,
+      business,
+      businessCopy,
+      signIn,
+    }
     api = await buildLocalApi({
       services: allServices,
       token: config.apiToken,
@@ -117,6 +148,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
         closing ??= (async () => {
           await outbound.stop()
           await sync.stop()
+          signIn.close()
           await calcom.connection.close()
           await openApi.close()
           openDb.$client.close()
