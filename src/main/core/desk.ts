@@ -54,6 +54,8 @@ export interface Desk {
   port: number
   token: string
   services: DeskServices & { eventTypes: EventTypeStore }
+  /** Every /api route with the access it declares (route-access.ts). */
+  declaredRoutes: LocalApi['declaredRoutes']
   close(): Promise<void>
 }
 
@@ -80,22 +82,6 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       audit: new AuditStore(db),
       settings: new SettingsStore(db),
     }
-    const business = new BusinessStore(db)
-    let sync: SyncEngine | undefined
-    const signIn = new SignIn({
-      ...services,
-      business,
-      lockouts: new PinLockoutStore(db),
-      logger,
-      channelId: () => sync?.relayIdentity().channelId ?? null,
-      now: opts.now,
-    })
-    const businessCopy = new BusinessCopy({
-      store: business,
-      signIn,
-      logger: logger.child({ part: 'business' }),
-      device: async () => (await sync?.relayDevice()) ?? null,
-    })
     const calcomBookings = new CalcomBookings(db, services)
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
@@ -103,7 +89,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       { ...services, calcomBookings, connection: calcom.connection, logger },
       opts.outbound,
     )
-    sync = new SyncEngine({
+    const sync = new SyncEngine({
       ...services,
       calcomBookings,
       connection: calcom.connection,
@@ -113,6 +99,21 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       deviceStore: opts.relayDeviceStore,
       onBusinessNews: () => void businessCopy.refresh(),
       ...opts.sync,
+    })
+    const business = new BusinessStore(db)
+    const signIn = new SignIn({
+      ...services,
+      business,
+      lockouts: new PinLockoutStore(db),
+      logger,
+      channelId: () => sync.relayIdentity().channelId,
+      now: opts.now,
+    })
+    const businessCopy = new BusinessCopy({
+      store: business,
+      signIn,
+      logger: logger.child({ part: 'business' }),
+      device: () => sync.relayDevice(),
     })
     const allServices = {
       ...services,
@@ -144,6 +145,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       port,
       token: config.apiToken,
       services: allServices,
+      declaredRoutes: openApi.declaredRoutes,
       close() {
         closing ??= (async () => {
           await outbound.stop()

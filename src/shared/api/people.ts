@@ -8,7 +8,6 @@ const RoleSchema = Type.Union([
   Type.Literal('receptionist'),
 ])
 
-
 const Pin = Type.String({ pattern: '^[0-9]{4,12}$', description: '4 to 12 digits' })
 
 export const PersonSummary = Type.Object({

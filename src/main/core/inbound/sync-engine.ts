@@ -24,11 +24,7 @@ import { RelayCursorStore } from './relay-cursor-store'
 import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
 import { Backoff } from './backoff'
 import { RelayClient, RelayProblem, type RelayState } from './relay-client'
-import {
-  FileRelayDeviceStore,
-  type RelayDevice,
-  type RelayDeviceStore,
-} from './relay-device-store'
+import { FileRelayDeviceStore, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
 import { RelayEnrollment } from './relay-enrollment'
 import { SyncErrorRing, type SyncErrorEntry } from './sync-error-ring'
 import { syncHealth } from './sync-health'

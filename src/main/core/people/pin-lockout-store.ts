@@ -16,7 +16,11 @@ export class PinLockoutStore {
 
   constructor(db: DeskDb) {
     const p = sql.placeholder
-    this.#get = db.select().from(pinLockouts).where(eq(pinLockouts.personId, p('id'))).prepare()
+    this.#get = db
+      .select()
+      .from(pinLockouts)
+      .where(eq(pinLockouts.personId, p('id')))
+      .prepare()
     this.#put = db
       .insert(pinLockouts)
       .values({ personId: p('id'), failures: p('failures'), lockedUntil: p('lockedUntil') })
@@ -25,7 +29,10 @@ export class PinLockoutStore {
         set: { failures: sql`excluded.failures`, lockedUntil: sql`excluded.locked_until` },
       })
       .prepare()
-    this.#clear = db.delete(pinLockouts).where(eq(pinLockouts.personId, p('id'))).prepare()
+    this.#clear = db
+      .delete(pinLockouts)
+      .where(eq(pinLockouts.personId, p('id')))
+      .prepare()
   }
 
   of(personId: string): PinLockout {

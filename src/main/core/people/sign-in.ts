@@ -58,8 +58,7 @@ export class SignIn {
     return this.d.business
       .people()
       .filter(
-        (p) =>
-          p.active && (p.role === 'owner' || channel === null || p.branches.includes(channel)),
+        (p) => p.active && (p.role === 'owner' || channel === null || p.branches.includes(channel)),
       )
   }
 

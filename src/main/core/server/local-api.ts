@@ -99,10 +99,8 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(peopleRoutes, { services })
   await app.register(businessRoutes, { services })
   await app.register(auditRoutes, { services })
-  app.get(
-    '/api/openapi.json',
-    { schema: { hide: true }, config: { access: 'open' } },
-    async () => app.swagger(),
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'open' } }, async () =>
+    app.swagger(),
   )
 
   const rendererDir = opts.rendererDir

@@ -8,10 +8,7 @@ import type { DeskServices } from '../desk-services'
 
 const MAX_ENTRIES = 2_000
 
-const audit: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
-  app,
-  { services },
-) => {
+const audit: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, { services }) => {
   app.get(
     '/api/audit',
     {

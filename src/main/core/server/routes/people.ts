@@ -2,19 +2,11 @@
 // the idle sign-out setting. Names and roles only: a PIN hash never leaves the core.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import {
-  PeopleList,
-  SessionState,
-  SignInBody,
-  SignInSettings,
-} from '../../../../shared/api/people'
+import { PeopleList, SessionState, SignInBody, SignInSettings } from '../../../../shared/api/people'
 import { ApiError, EmptyBody } from '../../../../shared/api/schemas'
 import type { DeskServices } from '../desk-services'
 
-const people: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
-  app,
-  { services },
-) => {
+const people: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, { services }) => {
   const { signIn, business } = services
   const businessRef = () => {
     const b = business.current()
