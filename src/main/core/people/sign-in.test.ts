@@ -3,6 +3,8 @@
 // minutes, and who did what in the audit log and the appointment's history. The desk's clock is
 // a value the test moves, so nothing waits.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { AuditLog } from '../../../shared/api/people'
+import type { AppointmentDetail } from '../../../shared/api/schemas'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { ADMIN, OWNER, RECEPTIONIST, seedBusiness, signInAs } from './business.test-support'
 
@@ -150,27 +152,29 @@ describe('who did what', () => {
       ...json({ state: 'ARRIVED' }),
     })
     expect(checkIn.status).toBe(200)
-    const detail = await (await deskFetch(desk, '/api/appointments/visit-1')).json()
+    const detail = (await (
+      await deskFetch(desk, '/api/appointments/visit-1')
+    ).json()) as AppointmentDetail
     expect(detail.history.at(-1)).toMatchObject({
       source: 'desk',
       by: { personId: RECEPTIONIST.id, name: RECEPTIONIST.name },
     })
-    expect(detail.history[0].by).toBeUndefined()
+    expect(detail.history[0]?.by).toBeUndefined()
 
     const day = new Date().toISOString().slice(0, 10)
     const readByReceptionist = await deskFetch(desk, `/api/audit?date=${day}`)
     expect(readByReceptionist.status).toBe(403)
 
     await signInAs(desk, OWNER)
-    const log = await (
+    const log = (await (
       await deskFetch(desk, `/api/audit?date=${day}&personId=${RECEPTIONIST.id}`)
-    ).json()
+    ).json()) as AuditLog
     expect(log.entries.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['session.signIn', 'appointment.visit']),
     )
     for (const entry of log.entries)
       expect(entry.person).toEqual({ id: RECEPTIONIST.id, name: RECEPTIONIST.name })
-    const everyone = await (await deskFetch(desk, `/api/audit?date=${day}`)).json()
+    const everyone = (await (await deskFetch(desk, `/api/audit?date=${day}`)).json()) as AuditLog
     expect(everyone.entries.map((e: { action: string }) => e.action)).toContain(
       'settings.idleSignOutMinutes',
     )
