@@ -9,6 +9,8 @@ import { usePendingConfirmations } from '../features/attention/queries'
 import { NewBookingButton } from '../features/booking/NewBookingButton'
 import { DayPage } from '../features/day/DayPage'
 import { OfflineBanner } from '../features/offline/OfflineBanner'
+import { SignedInBadge } from '../features/people/SignedInBadge'
+import { useCan } from '../features/people/session-queries'
 import { offlineState } from '../features/offline/offline-state'
 import { ConnectFlow } from '../features/settings/connect/connect-calcom'
 import { ConnectionStatus } from '../features/settings/connect/ConnectionStatus'
@@ -50,6 +52,8 @@ export function App({ openUrl }: Props) {
   const health = useHealth()
   const pending = usePendingConfirmations()
   const now = useNow()
+  const mayConnect = useCan('branch.connect')
+  const mayDisconnect = useCan('branch.disconnect')
   const [location] = useLocation()
   const [connectFlow] = useState(
     () =>
@@ -149,6 +153,7 @@ export function App({ openUrl }: Props) {
           </a>
         </nav>
         <div className="branch-status">
+          <SignedInBadge />
           {branch.data && today && (
             <NewBookingButton
               branch={branch.data}
@@ -158,7 +163,13 @@ export function App({ openUrl }: Props) {
             />
           )}
           {branch.data && (
-            <ConnectionStatus branch={branch.data} state={connectState} actions={connectFlow} />
+            <ConnectionStatus
+              branch={branch.data}
+              state={connectState}
+              actions={connectFlow}
+              mayConnect={mayConnect}
+              mayDisconnect={mayDisconnect}
+            />
           )}
           <p className={`live live--${liveStatus}`} role="status" data-testid="live-status">
             <FormattedMessage id={LIVE_WORDS[liveStatus]} />
