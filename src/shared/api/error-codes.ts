@@ -36,6 +36,10 @@ export interface DeskErrorParams {
   BUSINESS_EXISTS: Record<string, never>
   /** The join code is unknown, used or expired. */
   JOIN_CODE_INVALID: Record<string, never>
+  /** The relay did not accept the signed-in person's PIN for a team change. */
+  PIN_REFUSED: Record<string, never>
+  /** The relay refused the change for a reason it names (the message says which). */
+  RELAY_REFUSED: Record<string, never>
   /** The relay could not be reached or failed; nothing changed. */
   RELAY_UNAVAILABLE: Record<string, never>
 }

@@ -109,3 +109,91 @@ export const AuditLog = Type.Object({
   entries: Type.Array(AuditEntryView),
 })
 export type AuditLog = Static<typeof AuditLog>
+
+// --- The team: people of the business, changed at the relay with the signed-in person's PIN ---
+
+const Name = Type.String({ minLength: 1, maxLength: 100 })
+const Email = Type.String({ format: 'email', maxLength: 254 })
+const Language = Type.String({ pattern: '^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$', maxLength: 35 })
+const Branches = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+  maxItems: 100,
+  description: 'Relay channel ids of the branches an admin or receptionist works at',
+})
+const ActorPin = Type.String({
+  pattern: '^[0-9]{4,12}$',
+  description: 'The signed-in person’s own PIN: the relay checks it for every team change',
+})
+
+export const TeamMember = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  language: Type.String(),
+  role: RoleSchema,
+  branches: Type.Array(Type.String()),
+  active: Type.Boolean(),
+})
+export type TeamMember = Static<typeof TeamMember>
+
+/** `GET /api/business/people`: everyone in the copy, inactive people included. */
+export const Team = Type.Object({
+  business: Type.Union([
+    Type.Object({ id: Type.String(), name: Type.String(), version: Type.Integer() }),
+    Type.Null(),
+  ]),
+  /** This desk's branch (relay channel id), the default branch of someone added here. */
+  channelId: Type.Union([Type.String(), Type.Null()]),
+  people: Type.Array(TeamMember),
+})
+export type Team = Static<typeof Team>
+
+export const JoinCodeBody = Type.Object({ pin: ActorPin }, { additionalProperties: false })
+export type JoinCodeBody = Static<typeof JoinCodeBody>
+export const JoinCode = Type.Object({ code: Type.String(), expiresAt: Type.String() })
+export type JoinCode = Static<typeof JoinCode>
+
+export const AddPersonBody = Type.Object(
+  {
+    pin: ActorPin,
+    person: Type.Object(
+      {
+        name: Name,
+        email: Email,
+        language: Language,
+        pin: Pin,
+        role: RoleSchema,
+        branches: Type.Optional(Branches),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+)
+export type AddPersonBody = Static<typeof AddPersonBody>
+
+export const ChangePersonBody = Type.Object(
+  {
+    pin: ActorPin,
+    changes: Type.Object(
+      {
+        name: Type.Optional(Name),
+        email: Type.Optional(Email),
+        language: Type.Optional(Language),
+        pin: Type.Optional(Pin),
+        role: Type.Optional(RoleSchema),
+        branches: Type.Optional(Branches),
+        active: Type.Optional(Type.Boolean()),
+      },
+      { additionalProperties: false, minProperties: 1 },
+    ),
+  },
+  { additionalProperties: false },
+)
+export type ChangePersonBody = Static<typeof ChangePersonBody>
+
+export const PersonIdParams = Type.Object({
+  personId: Type.String({ minLength: 1, maxLength: 100 }),
+})
+
+export const PersonChange = Type.Object({ person: TeamMember, version: Type.Integer() })
+export type PersonChange = Static<typeof PersonChange>

@@ -7,10 +7,9 @@ import { startSandbox, type RunningSandbox, type SandboxState } from '../../../.
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
-import type { PeopleList, SessionState } from '../../../shared/api/people'
+import type { JoinCode, PeopleList, PersonChange, SessionState } from '../../../shared/api/people'
 import type { SyncHealth } from '../../../shared/api/schemas'
-import type { JoinCodeResponse, PersonChangeResponse } from '../../../shared/relay/relay-contract'
-import type { RelayDevice } from './relay-device-store'
+import { dayOf } from '../time/branch-day'
 
 let sandbox: RunningSandbox
 let relay: InProcessRelay
@@ -43,17 +42,10 @@ async function connectedDesk(account: SandboxState['accounts'][number]): Promise
   return desk
 }
 
-const device = async (desk: TempDesk) => (await desk.services.sync.relayDevice()) as RelayDevice
-
-/** A call straight to the relay with a desk's device token (what team screens will send). */
-async function atRelay<T>(desk: TempDesk, method: string, path: string, body: unknown) {
-  const d = await device(desk)
-  const res = await fetch(`${relay.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${d.deviceToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  expect(res.status, await res.clone().text()).toBeLessThan(300)
+/** A successful call to a desk's local API. */
+async function post<T = unknown>(desk: TempDesk, path: string, body: unknown, method = 'POST') {
+  const res = await deskFetch(desk, path, { method, ...json(body) })
+  expect(res.status, await res.clone().text()).toBe(200)
   return (await res.json()) as T
 }
 
@@ -121,9 +113,8 @@ describe('the business at two desks', () => {
       error: { code: 'JOIN_CODE_INVALID', field: 'code' },
     })
 
-    const { code } = await atRelay<JoinCodeResponse>(deskA, 'POST', '/v1/business/join-codes', {
-      actor: { personId: ownerId, pin: owner.pin },
-    })
+    await post(deskA, '/api/session', { personId: ownerId, pin: owner.pin })
+    const { code } = await post<JoinCode>(deskA, '/api/business/join-codes', { pin: owner.pin })
     const res = await deskFetch(deskB, '/api/business/join', { method: 'POST', ...json({ code }) })
     expect(res.status).toBe(200)
     expect(((await res.json()) as PeopleList).people.map((p) => p.id)).toEqual([ownerId])
@@ -137,8 +128,8 @@ describe('the business at two desks', () => {
 
   it('hears of a person added at the relay, at the desk of their branch only', async () => {
     const channelB = deskB.services.sync.relayIdentity().channelId!
-    const added = await atRelay<PersonChangeResponse>(deskA, 'POST', '/v1/business/people', {
-      actor: { personId: ownerId, pin: owner.pin },
+    const added = await post<PersonChange>(deskA, '/api/business/people', {
+      pin: owner.pin,
       person: {
         name: 'Rita Reception',
         email: 'rita@example.com',
@@ -168,10 +159,15 @@ describe('the business at two desks', () => {
   })
 
   it('ends the session of a person deactivated at the relay, and they can no longer sign in', async () => {
-    await atRelay(deskA, 'PATCH', `/v1/business/people/${receptionistId}`, {
-      actor: { personId: ownerId, pin: owner.pin },
-      changes: { active: false },
-    })
+    await post(
+      deskA,
+      `/api/business/people/${receptionistId}`,
+      {
+        pin: owner.pin,
+        changes: { active: false },
+      },
+      'PATCH',
+    )
     await until('desk B ending the session', async () => (await sessionAt(deskB)).person === null)
     const again = await deskFetch(deskB, '/api/session', {
       method: 'POST',
@@ -179,6 +175,90 @@ describe('the business at two desks', () => {
     })
     expect(again.status).toBe(400)
     expect(await again.json()).toMatchObject({ error: { field: 'personId' } })
+  })
+
+  it('lets an admin manage the receptionists of their branch, and no more', async () => {
+    const channelA = deskA.services.sync.relayIdentity().channelId!
+    await post(deskA, '/api/session', { personId: ownerId, pin: owner.pin })
+    const admin = await post<PersonChange>(deskA, '/api/business/people', {
+      pin: owner.pin,
+      person: {
+        name: 'Ada Admin',
+        email: 'ada@example.com',
+        language: 'en',
+        pin: '7777',
+        role: 'admin',
+      },
+    })
+    // Added at desk A without branches: this desk's branch.
+    expect(admin.person.branches).toEqual([channelA])
+    await post(deskA, '/api/session', { personId: admin.person.id, pin: '7777' })
+
+    const newAdmin = await deskFetch(deskA, '/api/business/people', {
+      method: 'POST',
+      ...json({
+        pin: '7777',
+        person: {
+          name: 'Other',
+          email: 'o@example.com',
+          language: 'en',
+          pin: '1212',
+          role: 'admin',
+        },
+      }),
+    })
+    expect(newAdmin.status).toBe(403)
+    expect(await newAdmin.json()).toMatchObject({ error: { code: 'FORBIDDEN' } })
+
+    const wrongPin = await deskFetch(deskA, '/api/business/people', {
+      method: 'POST',
+      ...json({
+        pin: '0000',
+        person: {
+          name: 'Tom',
+          email: 't@example.com',
+          language: 'en',
+          pin: '1212',
+          role: 'receptionist',
+        },
+      }),
+    })
+    expect(wrongPin.status).toBe(403)
+    expect(await wrongPin.json()).toMatchObject({ error: { code: 'PIN_REFUSED', field: 'pin' } })
+
+    const tom = await post<PersonChange>(deskA, '/api/business/people', {
+      pin: '7777',
+      person: {
+        name: 'Tom',
+        email: 't@example.com',
+        language: 'en',
+        pin: '1212',
+        role: 'receptionist',
+      },
+    })
+    expect((await peopleAt(deskA)).people.map((p) => p.name)).toContain('Tom')
+    // A PIN reset takes effect at once: the old PIN no longer signs Tom in.
+    await post(
+      deskA,
+      `/api/business/people/${tom.person.id}`,
+      { pin: '7777', changes: { pin: '3434' } },
+      'PATCH',
+    )
+    const old = await deskFetch(deskA, '/api/session', {
+      method: 'POST',
+      ...json({ personId: tom.person.id, pin: '1212' }),
+    })
+    expect(old.status).toBe(401)
+    await post(deskA, '/api/session', { personId: tom.person.id, pin: '3434' })
+
+    // The audit log's days are the branch's.
+    const day = dayOf(Date.now(), deskA.services.branches.current().timeZone)
+    await post(deskA, '/api/session', { personId: ownerId, pin: owner.pin })
+    const log = (await (
+      await deskFetch(deskA, `/api/audit?date=${day}&personId=${admin.person.id}`)
+    ).json()) as { entries: Array<{ action: string; detail: Record<string, unknown> }> }
+    const reset = log.entries.find((e) => e.action === 'people.change')
+    expect(reset?.detail).toEqual({ pinReset: true })
   })
 
   it('signs people in from the copy while the relay is gone', async () => {

@@ -7,7 +7,21 @@ import type { CreateBusinessRequest } from '../../../shared/relay/relay-contract
 import { DeskError } from '../errors/desk-error'
 import type { BusinessStore } from '../people/business-store'
 import type { SignIn } from '../people/sign-in'
-import { createBusiness, fetchBusiness, joinBusiness } from './relay-business'
+import type {
+  AddPersonRequest,
+  JoinCodeResponse,
+  PersonChangeResponse,
+  UpdatePersonRequest,
+} from '../../../shared/relay/relay-contract'
+import {
+  addPerson,
+  changePerson,
+  createBusiness,
+  fetchBusiness,
+  joinBusiness,
+  makeJoinCode,
+  type Asking,
+} from './relay-business'
 import type { RelayDevice } from './relay-device-store'
 
 export interface BusinessCopyOptions {
@@ -47,6 +61,31 @@ export class BusinessCopy {
   async join(code: string): Promise<void> {
     const device = await this.#device()
     this.#keep(await joinBusiness(device, { code }))
+  }
+
+  /** A join code for another branch (owners); the relay checks the actor's PIN. */
+  async joinCode(
+    actor: { personId: string; pin: string },
+    asking: Asking,
+  ): Promise<JoinCodeResponse> {
+    return makeJoinCode(await this.#device(), { actor }, asking)
+  }
+
+  /** Adds a person at the relay, then reads the new copy so this desk knows them at once. */
+  async addPerson(request: AddPersonRequest, asking: Asking): Promise<PersonChangeResponse> {
+    const answer = await addPerson(await this.#device(), request, asking)
+    await this.refresh()
+    return answer
+  }
+
+  async changePerson(
+    personId: string,
+    request: UpdatePersonRequest,
+    asking: Asking,
+  ): Promise<PersonChangeResponse> {
+    const answer = await changePerson(await this.#device(), personId, request, asking)
+    await this.refresh()
+    return answer
   }
 
   async #refreshOnce(): Promise<void> {

@@ -2,7 +2,12 @@
 // relay refusal becomes the DeskError the local API answers with; its field is named as the desk's
 // body names it (`owner.email`, not the relay's `body/owner/email`).
 import type {
+  AddPersonRequest,
   BusinessSnapshot,
+  JoinCodeRequest,
+  JoinCodeResponse,
+  PersonChangeResponse,
+  UpdatePersonRequest,
   CreateBusinessRequest,
   CreateBusinessResponse,
   JoinBusinessRequest,
@@ -15,7 +20,7 @@ const TIMEOUT_MS = 15_000
 
 async function call(
   device: RelayDevice,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH',
   path: string,
   body?: unknown,
 ): Promise<Response> {
@@ -37,7 +42,13 @@ async function call(
   }
 }
 
-async function refusal(res: Response): Promise<DeskError> {
+/** Who asked, to word a refusal of theirs. */
+export interface Asking {
+  role: string
+  action: string
+}
+
+async function refusal(res: Response, asking?: Asking): Promise<DeskError> {
   let body: Partial<RelayError> = {}
   try {
     body = (await res.json()) as Partial<RelayError>
@@ -54,8 +65,27 @@ async function refusal(res: Response): Promise<DeskError> {
       return new DeskError(
         'VALIDATION',
         message,
-        body.field?.replace(/^body\//, '').replaceAll('/', '.'),
+        body.field?.replace(/^(body|params)\//, '').replaceAll('/', '.'),
       )
+    case 'PIN_REFUSED':
+      return new DeskError('PIN_REFUSED', message, 'pin')
+    case 'PIN_LOCKED': {
+      const seconds = Number(res.headers.get('retry-after') ?? 300)
+      const until = new Date(Date.now() + seconds * 1000).toISOString()
+      return new DeskError('PIN_LOCKED', message, 'pin', undefined, { until })
+    }
+    case 'FORBIDDEN':
+      return new DeskError(
+        'FORBIDDEN',
+        message,
+        undefined,
+        undefined,
+        asking ?? { role: 'unknown', action: 'unknown' },
+      )
+    case 'NOT_FOUND':
+      return new DeskError('NOT_FOUND', message)
+    case 'CONFLICT':
+      return new DeskError('RELAY_REFUSED', message)
     default:
       return new DeskError('RELAY_UNAVAILABLE', `${message} (${body.code ?? res.status})`)
   }
@@ -88,4 +118,40 @@ export async function joinBusiness(
   const res = await call(device, 'POST', '/v1/business/join', request)
   if (!res.ok) throw await refusal(res)
   return (await res.json()) as BusinessSnapshot
+}
+
+export async function makeJoinCode(
+  device: RelayDevice,
+  request: JoinCodeRequest,
+  asking: Asking,
+): Promise<JoinCodeResponse> {
+  const res = await call(device, 'POST', '/v1/business/join-codes', request)
+  if (!res.ok) throw await refusal(res, asking)
+  return (await res.json()) as JoinCodeResponse
+}
+
+export async function addPerson(
+  device: RelayDevice,
+  request: AddPersonRequest,
+  asking: Asking,
+): Promise<PersonChangeResponse> {
+  const res = await call(device, 'POST', '/v1/business/people', request)
+  if (!res.ok) throw await refusal(res, asking)
+  return (await res.json()) as PersonChangeResponse
+}
+
+export async function changePerson(
+  device: RelayDevice,
+  personId: string,
+  request: UpdatePersonRequest,
+  asking: Asking,
+): Promise<PersonChangeResponse> {
+  const res = await call(
+    device,
+    'PATCH',
+    `/v1/business/people/${encodeURIComponent(personId)}`,
+    request,
+  )
+  if (!res.ok) throw await refusal(res, asking)
+  return (await res.json()) as PersonChangeResponse
 }

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AuditLog } from '../../../shared/api/people'
 import type { AppointmentDetail } from '../../../shared/api/schemas'
+import { dayOf } from '../time/branch-day'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { ADMIN, OWNER, RECEPTIONIST, seedBusiness, signInAs } from './business.test-support'
 
@@ -161,7 +162,7 @@ describe('who did what', () => {
     })
     expect(detail.history[0]?.by).toBeUndefined()
 
-    const day = new Date().toISOString().slice(0, 10)
+    const day = dayOf(Date.now(), desk.services.branches.current().timeZone)
     const readByReceptionist = await deskFetch(desk, `/api/audit?date=${day}`)
     expect(readByReceptionist.status).toBe(403)
 

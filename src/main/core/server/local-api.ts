@@ -17,6 +17,7 @@ import routeAccess, { type DeclaredRoute } from './plugins/route-access'
 import peopleRoutes from './routes/people'
 import businessRoutes from './routes/business'
 import auditRoutes from './routes/audit'
+import teamRoutes from './routes/team'
 import appointmentsRoutes from './routes/appointments'
 import branchRoutes from './routes/branch'
 import connectRoutes from './routes/connect'
@@ -99,6 +100,7 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(peopleRoutes, { services })
   await app.register(businessRoutes, { services })
   await app.register(auditRoutes, { services })
+  await app.register(teamRoutes, { services })
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'open' } }, async () =>
     app.swagger(),
   )

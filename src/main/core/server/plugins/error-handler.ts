@@ -16,6 +16,7 @@ const STATUS_OF: Record<DeskErrorCode, number> = {
   SIGN_IN_REQUIRED: 401,
   PIN_WRONG: 401,
   FORBIDDEN: 403,
+  PIN_REFUSED: 403,
   NOT_FOUND: 404,
   NOT_ALLOWED: 409,
   NOT_CONNECTED: 409,
@@ -25,6 +26,7 @@ const STATUS_OF: Record<DeskErrorCode, number> = {
   OAUTH_PORT_BUSY: 409,
   NOT_ENROLLED: 409,
   BUSINESS_EXISTS: 409,
+  RELAY_REFUSED: 409,
   PIN_LOCKED: 423,
   IDEMPOTENCY_KEY_REUSED: 422,
   // nginx's "client closed request": nobody reads it, but the log says what happened.
