@@ -7,9 +7,17 @@ import { ClientSuggestion, ClientSuggestionsQuery } from './client-suggestions'
 import { ConnectAttempt } from './connect-attempt'
 import { OpeningHours, OpeningHoursQuery } from './opening-hours'
 import {
+  AddPersonBody,
   AuditLog,
   AuditQuery,
+  ChangePersonBody,
+  CreateBusinessBody,
   JoinBusinessBody,
+  JoinCode,
+  JoinCodeBody,
+  PersonChange,
+  PersonIdParams,
+  Team,
   PeopleList,
   SessionState,
   SignInBody,
@@ -45,7 +53,7 @@ import {
 } from './schemas'
 
 export interface RouteSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** With `:name` placeholders filled from `params`. */
   path: string
   params?: TSchema
@@ -85,6 +93,32 @@ export const ROUTES = {
     response: PeopleList,
   },
   audit: { method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditLog },
+  createBusiness: {
+    method: 'POST',
+    path: '/api/business',
+    body: CreateBusinessBody,
+    response: PeopleList,
+  },
+  team: { method: 'GET', path: '/api/business/people', response: Team },
+  addPerson: {
+    method: 'POST',
+    path: '/api/business/people',
+    body: AddPersonBody,
+    response: PersonChange,
+  },
+  changePerson: {
+    method: 'PATCH',
+    path: '/api/business/people/:personId',
+    params: PersonIdParams,
+    body: ChangePersonBody,
+    response: PersonChange,
+  },
+  joinCode: {
+    method: 'POST',
+    path: '/api/business/join-codes',
+    body: JoinCodeBody,
+    response: JoinCode,
+  },
   branch: { method: 'GET', path: '/api/branch', response: Branch },
   connect: {
     method: 'POST',

@@ -11,6 +11,7 @@ import { DayPage } from '../features/day/DayPage'
 import { OfflineBanner } from '../features/offline/OfflineBanner'
 import { SignedInBadge } from '../features/people/SignedInBadge'
 import { useCan } from '../features/people/session-queries'
+import { TeamPage } from '../features/people/TeamPage'
 import { offlineState } from '../features/offline/offline-state'
 import { ConnectFlow } from '../features/settings/connect/connect-calcom'
 import { ConnectionStatus } from '../features/settings/connect/ConnectionStatus'
@@ -54,6 +55,7 @@ export function App({ openUrl }: Props) {
   const now = useNow()
   const mayConnect = useCan('branch.connect')
   const mayDisconnect = useCan('branch.disconnect')
+  const mayManagePeople = useCan('people.manageReceptionists')
   const [location] = useLocation()
   const [connectFlow] = useState(
     () =>
@@ -97,6 +99,8 @@ export function App({ openUrl }: Props) {
     screen = <PendingPage branch={branch.data} />
   } else if (route.name === 'settings') {
     screen = <SettingsPage />
+  } else if (route.name === 'team') {
+    screen = <TeamPage />
   } else {
     screen = (
       <div className="not-found">
@@ -151,6 +155,11 @@ export function App({ openUrl }: Props) {
           >
             <FormattedMessage id="app.nav.settings" />
           </a>
+          {mayManagePeople && (
+            <a href={`#${paths.team}`} aria-current={route.name === 'team' ? 'page' : undefined}>
+              <FormattedMessage id="team.title" />
+            </a>
+          )}
         </nav>
         <div className="branch-status">
           <SignedInBadge />

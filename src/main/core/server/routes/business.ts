@@ -25,17 +25,17 @@ const business: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
       schema: {
         summary: 'Set up the business from this connected desk, with its owner and PIN',
         body: CreateBusinessBody,
-        response: { 201: PeopleList, ...refusals },
+        response: { 200: PeopleList, ...refusals },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       await services.businessCopy.create(request.body)
       services.audit.record({
         action: 'business.create',
         target: `business:${services.business.current()?.id}`,
         detail: { name: request.body.name },
       })
-      return reply.code(201).send(answer())
+      return answer()
     },
   )
 
