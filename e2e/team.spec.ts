@@ -46,6 +46,9 @@ test('the owner sets up the business, adds a receptionist, who checks a client i
   await expect(page.getByTestId('team-member').filter({ hasText: 'Rita Reception' })).toContainText(
     'Receptionist',
   )
+  await expect(page.getByTestId('audit-entry').filter({ hasText: 'people.add' })).toContainText(
+    'Olga Owner',
+  )
   await expectAccessible(page, 'the team screen')
 
   await page.getByRole('button', { name: 'Switch person' }).click()

@@ -100,7 +100,7 @@ export function App({ openUrl }: Props) {
   } else if (route.name === 'settings') {
     screen = <SettingsPage />
   } else if (route.name === 'team') {
-    screen = <TeamPage />
+    screen = <TeamPage today={today} />
   } else {
     screen = (
       <div className="not-found">

@@ -2,11 +2,12 @@
 // the signed-in owner or admin may manage.
 import { FormattedMessage } from 'react-intl'
 import { can } from '../../../../shared/people/roles'
+import { AuditLogView } from './AuditLogView'
 import { BusinessSetUp } from './BusinessSetUp'
 import { TeamPeople } from './TeamPeople'
 import { useSession } from './session-queries'
 
-export function TeamPage() {
+export function TeamPage({ today }: { today: string }) {
   const session = useSession().data
   return (
     <section className="page" data-testid="team-page">
@@ -17,6 +18,7 @@ export function TeamPage() {
       {session?.person && can(session.person.role, 'people.manageReceptionists') && (
         <TeamPeople myRole={session.person.role} />
       )}
+      {session?.person && can(session.person.role, 'audit.read') && <AuditLogView today={today} />}
     </section>
   )
 }

@@ -32,7 +32,10 @@ export function TeamPeople({ myRole }: { myRole: Role }) {
     queryKey: TEAM_KEY,
     queryFn: ({ signal }) => api.call('team', {}, signal),
   })
-  const changed = () => void queryClient.invalidateQueries({ queryKey: queryKeys.people })
+  const changed = () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.people })
+    void queryClient.invalidateQueries({ queryKey: ['audit'] })
+  }
   const add = useMutation({
     mutationFn: () => api.call('addPerson', { body: { pin: myPin, person } }),
     onSuccess: () => {

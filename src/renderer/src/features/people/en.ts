@@ -54,4 +54,10 @@ export const en = {
   'team.done': 'Saved.',
   'team.language.en': 'English',
   'team.language.es': 'Spanish',
+  'audit.title': 'Who did what',
+  'audit.day': 'Day',
+  'audit.person': 'Person',
+  'audit.everyone': 'Everyone',
+  'audit.empty': 'Nothing recorded that day.',
+  'audit.noOne': 'No one signed in',
 }

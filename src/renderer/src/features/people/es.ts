@@ -57,4 +57,10 @@ export const es: CatalogOf<typeof en> = {
   'team.done': 'Guardado.',
   'team.language.en': 'Inglés',
   'team.language.es': 'Español',
+  'audit.title': 'Quién hizo qué',
+  'audit.day': 'Día',
+  'audit.person': 'Persona',
+  'audit.everyone': 'Todos',
+  'audit.empty': 'Nada registrado ese día.',
+  'audit.noOne': 'Nadie con sesión iniciada',
 }
