@@ -38,7 +38,10 @@ export const CORE_LAYERS = [
       'outbound/outbox-payloads',
     ],
   },
-  { name: 'domain', entries: ['appointments/', 'clients/', 'slots/', 'actions/', 'connect/'] },
+  {
+    name: 'domain',
+    entries: ['appointments/', 'clients/', 'slots/', 'actions/', 'connect/', 'people/'],
+  },
   { name: 'inbound and outbound', entries: ['inbound/', 'outbound/'] },
   { name: 'local API', entries: ['server/', 'desk'] },
 ]

@@ -13,6 +13,7 @@ import { registerIpcHandlers } from './electron/ipc-handlers'
 import { createMainWindow, focusWindow } from './electron/main-window'
 import { guardAllWebContents, hardenSession } from './electron/security'
 import { claimSingleInstance } from './electron/single-instance'
+import { signOutWhenOsLocks } from './electron/os-lock-sign-out'
 import { checkForUpdates } from './electron/updates'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -41,6 +42,7 @@ async function start(): Promise<void> {
     }),
   )
 
+  signOutWhenOsLocks(desk.services.signIn)
   const appOrigin = new URL(desk.url).origin
   guardAllWebContents(appOrigin)
   registerIpcHandlers({

@@ -25,6 +25,10 @@ import { SettingsStore } from './settings/settings-store'
 import { createOutbound, type OutboundTuning } from './outbound/outbound-services'
 import { SyncEngine, type SyncTuning } from './inbound/sync-engine'
 import type { RelayDeviceStore } from './inbound/relay-device-store'
+import { BusinessStore } from './people/business-store'
+import { PinLockoutStore } from './people/pin-lockout-store'
+import { SignIn } from './people/sign-in'
+import { BusinessCopy } from './inbound/business-copy'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */
@@ -40,6 +44,8 @@ export interface StartDeskOptions {
   relayDeviceStore?: RelayDeviceStore
   /** Sync timing (tests shorten it). */
   sync?: SyncTuning
+  /** The clock sign-in reads (idle sign-out, PIN locks); Date.now when omitted. */
+  now?: () => number
 }
 
 export interface Desk {
@@ -48,6 +54,8 @@ export interface Desk {
   port: number
   token: string
   services: DeskServices & { eventTypes: EventTypeStore }
+  /** Every /api route with the access it declares (route-access.ts). */
+  declaredRoutes: LocalApi['declaredRoutes']
   close(): Promise<void>
 }
 
@@ -89,9 +97,33 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       relayUrl: config.relayUrl,
       logger,
       deviceStore: opts.relayDeviceStore,
+      onBusinessNews: () => void businessCopy.refresh(),
       ...opts.sync,
     })
-    const allServices = { ...services, ...calcom, sync, ...outbound }
+    const business = new BusinessStore(db)
+    const signIn = new SignIn({
+      ...services,
+      business,
+      lockouts: new PinLockoutStore(db),
+      logger,
+      channelId: () => sync.relayIdentity().channelId,
+      now: opts.now,
+    })
+    const businessCopy = new BusinessCopy({
+      store: business,
+      signIn,
+      logger: logger.child({ part: 'business' }),
+      device: () => sync.relayDevice(),
+    })
+    const allServices = {
+      ...services,
+      ...calcom,
+      sync,
+      ...outbound,
+      business,
+      businessCopy,
+      signIn,
+    }
     api = await buildLocalApi({
       services: allServices,
       token: config.apiToken,
@@ -113,10 +145,12 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       port,
       token: config.apiToken,
       services: allServices,
+      declaredRoutes: openApi.declaredRoutes,
       close() {
         closing ??= (async () => {
           await outbound.stop()
           await sync.stop()
+          signIn.close()
           await calcom.connection.close()
           await openApi.close()
           openDb.$client.close()

@@ -5,6 +5,7 @@ import { App } from './app/App'
 import { AppProviders } from './app/AppProviders'
 import { browserEnvironment, resolveSession } from './app/session'
 import { StartupError } from './app/StartupError'
+import { SignInGate } from './features/people/SignInGate'
 import { browserSignInOpener } from './features/settings/connect/open-sign-in'
 import './styles.css'
 
@@ -18,7 +19,9 @@ createRoot(container).render(
   <StrictMode>
     {session.ok ? (
       <AppProviders api={createApiClient(session.session)}>
-        <App openUrl={browserSignInOpener()} />
+        <SignInGate>
+          <App openUrl={browserSignInOpener()} />
+        </SignInGate>
       </AppProviders>
     ) : (
       <StartupError message={session.message} />

@@ -22,6 +22,26 @@ export interface DeskErrorParams {
   CALCOM_REFUSED: Record<string, never>
   CALCOM_UNAVAILABLE: Record<string, never>
   CREDENTIAL_STORE_UNAVAILABLE: Record<string, never>
+  /** A business exists at this desk and no one is signed in (or the session ended). */
+  SIGN_IN_REQUIRED: Record<string, never>
+  /** The signed-in person's role may not do this (`can(role, action)`); nothing changed. */
+  FORBIDDEN: { action: string; role: string }
+  /** The PIN was wrong; after `attemptsLeft` more the person is locked at this desk. */
+  PIN_WRONG: { attemptsLeft: number }
+  /** Too many wrong PINs: this person cannot sign in at this desk until `until` (ISO 8601). */
+  PIN_LOCKED: { until: string }
+  /** Setting up a business needs the branch connected and enrolled at the relay first. */
+  NOT_ENROLLED: Record<string, never>
+  /** This branch already belongs to a business. */
+  BUSINESS_EXISTS: Record<string, never>
+  /** The join code is unknown, used or expired. */
+  JOIN_CODE_INVALID: Record<string, never>
+  /** The relay did not accept the signed-in person's PIN for a team change. */
+  PIN_REFUSED: Record<string, never>
+  /** The relay refused the change for a reason it names (the message says which). */
+  RELAY_REFUSED: Record<string, never>
+  /** The relay could not be reached or failed; nothing changed. */
+  RELAY_UNAVAILABLE: Record<string, never>
 }
 
 export type DeskErrorCode = keyof DeskErrorParams

@@ -7,6 +7,23 @@ import { ClientSuggestion, ClientSuggestionsQuery } from './client-suggestions'
 import { ConnectAttempt } from './connect-attempt'
 import { OpeningHours, OpeningHoursQuery } from './opening-hours'
 import {
+  AddPersonBody,
+  AuditLog,
+  AuditQuery,
+  ChangePersonBody,
+  CreateBusinessBody,
+  JoinBusinessBody,
+  JoinCode,
+  JoinCodeBody,
+  PersonChange,
+  PersonIdParams,
+  Team,
+  PeopleList,
+  SessionState,
+  SignInBody,
+  SignInSettings,
+} from './people'
+import {
   ActionResult,
   Appointment,
   AppointmentDetail,
@@ -36,7 +53,7 @@ import {
 } from './schemas'
 
 export interface RouteSpec {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** With `:name` placeholders filled from `params`. */
   path: string
   params?: TSchema
@@ -52,6 +69,56 @@ const IdParams = Type.Object({ id: Type.Integer() })
 
 export const ROUTES = {
   health: { method: 'GET', path: '/api/health', response: Health },
+  people: { method: 'GET', path: '/api/people', response: PeopleList },
+  session: { method: 'GET', path: '/api/session', response: SessionState },
+  signIn: { method: 'POST', path: '/api/session', body: SignInBody, response: SessionState },
+  signOut: { method: 'DELETE', path: '/api/session', response: SessionState },
+  activity: {
+    method: 'POST',
+    path: '/api/session/activity',
+    body: EmptyBody,
+    response: SessionState,
+  },
+  signInSettings: { method: 'GET', path: '/api/settings/sign-in', response: SignInSettings },
+  setSignInSettings: {
+    method: 'PUT',
+    path: '/api/settings/sign-in',
+    body: SignInSettings,
+    response: SignInSettings,
+  },
+  joinBusiness: {
+    method: 'POST',
+    path: '/api/business/join',
+    body: JoinBusinessBody,
+    response: PeopleList,
+  },
+  audit: { method: 'GET', path: '/api/audit', query: AuditQuery, response: AuditLog },
+  createBusiness: {
+    method: 'POST',
+    path: '/api/business',
+    body: CreateBusinessBody,
+    response: PeopleList,
+  },
+  team: { method: 'GET', path: '/api/business/people', response: Team },
+  addPerson: {
+    method: 'POST',
+    path: '/api/business/people',
+    body: AddPersonBody,
+    response: PersonChange,
+  },
+  changePerson: {
+    method: 'PATCH',
+    path: '/api/business/people/:personId',
+    params: PersonIdParams,
+    body: ChangePersonBody,
+    response: PersonChange,
+  },
+  joinCode: {
+    method: 'POST',
+    path: '/api/business/join-codes',
+    body: JoinCodeBody,
+    response: JoinCode,
+  },
   branch: { method: 'GET', path: '/api/branch', response: Branch },
   connect: {
     method: 'POST',

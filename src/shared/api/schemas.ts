@@ -139,6 +139,8 @@ export const LiveEvent = Type.Union([
   Type.Object({ type: Type.Literal('branch') }),
   Type.Object({ type: Type.Literal('sync') }),
   Type.Object({ type: Type.Literal('outbox') }),
+  /** The business copy or who is signed in changed: read GET /api/session again. */
+  Type.Object({ type: Type.Literal('people') }),
 ])
 export type LiveEvent = Static<typeof LiveEvent>
 
@@ -282,6 +284,12 @@ export const AppointmentHistoryEntry = Type.Object({
   params: Type.Record(Type.String(), Type.Unknown(), {
     description: "The code's parameters (Cal.com's own words, when it gave any, among them)",
   }),
+  by: Type.Optional(
+    Type.Object(
+      { personId: Type.String(), name: Type.String() },
+      { description: 'Who did it at a desk, when someone was signed in' },
+    ),
+  ),
 })
 /** The wire shape, with each code's params typed (schemas.ts keeps params open for old rows). */
 export type AppointmentHistoryEntry = Omit<

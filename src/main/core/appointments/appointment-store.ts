@@ -10,6 +10,7 @@ import type {
   VisitState,
 } from '../../../shared/domain/appointment-status'
 import type { DeskDb } from '../db/open-database'
+import { actingPerson } from '../audit/acting-person'
 import { appointmentHistory, appointments, branches, eventTypes, staff } from '../db/schema'
 import type { LiveBus } from '../live/live-bus'
 import { dayOf, type DayRange } from '../time/branch-day'
@@ -37,6 +38,12 @@ export interface AppointmentInput {
 }
 
 export type HistorySource = 'calcom' | 'reconcile' | 'desk'
+
+/** The person signed in at the desk when a request wrote this history row. */
+function actingColumns(): { personId: string | null; personName: string | null } {
+  const person = actingPerson()?.person
+  return { personId: person?.id ?? null, personName: person?.name ?? null }
+}
 
 /** An appointment that keeps its host busy, with its event type's buffers in minutes. */
 export interface HostAppointment {
@@ -170,6 +177,7 @@ export class AppointmentStore {
           // The column pair is written only as a HistoryChange, so code and params agree.
           code: h.change,
           params: h.detail ?? {},
+          ...(h.personId ? { by: { personId: h.personId, name: h.personName ?? '' } } : {}),
         }) as AppointmentHistoryEntry,
     )
   }
@@ -317,7 +325,13 @@ export class AppointmentStore {
     const values = toRow(input)
     tx.insert(appointments).values(values).run()
     tx.insert(appointmentHistory)
-      .values({ uid: input.uid, source: 'desk', change: history.code, detail: history.params })
+      .values({
+        uid: input.uid,
+        source: 'desk',
+        change: history.code,
+        detail: history.params,
+        ...actingColumns(),
+      })
       .run()
   }
 
@@ -339,6 +353,7 @@ export class AppointmentStore {
           source: history.source ?? 'desk',
           change: history.code,
           detail: history.params,
+          ...((history.source ?? 'desk') === 'desk' ? actingColumns() : {}),
         })
         .run()
     }

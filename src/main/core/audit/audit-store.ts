@@ -1,20 +1,35 @@
-// Who did what at the desk (audit_log): actions, queue commands, connecting and disconnecting.
-import { sql } from 'drizzle-orm'
+// Who did what at the desk (audit_log): actions, queue commands, connecting and disconnecting,
+// signing in and out, setting changes. Each row names the person signed in and this desk's
+// device when a local API request did it (see acting-person.ts).
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
 import { auditLog } from '../db/schema'
+import { actingPerson } from './acting-person'
 
 export interface AuditEntry {
   userId?: number | null
   action: string
-  /** What it acted on: `appointment:<uid>`, `outbox:<id>`, `branch:<id>`. */
+  /** What it acted on: `appointment:<uid>`, `outbox:<id>`, `branch:<id>`, `person:<id>`. */
   target: string
   detail: Record<string, unknown>
+  /** Who, when not the request's signed-in person (a sign-in names whom it signs in). */
+  person?: { id: string; name: string } | null
+}
+
+export interface AuditRow {
+  id: number
+  at: string
+  action: string
+  target: string | null
+  detail: unknown
+  person: { id: string; name: string } | null
+  deviceId: string | null
 }
 
 export class AuditStore {
   readonly #insert
 
-  constructor(db: DeskDb) {
+  constructor(private readonly db: DeskDb) {
     const p = sql.placeholder
     this.#insert = db
       .insert(auditLog)
@@ -24,17 +39,51 @@ export class AuditStore {
         target: p('target'),
         // Encoded here: a placeholder's value would otherwise skip the JSON column's encoder.
         detail: sql`${p('detailJson')}`,
+        personId: p('personId'),
+        personName: p('personName'),
+        deviceId: p('deviceId'),
       })
       .prepare()
   }
 
   /** Records an entry; inside the caller's transaction when there is one. */
   record(entry: AuditEntry): void {
+    const acting = actingPerson()
+    const person = entry.person !== undefined ? entry.person : (acting?.person ?? null)
     this.#insert.run({
       userId: entry.userId ?? null,
       action: entry.action,
       target: entry.target,
       detailJson: JSON.stringify(entry.detail),
+      personId: person?.id ?? null,
+      personName: person?.name ?? null,
+      deviceId: acting?.deviceId ?? null,
     })
+  }
+
+  /** Entries in [from, to), oldest first, of one person when `personId` is given. */
+  list(range: { from: number; to: number; personId?: string; limit: number }): AuditRow[] {
+    const rows = this.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          gte(auditLog.at, range.from),
+          lt(auditLog.at, range.to),
+          range.personId === undefined ? undefined : eq(auditLog.personId, range.personId),
+        ),
+      )
+      .orderBy(asc(auditLog.at), asc(auditLog.id))
+      .limit(range.limit)
+      .all()
+    return rows.map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      action: r.action,
+      target: r.target,
+      detail: r.detail,
+      person: r.personId ? { id: r.personId, name: r.personName ?? '' } : null,
+      deviceId: r.deviceId,
+    }))
   }
 }

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/domain/appointment-status'
 import type { HistoryChange, HistoryCode } from '../../../shared/api/history-codes'
 import type { OutboxReason } from '../../../shared/api/outbox-reasons'
+import type { Role } from '../../../shared/people/roles'
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`
 const createdAt = () => integer('created_at').notNull().default(nowMs)
@@ -175,6 +176,9 @@ export const appointmentHistory = sqliteTable(
     /** A HistoryCode, never a sentence; `detail` holds that code's params. */
     change: text('change').$type<HistoryCode>().notNull(),
     detail: text('detail', { mode: 'json' }).$type<HistoryChange['params']>(),
+    /** Who did it at a desk (a business person, by id and name as then), when someone was signed in. */
+    personId: text('person_id'),
+    personName: text('person_name'),
   },
   (t) => [index('appointment_history_uid').on(t.uid, t.id)],
 )
@@ -265,9 +269,46 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     target: text('target'),
     detail: text('detail', { mode: 'json' }),
+    /** The signed-in business person (id and name as then); null before a business exists. */
+    personId: text('person_id'),
+    personName: text('person_name'),
+    /** This desk's device at the relay, once enrolled. */
+    deviceId: text('device_id'),
   },
-  (t) => [index('audit_log_at').on(t.at)],
+  (t) => [index('audit_log_at').on(t.at), index('audit_log_person_at').on(t.personId, t.at)],
 )
+
+/**
+ * The business this desk's branch belongs to, as last copied from the relay (DESIGN.md §7): at
+ * most one row. The relay is the authority; this copy lets people sign in offline.
+ */
+export const businessCopy = sqliteTable('business_copy', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  version: integer('version').notNull(),
+  /** Relay channel ids of the business's branches. */
+  branches: text('branches', { mode: 'json' }).$type<string[]>().notNull(),
+  copiedAt: integer('copied_at').notNull().default(nowMs),
+})
+
+/** The business's people as in the copy, PIN hashes (argon2id) included for offline sign-in. */
+export const businessPeople = sqliteTable('business_people', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  language: text('language').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  branches: text('branches', { mode: 'json' }).$type<string[]>().notNull(),
+  pinHash: text('pin_hash').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull(),
+})
+
+/** Wrong PINs typed at this desk, per person: five in a row lock that person here a while. */
+export const pinLockouts = sqliteTable('pin_lockouts', {
+  personId: text('person_id').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: integer('locked_until'),
+})
 
 /**
  * Who hears about which event. A change proposed by an admin is stored `pending` beside the

@@ -16,7 +16,7 @@ import type { OutboxStore } from '../outbound/outbox-store'
 import type { LiveBus } from '../live/live-bus'
 import type { SettingsStore } from '../settings/settings-store'
 import type { StaffStore } from '../staff/staff-store'
-import type { RelayEvent } from '../../../shared/relay/relay-contract'
+import type { BusinessChangedEvent, RelayEvent } from '../../../shared/relay/relay-contract'
 import { InboundApplier } from './apply-event'
 import { uidsOf } from '../appointments/booking-mapping'
 import { AppliedEventStore } from './applied-event-store'
@@ -24,7 +24,7 @@ import { RelayCursorStore } from './relay-cursor-store'
 import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
 import { Backoff } from './backoff'
 import { RelayClient, RelayProblem, type RelayState } from './relay-client'
-import { FileRelayDeviceStore, type RelayDeviceStore } from './relay-device-store'
+import { FileRelayDeviceStore, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
 import { RelayEnrollment } from './relay-enrollment'
 import { SyncErrorRing, type SyncErrorEntry } from './sync-error-ring'
 import { syncHealth } from './sync-health'
@@ -54,7 +54,14 @@ export interface SyncEngineOptions extends SyncTuning {
   connection: BranchConnection
   logger: Logger
   deviceStore?: RelayDeviceStore
+  /**
+   * The business may have changed: a FRONTDESK_BUSINESS_CHANGED event was applied, or the relay
+   * came online (news may have been missed). The business copy reads the relay's snapshot.
+   */
+  onBusinessNews?: () => void
 }
+
+const BUSINESS_CHANGED: BusinessChangedEvent['triggerEvent'] = 'FRONTDESK_BUSINESS_CHANGED'
 
 /** Event keys are kept a while past the relay's 14-day retention. */
 const KEY_RETENTION_MS = 30 * 86_400_000
@@ -150,6 +157,19 @@ export class SyncEngine {
     if (this.#publishTimer) clearTimeout(this.#publishTimer)
     if (this.#heldRetry) clearTimeout(this.#heldRetry)
     await this.#inbox.catch(() => undefined)
+  }
+
+  /** The enrolled relay device (enrolling if needed); null without a relay or a connection. */
+  async relayDevice(): Promise<RelayDevice | null> {
+    const branch = this.#o.branches.current()
+    if (!this.#o.relayUrl || branch.connection !== 'connected') return null
+    return this.#enrollment.device()
+  }
+
+  /** This desk's relay channel and device, as last enrolled (null before). */
+  relayIdentity(): { channelId: string | null; deviceId: string | null } {
+    const row = this.#cursor.row(this.#o.branches.current().id)
+    return { channelId: row?.channelId ?? null, deviceId: row?.deviceId ?? null }
   }
 
   /** Reconciles now (POST /api/sync/reconcile); `window` re-reads the whole booking window. */
@@ -308,6 +328,7 @@ export class SyncEngine {
           this.#reconcileWhenOnline = false
           void this.#track(this.#reconcile('enrolled', false))
         }
+        if (state === 'online' && this.#relayState !== 'online') this.#o.onBusinessNews?.()
         this.#relayState = state
         this.#retryInMs = detail?.retryInMs ?? null
         if (detail?.error) this.#error('relay', detail.error.code, detail.error.message)
@@ -327,6 +348,8 @@ export class SyncEngine {
     })
     for (const { delivery } of applied)
       for (const n of delivery.mapped.notices) this.#error('inbox', n.code, n.message)
+    if (applied.some(({ delivery }) => delivery.mapped.trigger === BUSINESS_CHANGED))
+      this.#o.onBusinessNews?.()
     const last = applied.at(-1)?.delivery
     if (last) {
       this.#lagMs = Number.isFinite(last.relay.receivedAt)

@@ -8,6 +8,10 @@ import type { EventTypeStore } from '../event-types/event-type-store'
 import type { CalcomServices } from '../connect/calcom-services'
 import type { OutboundServices } from '../outbound/outbound-services'
 import type { SyncEngine } from '../inbound/sync-engine'
+import type { AuditStore } from '../audit/audit-store'
+import type { BusinessStore } from '../people/business-store'
+import type { SignIn } from '../people/sign-in'
+import type { BusinessCopy } from '../inbound/business-copy'
 
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices extends OutboundServices {
@@ -27,4 +31,9 @@ export interface DeskServices extends OutboundServices {
   schedules: CalcomServices['schedules']
   /** Inbound sync: relay inbox, reconcile, sync health. */
   sync: SyncEngine
+  audit: AuditStore
+  /** The business copy and signing in at this desk (DESIGN.md §7). */
+  business: BusinessStore
+  businessCopy: BusinessCopy
+  signIn: SignIn
 }

@@ -13,6 +13,11 @@ import errorHandler from './plugins/error-handler'
 import loopbackGuard from './plugins/loopback-guard'
 import sessionAuth from './plugins/session-auth'
 import strictInput from './plugins/strict-input'
+import routeAccess, { type DeclaredRoute } from './plugins/route-access'
+import peopleRoutes from './routes/people'
+import businessRoutes from './routes/business'
+import auditRoutes from './routes/audit'
+import teamRoutes from './routes/team'
 import appointmentsRoutes from './routes/appointments'
 import branchRoutes from './routes/branch'
 import connectRoutes from './routes/connect'
@@ -61,6 +66,12 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(loopbackGuard)
   await app.register(sessionAuth, { token: opts.token })
   await app.register(strictInput)
+  const declaredRoutes: DeclaredRoute[] = []
+  await app.register(routeAccess, {
+    signIn: opts.services.signIn,
+    deviceId: () => opts.services.sync.relayIdentity().deviceId,
+    routes: declaredRoutes,
+  })
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Frontdesk local API', version: opts.services.version },
@@ -86,7 +97,13 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(openingHoursRoutes, { services })
   await app.register(clientSuggestionsRoutes, { services })
   await app.register(pendingConfirmationsRoutes, { services })
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  await app.register(peopleRoutes, { services })
+  await app.register(businessRoutes, { services })
+  await app.register(auditRoutes, { services })
+  await app.register(teamRoutes, { services })
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'open' } }, async () =>
+    app.swagger(),
+  )
 
   const rendererDir = opts.rendererDir
   if (rendererDir && existsSync(join(rendererDir, 'index.html'))) {
@@ -105,7 +122,7 @@ export async function buildLocalApi(opts: LocalApiOptions) {
         .send('The desk UI is not built yet: run `npm run build`, then start the desk again.'),
     )
   }
-  return app
+  return Object.assign(app, { declaredRoutes: declaredRoutes as readonly DeclaredRoute[] })
 }
 
 export type LocalApi = Awaited<ReturnType<typeof buildLocalApi>>

@@ -9,6 +9,9 @@ import { usePendingConfirmations } from '../features/attention/queries'
 import { NewBookingButton } from '../features/booking/NewBookingButton'
 import { DayPage } from '../features/day/DayPage'
 import { OfflineBanner } from '../features/offline/OfflineBanner'
+import { SignedInBadge } from '../features/people/SignedInBadge'
+import { useCan } from '../features/people/session-queries'
+import { TeamPage } from '../features/people/TeamPage'
 import { offlineState } from '../features/offline/offline-state'
 import { ConnectFlow } from '../features/settings/connect/connect-calcom'
 import { ConnectionStatus } from '../features/settings/connect/ConnectionStatus'
@@ -50,6 +53,9 @@ export function App({ openUrl }: Props) {
   const health = useHealth()
   const pending = usePendingConfirmations()
   const now = useNow()
+  const mayConnect = useCan('branch.connect')
+  const mayDisconnect = useCan('branch.disconnect')
+  const mayManagePeople = useCan('people.manageReceptionists')
   const [location] = useLocation()
   const [connectFlow] = useState(
     () =>
@@ -93,6 +99,8 @@ export function App({ openUrl }: Props) {
     screen = <PendingPage branch={branch.data} />
   } else if (route.name === 'settings') {
     screen = <SettingsPage />
+  } else if (route.name === 'team') {
+    screen = <TeamPage today={today} />
   } else {
     screen = (
       <div className="not-found">
@@ -147,8 +155,14 @@ export function App({ openUrl }: Props) {
           >
             <FormattedMessage id="app.nav.settings" />
           </a>
+          {mayManagePeople && (
+            <a href={`#${paths.team}`} aria-current={route.name === 'team' ? 'page' : undefined}>
+              <FormattedMessage id="team.title" />
+            </a>
+          )}
         </nav>
         <div className="branch-status">
+          <SignedInBadge />
           {branch.data && today && (
             <NewBookingButton
               branch={branch.data}
@@ -158,7 +172,13 @@ export function App({ openUrl }: Props) {
             />
           )}
           {branch.data && (
-            <ConnectionStatus branch={branch.data} state={connectState} actions={connectFlow} />
+            <ConnectionStatus
+              branch={branch.data}
+              state={connectState}
+              actions={connectFlow}
+              mayConnect={mayConnect}
+              mayDisconnect={mayDisconnect}
+            />
           )}
           <p className={`live live--${liveStatus}`} role="status" data-testid="live-status">
             <FormattedMessage id={LIVE_WORDS[liveStatus]} />

@@ -24,6 +24,8 @@ export class ApiRequestError extends Error {
     readonly field?: string,
     /** The booking a refusal is about (DUPLICATE_BOOKING). */
     readonly uid?: string,
+    /** The code's parameters (PIN_LOCKED: until; PIN_WRONG: attemptsLeft). */
+    readonly params?: Record<string, unknown>,
   ) {
     super(message)
     this.name = 'ApiRequestError'
@@ -101,7 +103,14 @@ export function createApiClient(session: DeskAddress, fetchImpl: typeof fetch = 
 function errorFrom(body: unknown, status: number): ApiRequestError {
   const error = (body as Partial<ApiError> | undefined)?.error
   if (error && typeof error.message === 'string' && typeof error.code === 'string') {
-    return new ApiRequestError(error.message, error.code, status, error.field, error.uid)
+    return new ApiRequestError(
+      error.message,
+      error.code,
+      status,
+      error.field,
+      error.uid,
+      error.params,
+    )
   }
   return new ApiRequestError(`The desk answered with HTTP ${status}.`, 'HTTP', status)
 }

@@ -47,6 +47,8 @@ export function invalidationsFor(signal: LiveSignal): QueryKey[] {
       return [queryKeys.sync]
     case 'outbox':
       return [queryKeys.outbox, queryKeys.sync]
+    case 'people':
+      return [queryKeys.session, queryKeys.people]
     case 'reconnected':
       return [[]]
   }

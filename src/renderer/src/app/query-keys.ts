@@ -14,6 +14,9 @@ export const queryKeys = {
   openingHours: (date: string) => ['opening-hours', date] as const,
   appointment: (uid: string) => ['appointment', uid] as const,
   pendingConfirmations: ['pending-confirmations'] as const,
+  /** Who is signed in, and who may sign in at this desk (features/people). */
+  session: ['session'] as const,
+  people: ['people'] as const,
   allSlots: ['slots'] as const,
   slotsOfDay: (date: string) => ['slots', date] as const,
   slots: (date: string, eventTypeId: number, staffId: number | null) =>

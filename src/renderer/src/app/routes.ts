@@ -8,6 +8,7 @@ export type AppRoute =
   | { name: 'attention' }
   | { name: 'pending' }
   | { name: 'settings' }
+  | { name: 'team' }
   | { name: 'not-found' }
 
 export const paths = {
@@ -16,6 +17,7 @@ export const paths = {
   attention: '/attention',
   pending: '/pending',
   settings: '/settings',
+  team: '/team',
 }
 
 export function parseRoute(path: string): AppRoute {
@@ -34,7 +36,10 @@ export function parseRoute(path: string): AppRoute {
       return { name: 'day', date: rest[0], appointmentUid: uid }
     }
   }
-  if (rest.length === 0 && (head === 'attention' || head === 'pending' || head === 'settings')) {
+  if (
+    rest.length === 0 &&
+    (head === 'attention' || head === 'pending' || head === 'settings' || head === 'team')
+  ) {
     return { name: head }
   }
   return { name: 'not-found' }

@@ -12,6 +12,11 @@ const STATUS_OF: Record<DeskErrorCode, number> = {
   UNKNOWN_DESK_USER: 400,
   INVALID_API_KEY: 400,
   OAUTH_NOT_CONFIGURED: 400,
+  JOIN_CODE_INVALID: 400,
+  SIGN_IN_REQUIRED: 401,
+  PIN_WRONG: 401,
+  FORBIDDEN: 403,
+  PIN_REFUSED: 403,
   NOT_FOUND: 404,
   NOT_ALLOWED: 409,
   NOT_CONNECTED: 409,
@@ -19,6 +24,10 @@ const STATUS_OF: Record<DeskErrorCode, number> = {
   SLOT_UNAVAILABLE: 409,
   DUPLICATE_BOOKING: 409,
   OAUTH_PORT_BUSY: 409,
+  NOT_ENROLLED: 409,
+  BUSINESS_EXISTS: 409,
+  RELAY_REFUSED: 409,
+  PIN_LOCKED: 423,
   IDEMPOTENCY_KEY_REUSED: 422,
   // nginx's "client closed request": nobody reads it, but the log says what happened.
   CLIENT_LEFT: 499,
@@ -26,6 +35,7 @@ const STATUS_OF: Record<DeskErrorCode, number> = {
   SLOTS_UNAVAILABLE: 503,
   CALCOM_UNAVAILABLE: 503,
   CREDENTIAL_STORE_UNAVAILABLE: 503,
+  RELAY_UNAVAILABLE: 503,
 }
 
 export default fp(async function errorHandler(app: FastifyInstance) {

@@ -67,6 +67,7 @@ const actions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app.post(
     '/api/appointments',
     {
+      config: { access: 'appointment.book' },
       schema: {
         summary: 'Book a walk-in or phone booking (checked against Cal.com slots when online)',
         headers: BookHeaders,
@@ -91,6 +92,7 @@ const actions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app.post(
     '/api/appointments/:uid/reschedule',
     {
+      config: { access: 'appointment.reschedule' },
       schema: {
         summary: 'Move to another start',
         headers: DeskUserHeaders,
@@ -112,6 +114,7 @@ const actions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app.post(
     '/api/appointments/:uid/cancel',
     {
+      config: { access: 'appointment.cancel' },
       schema: {
         summary: 'Cancel with a reason',
         headers: DeskUserHeaders,
@@ -133,6 +136,7 @@ const actions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app.post(
     '/api/appointments/:uid/no-show',
     {
+      config: { access: 'appointment.noShow' },
       schema: {
         summary: 'Mark (or unmark) the attendee as a no-show',
         headers: DeskUserHeaders,
@@ -158,6 +162,7 @@ const actions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app.post(
     '/api/appointments/:uid/confirm',
     {
+      config: { access: 'appointment.confirm' },
       schema: {
         summary: 'Confirm a booking that needs confirmation',
         headers: DeskUserHeaders,
@@ -175,6 +180,7 @@ const actions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app.post(
     '/api/appointments/:uid/decline',
     {
+      config: { access: 'appointment.decline' },
       schema: {
         summary: 'Decline a booking that needs confirmation',
         headers: DeskUserHeaders,
@@ -196,6 +202,7 @@ const actions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app.post(
     '/api/appointments/:uid/visit',
     {
+      config: { access: 'appointment.checkIn' },
       schema: {
         summary: 'Visit state (arrived, in service, done) and desk notes: the desk’s own',
         headers: DeskUserHeaders,

@@ -11,6 +11,7 @@ const appointmentDetail: FastifyPluginAsyncTypebox<{ services: DeskServices }> =
   app.get(
     '/api/appointments/:uid',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: 'One appointment with its history, oldest first',
         params: Type.Object({ uid: Type.String({ minLength: 1, maxLength: 200 }) }),

@@ -13,6 +13,7 @@ const appointments: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asyn
   app.get(
     '/api/appointments',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: "The branch's day, in the branch's time zone",
         querystring: DayQuery,

@@ -15,6 +15,7 @@ const clientSuggestions: FastifyPluginAsyncTypebox<{ services: DeskServices }> =
   app.get(
     '/api/clients/suggestions',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: 'Past clients of the branch whose name, email or phone contains q, best first',
         querystring: ClientSuggestionsQuery,

@@ -10,6 +10,7 @@ const connect: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app.post(
     '/api/branch/connect',
     {
+      config: { access: 'branch.connect' },
       schema: {
         summary: 'Connect the branch to Cal.com: with an API key at once, or start OAuth with {}',
         body: ConnectBody,
@@ -34,6 +35,7 @@ const connect: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app.get(
     '/api/branch/connect/attempt',
     {
+      config: { access: 'branch.connect' },
       schema: {
         summary:
           'How the open browser sign-in ends: waits until Cal.com sends the person back, it times out or is cancelled',
@@ -53,6 +55,7 @@ const connect: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app.post(
     '/api/branch/connect/cancel',
     {
+      config: { access: 'branch.connect' },
       schema: {
         summary: 'Give up the open browser sign-in; a later redirect from Cal.com is refused',
         response: { 200: Branch },
@@ -67,6 +70,7 @@ const connect: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app.post(
     '/api/branch/disconnect',
     {
+      config: { access: 'branch.disconnect' },
       schema: {
         summary: 'Forget the Cal.com credential and stop syncing; appointments and logs stay',
         response: { 200: Branch },

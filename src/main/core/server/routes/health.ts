@@ -6,6 +6,7 @@ const health: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app
   app.get(
     '/api/health',
     {
+      config: { access: 'open' },
       schema: { summary: 'Liveness and database check', response: { 200: Health, 503: ApiError } },
     },
     async (_request, reply) => {

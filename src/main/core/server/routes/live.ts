@@ -16,7 +16,7 @@ const live: FastifyPluginAsync<{ services: DeskServices }> = async (app, { servi
   app.get(
     '/api/live',
     {
-      config: { tokenInQuery: true },
+      config: { tokenInQuery: true, access: 'open' },
       schema: {
         summary: 'Live changes (Server-Sent Events; EventSource may pass the token as ?token=)',
         querystring: Type.Object(

@@ -16,6 +16,7 @@ const openingHours: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asyn
   app.get(
     '/api/opening-hours',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: "A branch day's opening hours (from the Cal.com schedules), in the branch zone",
         querystring: OpeningHoursQuery,

@@ -38,6 +38,7 @@ const outbox: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app
   app.get(
     '/api/outbox',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: 'Queued and needs-attention desk changes, oldest first',
         querystring: OutboxQuery,
@@ -56,6 +57,7 @@ const outbox: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app
   app.post(
     '/api/outbox/:id/retry',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: 'Send again now',
         headers: DeskUserHeaders,
@@ -75,6 +77,7 @@ const outbox: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app
   app.post(
     '/api/outbox/:id/discard',
     {
+      config: { access: 'attention.discard' },
       schema: {
         summary: 'Never send; undo the change at the desk',
         headers: DeskUserHeaders,

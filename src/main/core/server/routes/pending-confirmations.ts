@@ -12,6 +12,7 @@ const pendingConfirmationsRoutes: FastifyPluginAsyncTypebox<{ services: DeskServ
   app.get(
     '/api/pending-confirmations',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary:
           'Bookings waiting for the desk to confirm or decline, soonest first (not yet over)',

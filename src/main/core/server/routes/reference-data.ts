@@ -10,6 +10,7 @@ const referenceData: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asy
   app.get(
     '/api/event-types',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: "The branch's Cal.com event types",
         response: { 200: Type.Array(EventTypeInfo) },
@@ -34,6 +35,7 @@ const referenceData: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asy
   app.get(
     '/api/staff',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: "The branch's active staff (Cal.com hosts)",
         response: { 200: Type.Array(Staff) },
@@ -45,6 +47,7 @@ const referenceData: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asy
   app.get(
     '/api/api-log',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: 'Recent calls to Cal.com, newest first',
         querystring: ApiLogQuery,

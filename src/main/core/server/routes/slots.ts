@@ -10,6 +10,7 @@ const slots: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app,
   app.get(
     '/api/slots',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: 'Free slots of an event type on a branch day',
         querystring: SlotsQuery,

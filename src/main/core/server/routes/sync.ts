@@ -12,6 +12,7 @@ const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
   app.get(
     '/api/sync',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: 'Sync health: connection, relay lag, last event, last reconcile, queue, errors',
         response: { 200: SyncHealth },
@@ -23,6 +24,7 @@ const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
   app.post(
     '/api/sync/reconcile',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: 'Reconcile with Cal.com now',
         body: ReconcileBody,

@@ -10,6 +10,8 @@ import { en as dayEn } from '../../features/day/en'
 import { es as dayEs } from '../../features/day/es'
 import { en as offlineEn } from '../../features/offline/en'
 import { es as offlineEs } from '../../features/offline/es'
+import { en as peopleEn } from '../../features/people/en'
+import { es as peopleEs } from '../../features/people/es'
 import { en as settingsEn } from '../../features/settings/en'
 import { es as settingsEs } from '../../features/settings/es'
 import { en as appEn } from '../en'
@@ -24,6 +26,7 @@ export const CATALOGS = {
   attention: { en: attentionEn, es: attentionEs },
   settings: { en: settingsEn, es: settingsEs },
   offline: { en: offlineEn, es: offlineEs },
+  people: { en: peopleEn, es: peopleEs },
 }
 
 const english = {
@@ -34,6 +37,7 @@ const english = {
   ...attentionEn,
   ...settingsEn,
   ...offlineEn,
+  ...peopleEn,
 }
 export type MessageId = keyof typeof english
 
@@ -47,6 +51,7 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...attentionEs,
     ...settingsEs,
     ...offlineEs,
+    ...peopleEs,
   },
 }
 

@@ -232,7 +232,10 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
                           hourCycle: 'h23',
                         })}
                       </time>{' '}
-                      <span className="history__who">{t(`history.source.${entry.source}`)}</span>{' '}
+                      <span className="history__who">
+                        {/* Who did it at a desk, when someone was signed in. */}
+                        {entry.by?.name ?? t(`history.source.${entry.source}`)}
+                      </span>{' '}
                       <span className="history__what">
                         {words.map((w) => t(w.id, w.values)).join(', ')}
                       </span>

@@ -15,6 +15,7 @@ import { AppointmentSummary } from './AppointmentSummary'
 import { useAppointment } from './queries'
 import { opWords, reasonWords } from './reason-words'
 import './lists.css'
+import { useCan } from '../people/session-queries'
 
 export function AttentionPage({ branch }: { branch: Branch }) {
   const intl = useIntl()
@@ -61,6 +62,7 @@ function AttentionRow({
   const intl = useIntl()
   const detail = useAppointment(entry.bookingUid)
   const [asking, setAsking] = useState(false)
+  const mayDiscard = useCan('attention.discard')
   const params = { id: entry.id }
   const retry = useMutation({ mutationFn: () => api.call('outboxRetry', { params }) })
   const discard = useMutation({
@@ -102,13 +104,15 @@ function AttentionRow({
         >
           {intl.formatMessage({ id: 'attention.retry' })}
         </Button>
-        <Button
-          isDisabled={retry.isPending || discard.isPending}
-          onPress={() => setAsking(true)}
-          aria-label={`${intl.formatMessage({ id: 'attention.discard' })}: ${label}`}
-        >
-          {intl.formatMessage({ id: 'attention.discard' })}
-        </Button>
+        {mayDiscard && (
+          <Button
+            isDisabled={retry.isPending || discard.isPending}
+            onPress={() => setAsking(true)}
+            aria-label={`${intl.formatMessage({ id: 'attention.discard' })}: ${label}`}
+          >
+            {intl.formatMessage({ id: 'attention.discard' })}
+          </Button>
+        )}
       </div>
       {retry.error && <ErrorMessage message={describeError(intl, retry.error)} />}
       <DialogFrame

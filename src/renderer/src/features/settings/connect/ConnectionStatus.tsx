@@ -17,9 +17,18 @@ interface Props {
   branch: Pick<Branch, 'connection' | 'calcomUsername'>
   state: ConnectState
   actions: ConnectActions
+  /** The signed-in person's role may connect / disconnect (hidden otherwise). */
+  mayConnect?: boolean
+  mayDisconnect?: boolean
 }
 
-export function ConnectionStatus({ branch, state, actions }: Props) {
+export function ConnectionStatus({
+  branch,
+  state,
+  actions,
+  mayConnect = true,
+  mayDisconnect = true,
+}: Props) {
   const { step, problem } = state
   const problemLine = problem && (
     <p className="connection__problem" role="alert" data-testid="connect-problem">
@@ -36,7 +45,7 @@ export function ConnectionStatus({ branch, state, actions }: Props) {
       >
         <div className="connection__row">
           <p>Connected to Cal.com{branch.calcomUsername ? ` as ${branch.calcomUsername}` : ''}</p>
-          {step.kind !== 'confirm-disconnect' && (
+          {mayDisconnect && step.kind !== 'confirm-disconnect' && (
             <button type="button" onClick={() => actions.askDisconnect()}>
               Disconnect
             </button>
@@ -79,7 +88,7 @@ export function ConnectionStatus({ branch, state, actions }: Props) {
           ? 'Reconnect needed: Cal.com no longer accepts this desk’s sign-in'
           : 'Not connected to Cal.com'}
       </p>
-      {step.kind === 'waiting' ? (
+      {!mayConnect ? null : step.kind === 'waiting' ? (
         <div className="connection__panel" data-testid="connect-waiting">
           <p role="status">Waiting for you to allow Frontdesk in Cal.com…</p>
           <div className="connection__row">

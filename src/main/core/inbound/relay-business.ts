@@ -1,0 +1,157 @@
+// The relay's business routes as the desk calls them (DESIGN.md §7), with the device token. A
+// relay refusal becomes the DeskError the local API answers with; its field is named as the desk's
+// body names it (`owner.email`, not the relay's `body/owner/email`).
+import type {
+  AddPersonRequest,
+  BusinessSnapshot,
+  JoinCodeRequest,
+  JoinCodeResponse,
+  PersonChangeResponse,
+  UpdatePersonRequest,
+  CreateBusinessRequest,
+  CreateBusinessResponse,
+  JoinBusinessRequest,
+  RelayError,
+} from '../../../shared/relay/relay-contract'
+import { DeskError } from '../errors/desk-error'
+import type { RelayDevice } from './relay-device-store'
+
+const TIMEOUT_MS = 15_000
+
+async function call(
+  device: RelayDevice,
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  body?: unknown,
+): Promise<Response> {
+  try {
+    return await fetch(`${device.relayUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${device.deviceToken}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    })
+  } catch (err) {
+    throw new DeskError(
+      'RELAY_UNAVAILABLE',
+      `The relay could not be reached: ${(err as Error).message}`,
+    )
+  }
+}
+
+/** Who asked, to word a refusal of theirs. */
+export interface Asking {
+  role: string
+  action: string
+}
+
+async function refusal(res: Response, asking?: Asking): Promise<DeskError> {
+  let body: Partial<RelayError> = {}
+  try {
+    body = (await res.json()) as Partial<RelayError>
+  } catch {
+    // not JSON: said by status below
+  }
+  const message = body.message ?? `The relay answered ${res.status}`
+  switch (body.code) {
+    case 'BUSINESS_EXISTS':
+      return new DeskError('BUSINESS_EXISTS', message)
+    case 'JOIN_CODE_INVALID':
+      return new DeskError('JOIN_CODE_INVALID', message, 'code')
+    case 'VALIDATION_FAILED':
+      return new DeskError(
+        'VALIDATION',
+        message,
+        body.field?.replace(/^(body|params)\//, '').replaceAll('/', '.'),
+      )
+    case 'PIN_REFUSED':
+      return new DeskError('PIN_REFUSED', message, 'pin')
+    case 'PIN_LOCKED': {
+      const seconds = Number(res.headers.get('retry-after') ?? 300)
+      const until = new Date(Date.now() + seconds * 1000).toISOString()
+      return new DeskError('PIN_LOCKED', message, 'pin', undefined, { until })
+    }
+    case 'FORBIDDEN':
+      return new DeskError(
+        'FORBIDDEN',
+        message,
+        undefined,
+        undefined,
+        asking ?? { role: 'unknown', action: 'unknown' },
+      )
+    case 'NOT_FOUND':
+      return new DeskError('NOT_FOUND', message)
+    case 'CONFLICT':
+      return new DeskError('RELAY_REFUSED', message)
+    default:
+      return new DeskError('RELAY_UNAVAILABLE', `${message} (${body.code ?? res.status})`)
+  }
+}
+
+/** `GET /v1/business`: null while the branch belongs to no business. */
+export async function fetchBusiness(device: RelayDevice): Promise<BusinessSnapshot | null> {
+  const res = await call(device, 'GET', '/v1/business')
+  if (res.status === 404) {
+    await res.arrayBuffer()
+    return null
+  }
+  if (!res.ok) throw await refusal(res)
+  return (await res.json()) as BusinessSnapshot
+}
+
+export async function createBusiness(
+  device: RelayDevice,
+  request: CreateBusinessRequest,
+): Promise<CreateBusinessResponse> {
+  const res = await call(device, 'POST', '/v1/business', request)
+  if (!res.ok) throw await refusal(res)
+  return (await res.json()) as CreateBusinessResponse
+}
+
+export async function joinBusiness(
+  device: RelayDevice,
+  request: JoinBusinessRequest,
+): Promise<BusinessSnapshot> {
+  const res = await call(device, 'POST', '/v1/business/join', request)
+  if (!res.ok) throw await refusal(res)
+  return (await res.json()) as BusinessSnapshot
+}
+
+export async function makeJoinCode(
+  device: RelayDevice,
+  request: JoinCodeRequest,
+  asking: Asking,
+): Promise<JoinCodeResponse> {
+  const res = await call(device, 'POST', '/v1/business/join-codes', request)
+  if (!res.ok) throw await refusal(res, asking)
+  return (await res.json()) as JoinCodeResponse
+}
+
+export async function addPerson(
+  device: RelayDevice,
+  request: AddPersonRequest,
+  asking: Asking,
+): Promise<PersonChangeResponse> {
+  const res = await call(device, 'POST', '/v1/business/people', request)
+  if (!res.ok) throw await refusal(res, asking)
+  return (await res.json()) as PersonChangeResponse
+}
+
+export async function changePerson(
+  device: RelayDevice,
+  personId: string,
+  request: UpdatePersonRequest,
+  asking: Asking,
+): Promise<PersonChangeResponse> {
+  const res = await call(
+    device,
+    'PATCH',
+    `/v1/business/people/${encodeURIComponent(personId)}`,
+    request,
+  )
+  if (!res.ok) throw await refusal(res, asking)
+  return (await res.json()) as PersonChangeResponse
+}

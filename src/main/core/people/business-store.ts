@@ -1,0 +1,78 @@
+// The desk's copy of its business (business_copy, business_people): replaced whole by a newer
+// snapshot from the relay, read for sign-in and roles. PIN hashes never leave this store except
+// to the sign-in check.
+import { asc, eq, sql } from 'drizzle-orm'
+import type { Role } from '../../../shared/people/roles'
+import type { BusinessSnapshot } from '../../../shared/relay/relay-contract'
+import type { DeskDb } from '../db/open-database'
+import { businessCopy, businessPeople } from '../db/schema'
+
+export interface BusinessCopy {
+  id: string
+  name: string
+  version: number
+  branches: string[]
+}
+
+export interface CopiedPerson {
+  id: string
+  name: string
+  email: string
+  language: string
+  role: Role
+  branches: string[]
+  pinHash: string
+  active: boolean
+}
+
+export class BusinessStore {
+  readonly #business
+  readonly #people
+  readonly #person
+
+  constructor(private readonly db: DeskDb) {
+    this.#business = db.select().from(businessCopy).limit(1).prepare()
+    this.#people = db.select().from(businessPeople).orderBy(asc(businessPeople.name)).prepare()
+    this.#person = db
+      .select()
+      .from(businessPeople)
+      .where(eq(businessPeople.id, sql.placeholder('id')))
+      .prepare()
+  }
+
+  current(): BusinessCopy | null {
+    const row = this.#business.get()
+    return row ? { id: row.id, name: row.name, version: row.version, branches: row.branches } : null
+  }
+
+  people(): CopiedPerson[] {
+    return this.#people.all()
+  }
+
+  person(id: string): CopiedPerson | undefined {
+    return this.#person.get({ id })
+  }
+
+  /**
+   * Keeps the snapshot when it is newer than the copy (or of another business: the branch was
+   * joined elsewhere). True when the copy changed.
+   */
+  replace(snapshot: BusinessSnapshot): boolean {
+    return this.db.transaction((tx) => {
+      const held = tx.select().from(businessCopy).limit(1).get()
+      if (held && held.id === snapshot.businessId && held.version >= snapshot.version) return false
+      tx.delete(businessCopy).run()
+      tx.delete(businessPeople).run()
+      tx.insert(businessCopy)
+        .values({
+          id: snapshot.businessId,
+          name: snapshot.name,
+          version: snapshot.version,
+          branches: snapshot.branches.map((b) => b.channelId),
+        })
+        .run()
+      if (snapshot.people.length > 0) tx.insert(businessPeople).values(snapshot.people).run()
+      return true
+    })
+  }
+}
