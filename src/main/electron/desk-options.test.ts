@@ -12,7 +12,8 @@ import { openStorage } from '../../../cloud-relay/src/storage/open-storage'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../sandbox/src/index'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../test/support/temp-desk'
 import type { Branch, SyncHealth } from '../../shared/api/schemas'
-import { freePort } from '../core/connect/sandbox-oauth.test-support'
+import { freePort } from '../../../test/support/free-port'
+import { until } from '../../../test/support/until'
 
 const safeStorage = vi.hoisted(() => ({
   isEncryptionAvailable: () => true,
@@ -84,12 +85,10 @@ const startElectronDesk = (): Promise<TempDesk> => {
 }
 
 async function relayOnline(desk: TempDesk): Promise<SyncHealth> {
-  for (let i = 0; i < 100; i++) {
+  return until('the desk online at the relay', async () => {
     const health = (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
-    if (health.relay.state === 'online') return health
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('the desk did not come online at the relay')
+    return health.relay.state === 'online' && health
+  })
 }
 
 describe('the desk core as the Electron app starts it', () => {

@@ -16,7 +16,8 @@ import { CREDENTIALS_FILE } from '../auth/file-token-store'
 import type { StoredCredential } from '../auth/token-store'
 import type { CalcomError } from '../calcom/calcom-errors'
 import { auditLog } from '../db/schema'
-import { consentInSandbox, freePort } from './sandbox-oauth.test-support'
+import { freePort } from '../../../../test/support/free-port'
+import { consentInSandbox } from './sandbox-oauth.test-support'
 
 let sandbox: RunningSandbox
 let state: SandboxState

@@ -18,8 +18,9 @@ import {
   sandboxState,
   slotsOf,
   syncedFrom,
-  until,
+  deskSignals,
 } from './outbound.test-support'
+import { until } from '../../../../test/support/until'
 
 let sandbox: RunningSandbox
 let state: SandboxState
@@ -169,9 +170,9 @@ describe('desk actions reach Cal.com exactly once and end synced', () => {
       expect(res.status).toBe(200)
       link.up()
       await until(
-        desk,
-        () => desk.services.outbox.byId(cancelled.outboxId!)?.state === 'done',
         'the queued cancel to settle',
+        () => desk.services.outbox.byId(cancelled.outboxId!)?.state === 'done',
+        deskSignals(desk),
       )
     } finally {
       link.up()
@@ -179,9 +180,9 @@ describe('desk actions reach Cal.com exactly once and end synced', () => {
     expect(desk.services.outbox.list(['needs_attention'])).toEqual([])
     expect(inCalcom(pending.uid)!.status).toBe('rejected')
     await until(
-      desk,
-      () => desk.services.appointments.byUid(pending.uid)?.syncState === 'synced',
       'the appointment to show Cal.com again',
+      () => desk.services.appointments.byUid(pending.uid)?.syncState === 'synced',
+      deskSignals(desk),
     )
     expect(desk.services.appointments.byUid(pending.uid)!.status).toBe('REJECTED')
   })
