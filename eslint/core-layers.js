@@ -19,6 +19,7 @@ export const CORE_LAYERS = [
       'config/',
       'data-dir/',
       'errors/',
+      'events/',
       'live/',
       'time/',
       'app-version',

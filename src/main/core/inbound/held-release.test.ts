@@ -73,7 +73,7 @@ it('refreshes a held booking by itself once Cal.com answers again', async () => 
   link.down()
   const errorsBefore = (await health()).recentErrors.length
   setSyncState(uid, 'synced')
-  desk.services.bus.publish({ type: 'outbox' })
+  desk.services.events.emit('outboxChanged', {})
   await until('the failed refresh', async () => (await health()).recentErrors.length > errorsBefore)
   expect(row(uid)?.status).toBe('SCHEDULED')
 

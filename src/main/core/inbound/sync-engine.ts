@@ -13,7 +13,7 @@ import type { BranchConnection } from '../connect/branch-connection'
 import type { DeskDb } from '../db/open-database'
 import type { CalcomBookings } from '../appointments/calcom-bookings'
 import type { OutboxStore } from '../outbound/outbox-store'
-import type { LiveBus } from '../live/live-bus'
+import type { DeskEvents } from '../events/desk-events'
 import type { SettingsStore } from '../settings/settings-store'
 import type { StaffStore } from '../staff/staff-store'
 import type { RelayEvent } from '../../../shared/relay/relay-contract'
@@ -45,7 +45,7 @@ export interface SyncEngineOptions extends SyncTuning {
   dataDir: string
   relayUrl: string | null
   db: DeskDb
-  bus: LiveBus
+  events: DeskEvents
   branches: BranchStore
   staff: StaffStore
   settings: SettingsStore
@@ -127,15 +127,13 @@ export class SyncEngine {
 
   /** Follows the connection from now on; begins at once if the branch is connected. */
   start(): void {
-    const { connection, bus } = this.#o
+    const { connection, events } = this.#o
     this.#unsubscribe.push(
       connection.onConnected((branch) => void this.#track(this.#onBranch(branch, 'connect'))),
       connection.onReconnectNeeded((err) =>
         this.#error('calcom', err.code, `Cal.com refused the credential: ${err.message}`),
       ),
-      bus.subscribe((e) => {
-        if (e.type === 'outbox') void this.#track(this.#releaseHeld())
-      }),
+      events.on('outboxChanged', () => void this.#track(this.#releaseHeld())),
     )
     const branch = this.#o.branches.current()
     if (branch.connection === 'connected' && connection.client())
@@ -359,7 +357,7 @@ export class SyncEngine {
     if (this.#publishTimer) return
     this.#publishTimer = setTimeout(() => {
       this.#publishTimer = null
-      this.#o.bus.publish({ type: 'sync' })
+      this.#o.events.emit('syncChanged', {})
     }, 100)
     this.#publishTimer.unref()
   }
