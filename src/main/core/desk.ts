@@ -49,7 +49,7 @@ export interface Desk {
   url: string
   port: number
   token: string
-  services: DeskServices & { eventTypes: EventTypeStore }
+  services: DeskServices & { eventTypes: EventTypeStore; audit: AuditStore }
   close(): Promise<void>
 }
 

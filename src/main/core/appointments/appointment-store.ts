@@ -71,6 +71,7 @@ export class AppointmentStore {
   readonly #history
   readonly #pending
   readonly #ofHost
+  readonly #ofBranch
 
   constructor(
     private readonly db: DeskDb,
@@ -137,6 +138,17 @@ export class AppointmentStore {
         ),
       )
       .prepare()
+    this.#ofBranch = db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.branchId, sql.placeholder('branchId')))
+      .orderBy(asc(appointments.startsAt), asc(appointments.uid))
+      .prepare()
+  }
+
+  /** Every stored row of the branch, desk-owned fields included, by start (checks and support). */
+  rowsOf(branchId: number): AppointmentRow[] {
+    return this.#ofBranch.all({ branchId })
   }
 
   /** Appointments starting within the day, ordered by start, then staff. */

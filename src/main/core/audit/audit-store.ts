@@ -1,5 +1,5 @@
 // Who did what at the desk (audit_log): actions, queue commands, connecting and disconnecting.
-import { sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
 import { auditLog } from '../db/schema'
 
@@ -11,8 +11,12 @@ export interface AuditEntry {
   detail: Record<string, unknown>
 }
 
+export type AuditRow = typeof auditLog.$inferSelect
+
 export class AuditStore {
   readonly #insert
+  readonly #all
+  readonly #ofTarget
 
   constructor(db: DeskDb) {
     const p = sql.placeholder
@@ -26,6 +30,18 @@ export class AuditStore {
         detail: sql`${p('detailJson')}`,
       })
       .prepare()
+    this.#all = db.select().from(auditLog).orderBy(asc(auditLog.id)).prepare()
+    this.#ofTarget = db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.target, p('target')))
+      .orderBy(asc(auditLog.id))
+      .prepare()
+  }
+
+  /** The entries, oldest first; only those about `target` when given. */
+  entries(target?: string): AuditRow[] {
+    return target === undefined ? this.#all.all() : this.#ofTarget.all({ target })
   }
 
   /** Records an entry; inside the caller's transaction when there is one. */

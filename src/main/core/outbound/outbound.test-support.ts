@@ -1,13 +1,11 @@
 // Test support for the outbound sync tests: a desk connected to the Cal.com sandbox (through a
 // CalcomLink when a test needs to break the line), and small helpers to act and to wait for the
 // desk to say something happened.
-import { eq } from 'drizzle-orm'
 import type { Appointment, ActionResult, OutboxEntry } from '../../../shared/api/schemas'
 import type { SandboxState } from '../../../../sandbox/src/index'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until, type UntilOptions } from '../../../../test/support/until'
 import type { StartDeskOptions } from '../desk'
-import { eventTypes, staff } from '../db/schema'
 
 /** A Tuesday; Toronto is on EDT (UTC-4). The sandbox clock starts here. */
 export const SANDBOX_NOW = '2026-03-10T14:00:00.000Z'
@@ -63,17 +61,10 @@ export async function connectWithApiKey(desk: TempDesk, apiKey: string): Promise
 
 /** The desk's event type (and a Cal.com-linked staff member of it) by Cal.com slug. */
 export function eventTypeOf(desk: TempDesk, slug: string) {
-  const et = desk.services.db.select().from(eventTypes).where(eq(eventTypes.slug, slug)).get()
+  const { eventTypes, branches } = desk.services
+  const et = eventTypes.list(branches.current().id).find((e) => e.slug === slug)
   if (!et) throw new Error(`no event type ${slug}`)
   return et
-}
-
-export function linkedStaff(desk: TempDesk) {
-  return desk.services.db
-    .select()
-    .from(staff)
-    .all()
-    .filter((s) => s.calcomHostId !== null)
 }
 
 /** Free slot starts (UTC ISO) of a desk event type on a branch day, from the desk's own API. */
