@@ -24,8 +24,8 @@ const safeStorage = vi.hoisted(() => ({
 vi.mock('electron', () => ({ safeStorage }))
 
 const { electronDeskOptions } = await import('./desk-options')
-const { SafeStorageTokenStore } = await import('./token-store-safe-storage')
-const { SafeStorageRelayDeviceStore } = await import('./relay-device-store-safe-storage')
+const { SafeStorageSecretStore, safeStorageRelayDevice } =
+  await import('./safe-storage-secret-store')
 
 let sandbox: RunningSandbox
 let account: SandboxState['accounts'][number]
@@ -100,8 +100,10 @@ describe('the desk core as the Electron app starts it', () => {
       packaged: true,
       resourcesPath: '/app/resources',
     })
-    expect(opts.tokenStore).toBeInstanceOf(SafeStorageTokenStore)
-    expect(opts.relayDeviceStore).toBeInstanceOf(SafeStorageRelayDeviceStore)
+    expect(opts.tokenStore).toBeInstanceOf(SafeStorageSecretStore)
+    expect(opts.tokenStore).toMatchObject({ file: join(dataDir, 'calcom-credentials.enc') })
+    expect(opts.relayDeviceStore).toBeInstanceOf(SafeStorageSecretStore)
+    expect(opts.relayDeviceStore).toMatchObject({ file: join(dataDir, 'relay-device.enc') })
     expect(opts.rendererDir).toBe('/app/out/renderer')
     expect(opts.migrationsDir).toBe('/app/resources/drizzle')
   })
@@ -125,7 +127,7 @@ describe('the desk core as the Electron app starts it', () => {
       expect(readFileSync(join(dataDir, 'calcom-credentials.enc'), 'utf8')).not.toContain(
         account.apiKey,
       )
-      const device = await new SafeStorageRelayDeviceStore(dataDir).load()
+      const device = await safeStorageRelayDevice(dataDir).load()
       expect(device).toMatchObject({ relayUrl, channelId: enrolled.relay.channelId })
       expect(readFileSync(join(dataDir, 'relay-device.enc'), 'utf8')).not.toContain(
         device!.deviceToken,
@@ -137,9 +139,7 @@ describe('the desk core as the Electron app starts it', () => {
       expect(branch).toMatchObject({ connection: 'connected', calcomAccountId: account.userId })
       const again = await relayOnline(desk)
       expect(again.relay.channelId).toBe(enrolled.relay.channelId)
-      expect((await new SafeStorageRelayDeviceStore(dataDir).load())?.deviceId).toBe(
-        device!.deviceId,
-      )
+      expect((await safeStorageRelayDevice(dataDir).load())?.deviceId).toBe(device!.deviceId)
     } finally {
       await desk.close()
     }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import type { LiveEvent } from '../../../shared/api/schemas'
-import { CREDENTIALS_FILE } from '../auth/file-token-store'
+import { CREDENTIALS_FILE } from '../auth/token-store'
 
 let sandbox: RunningSandbox
 let state: SandboxState

@@ -12,7 +12,7 @@ import {
   startTempDesk,
   type TempDesk,
 } from '../../../../test/support/temp-desk'
-import { CREDENTIALS_FILE } from '../auth/file-token-store'
+import { CREDENTIALS_FILE } from '../auth/token-store'
 import type { StoredCredential } from '../auth/token-store'
 import type { CalcomError } from '../calcom/calcom-errors'
 import { freePort } from '../../../../test/support/free-port'

@@ -26,7 +26,7 @@ import { RelayCursorStore } from './relay-cursor-store'
 import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
 import { Backoff } from './backoff'
 import { RelayClient, RelayProblem, type RelayState } from './relay-client'
-import { FileRelayDeviceStore, type RelayDeviceStore } from './relay-device-store'
+import { relayDeviceFile, type RelayDeviceStore } from './relay-device-store'
 import { RelayEnrollment } from './relay-enrollment'
 import { SyncErrorRing, type SyncErrorEntry } from './sync-error-ring'
 import { syncHealth } from './sync-health'
@@ -90,7 +90,7 @@ export class SyncEngine {
     this.#o = {
       ...opts,
       reconcileIntervalMs: opts.reconcileIntervalMs ?? 5 * 60_000,
-      deviceStore: opts.deviceStore ?? new FileRelayDeviceStore(opts.dataDir),
+      deviceStore: opts.deviceStore ?? relayDeviceFile(opts.dataDir),
     }
     this.#log = opts.logger.child({ part: 'sync' })
     this.#heldBackoff = new Backoff(
