@@ -31,6 +31,7 @@ export const CORE_LAYERS = [
     entries: [
       '*-store',
       'auth/',
+      'secrets/',
       'branch/',
       'staff/',
       'event-types/',
