@@ -3,12 +3,12 @@
 //   npx tsx bench/desk-day-view.ts [--rows 1000000]
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { DateTime } from 'luxon'
 import { Agent, request } from 'undici'
+import { freePort } from '../test/support/free-port'
 import { startTempDesk } from '../test/support/temp-desk'
 
 const ROWS = Number(process.argv[process.argv.indexOf('--rows') + 1]) || 1_000_000
@@ -33,15 +33,6 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 async function generate(dataDir: string): Promise<void> {
   const desk = await startTempDesk({ dataDir, env: { FRONTDESK_LOG_LEVEL: 'silent' } })

@@ -23,8 +23,8 @@ import {
   machine,
   startDeskProcess,
   startRelay,
-  until,
 } from './sync-support/desk-process'
+import { until } from '../test/support/until'
 
 const EVENTS = Number(process.env.BENCH_SYNC_EVENTS ?? 100_000)
 const MAX_S = Number(process.env.BENCH_SYNC_MAX_S ?? 90)
@@ -50,10 +50,14 @@ try {
   // 1. The desk connects and enrolls (an empty channel), then goes offline.
   let desk = await startDeskProcess({ ...deskEnv, FRONTDESK_RELAY_URL: relay.url })
   await connectDesk(desk, account.apiKey)
-  const channelId = await until('desk enrolled and online', async () => {
-    const s = await syncOf(desk)
-    return s.relay.state === 'online' && s.relay.channelId ? s.relay.channelId : undefined
-  })
+  const channelId = await until(
+    'desk enrolled and online',
+    async () => {
+      const s = await syncOf(desk)
+      return s.relay.state === 'online' && s.relay.channelId ? s.relay.channelId : undefined
+    },
+    60_000,
+  )
   await desk.stop()
   const bareToken = await enrollBareDevice(relay.url, account.apiKey)
   await relay.stop()

@@ -21,8 +21,8 @@ import {
   percentile,
   startDeskProcess,
   startRelay,
-  until,
 } from './sync-support/desk-process'
+import { until } from '../test/support/until'
 
 const BOOKINGS = Number(process.env.BENCH_LIVE_BOOKINGS ?? 300)
 const RATE = Number(process.env.BENCH_LIVE_RATE ?? 10)
@@ -48,10 +48,14 @@ const stop = new AbortController()
 
 try {
   await connectDesk(desk, account.apiKey)
-  await until('desk online at the relay', async () => {
-    const s = (await (await desk.api('/api/sync')).json()) as SyncHealth
-    return s.relay.state === 'online' && s.lastReconcile?.ok ? true : undefined
-  })
+  await until(
+    'desk online at the relay',
+    async () => {
+      const s = (await (await desk.api('/api/sync')).json()) as SyncHealth
+      return s.relay.state === 'online' && s.lastReconcile?.ok ? true : undefined
+    },
+    60_000,
+  )
 
   // The desk's live stream, as the UI reads it.
   const live = new Map<string, number>()

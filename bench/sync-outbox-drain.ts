@@ -9,9 +9,7 @@
 //                                        BENCH_OUTBOX_WINDOW_S=10 BENCH_OUTBOX_LATENCY_MS=0
 // The desk runs in this process (the bench stops its worker to fill the queue); the sandbox too.
 import { performance } from 'node:perf_hooks'
-import { count, eq } from 'drizzle-orm'
 import { startSandbox, type SandboxState } from '../sandbox/src/index'
-import { appointments, eventTypes, outbox, staff } from '../src/main/core/db/schema'
 import { startCalcomLink } from '../src/main/core/outbound/calcom-link.test-support'
 import { deskFetch, makeDataDir, startTempDesk } from '../test/support/temp-desk'
 import { planBookings } from './sync-support/free-slots'
@@ -53,20 +51,13 @@ try {
   if (connect.status !== 200) throw new Error(`connect answered ${connect.status}`)
   await desk.services.outboxWorker.stop()
   link.down()
-  const db = desk.services.db
-  const typeOf = new Map(
-    db
-      .select()
-      .from(eventTypes)
-      .all()
-      .map((e) => [e.calcomId, e.id]),
-  )
+  const branchId = desk.services.branches.current().id
+  const typeOf = new Map(desk.services.eventTypes.list(branchId).map((e) => [e.calcomId, e.id]))
   const staffOf = new Map(
-    db
-      .select()
-      .from(staff)
-      .all()
-      .map((s) => [s.calcomHostId, s.id]),
+    [...new Set(plan.map((p) => p.hostId))].map((h) => [
+      h,
+      desk.services.staff.idOfHost(branchId, h),
+    ]),
   )
   const q0 = performance.now()
   let next = 0
@@ -105,24 +96,19 @@ try {
   const left = queued()
 
   // 3. What happened, from the desk, the hop and Cal.com.
-  const rows = desk.services.db
-    .select({ state: outbox.state, n: count() })
-    .from(outbox)
-    .groupBy(outbox.state)
-    .all()
-  const appts = desk.services.db
-    .select({ s: appointments.syncState, n: count() })
-    .from(appointments)
-    .where(eq(appointments.walkIn, true))
-    .groupBy(appointments.syncState)
-    .all()
+  const { outbox, appointments } = desk.services
+  const rows = Object.entries(outbox.counts())
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => ({ state, n }))
+  const walkInStates = new Map<string, number>()
+  for (const r of outbox.list(['pending', 'in_flight', 'needs_attention', 'done'], ACTIONS * 2)) {
+    const a = appointments.rowByUid(r.bookingUid)
+    if (a?.walkIn) walkInStates.set(a.syncState, (walkInStates.get(a.syncState) ?? 0) + 1)
+  }
+  const appts = [...walkInStates].map(([s, n]) => ({ s, n }))
   const reasons = new Map<string, number>()
-  for (const r of desk.services.db
-    .select({ e: outbox.lastError })
-    .from(outbox)
-    .where(eq(outbox.state, 'needs_attention'))
-    .all()) {
-    const key = r.e ? `${r.e.code}: ${r.e.params.message ?? ''}` : '-'
+  for (const r of outbox.list(['needs_attention'], ACTIONS * 2)) {
+    const key = r.lastError ? `${r.lastError.code}: ${r.lastError.params.message ?? ''}` : '-'
     reasons.set(key, (reasons.get(key) ?? 0) + 1)
   }
   const calls = link.passed.slice(before)

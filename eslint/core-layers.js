@@ -19,6 +19,7 @@ export const CORE_LAYERS = [
       'config/',
       'data-dir/',
       'errors/',
+      'events/',
       'live/',
       'time/',
       'app-version',
@@ -30,6 +31,7 @@ export const CORE_LAYERS = [
     entries: [
       '*-store',
       'auth/',
+      'secrets/',
       'branch/',
       'staff/',
       'event-types/',

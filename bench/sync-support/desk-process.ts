@@ -1,22 +1,13 @@
 // The headless desk as its own process (as the app runs it), the relay as its own process, and
-// small helpers the sync benchmarks share: free ports, the desk's API and live stream, percentiles.
+// small helpers the sync benchmarks share: the desk's API and live stream, percentiles.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { startRelayProcess, type RelayProcess } from '../../cloud-relay/test/relay-process'
+import { freePort } from '../../test/support/free-port'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 export const DESK_TOKEN = 'bench-sync-token-0123456789abcdef'
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -95,22 +86,6 @@ export async function connectDesk(desk: DeskProcess, apiKey: string): Promise<vo
     body: JSON.stringify({ apiKey }),
   })
   if (res.status !== 200) throw new Error(`connect answered ${res.status}: ${await res.text()}`)
-}
-
-/** Polls until `probe` gives a value (every `everyMs`), or fails after `ms`. */
-export async function until<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  ms = 60_000,
-  everyMs = 20,
-): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const v = await probe()
-    if (v !== undefined) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, everyMs))
-  }
 }
 
 /** The relay process on a port chosen here, so RELAY_PUBLIC_URL (what Cal.com calls) is right. */

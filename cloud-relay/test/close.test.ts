@@ -35,7 +35,7 @@ function rawClient(base: string) {
     notify()
   })
   socket.on('error', () => {})
-  const until = async (ok: () => boolean) => {
+  const untilReceived = async (ok: () => boolean) => {
     while (!ok()) {
       if (closed) throw new Error(`socket closed; received:\n${received}`)
       await new Promise<void>((r) => changed.push(r))
@@ -46,7 +46,7 @@ function rawClient(base: string) {
     /** Resolves with the next complete response (status line, headers and a sized body). */
     async response(): Promise<{ status: number; headers: string; body: string }> {
       let parsed: { status: number; headers: string; body: string } | undefined
-      await until(() => {
+      await untilReceived(() => {
         const end = received.indexOf('\r\n\r\n')
         if (end < 0) return false
         const headers = received.slice(0, end)

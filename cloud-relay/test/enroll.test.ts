@@ -1,6 +1,6 @@
 // Enrollment against the Cal.com sandbox (sandbox/), with real HTTP both ways: the relay calls
 // the sandbox's /v2/me and /v2/webhooks, and the sandbox delivers signed webhooks to the relay.
-import { createServer } from 'node:net'
+import { freePort } from '../../test/support/free-port.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../sandbox/src/index.js'
 import { buildApp, type RelayApp } from '../src/app.js'
@@ -16,15 +16,6 @@ import {
 } from './helpers.js'
 
 const NOW = '2026-03-10T14:00:00.000Z'
-
-/** A port that was free a moment ago: the relay must know its public URL before it listens. */
-async function freePort(): Promise<number> {
-  const srv = createServer()
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r))
-  const port = (srv.address() as { port: number }).port
-  await new Promise((r) => srv.close(r))
-  return port
-}
 
 interface Webhook {
   id: string

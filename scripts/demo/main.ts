@@ -14,7 +14,8 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { connectWithApiKey, firstSeededBranch, waitForRelayOnline } from './connect-branch'
 import { chooseDesk, ensureDeskBuilt } from './desk-launch'
-import { freePort, waitForHttp } from './free-port'
+import { freePort } from '../../test/support/free-port'
+import { waitForHttp } from './wait-for-http'
 import { describeExit, Part } from './part'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')

@@ -8,12 +8,11 @@
 //              paid once a BOOKING_PAID for it (or for the booking it was rescheduled from)
 //              reached the relay
 //   needs attention  a desk change Cal.com refused stays on screen, flagged, until someone acts
-import { eq } from 'drizzle-orm'
+import { OUTBOX_STATES } from '../../src/shared/domain/appointment-status'
 import type { AppointmentStatus } from '../../src/shared/domain/appointment-status'
 import { DISCARDED_BOOKING_REASON } from '../../src/main/core/outbound/outbox-commands'
 import { MUTATION_ID_KEY } from '../../src/main/core/outbound/outbox-calls'
 import { PLACEHOLDER_PREFIX } from '../../src/main/core/actions/desk-actions'
-import { appointments, eventTypes, outbox, staff } from '../../src/main/core/db/schema'
 import type { World } from './world'
 
 interface ApiBooking {
@@ -65,31 +64,12 @@ function delivered(w: World, trigger: string): Set<string> {
 
 export async function differences(w: World): Promise<string[]> {
   const diffs: string[] = []
-  const { db } = w.desk.services
+  const { appointments, staff, eventTypes, outbox } = w.desk.services
   const branchId = w.desk.services.branches.current().id
-  const rows = new Map(
-    db
-      .select()
-      .from(appointments)
-      .where(eq(appointments.branchId, branchId))
-      .all()
-      .map((r) => [r.uid, r]),
-  )
-  const hostOf = new Map(
-    db
-      .select()
-      .from(staff)
-      .all()
-      .map((s) => [s.id, s.calcomHostId]),
-  )
-  const calcomEtOf = new Map(
-    db
-      .select()
-      .from(eventTypes)
-      .all()
-      .map((e) => [e.id, e.calcomId]),
-  )
-  const outboxRows = db.select().from(outbox).all()
+  const rows = new Map(appointments.rowsOf(branchId).map((r) => [r.uid, r]))
+  const hostOf = new Map(staff.rowsOf(branchId).map((s) => [s.id, s.calcomHostId]))
+  const calcomEtOf = new Map(eventTypes.list(branchId).map((e) => [e.id, e.calcomId]))
+  const outboxRows = outbox.list(OUTBOX_STATES, Number.MAX_SAFE_INTEGER)
   const ended = delivered(w, 'MEETING_ENDED')
   const paidNews = delivered(w, 'BOOKING_PAID')
   const now = w.sandbox.sandbox.clock.nowMs()

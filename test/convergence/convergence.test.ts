@@ -15,11 +15,12 @@
 // outbox call meets which fault), so a replay of a timing-sensitive failure may need a few runs.
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { differences } from './compare'
-import { quiesce, quietState, until } from './quiesce'
+import { quiesce, quietState } from './quiesce'
 import { scenarioOf, type Step } from './scenario'
 import { desk, DeskAnswerError, needingAttention, runStep, type RunLog } from './steps'
 import { startBase, startWorld, type Base, type World } from './world'
 import { deskFetch } from '../support/temp-desk'
+import { until } from '../support/until'
 
 const one = process.env.FRONTDESK_CONVERGENCE_SEED
 const count = Number(process.env.FRONTDESK_CONVERGENCE_SEEDS ?? 200)
@@ -34,10 +35,11 @@ const describeStep = (s: Step) => JSON.stringify(s)
 async function expectConverged(w: World, when: string): Promise<void> {
   let diffs: string[] = []
   try {
-    await until(async () => (diffs = await differences(w)).length === 0, {
-      what: 'the desk to equal Cal.com',
-      timeoutMs: 3_000,
-    })
+    await until(
+      'the desk to equal Cal.com',
+      async () => (diffs = await differences(w)).length === 0,
+      3_000,
+    )
   } catch {
     throw new Error(
       [
@@ -87,13 +89,10 @@ async function runSeed(base: Base, seed: number): Promise<void> {
       throw new Error(`connect answered ${connect.status}: ${await connect.text()}`)
     // Enrolled (Cal.com's webhook points at the relay) and the first reconcile done: from here
     // on every change reaches the desk one way or the other.
-    await until(
-      () => {
-        const h = w.desk.services.sync.health()
-        return h.relay.channelId !== null && h.lastReconcile?.ok === true
-      },
-      { what: 'the desk to enroll with the relay and reconcile', timeoutMs: 15_000 },
-    )
+    await until('the desk to enroll with the relay and reconcile', () => {
+      const h = w.desk.services.sync.health()
+      return h.relay.channelId !== null && h.lastReconcile?.ok === true
+    })
     mark('connected')
     for (const [i, step] of scenario.steps.entries()) {
       log.lines.push(`#${i} [${Date.now() - t0} ms] ${describeStep(step)}`)

@@ -1,28 +1,10 @@
 // Bringing a seed's world to rest: the network back, Cal.com's faults cleared, every webhook
 // delivered, and then the desk left alone until its outbox has nothing left to send (rows that
 // need attention are a legitimate end), it has applied every event the relay holds, and no
-// Cal.com news waits for the outbox. Waits poll with a deadline; they never sleep a fixed time.
+// Cal.com news waits for the outbox. Waits re-check with a deadline (the test kit's `until`); they never sleep a fixed time.
 import { deskFetch } from '../support/temp-desk'
+import { until } from '../support/until'
 import type { World } from './world'
-
-export interface Until {
-  what: string
-  timeoutMs: number
-}
-
-export async function until<T>(
-  probe: () => Promise<T | undefined | false> | T | undefined | false,
-  { what, timeoutMs }: Until,
-  describe: () => Promise<string> | string = () => '',
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const v = await probe()
-    if (v) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${await describe()}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
-}
 
 /** What the relay holds for the branch's channel (its last seq), 0 before any event. */
 async function relayHead(w: World): Promise<number> {
@@ -71,12 +53,12 @@ export async function quiesce(w: World, opts: { reconcile: boolean }): Promise<v
   w.relayLink.restore()
   await fetch(`${w.sandbox.url}/_sandbox/faults`, { method: 'DELETE' })
   const describe = async () => JSON.stringify(await quietState(w), null, 1)
-  await until(() => atRest(w), { what: 'the desk to come to rest', timeoutMs: 30_000 }, describe)
+  await until('the desk to come to rest', () => atRest(w), { ms: 30_000, explain: describe })
   if (!opts.reconcile) return
   const res = await deskFetch(w.desk, '/api/sync/reconcile', { method: 'POST' })
   const outcome = (await res.json()) as { ok?: boolean; error?: unknown }
   if (res.status !== 200 || !outcome.ok) {
     throw new Error(`reconcile at rest failed: ${res.status} ${JSON.stringify(outcome)}`)
   }
-  await until(() => atRest(w), { what: 'rest after the reconcile', timeoutMs: 30_000 }, describe)
+  await until('rest after the reconcile', () => atRest(w), { ms: 30_000, explain: describe })
 }

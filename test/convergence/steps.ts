@@ -4,9 +4,7 @@
 // the desk's local API, and the network and Cal.com faults through the links and the sandbox's
 // control API. A refusal (slot gone, booking already cancelled, Cal.com down) is a normal outcome
 // of a random scenario and is only logged; an unexpected answer from the desk fails the seed.
-import { and, eq, inArray } from 'drizzle-orm'
 import { DateTime } from 'luxon'
-import { appointments, eventTypes, staff } from '../../src/main/core/db/schema'
 import type { Booking as SandboxBooking } from '../../sandbox/src/domain/model'
 import { deskFetch } from '../support/temp-desk'
 import type { SlotChoice, Step } from './scenario'
@@ -62,13 +60,9 @@ const live = (b: SandboxBooking) =>
 /** The desk's appointments in the given statuses, in a stable order. */
 function deskRows(w: World, statuses: string[]) {
   const branchId = w.desk.services.branches.current().id
-  return w.desk.services.db
-    .select()
-    .from(appointments)
-    .where(
-      and(eq(appointments.branchId, branchId), inArray(appointments.status, statuses as never)),
-    )
-    .all()
+  return w.desk.services.appointments
+    .rowsOf(branchId)
+    .filter((a) => statuses.includes(a.status))
     .sort((a, b) => a.startsAt - b.startsAt || a.attendeeName.localeCompare(b.attendeeName))
 }
 
@@ -191,16 +185,11 @@ export async function runStep(w: World, step: Step, log: RunLog): Promise<void> 
     case 'deskBook': {
       const { et, start } = slotFor(w, step.at)
       if (!start) return note(`no free ${et.slug} slot`)
-      const deskEt = w.desk.services.db
-        .select()
-        .from(eventTypes)
-        .where(eq(eventTypes.calcomId, et.id))
-        .get()
+      const branchId = w.desk.services.branches.current().id
+      const deskEt = w.desk.services.eventTypes.list(branchId).find((e) => e.calcomId === et.id)
       if (!deskEt) throw new DeskAnswerError(`the desk has no event type ${et.slug}`)
-      const hosts = w.desk.services.db
-        .select()
-        .from(staff)
-        .all()
+      const hosts = w.desk.services.staff
+        .rowsOf(branchId)
         .filter((s) => s.calcomHostId !== null && et.hostIds.includes(s.calcomHostId))
         .sort((a, b) => a.calcomHostId! - b.calcomHostId!)
       const member = step.withStaff ? at(hosts, step.at.slot) : undefined
@@ -226,7 +215,7 @@ export async function runStep(w: World, step: Step, log: RunLog): Promise<void> 
       const a = at(deskRows(w, ['SCHEDULED', 'PENDING']), step.pick)
       if (!a) return note('nothing to reschedule at the desk')
       const calcomEt = a.eventTypeId
-        ? w.desk.services.db.select().from(eventTypes).where(eq(eventTypes.id, a.eventTypeId)).get()
+        ? w.desk.services.eventTypes.byId(w.desk.services.branches.current().id, a.eventTypeId)
         : undefined
       if (!calcomEt) return note('appointment without event type')
       const start = at(freeSlots(w, calcomEt.calcomId, step.day, a.uid), step.slot)

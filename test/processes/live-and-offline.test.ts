@@ -1,6 +1,7 @@
 // The sync path with every part in its own process, as deployed: a public booking reaches the
 // desk's live stream, and a walk-in booked while Cal.com is unreachable reaches it exactly once.
 import { describe, expect, it } from 'vitest'
+import type { OutboxEntry } from '../../src/shared/api/schemas'
 import {
   book,
   connectWithApiKey,
@@ -54,9 +55,15 @@ describe('sandbox, relay and headless desk in their own processes', () => {
       walkIn: true,
     })
     expect(walkIn.appointment.syncState).toBe('pending')
-    // Offline, the walk-in stays queued however long it waits.
-    await new Promise((r) => setTimeout(r, 1500))
-    expect(await w.get<unknown[]>('/api/outbox')).toHaveLength(1)
+    // Offline, the walk-in stays queued: the worker's own record shows it tried twice and failed
+    // both times, and kept the row to try again.
+    const retried = await until('two failed tries of the walk-in', async () => {
+      const open = await w.get<OutboxEntry[]>('/api/outbox')
+      return open.find((e) => e.id === walkIn.outboxId && e.state === 'pending' && e.attempts >= 2)
+        ? open
+        : undefined
+    })
+    expect(retried).toHaveLength(1)
 
     w.link.up()
     const synced = await syncedFrom(w, walkIn.outboxId!)

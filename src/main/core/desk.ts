@@ -13,7 +13,9 @@ import { lockDataDir } from './data-dir/data-dir-lock'
 import { DeskStartError } from './data-dir/desk-errors'
 import { openDatabase, type DeskDb } from './db/open-database'
 import { EventTypeStore } from './event-types/event-type-store'
+import { DeskEvents } from './events/desk-events'
 import { LiveBus } from './live/live-bus'
+import { feedLiveBus } from './live/live-feed'
 import { createDeskLogger } from './logging/desk-logger'
 import type { DeskServices } from './server/desk-services'
 import { buildLocalApi, type LocalApi } from './server/local-api'
@@ -53,7 +55,7 @@ export interface Desk {
   url: string
   port: number
   token: string
-  services: DeskServices & { eventTypes: EventTypeStore }
+  services: DeskServices & { eventTypes: EventTypeStore; audit: AuditStore }
   /** Every /api route with the access it declares (route-access.ts). */
   declaredRoutes: LocalApi['declaredRoutes']
   close(): Promise<void>
@@ -68,15 +70,18 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
   try {
     const logger = opts.logger ?? createDeskLogger(config.dataDir, config.logLevel)
     db = openDatabase(join(config.dataDir, DATABASE_FILE), opts.migrationsDir)
+    const events = new DeskEvents()
     const bus = new LiveBus()
+    feedLiveBus(events, bus)
     const services = {
       version: appVersion(),
       db,
+      events,
       bus,
-      branches: new BranchStore(db, bus),
+      branches: new BranchStore(db, events),
       staff: new StaffStore(db),
       eventTypes: new EventTypeStore(db),
-      appointments: new AppointmentStore(db, bus),
+      appointments: new AppointmentStore(db, events),
       outbox: new OutboxStore(db),
       deskUsers: new DeskUserStore(db),
       audit: new AuditStore(db),

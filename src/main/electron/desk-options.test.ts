@@ -12,7 +12,8 @@ import { openStorage } from '../../../cloud-relay/src/storage/open-storage'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../sandbox/src/index'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../test/support/temp-desk'
 import type { Branch, SyncHealth } from '../../shared/api/schemas'
-import { freePort } from '../core/connect/sandbox-oauth.test-support'
+import { freePort } from '../../../test/support/free-port'
+import { until } from '../../../test/support/until'
 
 const safeStorage = vi.hoisted(() => ({
   isEncryptionAvailable: () => true,
@@ -23,8 +24,8 @@ const safeStorage = vi.hoisted(() => ({
 vi.mock('electron', () => ({ safeStorage }))
 
 const { electronDeskOptions } = await import('./desk-options')
-const { SafeStorageTokenStore } = await import('./token-store-safe-storage')
-const { SafeStorageRelayDeviceStore } = await import('./relay-device-store-safe-storage')
+const { SafeStorageSecretStore, safeStorageRelayDevice } =
+  await import('./safe-storage-secret-store')
 
 let sandbox: RunningSandbox
 let account: SandboxState['accounts'][number]
@@ -84,12 +85,10 @@ const startElectronDesk = (): Promise<TempDesk> => {
 }
 
 async function relayOnline(desk: TempDesk): Promise<SyncHealth> {
-  for (let i = 0; i < 100; i++) {
+  return until('the desk online at the relay', async () => {
     const health = (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
-    if (health.relay.state === 'online') return health
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('the desk did not come online at the relay')
+    return health.relay.state === 'online' && health
+  })
 }
 
 describe('the desk core as the Electron app starts it', () => {
@@ -101,8 +100,10 @@ describe('the desk core as the Electron app starts it', () => {
       packaged: true,
       resourcesPath: '/app/resources',
     })
-    expect(opts.tokenStore).toBeInstanceOf(SafeStorageTokenStore)
-    expect(opts.relayDeviceStore).toBeInstanceOf(SafeStorageRelayDeviceStore)
+    expect(opts.tokenStore).toBeInstanceOf(SafeStorageSecretStore)
+    expect(opts.tokenStore).toMatchObject({ file: join(dataDir, 'calcom-credentials.enc') })
+    expect(opts.relayDeviceStore).toBeInstanceOf(SafeStorageSecretStore)
+    expect(opts.relayDeviceStore).toMatchObject({ file: join(dataDir, 'relay-device.enc') })
     expect(opts.rendererDir).toBe('/app/out/renderer')
     expect(opts.migrationsDir).toBe('/app/resources/drizzle')
   })
@@ -126,7 +127,7 @@ describe('the desk core as the Electron app starts it', () => {
       expect(readFileSync(join(dataDir, 'calcom-credentials.enc'), 'utf8')).not.toContain(
         account.apiKey,
       )
-      const device = await new SafeStorageRelayDeviceStore(dataDir).load()
+      const device = await safeStorageRelayDevice(dataDir).load()
       expect(device).toMatchObject({ relayUrl, channelId: enrolled.relay.channelId })
       expect(readFileSync(join(dataDir, 'relay-device.enc'), 'utf8')).not.toContain(
         device!.deviceToken,
@@ -138,9 +139,7 @@ describe('the desk core as the Electron app starts it', () => {
       expect(branch).toMatchObject({ connection: 'connected', calcomAccountId: account.userId })
       const again = await relayOnline(desk)
       expect(again.relay.channelId).toBe(enrolled.relay.channelId)
-      expect((await new SafeStorageRelayDeviceStore(dataDir).load())?.deviceId).toBe(
-        device!.deviceId,
-      )
+      expect((await safeStorageRelayDevice(dataDir).load())?.deviceId).toBe(device!.deviceId)
     } finally {
       await desk.close()
     }

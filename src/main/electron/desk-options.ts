@@ -5,8 +5,7 @@
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import type { StartDeskOptions } from '../core/desk'
-import { SafeStorageRelayDeviceStore } from './relay-device-store-safe-storage'
-import { SafeStorageTokenStore } from './token-store-safe-storage'
+import { safeStorageCredential, safeStorageRelayDevice } from './safe-storage-secret-store'
 
 export interface ElectronDeskPlaces {
   dataDir: string
@@ -27,7 +26,7 @@ export function electronDeskOptions(places: ElectronDeskPlaces): StartDeskOption
     // Packaged, the migrations ship as extraResources (electron-builder.yml); in development the
     // core finds drizzle/ above its own code.
     migrationsDir: places.packaged ? join(places.resourcesPath, 'drizzle') : undefined,
-    tokenStore: new SafeStorageTokenStore(places.dataDir),
-    relayDeviceStore: new SafeStorageRelayDeviceStore(places.dataDir),
+    tokenStore: safeStorageCredential(places.dataDir),
+    relayDeviceStore: safeStorageRelayDevice(places.dataDir),
   }
 }

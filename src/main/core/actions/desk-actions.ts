@@ -1,6 +1,6 @@
 // The receptionist's actions (DESIGN.md §2 "Outbound"). Each one checks what it can without
 // Cal.com, then writes the local change, its outbox row and an audit row in ONE transaction, and
-// only after the commit tells the live bus (the UI shows the change at once, marked "waiting to
+// only after the commit tells the desk's events (the UI shows the change at once, marked "waiting to
 // sync") and wakes the outbox worker. Visit state and desk notes are the desk's own: no outbox.
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
@@ -18,7 +18,7 @@ import type { DeskDb } from '../db/open-database'
 import type { AuditStore } from '../audit/audit-store'
 import type { EventTypeStore } from '../event-types/event-type-store'
 import type { StaffStore } from '../staff/staff-store'
-import type { LiveBus } from '../live/live-bus'
+import type { DeskEvents } from '../events/desk-events'
 import type { BeforeAction, OutboxOp, PayloadOf } from '../outbound/outbox-payloads'
 import type { DeskTx, OutboxStore } from '../outbound/outbox-store'
 import type { SlotsCache } from '../slots/slots-cache'
@@ -49,7 +49,7 @@ export interface ActionResult {
 
 export interface DeskActionsDeps {
   db: DeskDb
-  bus: LiveBus
+  events: DeskEvents
   appointments: AppointmentStore
   branches: BranchStore
   outbox: OutboxStore
@@ -349,7 +349,7 @@ export class DeskActions {
 
   #committed(uid: string, outboxId: number, alsoStartsAt: number[] = []): ActionResult {
     this.d.appointments.announce([uid], alsoStartsAt)
-    this.d.bus.publish({ type: 'outbox' })
+    this.d.events.emit('outboxChanged', {})
     this.d.wake()
     return { appointment: this.d.appointments.byUid(uid)!, outboxId }
   }

@@ -20,8 +20,9 @@ import {
   sandboxState,
   slotsOf,
   syncedFrom,
-  until,
+  deskSignals,
 } from '../outbound/outbound.test-support'
+import { until } from '../../../../test/support/until'
 
 type ErrorBody = { error: { code: string; message: string; field?: string; uid?: string } }
 
@@ -63,7 +64,7 @@ const calcomBookingsOf = (email: string) =>
 
 /** Resolves once the desk has nothing left to send to Cal.com. */
 const drained = () =>
-  until(desk, async () => (await openOutbox(desk)).length === 0, 'the outbox to drain')
+  until('the outbox to drain', async () => (await openOutbox(desk)).length === 0, deskSignals(desk))
 
 const bookingBody = (email: string, start: string) => ({
   eventTypeId: eventTypeOf(desk, 'haircut').id,

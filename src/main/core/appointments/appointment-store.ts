@@ -1,6 +1,6 @@
 // The branch's appointments: the day view read (the desk's hottest query) and the writes that
 // keep it current. Every write commits its history row in the same transaction and tells the
-// live bus only after the commit, so a listener never sees a change that could still roll back.
+// desk's events only after the commit, so a listener never sees a change that could still roll back.
 import { and, asc, desc, eq, gt, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm'
 import type { HistoryChange } from '../../../shared/api/history-codes'
 import type { Appointment, AppointmentHistoryEntry } from '../../../shared/api/schemas'
@@ -12,7 +12,7 @@ import type {
 import type { DeskDb } from '../db/open-database'
 import { actingPerson } from '../audit/acting-person'
 import { appointmentHistory, appointments, branches, eventTypes, staff } from '../db/schema'
-import type { LiveBus } from '../live/live-bus'
+import type { DeskEvents } from '../events/desk-events'
 import { dayOf, type DayRange } from '../time/branch-day'
 
 export interface AppointmentInput {
@@ -78,10 +78,11 @@ export class AppointmentStore {
   readonly #history
   readonly #pending
   readonly #ofHost
+  readonly #ofBranch
 
   constructor(
     private readonly db: DeskDb,
-    private readonly bus: LiveBus,
+    private readonly events: DeskEvents,
   ) {
     // Only the columns the day view shows: the full row also carries JSON metadata and
     // bookkeeping that every row would pay to read and map.
@@ -144,6 +145,17 @@ export class AppointmentStore {
         ),
       )
       .prepare()
+    this.#ofBranch = db
+      .select()
+      .from(appointments)
+      .where(eq(appointments.branchId, sql.placeholder('branchId')))
+      .orderBy(asc(appointments.startsAt), asc(appointments.uid))
+      .prepare()
+  }
+
+  /** Every stored row of the branch, desk-owned fields included, by start (checks and support). */
+  rowsOf(branchId: number): AppointmentRow[] {
+    return this.#ofBranch.all({ branchId })
   }
 
   /** Appointments starting within the day, ordered by start, then staff. */
@@ -304,7 +316,7 @@ export class AppointmentStore {
       }
       return [...dates]
     })
-    this.bus.publish({ type: 'appointments', uids: inputs.map((i) => i.uid), dates: touched })
+    this.events.emit('appointmentsChanged', { uids: inputs.map((i) => i.uid), dates: touched })
   }
 
   upsert(input: AppointmentInput, source: HistorySource): void {
@@ -385,7 +397,7 @@ export class AppointmentStore {
     tx.update(appointmentHistory).set({ uid: to }).where(eq(appointmentHistory.uid, from)).run()
   }
 
-  /** Tells the live bus about appointments a committed transaction changed. */
+  /** Tells the desk's events about appointments a committed transaction changed. */
   announce(uids: readonly string[], alsoStartsAt: readonly number[] = []): void {
     if (uids.length === 0) return
     const rows = this.db
@@ -397,7 +409,7 @@ export class AppointmentStore {
     const zone = rows[0]?.zone
     const dates = new Set(rows.map((r) => dayOf(r.startsAt, r.zone)))
     if (zone) for (const at of alsoStartsAt) dates.add(dayOf(at, zone))
-    this.bus.publish({ type: 'appointments', uids: [...uids], dates: [...dates] })
+    this.events.emit('appointmentsChanged', { uids: [...uids], dates: [...dates] })
   }
 }
 

@@ -16,7 +16,7 @@ import { HeldBookingStore } from './held-booking-store'
 
 export interface ApplyBookingOptions {
   branch: Pick<Branch, 'id' | 'timeZone'>
-  /** Filled with the branch days the change touched (for the live bus, after the commit). */
+  /** Filled with the branch days the change touched (for the desk's events, after the commit). */
   dates?: Set<string>
   /**
    * The outbox's own call came back with this booking: the row is the outbox's, so the state

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HISTORY_CODES } from '../../../shared/api/history-codes'
 import { openDatabase, type DeskDb } from '../db/open-database'
 import { DRIZZLE, migrationsBefore } from '../db/migrations-before.test-support'
-import { LiveBus } from '../live/live-bus'
+import { DeskEvents } from '../events/desk-events'
 import { OutboxStore } from '../outbound/outbox-store'
 import { AppointmentStore } from './appointment-store'
 
@@ -62,7 +62,7 @@ beforeAll(() => {
 
 describe('migrating history and outbox reasons to codes', () => {
   it('reads every old history sentence back as its code and params', () => {
-    const history = new AppointmentStore(db, new LiveBus()).history('h-1')
+    const history = new AppointmentStore(db, new DeskEvents()).history('h-1')
     expect(history.map((h) => ({ code: h.code, params: h.params }))).toEqual([
       { code: 'created', params: { status: 'SCHEDULED' } },
       { code: 'booked_at_desk', params: { walkIn: true } },

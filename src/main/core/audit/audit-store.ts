@@ -26,8 +26,13 @@ export interface AuditRow {
   deviceId: string | null
 }
 
+/** A stored row as it is, for tests and tools that read the log whole. */
+export type AuditLogRow = typeof auditLog.$inferSelect
+
 export class AuditStore {
   readonly #insert
+  readonly #all
+  readonly #ofTarget
 
   constructor(private readonly db: DeskDb) {
     const p = sql.placeholder
@@ -44,6 +49,18 @@ export class AuditStore {
         deviceId: p('deviceId'),
       })
       .prepare()
+    this.#all = db.select().from(auditLog).orderBy(asc(auditLog.id)).prepare()
+    this.#ofTarget = db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.target, p('target')))
+      .orderBy(asc(auditLog.id))
+      .prepare()
+  }
+
+  /** The entries, oldest first; only those about `target` when given. */
+  entries(target?: string): AuditLogRow[] {
+    return target === undefined ? this.#all.all() : this.#ofTarget.all({ target })
   }
 
   /** Records an entry; inside the caller's transaction when there is one. */

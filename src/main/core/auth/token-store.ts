@@ -1,6 +1,7 @@
-// Where a branch's Cal.com credential lives. The core only knows this interface: the headless
-// desk keeps it in a file only its user can read (file-token-store.ts), the Electron app
-// encrypts it with the OS keychain through safeStorage (src/main/electron/token-store-safe-storage.ts).
+// Where a branch's Cal.com credential lives: a secret store (secrets/secret-file-store.ts), a 0600
+// file in the headless desk, the OS keychain through safeStorage in the Electron app.
+import { join } from 'node:path'
+import { SecretFileStore, type SecretStore } from '../secrets/secret-file-store'
 
 export type StoredCredential =
   | { kind: 'apiKey'; apiKey: string }
@@ -13,12 +14,13 @@ export type StoredCredential =
       clientId: string
     }
 
-export interface TokenStore {
-  /** Where the credential is kept, in words for the log (never the credential itself). */
-  readonly description: string
-  load(): Promise<StoredCredential | null>
-  save(credential: StoredCredential): Promise<void>
-  clear(): Promise<void>
+export type TokenStore = SecretStore<StoredCredential>
+
+export const CREDENTIALS_FILE = 'calcom-credentials.json'
+
+/** The headless desk's credential file in the data folder. */
+export function credentialFile(dataDir: string): SecretFileStore<StoredCredential> {
+  return new SecretFileStore(join(dataDir, CREDENTIALS_FILE), asStoredCredential)
 }
 
 /** Checks what a store read back, so a damaged file reads as "no credential", not a crash. */

@@ -5,7 +5,7 @@ import type { Branch } from '../../../shared/api/schemas'
 import type { ConnectionState } from '../../../shared/domain/appointment-status'
 import type { DeskDb } from '../db/open-database'
 import { branches, settings } from '../db/schema'
-import type { LiveBus } from '../live/live-bus'
+import type { DeskEvents } from '../events/desk-events'
 import { isValidTimeZone } from '../time/branch-day'
 
 const CURRENT_BRANCH = 'current_branch_id'
@@ -24,7 +24,7 @@ export class BranchStore {
 
   constructor(
     private readonly db: DeskDb,
-    private readonly bus: LiveBus,
+    private readonly events: DeskEvents,
   ) {}
 
   /** The desk's branch, created on first use. */
@@ -70,7 +70,7 @@ export class BranchStore {
     })
     if (opts.makeCurrent) {
       this.#current = branch
-      this.bus.publish({ type: 'branch' })
+      this.events.emit('branchChanged', {})
     }
     return branch
   }
@@ -88,7 +88,7 @@ export class BranchStore {
     if (!row) throw new Error(`No branch ${id}`)
     const branch = toBranch(row)
     if (this.#current?.id === id) this.#current = branch
-    this.bus.publish({ type: 'branch' })
+    this.events.emit('branchChanged', {})
     return branch
   }
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
-import { FileTokenStore } from '../auth/file-token-store'
+import { credentialFile } from '../auth/token-store'
 import { CalcomTokenProvider } from '../auth/token-provider'
 import { ApiLog } from './api-log-store'
 import { createCalcomClient } from './calcom-client'
@@ -187,7 +187,7 @@ describe('rate governor against the sandbox', () => {
       governor: new RateGovernor({ maxWaitMs: 10_000 }),
     })
     const credential = new CalcomTokenProvider({
-      store: new FileTokenStore(desk.dataDir),
+      store: credentialFile(desk.dataDir),
       credential: { kind: 'apiKey', apiKey: state.accounts[0]!.apiKey },
       oauth: null,
     })

@@ -3,8 +3,7 @@
 import type { SettingsStore } from '../settings/settings-store'
 import type { AuditStore } from '../audit/audit-store'
 import type { Logger } from 'pino'
-import { FileTokenStore } from '../auth/file-token-store'
-import type { TokenStore } from '../auth/token-store'
+import { credentialFile, type TokenStore } from '../auth/token-store'
 import type { BranchStore } from '../branch/branch-store'
 import { ApiLog } from '../calcom/api-log-store'
 import { CalcomTransport } from '../calcom/http-transport'
@@ -34,7 +33,7 @@ export async function startCalcomServices(
     settings: SettingsStore
   },
   logger: Logger,
-  tokenStore: TokenStore = new FileTokenStore(config.dataDir),
+  tokenStore: TokenStore = credentialFile(config.dataDir),
 ): Promise<CalcomServices> {
   const apiLog = new ApiLog(stores.db)
   const transport = new CalcomTransport({

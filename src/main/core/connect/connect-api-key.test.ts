@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import type { LiveEvent } from '../../../shared/api/schemas'
-import { CREDENTIALS_FILE } from '../auth/file-token-store'
-import { auditLog } from '../db/schema'
+import { CREDENTIALS_FILE } from '../auth/token-store'
 
 let sandbox: RunningSandbox
 let state: SandboxState
@@ -78,7 +77,7 @@ describe('connecting with an API key', () => {
       expect(JSON.stringify(calls)).not.toContain(account.apiKey)
       expect(JSON.stringify(calls)).not.toContain('@') // no emails
 
-      const audit = desk.services.db.select().from(auditLog).all()
+      const audit = desk.services.audit.entries()
       expect(audit).toContainEqual(
         expect.objectContaining({ action: 'branch.connect', target: `branch:${branch.id}` }),
       )
@@ -151,7 +150,7 @@ describe('connecting with an API key', () => {
       expect(desk.services.appointments.byUid('kept-booking')).toMatchObject({ title: 'Haircut' })
       expect((await getJson<unknown[]>(desk, '/api/event-types')).length).toBeGreaterThan(0)
       expect((await getJson<unknown[]>(desk, '/api/api-log')).length).toBeGreaterThan(0)
-      const audit = desk.services.db.select().from(auditLog).all()
+      const audit = desk.services.audit.entries()
       expect(audit.map((a) => a.action)).toEqual(['branch.connect', 'branch.disconnect'])
 
       // A restart stays disconnected: nothing was left behind to pick up.

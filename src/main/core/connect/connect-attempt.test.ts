@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import type { ConnectAttempt } from '../../../shared/api/connect-attempt'
-import { consentInSandbox, freePort } from './sandbox-oauth.test-support'
+import { freePort } from '../../../../test/support/free-port'
+import { consentInSandbox } from './sandbox-oauth.test-support'
 
 let sandbox: RunningSandbox
 let state: SandboxState

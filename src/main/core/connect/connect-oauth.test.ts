@@ -12,11 +12,11 @@ import {
   startTempDesk,
   type TempDesk,
 } from '../../../../test/support/temp-desk'
-import { CREDENTIALS_FILE } from '../auth/file-token-store'
+import { CREDENTIALS_FILE } from '../auth/token-store'
 import type { StoredCredential } from '../auth/token-store'
 import type { CalcomError } from '../calcom/calcom-errors'
-import { auditLog } from '../db/schema'
-import { consentInSandbox, freePort } from './sandbox-oauth.test-support'
+import { freePort } from '../../../../test/support/free-port'
+import { consentInSandbox } from './sandbox-oauth.test-support'
 
 let sandbox: RunningSandbox
 let state: SandboxState
@@ -148,7 +148,7 @@ describe('connecting with Cal.com OAuth', () => {
       expect(page.status).toBe(400)
       expect(await page.text()).toContain('not allowed')
       expect(desk.services.branches.current().connection).toBe('disconnected')
-      const audit = desk.services.db.select().from(auditLog).all()
+      const audit = desk.services.audit.entries()
       expect(audit.map((a) => a.action)).toEqual(['branch.connect_failed'])
     } finally {
       await desk.dispose()
@@ -237,7 +237,7 @@ describe('keeping an OAuth connection alive', () => {
       const later = await client.me.get()
       expect(later.ok).toBe(false)
       expect(desk.services.apiLog.recent(500).length).toBe(callsBefore)
-      const audit = desk.services.db.select().from(auditLog).all()
+      const audit = desk.services.audit.entries()
       expect(audit.map((x) => x.action)).toContain('branch.reconnect_needed')
     } finally {
       await desk.dispose()

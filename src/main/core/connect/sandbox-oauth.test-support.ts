@@ -1,19 +1,7 @@
 // Test support: drive the Cal.com sandbox's consent pages with plain HTTP, as a browser's forms
 // would (sign in, then Allow), and follow the redirect to the desk's loopback listener.
-import { createServer } from 'node:net'
-
-/** A port that was free a moment ago (the OAuth redirect port must be fixed before the desk starts). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      s.close(() => resolve(port))
-    })
-  })
-}
+// freePort lives in the test kit; e2e still imports it from here.
+export { freePort } from '../../../../test/support/free-port'
 
 function hiddenFields(html: string): Record<string, string> {
   const fields: Record<string, string> = {}

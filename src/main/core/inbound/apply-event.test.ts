@@ -1,10 +1,8 @@
 // Applying Cal.com webhooks to a real desk (real SQLite file, real local API): the status
 // mapping of DESIGN.md §3, redelivery, reordering, the outbox's pending rows, desk-owned fields.
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import type { AppointmentDetail, LiveEvent } from '../../../shared/api/schemas'
-import { appointmentHistory, appointments } from '../db/schema'
 import type { InboundApplier } from './apply-event'
 import { mapWebhookBody } from '../appointments/booking-mapping'
 import { example, stamped } from '../appointments/webhook-examples.test-support'
@@ -25,10 +23,8 @@ const apply = (body: string) =>
     source: 'calcom',
     key: mapWebhookBody(body).key,
   })
-const row = (uid: string) =>
-  desk.services.db.select().from(appointments).where(eq(appointments.uid, uid)).get()
-const historyOf = (uid: string) =>
-  desk.services.db.select().from(appointmentHistory).where(eq(appointmentHistory.uid, uid)).all()
+const row = (uid: string) => desk.services.appointments.rowByUid(uid)
+const historyOf = (uid: string) => desk.services.appointments.history(uid)
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 9, minute)).toISOString()
 
 const created = (uid: string, t: string) => stamped('booking_created.json', t, { uid })
@@ -174,11 +170,11 @@ describe('redelivery and reordering', () => {
 describe('what the desk owns', () => {
   it('inbound news for a row the outbox owns (pending) is held, not applied; payment still lands', () => {
     apply(created('o-a', at(40)))
-    desk.services.db
-      .update(appointments)
-      .set({ syncState: 'pending', startsAt: Date.parse('2024-01-01T12:00:00Z') })
-      .where(eq(appointments.uid, 'o-a'))
-      .run()
+    const { appointments, db } = desk.services
+    appointments.patchInTx(db, 'o-a', {
+      syncState: 'pending',
+      startsAt: Date.parse('2024-01-01T12:00:00Z'),
+    })
     const r = apply(stamped('booking_cancelled.json', at(41), { uid: 'o-a' }))
     expect(r.outcomes[0]?.action).toBe('held')
     expect(row('o-a')).toMatchObject({ status: 'SCHEDULED', syncState: 'pending' })
@@ -189,11 +185,12 @@ describe('what the desk owns', () => {
 
   it('visit state, walk-in and desk notes survive Cal.com updates', () => {
     apply(created('o-b', at(50)))
-    desk.services.db
-      .update(appointments)
-      .set({ visitState: 'ARRIVED', walkIn: true, deskNotes: 'prefers Ana' })
-      .where(eq(appointments.uid, 'o-b'))
-      .run()
+    const { appointments, db } = desk.services
+    appointments.patchInTx(db, 'o-b', {
+      visitState: 'ARRIVED',
+      walkIn: true,
+      deskNotes: 'prefers Ana',
+    })
     apply(stamped('booking_cancelled.json', at(51), { uid: 'o-b' }))
     expect(row('o-b')).toMatchObject({
       status: 'CANCELLED',

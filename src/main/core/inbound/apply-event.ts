@@ -3,7 +3,7 @@
 // time (the relay client asks for 100): the page is one transaction, because under
 // `synchronous = FULL` every commit waits for an fsync (~2.5 ms, which made a backlog drain at a
 // few hundred events a second); inside it each event has its own savepoint, and the relay cursor
-// moves to the last event applied (so a restart resumes exactly after it). The live bus hears
+// moves to the last event applied (so a restart resumes exactly after it). The desk's events hear
 // about changes only after the commit.
 //
 // When an event alone cannot settle a booking (a no-show for a booking the desk never saw, a
@@ -20,7 +20,7 @@ import type { BranchStore } from '../branch/branch-store'
 import type { HistorySource } from '../appointments/appointment-store'
 import type { CalcomBookings } from '../appointments/calcom-bookings'
 import type { DeskDb } from '../db/open-database'
-import type { LiveBus } from '../live/live-bus'
+import type { DeskEvents } from '../events/desk-events'
 import type { OutboxStore } from '../outbound/outbox-store'
 import {
   apiVersion,
@@ -35,7 +35,7 @@ import type { RelayCursorStore } from './relay-cursor-store'
 
 export interface ApplyContext {
   db: DeskDb
-  bus: LiveBus
+  events: DeskEvents
   branches: BranchStore
   calcomBookings: CalcomBookings
   outbox: OutboxStore
@@ -131,7 +131,7 @@ export class InboundApplier {
    * A page of relay deliveries, in seq order, in one transaction: each in a savepoint with its
    * key, the cursor moved to the last one applied. A delivery SQLite refuses is rolled back alone
    * and ends the page there: the ones before it commit, and its error comes back (see
-   * PageResult) — as when each event was its own transaction. After the commit: the live bus,
+   * PageResult) — as when each event was its own transaction. After the commit: the desk's events,
    * then one fetch from Cal.com per booking the page left in doubt. Throws only if the commit
    * itself fails (then nothing of the page was applied).
    */
@@ -190,7 +190,10 @@ export class InboundApplier {
 
   #announce(changed: readonly string[], dates: ReadonlySet<string>): void {
     if (changed.length)
-      this.ctx.bus.publish({ type: 'appointments', uids: [...new Set(changed)], dates: [...dates] })
+      this.ctx.events.emit('appointmentsChanged', {
+        uids: [...new Set(changed)],
+        dates: [...dates],
+      })
   }
 
   /** One event's changes inside the caller's transaction; fills `dates` with the days touched. */

@@ -3,11 +3,9 @@
 // redeliveries recorded once, a booking changed twice in a page in its newest state, the cursor
 // at the last event applied — and a failure or a restart part-way must neither lose nor repeat
 // an event.
-import { count, eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeDataDir, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import type { LiveEvent } from '../../../shared/api/schemas'
-import { appliedEvents, appointmentHistory, appointments, relayCursor } from '../db/schema'
 import type { RelayDelivery } from './apply-event'
 import { mapWebhookBody } from '../appointments/booking-mapping'
 import { stamped } from '../appointments/webhook-examples.test-support'
@@ -36,26 +34,18 @@ const page = (firstSeq: number, ...bodies: string[]): RelayDelivery[] =>
 const db = () => desk.services.db
 const applyPage = (deliveries: RelayDelivery[]) =>
   desk.services.sync.applier.applyRelayPage(deliveries, { client: null })
-const row = (uid: string) => db().select().from(appointments).where(eq(appointments.uid, uid)).get()
-const changesOf = (uid: string) =>
-  db()
-    .select({ change: appointmentHistory.change })
-    .from(appointmentHistory)
-    .where(eq(appointmentHistory.uid, uid))
-    .all()
-    .map((h) => h.change)
-const cursor = () => db().select({ s: relayCursor.lastSeq }).from(relayCursor).get()?.s ?? 0
+const row = (uid: string) => desk.services.appointments.rowByUid(uid)
+const changesOf = (uid: string) => desk.services.appointments.history(uid).map((h) => h.code)
+const cursor = () => desk.services.sync.health().relay.cursor
+/** How many of the deliveries' keys applied_events holds, read from the file as it is. */
 const keysStored = (deliveries: RelayDelivery[]) =>
-  db()
-    .select({ n: count() })
-    .from(appliedEvents)
-    .where(
-      inArray(
-        appliedEvents.eventKey,
-        deliveries.map((d) => d.mapped.key),
-      ),
-    )
-    .get()!.n
+  (
+    db()
+      .$client.prepare(
+        `select count(*) as n from applied_events where event_key in (${deliveries.map(() => '?').join(', ')})`,
+      )
+      .get(...deliveries.map((d) => d.mapped.key)) as { n: number }
+  ).n
 
 describe('a relay page in one transaction', () => {
   it('a redelivery and a booking changed twice in one page: newest state, each key once, cursor at the last event', async () => {

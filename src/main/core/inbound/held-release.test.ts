@@ -2,7 +2,6 @@
 // go; then the desk reads the booking from Cal.com. When Cal.com cannot be reached just then, the
 // read is tried again by itself: nothing else may come to trigger it (the outbox has nothing more
 // to send) and the next reconcile is five minutes away.
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
@@ -10,7 +9,6 @@ import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
 import type { SyncHealth } from '../../../shared/api/schemas'
-import { appointments } from '../db/schema'
 import { startCalcomLink, type CalcomLink } from '../outbound/calcom-link.test-support'
 import { connectWithApiKey, deskOn, json, sandboxState } from '../outbound/outbound.test-support'
 
@@ -47,7 +45,7 @@ const control = (path: string, body: unknown = {}) =>
     body: JSON.stringify(body),
   })
 const setSyncState = (uid: string, syncState: 'pending' | 'synced') =>
-  desk.services.db.update(appointments).set({ syncState }).where(eq(appointments.uid, uid)).run()
+  desk.services.appointments.patchInTx(desk.services.db, uid, { syncState })
 const row = (uid: string) => desk.services.appointments.byUid(uid)
 
 it('refreshes a held booking by itself once Cal.com answers again', async () => {
@@ -73,7 +71,7 @@ it('refreshes a held booking by itself once Cal.com answers again', async () => 
   link.down()
   const errorsBefore = (await health()).recentErrors.length
   setSyncState(uid, 'synced')
-  desk.services.bus.publish({ type: 'outbox' })
+  desk.services.events.emit('outboxChanged', {})
   await until('the failed refresh', async () => (await health()).recentErrors.length > errorsBefore)
   expect(row(uid)?.status).toBe('SCHEDULED')
 

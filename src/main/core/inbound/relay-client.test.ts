@@ -4,6 +4,7 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { until } from '../../../../test/support/until'
 import { Backoff } from './backoff'
 import { RelayClient, type RelayProblem, type RelayState } from './relay-client'
 
@@ -38,19 +39,19 @@ describe('relay client', () => {
       }),
       forgetDevice: async () => undefined,
       cursor: () => 0,
-      applyEvents: async () => undefined,
-      resync: async () => undefined,
+      applyEvents: async () => 0,
+      resync: async () => 0,
       onState: (state, detail) => states.push({ state, error: detail?.error }),
       waitSeconds: 0,
       watchdogGraceMs: 150,
       backoff: new Backoff(10, 20),
     })
     client.start()
-    const deadline = Date.now() + 10_000
-    while (states.filter((s) => s.error?.code === 'RELAY_SILENT').length < 2) {
-      if (Date.now() > deadline) throw new Error(`no watchdog: ${JSON.stringify(states)}`)
-      await new Promise((r) => setTimeout(r, 20))
-    }
+    await until(
+      'the watchdog to trip twice',
+      () => states.filter((s) => s.error?.code === 'RELAY_SILENT').length >= 2,
+      { ms: 10_000, everyMs: 20, explain: () => states },
+    )
     await client.stop()
     expect(states.at(-1)?.state).toBe('stopped')
     expect(states.some((s) => s.state === 'online')).toBe(false)

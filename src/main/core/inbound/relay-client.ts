@@ -1,10 +1,11 @@
-// The desk's side of the relay (DESIGN.md §4.1): enroll once with the branch's Cal.com
-// credential, then long-poll `GET /v1/events` from the cursor the desk has applied, hand each
-// batch to the inbox (reading the next one meanwhile), and ack it. Failures back off (capped
-// exponential, full jitter); a watchdog abandons a poll the relay has held longer than it
-// promised (a silent, half-dead connection); 410 RESYNC_REQUIRED hands over to reconcile and
-// resumes where the relay says. The device token travels only in the Authorization header and
-// is never logged.
+// The desk's side of the relay (DESIGN.md §4.1), a transport: enroll once with the branch's
+// Cal.com credential, then long-poll `GET /v1/events` after the seq the inbox last answered, hand
+// each page to the inbox (reading the next one meanwhile), and ack the seq the inbox answers. The
+// cursor itself is the inbox's: the client asks for it only when it does not know it (at start,
+// after a failure). Failures back off (capped exponential, full jitter); a watchdog abandons a
+// poll the relay has held longer than it promised (a silent, half-dead connection); 410
+// RESYNC_REQUIRED hands over to reconcile and resumes where the relay says. The device token
+// travels only in the Authorization header and is never logged.
 import { hostname } from 'node:os'
 import type { Logger } from 'pino'
 import type {
@@ -111,12 +112,15 @@ export interface RelayClientOptions {
   device(): Promise<RelayDevice>
   /** The device was refused (revoked): forget it so `device()` enrolls again. */
   forgetDevice(): Promise<void>
-  /** The last seq the desk has applied. */
+  /** The last seq the desk has applied (read at start and after a failure). */
   cursor(): number
-  /** Applies a batch in order; resolves once every event is committed. */
-  applyEvents(events: RelayEvent[]): Promise<void>
-  /** The relay no longer holds what follows the cursor: reconcile, then resume after `resumeAfter`. */
-  resync(resumeAfter: number): Promise<void>
+  /** Applies a page in order; resolves with the seq the desk then stands at. */
+  applyEvents(events: RelayEvent[]): Promise<number>
+  /**
+   * The relay no longer holds what follows the cursor: reconcile, then resume after
+   * `resumeAfter`; resolves with the seq the desk then stands at.
+   */
+  resync(resumeAfter: number): Promise<number>
   onState?(state: RelayState, detail?: { error?: RelayProblem; retryInMs?: number }): void
   /** Seconds the relay may hold a poll (≤ 25). */
   waitSeconds?: number
@@ -139,6 +143,8 @@ export class RelayClient {
   #stop = new AbortController()
   #loop: Promise<void> | null = null
   #state: RelayState = 'off'
+  /** Where the desk stands, as the inbox last answered; null until read or after a failure. */
+  #after: number | null = null
   #ahead: {
     device: RelayDevice
     after: number
@@ -170,6 +176,7 @@ export class RelayClient {
     await this.#loop
     this.#loop = null
     this.#ahead = null
+    this.#after = null
     this.#set('stopped')
   }
 
@@ -189,6 +196,8 @@ export class RelayClient {
         this.#o.backoff.reset()
       } catch (err) {
         if (stop.aborted) break
+        // A page may have been applied in part: ask the inbox where the desk stands.
+        this.#after = null
         const problem =
           err instanceof RelayProblem
             ? err
@@ -206,7 +215,7 @@ export class RelayClient {
   }
 
   async #pollOnce(device: RelayDevice, stop: AbortSignal): Promise<void> {
-    const after = this.#o.cursor()
+    const after = (this.#after ??= this.#o.cursor())
     const answer = await (this.#takeReadAhead(device, after) ??
       // Until the relay has answered once, ask without waiting: the desk learns at once that the
       // relay is reachable (sync health says "online" instead of "connecting" for up to 25 s)
@@ -214,7 +223,7 @@ export class RelayClient {
       this.#read(device, after, this.#state === 'online' ? this.#o.waitSeconds : 0, stop))
     if (answer.kind === 'gone') {
       this.#o.logger.warn({ after, resumeAfter: answer.resumeAfter }, 'relay: resync required')
-      await this.#o.resync(answer.resumeAfter ?? after)
+      this.#after = await this.#o.resync(answer.resumeAfter ?? after)
       return
     }
     this.#set('online')
@@ -224,8 +233,8 @@ export class RelayClient {
     // on the relay between pages. Reading acks nothing: it is used only if the desk's cursor
     // then stands where it was asked from, and dropped otherwise (a failure, a resync).
     this.#readAhead(device, nextAfter, stop)
-    await this.#o.applyEvents(events)
-    const seq = this.#o.cursor()
+    const seq = await this.#o.applyEvents(events)
+    this.#after = seq
     try {
       const ack = await fetch(`${device.relayUrl}/v1/ack`, {
         method: 'POST',

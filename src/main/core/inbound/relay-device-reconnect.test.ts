@@ -15,7 +15,7 @@ import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
 import type { SyncHealth } from '../../../shared/api/schemas'
-import { freePort } from '../connect/sandbox-oauth.test-support'
+import { freePort } from '../../../../test/support/free-port'
 import { RELAY_DEVICE_FILE } from './relay-device-store'
 
 const ADMIN_TOKEN = 'reconnect-test-admin-token-0123456789'

@@ -1,8 +1,8 @@
 // Where the desk keeps its relay enrollment. The device token reads this branch's Cal.com events,
-// so it is a secret like the Cal.com credential: the headless desk keeps it in a file only its
-// user can read (0600, replaced atomically); the Electron app may pass a safeStorage-backed store.
-import { chmod, open, readFile, rename, rm } from 'node:fs/promises'
+// so it is a secret like the Cal.com credential, kept in a secret store
+// (secrets/secret-file-store.ts): a 0600 file headless, safeStorage in the Electron app.
 import { join } from 'node:path'
+import { SecretFileStore, type SecretStore } from '../secrets/secret-file-store'
 
 export interface RelayDevice {
   relayUrl: string
@@ -18,13 +18,7 @@ export interface RelayDevice {
   retired?: true
 }
 
-export interface RelayDeviceStore {
-  /** Where it is kept, in words for the log (never the token). */
-  readonly description: string
-  load(): Promise<RelayDevice | null>
-  save(device: RelayDevice): Promise<void>
-  clear(): Promise<void>
-}
+export type RelayDeviceStore = SecretStore<RelayDevice>
 
 export const RELAY_DEVICE_FILE = 'relay-device.json'
 
@@ -48,45 +42,7 @@ export function relayDeviceFrom(value: unknown): RelayDevice | null {
   }
 }
 
-export class FileRelayDeviceStore implements RelayDeviceStore {
-  readonly file: string
-  readonly description: string
-
-  constructor(dataDir: string) {
-    this.file = join(dataDir, RELAY_DEVICE_FILE)
-    this.description = `a file readable only by this user (mode 0600): ${this.file}`
-  }
-
-  async load(): Promise<RelayDevice | null> {
-    let text: string
-    try {
-      text = await readFile(this.file, 'utf8')
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw err
-    }
-    await chmod(this.file, 0o600)
-    try {
-      return relayDeviceFrom(JSON.parse(text))
-    } catch {
-      return null
-    }
-  }
-
-  async save(device: RelayDevice): Promise<void> {
-    const tmp = `${this.file}.${process.pid}.tmp`
-    const handle = await open(tmp, 'w', 0o600)
-    try {
-      await handle.writeFile(JSON.stringify(device))
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await chmod(tmp, 0o600)
-    await rename(tmp, this.file)
-  }
-
-  async clear(): Promise<void> {
-    await rm(this.file, { force: true })
-  }
+/** The headless desk's enrollment file in the data folder. */
+export function relayDeviceFile(dataDir: string): SecretFileStore<RelayDevice> {
+  return new SecretFileStore(join(dataDir, RELAY_DEVICE_FILE), relayDeviceFrom)
 }

@@ -5,7 +5,10 @@
 //   disconnect  → stop pulling, revoke the relay device and forget its token, keep every
 //                 appointment (a relay out of reach is told at the next enrollment instead)
 // Relay events and reconcile pages meet in the same applier, which orders them by Cal.com's
-// version, so neither needs to wait for the other. Health is kept here and read by GET /api/sync.
+// version, so neither needs to wait for the other. This file is the lifecycle; the pieces are
+// named for what they do: relay-client.ts (the transport), inbox.ts (pages in, the cursor's
+// progress), reconcile.ts, relay-enrollment.ts, relay-cursor-store.ts, sync-health.ts (what
+// GET /api/sync shows) and sync-error-ring.ts (its recent errors).
 import type { Logger } from 'pino'
 import type { Branch, SyncHealth } from '../../../shared/api/schemas'
 import type { BranchStore } from '../branch/branch-store'
@@ -13,18 +16,18 @@ import type { BranchConnection } from '../connect/branch-connection'
 import type { DeskDb } from '../db/open-database'
 import type { CalcomBookings } from '../appointments/calcom-bookings'
 import type { OutboxStore } from '../outbound/outbox-store'
-import type { LiveBus } from '../live/live-bus'
+import type { DeskEvents } from '../events/desk-events'
 import type { SettingsStore } from '../settings/settings-store'
 import type { StaffStore } from '../staff/staff-store'
-import type { BusinessChangedEvent, RelayEvent } from '../../../shared/relay/relay-contract'
+import type { BusinessChangedEvent } from '../../../shared/relay/relay-contract'
 import { InboundApplier } from './apply-event'
-import { uidsOf } from '../appointments/booking-mapping'
+import { Inbox } from './inbox'
 import { AppliedEventStore } from './applied-event-store'
 import { RelayCursorStore } from './relay-cursor-store'
 import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
 import { Backoff } from './backoff'
 import { RelayClient, RelayProblem, type RelayState } from './relay-client'
-import { FileRelayDeviceStore, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
+import { relayDeviceFile, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
 import { RelayEnrollment } from './relay-enrollment'
 import { SyncErrorRing, type SyncErrorEntry } from './sync-error-ring'
 import { syncHealth } from './sync-health'
@@ -45,7 +48,7 @@ export interface SyncEngineOptions extends SyncTuning {
   dataDir: string
   relayUrl: string | null
   db: DeskDb
-  bus: LiveBus
+  events: DeskEvents
   branches: BranchStore
   staff: StaffStore
   settings: SettingsStore
@@ -82,10 +85,8 @@ export class SyncEngine {
   #unsubscribe: Array<() => void> = []
   readonly #errors: SyncErrorRing
   readonly #enrollment: RelayEnrollment
-  #lastEvent: SyncHealth['lastEvent'] = null
+  readonly #inbox: Inbox
   #lastReconcile: SyncHealth['lastReconcile'] = null
-  #lagMs: number | null = null
-  #inbox: Promise<unknown> = Promise.resolve()
   #publishTimer: NodeJS.Timeout | null = null
   readonly #heldBackoff: Backoff
   #heldRetry: NodeJS.Timeout | null = null
@@ -97,7 +98,7 @@ export class SyncEngine {
     this.#o = {
       ...opts,
       reconcileIntervalMs: opts.reconcileIntervalMs ?? 5 * 60_000,
-      deviceStore: opts.deviceStore ?? new FileRelayDeviceStore(opts.dataDir),
+      deviceStore: opts.deviceStore ?? relayDeviceFile(opts.dataDir),
     }
     this.#log = opts.logger.child({ part: 'sync' })
     this.#heldBackoff = new Backoff(
@@ -122,6 +123,15 @@ export class SyncEngine {
       cursor: this.#cursor,
       logger: this.#log,
     })
+    this.#inbox = new Inbox({
+      applier: this.applier,
+      client: () => (this.#running ? opts.connection.client() : null),
+      notice: (code, message) => this.#error('inbox', code, message),
+      changed: () => this.#publish(),
+      triggersApplied: (triggers) => {
+        if (triggers.includes(BUSINESS_CHANGED)) this.#o.onBusinessNews?.()
+      },
+    })
     this.reconciler = new Reconciler({
       db: opts.db,
       settings: opts.settings,
@@ -134,15 +144,13 @@ export class SyncEngine {
 
   /** Follows the connection from now on; begins at once if the branch is connected. */
   start(): void {
-    const { connection, bus } = this.#o
+    const { connection, events } = this.#o
     this.#unsubscribe.push(
       connection.onConnected((branch) => void this.#track(this.#onBranch(branch, 'connect'))),
       connection.onReconnectNeeded((err) =>
         this.#error('calcom', err.code, `Cal.com refused the credential: ${err.message}`),
       ),
-      bus.subscribe((e) => {
-        if (e.type === 'outbox') void this.#track(this.#releaseHeld())
-      }),
+      events.on('outboxChanged', () => void this.#track(this.#releaseHeld())),
     )
     const branch = this.#o.branches.current()
     if (branch.connection === 'connected' && connection.client())
@@ -156,7 +164,7 @@ export class SyncEngine {
     await Promise.allSettled([...this.#tasks])
     if (this.#publishTimer) clearTimeout(this.#publishTimer)
     if (this.#heldRetry) clearTimeout(this.#heldRetry)
-    await this.#inbox.catch(() => undefined)
+    await this.#inbox.idle()
   }
 
   /** The enrolled relay device (enrolling if needed); null without a relay or a connection. */
@@ -184,9 +192,9 @@ export class SyncEngine {
       relayUrl: this.#o.relayUrl,
       relayState: this.#relayState,
       retryInMs: this.#retryInMs,
-      lagMs: this.#lagMs,
+      lagMs: this.#inbox.lagMs,
       cursor: this.#cursor.row(branch.id),
-      lastEvent: this.#lastEvent,
+      lastEvent: this.#inbox.lastEvent,
       lastReconcile: this.#lastReconcile,
       queueDepth: this.#o.outbox.queueDepth(),
       heldBookings: this.#o.calcomBookings.held.count(),
@@ -307,7 +315,7 @@ export class SyncEngine {
       device: () => this.#enrollment.device(),
       forgetDevice: () => this.#enrollment.forget(),
       cursor: () => this.#cursor.seq(this.#o.branches.current().id),
-      applyEvents: (events) => this.#serial(() => this.#applyEvents(events)),
+      applyEvents: (events) => this.#inbox.apply(events),
       resync: async (resumeAfter) => {
         this.#error(
           'relay',
@@ -318,6 +326,7 @@ export class SyncEngine {
         if (!result.ok)
           throw new RelayProblem('RESYNC_FAILED', 'Reconcile after resync failed; will retry')
         this.#cursor.skipTo(this.#o.branches.current().id, resumeAfter)
+        return this.#cursor.seq(this.#o.branches.current().id)
       },
       onState: (state, detail) => {
         if (state === 'online' && this.#reconcileWhenOnline) {
@@ -337,41 +346,6 @@ export class SyncEngine {
     })
   }
 
-  /**
-   * A page of events, in seq order, in one transaction (see InboundApplier.applyRelayPage). An
-   * event SQLite refused is thrown after what came before it is committed and reported, so the
-   * relay client backs off and asks again from the cursor, which stays just before it.
-   */
-  async #applyEvents(events: RelayEvent[]): Promise<void> {
-    const { applied, error } = await this.applier.applyRelayEvents(events, {
-      client: this.#running ? this.#o.connection.client() : null,
-    })
-    for (const { delivery } of applied)
-      for (const n of delivery.mapped.notices) this.#error('inbox', n.code, n.message)
-    if (applied.some(({ delivery }) => delivery.mapped.trigger === BUSINESS_CHANGED))
-      this.#o.onBusinessNews?.()
-    const last = applied.at(-1)?.delivery
-    if (last) {
-      this.#lagMs = Number.isFinite(last.relay.receivedAt)
-        ? Math.max(0, Date.now() - last.relay.receivedAt)
-        : null
-      this.#lastEvent = {
-        at: new Date().toISOString(),
-        seq: last.relay.seq,
-        trigger: last.mapped.trigger,
-        uids: uidsOf(last.mapped.changes),
-      }
-    }
-    if (error) throw error
-    this.#publish()
-  }
-
-  #serial<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.#inbox.then(fn, fn)
-    this.#inbox = next.catch(() => undefined)
-    return next
-  }
-
   #error(source: SyncErrorEntry['source'], code: string, message: string): void {
     this.#errors.add(source, code, message)
     this.#publish()
@@ -382,7 +356,7 @@ export class SyncEngine {
     if (this.#publishTimer) return
     this.#publishTimer = setTimeout(() => {
       this.#publishTimer = null
-      this.#o.bus.publish({ type: 'sync' })
+      this.#o.events.emit('syncChanged', {})
     }, 100)
     this.#publishTimer.unref()
   }

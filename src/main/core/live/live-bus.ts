@@ -1,4 +1,5 @@
-// In-process fan-out of changes to whoever listens (the local API's SSE stream, notifications).
+// In-process fan-out of changes to the UI's live stream (GET /api/live) and to tests watching as
+// the UI would; fed from the core's internal events by live-feed.ts.
 import { EventEmitter } from 'node:events'
 import type { LiveEvent } from '../../../shared/api/schemas'
 

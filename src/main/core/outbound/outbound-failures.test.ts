@@ -18,8 +18,9 @@ import {
   sandboxState,
   slotsOf,
   syncedFrom,
-  until,
+  deskSignals,
 } from './outbound.test-support'
+import { until } from '../../../../test/support/until'
 
 interface World {
   sandbox: RunningSandbox
@@ -88,9 +89,9 @@ describe('Cal.com unreachable, or refusing until asked again', () => {
 
     // It keeps trying (with backoff) and loses nothing.
     await until(
-      w.desk,
-      () => (w.desk.services.outbox.byId(walkIn.outboxId!)!.attempts >= 2 ? true : undefined),
       'a few failed attempts',
+      () => (w.desk.services.outbox.byId(walkIn.outboxId!)!.attempts >= 2 ? true : undefined),
+      deskSignals(w.desk),
     )
     expect((await openOutbox(w.desk)).find((e) => e.id === walkIn.outboxId)).toMatchObject({
       state: expect.stringMatching(/pending|in_flight/),
@@ -116,9 +117,9 @@ describe('Cal.com unreachable, or refusing until asked again', () => {
     // Cal.com takes no-shows only after the start: refused, so it needs attention.
     const noShow = await act(w.desk, a.uid, 'no-show')
     await until(
-      w.desk,
-      () => w.desk.services.outbox.byId(noShow.outboxId!)?.state === 'needs_attention',
       'the no-show to be refused',
+      () => w.desk.services.outbox.byId(noShow.outboxId!)?.state === 'needs_attention',
+      deskSignals(w.desk),
     )
     expect(w.desk.services.appointments.byUid(a.uid)).toMatchObject({
       status: 'NO_SHOW',

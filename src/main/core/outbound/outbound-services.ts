@@ -11,7 +11,7 @@ import type { CalcomBookings } from '../appointments/calcom-bookings'
 import type { BranchStore } from '../branch/branch-store'
 import type { BranchConnection } from '../connect/branch-connection'
 import type { DeskDb } from '../db/open-database'
-import type { LiveBus } from '../live/live-bus'
+import type { DeskEvents } from '../events/desk-events'
 import { SlotsCache } from '../slots/slots-cache'
 import { OutboxCommands } from './outbox-commands'
 import type { OutboxStore } from './outbox-store'
@@ -35,7 +35,7 @@ export interface OutboundServices {
 export function createOutbound(
   deps: {
     db: DeskDb
-    bus: LiveBus
+    events: DeskEvents
     appointments: AppointmentStore
     calcomBookings: CalcomBookings
     eventTypes: EventTypeStore

@@ -1,12 +1,11 @@
 // Test support for the outbound sync tests: a desk connected to the Cal.com sandbox (through a
 // CalcomLink when a test needs to break the line), and small helpers to act and to wait for the
 // desk to say something happened.
-import { eq } from 'drizzle-orm'
 import type { Appointment, ActionResult, OutboxEntry } from '../../../shared/api/schemas'
 import type { SandboxState } from '../../../../sandbox/src/index'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { until, type UntilOptions } from '../../../../test/support/until'
 import type { StartDeskOptions } from '../desk'
-import { eventTypes, staff } from '../db/schema'
 
 /** A Tuesday; Toronto is on EDT (UTC-4). The sandbox clock starts here. */
 export const SANDBOX_NOW = '2026-03-10T14:00:00.000Z'
@@ -62,17 +61,10 @@ export async function connectWithApiKey(desk: TempDesk, apiKey: string): Promise
 
 /** The desk's event type (and a Cal.com-linked staff member of it) by Cal.com slug. */
 export function eventTypeOf(desk: TempDesk, slug: string) {
-  const et = desk.services.db.select().from(eventTypes).where(eq(eventTypes.slug, slug)).get()
+  const { eventTypes, branches } = desk.services
+  const et = eventTypes.list(branches.current().id).find((e) => e.slug === slug)
   if (!et) throw new Error(`no event type ${slug}`)
   return et
-}
-
-export function linkedStaff(desk: TempDesk) {
-  return desk.services.db
-    .select()
-    .from(staff)
-    .all()
-    .filter((s) => s.calcomHostId !== null)
 }
 
 /** Free slot starts (UTC ISO) of a desk event type on a branch day, from the desk's own API. */
@@ -119,46 +111,23 @@ export async function openOutbox(desk: TempDesk): Promise<OutboxEntry[]> {
 }
 
 /**
- * Resolves once `check` holds. It is re-checked whenever the desk announces a change on its live
- * bus (and every 100 ms for changes made outside the desk), so tests wait for signals.
+ * For the test kit's `until` on an in-process desk: re-checks whenever the desk announces a change
+ * on its live bus (and every 100 ms for changes made outside it), so tests wait for signals.
  */
-export async function until<T>(
-  desk: TempDesk,
-  check: () => T | undefined | false | Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  let wake: () => void = () => undefined
-  const off = desk.services.bus.subscribe(() => wake())
-  try {
-    for (;;) {
-      const value = await check()
-      if (value) return value
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 100)
-        wake = () => {
-          clearTimeout(timer)
-          resolve()
-        }
-      })
-    }
-  } finally {
-    off()
-  }
+export function deskSignals(desk: TempDesk): UntilOptions {
+  return { ms: 20_000, everyMs: 100, wake: (recheck) => desk.services.bus.subscribe(recheck) }
 }
 
 /** The appointment a desk booking became once the outbox synced it (its real Cal.com uid). */
 export async function syncedFrom(desk: TempDesk, outboxId: number): Promise<Appointment> {
   return until(
-    desk,
+    `outbox row ${outboxId} to sync`,
     () => {
       const row = desk.services.outbox.byId(outboxId)
       if (row?.state !== 'done') return undefined
       const a = desk.services.appointments.byUid(row.bookingUid)
       return a?.syncState === 'synced' ? a : undefined
     },
-    `outbox row ${outboxId} to sync`,
+    deskSignals(desk),
   )
 }

@@ -6,7 +6,7 @@ import type { Logger } from 'pino'
 import type { AppointmentPatch, AppointmentStore } from '../appointments/appointment-store'
 import type { DeskDb } from '../db/open-database'
 import type { AuditStore } from '../audit/audit-store'
-import type { LiveBus } from '../live/live-bus'
+import type { DeskEvents } from '../events/desk-events'
 import { DeskError } from '../errors/desk-error'
 import type { BeforeAction, OutboxOp, StoredPayload } from './outbox-payloads'
 import type { DeskTx, OutboxRow, OutboxStore } from './outbox-store'
@@ -14,7 +14,7 @@ import type { CalcomBookings } from '../appointments/calcom-bookings'
 
 export interface OutboxCommandsDeps {
   db: DeskDb
-  bus: LiveBus
+  events: DeskEvents
   outbox: OutboxStore
   appointments: AppointmentStore
   calcomBookings: CalcomBookings
@@ -122,7 +122,7 @@ export class OutboxCommands {
 
   #announce(uid: string): void {
     this.d.appointments.announce([uid])
-    this.d.bus.publish({ type: 'outbox' })
+    this.d.events.emit('outboxChanged', {})
   }
 
   #audit(tx: DeskTx, userId: number | null, action: string, row: OutboxRow): void {

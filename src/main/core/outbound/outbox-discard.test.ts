@@ -18,8 +18,9 @@ import {
   sandboxState,
   slotsOf,
   syncedFrom,
-  until,
+  deskSignals,
 } from './outbound.test-support'
+import { until } from '../../../../test/support/until'
 
 let sandbox: RunningSandbox
 let state: SandboxState
@@ -64,9 +65,9 @@ async function colourSlots(): Promise<{ id: number; slots: string[] }> {
 
 const refused = (outboxId: number) =>
   until(
-    desk,
-    () => desk.services.outbox.byId(outboxId)?.state === 'needs_attention',
     `outbox row ${outboxId} to need attention`,
+    () => desk.services.outbox.byId(outboxId)?.state === 'needs_attention',
+    deskSignals(desk),
   )
 
 describe('discarding a change Cal.com refused', () => {
@@ -114,9 +115,9 @@ describe('discarding a change Cal.com refused', () => {
     // "pending", which Cal.com no longer says.
     await post(desk, `/api/outbox/${confirm.outboxId}/discard`, { confirm: true })
     await until(
-      desk,
-      () => desk.services.appointments.byUid(uid)?.status === 'REJECTED',
       'the discarded booking to show Cal.com state',
+      () => desk.services.appointments.byUid(uid)?.status === 'REJECTED',
+      deskSignals(desk),
     )
     expect(desk.services.sync.health().heldBookings).toBe(0)
   })

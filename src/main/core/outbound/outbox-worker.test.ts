@@ -3,19 +3,18 @@
 // time. Counted at a slow hop between the desk and the sandbox (each call held a while there).
 import { createServer, request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { and, eq, gt } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import type { TempDesk } from '../../../../test/support/temp-desk'
-import { appointments } from '../db/schema'
 import {
   act,
   connectWithApiKey,
   deskOn,
   sandboxState,
   syncedFrom,
-  until,
+  deskSignals,
 } from './outbound.test-support'
+import { until } from '../../../../test/support/until'
 
 /** Forwards to `target` after `holdMs`, counting how many cancels are open at once. */
 async function slowHop(target: string) {
@@ -83,19 +82,21 @@ describe('outbox worker, Cal.com slow to answer', () => {
 
   it('sends rows of different bookings together, up to 16 at once, with no 429', async () => {
     // The bookings the connect's reconcile brings in.
-    const upcoming = await until(
-      desk,
-      () => {
-        const rows = desk.services.db
-          .select({ uid: appointments.uid })
-          .from(appointments)
-          .where(and(eq(appointments.status, 'SCHEDULED'), gt(appointments.startsAt, Date.now())))
-          .limit(20)
-          .all()
-        return rows.length === 20 ? rows : undefined
-      },
-      '20 upcoming bookings from Cal.com',
+    const accountId = (await sandboxState(sandbox.url)).accounts[0]!.userId
+    const accepted = [...sandbox.sandbox.store.bookings.values()].filter(
+      (b) =>
+        b.accountId === accountId && b.status === 'accepted' && Date.parse(b.start) > Date.now(),
     )
+    await until(
+      "the branch's upcoming bookings from Cal.com at the desk",
+      () => accepted.every((b) => desk.services.appointments.byUid(b.uid)),
+      deskSignals(desk),
+    )
+    // Those still to happen (some are already marked no-show).
+    const upcoming = accepted
+      .filter((b) => desk.services.appointments.byUid(b.uid)!.status === 'SCHEDULED')
+      .slice(0, 20)
+    expect(upcoming).toHaveLength(20)
     hop.state.holdMs = 1_000
     const queued = await Promise.all(
       upcoming.map(({ uid }) => act(desk, uid, 'cancel', { reason: 'Closed' })),

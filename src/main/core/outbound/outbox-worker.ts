@@ -14,7 +14,7 @@ import { CalcomError } from '../calcom/calcom-errors'
 import type { Booking } from '../calcom/response-schemas'
 import type { BranchConnection } from '../connect/branch-connection'
 import type { DeskDb } from '../db/open-database'
-import type { LiveBus } from '../live/live-bus'
+import type { DeskEvents } from '../events/desk-events'
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import { decideOnFailure } from './failure-policy'
 import { callCalcom, type CallOutcome } from './outbox-calls'
@@ -38,7 +38,7 @@ export interface OutboxWorkerTuning {
 
 export interface OutboxWorkerDeps {
   db: DeskDb
-  bus: LiveBus
+  events: DeskEvents
   outbox: OutboxStore
   appointments: AppointmentStore
   calcomBookings: CalcomBookings
@@ -160,7 +160,7 @@ export class OutboxWorker {
           this.#active.delete(run)
           this.wake()
         })
-        this.#d.bus.publish({ type: 'outbox' })
+        this.#d.events.emit('outboxChanged', {})
       }
     }
     if (this.#stopped || !client) return
@@ -244,7 +244,7 @@ export class OutboxWorker {
       this.#d.appointments.announce([row.bookingUid])
       this.#d.logger.warn(errorLog, 'Cal.com refused an outbox row; it needs attention')
     }
-    this.#d.bus.publish({ type: 'outbox' })
+    this.#d.events.emit('outboxChanged', {})
   }
 
   /**
@@ -335,7 +335,7 @@ export class OutboxWorker {
       op === 'reschedule' || op === 'create' ? [uid, booking.uid] : [uid],
       alsoStartsAt,
     )
-    this.#d.bus.publish({ type: 'outbox' })
+    this.#d.events.emit('outboxChanged', {})
   }
 
   /** Cal.com's answer becomes the appointment's state, the way the inbox lays it. */

@@ -2,6 +2,7 @@ import type { DeskUserStore } from '../actions/desk-user-store'
 import type { AppointmentStore } from '../appointments/appointment-store'
 import type { BranchStore } from '../branch/branch-store'
 import type { DeskDb } from '../db/open-database'
+import type { DeskEvents } from '../events/desk-events'
 import type { LiveBus } from '../live/live-bus'
 import type { StaffStore } from '../staff/staff-store'
 import type { EventTypeStore } from '../event-types/event-type-store'
@@ -17,6 +18,9 @@ import type { BusinessCopy } from '../inbound/business-copy'
 export interface DeskServices extends OutboundServices {
   version: string
   db: DeskDb
+  /** The core's internal events (modules wire to each other here). */
+  events: DeskEvents
+  /** The UI's live stream (GET /api/live), fed from `events`; it only listens. */
   bus: LiveBus
   branches: BranchStore
   staff: StaffStore

@@ -1,6 +1,7 @@
 // Available slots from Cal.com, cached in slots_cache for five minutes per (event type, branch day,
-// zone). Any booking change of an event type makes its cached days old at once (the live bus
-// tells us of every appointment change, whoever made it: desk actions, the outbox, the inbox).
+// zone). Any booking change of an event type makes its cached days old at once (the desk's
+// internal events tell of every appointment change, whoever made it: desk actions, the outbox,
+// the inbox).
 // When Cal.com cannot be asked, the last answer is served marked `stale`, with its age.
 //
 // However many clients ask for the same uncached day at once, Cal.com is asked once: they all
@@ -20,7 +21,7 @@ import type { EventTypeStore } from '../event-types/event-type-store'
 import type { StaffStore } from '../staff/staff-store'
 import { SlotsCacheStore, type CachedSlots } from './slots-cache-store'
 import type { DeskDb } from '../db/open-database'
-import type { LiveBus } from '../live/live-bus'
+import type { DeskEvents } from '../events/desk-events'
 import { clashAt, neededSpan, staffBusy } from './staff-busy'
 import { DeskError } from '../errors/desk-error'
 
@@ -43,7 +44,7 @@ export interface DaySlots {
 
 export interface SlotsCacheDeps {
   db: DeskDb
-  bus: LiveBus
+  events: DeskEvents
   branches: BranchStore
   appointments: AppointmentStore
   eventTypes: EventTypeStore
@@ -87,8 +88,8 @@ export class SlotsCache {
     this.#ttlMs = deps.ttlMs ?? SLOTS_TTL_MS
     this.#now = deps.now ?? Date.now
     this.#startedAt = this.#now()
-    this.#unsubscribe = deps.bus.subscribe((event) => {
-      if (event.type === 'appointments' && event.uids.length > 0) this.#outdateFor(event.uids)
+    this.#unsubscribe = deps.events.on('appointmentsChanged', ({ uids }) => {
+      if (uids.length > 0) this.#outdateFor(uids)
     })
   }
 

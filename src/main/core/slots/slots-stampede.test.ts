@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
+import { until } from '../../../../test/support/until'
 import { startCalcomLink, type CalcomLink } from '../outbound/calcom-link.test-support'
 import {
   book,
@@ -106,7 +107,11 @@ describe('clients that leave before Cal.com can be asked', () => {
     // Every request has reached the desk and waits there for Cal.com.
     const governor = w.desk.services.transport.governor
     const rateKey = w.desk.services.connection.tokenProvider()!.rateKey
-    await untilTrue(() => governor.snapshot(rateKey).waiting >= 1)
+    // The governor tells no bus of its queue, so its state is re-checked on the kit's tick.
+    await until('a call waiting at the governor', () => governor.snapshot(rateKey).waiting >= 1, {
+      ms: 20_000,
+      everyMs: 10,
+    })
     for (const c of controllers) c.abort()
     expect(new Set(await Promise.all(leaving))).toEqual(new Set(['left']))
 
@@ -136,7 +141,14 @@ describe('reads using up the rate budget', () => {
     const reads = days.map((d) => deskFetch(w.desk, slotsUrl(haircut.id, d)))
     const governor = w.desk.services.transport.governor
     const rateKey = w.desk.services.connection.tokenProvider()!.rateKey
-    await untilTrue(() => governor.snapshot(rateKey).waiting >= 10)
+    await until(
+      'ten calls waiting at the governor',
+      () => governor.snapshot(rateKey).waiting >= 10,
+      {
+        ms: 20_000,
+        everyMs: 10,
+      },
+    )
 
     const booked = await book(w.desk, {
       eventTypeId: haircut.id,
@@ -156,12 +168,3 @@ describe('reads using up the rate budget', () => {
     expect(w.link.passed.filter((p) => p.status === 429)).toEqual([])
   })
 })
-
-/** Polls a condition of the desk's own state (the governor tells no bus of its queue). */
-async function untilTrue(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the desk')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}

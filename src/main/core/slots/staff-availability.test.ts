@@ -3,11 +3,9 @@
 // another host still has free must be refused at the desk, naming them, and not queued to fail in
 // Cal.com later; GET /api/slots shows one staff member's free times; and a booking the desk lets
 // through with a chosen staff member says what only Cal.com can confirm.
-import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
-import { outbox, staff } from '../db/schema'
 import {
   book,
   connectWithApiKey,
@@ -55,8 +53,10 @@ function hostsFreeAt(calcomEventTypeId: number, start: string): number[] {
   return et.hostIds.filter((h) => slots.available({ ...et, hostIds: [h] }, at, at + 1).includes(at))
 }
 
-const staffOfHost = (hostId: number) =>
-  desk.services.db.select().from(staff).where(eq(staff.calcomHostId, hostId)).get()!
+const staffOfHost = (hostId: number) => {
+  const branchId = desk.services.branches.current().id
+  return desk.services.staff.activeById(branchId, desk.services.staff.idOfHost(branchId, hostId)!)!
+}
 
 describe("a chosen staff member's own availability", () => {
   let start: string
@@ -87,7 +87,7 @@ describe("a chosen staff member's own availability", () => {
     expect((await slotsOf(desk, haircut.id, TOMORROW)).slots).toContain(start)
     expect(hostsFreeAt(haircut.calcomId, start)).not.toContain(busy.calcomHostId)
 
-    const queued = () => desk.services.db.select().from(outbox).all().length
+    const queued = () => Object.values(desk.services.outbox.counts()).reduce((a, b) => a + b, 0)
     const before = queued()
     const res = await post(desk, '/api/appointments', {
       eventTypeId: haircut.id,

@@ -26,6 +26,7 @@ export class StaffStore {
   readonly #active
   /** Read for every booking Cal.com tells of. */
   readonly #idOfHost
+  readonly #ofBranch
 
   constructor(private readonly db: DeskDb) {
     this.#idOfHost = db
@@ -44,6 +45,17 @@ export class StaffStore {
       .where(and(eq(staff.branchId, sql.placeholder('branchId')), eq(staff.active, true)))
       .orderBy(asc(staff.name), asc(staff.id))
       .prepare()
+    this.#ofBranch = db
+      .select()
+      .from(staff)
+      .where(eq(staff.branchId, sql.placeholder('branchId')))
+      .orderBy(asc(staff.id))
+      .prepare()
+  }
+
+  /** Every staff row of the branch, inactive ones and Cal.com links included. */
+  rowsOf(branchId: number): Array<typeof staff.$inferSelect> {
+    return this.#ofBranch.all({ branchId })
   }
 
   /** An active staff member of the branch. */

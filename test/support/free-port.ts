@@ -1,5 +1,6 @@
 // A port that was free a moment ago, for the parts whose port must be known before they start
 // (the relay tells Cal.com its public URL; the OAuth redirect port is registered with Cal.com).
+// The one copy for tests, benchmarks and the demo.
 import { createServer } from 'node:net'
 
 export function freePort(): Promise<number> {
@@ -12,19 +13,4 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port))
     })
   })
-}
-
-/** Polls `url` until it answers 200, or gives up after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline && isAlive()) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) })
-      if (res.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150))
-  }
-  throw new Error(isAlive() ? `${url} did not answer within ${timeoutMs / 1000} s` : 'it exited')
 }

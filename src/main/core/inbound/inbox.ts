@@ -1,0 +1,87 @@
+// The inbox: where relay pages meet the desk, one page at a time. It owns the relay cursor's
+// progress: each page is applied in one transaction that reads the cursor once and moves it
+// (InboundApplier.applyRelayEvents), and the page's answer is the new seq, which the relay
+// client acks and asks after. It keeps what sync health shows of the last event (lag, trigger)
+// and reports each event's notices (an unknown trigger, say).
+import type { SyncHealth } from '../../../shared/api/schemas'
+import type { RelayEvent } from '../../../shared/relay/relay-contract'
+import { uidsOf } from '../appointments/booking-mapping'
+import type { CalcomClient } from '../calcom/calcom-client'
+import type { InboundApplier } from './apply-event'
+
+export interface InboxOptions {
+  applier: InboundApplier
+  /** Cal.com, to settle bookings a page leaves in doubt; null while sync is not running. */
+  client(): CalcomClient | null
+  /** A notice from an applied event (code, words for sync health). */
+  notice(code: string, message: string): void
+  /** Something sync health shows changed. */
+  changed(): void
+  /** The triggers of a page just committed (the business copy listens for its own). */
+  triggersApplied?(triggers: readonly string[]): void
+}
+
+export class Inbox {
+  readonly #o: InboxOptions
+  #queue: Promise<unknown> = Promise.resolve()
+  #busy = 0
+  #lastEvent: SyncHealth['lastEvent'] = null
+  #lagMs: number | null = null
+
+  constructor(opts: InboxOptions) {
+    this.#o = opts
+  }
+
+  get lastEvent(): SyncHealth['lastEvent'] {
+    return this.#lastEvent
+  }
+
+  get lagMs(): number | null {
+    return this.#lagMs
+  }
+
+  /**
+   * Applies a page, in seq order, in one transaction, after any page still being applied;
+   * resolves with the seq the cursor now stands at. An event SQLite refused is thrown after
+   * what came before it is committed and reported, so the relay client backs off and asks again
+   * from the cursor, which stays just before it.
+   */
+  apply(events: readonly RelayEvent[]): Promise<number> {
+    this.#busy++
+    const run = () => this.#apply(events)
+    const next = this.#queue.then(run, run)
+    this.#queue = next.catch(() => undefined)
+    void next.catch(() => undefined).finally(() => this.#busy--)
+    return next
+  }
+
+  /** Resolves once no page is being applied. */
+  async idle(): Promise<void> {
+    while (this.#busy > 0) await this.#queue
+  }
+
+  async #apply(events: readonly RelayEvent[]): Promise<number> {
+    const { applied, error, seq } = await this.#o.applier.applyRelayEvents(events, {
+      client: this.#o.client(),
+    })
+    for (const { delivery } of applied)
+      for (const n of delivery.mapped.notices) this.#o.notice(n.code, n.message)
+    const last = applied.at(-1)?.delivery
+    if (last) {
+      this.#lagMs = Number.isFinite(last.relay.receivedAt)
+        ? Math.max(0, Date.now() - last.relay.receivedAt)
+        : null
+      this.#lastEvent = {
+        at: new Date().toISOString(),
+        seq: last.relay.seq,
+        trigger: last.mapped.trigger,
+        uids: uidsOf(last.mapped.changes),
+      }
+    }
+    if (applied.length > 0)
+      this.#o.triggersApplied?.(applied.map(({ delivery }) => delivery.mapped.trigger))
+    if (error) throw error
+    this.#o.changed()
+    return seq
+  }
+}
