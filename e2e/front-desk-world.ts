@@ -1,10 +1,17 @@
 // The front desk as deployed, for the UI specs: the Cal.com sandbox (seeded, no background
 // traffic), a relay where its webhooks land, and the headless desk serving the built UI,
-// connected to the first branch by its API key and enrolled at the relay.
+// connected to the first branch by its API key and enrolled at the relay. A spec that needs
+// Cal.com to go away asks for `calcomLink`: the desk then reaches Cal.com through a proxy it can
+// cut (the relay still hears the sandbox, as it would from the cloud).
 import { expect, type Page } from '@playwright/test'
 import { join } from 'node:path'
 import type { Appointment, DayView, Staff } from '../src/shared/api/schemas'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../sandbox/src/index'
+import {
+  startCalcomLink,
+  type CalcomLink,
+} from '../src/main/core/outbound/calcom-link.test-support'
+import { FAST } from '../src/main/core/outbound/outbound.test-support'
 import { startInProcessRelay, type InProcessRelay } from '../test/support/in-process-relay'
 import { deskFetch, startTempDesk, type TempDesk } from '../test/support/temp-desk'
 import { until } from '../test/support/until'
@@ -15,6 +22,8 @@ export interface FrontDeskWorld {
   desk: TempDesk
   state: SandboxState
   account: SandboxState['accounts'][number]
+  /** The desk's line to Cal.com, when the world was started with `calcomLink`. */
+  link: CalcomLink | undefined
   /** GET from the desk's local API. */
   get<T>(path: string): Promise<T>
   /** A public booking on the sandbox's booking page (fires Cal.com's webhooks). */
@@ -37,15 +46,25 @@ export interface FrontDeskWorld {
 
 const root = join(import.meta.dirname, '..')
 
-export async function startFrontDeskWorld(): Promise<FrontDeskWorld> {
-  const sandbox = await startSandbox({ port: 0 })
+export interface WorldOptions {
+  /** The sandbox clock's start (ISO); real now when omitted. */
+  now?: string
+  /** Put a proxy the spec can cut between the desk and Cal.com. */
+  calcomLink?: boolean
+}
+
+export async function startFrontDeskWorld(options: WorldOptions = {}): Promise<FrontDeskWorld> {
+  const sandbox = await startSandbox({ port: 0, ...(options.now ? { now: options.now } : {}) })
+  const link = options.calcomLink ? await startCalcomLink(sandbox.url) : undefined
   const relay = await startInProcessRelay({ calcomUrl: sandbox.url })
   const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
   const account = state.accounts[0]!
   const desk = await startTempDesk({
     rendererDir: join(root, 'out', 'renderer'),
+    // Quick retries, so a change waits on the link coming back rather than on backoff.
+    outbound: FAST,
     env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
+      FRONTDESK_CALCOM_API_URL: link?.url ?? sandbox.url,
       FRONTDESK_CALCOM_APP_URL: sandbox.url,
       FRONTDESK_RELAY_URL: relay.url,
     },
@@ -83,6 +102,7 @@ export async function startFrontDeskWorld(): Promise<FrontDeskWorld> {
     desk,
     state,
     account,
+    link,
     get,
     async publicBooking({ eventSlug, start, name, hostId }) {
       const res = await fetch(`${sandbox.url}/_sandbox/book`, {
@@ -137,6 +157,7 @@ export async function startFrontDeskWorld(): Promise<FrontDeskWorld> {
     async close() {
       await desk.dispose()
       await relay.close()
+      await link?.close()
       await sandbox.close()
     },
   }
