@@ -35,6 +35,11 @@ export interface FrontDeskWorld {
   }): Promise<{ uid: string }>
   /** The next free starts of an event type over a week, from the sandbox's booking page. */
   freeSlots(eventSlug: string, days?: number): Promise<string[]>
+  /**
+   * Whether Cal.com would give `start` to this staff member: their working hours and bookings,
+   * which the desk does not know for one host (it offers the event type's free times).
+   */
+  hostTakes(eventSlug: string, staffName: string, start: string): boolean
   /** The booking as Cal.com (the sandbox) has it, read with the branch's API key. */
   calcomBookings(): Promise<
     Array<{ uid: string; status: string; start: string; attendees: Array<{ name: string }> }>
@@ -136,6 +141,12 @@ export async function startFrontDeskWorld(options: WorldOptions = {}): Promise<F
       return Object.values(data)
         .flat()
         .map((s) => new Date(s.start).toISOString())
+    },
+    hostTakes(eventSlug, staffName, start) {
+      const host = account.staff.find((s) => s.name === staffName)
+      if (!host) throw new Error(`the sandbox has no staff member ${staffName}`)
+      const type = sandbox.sandbox.store.eventTypes.get(eventType(eventSlug).id)!
+      return !!sandbox.sandbox.slots.pickHost(type, Date.parse(start), [host.id])
     },
     async calcomBookings() {
       const res = await fetch(`${sandbox.url}/v2/bookings?take=250`, {

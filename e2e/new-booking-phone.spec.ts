@@ -1,0 +1,126 @@
+// A phone booking by mouse, against the sandbox through the relay: N, the service, a staff
+// member, a day from the calendar and one of its free times, a past client found by typing part
+// of their name (their phone and email come with them), Book. The card shows on that day at once
+// and the booking reaches Cal.com. axe on the dialog, the calendar and the suggestions.
+import { expect, test, type Page } from '@playwright/test'
+import type { ClientSuggestion } from '../src/shared/api/client-suggestions'
+import type { Staff } from '../src/shared/api/schemas'
+import { expectAccessible } from './axe'
+import { dayOf, openDesk, startFrontDeskWorld, type FrontDeskWorld } from './front-desk-world'
+
+let world: FrontDeskWorld
+test.beforeAll(async () => {
+  world = await startFrontDeskWorld()
+})
+test.afterAll(() => world.close())
+
+/** A client the branch has seen, with an email, as the desk would suggest them. */
+async function pastClient(): Promise<ClientSuggestion> {
+  for (const first of ['Olivia', 'Ethan', 'Mateo', 'Amara', 'Lucas', 'Hannah', 'Priya', 'Felix']) {
+    const found = await world.get<ClientSuggestion[]>(`/api/clients/suggestions?q=${first}`)
+    const withEmail = found.find((c) => c.email)
+    if (withEmail) return withEmail
+  }
+  throw new Error('the sandbox seeded no past client the desk can suggest')
+}
+
+/** Opens the calendar of a date field and clicks `date` (moving on a month when needed). */
+export async function pickDay(page: Page, field: string, date: string) {
+  const picker = page.getByTestId(field)
+  await picker.getByRole('button', { name: 'Calendar' }).click()
+  const calendar = page.getByTestId('calendar')
+  await expect(calendar).toBeVisible()
+  const label = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+  }).format(new Date(`${date}T00:00:00Z`))
+  const day = calendar.getByRole('button', { name: new RegExp(label) })
+  if ((await day.count()) === 0) await calendar.locator('button[slot="next"]').click()
+  await day.click()
+  await expect(calendar).toHaveCount(0)
+}
+
+test('a phone booking for a past client, by mouse, shows on its day and reaches Cal.com', async ({
+  page,
+}) => {
+  const client = await pastClient()
+  const zone = world.account.timeZone
+  // A day after today with free haircut times (tomorrow's may all be gone late in the day).
+  const today = dayOf(new Date().toISOString(), zone)
+  const free = await world.freeSlots('haircut', 8)
+  const date = free.map((s) => dayOf(s, zone)).find((d) => d > today)!
+  expect(date).toBeDefined()
+  // Someone who works that day (the desk cannot know one person's hours: Cal.com decides).
+  const staffName = world.account.staff
+    .map((s) => s.name)
+    .find((n) => free.some((s) => dayOf(s, zone) === date && world.hostTakes('haircut', n, s)))!
+  expect(staffName).toBeDefined()
+
+  await openDesk(page, world, '/')
+  await page.keyboard.press('n')
+  const dialog = page.getByTestId('new-booking')
+  await expect(dialog).toBeVisible()
+  await dialog.getByText('Phone booking').click()
+
+  await dialog.getByTestId('booking-service').getByRole('button').click()
+  await page.getByRole('option', { name: /^Haircut & style/ }).click()
+  await dialog.getByTestId('booking-staff').getByRole('button').click()
+  await page.getByRole('option', { name: staffName }).click()
+  await expect(dialog.getByTestId('booking-staff')).toContainText(staffName)
+
+  await pickDay(page, 'booking-day', date)
+  await expectAccessible(page, 'the new booking dialog, phone', '[data-testid="new-booking"]')
+  const picker = dialog.getByTestId('slot-picker')
+  await expect(picker).toBeVisible()
+  await expect(dialog.getByTestId('slots-stale')).toHaveCount(0)
+  // The desk offers the service's free times; the first one Cal.com gives this person.
+  const offered = await picker
+    .getByRole('radio')
+    .evaluateAll((radios) => radios.map((r) => r.getAttribute('value')!))
+  const index = offered.findIndex((s) => world.hostTakes('haircut', staffName, s))
+  expect(index).toBeGreaterThanOrEqual(0)
+  const start = offered[index]!
+  const time = (await picker.locator('label').nth(index).textContent())!.trim()
+  expect(dayOf(start, zone)).toBe(date)
+  await picker.locator('label').nth(index).click()
+  await expect(picker.getByRole('radio').nth(index)).toBeChecked()
+
+  const name = dialog.getByRole('combobox', { name: 'Client name' })
+  await name.click()
+  await name.pressSequentially(client.name.slice(0, 4))
+  const suggestion = page.getByRole('option', { name: new RegExp(`^${client.name}`) }).first()
+  await expect(suggestion).toBeVisible()
+  await expectAccessible(page, 'the client suggestions', '[role="listbox"]')
+  await suggestion.click()
+  await expect(name).toHaveValue(client.name)
+  await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue(client.email!)
+  await expect(dialog.getByRole('textbox', { name: 'Phone' })).toHaveValue(client.phone ?? '')
+
+  await dialog.getByRole('button', { name: 'Book' }).click()
+  await expect(dialog).toHaveCount(0)
+  await expect(page).toHaveURL(new RegExp(`#/day/${date}$`))
+  const member = (await world.get<Staff[]>('/api/staff')).find((s) => s.name === staffName)!
+  const column = page.locator(`[data-testid="staff-column"][data-staff-id="${member.id}"]`)
+  const card = column
+    .locator('[data-testid="appointment"]')
+    .filter({ hasText: client.name })
+    .filter({ has: page.getByTestId('appointment-time').getByText(time) })
+  await expect(card).toHaveCount(1)
+
+  // Cal.com has it, for that client at that time, and the card loses its waiting mark.
+  await expect
+    .poll(async () =>
+      (await world.calcomBookings()).some(
+        (b) =>
+          b.start === start &&
+          b.status === 'accepted' &&
+          b.attendees.some((a) => a.name === client.name),
+      ),
+    )
+    .toBe(true)
+  await expect(card).not.toContainText('Waiting to sync')
+  await expect(card).toHaveCount(1)
+})
