@@ -2,10 +2,11 @@
 // member, a day from the calendar and one of its free times, a past client found by typing part
 // of their name (their phone and email come with them), Book. The card shows on that day at once
 // and the booking reaches Cal.com. axe on the dialog, the calendar and the suggestions.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import type { ClientSuggestion } from '../src/shared/api/client-suggestions'
 import type { Staff } from '../src/shared/api/schemas'
 import { expectAccessible } from './axe'
+import { pickDay } from './day-picker'
 import { dayOf, openDesk, startFrontDeskWorld, type FrontDeskWorld } from './front-desk-world'
 
 let world: FrontDeskWorld
@@ -22,25 +23,6 @@ async function pastClient(): Promise<ClientSuggestion> {
     if (withEmail) return withEmail
   }
   throw new Error('the sandbox seeded no past client the desk can suggest')
-}
-
-/** Opens the calendar of a date field and clicks `date` (moving on a month when needed). */
-export async function pickDay(page: Page, field: string, date: string) {
-  const picker = page.getByTestId(field)
-  await picker.getByRole('button', { name: 'Calendar' }).click()
-  const calendar = page.getByTestId('calendar')
-  await expect(calendar).toBeVisible()
-  const label = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'UTC',
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-  }).format(new Date(`${date}T00:00:00Z`))
-  const day = calendar.getByRole('button', { name: new RegExp(label) })
-  if ((await day.count()) === 0) await calendar.locator('button[slot="next"]').click()
-  await day.click()
-  await expect(calendar).toHaveCount(0)
 }
 
 test('a phone booking for a past client, by mouse, shows on its day and reaches Cal.com', async ({

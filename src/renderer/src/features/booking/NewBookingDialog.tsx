@@ -2,13 +2,15 @@
 // a day and one of its free times), then the client. One Idempotency-Key per form, so a double
 // click or a retry after a lost answer books once; the booking is queued at the desk and shows
 // at once, waiting to sync, whatever Cal.com says later.
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button, Heading, Label, Radio, RadioGroup } from 'react-aria-components'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { ActionResult, BookBody, Branch } from '../../../../shared/api/schemas'
+import { ApiRequestError } from '../../app/api-client'
 import { useApi } from '../../app/api-context'
 import { describeError } from '../../app/i18n/describe-error'
+import { queryKeys } from '../../app/query-keys'
 import { DayPicker } from '../../ui/DayPicker'
 import { DialogFrame } from '../../ui/DialogFrame'
 import { ErrorMessage } from '../../ui/ErrorMessage'
@@ -48,6 +50,7 @@ function NewBookingForm({
 }: Omit<Props, 'isOpen' | 'onOpenChange'> & { close(): void }) {
   const api = useApi()
   const intl = useIntl()
+  const queryClient = useQueryClient()
   const services = useEventTypes()
   const staff = useStaff()
   const [kind, setKind] = useState<Kind>('walk-in')
@@ -76,6 +79,11 @@ function NewBookingForm({
     onSuccess: (result) => {
       onBooked(result)
       close()
+    },
+    // Cal.com said the time is gone: show the times it has now, so another can be chosen.
+    onError: (error) => {
+      if (error instanceof ApiRequestError && error.code === 'SLOT_UNAVAILABLE')
+        void queryClient.invalidateQueries({ queryKey: queryKeys.slotsOfDay(slotDay) })
     },
   })
 

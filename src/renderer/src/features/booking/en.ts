@@ -33,5 +33,7 @@ export const en = {
   'booking.needName': 'Enter the client’s name.',
   'booking.booked': 'Booked {name} at {time}.',
   'booking.bookedOffline': 'Booked {name} at {time}. Waiting to sync with Cal.com.',
+  'error.SLOT_UNAVAILABLE':
+    'Cal.com no longer has this time free: someone else took it. Choose another time.',
   'error.DUPLICATE_BOOKING': 'This client already has this booking at this time.',
 }

@@ -35,5 +35,7 @@ export const es: CatalogOf<typeof en> = {
   'booking.needName': 'Escriba el nombre del cliente.',
   'booking.booked': '{name} reservado a las {time}.',
   'booking.bookedOffline': '{name} reservado a las {time}. Pendiente de sincronizar con Cal.com.',
+  'error.SLOT_UNAVAILABLE':
+    'Cal.com ya no tiene libre esta hora: otra persona la ha reservado. Elija otra hora.',
   'error.DUPLICATE_BOOKING': 'Este cliente ya tiene esta cita a esta hora.',
 }
