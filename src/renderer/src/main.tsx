@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { createApiClient } from './app/api-client'
 import { App } from './app/App'
 import { AppProviders } from './app/AppProviders'
+import { LocaleProvider } from './app/i18n/LocaleProvider'
 import { browserEnvironment, resolveSession } from './app/session'
 import { StartupError } from './app/StartupError'
 import { browserSignInOpener } from './features/settings/connect/open-sign-in'
@@ -21,7 +22,10 @@ createRoot(container).render(
         <App openUrl={browserSignInOpener()} />
       </AppProviders>
     ) : (
-      <StartupError message={session.message} />
+      // No desk to ask, but the words still follow the computer's language (or the override).
+      <LocaleProvider>
+        <StartupError problem={session} />
+      </LocaleProvider>
     )}
   </StrictMode>,
 )
