@@ -1,8 +1,9 @@
 // A phone booking by mouse, against the sandbox through the relay: N, the service, a staff
 // member, a day from the calendar and one of its free times, a past client found by typing part
 // of their name (their phone and email come with them), Book. The card shows on that day at once
-// and the booking reaches Cal.com. axe on the dialog, the calendar and the suggestions.
-import { expect, test } from '@playwright/test'
+// and the booking reaches Cal.com. axe on the dialog, the calendar and the suggestions. Then the
+// same booking with the keyboard alone.
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import type { ClientSuggestion } from '../src/shared/api/client-suggestions'
 import type { Staff } from '../src/shared/api/schemas'
 import { expectAccessible } from './axe'
@@ -105,4 +106,104 @@ test('a phone booking for a past client, by mouse, shows on its day and reaches 
     .toBe(true)
   await expect(card).not.toContainText('Waiting to sync')
   await expect(card).toHaveCount(1)
+})
+
+/** Presses Tab (or Shift+Tab) until one of `target`'s elements has the focus. */
+async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', limit = 40) {
+  for (let i = 0; i < limit; i++) {
+    const there = await target.evaluateAll((els) =>
+      els.some((el) => el === el.ownerDocument.activeElement),
+    )
+    if (there) return
+    await page.keyboard.press(key)
+  }
+  throw new Error(`${key} never reached ${target}`)
+}
+
+test('a phone booking for a past client with the keyboard alone', async ({ page }) => {
+  const client = await pastClient()
+  const zone = world.account.timeZone
+  const today = dayOf(new Date().toISOString(), zone)
+  const free = await world.freeSlots('haircut', 8)
+  const date = free.map((s) => dayOf(s, zone)).find((d) => d > today)!
+  const staffName = world.account.staff
+    .map((s) => s.name)
+    .find((n) => free.some((s) => dayOf(s, zone) === date && world.hostTakes('haircut', n, s)))!
+
+  await openDesk(page, world, '/')
+  await page.keyboard.press('n')
+  const dialog = page.getByTestId('new-booking')
+  const name = dialog.getByRole('combobox', { name: 'Client name' })
+  await expect(name).toBeFocused()
+
+  // Back to the kind of booking; → makes it a phone booking.
+  await tabTo(page, dialog.getByRole('radio', { name: 'Walk-in' }), 'Shift+Tab')
+  await page.keyboard.press('ArrowRight')
+  await expect(dialog.getByRole('radio', { name: 'Phone booking' })).toBeChecked()
+
+  // The service and the person: ↓ opens each list, typing finds the entry, Enter takes it.
+  await tabTo(page, dialog.getByTestId('booking-service').getByRole('button'))
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.type('Haircut')
+  await page.keyboard.press('Enter')
+  await expect(dialog.getByTestId('booking-service')).toContainText('Haircut & style')
+  await tabTo(page, dialog.getByTestId('booking-staff').getByRole('button'))
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.type(staffName)
+  await page.keyboard.press('Enter')
+  await expect(dialog.getByTestId('booking-staff')).toContainText(staffName)
+
+  // The day, typed into the date field (month, day, year in English).
+  await tabTo(page, dialog.getByTestId('booking-day').getByRole('spinbutton').first())
+  const [year, month, day] = date.split('-')
+  await page.keyboard.type(`${month}${day}${year}`)
+  const picker = dialog.getByTestId('slot-picker')
+  await expect(picker).toBeVisible()
+  const radios = picker.getByRole('radio')
+  await expect(radios.first()).toHaveAttribute('value', new RegExp(`^${date.slice(0, 8)}`))
+  const offered = await radios.evaluateAll((rs) => rs.map((r) => r.getAttribute('value')!))
+  const start = offered.find(
+    (s) => dayOf(s, zone) === date && world.hostTakes('haircut', staffName, s),
+  )!
+  expect(start).toBeDefined()
+
+  // A free time: Space takes the focused one, → moves to the next.
+  await tabTo(page, radios)
+  await page.keyboard.press('Space')
+  for (let i = 0; i < offered.length; i++) {
+    if (await picker.locator(`input[value="${start}"]`).isChecked()) break
+    await page.keyboard.press('ArrowRight')
+  }
+  await expect(picker.locator(`input[value="${start}"]`)).toBeChecked()
+
+  // The client: type part of the name, ↓ to the suggestion, Enter takes it, Enter books.
+  await tabTo(page, name)
+  await page.keyboard.type(client.name.slice(0, 4))
+  await expect(
+    page.getByRole('option', { name: new RegExp(`^${client.name}`) }).first(),
+  ).toBeVisible()
+  let chosen = false
+  for (let i = 0; i < 8 && !chosen; i++) {
+    await page.keyboard.press('ArrowDown')
+    const focused = page.locator('[role="option"][data-focused]')
+    chosen = ((await focused.textContent()) ?? '').startsWith(client.name)
+  }
+  expect(chosen).toBe(true)
+  await page.keyboard.press('Enter')
+  await expect(name).toHaveValue(client.name)
+  await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue(client.email!)
+  await page.keyboard.press('Enter')
+  await expect(dialog).toHaveCount(0)
+
+  await expect(page).toHaveURL(new RegExp(`#/day/${date}$`))
+  await expect(
+    page.locator('[data-testid="appointment"]').filter({ hasText: client.name }).first(),
+  ).toBeVisible()
+  await expect
+    .poll(async () =>
+      (await world.calcomBookings()).some(
+        (b) => b.start === start && b.attendees.some((a) => a.name === client.name),
+      ),
+    )
+    .toBe(true)
 })
