@@ -67,6 +67,12 @@ export function AppointmentCard({ appointment: a, date, timeZone, style, compact
           ))}
         </span>
       )}
+      {/* One line, cut with an ellipsis; the whole note is in the drawer (and read out here). */}
+      {a.deskNotes?.trim() && (
+        <span className="appointment__notes" data-testid="appointment-notes">
+          {intl.formatMessage({ id: 'day.card.notes' }, { notes: a.deskNotes.trim() })}
+        </span>
+      )}
       {a.status === 'CANCELLED' && a.cancellationReason && (
         <span className="appointment__reason">
           {intl.formatMessage({ id: 'day.card.reason' }, { reason: a.cancellationReason })}

@@ -21,6 +21,7 @@ export const en = {
   'day.loading': 'Loading the day…',
   'day.card.state': 'State',
   'day.card.alert': 'Alert: {alert}',
+  'day.card.notes': 'Note: {notes}',
   'day.card.reason': 'Reason: {reason}',
   'status.SCHEDULED': 'Scheduled',
   'status.PENDING': 'Pending',

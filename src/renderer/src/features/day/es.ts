@@ -23,6 +23,7 @@ export const es: CatalogOf<typeof en> = {
   'day.loading': 'Cargando el día…',
   'day.card.state': 'Estado',
   'day.card.alert': 'Aviso: {alert}',
+  'day.card.notes': 'Nota: {notes}',
   'day.card.reason': 'Motivo: {reason}',
   'status.SCHEDULED': 'Programada',
   'status.PENDING': 'Pendiente',
