@@ -93,5 +93,65 @@ test('keys move between days: → next, ← previous, T today, G to the date fie
   await page.keyboard.press('t')
   await expect(board).toHaveAttribute('data-date', today)
   await page.keyboard.press('g')
-  await expect(page.locator('input[type="date"]').first()).toBeFocused()
+  const jump = page.getByTestId('day-jump')
+  await expect(jump.getByRole('spinbutton').first()).toBeFocused()
 })
+
+test('the week strip and the calendar jump to a day, by mouse and by keyboard', async ({
+  page,
+}) => {
+  const today = dayOf(new Date().toISOString(), world.account.timeZone)
+  await openDesk(page, world, '/')
+  const board = page.getByTestId('day-board')
+  await expect(board).toHaveAttribute('data-date', today)
+
+  // The week strip: seven days, the shown one marked; a click shows another day of the week.
+  const strip = page.getByRole('list', { name: 'This week' })
+  const days = strip.getByRole('link')
+  await expect(days).toHaveCount(7)
+  await expect(strip.locator('[aria-current="date"]')).toHaveAttribute('data-date', today)
+  const week = await days.evaluateAll((links) => links.map((l) => l.getAttribute('data-date')!))
+  const other = week.find((d) => d !== today)!
+  await strip.locator(`[data-date="${other}"]`).click()
+  await expect(board).toHaveAttribute('data-date', other)
+  await expect(strip.locator('[aria-current="date"]')).toHaveAttribute('data-date', other)
+
+  // Next week's button moves the strip by seven days.
+  await page.getByRole('button', { name: 'Next week' }).click()
+  const nextWeek = addDays(other, 7)
+  await expect(board).toHaveAttribute('data-date', nextWeek)
+
+  // The calendar, by mouse: open it, go a month on, pick the 15th.
+  const jump = page.getByTestId('day-jump')
+  await jump.getByRole('button', { name: 'Calendar' }).click()
+  const calendar = page.getByTestId('calendar')
+  await expect(calendar).toBeVisible()
+  await expectAccessible(page, 'the date jump calendar', '[data-testid="calendar"]')
+  await calendar.locator('button[slot="next"]').click()
+  const monthOn = nextMonth15(nextWeek)
+  await calendar.getByRole('gridcell').getByText('15', { exact: true }).click()
+  await expect(board).toHaveAttribute('data-date', monthOn)
+  await expect(calendar).toHaveCount(0)
+
+  // By keyboard: G to the field, Alt+↓ opens the calendar, → a day later, Enter picks it.
+  await page.keyboard.press('g')
+  await expect(jump.getByRole('spinbutton').first()).toBeFocused()
+  await page.keyboard.press('Alt+ArrowDown')
+  await expect(calendar).toBeVisible()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('Enter')
+  await expect(board).toHaveAttribute('data-date', addDays(monthOn, 1))
+})
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+/** The 15th of the month after `date`'s. */
+function nextMonth15(date: string): string {
+  const d = new Date(`${date.slice(0, 7)}-01T00:00:00Z`)
+  d.setUTCMonth(d.getUTCMonth() + 1)
+  return `${d.toISOString().slice(0, 7)}-15`
+}

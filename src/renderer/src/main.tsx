@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { createApiClient } from './app/api-client'
 import { App } from './app/App'
 import { AppProviders } from './app/AppProviders'
+import { LocaleProvider } from './app/i18n/LocaleProvider'
 import { browserEnvironment, resolveSession } from './app/session'
 import { StartupError } from './app/StartupError'
 import { SignInGate } from './features/people/SignInGate'
@@ -24,7 +25,10 @@ createRoot(container).render(
         </SignInGate>
       </AppProviders>
     ) : (
-      <StartupError message={session.message} />
+      // No desk to ask, but the words still follow the computer's language (or the override).
+      <LocaleProvider>
+        <StartupError problem={session} />
+      </LocaleProvider>
     )}
   </StrictMode>,
 )

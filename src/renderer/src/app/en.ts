@@ -24,4 +24,9 @@ export const en = {
   'app.strip.pending': '{count, plural, one {# booking} other {# bookings}} to confirm',
   'error.NETWORK': 'The desk is not answering. Is it still running?',
   'error.fallback': '{message}',
+  'startup.title': 'Frontdesk cannot start',
+  'startup.noToken':
+    'This page has no session token: open the full address the desk printed when it started (it ends in ?token=…).',
+  'startup.noBridge': 'The desk did not hand this window its API address and token.',
+  'startup.badUrl': 'The desk gave an API address that is not a URL: {address}',
 }

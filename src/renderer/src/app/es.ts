@@ -27,4 +27,9 @@ export const es: CatalogOf<typeof en> = {
   'app.strip.pending': '{count, plural, one {# cita} other {# citas}} por confirmar',
   'error.NETWORK': 'El mostrador no responde. ¿Sigue en marcha?',
   'error.fallback': '{message}',
+  'startup.title': 'Frontdesk no puede arrancar',
+  'startup.noToken':
+    'Esta página no tiene token de sesión: abra la dirección completa que mostró el mostrador al arrancar (termina en ?token=…).',
+  'startup.noBridge': 'El mostrador no ha dado a esta ventana su dirección de API ni su token.',
+  'startup.badUrl': 'El mostrador ha dado una dirección de API que no es una URL: {address}',
 }

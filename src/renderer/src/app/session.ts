@@ -9,7 +9,11 @@ export interface ApiSession {
   token: string
 }
 
-export type SessionResult = { ok: true; session: ApiSession } | { ok: false; message: string }
+/** Why the page cannot reach the desk; StartupError says it in the reader's language. */
+export type SessionProblem =
+  { problem: 'no-token' } | { problem: 'no-bridge' } | { problem: 'bad-url'; address: string }
+
+export type SessionResult = { ok: true; session: ApiSession } | ({ ok: false } & SessionProblem)
 
 /** The slice of the browser the bootstrap needs; passing it in keeps the logic testable. */
 export interface BootstrapEnvironment {
@@ -36,11 +40,7 @@ export function resolveSession(env: BootstrapEnvironment): SessionResult {
   }
   const token = fromUrl || env.storage.getItem(TOKEN_STORAGE_KEY)
   if (!token) {
-    return {
-      ok: false,
-      message:
-        'This page has no session token: open the full address the desk printed when it started (it ends in ?token=…).',
-    }
+    return { ok: false, problem: 'no-token' }
   }
   return { ok: true, session: { apiBaseUrl: env.location.origin, token } }
 }
@@ -48,13 +48,13 @@ export function resolveSession(env: BootstrapEnvironment): SessionResult {
 function fromBridge(bridge: unknown): SessionResult {
   const { apiBaseUrl, sessionToken } = bridge as Partial<DeskBridge>
   if (typeof apiBaseUrl !== 'string' || typeof sessionToken !== 'string' || !sessionToken) {
-    return { ok: false, message: 'The desk did not hand this window its API address and token.' }
+    return { ok: false, problem: 'no-bridge' }
   }
   let base: URL
   try {
     base = new URL(apiBaseUrl)
   } catch {
-    return { ok: false, message: `The desk gave an API address that is not a URL: ${apiBaseUrl}` }
+    return { ok: false, problem: 'bad-url', address: apiBaseUrl }
   }
   return { ok: true, session: { apiBaseUrl: base.origin, token: sessionToken } }
 }

@@ -1,5 +1,6 @@
 // The language: OS first, the override from settings (kept in localStorage) when one is set.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { I18nProvider } from 'react-aria-components'
 import { IntlProvider } from 'react-intl'
 import { isLocale, LOCALE_STORAGE_KEY, resolveLocale, type Locale } from './locale'
 import { MESSAGES } from './messages'
@@ -53,7 +54,8 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   return (
     <LocaleContext.Provider value={choice}>
       <IntlProvider locale={locale} messages={MESSAGES[locale]} defaultLocale="en">
-        {children}
+        {/* react-aria's own words and date order (calendars, date fields) follow the same choice. */}
+        <I18nProvider locale={locale}>{children}</I18nProvider>
       </IntlProvider>
     </LocaleContext.Provider>
   )

@@ -6,9 +6,12 @@ import { useIntl } from 'react-intl'
 import type { Branch } from '../../../../shared/api/schemas'
 import { describeError } from '../../app/i18n/describe-error'
 import type { MessageId } from '../../app/i18n/messages'
+import { useOutbox } from '../../app/queries'
+import { paths } from '../../app/routes'
 import { Drawer } from '../../ui/Drawer'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { formatCalendarDate, calendarDateInZone, formatTimeRange } from '../../ui/time/zoned-time'
+import { reasonWords } from '../attention/reason-words'
 import { cardMarks } from '../day/card-marks'
 import { availableActions, type DrawerAction } from './appointment-actions'
 import { historyWords } from './history-words'
@@ -43,6 +46,7 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
   const detail = useAppointment(uid)
   const staff = useStaffList()
   const action = useAppointmentAction(uid)
+  const outbox = useOutbox()
   const [problem, setProblem] = useState<string | null>(null)
   const zone = branch.timeZone
   const a = detail.data?.appointment
@@ -132,7 +136,12 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
           </ul>
           {a.syncState === 'pending' && <p className="notice">{t('appointment.waitingToSync')}</p>}
           {a.syncState === 'needs_attention' && (
-            <p className="notice notice--danger">{t('appointment.needsAttention')}</p>
+            <RefusedNotice
+              reason={
+                outbox.data?.find((e) => e.bookingUid === a.uid && e.state === 'needs_attention')
+                  ?.reason ?? null
+              }
+            />
           )}
           <dl className="details">
             <dt>{t('appointment.time')}</dt>
@@ -248,5 +257,21 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
         </div>
       )}
     </Drawer>
+  )
+}
+
+/** Why Cal.com refused the last change, in plain words, and where to send or discard it. */
+function RefusedNotice({ reason }: { reason: Parameters<typeof reasonWords>[0] }) {
+  const intl = useIntl()
+  const why = reasonWords(reason)
+  return (
+    <div className="notice notice--danger" data-testid="drawer-refused">
+      <p>
+        <span aria-hidden="true">⚠ </span>
+        {intl.formatMessage({ id: 'appointment.needsAttention' })}
+      </p>
+      {reason && <p>{intl.formatMessage({ id: why.id }, why.values)}</p>}
+      <a href={`#${paths.attention}`}>{intl.formatMessage({ id: 'appointment.toAttention' })}</a>
+    </div>
   )
 }

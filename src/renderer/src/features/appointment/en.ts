@@ -17,6 +17,7 @@ export const en = {
   'appointment.historyEmpty': 'Nothing recorded yet.',
   'appointment.waitingToSync': 'Waiting to sync with Cal.com',
   'appointment.needsAttention': 'Needs attention: Cal.com did not accept the last change',
+  'appointment.toAttention': 'Send it again or discard it in Needs attention',
   'appointment.action.checkIn': 'Check in',
   'appointment.action.startService': 'Start service',
   'appointment.action.finish': 'Done',

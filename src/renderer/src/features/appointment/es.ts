@@ -19,6 +19,7 @@ export const es: CatalogOf<typeof en> = {
   'appointment.historyEmpty': 'Aún no hay nada registrado.',
   'appointment.waitingToSync': 'Pendiente de sincronizar con Cal.com',
   'appointment.needsAttention': 'Requiere atención: Cal.com no aceptó el último cambio',
+  'appointment.toAttention': 'Reenvíelo o descártelo en Requiere atención',
   'appointment.action.checkIn': 'Registrar llegada',
   'appointment.action.startService': 'Empezar servicio',
   'appointment.action.finish': 'Terminada',

@@ -1,7 +1,10 @@
 // The client: a name combobox that suggests the branch's past clients as it is typed (choosing
-// one fills phone and email), then phone and email.
+// one fills phone and email), then phone and email. The list opens while the suggestions are
+// still on their way (they arrive after the keystroke), saying so, or that nobody matched.
+import { useContext, type KeyboardEvent } from 'react'
 import {
   ComboBox,
+  ComboBoxStateContext,
   Input,
   Label,
   ListBox,
@@ -12,6 +15,7 @@ import {
 } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import type { ClientSuggestion } from '../../../../shared/api/client-suggestions'
+import { enterBooks } from './client-enter'
 import { useClientSuggestions } from './queries'
 
 export interface ClientValue {
@@ -32,13 +36,15 @@ const keyOf = (c: ClientSuggestion) => `${c.name}\u0000${c.email ?? ''}\u0000${c
 export function ClientFields({ value, onChange, autoFocus, nameInvalid }: Props) {
   const intl = useIntl()
   const suggestions = useClientSuggestions(value.name)
-  const items = value.name.trim().length >= 2 ? (suggestions.data ?? []) : []
+  const asked = value.name.trim().length >= 2
+  const items = asked ? (suggestions.data ?? []) : []
   return (
     <div className="booking__client">
       <ComboBox
         className="booking__combobox"
         allowsCustomValue
         menuTrigger="input"
+        allowsEmptyCollection
         inputValue={value.name}
         onInputChange={(name) => onChange({ ...value, name })}
         onSelectionChange={(key) => {
@@ -51,12 +57,26 @@ export function ClientFields({ value, onChange, autoFocus, nameInvalid }: Props)
         data-testid="booking-client"
       >
         <Label>{intl.formatMessage({ id: 'booking.client' })}</Label>
-        <Input autoFocus={autoFocus} autoComplete="off" />
+        <NameInput autoFocus={autoFocus} />
         <Text slot="description" className="booking__hint">
           {intl.formatMessage({ id: 'booking.clientHint' })}
         </Text>
         <Popover className="booking__popover">
-          <ListBox className="booking__options" items={items}>
+          <ListBox
+            className="booking__options"
+            items={items}
+            renderEmptyState={() => (
+              <p className="booking__hint booking__options-empty">
+                {intl.formatMessage({
+                  id: !asked
+                    ? 'booking.clientTypeMore'
+                    : suggestions.isFetching
+                      ? 'booking.clientSearching'
+                      : 'booking.clientNoMatch',
+                })}
+              </p>
+            )}
+          >
             {(c) => (
               <ListBoxItem id={keyOf(c)} textValue={c.name} className="booking__option">
                 <span className="booking__suggestion-name">{c.name}</span>
@@ -90,4 +110,20 @@ export function ClientFields({ value, onChange, autoFocus, nameInvalid }: Props)
       </div>
     </div>
   )
+}
+
+/** The name input, where Enter books unless a suggestion is highlighted (client-enter.ts). */
+function NameInput({ autoFocus }: { autoFocus?: boolean | undefined }) {
+  const state = useContext(ComboBoxStateContext)
+  const onKeyDownCapture = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing || !state) return
+    const moment = { isOpen: state.isOpen, focusedKey: state.selectionManager.focusedKey }
+    if (!state.isOpen || !enterBooks(moment)) return
+    // Ahead of the combobox, which would keep the key to choose from its list.
+    event.preventDefault()
+    event.stopPropagation()
+    state.close()
+    event.currentTarget.form?.requestSubmit()
+  }
+  return <Input autoFocus={autoFocus} autoComplete="off" onKeyDownCapture={onKeyDownCapture} />
 }

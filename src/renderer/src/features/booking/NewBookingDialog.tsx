@@ -2,23 +2,16 @@
 // a day and one of its free times), then the client. One Idempotency-Key per form, so a double
 // click or a retry after a lost answer books once; the booking is queued at the desk and shows
 // at once, waiting to sync, whatever Cal.com says later.
-import { parseDate } from '@internationalized/date'
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import {
-  Button,
-  DateField,
-  DateInput,
-  DateSegment,
-  Heading,
-  Label,
-  Radio,
-  RadioGroup,
-} from 'react-aria-components'
+import { Button, Heading, Label, Radio, RadioGroup } from 'react-aria-components'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { ActionResult, BookBody, Branch } from '../../../../shared/api/schemas'
+import { ApiRequestError } from '../../app/api-client'
 import { useApi } from '../../app/api-context'
 import { describeError } from '../../app/i18n/describe-error'
+import { queryKeys } from '../../app/query-keys'
+import { DayPicker } from '../../ui/DayPicker'
 import { DialogFrame } from '../../ui/DialogFrame'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { ClientFields, type ClientValue } from './ClientFields'
@@ -57,6 +50,7 @@ function NewBookingForm({
 }: Omit<Props, 'isOpen' | 'onOpenChange'> & { close(): void }) {
   const api = useApi()
   const intl = useIntl()
+  const queryClient = useQueryClient()
   const services = useEventTypes()
   const staff = useStaff()
   const [kind, setKind] = useState<Kind>('walk-in')
@@ -85,6 +79,11 @@ function NewBookingForm({
     onSuccess: (result) => {
       onBooked(result)
       close()
+    },
+    // Cal.com said the time is gone: show the times it has now, so another can be chosen.
+    onError: (error) => {
+      if (error instanceof ApiRequestError && error.code === 'SLOT_UNAVAILABLE')
+        void queryClient.invalidateQueries({ queryKey: queryKeys.slotsOfDay(slotDay) })
     },
   })
 
@@ -150,17 +149,13 @@ function NewBookingForm({
         </p>
       ) : (
         <>
-          <DateField
+          <DayPicker
             className="booking__date"
-            value={parseDate(date)}
-            onChange={(value) => value && setDate(value.toString())}
-            granularity="day"
-          >
-            <Label>{intl.formatMessage({ id: 'booking.date' })}</Label>
-            <DateInput className="booking__date-input">
-              {(segment) => <DateSegment segment={segment} className="booking__date-segment" />}
-            </DateInput>
-          </DateField>
+            label={intl.formatMessage({ id: 'booking.date' })}
+            value={date}
+            onChange={setDate}
+            testId="booking-day"
+          />
           <SlotPicker
             answer={slots.data}
             loading={slots.isPending}

@@ -20,6 +20,9 @@ export const en = {
   'booking.noneFreeToday': 'Nobody is free for this service for the rest of today.',
   'booking.client': 'Client name',
   'booking.clientHint': 'Type to find a past client, or a new name.',
+  'booking.clientTypeMore': 'Type two letters to find a past client.',
+  'booking.clientSearching': 'Looking for past clients…',
+  'booking.clientNoMatch': 'No past client by that name: a new client will be added.',
   'booking.phoneNumber': 'Phone',
   'booking.email': 'Email',
   'booking.notes': 'Notes',
@@ -30,5 +33,7 @@ export const en = {
   'booking.needName': 'Enter the client’s name.',
   'booking.booked': 'Booked {name} at {time}.',
   'booking.bookedOffline': 'Booked {name} at {time}. Waiting to sync with Cal.com.',
+  'error.SLOT_UNAVAILABLE':
+    'Cal.com no longer has this time free: someone else took it. Choose another time.',
   'error.DUPLICATE_BOOKING': 'This client already has this booking at this time.',
 }

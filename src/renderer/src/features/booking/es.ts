@@ -22,6 +22,9 @@ export const es: CatalogOf<typeof en> = {
   'booking.noneFreeToday': 'Nadie está libre para este servicio en lo que queda de hoy.',
   'booking.client': 'Nombre del cliente',
   'booking.clientHint': 'Escriba para buscar un cliente anterior, o un nombre nuevo.',
+  'booking.clientTypeMore': 'Escriba dos letras para buscar un cliente anterior.',
+  'booking.clientSearching': 'Buscando clientes anteriores…',
+  'booking.clientNoMatch': 'Ningún cliente anterior con ese nombre: se añadirá como cliente nuevo.',
   'booking.phoneNumber': 'Teléfono',
   'booking.email': 'Correo electrónico',
   'booking.notes': 'Notas',
@@ -32,5 +35,7 @@ export const es: CatalogOf<typeof en> = {
   'booking.needName': 'Escriba el nombre del cliente.',
   'booking.booked': '{name} reservado a las {time}.',
   'booking.bookedOffline': '{name} reservado a las {time}. Pendiente de sincronizar con Cal.com.',
+  'error.SLOT_UNAVAILABLE':
+    'Cal.com ya no tiene libre esta hora: otra persona la ha reservado. Elija otra hora.',
   'error.DUPLICATE_BOOKING': 'Este cliente ya tiene esta cita a esta hora.',
 }

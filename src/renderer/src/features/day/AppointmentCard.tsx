@@ -87,6 +87,12 @@ export const AppointmentCard = memo(function AppointmentCard({
           ))}
         </span>
       )}
+      {/* One line, cut with an ellipsis; the whole note is in the drawer (and read out here). */}
+      {a.deskNotes?.trim() && (
+        <span className="appointment__notes" data-testid="appointment-notes">
+          {intl.formatMessage({ id: 'day.card.notes' }, { notes: a.deskNotes.trim() })}
+        </span>
+      )}
       {a.status === 'CANCELLED' && a.cancellationReason && (
         <span className="appointment__reason">
           {intl.formatMessage({ id: 'day.card.reason' }, { reason: a.cancellationReason })}

@@ -122,4 +122,13 @@ describe('DayGrid', () => {
     expect(html).toContain('En servicio')
     expect(html).not.toContain('Walk-in')
   })
+
+  it('shows the desk notes on the card when there are some, in full for the drawer to repeat', () => {
+    const notes = 'Allergic to ammonia; prefers the window seat and a quiet chat'
+    const html = render(day([appointment({ deskNotes: notes })]))
+    expect(html).toContain(`data-testid="appointment-notes">Note: ${notes}</span>`)
+    expect(render(day([appointment({ deskNotes: '  ' })]))).not.toContain('appointment-notes')
+    expect(render(day([appointment({})]))).not.toContain('appointment-notes')
+    expect(render(day([appointment({ deskNotes: notes })]), 'es')).toContain(`Nota: ${notes}`)
+  })
 })

@@ -1,15 +1,17 @@
-// Previous/next day and week, today, and a date field (G focuses it).
+// Previous/next day and week, today, and a date field with a calendar (G focuses it).
 import type { Ref } from 'react'
 import { useIntl } from 'react-intl'
 import type { MessageId } from '../../app/i18n/messages'
-import { addDays, isCalendarDate } from '../../ui/time/zoned-time'
+import { DayPicker } from '../../ui/DayPicker'
+import { addDays } from '../../ui/time/zoned-time'
+import { WeekStrip } from './WeekStrip'
 
 interface Props {
   date: string
   /** Today in the branch's zone. */
   today: string
   onChange(date: string): void
-  dateInputRef?: Ref<HTMLInputElement>
+  dateInputRef?: Ref<HTMLDivElement>
 }
 
 export function DayNavigator({ date, today, onChange, dateInputRef }: Props) {
@@ -53,20 +55,16 @@ export function DayNavigator({ date, today, onChange, dateInputRef }: Props) {
       >
         {t('day.nav.nextWeek')} <span aria-hidden="true">»</span>
       </button>
-      <label className="day-picker">
-        {t('day.nav.jump')}
-        <input
-          ref={dateInputRef}
-          type="date"
-          value={date}
-          required
-          aria-keyshortcuts="G"
-          onChange={(event) => {
-            // A half-typed or cleared date keeps the current day.
-            if (isCalendarDate(event.target.value)) onChange(event.target.value)
-          }}
-        />
-      </label>
+      <WeekStrip date={date} today={today} />
+      <DayPicker
+        className="day-navigator__jump"
+        label={t('day.nav.jump')}
+        value={date}
+        onChange={onChange}
+        inputRef={dateInputRef}
+        keyShortcut="G"
+        testId="day-jump"
+      />
       <p className="day-navigator__keys">{t('day.nav.keys')}</p>
     </nav>
   )

@@ -28,7 +28,7 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
   const [, navigate] = useLocation()
   const day = useDay(date)
   const hours = useOpeningHours(date)
-  const dateInput = useRef<HTMLInputElement>(null)
+  const dateInput = useRef<HTMLDivElement>(null)
   const scroller = useRef<HTMLDivElement>(null)
   const goTo = (next: string) => navigate(paths.day(next))
 
@@ -36,6 +36,8 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
   useEffect(() => {
     if (drawerOpen) return
     const onKey = (event: KeyboardEvent) => {
+      // A calendar, list or field that used the key (arrows in a calendar) keeps it.
+      if (event.defaultPrevented) return
       const target = event.target as HTMLElement | null
       const action = dayKeyAction({
         key: event.key,
@@ -50,7 +52,8 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
       event.preventDefault()
       if (action.kind === 'shift') navigate(paths.day(addDays(date, action.days)))
       else if (action.kind === 'today') navigate(paths.day(today))
-      else dateInput.current?.focus()
+      // The first segment of the date field takes the focus (the field itself is a group).
+      else dateInput.current?.querySelector<HTMLElement>('[role="spinbutton"]')?.focus()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

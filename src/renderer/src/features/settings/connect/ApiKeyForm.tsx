@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import { useIntl } from 'react-intl'
 
 interface Props {
   busy: boolean
@@ -9,6 +10,7 @@ interface Props {
 }
 
 export function ApiKeyForm({ busy, error, onSubmit, onCancel }: Props) {
+  const intl = useIntl()
   const [key, setKey] = useState('')
   const inputId = useId()
   const errorId = useId()
@@ -18,8 +20,8 @@ export function ApiKeyForm({ busy, error, onSubmit, onCancel }: Props) {
   }
   return (
     <form className="connection__panel api-key-form" onSubmit={submit} noValidate>
-      <label htmlFor={inputId}>Cal.com API key</label>
-      <p className="api-key-form__hint">Cal.com › Settings › Developer › API keys</p>
+      <label htmlFor={inputId}>{intl.formatMessage({ id: 'connect.apiKey' })}</label>
+      <p className="api-key-form__hint">{intl.formatMessage({ id: 'connect.apiKeyWhere' })}</p>
       <input
         id={inputId}
         type="password"
@@ -40,10 +42,10 @@ export function ApiKeyForm({ busy, error, onSubmit, onCancel }: Props) {
       )}
       <div className="connection__row">
         <button type="submit" className="button--primary" disabled={busy}>
-          {busy ? 'Checking the key…' : 'Connect with this key'}
+          {intl.formatMessage({ id: busy ? 'connect.checkingKey' : 'connect.withKey' })}
         </button>
         <button type="button" disabled={busy} onClick={onCancel}>
-          Back
+          {intl.formatMessage({ id: 'connect.back' })}
         </button>
       </div>
     </form>

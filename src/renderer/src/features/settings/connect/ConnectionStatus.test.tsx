@@ -1,6 +1,8 @@
 // The header's Cal.com area in each state, as static HTML (no DOM library needed).
 import { renderToStaticMarkup } from 'react-dom/server'
+import { IntlProvider } from 'react-intl'
 import { describe, expect, it } from 'vitest'
+import { MESSAGES } from '../../../app/i18n/messages'
 import type { ConnectState } from './connect-calcom'
 import { ConnectionStatus, type ConnectActions } from './ConnectionStatus'
 
@@ -18,7 +20,11 @@ const idle: ConnectState = { step: { kind: 'idle' }, problem: null }
 const off = { connection: 'disconnected' as const, calcomUsername: null }
 
 const render = (branch: Parameters<typeof ConnectionStatus>[0]['branch'], state = idle) =>
-  renderToStaticMarkup(<ConnectionStatus branch={branch} state={state} actions={actions} />)
+  renderToStaticMarkup(
+    <IntlProvider locale="en" messages={MESSAGES.en}>
+      <ConnectionStatus branch={branch} state={state} actions={actions} />
+    </IntlProvider>,
+  )
 
 describe('ConnectionStatus', () => {
   it('offers Connect and the API key alternative when not connected', () => {
@@ -80,5 +86,16 @@ describe('ConnectionStatus', () => {
     expect(asking).toContain('Disconnect from Cal.com?')
     expect(asking).toMatch(/>Yes, disconnect<\/button>/)
     expect(asking).toMatch(/>Stay connected<\/button>/)
+  })
+
+  it('speaks Spanish', () => {
+    const html = renderToStaticMarkup(
+      <IntlProvider locale="es" messages={MESSAGES.es}>
+        <ConnectionStatus branch={off} state={idle} actions={actions} />
+      </IntlProvider>,
+    )
+    expect(html).toContain('No conectado a Cal.com')
+    expect(html).toMatch(/>Conectar<\/button>/)
+    expect(html).toContain('Usar una clave de API')
   })
 })

@@ -1,3 +1,5 @@
+import { useIntl } from 'react-intl'
+import type { MessageId } from '../../../app/i18n/messages'
 import type { Branch } from '../../../../../shared/api/schemas'
 import type { ConnectFlow, ConnectState } from './connect-calcom'
 import { ApiKeyForm } from './ApiKeyForm'
@@ -29,6 +31,8 @@ export function ConnectionStatus({
   mayConnect = true,
   mayDisconnect = true,
 }: Props) {
+  const intl = useIntl()
+  const t = (id: MessageId) => intl.formatMessage({ id })
   const { step, problem } = state
   const problemLine = problem && (
     <p className="connection__problem" role="alert" data-testid="connect-problem">
@@ -44,18 +48,21 @@ export function ConnectionStatus({
         data-connection="connected"
       >
         <div className="connection__row">
-          <p>Connected to Cal.com{branch.calcomUsername ? ` as ${branch.calcomUsername}` : ''}</p>
+          <p>
+            {intl.formatMessage(
+              { id: 'connect.connectedAs' },
+              { name: branch.calcomUsername ?? 'none' },
+            )}
+          </p>
           {mayDisconnect && step.kind !== 'confirm-disconnect' && (
             <button type="button" onClick={() => actions.askDisconnect()}>
-              Disconnect
+              {t('connect.disconnect')}
             </button>
           )}
         </div>
         {step.kind === 'confirm-disconnect' && (
           <div className="connection__panel" role="group" aria-labelledby="disconnect-question">
-            <p id="disconnect-question">
-              Disconnect from Cal.com? Syncing stops; the appointments stay on this desk.
-            </p>
+            <p id="disconnect-question">{t('connect.disconnectQuestion')}</p>
             <div className="connection__row">
               <button
                 type="button"
@@ -63,10 +70,10 @@ export function ConnectionStatus({
                 disabled={step.busy}
                 onClick={() => void actions.confirmDisconnect()}
               >
-                {step.busy ? 'Disconnecting…' : 'Yes, disconnect'}
+                {t(step.busy ? 'connect.disconnecting' : 'connect.disconnectConfirm')}
               </button>
               <button type="button" autoFocus disabled={step.busy} onClick={() => actions.close()}>
-                Stay connected
+                {t('connect.stayConnected')}
               </button>
             </div>
           </div>
@@ -84,19 +91,17 @@ export function ConnectionStatus({
       data-connection={branch.connection}
     >
       <p className="connection__state">
-        {reconnect
-          ? 'Reconnect needed: Cal.com no longer accepts this desk’s sign-in'
-          : 'Not connected to Cal.com'}
+        {t(reconnect ? 'connect.reconnectNeeded' : 'connect.notConnected')}
       </p>
       {!mayConnect ? null : step.kind === 'waiting' ? (
         <div className="connection__panel" data-testid="connect-waiting">
-          <p role="status">Waiting for you to allow Frontdesk in Cal.com…</p>
+          <p role="status">{t('connect.waiting')}</p>
           <div className="connection__row">
             <a href={step.authorizeUrl} target="_blank" rel="noopener noreferrer">
-              Open the Cal.com sign-in again
+              {t('connect.openAgain')}
             </a>
             <button type="button" autoFocus onClick={() => void actions.cancel()}>
-              Cancel
+              {t('connect.cancel')}
             </button>
           </div>
         </div>
@@ -115,7 +120,13 @@ export function ConnectionStatus({
             disabled={step.kind === 'starting'}
             onClick={() => void actions.startOAuth()}
           >
-            {step.kind === 'starting' ? 'Opening Cal.com…' : reconnect ? 'Reconnect' : 'Connect'}
+            {t(
+              step.kind === 'starting'
+                ? 'connect.opening'
+                : reconnect
+                  ? 'connect.reconnect'
+                  : 'connect.connect',
+            )}
           </button>
           <button
             type="button"
@@ -123,7 +134,7 @@ export function ConnectionStatus({
             disabled={step.kind === 'starting'}
             onClick={() => actions.showApiKeyForm()}
           >
-            Use an API key instead
+            {t('connect.useApiKey')}
           </button>
         </div>
       )}

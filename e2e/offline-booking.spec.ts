@@ -1,0 +1,91 @@
+// An hour offline: with the desk's link to Cal.com cut, a walk-in is booked anyway and shows at
+// once, waiting to sync; the banner says Cal.com is out of reach, that work goes on and how many
+// changes wait; the slot picker marks its times as Cal.com's last answer, with their age. When
+// the link returns the booking reaches Cal.com, and the mark, the notice and the banner go away.
+import { expect, test } from '@playwright/test'
+import { expectAccessible } from './axe'
+import { openDesk, startFrontDeskWorld, type FrontDeskWorld } from './front-desk-world'
+
+/** A Tuesday morning at least two days ahead (10:02 in Toronto): everyone is working. */
+function aTuesdayMorning(): string {
+  const day = new Date(Date.now() + 2 * 86_400_000)
+  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1)
+  return `${day.toISOString().slice(0, 10)}T15:02:00.000Z`
+}
+
+const NOW = aTuesdayMorning()
+let world: FrontDeskWorld
+test.beforeAll(async () => {
+  world = await startFrontDeskWorld({ now: NOW, calcomLink: true })
+})
+test.afterAll(() => world.close())
+
+test('a walk-in booked offline shows at once, waits, and reaches Cal.com when the link returns', async ({
+  page,
+}) => {
+  const link = world.link!
+  await page.clock.setFixedTime(new Date(NOW))
+  await openDesk(page, world, '/')
+  const dialog = page.getByTestId('new-booking')
+  const banner = page.getByTestId('offline-banner')
+  await expect(banner).toHaveCount(0)
+
+  const haircut = async () => {
+    await dialog.getByTestId('booking-service').getByRole('button').click()
+    await page.getByRole('option', { name: /^Haircut & style/ }).click()
+  }
+  // Online, the walk-in's next free time comes from Cal.com; the desk keeps that answer.
+  await page.keyboard.press('n')
+  await haircut()
+  await expect(dialog.getByTestId('walk-in-slot')).toContainText('Next free time')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+
+  link.down()
+  await page.keyboard.press('n')
+  await haircut()
+  await expect(dialog.getByTestId('walk-in-slot')).toContainText('Next free time')
+  const name = dialog.getByRole('combobox', { name: 'Client name' })
+  await name.click()
+  await page.keyboard.type('Olga Offline')
+  // Enter in the name field books: no suggestion is highlighted.
+  await page.keyboard.press('Enter')
+  await expect(dialog).toHaveCount(0)
+
+  const card = page.locator('[data-testid="appointment"]').filter({ hasText: 'Olga Offline' })
+  await expect(card).toHaveCount(1)
+  await expect(card).toContainText('Waiting to sync')
+  await expect(banner).toContainText('Cal.com cannot be reached right now.')
+  await expect(banner).toContainText('You can keep working')
+  await expect(banner.getByTestId('offline-waiting')).toHaveText('1 change is waiting to sync.')
+  await expectAccessible(page, 'the day grid, offline')
+
+  // A phone booking's free times are Cal.com's last answer now, and say how old.
+  await page.getByTestId('new-booking-button').click()
+  await dialog.getByText('Phone booking').click()
+  await haircut()
+  const stale = dialog.getByTestId('slots-stale')
+  await expect(stale).toContainText(/Cal\.com’s last answer, \d+ minutes? old/)
+  await expect(dialog.getByTestId('slot-picker')).toBeVisible()
+  await expectAccessible(page, 'new booking, offline', '[data-testid="new-booking"]')
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toHaveCount(0)
+
+  link.up()
+  await expect(card).not.toContainText('Waiting to sync', { timeout: 20_000 })
+  await expect(banner).toHaveCount(0)
+  await expect
+    .poll(async () =>
+      (await world.calcomBookings()).some((b) =>
+        b.attendees.some((a) => a.name === 'Olga Offline'),
+      ),
+    )
+    .toBe(true)
+
+  // Fresh times again: no offline notice in the picker.
+  await page.getByTestId('new-booking-button').click()
+  await dialog.getByText('Phone booking').click()
+  await haircut()
+  await expect(dialog.getByTestId('slot-picker')).toBeVisible()
+  await expect(stale).toHaveCount(0)
+})
