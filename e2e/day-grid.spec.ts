@@ -110,7 +110,9 @@ test('the week strip and the calendar jump to a day, by mouse and by keyboard', 
   const days = strip.getByRole('link')
   await expect(days).toHaveCount(7)
   await expect(strip.locator('[aria-current="date"]')).toHaveAttribute('data-date', today)
-  const week = await days.evaluateAll((links) => links.map((l) => l.getAttribute('data-date')!))
+  const week = await Promise.all(
+    (await days.all()).map(async (l) => (await l.getAttribute('data-date'))!),
+  )
   const other = week.find((d) => d !== today)!
   await strip.locator(`[data-date="${other}"]`).click()
   await expect(board).toHaveAttribute('data-date', other)

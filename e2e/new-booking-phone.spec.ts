@@ -10,6 +10,11 @@ import { expectAccessible } from './axe'
 import { pickDay } from './day-picker'
 import { dayOf, openDesk, startFrontDeskWorld, type FrontDeskWorld } from './front-desk-world'
 
+/** What the page's elements offer here (the tests project has no DOM types). */
+interface Attributed {
+  getAttribute(name: string): string | null
+}
+
 let world: FrontDeskWorld
 test.beforeAll(async () => {
   world = await startFrontDeskWorld()
@@ -62,7 +67,7 @@ test('a phone booking for a past client, by mouse, shows on its day and reaches 
   // The desk offers the service's free times; the first one Cal.com gives this person.
   const offered = await picker
     .getByRole('radio')
-    .evaluateAll((radios) => radios.map((r) => r.getAttribute('value')!))
+    .evaluateAll((radios) => radios.map((r) => (r as unknown as Attributed).getAttribute('value')!))
   const index = offered.findIndex((s) => world.hostTakes('haircut', staffName, s))
   expect(index).toBeGreaterThanOrEqual(0)
   const start = offered[index]!
@@ -111,9 +116,10 @@ test('a phone booking for a past client, by mouse, shows on its day and reaches 
 /** Presses Tab (or Shift+Tab) until one of `target`'s elements has the focus. */
 async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', limit = 40) {
   for (let i = 0; i < limit; i++) {
-    const there = await target.evaluateAll((els) =>
-      els.some((el) => el === el.ownerDocument.activeElement),
-    )
+    // A string: the tests project has no DOM types, and this runs in the page.
+    const there = (await target.evaluateAll(
+      'els => els.some((el) => el === el.ownerDocument.activeElement)',
+    )) as boolean
     if (there) return
     await page.keyboard.press(key)
   }
@@ -161,7 +167,9 @@ test('a phone booking for a past client with the keyboard alone', async ({ page 
   await expect(picker).toBeVisible()
   const radios = picker.getByRole('radio')
   await expect(radios.first()).toHaveAttribute('value', new RegExp(`^${date.slice(0, 8)}`))
-  const offered = await radios.evaluateAll((rs) => rs.map((r) => r.getAttribute('value')!))
+  const offered = await radios.evaluateAll((rs) =>
+    rs.map((r) => (r as unknown as Attributed).getAttribute('value')!),
+  )
   const start = offered.find(
     (s) => dayOf(s, zone) === date && world.hostTakes('haircut', staffName, s),
   )!
