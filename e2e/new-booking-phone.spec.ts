@@ -14,6 +14,9 @@ import { dayOf, openDesk, startFrontDeskWorld, type FrontDeskWorld } from './fro
 interface Attributed {
   getAttribute(name: string): string | null
 }
+interface InDocument {
+  ownerDocument: { activeElement: unknown }
+}
 
 let world: FrontDeskWorld
 test.beforeAll(async () => {
@@ -116,10 +119,9 @@ test('a phone booking for a past client, by mouse, shows on its day and reaches 
 /** Presses Tab (or Shift+Tab) until one of `target`'s elements has the focus. */
 async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Tab', limit = 40) {
   for (let i = 0; i < limit; i++) {
-    // A string: the tests project has no DOM types, and this runs in the page.
-    const there = (await target.evaluateAll(
-      'els => els.some((el) => el === el.ownerDocument.activeElement)',
-    )) as boolean
+    const there = await target.evaluateAll((els) =>
+      els.some((el) => el === (el as unknown as InDocument).ownerDocument.activeElement),
+    )
     if (there) return
     await page.keyboard.press(key)
   }
