@@ -16,6 +16,14 @@ import { startInProcessRelay, type InProcessRelay } from '../test/support/in-pro
 import { deskFetch, startTempDesk, type TempDesk } from '../test/support/temp-desk'
 import { until } from '../test/support/until'
 
+/** A Tuesday morning at least two days ahead (10:02 in Toronto, EST): everyone is working, and
+ * the desk's real clock is still before it, so the day's slots are in the future for both. */
+export function aTuesdayMorning(): string {
+  const day = new Date(Date.now() + 2 * 86_400_000)
+  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1)
+  return `${day.toISOString().slice(0, 10)}T15:02:00.000Z`
+}
+
 export interface FrontDeskWorld {
   sandbox: RunningSandbox
   relay: InProcessRelay

@@ -11,10 +11,10 @@ import {
   sandboxState,
 } from '../src/main/core/outbound/outbound.test-support'
 import type { TempDesk } from '../test/support/temp-desk'
+import { aTuesdayMorning } from './front-desk-world'
 
 const root = join(import.meta.dirname, '..')
-// A Tuesday morning in Toronto (EST, UTC-5): the sandbox's staff are working.
-const NOW = '2026-12-08T15:02:00.000Z'
+const NOW = aTuesdayMorning()
 let sandbox: RunningSandbox
 let desk: TempDesk
 

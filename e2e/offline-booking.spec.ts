@@ -4,14 +4,12 @@
 // the link returns the booking reaches Cal.com, and the mark, the notice and the banner go away.
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './axe'
-import { openDesk, startFrontDeskWorld, type FrontDeskWorld } from './front-desk-world'
-
-/** A Tuesday morning at least two days ahead (10:02 in Toronto): everyone is working. */
-function aTuesdayMorning(): string {
-  const day = new Date(Date.now() + 2 * 86_400_000)
-  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1)
-  return `${day.toISOString().slice(0, 10)}T15:02:00.000Z`
-}
+import {
+  aTuesdayMorning,
+  openDesk,
+  startFrontDeskWorld,
+  type FrontDeskWorld,
+} from './front-desk-world'
 
 const NOW = aTuesdayMorning()
 let world: FrontDeskWorld

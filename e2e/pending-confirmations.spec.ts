@@ -11,9 +11,10 @@ import {
   sandboxState,
 } from '../src/main/core/outbound/outbound.test-support'
 import type { TempDesk } from '../test/support/temp-desk'
+import { aTuesdayMorning } from './front-desk-world'
 
 const root = join(import.meta.dirname, '..')
-const NOW = '2026-12-08T15:02:00.000Z'
+const NOW = aTuesdayMorning()
 let sandbox: RunningSandbox
 let desk: TempDesk
 
