@@ -5,6 +5,8 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { ClientSuggestion, ClientSuggestionsQuery } from './client-suggestions'
 import { ConnectAttempt } from './connect-attempt'
+import { DeskInfo } from './desk-info'
+import { ApiLogPage, ApiLogQuery, SyncEventPage, SyncEventQuery } from './sync-logs'
 import { OpeningHours, OpeningHoursQuery } from './opening-hours'
 import {
   AddPersonBody,
@@ -69,6 +71,7 @@ const IdParams = Type.Object({ id: Type.Integer() })
 
 export const ROUTES = {
   health: { method: 'GET', path: '/api/health', response: Health },
+  desk: { method: 'GET', path: '/api/desk', response: DeskInfo },
   people: { method: 'GET', path: '/api/people', response: PeopleList },
   session: { method: 'GET', path: '/api/session', response: SessionState },
   signIn: { method: 'POST', path: '/api/session', body: SignInBody, response: SessionState },
@@ -130,6 +133,18 @@ export const ROUTES = {
   connectCancel: { method: 'POST', path: '/api/branch/connect/cancel', response: Branch },
   disconnect: { method: 'POST', path: '/api/branch/disconnect', response: Branch },
   sync: { method: 'GET', path: '/api/sync', response: SyncHealth },
+  syncApiLog: {
+    method: 'GET',
+    path: '/api/sync/api-log',
+    query: ApiLogQuery,
+    response: ApiLogPage,
+  },
+  syncEvents: {
+    method: 'GET',
+    path: '/api/sync/events',
+    query: SyncEventQuery,
+    response: SyncEventPage,
+  },
   reconcile: {
     method: 'POST',
     path: '/api/sync/reconcile',

@@ -30,6 +30,7 @@ import { RelayClient, RelayProblem, type RelayState } from './relay-client'
 import { relayDeviceFile, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
 import { RelayEnrollment } from './relay-enrollment'
 import { SyncErrorRing, type SyncErrorEntry } from './sync-error-ring'
+import { SyncEventRing } from './sync-event-ring'
 import { syncHealth } from './sync-health'
 
 /** Sync timing; production values when omitted (tests shorten them). */
@@ -84,6 +85,8 @@ export class SyncEngine {
   #running = false
   #unsubscribe: Array<() => void> = []
   readonly #errors: SyncErrorRing
+  /** The event log of the sync health page (since the desk started). */
+  readonly events = new SyncEventRing()
   readonly #enrollment: RelayEnrollment
   readonly #inbox: Inbox
   #lastReconcile: SyncHealth['lastReconcile'] = null
@@ -128,6 +131,7 @@ export class SyncEngine {
       client: () => (this.#running ? opts.connection.client() : null),
       notice: (code, message) => this.#error('inbox', code, message),
       changed: () => this.#publish(),
+      logged: (row) => this.events.add(row),
       triggersApplied: (triggers) => {
         if (triggers.includes(BUSINESS_CHANGED)) this.#o.onBusinessNews?.()
       },
@@ -261,6 +265,19 @@ export class SyncEngine {
         'UNKNOWN_STATUS',
         `Cal.com returned status "${status}" for ${n} booking(s), which the desk does not know; their status was kept.`,
       )
+    }
+    if (result.error?.code !== 'STOPPED') {
+      this.events.add({
+        at: result.finishedAt,
+        kind: 'reconcile',
+        what: result.trigger,
+        seq: null,
+        uids: [],
+        result: !result.ok ? 'failed' : result.changed > 0 ? 'changed' : 'unchanged',
+        changed: result.changed,
+        fetched: result.fetched,
+        error: result.error?.message ?? null,
+      })
     }
     this.#lastReconcile = {
       at: result.finishedAt,

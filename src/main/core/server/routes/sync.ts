@@ -5,6 +5,12 @@ import {
   ReconcileOutcome,
   SyncHealth,
 } from '../../../../shared/api/schemas'
+import {
+  ApiLogPage,
+  ApiLogQuery,
+  SyncEventPage,
+  SyncEventQuery,
+} from '../../../../shared/api/sync-logs'
 import type { DeskServices } from '../desk-services'
 import { DeskError } from '../../errors/desk-error'
 
@@ -19,6 +25,38 @@ const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
       },
     },
     async () => services.sync.health(),
+  )
+
+  app.get(
+    '/api/sync/api-log',
+    {
+      config: { access: 'sync.read' },
+      schema: {
+        summary: 'The calls the desk made to Cal.com, newest first (no tokens, no personal data)',
+        querystring: ApiLogQuery,
+        response: { 200: ApiLogPage, 400: ApiError },
+      },
+    },
+    async (request) => ({
+      rows: services.apiLog.search(request.query as ApiLogQuery).map((row) => ({
+        ...row,
+        at: new Date(row.at).toISOString(),
+        result: row.status !== null && row.status < 400 ? ('ok' as const) : ('failed' as const),
+      })),
+    }),
+  )
+
+  app.get(
+    '/api/sync/events',
+    {
+      config: { access: 'sync.read' },
+      schema: {
+        summary: 'Cal.com events and reconciles handled since the desk started, newest first',
+        querystring: SyncEventQuery,
+        response: { 200: SyncEventPage, 400: ApiError },
+      },
+    },
+    async (request) => services.sync.events.page(request.query as SyncEventQuery),
   )
 
   app.post(
