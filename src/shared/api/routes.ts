@@ -6,7 +6,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { ClientSuggestion, ClientSuggestionsQuery } from './client-suggestions'
 import { ConnectAttempt } from './connect-attempt'
 import { DeskInfo } from './desk-info'
-import { ApiLogPage, ApiLogQuery, SyncEventPage, SyncEventQuery } from './sync-logs'
+import { SyncEventPage, SyncEventQuery } from './sync-logs'
 import { OpeningHours, OpeningHoursQuery } from './opening-hours'
 import {
   AddPersonBody,
@@ -27,6 +27,8 @@ import {
 } from './people'
 import {
   ActionResult,
+  ApiLogEntry,
+  ApiLogQuery,
   Appointment,
   AppointmentDetail,
   BookBody,
@@ -133,11 +135,11 @@ export const ROUTES = {
   connectCancel: { method: 'POST', path: '/api/branch/connect/cancel', response: Branch },
   disconnect: { method: 'POST', path: '/api/branch/disconnect', response: Branch },
   sync: { method: 'GET', path: '/api/sync', response: SyncHealth },
-  syncApiLog: {
+  apiLog: {
     method: 'GET',
-    path: '/api/sync/api-log',
+    path: '/api/api-log',
     query: ApiLogQuery,
-    response: ApiLogPage,
+    response: Type.Array(ApiLogEntry),
   },
   syncEvents: {
     method: 'GET',

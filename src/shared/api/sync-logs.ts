@@ -1,7 +1,7 @@
-// The two logs on the sync health page (DESIGN.md §10): every call the desk made to Cal.com
-// (`GET /api/sync/api-log`, from the api_log table) and every Cal.com event and reconcile the
-// desk handled since it started (`GET /api/sync/events`, a ring in memory). Each row says when,
-// what and how it ended; neither holds a token, a key or an attendee's address.
+// The event log of the sync health page (DESIGN.md §10): every Cal.com event and reconcile the
+// desk handled since it started (`GET /api/sync/events`, a ring in memory); the Cal.com call log
+// beside it is `GET /api/api-log` (schemas.ts). Each row says when, what and how it ended; none
+// holds a token, a key or an attendee's address.
 import { Type, type Static } from '@sinclair/typebox'
 
 const literalUnion = <T extends readonly string[]>(values: T) =>
@@ -12,38 +12,6 @@ const FilterText = Type.String({
   maxLength: 100,
   description: 'Rows whose words contain this (any case)',
 })
-
-export const API_LOG_RESULTS = ['ok', 'failed'] as const
-export type ApiLogResult = (typeof API_LOG_RESULTS)[number]
-
-export const ApiLogQuery = Type.Object(
-  {
-    result: Type.Optional(literalUnion(API_LOG_RESULTS)),
-    text: Type.Optional(FilterText),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-  },
-  { additionalProperties: false },
-)
-export type ApiLogQuery = Static<typeof ApiLogQuery>
-
-export const ApiLogRow = Type.Object({
-  id: Type.Integer(),
-  at: Type.String({ format: 'date-time' }),
-  method: Type.String(),
-  path: Type.String({ description: 'Query values other than ids, dates and paging read `_`' }),
-  status: Type.Union([Type.Integer(), Type.Null()], {
-    description: 'Null when Cal.com never answered',
-  }),
-  durationMs: Type.Union([Type.Integer(), Type.Null()]),
-  result: literalUnion(API_LOG_RESULTS),
-  error: Type.Union([Type.String(), Type.Null()]),
-})
-export type ApiLogRow = Static<typeof ApiLogRow>
-
-export const ApiLogPage = Type.Object({
-  rows: Type.Array(ApiLogRow, { description: 'Newest first' }),
-})
-export type ApiLogPage = Static<typeof ApiLogPage>
 
 export const SYNC_EVENT_KINDS = ['webhook', 'reconcile'] as const
 export type SyncEventKind = (typeof SYNC_EVENT_KINDS)[number]

@@ -10,8 +10,8 @@ import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
 import type { DeskInfo } from '../../../shared/api/desk-info'
-import type { SyncHealth } from '../../../shared/api/schemas'
-import type { ApiLogPage, SyncEventPage } from '../../../shared/api/sync-logs'
+import type { ApiLogEntry, SyncHealth } from '../../../shared/api/schemas'
+import type { SyncEventPage } from '../../../shared/api/sync-logs'
 import { ADMIN, RECEPTIONIST, seedBusiness, signInAs } from '../people/business.test-support'
 
 let sandbox: RunningSandbox
@@ -58,7 +58,7 @@ afterAll(async () => {
 
 describe('the Cal.com API log', () => {
   it('lists the calls the desk made, newest first, with their result and no secret', async () => {
-    const { rows } = await getJson<ApiLogPage>('/api/sync/api-log')
+    const rows = await getJson<ApiLogEntry[]>('/api/api-log')
     expect(rows.length).toBeGreaterThan(0)
     expect(rows.some((r) => r.method === 'GET' && r.path.startsWith('/v2/me'))).toBe(true)
     expect(rows.every((r) => (r.status !== null && r.status < 400) === (r.result === 'ok'))).toBe(
@@ -77,7 +77,7 @@ describe('the Cal.com API log', () => {
       durationMs: 12,
       error: 'Cal.com failed',
     })
-    const { rows } = await getJson<ApiLogPage>('/api/sync/api-log?result=failed')
+    const rows = await getJson<ApiLogEntry[]>('/api/api-log?result=failed')
     expect(rows[0]).toMatchObject({
       path: '/v2/bookings?attendeeEmail=_&take=10',
       status: 500,
@@ -87,17 +87,17 @@ describe('the Cal.com API log', () => {
   })
 
   it('filters by result and by text', async () => {
-    const failed = await getJson<ApiLogPage>('/api/sync/api-log?result=failed')
-    expect(failed.rows.length).toBeGreaterThan(0)
-    expect(failed.rows.every((r) => r.result === 'failed')).toBe(true)
-    const ok = await getJson<ApiLogPage>('/api/sync/api-log?result=ok')
-    expect(ok.rows.every((r) => r.result === 'ok')).toBe(true)
-    const me = await getJson<ApiLogPage>('/api/sync/api-log?text=%2Fv2%2Fme')
-    expect(me.rows.length).toBeGreaterThan(0)
-    expect(me.rows.every((r) => r.path.includes('/v2/me'))).toBe(true)
+    const failed = await getJson<ApiLogEntry[]>('/api/api-log?result=failed')
+    expect(failed.length).toBeGreaterThan(0)
+    expect(failed.every((r) => r.result === 'failed')).toBe(true)
+    const ok = await getJson<ApiLogEntry[]>('/api/api-log?result=ok')
+    expect(ok.every((r) => r.result === 'ok')).toBe(true)
+    const me = await getJson<ApiLogEntry[]>('/api/api-log?text=%2Fv2%2Fme')
+    expect(me.length).toBeGreaterThan(0)
+    expect(me.every((r) => r.path.includes('/v2/me'))).toBe(true)
     // LIKE's wildcards are plain characters here.
-    const percent = await getJson<ApiLogPage>('/api/sync/api-log?text=%25')
-    expect(percent.rows).toEqual([])
+    const percent = await getJson<ApiLogEntry[]>('/api/api-log?text=%25')
+    expect(percent).toEqual([])
   })
 
   it('refuses a filter it does not know, naming it', async () => {
@@ -106,7 +106,7 @@ describe('the Cal.com API log', () => {
       ['limit=0', 'limit'],
       ['colour=red', 'colour'],
     ] as const) {
-      const res = await deskFetch(desk, `/api/sync/api-log?${query}`)
+      const res = await deskFetch(desk, `/api/api-log?${query}`)
       expect(res.status, query).toBe(400)
       const body = (await res.json()) as { error: { code: string; field?: string } }
       expect(body.error.code, query).toBe('VALIDATION')
@@ -180,7 +180,7 @@ describe('who may read the logs', () => {
     try {
       await seedBusiness(own)
       expect((await signInAs(own, RECEPTIONIST)).status).toBe(200)
-      for (const path of ['/api/sync/api-log', '/api/sync/events']) {
+      for (const path of ['/api/api-log', '/api/sync/events']) {
         const res = await deskFetch(own, path)
         expect(res.status, path).toBe(403)
         expect(((await res.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN')
@@ -189,7 +189,7 @@ describe('who may read the logs', () => {
       expect((await deskFetch(own, '/api/sync')).status).toBe(200)
       await deskFetch(own, '/api/session', { method: 'DELETE' })
       expect((await signInAs(own, ADMIN)).status).toBe(200)
-      expect((await deskFetch(own, '/api/sync/api-log')).status).toBe(200)
+      expect((await deskFetch(own, '/api/api-log')).status).toBe(200)
       expect((await deskFetch(own, '/api/sync/events')).status).toBe(200)
     } finally {
       await own.dispose()

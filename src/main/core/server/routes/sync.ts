@@ -5,12 +5,7 @@ import {
   ReconcileOutcome,
   SyncHealth,
 } from '../../../../shared/api/schemas'
-import {
-  ApiLogPage,
-  ApiLogQuery,
-  SyncEventPage,
-  SyncEventQuery,
-} from '../../../../shared/api/sync-logs'
+import { SyncEventPage, SyncEventQuery } from '../../../../shared/api/sync-logs'
 import type { DeskServices } from '../desk-services'
 import { DeskError } from '../../errors/desk-error'
 
@@ -25,25 +20,6 @@ const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
       },
     },
     async () => services.sync.health(),
-  )
-
-  app.get(
-    '/api/sync/api-log',
-    {
-      config: { access: 'sync.read' },
-      schema: {
-        summary: 'The calls the desk made to Cal.com, newest first (no tokens, no personal data)',
-        querystring: ApiLogQuery,
-        response: { 200: ApiLogPage, 400: ApiError },
-      },
-    },
-    async (request) => ({
-      rows: services.apiLog.search(request.query as ApiLogQuery).map((row) => ({
-        ...row,
-        at: new Date(row.at).toISOString(),
-        result: row.status !== null && row.status < 400 ? ('ok' as const) : ('failed' as const),
-      })),
-    }),
   )
 
   app.get(
