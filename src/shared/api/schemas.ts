@@ -238,7 +238,18 @@ export const SyncHealth = Type.Object({
       description: 'From the relay receiving the last event to the desk applying it',
     }),
     retryInMs: Type.Union([Type.Integer(), Type.Null()]),
+    since: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'When the relay state last changed (or the desk started)',
+      }),
+    ),
   }),
+  connectionSince: Type.Optional(
+    Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description: 'When the branch was last connected, disconnected or asked to reconnect',
+    }),
+  ),
   lastEvent: Type.Union([
     Type.Object({
       at: Type.String({ format: 'date-time' }),

@@ -78,6 +78,8 @@ export class SyncEngine {
   readonly #log: Logger
   #relay: RelayClient | null = null
   #relayState: RelayState = 'off'
+  /** When the relay state last changed (sync health's "since"). */
+  #relayStateSince = Date.now()
   /** Set by a new enrollment: reconcile once the relay first answers (see onState). */
   #reconcileWhenOnline = false
   #retryInMs: number | null = null
@@ -117,7 +119,7 @@ export class SyncEngine {
       cursor: this.#cursor,
       deviceStore: this.#o.deviceStore,
       logger: this.#log,
-      onEnrolling: () => (this.#relayState = 'enrolling'),
+      onEnrolling: () => this.#setRelayState('enrolling'),
       onEnrolled: () => (this.#reconcileWhenOnline = true),
     })
     this.applier = new InboundApplier({
@@ -195,6 +197,7 @@ export class SyncEngine {
       connection: branch.connection,
       relayUrl: this.#o.relayUrl,
       relayState: this.#relayState,
+      relayStateSince: this.#relayStateSince,
       retryInMs: this.#retryInMs,
       lagMs: this.#inbox.lagMs,
       cursor: this.#cursor.row(branch.id),
@@ -246,7 +249,7 @@ export class SyncEngine {
     this.#relay = null
     await relay?.stop()
     await cleanup?.()
-    this.#relayState = 'off'
+    this.#setRelayState('off')
   }
 
   async #reconcile(trigger: ReconcileTrigger, window: boolean): Promise<ReconcileResult> {
@@ -355,12 +358,17 @@ export class SyncEngine {
           void this.#track(this.#reconcile('enrolled', false))
         }
         if (state === 'online' && this.#relayState !== 'online') this.#o.onBusinessNews?.()
-        this.#relayState = state
+        this.#setRelayState(state)
         this.#retryInMs = detail?.retryInMs ?? null
         if (detail?.error) this.#error('relay', detail.error.code, detail.error.message)
         this.#publish()
       },
     })
+  }
+
+  #setRelayState(state: RelayState): void {
+    if (state !== this.#relayState) this.#relayStateSince = Date.now()
+    this.#relayState = state
   }
 
   #error(source: SyncErrorEntry['source'], code: string, message: string): void {

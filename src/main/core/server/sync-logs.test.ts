@@ -163,6 +163,16 @@ describe('the event log', () => {
 })
 
 describe('the desk’s own facts', () => {
+  it('says since when the branch is connected and the relay in its state', async () => {
+    const connectedAt = desk.services.audit
+      .entries()
+      .findLast((e) => e.action === 'branch.connect')!.at
+    const health = await getJson<SyncHealth>('/api/sync')
+    expect(health.connectionSince).toBe(new Date(connectedAt).toISOString())
+    expect(health.relay.state).toBe('online')
+    expect(Date.parse(health.relay.since!)).toBeGreaterThanOrEqual(connectedAt)
+  })
+
   it('says its version, data folder, relay and Cal.com addresses', async () => {
     expect(await getJson<DeskInfo>('/api/desk')).toEqual({
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),

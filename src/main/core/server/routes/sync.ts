@@ -19,7 +19,7 @@ const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
         response: { 200: SyncHealth },
       },
     },
-    async () => services.sync.health(),
+    async () => ({ ...services.sync.health(), connectionSince: connectionSince(services) }),
   )
 
   app.get(
@@ -58,3 +58,16 @@ const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
   )
 }
 export default sync
+
+/** The connection's last change (the audit log keeps connects, disconnects and refusals). */
+const CONNECTION_CHANGES = new Set([
+  'branch.connect',
+  'branch.disconnect',
+  'branch.reconnect_needed',
+])
+
+function connectionSince(services: DeskServices): string | null {
+  const entries = services.audit.entries(`branch:${services.branches.current().id}`)
+  const last = entries.findLast((e) => CONNECTION_CHANGES.has(e.action))
+  return last ? new Date(last.at).toISOString() : null
+}
