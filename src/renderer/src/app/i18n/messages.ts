@@ -14,6 +14,8 @@ import { en as peopleEn } from '../../features/people/en'
 import { es as peopleEs } from '../../features/people/es'
 import { en as settingsEn } from '../../features/settings/en'
 import { es as settingsEs } from '../../features/settings/es'
+import { en as syncHealthEn } from '../../features/sync-health/en'
+import { es as syncHealthEs } from '../../features/sync-health/es'
 import { en as appEn } from '../en'
 import { es as appEs } from '../es'
 import type { Locale } from './locale'
@@ -27,6 +29,7 @@ export const CATALOGS = {
   settings: { en: settingsEn, es: settingsEs },
   offline: { en: offlineEn, es: offlineEs },
   people: { en: peopleEn, es: peopleEs },
+  syncHealth: { en: syncHealthEn, es: syncHealthEs },
 }
 
 const english = {
@@ -38,6 +41,7 @@ const english = {
   ...settingsEn,
   ...offlineEn,
   ...peopleEn,
+  ...syncHealthEn,
 }
 export type MessageId = keyof typeof english
 
@@ -52,6 +56,7 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...settingsEs,
     ...offlineEs,
     ...peopleEs,
+    ...syncHealthEs,
   },
 }
 
