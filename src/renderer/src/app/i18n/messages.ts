@@ -14,6 +14,8 @@ import { en as peopleEn } from '../../features/people/en'
 import { es as peopleEs } from '../../features/people/es'
 import { en as settingsEn } from '../../features/settings/en'
 import { es as settingsEs } from '../../features/settings/es'
+import { en as printEn } from '../../features/print/en'
+import { es as printEs } from '../../features/print/es'
 import { en as syncHealthEn } from '../../features/sync-health/en'
 import { es as syncHealthEs } from '../../features/sync-health/es'
 import { en as appEn } from '../en'
@@ -30,6 +32,7 @@ export const CATALOGS = {
   offline: { en: offlineEn, es: offlineEs },
   people: { en: peopleEn, es: peopleEs },
   syncHealth: { en: syncHealthEn, es: syncHealthEs },
+  print: { en: printEn, es: printEs },
 }
 
 const english = {
@@ -42,6 +45,7 @@ const english = {
   ...offlineEn,
   ...peopleEn,
   ...syncHealthEn,
+  ...printEn,
 }
 export type MessageId = keyof typeof english
 
@@ -57,6 +61,7 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...offlineEs,
     ...peopleEs,
     ...syncHealthEs,
+    ...printEs,
   },
 }
 

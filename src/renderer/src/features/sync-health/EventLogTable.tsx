@@ -2,11 +2,7 @@
 // what it healed, since the desk started; filtered by kind, result and text.
 import { useDeferredValue, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import type {
-  SyncEventKind,
-  SyncEventResult,
-  SyncEventRow,
-} from '../../../../shared/api/sync-logs'
+import type { SyncEventKind, SyncEventResult, SyncEventRow } from '../../../../shared/api/sync-logs'
 import { describeError } from '../../app/i18n/describe-error'
 import type { MessageId } from '../../app/i18n/messages'
 import { ErrorMessage } from '../../ui/ErrorMessage'
@@ -48,7 +44,10 @@ export function EventLogTable({ timeZone }: { timeZone: string }) {
         <p className="sync-muted">
           <FormattedMessage
             id="syncHealth.events.note"
-            values={{ since: formatWhen(intl, log.data.since, timeZone), capacity: log.data.capacity }}
+            values={{
+              since: formatWhen(intl, log.data.since, timeZone),
+              capacity: log.data.capacity,
+            }}
           />
         </p>
       )}

@@ -5,7 +5,8 @@ export const es: CatalogOf<typeof en> = {
   'syncHealth.title': 'Estado de la sincronización',
   'syncHealth.intro':
     'Si este mostrador oye a Cal.com, lo al día que está su copia y qué falló últimamente.',
-  'syncHealth.notAllowed': 'Solo el propietario y los administradores ven el estado de la sincronización.',
+  'syncHealth.notAllowed':
+    'Solo el propietario y los administradores ven el estado de la sincronización.',
   'syncHealth.summary': 'De un vistazo',
   'syncHealth.calcom': 'Cal.com',
   'syncHealth.calcom.connected': 'Conectado',
@@ -14,14 +15,12 @@ export const es: CatalogOf<typeof en> = {
   'syncHealth.since': 'desde {when}',
   'syncHealth.calcom.fix': 'Conecte la sucursal en Ajustes.',
   'syncHealth.relay': 'Relé (trae las novedades de Cal.com)',
-  'syncHealth.relay.none':
-    'Este mostrador funciona sin relé: consulta Cal.com cada 5 minutos.',
+  'syncHealth.relay.none': 'Este mostrador funciona sin relé: consulta Cal.com cada 5 minutos.',
   'syncHealth.relay.online': 'Accesible',
   'syncHealth.relay.offline': 'Fuera de alcance',
   'syncHealth.relay.starting': 'Conectando…',
   'syncHealth.relay.off': 'Apagado (la sucursal no está conectada)',
-  'syncHealth.relay.retry':
-    'se reintenta en {seconds, plural, one {# segundo} other {# segundos}}',
+  'syncHealth.relay.retry': 'se reintenta en {seconds, plural, one {# segundo} other {# segundos}}',
   'syncHealth.relay.lag':
     'La última novedad llegó {seconds, plural, one {# segundo} other {# segundos}} después de que Cal.com la enviara',
   'syncHealth.lastEvent': 'Última novedad de Cal.com',
