@@ -49,9 +49,11 @@ test('sync health shows the relay cut and its recovery, with news and calls in i
   // The event log, from the keyboard: full checks only.
   await chooseByKeyboard(events, 'Kind', 'Full check')
   await expect(events.getByTestId('event-log-row').first()).toBeVisible()
-  for (const kind of await events.getByTestId('event-log-row').evaluateAll((rows) =>
-    rows.map((r) => (r as unknown as { dataset: { kind?: string } }).dataset.kind),
-  ))
+  for (const kind of await events
+    .getByTestId('event-log-row')
+    .evaluateAll((rows) =>
+      rows.map((r) => (r as unknown as { dataset: { kind?: string } }).dataset.kind),
+    ))
     expect(kind).toBe('reconcile')
 
   // The call log: every call answered, none failed.

@@ -66,6 +66,7 @@ export const en = {
     'The booking was kept as it was. If it repeats, an update of Frontdesk may be needed.',
   'syncHealth.problem.OTHER': 'Something went wrong while syncing.',
   'syncHealth.problem.OTHER.todo': 'If it repeats, tell whoever looks after this desk.',
+  'syncHealth.problem.times': '({count} times in a row; the latest shown)',
   'syncHealth.problem.details': 'Details: {code} — {message}',
   'syncHealth.filters': 'Filter {log}',
   'syncHealth.filter.result': 'Result',

@@ -71,6 +71,7 @@ export const es: CatalogOf<typeof en> = {
     'La reserva se dejó como estaba. Si se repite, puede hacer falta actualizar Frontdesk.',
   'syncHealth.problem.OTHER': 'Algo falló al sincronizar.',
   'syncHealth.problem.OTHER.todo': 'Si se repite, avise a quien se ocupa de este mostrador.',
+  'syncHealth.problem.times': '({count} veces seguidas; se muestra la última)',
   'syncHealth.problem.details': 'Detalles: {code} — {message}',
   'syncHealth.filters': 'Filtrar {log}',
   'syncHealth.filter.result': 'Resultado',

@@ -35,3 +35,27 @@ describe('sync health words', () => {
     )
   })
 })
+
+describe('recent problems', () => {
+  it('shows a run of the same error once, with how many times, newest first', async () => {
+    const { groupRepeats } = await import('./RecentProblems')
+    const cut = (at: string) => ({
+      at,
+      source: 'relay' as const,
+      code: 'RELAY_UNREACHABLE',
+      message: 'The relay could not be reached: fetch failed',
+    })
+    const grouped = groupRepeats([
+      cut('2026-03-10T10:00:03Z'),
+      cut('2026-03-10T10:00:02Z'),
+      cut('2026-03-10T10:00:01Z'),
+      { ...cut('2026-03-10T09:00:00Z'), source: 'reconcile', code: 'NETWORK' },
+      cut('2026-03-10T08:00:00Z'),
+    ])
+    expect(grouped.map((g) => [g.at, g.code, g.times])).toEqual([
+      ['2026-03-10T10:00:03Z', 'RELAY_UNREACHABLE', 3],
+      ['2026-03-10T09:00:00Z', 'NETWORK', 1],
+      ['2026-03-10T08:00:00Z', 'RELAY_UNREACHABLE', 1],
+    ])
+  })
+})
