@@ -1,7 +1,7 @@
 // The printed day sheet at #/print/<date>: on screen a short toolbar (back, paper, print) over
 // the sheets as they will print; on paper only the sheets, one staff member a page, on A4 or
-// Letter (print.css names a page per paper, so the @page size follows the choice).
-import { useState } from 'react'
+// Letter (the paper's own stylesheet, linked while the sheet is shown, sets the @page size).
+import { useEffect, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { Appointment, Branch } from '../../../../shared/api/schemas'
 import { PAPER_SIZES, type PaperSize } from '../../../../shared/domain/desk-ipc'
@@ -36,6 +36,8 @@ export function PrintDayPage({ date, branch }: { date: string; branch: Branch })
   const [problem, setProblem] = useState<string | null>(null)
   const dateWords = formatCalendarDate(date, intl.locale)
   const shown = day.data?.date === date ? day.data : undefined
+
+  usePaperStylesheet(paper)
 
   const choosePaper = (next: PaperSize) => {
     setPaper(next)
@@ -174,4 +176,16 @@ export function PrintDayPage({ date, branch }: { date: string; branch: Branch })
         ))}
     </section>
   )
+}
+
+/** Links public/print/page-<paper>.css (its @page size) while the sheet is on screen. */
+function usePaperStylesheet(paper: PaperSize): void {
+  useEffect(() => {
+    const link = document.createElement('link')
+    link.rel = 'stylesheet'
+    link.href = `./print/page-${paper.toLowerCase()}.css`
+    link.dataset.paper = paper
+    document.head.append(link)
+    return () => link.remove()
+  }, [paper])
 }
