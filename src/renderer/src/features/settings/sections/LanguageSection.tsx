@@ -12,15 +12,14 @@ export function LanguageSection() {
   const name = (locale: string) =>
     intl.formatMessage({ id: locale === 'es' ? 'settings.language.es' : 'settings.language.en' })
   return (
-    // Not named by its heading: the field's label says the same, and one name finds the field.
+    // The heading is the field's label: one name, said once.
     <section className="settings-section">
-      <h3>
-        <FormattedMessage id="settings.language" />
-      </h3>
       <div className="field">
-        <label htmlFor={id}>
-          <FormattedMessage id="settings.language" />
-        </label>
+        <h3>
+          <label htmlFor={id}>
+            <FormattedMessage id="settings.language" />
+          </label>
+        </h3>
         <select
           id={id}
           value={override ?? 'system'}
