@@ -16,7 +16,7 @@ export function appBridge(): UpdateSource {
     : undefined
 }
 
-function UpdateWords({ update }: { update: UpdateState }) {
+export function UpdateWords({ update }: { update: UpdateState }) {
   switch (update.state) {
     case 'not-packaged':
       return <FormattedMessage id="settings.updates.notPackaged" />
