@@ -57,6 +57,14 @@ async function take(page: Page, shot: Shot, seeded: SeededDay) {
     await dialog.getByTestId('booking-service').getByRole('button').click()
     await page.getByRole('option', { name: /^Haircut/ }).click()
     await dialog.getByTestId('slot-picker').waitFor()
+  } else if (shot.screen === 'sync-health') {
+    await page.evaluate(`location.hash = '#/sync-health'`)
+    await page.getByTestId('api-log-row').first().waitFor()
+    await page.getByTestId('event-log-row').first().waitFor()
+  } else if (shot.screen === 'settings') {
+    await page.evaluate(`location.hash = '#/settings'`)
+    await page.getByTestId('settings-relay-state').waitFor()
+    await page.getByTestId('settings-data-dir').filter({ hasNotText: '…' }).waitFor()
   } else if (shot.screen === 'offline') {
     await page.getByTestId('offline-banner').waitFor()
     await page.locator('[data-testid="sync-state"]').first().waitFor()

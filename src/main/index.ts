@@ -14,7 +14,7 @@ import { createMainWindow, focusWindow } from './electron/main-window'
 import { guardAllWebContents, hardenSession } from './electron/security'
 import { claimSingleInstance } from './electron/single-instance'
 import { signOutWhenOsLocks } from './electron/os-lock-sign-out'
-import { checkForUpdates } from './electron/updates'
+import { checkForUpdates, updateState } from './electron/updates'
 
 const here = dirname(fileURLToPath(import.meta.url))
 let window: BrowserWindow | null = null
@@ -45,11 +45,10 @@ async function start(): Promise<void> {
   signOutWhenOsLocks(desk.services.signIn)
   const appOrigin = new URL(desk.url).origin
   guardAllWebContents(appOrigin)
-  registerIpcHandlers({
-    apiBaseUrl: appOrigin,
-    sessionToken: desk.token,
-    appVersion: app.getVersion(),
-  })
+  registerIpcHandlers(
+    { apiBaseUrl: appOrigin, sessionToken: desk.token, appVersion: app.getVersion() },
+    updateState,
+  )
 
   window = createMainWindow(join(here, '../preload/index.cjs'))
   hardenSession(window.webContents.session, appOrigin)

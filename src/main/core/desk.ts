@@ -75,6 +75,9 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     feedLiveBus(events, bus)
     const services = {
       version: appVersion(),
+      dataDir: config.dataDir,
+      relayUrl: config.relayUrl,
+      calcomApiUrl: config.calcomApiUrl,
       db,
       events,
       bus,

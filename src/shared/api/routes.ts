@@ -5,6 +5,8 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { ClientSuggestion, ClientSuggestionsQuery } from './client-suggestions'
 import { ConnectAttempt } from './connect-attempt'
+import { DeskInfo } from './desk-info'
+import { SyncEventPage, SyncEventQuery } from './sync-logs'
 import { OpeningHours, OpeningHoursQuery } from './opening-hours'
 import {
   AddPersonBody,
@@ -25,6 +27,8 @@ import {
 } from './people'
 import {
   ActionResult,
+  ApiLogEntry,
+  ApiLogQuery,
   Appointment,
   AppointmentDetail,
   BookBody,
@@ -69,6 +73,7 @@ const IdParams = Type.Object({ id: Type.Integer() })
 
 export const ROUTES = {
   health: { method: 'GET', path: '/api/health', response: Health },
+  desk: { method: 'GET', path: '/api/desk', response: DeskInfo },
   people: { method: 'GET', path: '/api/people', response: PeopleList },
   session: { method: 'GET', path: '/api/session', response: SessionState },
   signIn: { method: 'POST', path: '/api/session', body: SignInBody, response: SessionState },
@@ -130,6 +135,18 @@ export const ROUTES = {
   connectCancel: { method: 'POST', path: '/api/branch/connect/cancel', response: Branch },
   disconnect: { method: 'POST', path: '/api/branch/disconnect', response: Branch },
   sync: { method: 'GET', path: '/api/sync', response: SyncHealth },
+  apiLog: {
+    method: 'GET',
+    path: '/api/api-log',
+    query: ApiLogQuery,
+    response: Type.Array(ApiLogEntry),
+  },
+  syncEvents: {
+    method: 'GET',
+    path: '/api/sync/events',
+    query: SyncEventQuery,
+    response: SyncEventPage,
+  },
   reconcile: {
     method: 'POST',
     path: '/api/sync/reconcile',

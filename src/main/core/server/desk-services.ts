@@ -17,6 +17,10 @@ import type { BusinessCopy } from '../inbound/business-copy'
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices extends OutboundServices {
   version: string
+  /** Where this desk's database and logs live (Settings shows it). */
+  dataDir: string
+  relayUrl: string | null
+  calcomApiUrl: string
   db: DeskDb
   /** The core's internal events (modules wire to each other here). */
   events: DeskEvents

@@ -23,6 +23,7 @@ import branchRoutes from './routes/branch'
 import connectRoutes from './routes/connect'
 import referenceDataRoutes from './routes/reference-data'
 import healthRoutes from './routes/health'
+import deskInfoRoutes from './routes/desk-info'
 import liveRoutes from './routes/live'
 import actionsRoutes from './routes/actions'
 import outboxRoutes from './routes/outbox'
@@ -84,6 +85,7 @@ export async function buildLocalApi(opts: LocalApiOptions) {
 
   const services = opts.services
   await app.register(healthRoutes, { services })
+  await app.register(deskInfoRoutes, { services })
   await app.register(branchRoutes, { services })
   await app.register(connectRoutes, { services })
   await app.register(referenceDataRoutes, { services })

@@ -4,6 +4,11 @@ export const queryKeys = {
   health: ['health'] as const,
   branch: ['branch'] as const,
   sync: ['sync'] as const,
+  /** The sync health page's logs: ['sync-log', 'api' | 'events', filter]. */
+  syncLogs: ['sync-log'] as const,
+  apiLog: (filter: object) => ['sync-log', 'api', filter] as const,
+  syncEvents: (filter: object) => ['sync-log', 'events', filter] as const,
+  desk: ['desk'] as const,
   /** Any list of the queue: ['outbox', states…]. */
   outbox: ['outbox'] as const,
   eventTypes: ['event-types'] as const,

@@ -19,6 +19,14 @@ describe('parseRoute', () => {
     expect(parseRoute('/attention')).toEqual({ name: 'attention' })
     expect(parseRoute('/pending')).toEqual({ name: 'pending' })
     expect(parseRoute('/settings')).toEqual({ name: 'settings' })
+    expect(parseRoute('/sync-health')).toEqual({ name: 'sync-health' })
+  })
+
+  it('reads the printed day sheet of a day, and no other', () => {
+    expect(parseRoute(paths.print('2026-03-10'))).toEqual({ name: 'print', date: '2026-03-10' })
+    expect(parseRoute('/print/2026-02-30')).toEqual({ name: 'not-found' })
+    expect(parseRoute('/print')).toEqual({ name: 'not-found' })
+    expect(parseRoute('/print/2026-03-10/extra')).toEqual({ name: 'not-found' })
   })
 
   it('sends an empty address to today', () => {

@@ -9,6 +9,8 @@ export type AppRoute =
   | { name: 'pending' }
   | { name: 'settings' }
   | { name: 'team' }
+  | { name: 'sync-health' }
+  | { name: 'print'; date: string }
   | { name: 'not-found' }
 
 export const paths = {
@@ -18,6 +20,8 @@ export const paths = {
   pending: '/pending',
   settings: '/settings',
   team: '/team',
+  syncHealth: '/sync-health',
+  print: (date: string) => `/print/${date}`,
 }
 
 export function parseRoute(path: string): AppRoute {
@@ -36,9 +40,16 @@ export function parseRoute(path: string): AppRoute {
       return { name: 'day', date: rest[0], appointmentUid: uid }
     }
   }
+  if (head === 'print' && rest.length === 1 && rest[0] && isCalendarDate(rest[0])) {
+    return { name: 'print', date: rest[0] }
+  }
   if (
     rest.length === 0 &&
-    (head === 'attention' || head === 'pending' || head === 'settings' || head === 'team')
+    (head === 'attention' ||
+      head === 'pending' ||
+      head === 'settings' ||
+      head === 'team' ||
+      head === 'sync-health')
   ) {
     return { name: head }
   }

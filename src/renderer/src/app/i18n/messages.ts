@@ -14,6 +14,10 @@ import { en as peopleEn } from '../../features/people/en'
 import { es as peopleEs } from '../../features/people/es'
 import { en as settingsEn } from '../../features/settings/en'
 import { es as settingsEs } from '../../features/settings/es'
+import { en as printEn } from '../../features/print/en'
+import { es as printEs } from '../../features/print/es'
+import { en as syncHealthEn } from '../../features/sync-health/en'
+import { es as syncHealthEs } from '../../features/sync-health/es'
 import { en as appEn } from '../en'
 import { es as appEs } from '../es'
 import type { Locale } from './locale'
@@ -27,6 +31,8 @@ export const CATALOGS = {
   settings: { en: settingsEn, es: settingsEs },
   offline: { en: offlineEn, es: offlineEs },
   people: { en: peopleEn, es: peopleEs },
+  syncHealth: { en: syncHealthEn, es: syncHealthEs },
+  print: { en: printEn, es: printEs },
 }
 
 const english = {
@@ -38,6 +44,8 @@ const english = {
   ...settingsEn,
   ...offlineEn,
   ...peopleEn,
+  ...syncHealthEn,
+  ...printEn,
 }
 export type MessageId = keyof typeof english
 
@@ -52,6 +60,8 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...settingsEs,
     ...offlineEs,
     ...peopleEs,
+    ...syncHealthEs,
+    ...printEs,
   },
 }
 
