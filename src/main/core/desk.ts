@@ -31,6 +31,8 @@ import { BusinessStore } from './people/business-store'
 import { PinLockoutStore } from './people/pin-lockout-store'
 import { SignIn } from './people/sign-in'
 import { BusinessCopy } from './inbound/business-copy'
+import { DesktopFeed, type DesktopFeedTuning } from './notify/desktop-feed'
+import { ComputerSettings } from './settings/computer-settings'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */
@@ -48,6 +50,8 @@ export interface StartDeskOptions {
   sync?: SyncTuning
   /** The clock sign-in reads (idle sign-out, PIN locks); Date.now when omitted. */
   now?: () => number
+  /** Desktop notification polling (tests shorten it). */
+  desktopFeed?: DesktopFeedTuning
 }
 
 export interface Desk {
@@ -120,6 +124,13 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       logger: logger.child({ part: 'business' }),
       device: () => sync.relayDevice(),
     })
+    const desktopFeed = new DesktopFeed({
+      settings: services.settings,
+      events,
+      logger: logger.child({ part: 'desktop-notifications' }),
+      device: () => sync.relayDevice(),
+      ...opts.desktopFeed,
+    })
     const allServices = {
       ...services,
       ...calcom,
@@ -128,6 +139,8 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       business,
       businessCopy,
       signIn,
+      desktopFeed,
+      computer: new ComputerSettings(services.settings),
     }
     api = await buildLocalApi({
       services: allServices,
@@ -138,6 +151,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     await listenOnLoopback(api, config.port)
     outbound.start()
     sync.start()
+    desktopFeed.start()
     const address = api.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     logger.info({ port, dataDir: config.dataDir }, 'desk started')
@@ -154,6 +168,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       close() {
         closing ??= (async () => {
           await outbound.stop()
+          await desktopFeed.stop()
           await sync.stop()
           signIn.close()
           await calcom.connection.close()
