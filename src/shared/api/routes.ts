@@ -182,7 +182,11 @@ export const ROUTES = {
     body: EmptyBody,
     response: ShownResult,
   },
-  computerSettings: { method: 'GET', path: '/api/settings/computer', response: ComputerSettingsView },
+  computerSettings: {
+    method: 'GET',
+    path: '/api/settings/computer',
+    response: ComputerSettingsView,
+  },
   setComputerSettings: {
     method: 'PUT',
     path: '/api/settings/computer',
