@@ -4,9 +4,13 @@
 // PIN where the relay wants one; the desk adds names, the relay only knows ids.
 import { Type, type Static } from '@sinclair/typebox'
 import { NotificationRulesSchema } from '../notifications/rules-schema'
+import type { NotificationRules } from '../notifications/rules'
 
 const literals = <T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values] })
+
+/** The relay's rules schema, typed as the document it describes. */
+const Rules = Type.Unsafe<NotificationRules>(NotificationRulesSchema)
 
 const ActorPin = Type.String({
   pattern: '^[0-9]{4,12}$',
@@ -27,7 +31,7 @@ export type NotifiablePerson = Static<typeof NotifiablePerson>
 export const RulesView = Type.Object({
   /** 0 while the business keeps §8's defaults. */
   version: Type.Integer(),
-  rules: NotificationRulesSchema,
+  rules: Rules,
   /** False when the relay has no SMTP server: email notifications are off. */
   emailEnabled: Type.Boolean(),
   pendingProposals: Type.Integer(),
@@ -41,7 +45,7 @@ export const PutRulesBody = Type.Object(
   {
     pin: ActorPin,
     baseVersion: Type.Integer({ minimum: 0, description: 'The version the change was made on' }),
-    rules: NotificationRulesSchema,
+    rules: Rules,
     reason: Type.Optional(
       Type.String({ maxLength: 500, description: 'Why, shown to the owner with a proposal' }),
     ),
@@ -67,7 +71,7 @@ export const RulesChangeView = Type.Object({
 export const ProposalView = Type.Object({
   id: Type.String(),
   baseVersion: Type.Integer(),
-  rules: NotificationRulesSchema,
+  rules: Rules,
   changes: Type.Array(RulesChangeView),
   proposedBy: Type.Object({ id: Type.String(), name: Type.String() }),
   reason: Type.String(),

@@ -9,7 +9,12 @@ export type AppRoute =
   | { name: 'pending' }
   | { name: 'settings' }
   | { name: 'team' }
+  | { name: 'notifications'; tab: NotificationsTab }
+  /** An appointment by uid alone (a notification's click): its day is looked up. */
+  | { name: 'appointment'; uid: string }
   | { name: 'not-found' }
+
+export type NotificationsTab = 'rules' | 'proposals' | 'history'
 
 export const paths = {
   day: (date: string) => `/day/${date}`,
@@ -18,6 +23,9 @@ export const paths = {
   pending: '/pending',
   settings: '/settings',
   team: '/team',
+  notifications: (tab: NotificationsTab = 'rules') =>
+    tab === 'rules' ? '/notifications' : `/notifications/${tab}`,
+  appointmentByUid: (uid: string) => `/appointment/${encodeURIComponent(uid)}`,
 }
 
 export function parseRoute(path: string): AppRoute {
@@ -34,6 +42,18 @@ export function parseRoute(path: string): AppRoute {
         return { name: 'not-found' }
       }
       return { name: 'day', date: rest[0], appointmentUid: uid }
+    }
+  }
+  if (head === 'notifications' && rest.length <= 1) {
+    const tab = rest[0] ?? 'rules'
+    if (tab === 'rules' || tab === 'proposals' || tab === 'history')
+      return { name: 'notifications', tab }
+  }
+  if (head === 'appointment' && rest.length === 1 && rest[0]) {
+    try {
+      return { name: 'appointment', uid: decodeURIComponent(rest[0]) }
+    } catch {
+      return { name: 'not-found' }
     }
   }
   if (

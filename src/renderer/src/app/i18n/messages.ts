@@ -8,6 +8,8 @@ import { en as bookingEn } from '../../features/booking/en'
 import { es as bookingEs } from '../../features/booking/es'
 import { en as dayEn } from '../../features/day/en'
 import { es as dayEs } from '../../features/day/es'
+import { en as notificationsEn } from '../../features/notifications/en'
+import { es as notificationsEs } from '../../features/notifications/es'
 import { en as offlineEn } from '../../features/offline/en'
 import { es as offlineEs } from '../../features/offline/es'
 import { en as peopleEn } from '../../features/people/en'
@@ -27,6 +29,7 @@ export const CATALOGS = {
   settings: { en: settingsEn, es: settingsEs },
   offline: { en: offlineEn, es: offlineEs },
   people: { en: peopleEn, es: peopleEs },
+  notifications: { en: notificationsEn, es: notificationsEs },
 }
 
 const english = {
@@ -38,6 +41,7 @@ const english = {
   ...settingsEn,
   ...offlineEn,
   ...peopleEn,
+  ...notificationsEn,
 }
 export type MessageId = keyof typeof english
 
@@ -52,6 +56,7 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...settingsEs,
     ...offlineEs,
     ...peopleEs,
+    ...notificationsEs,
   },
 }
 

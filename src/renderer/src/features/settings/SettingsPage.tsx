@@ -3,6 +3,7 @@ import { useId } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useLocaleChoice } from '../../app/i18n/LocaleProvider'
 import { isLocale, LOCALES } from '../../app/i18n/locale'
+import { ThisComputerSection } from '../notifications/ThisComputerSection'
 
 export function SettingsPage() {
   const intl = useIntl()
@@ -39,6 +40,7 @@ export function SettingsPage() {
           ))}
         </select>
       </div>
+      <ThisComputerSection />
     </section>
   )
 }
