@@ -41,5 +41,10 @@ export function previewRule(
     })
     lines.push({ person, channels, ownBranchesOnly: person.role === 'admin' && !named })
   }
-  return lines
+  // Owners first, then by name: the order the owner reads them in.
+  return lines.sort(
+    (a, b) =>
+      Number(a.person.role !== 'owner') - Number(b.person.role !== 'owner') ||
+      a.person.name.localeCompare(b.person.name),
+  )
 }

@@ -167,10 +167,9 @@ export function KindRuleCard({ kind, rule, people, emailEnabled, disabled, onCha
           <ul>
             {lines.map((line) => (
               <li key={line.person.id} data-testid="preview-line">
-                <strong>{line.person.name}</strong>{' '}
-                {line.ownBranchesOnly && (
-                  <FormattedMessage id="notifications.preview.ownBranches" />
-                )}
+                <strong>{line.person.name}</strong>
+                {line.ownBranchesOnly &&
+                  ` ${intl.formatMessage({ id: 'notifications.preview.ownBranches' })}`}
                 {': '}
                 {line.channels.length === 0
                   ? intl.formatMessage({ id: 'notifications.preview.nobody' })

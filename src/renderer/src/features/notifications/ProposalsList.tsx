@@ -149,6 +149,8 @@ function Decide({
   const queryClient = useQueryClient()
   const id = useId()
   const [pin, setPin] = useState('')
+  // A new PIN field after each refusal: it takes focus again, empty.
+  const [attempt, setAttempt] = useState(0)
   const decide = useMutation({
     mutationFn: () =>
       api.call(decision === 'approve' ? 'approveProposal' : 'rejectProposal', {
@@ -161,6 +163,7 @@ function Decide({
       void queryClient.invalidateQueries({ queryKey: notificationKeys.rules })
     },
     onSuccess: () => onDecided(decision === 'approve' ? 'approved' : 'rejected'),
+    onError: () => setAttempt((n) => n + 1),
   })
   return (
     <FormDialog
@@ -192,6 +195,7 @@ function Decide({
         <FormattedMessage id="notifications.decide.pin" values={{ name: me.name }} />
       </label>
       <PinPad
+        key={attempt}
         id={`${id}-pin`}
         value={pin}
         onChange={setPin}
