@@ -13,6 +13,8 @@ interface Props {
   rule: KindRule
   people: NotifiablePerson[]
   emailEnabled: boolean
+  /** The business keeps quiet hours at all. */
+  quietHoursOn: boolean
   disabled: boolean
   onChange(rule: KindRule): void
 }
@@ -20,7 +22,15 @@ interface Props {
 const toggled = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
   on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value)
 
-export function KindRuleCard({ kind, rule, people, emailEnabled, disabled, onChange }: Props) {
+export function KindRuleCard({
+  kind,
+  rule,
+  people,
+  emailEnabled,
+  quietHoursOn,
+  disabled,
+  onChange,
+}: Props) {
   const intl = useIntl()
   const id = useId()
   const name = kindName(intl, kind)
@@ -59,64 +69,73 @@ export function KindRuleCard({ kind, rule, people, emailEnabled, disabled, onCha
           <legend>
             <FormattedMessage id="notifications.rule.how" />
           </legend>
-          {box(
-            'desktop',
-            intl.formatMessage({ id: 'notifications.rule.desktop' }),
-            rule.channels.includes('desktop'),
-            (on) => onChange({ ...rule, channels: toggled(rule.channels, 'desktop', on) }),
-          )}
-          {box(
-            'email',
-            intl.formatMessage({ id: 'notifications.rule.email' }),
-            rule.channels.includes('email'),
-            (on) => onChange({ ...rule, channels: toggled(rule.channels, 'email', on) }),
-          )}
+          <div className="rule-card__choices">
+            {box(
+              'desktop',
+              intl.formatMessage({ id: 'notifications.rule.desktop' }),
+              rule.channels.includes('desktop'),
+              (on) => onChange({ ...rule, channels: toggled(rule.channels, 'desktop', on) }),
+            )}
+            {box(
+              'email',
+              intl.formatMessage({ id: 'notifications.rule.email' }),
+              rule.channels.includes('email'),
+              (on) => onChange({ ...rule, channels: toggled(rule.channels, 'email', on) }),
+            )}
+          </div>
         </fieldset>
         <fieldset className="rule-card__group" disabled={!rule.enabled}>
           <legend>
             <FormattedMessage id="notifications.rule.who" />
           </legend>
-          {box(
-            'owners',
-            intl.formatMessage({ id: 'notifications.rule.owners' }),
-            rule.recipients.roles.includes('owner'),
-            (on) =>
-              onChange({
-                ...rule,
-                recipients: {
-                  ...rule.recipients,
-                  roles: toggled(rule.recipients.roles, 'owner', on),
-                },
-              }),
-          )}
-          {box(
-            'admins',
-            intl.formatMessage({ id: 'notifications.rule.admins' }),
-            rule.recipients.roles.includes('admin'),
-            (on) =>
-              onChange({
-                ...rule,
-                recipients: {
-                  ...rule.recipients,
-                  roles: toggled(rule.recipients.roles, 'admin', on),
-                },
-              }),
-          )}
-          {people.map((person) =>
-            box(
-              `person-${person.id}`,
-              person.name,
-              rule.recipients.people.includes(person.id),
+          <div className="rule-card__choices">
+            {box(
+              'owners',
+              intl.formatMessage({ id: 'notifications.rule.owners' }),
+              rule.recipients.roles.includes('owner'),
               (on) =>
                 onChange({
                   ...rule,
                   recipients: {
                     ...rule.recipients,
-                    people: toggled(rule.recipients.people, person.id, on),
+                    roles: toggled(rule.recipients.roles, 'owner', on),
                   },
                 }),
-            ),
-          )}
+            )}
+            {box(
+              'admins',
+              intl.formatMessage({ id: 'notifications.rule.admins' }),
+              rule.recipients.roles.includes('admin'),
+              (on) =>
+                onChange({
+                  ...rule,
+                  recipients: {
+                    ...rule.recipients,
+                    roles: toggled(rule.recipients.roles, 'admin', on),
+                  },
+                }),
+            )}
+          </div>
+          <div className="rule-card__choices">
+            <span className="muted">
+              <FormattedMessage id="notifications.rule.byName" />
+            </span>
+            {people.map((person) =>
+              box(
+                `person-${person.id}`,
+                person.name,
+                rule.recipients.people.includes(person.id),
+                (on) =>
+                  onChange({
+                    ...rule,
+                    recipients: {
+                      ...rule.recipients,
+                      people: toggled(rule.recipients.people, person.id, on),
+                    },
+                  }),
+              ),
+            )}
+          </div>
         </fieldset>
         <div className="rule-card__group rule-card__more">
           {box(
@@ -191,7 +210,7 @@ export function KindRuleCard({ kind, rule, people, emailEnabled, disabled, onCha
             ))}
           </ul>
         )}
-        {lines.length > 0 && rule.quietHours && (
+        {lines.length > 0 && rule.quietHours && quietHoursOn && (
           <p className="muted">
             <FormattedMessage id="notifications.preview.held" />
           </p>

@@ -88,6 +88,7 @@ export function RulesEditor({ view, myRole }: Props) {
             rule={draft.kinds[kind]}
             people={view.people}
             emailEnabled={view.emailEnabled}
+            quietHoursOn={draft.quietHours !== null}
             disabled={save.isPending}
             onChange={(rule) => edit({ ...draft, kinds: { ...draft.kinds, [kind]: rule } })}
           />

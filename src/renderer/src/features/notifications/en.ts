@@ -34,6 +34,7 @@ export const en = {
   'notifications.rule.who': 'Who',
   'notifications.rule.owners': 'Owners',
   'notifications.rule.admins': 'Admins (of their branches)',
+  'notifications.rule.byName': 'Also, by name:',
   'notifications.rule.calcomEmails': 'Cal.com already emails this (no email from us)',
   'notifications.rule.quietHours': 'Hold during quiet hours, send in the morning digest',
   'notifications.rule.coalesce': 'Group bursts within (minutes, 0 = each on its own)',

@@ -35,6 +35,7 @@ export const es: CatalogOf<typeof en> = {
   'notifications.rule.who': 'A quién',
   'notifications.rule.owners': 'Dueños',
   'notifications.rule.admins': 'Administradores (de sus sucursales)',
+  'notifications.rule.byName': 'También, por nombre:',
   'notifications.rule.calcomEmails': 'Cal.com ya envía correo de esto (no enviamos otro)',
   'notifications.rule.quietHours':
     'Retener en horas de silencio y enviar en el resumen de la mañana',
