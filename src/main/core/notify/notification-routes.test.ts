@@ -237,6 +237,10 @@ describe('desktop notifications at this desk', () => {
       const p = await read<PendingDesktop>('/api/notifications/desktop/pending')
       return p.notifications.find((n) => n.href === `/appointment/${uid}`)
     })
+    // The owner's earlier notifications (the admins' proposals) were past when they opted in:
+    // only what came after pops up here.
+    const all = await read<PendingDesktop>('/api/notifications/desktop/pending')
+    expect(all.notifications.map((n) => n.href)).toEqual([`/appointment/${uid}`])
     expect(pending.title).toBeTruthy()
     expect(pending.body).toContain('Nina Notified')
 
