@@ -32,6 +32,7 @@ import { PinLockoutStore } from './people/pin-lockout-store'
 import { SignIn } from './people/sign-in'
 import { BusinessCopy } from './inbound/business-copy'
 import { DesktopFeed, type DesktopFeedTuning } from './notify/desktop-feed'
+import { DeskReports } from './notify/desk-reports'
 import { ComputerSettings } from './settings/computer-settings'
 
 export interface StartDeskOptions {
@@ -131,6 +132,18 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       device: () => sync.relayDevice(),
       ...opts.desktopFeed,
     })
+    const deskReports = new DeskReports({
+      events,
+      settings: services.settings,
+      logger: logger.child({ part: 'desk-reports' }),
+      device: () => sync.relayDevice(),
+      needingAttention: () => services.outbox.list(['needs_attention']),
+      connection: () => {
+        const branch = services.branches.current()
+        return { state: branch.connection, name: branch.name }
+      },
+      inBusiness: () => business.current() !== null,
+    })
     const allServices = {
       ...services,
       ...calcom,
@@ -140,6 +153,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       businessCopy,
       signIn,
       desktopFeed,
+      deskReports,
       computer: new ComputerSettings(services.settings),
     }
     api = await buildLocalApi({
@@ -152,6 +166,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     outbound.start()
     sync.start()
     desktopFeed.start()
+    deskReports.start()
     const address = api.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     logger.info({ port, dataDir: config.dataDir }, 'desk started')
@@ -169,6 +184,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
         closing ??= (async () => {
           await outbound.stop()
           await desktopFeed.stop()
+          await deskReports.stop()
           await sync.stop()
           signIn.close()
           await calcom.connection.close()

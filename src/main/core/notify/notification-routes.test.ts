@@ -266,6 +266,40 @@ describe('desktop notifications at this desk', () => {
   })
 })
 
+describe('desk problems for the owner', () => {
+  it('reports an action Cal.com refused once, and it reaches the owner’s computer', async () => {
+    const uid = `bk_refused_${Date.now()}`
+    desk.services.db.transaction((tx) => {
+      const row = desk.services.outbox.enqueue(tx, {
+        op: 'cancel',
+        bookingUid: uid,
+        payload: { reason: 'client asked', before: null } as never,
+        createdBy: null,
+      })
+      desk.services.outbox.markNeedsAttention(tx, row, {
+        code: 'CALCOM_REFUSED',
+        params: { message: 'booking already cancelled', status: 400 },
+      } as never)
+    })
+    desk.services.events.emit('outboxChanged', {})
+    const shown = await until('the refused action at the owner’s computer', async () => {
+      const p = await read<PendingDesktop>('/api/notifications/desktop/pending')
+      return p.notifications.find((n) => n.href === `/appointment/${uid}`)
+    })
+    expect(shown.body).toContain('booking already cancelled')
+
+    // Told again (another change of the queue): still one report, one notification.
+    desk.services.events.emit('outboxChanged', {})
+    await desk.services.deskReports.check()
+    await signInAt(desk, team.owner)
+    const history = await read<HistoryList>('/api/notifications/history')
+    const desktop = history.entries.filter(
+      (e) => e.kind === 'desk.needs_attention' && e.channel === 'desktop',
+    )
+    expect(desktop).toHaveLength(1)
+  })
+})
+
 async function relayRules(): Promise<RulesView> {
   await signInAt(desk, team.owner)
   return read<RulesView>('/api/notifications/rules')
