@@ -31,6 +31,9 @@ import { BusinessStore } from './people/business-store'
 import { PinLockoutStore } from './people/pin-lockout-store'
 import { SignIn } from './people/sign-in'
 import { BusinessCopy } from './inbound/business-copy'
+import { DesktopFeed, type DesktopFeedTuning } from './notify/desktop-feed'
+import { DeskReports } from './notify/desk-reports'
+import { ComputerSettings } from './settings/computer-settings'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */
@@ -48,6 +51,8 @@ export interface StartDeskOptions {
   sync?: SyncTuning
   /** The clock sign-in reads (idle sign-out, PIN locks); Date.now when omitted. */
   now?: () => number
+  /** Desktop notification polling (tests shorten it). */
+  desktopFeed?: DesktopFeedTuning
 }
 
 export interface Desk {
@@ -123,6 +128,25 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       logger: logger.child({ part: 'business' }),
       device: () => sync.relayDevice(),
     })
+    const desktopFeed = new DesktopFeed({
+      settings: services.settings,
+      events,
+      logger: logger.child({ part: 'desktop-notifications' }),
+      device: () => sync.relayDevice(),
+      ...opts.desktopFeed,
+    })
+    const deskReports = new DeskReports({
+      events,
+      settings: services.settings,
+      logger: logger.child({ part: 'desk-reports' }),
+      device: () => sync.relayDevice(),
+      needingAttention: () => services.outbox.list(['needs_attention']),
+      connection: () => {
+        const branch = services.branches.current()
+        return { state: branch.connection, name: branch.name }
+      },
+      inBusiness: () => business.current() !== null,
+    })
     const allServices = {
       ...services,
       ...calcom,
@@ -131,6 +155,9 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       business,
       businessCopy,
       signIn,
+      desktopFeed,
+      deskReports,
+      computer: new ComputerSettings(services.settings),
     }
     api = await buildLocalApi({
       services: allServices,
@@ -141,6 +168,8 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     await listenOnLoopback(api, config.port)
     outbound.start()
     sync.start()
+    desktopFeed.start()
+    deskReports.start()
     const address = api.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     logger.info({ port, dataDir: config.dataDir }, 'desk started')
@@ -157,6 +186,8 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       close() {
         closing ??= (async () => {
           await outbound.stop()
+          await desktopFeed.stop()
+          await deskReports.stop()
           await sync.stop()
           signIn.close()
           await calcom.connection.close()

@@ -9,6 +9,23 @@ import { DeskInfo } from './desk-info'
 import { SyncEventPage, SyncEventQuery } from './sync-logs'
 import { OpeningHours, OpeningHoursQuery } from './opening-hours'
 import {
+  ComputerSettings,
+  ComputerSettingsView,
+  DecideBody,
+  DecideResult,
+  DesktopOptIn,
+  DesktopOptInBody,
+  HistoryList,
+  PendingDesktop,
+  ProposalList,
+  ProposalParams,
+  PutRulesBody,
+  PutRulesResult,
+  RulesView,
+  ShownParams,
+  ShownResult,
+} from './notifications'
+import {
   AddPersonBody,
   AuditLog,
   AuditQuery,
@@ -123,6 +140,63 @@ export const ROUTES = {
     path: '/api/business/join-codes',
     body: JoinCodeBody,
     response: JoinCode,
+  },
+  notificationRules: { method: 'GET', path: '/api/notifications/rules', response: RulesView },
+  putNotificationRules: {
+    method: 'PUT',
+    path: '/api/notifications/rules',
+    body: PutRulesBody,
+    response: PutRulesResult,
+  },
+  proposals: { method: 'GET', path: '/api/notifications/proposals', response: ProposalList },
+  approveProposal: {
+    method: 'POST',
+    path: '/api/notifications/proposals/:id/approve',
+    params: ProposalParams,
+    body: DecideBody,
+    response: DecideResult,
+  },
+  rejectProposal: {
+    method: 'POST',
+    path: '/api/notifications/proposals/:id/reject',
+    params: ProposalParams,
+    body: DecideBody,
+    response: DecideResult,
+  },
+  notificationHistory: {
+    method: 'GET',
+    path: '/api/notifications/history',
+    response: HistoryList,
+  },
+  desktopOptIn: { method: 'GET', path: '/api/notifications/desktop', response: DesktopOptIn },
+  setDesktopOptIn: {
+    method: 'PUT',
+    path: '/api/notifications/desktop',
+    body: DesktopOptInBody,
+    response: DesktopOptIn,
+  },
+  desktopPending: {
+    method: 'GET',
+    path: '/api/notifications/desktop/pending',
+    response: PendingDesktop,
+  },
+  desktopShown: {
+    method: 'POST',
+    path: '/api/notifications/desktop/:id/shown',
+    params: ShownParams,
+    body: EmptyBody,
+    response: ShownResult,
+  },
+  computerSettings: {
+    method: 'GET',
+    path: '/api/settings/computer',
+    response: ComputerSettingsView,
+  },
+  setComputerSettings: {
+    method: 'PUT',
+    path: '/api/settings/computer',
+    body: ComputerSettings,
+    response: ComputerSettingsView,
   },
   branch: { method: 'GET', path: '/api/branch', response: Branch },
   connect: {

@@ -143,6 +143,8 @@ export const LiveEvent = Type.Union([
   Type.Object({ type: Type.Literal('outbox') }),
   /** The business copy or who is signed in changed: read GET /api/session again. */
   Type.Object({ type: Type.Literal('people') }),
+  /** Desktop notifications wait to be shown: read GET /api/notifications/desktop/pending. */
+  Type.Object({ type: Type.Literal('notifications') }),
 ])
 export type LiveEvent = Static<typeof LiveEvent>
 

@@ -13,6 +13,9 @@ import type { AuditStore } from '../audit/audit-store'
 import type { BusinessStore } from '../people/business-store'
 import type { SignIn } from '../people/sign-in'
 import type { BusinessCopy } from '../inbound/business-copy'
+import type { DesktopFeed } from '../notify/desktop-feed'
+import type { DeskReports } from '../notify/desk-reports'
+import type { ComputerSettings } from '../settings/computer-settings'
 
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices extends OutboundServices {
@@ -44,4 +47,10 @@ export interface DeskServices extends OutboundServices {
   business: BusinessStore
   businessCopy: BusinessCopy
   signIn: SignIn
+  /** Desktop notifications for this desk to show, and who opted in here (DESIGN.md §8). */
+  desktopFeed: DesktopFeed
+  /** Desk problems sent to the relay for the owner's notification rules. */
+  deskReports: DeskReports
+  /** Start at login and the like, applied by the Electron app when there is one. */
+  computer: ComputerSettings
 }

@@ -18,6 +18,9 @@ import peopleRoutes from './routes/people'
 import businessRoutes from './routes/business'
 import auditRoutes from './routes/audit'
 import teamRoutes from './routes/team'
+import notificationRulesRoutes from './routes/notification-rules'
+import desktopNotificationsRoutes from './routes/desktop-notifications'
+import computerSettingsRoutes from './routes/computer-settings'
 import appointmentsRoutes from './routes/appointments'
 import branchRoutes from './routes/branch'
 import connectRoutes from './routes/connect'
@@ -103,6 +106,9 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(businessRoutes, { services })
   await app.register(auditRoutes, { services })
   await app.register(teamRoutes, { services })
+  await app.register(notificationRulesRoutes, { services })
+  await app.register(desktopNotificationsRoutes, { services })
+  await app.register(computerSettingsRoutes, { services })
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'open' } }, async () =>
     app.swagger(),
   )

@@ -12,6 +12,8 @@ import { OfflineBanner } from '../features/offline/OfflineBanner'
 import { SignedInBadge } from '../features/people/SignedInBadge'
 import { useCan } from '../features/people/session-queries'
 import { TeamPage } from '../features/people/TeamPage'
+import { AppointmentByUid } from '../features/notifications/AppointmentByUid'
+import { NotificationsPage } from '../features/notifications/NotificationsPage'
 import { offlineState } from '../features/offline/offline-state'
 import { ConnectFlow } from '../features/settings/connect/connect-calcom'
 import { ConnectionStatus } from '../features/settings/connect/ConnectionStatus'
@@ -124,6 +126,10 @@ export function App({ openUrl }: Props) {
     screen = <PrintDayPage date={route.date} branch={branch.data} />
   } else if (route.name === 'team') {
     screen = <TeamPage today={today} />
+  } else if (route.name === 'notifications') {
+    screen = <NotificationsPage tab={route.tab} />
+  } else if (route.name === 'appointment') {
+    screen = <AppointmentByUid uid={route.uid} timeZone={branch.data.timeZone} />
   } else {
     screen = (
       <div className="not-found">

@@ -49,6 +49,8 @@ export function invalidationsFor(signal: LiveSignal): QueryKey[] {
       return [queryKeys.outbox, queryKeys.sync, queryKeys.syncLogs]
     case 'people':
       return [queryKeys.session, queryKeys.people]
+    case 'notifications':
+      return [queryKeys.desktopPending]
     case 'reconnected':
       return [[]]
   }

@@ -22,6 +22,9 @@ export const queryKeys = {
   /** Who is signed in, and who may sign in at this desk (features/people). */
   session: ['session'] as const,
   people: ['people'] as const,
+  /** Notification rules, proposals, history and this computer's choices (features/notifications). */
+  notifications: ['notifications'] as const,
+  desktopPending: ['notifications', 'desktop-pending'] as const,
   allSlots: ['slots'] as const,
   slotsOfDay: (date: string) => ['slots', date] as const,
   slots: (date: string, eventTypeId: number, staffId: number | null) =>

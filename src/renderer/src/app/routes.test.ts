@@ -55,4 +55,21 @@ describe('parseRoute', () => {
       appointmentUid: null,
     })
   })
+
+  it('reads the notification screens and an appointment by uid alone (a notification’s click)', () => {
+    expect(parseRoute(paths.notifications())).toEqual({ name: 'notifications', tab: 'rules' })
+    expect(parseRoute(paths.notifications('proposals'))).toEqual({
+      name: 'notifications',
+      tab: 'proposals',
+    })
+    expect(parseRoute(paths.notifications('history'))).toEqual({
+      name: 'notifications',
+      tab: 'history',
+    })
+    expect(parseRoute('/notifications/other')).toEqual({ name: 'not-found' })
+    expect(parseRoute(paths.appointmentByUid('bk/ü 1'))).toEqual({
+      name: 'appointment',
+      uid: 'bk/ü 1',
+    })
+  })
 })

@@ -11,7 +11,12 @@ export type AppRoute =
   | { name: 'team' }
   | { name: 'sync-health' }
   | { name: 'print'; date: string }
+  | { name: 'notifications'; tab: NotificationsTab }
+  /** An appointment by uid alone (a notification's click): its day is looked up. */
+  | { name: 'appointment'; uid: string }
   | { name: 'not-found' }
+
+export type NotificationsTab = 'rules' | 'proposals' | 'history'
 
 export const paths = {
   day: (date: string) => `/day/${date}`,
@@ -22,6 +27,9 @@ export const paths = {
   team: '/team',
   syncHealth: '/sync-health',
   print: (date: string) => `/print/${date}`,
+  notifications: (tab: NotificationsTab = 'rules') =>
+    tab === 'rules' ? '/notifications' : `/notifications/${tab}`,
+  appointmentByUid: (uid: string) => `/appointment/${encodeURIComponent(uid)}`,
 }
 
 export function parseRoute(path: string): AppRoute {
@@ -42,6 +50,18 @@ export function parseRoute(path: string): AppRoute {
   }
   if (head === 'print' && rest.length === 1 && rest[0] && isCalendarDate(rest[0])) {
     return { name: 'print', date: rest[0] }
+  }
+  if (head === 'notifications' && rest.length <= 1) {
+    const tab = rest[0] ?? 'rules'
+    if (tab === 'rules' || tab === 'proposals' || tab === 'history')
+      return { name: 'notifications', tab }
+  }
+  if (head === 'appointment' && rest.length === 1 && rest[0]) {
+    try {
+      return { name: 'appointment', uid: decodeURIComponent(rest[0]) }
+    } catch {
+      return { name: 'not-found' }
+    }
   }
   if (
     rest.length === 0 &&

@@ -8,6 +8,8 @@ import { en as bookingEn } from '../../features/booking/en'
 import { es as bookingEs } from '../../features/booking/es'
 import { en as dayEn } from '../../features/day/en'
 import { es as dayEs } from '../../features/day/es'
+import { en as notificationsEn } from '../../features/notifications/en'
+import { es as notificationsEs } from '../../features/notifications/es'
 import { en as offlineEn } from '../../features/offline/en'
 import { es as offlineEs } from '../../features/offline/es'
 import { en as peopleEn } from '../../features/people/en'
@@ -33,6 +35,7 @@ export const CATALOGS = {
   people: { en: peopleEn, es: peopleEs },
   syncHealth: { en: syncHealthEn, es: syncHealthEs },
   print: { en: printEn, es: printEs },
+  notifications: { en: notificationsEn, es: notificationsEs },
 }
 
 const english = {
@@ -46,6 +49,7 @@ const english = {
   ...peopleEn,
   ...syncHealthEn,
   ...printEn,
+  ...notificationsEn,
 }
 export type MessageId = keyof typeof english
 
@@ -62,6 +66,7 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...peopleEs,
     ...syncHealthEs,
     ...printEs,
+    ...notificationsEs,
   },
 }
 

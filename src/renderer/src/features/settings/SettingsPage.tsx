@@ -7,6 +7,7 @@ import { describeError } from '../../app/i18n/describe-error'
 import { useSyncHealth } from '../../app/queries'
 import { queryKeys } from '../../app/query-keys'
 import { ErrorMessage } from '../../ui/ErrorMessage'
+import { ThisComputerSection } from '../notifications/ThisComputerSection'
 import { useCan } from '../people/session-queries'
 import { AppSection, appBridge } from './sections/AppSection'
 import { ConnectionSection, type ConnectionProps } from './sections/ConnectionSection'
@@ -36,6 +37,7 @@ export function SettingsPage({ connection }: { connection: ConnectionProps | nul
       <RelaySection desk={desk.data} sync={sync.data} mayReadSync={mayReadSync} />
       <AppSection version={desk.data?.version} bridge={appBridge()} />
       <DataSection dataDir={desk.data?.dataDir} />
+      <ThisComputerSection />
     </section>
   )
 }
