@@ -31,6 +31,8 @@ import { BusinessStore } from './people/business-store'
 import { PinLockoutStore } from './people/pin-lockout-store'
 import { SignIn } from './people/sign-in'
 import { BusinessCopy } from './inbound/business-copy'
+import { ClientStore } from './clients/client-store'
+import { ClientDirectory } from './clients/client-directory'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */
@@ -120,8 +122,19 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       logger: logger.child({ part: 'business' }),
       device: () => sync.relayDevice(),
     })
+    const clients = new ClientStore(db)
+    const clientDirectory = new ClientDirectory({
+      clients,
+      appointments: services.appointments,
+      events,
+      logger: logger.child({ part: 'clients' }),
+    })
+    // Before anything can change an appointment: derives clients for bookings that have none.
+    const stopClients = clientDirectory.start()
     const allServices = {
       ...services,
+      clients,
+      clientDirectory,
       ...calcom,
       sync,
       ...outbound,
@@ -155,6 +168,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
         closing ??= (async () => {
           await outbound.stop()
           await sync.stop()
+          stopClients()
           signIn.close()
           await calcom.connection.close()
           await openApi.close()

@@ -397,6 +397,32 @@ export class AppointmentStore {
     tx.update(appointmentHistory).set({ uid: to }).where(eq(appointmentHistory.uid, from)).run()
   }
 
+  // Which client each appointment belongs to is the clients module's to decide
+  // (clients/client-directory.ts); these write only the link, in the caller's transaction.
+
+  /** Links one appointment to its client. */
+  linkClient(uid: string, clientId: number): void {
+    this.db.update(appointments).set({ clientId }).where(eq(appointments.uid, uid)).run()
+  }
+
+  /** Moves every appointment of one client to another (a merge). */
+  relinkClient(fromClientId: number, toClientId: number): void {
+    this.db
+      .update(appointments)
+      .set({ clientId: toClientId })
+      .where(eq(appointments.clientId, fromClientId))
+      .run()
+  }
+
+  /** Unlinks every appointment of the branch from its client, before clients are derived again. */
+  unlinkClients(branchId: number): void {
+    this.db
+      .update(appointments)
+      .set({ clientId: null })
+      .where(eq(appointments.branchId, branchId))
+      .run()
+  }
+
   /** Tells the desk's events about appointments a committed transaction changed. */
   announce(uids: readonly string[], alsoStartsAt: readonly number[] = []): void {
     if (uids.length === 0) return

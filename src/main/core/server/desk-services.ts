@@ -13,6 +13,8 @@ import type { AuditStore } from '../audit/audit-store'
 import type { BusinessStore } from '../people/business-store'
 import type { SignIn } from '../people/sign-in'
 import type { BusinessCopy } from '../inbound/business-copy'
+import type { ClientStore } from '../clients/client-store'
+import type { ClientDirectory } from '../clients/client-directory'
 
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices extends OutboundServices {
@@ -40,4 +42,7 @@ export interface DeskServices extends OutboundServices {
   business: BusinessStore
   businessCopy: BusinessCopy
   signIn: SignIn
+  /** The branch's clients derived from its bookings, their notes and alerts. */
+  clients: ClientStore
+  clientDirectory: ClientDirectory
 }

@@ -17,6 +17,13 @@ export const queryKeys = {
   /** Who is signed in, and who may sign in at this desk (features/people). */
   session: ['session'] as const,
   people: ['people'] as const,
+  /** The clients feature (features/clients): lists, cards, and the alerts of a day's cards. */
+  clients: ['clients'] as const,
+  clientLists: ['clients', 'list'] as const,
+  clientList: (q: string, page: number) => ['clients', 'list', q, page] as const,
+  clientCard: (id: number) => ['clients', 'card', id] as const,
+  allDayClients: ['clients', 'day'] as const,
+  dayClients: (date: string) => ['clients', 'day', date] as const,
   allSlots: ['slots'] as const,
   slotsOfDay: (date: string) => ['slots', date] as const,
   slots: (date: string, eventTypeId: number, staffId: number | null) =>
