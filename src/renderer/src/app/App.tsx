@@ -7,6 +7,9 @@ import { AttentionPage } from '../features/attention/AttentionPage'
 import { PendingPage } from '../features/attention/PendingPage'
 import { usePendingConfirmations } from '../features/attention/queries'
 import { NewBookingButton } from '../features/booking/NewBookingButton'
+import { ClientCardPage } from '../features/clients/ClientCardPage'
+import { ClientSearchKey } from '../features/clients/ClientSearchKey'
+import { ClientsPage } from '../features/clients/ClientsPage'
 import { DayPage } from '../features/day/DayPage'
 import { OfflineBanner } from '../features/offline/OfflineBanner'
 import { SignedInBadge } from '../features/people/SignedInBadge'
@@ -101,6 +104,10 @@ export function App({ openUrl }: Props) {
     screen = <SettingsPage />
   } else if (route.name === 'team') {
     screen = <TeamPage today={today} />
+  } else if (route.name === 'clients') {
+    screen = <ClientsPage branch={branch.data} />
+  } else if (route.name === 'client') {
+    screen = <ClientCardPage key={route.id} id={route.id} branch={branch.data} />
   } else {
     screen = (
       <div className="not-found">
@@ -150,6 +157,13 @@ export function App({ openUrl }: Props) {
             <FormattedMessage id="app.nav.attention" />
           </a>
           <a
+            href={`#${paths.clients}`}
+            aria-current={route.name === 'clients' || route.name === 'client' ? 'page' : undefined}
+            aria-keyshortcuts="/"
+          >
+            <FormattedMessage id="clients.nav" />
+          </a>
+          <a
             href={`#${paths.settings}`}
             aria-current={route.name === 'settings' ? 'page' : undefined}
           >
@@ -161,6 +175,7 @@ export function App({ openUrl }: Props) {
             </a>
           )}
         </nav>
+        <ClientSearchKey enabled={route.name === 'day' && route.appointmentUid === null} />
         <div className="branch-status">
           <SignedInBadge />
           {branch.data && today && (

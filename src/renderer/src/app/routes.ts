@@ -9,6 +9,8 @@ export type AppRoute =
   | { name: 'pending' }
   | { name: 'settings' }
   | { name: 'team' }
+  | { name: 'clients' }
+  | { name: 'client'; id: number }
   | { name: 'not-found' }
 
 export const paths = {
@@ -18,6 +20,8 @@ export const paths = {
   pending: '/pending',
   settings: '/settings',
   team: '/team',
+  clients: '/clients',
+  client: (id: number) => `/clients/${id}`,
 }
 
 export function parseRoute(path: string): AppRoute {
@@ -35,6 +39,13 @@ export function parseRoute(path: string): AppRoute {
       }
       return { name: 'day', date: rest[0], appointmentUid: uid }
     }
+  }
+  if (head === 'clients') {
+    if (rest.length === 0) return { name: 'clients' }
+    if (rest.length === 1 && /^[1-9]\d{0,15}$/.test(rest[0]!)) {
+      return { name: 'client', id: Number(rest[0]) }
+    }
+    return { name: 'not-found' }
   }
   if (
     rest.length === 0 &&

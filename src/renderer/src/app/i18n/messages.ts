@@ -5,6 +5,8 @@ import { es as appointmentEs } from '../../features/appointment/es'
 import { en as attentionEn } from '../../features/attention/en'
 import { es as attentionEs } from '../../features/attention/es'
 import { en as bookingEn } from '../../features/booking/en'
+import { en as clientsEn } from '../../features/clients/en'
+import { es as clientsEs } from '../../features/clients/es'
 import { es as bookingEs } from '../../features/booking/es'
 import { en as dayEn } from '../../features/day/en'
 import { es as dayEs } from '../../features/day/es'
@@ -27,6 +29,7 @@ export const CATALOGS = {
   settings: { en: settingsEn, es: settingsEs },
   offline: { en: offlineEn, es: offlineEs },
   people: { en: peopleEn, es: peopleEs },
+  clients: { en: clientsEn, es: clientsEs },
 }
 
 const english = {
@@ -38,6 +41,7 @@ const english = {
   ...settingsEn,
   ...offlineEn,
   ...peopleEn,
+  ...clientsEn,
 }
 export type MessageId = keyof typeof english
 
@@ -52,6 +56,7 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...settingsEs,
     ...offlineEs,
     ...peopleEs,
+    ...clientsEs,
   },
 }
 
