@@ -48,7 +48,7 @@ export const en = {
   'clients.saving': 'Saving…',
   'clients.cancel': 'Cancel',
   'clients.edit': 'Edit',
-  'clients.editLabel': 'Change “{text}”',
+  'clients.editLabel': 'Edit “{text}”',
   'clients.remove': 'Remove',
   'clients.removeLabel': 'Remove “{text}”',
   'clients.removed': 'Removed “{text}”.',

@@ -50,7 +50,7 @@ export const es: CatalogOf<typeof en> = {
   'clients.saving': 'Guardando…',
   'clients.cancel': 'Cancelar',
   'clients.edit': 'Editar',
-  'clients.editLabel': 'Cambiar «{text}»',
+  'clients.editLabel': 'Editar «{text}»',
   'clients.remove': 'Quitar',
   'clients.removeLabel': 'Quitar «{text}»',
   'clients.removed': 'Se quitó «{text}».',
