@@ -1,7 +1,7 @@
 // The README's pictures of the front desk, each a file docs/screenshots/<name>.png made by
 // `npm run screenshots` (main.ts). Listed apart from the script, so a test can hold the files and
 // the README to this list without starting a browser.
-export type Screen = 'day-grid' | 'appointment-drawer' | 'new-booking' | 'offline'
+export type Screen = 'day-grid' | 'appointment-drawer' | 'new-booking' | 'offline' | 'client-card'
 
 export interface Shot {
   name: string
@@ -31,6 +31,8 @@ export const SHOTS: Shot[] = [
     })),
   ),
   { name: 'day-grid-es-1366', screen: 'day-grid', width: 1366, height: 768, locale: 'es-ES' },
+  // Last of the online shots: it adds an alert and a note, which the pictures above leave out.
+  { name: 'client-card-1366', screen: 'client-card', width: 1366, height: 768, locale: 'en-GB' },
 ]
 
 export const fileOf = (shot: Shot) => `${SCREENSHOT_DIR}/${shot.name}.png`

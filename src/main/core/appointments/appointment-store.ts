@@ -79,6 +79,7 @@ export class AppointmentStore {
   readonly #pending
   readonly #ofHost
   readonly #ofBranch
+  readonly #linkClient
 
   constructor(
     private readonly db: DeskDb,
@@ -144,6 +145,12 @@ export class AppointmentStore {
           gt(appointments.endsAt, sql.placeholder('from')),
         ),
       )
+      .prepare()
+    // Prepared once: deriving the clients of a large history links every appointment.
+    this.#linkClient = db
+      .update(appointments)
+      .set({ clientId: sql.placeholder('clientId') as unknown as number })
+      .where(eq(appointments.uid, sql.placeholder('uid')))
       .prepare()
     this.#ofBranch = db
       .select()
@@ -402,7 +409,7 @@ export class AppointmentStore {
 
   /** Links one appointment to its client. */
   linkClient(uid: string, clientId: number): void {
-    this.db.update(appointments).set({ clientId }).where(eq(appointments.uid, uid)).run()
+    this.#linkClient.run({ uid, clientId })
   }
 
   /** Moves every appointment of one client to another (a merge). */
