@@ -41,17 +41,55 @@ export class ClientDirectory {
     this.#now = deps.now ?? Date.now
   }
 
-  /** Derives what is missing, then follows every appointment change; returns the unsubscribe. */
+  /**
+   * Follows every appointment change, and derives the clients of appointments that have none in
+   * the background (after an upgrade that is the whole history: a batch per turn of the event
+   * loop, so the desk answers meanwhile). Returns the stop.
+   */
   start(): () => void {
-    this.catchUp()
-    return this.#d.events.on('appointmentsChanged', ({ uids }) => {
+    let stopped = false
+    const off = this.#d.events.on('appointmentsChanged', ({ uids }) => {
       try {
         this.assign(uids)
       } catch (err) {
-        // The booking itself is stored; its client is derived again at the next start.
+        // The booking itself is stored; its client is derived at the next start.
         this.#d.logger.error({ err, uids: uids.length }, 'matching bookings to clients failed')
       }
     })
+    void this.#catchUpInTurns(() => stopped).catch((err: unknown) =>
+      this.#d.logger.error({ err }, 'deriving clients from bookings failed'),
+    )
+    return () => {
+      stopped = true
+      off()
+    }
+  }
+
+  async #catchUpInTurns(stopped: () => boolean): Promise<void> {
+    const { clients } = this.#d
+    const turn = () => new Promise((resolve) => setImmediate(resolve))
+    const touched = new Set<number>(clients.uncounted())
+    let done = 0
+    while (!stopped()) {
+      const rows = clients.unassigned(DERIVE_BATCH)
+      if (rows.length === 0) break
+      for (const id of clients.transaction(() => this.#assignRows(rows))) touched.add(id)
+      done += rows.length
+      await turn()
+    }
+    // Counted and indexed once each at the end, not once per batch they appeared in.
+    const ids = [...touched]
+    for (let i = 0; i < ids.length && !stopped(); i += DERIVE_BATCH) {
+      clients.transaction(() => ids.slice(i, i + DERIVE_BATCH).forEach((id) => this.#refresh(id)))
+      await turn()
+    }
+    if (done > 0 && !stopped()) {
+      this.#d.logger.info(
+        { appointments: done, clients: ids.length },
+        'clients derived from bookings',
+      )
+      this.#announce([], true)
+    }
   }
 
   /** Matches these appointments to their clients; returns the clients touched. */
@@ -67,7 +105,7 @@ export class ClientDirectory {
     return [...touched]
   }
 
-  /** Matches every appointment no client holds yet; returns how many there were. */
+  /** Matches every appointment no client holds yet, at once; returns how many there were. */
   catchUp(): number {
     const { clients } = this.#d
     const done = clients.transaction(() => this.#deriveMissing())

@@ -121,6 +121,7 @@ export class ClientStore {
          from appointments where client_id is null limit ?`,
       ),
       clientIdsOfBranch: p('select id from clients where branch_id = ?'),
+      uncounted: p('select id from clients where last_booking_at is null'),
       deleteKeysOfBranch: p('delete from client_keys where branch_id = ?'),
       deleteClientsOfBranch: p('delete from clients where branch_id = ?'),
       visits: p(
@@ -279,6 +280,11 @@ export class ClientStore {
   /** Up to `limit` appointments not yet matched to a client (after an upgrade, or a rebuild). */
   unassigned(limit: number): AttendeeOfAppointment[] {
     return this.#s.unassigned!.all(limit) as AttendeeOfAppointment[]
+  }
+
+  /** Clients never counted yet (a derivation stopped before it counted them). */
+  uncounted(): number[] {
+    return (this.#s.uncounted!.all() as { id: number }[]).map((r) => r.id)
   }
 
   /** Forgets the branch's derived clients (keys, rows, search rows); notes and merges stay. */

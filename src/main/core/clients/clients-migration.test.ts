@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import { afterAll, expect, it } from 'vitest'
+import { startTempDesk } from '../../../../test/support/temp-desk'
+import { until } from '../../../../test/support/until'
 import { AppointmentStore } from '../appointments/appointment-store'
 import { DRIZZLE, migrationsBefore } from '../db/migrations-before.test-support'
 import { openDatabase } from '../db/open-database'
@@ -16,9 +18,10 @@ import { ClientStore } from './client-store'
 const dir = mkdtempSync(join(tmpdir(), 'frontdesk-clients-migration-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-it('derives clients from the bookings an older desk holds, when it first starts', () => {
-  const file = join(dir, 'frontdesk.db')
-  const old = openDatabase(file, migrationsBefore(dir, '0006_clients'))
+/** A desk database as a version before clients left it, holding three bookings. */
+function olderDesk(dataDir: string): string {
+  const file = join(dataDir, 'frontdesk.db')
+  const old = openDatabase(file, migrationsBefore(dataDir, '0006_clients'))
   old.$client
     .prepare("insert into branches (id, name, time_zone) values (1, 'Toronto', 'America/Toronto')")
     .run()
@@ -47,7 +50,11 @@ it('derives clients from the bookings an older desk holds, when it first starts'
     'calcom',
   )
   old.$client.close()
+  return file
+}
 
+it('derives clients from the bookings an older desk holds, with the committed migrations', () => {
+  const file = olderDesk(mkdtempSync(join(dir, 'direct-')))
   const db = openDatabase(file, DRIZZLE)
   try {
     const clients = new ClientStore(db)
@@ -67,5 +74,24 @@ it('derives clients from the bookings an older desk holds, when it first starts'
     expect(directory.catchUp()).toBe(0)
   } finally {
     db.$client.close()
+  }
+})
+
+it('derives them in the background when the upgraded desk starts, and answers meanwhile', async () => {
+  const dataDir = mkdtempSync(join(dir, 'desk-'))
+  olderDesk(dataDir)
+  const desk = await startTempDesk({ dataDir })
+  try {
+    const page = await until(
+      'clients derived from the older bookings',
+      () => {
+        const found = listClients(desk.services.clients, 1, 'zoe', 1, 20)
+        return found.clients.length > 0 ? found : undefined
+      },
+      { wake: (recheck) => desk.services.events.on('clientsChanged', recheck) },
+    )
+    expect(page.clients).toEqual([expect.objectContaining({ name: 'Zoe Adams', bookings: 2 })])
+  } finally {
+    await desk.dispose()
   }
 })
