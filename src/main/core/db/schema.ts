@@ -99,6 +99,8 @@ export const clients = sqliteTable(
     /** Their bookings at the branch and the start of the latest, kept as bookings arrive. */
     bookings: integer('bookings').notNull().default(0),
     lastBookingAt: integer('last_booking_at'),
+    /** The rowid of their row in `clients_fts`, which orders the search by recency. */
+    searchRowid: integer('search_rowid'),
   },
   (t) => [
     uniqueIndex('clients_branch_email').on(t.branchId, t.email),
