@@ -148,6 +148,13 @@ describe('notes and alerts', () => {
 })
 
 describe('POST /api/clients/:id/merge', () => {
+  it('refuses to merge a client with itself, or with one the desk does not have, naming the field', async () => {
+    const [self, body] = await post(`/api/clients/${ines}/merge`, { from: ines })
+    expect([self, body.error?.code, body.error?.field]).toEqual([400, 'VALIDATION', 'from'])
+    const [missing, body2] = await post(`/api/clients/${ines}/merge`, { from: 424242 })
+    expect([missing, body2.error?.code, body2.error?.field]).toEqual([404, 'NOT_FOUND', 'from'])
+  })
+
   it('folds another client into this one', async () => {
     const [, page] = await json<ClientPage>('/api/clients?q=paul')
     const paul = page.clients[0]!.id
