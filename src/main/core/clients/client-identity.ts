@@ -16,7 +16,7 @@
 // - When the email says one client and the phone another, the email wins and nothing is merged.
 // - Anything these rules miss, a receptionist merges by hand (client_merges), and that merge is
 //   kept when the clients are derived again.
-import { digitsOf, normalise } from './client-matching'
+import { digitsOf, normalise } from './text-forms'
 
 /** Digits a phone must have to identify anyone. */
 export const MIN_PHONE_DIGITS = 7

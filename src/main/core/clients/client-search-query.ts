@@ -3,7 +3,7 @@
 // phones; accents and case are the tokenizer's business (unicode61 remove_diacritics 2), so
 // "jose gar" finds "José García". A query of digits and phone punctuation only is a phone
 // number: its digits are one prefix of the phone forms the index holds ("416 555" → 416555*).
-import { digitsOf } from './client-matching'
+import { digitsOf } from './text-forms'
 
 /** Each word as an FTS5 string (quotes doubled) with a prefix star; null when nothing to find. */
 export function ftsQuery(typed: string): string | null {
