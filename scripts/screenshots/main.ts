@@ -11,6 +11,7 @@ import { chromiumLaunch } from '../../playwright.config'
 import { startFrontDeskWorld, type FrontDeskWorld } from '../../e2e/front-desk-world'
 import { setUpTeam } from '../../src/main/core/notify/notify.test-support'
 import { bookWalkIn, seedBelievableDay, type SeededDay } from './seed-day'
+import type { ClientPage } from '../../src/shared/api/clients'
 import { fileOf, SCREENSHOT_DIR, SHOTS, type Shot } from './shots'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -46,8 +47,27 @@ async function open(
   return page
 }
 
+/** The client of the appointment in service, given an alert and a desk note through the API. */
+async function clientWithAlert(world: FrontDeskWorld, name: string): Promise<number> {
+  const page = await world.get<ClientPage>(`/api/clients?q=${encodeURIComponent(name)}`)
+  const id = page.clients[0]!.id
+  for (const note of [
+    { kind: 'alert', text: 'Allergic to latex gloves' },
+    { kind: 'alert', text: 'Prefers Liam' },
+    { kind: 'note', text: 'Likes the first appointment of the day; parks at the back.' },
+  ]) {
+    const res = await fetch(`${world.desk.url}/api/clients/${id}/notes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${world.desk.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(note),
+    })
+    if (!res.ok) throw new Error(`adding a client note answered ${res.status}`)
+  }
+  return id
+}
+
 /** Puts the screen on the page, waits until it shows, and saves the picture. */
-async function take(page: Page, shot: Shot, seeded: SeededDay) {
+async function take(page: Page, shot: Shot, seeded: SeededDay, world: FrontDeskWorld) {
   if (shot.screen === 'appointment-drawer') {
     const hash = `#/day/${seeded.date}/appointment/${seeded.inService.uid}`
     // The page's own code, as text: scripts compile without the DOM's types.
@@ -68,6 +88,10 @@ async function take(page: Page, shot: Shot, seeded: SeededDay) {
     await page.evaluate(`location.hash = '#/settings'`)
     await page.getByTestId('settings-relay-state').waitFor()
     await page.getByTestId('settings-data-dir').filter({ hasNotText: '…' }).waitFor()
+  } else if (shot.screen === 'client-card') {
+    const id = await clientWithAlert(world, seeded.inService.attendee.name)
+    await page.evaluate(`location.hash = ${JSON.stringify(`#/clients/${id}`)}`)
+    await page.locator('[data-testid="client-card-alert"]').first().waitFor()
   } else if (shot.screen === 'offline') {
     await page.getByTestId('offline-banner').waitFor()
     await page.locator('[data-testid="sync-state"]').first().waitFor()
@@ -100,7 +124,7 @@ async function main() {
     const notifications = SHOTS.filter((s) => s.screen === 'notification-settings')
     for (const shot of online) {
       const page = await open(browser, world, shot, now, `/day/${date}`)
-      await take(page, shot, seeded)
+      await take(page, shot, seeded, world)
       await page.context().close()
     }
     // An hour offline: Cal.com out of reach, a walk-in booked anyway, waiting to sync.
@@ -108,7 +132,7 @@ async function main() {
     await bookWalkIn(world, date, now, 'Olga Lindgren')
     for (const shot of offline) {
       const page = await open(browser, world, shot, now, `/day/${date}`)
-      await take(page, shot, seeded)
+      await take(page, shot, seeded, world)
       await page.context().close()
     }
     // Cal.com back, the business set up and its owner signed in: the notification rules.
@@ -116,7 +140,7 @@ async function main() {
     await setUpTeam(world.desk)
     for (const shot of notifications) {
       const page = await open(browser, world, shot, now, '/notifications')
-      await take(page, shot, seeded)
+      await take(page, shot, seeded, world)
       await page.context().close()
     }
   } finally {

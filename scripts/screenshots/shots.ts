@@ -9,6 +9,7 @@ export type Screen =
   | 'sync-health'
   | 'settings'
   | 'notification-settings'
+  | 'client-card'
 
 export interface Shot {
   name: string
@@ -40,6 +41,8 @@ export const SHOTS: Shot[] = [
   { name: 'day-grid-es-1366', screen: 'day-grid', width: 1366, height: 768, locale: 'es-ES' },
   { name: 'sync-health-1366', screen: 'sync-health', width: 1366, height: 768, locale: 'en-GB' },
   { name: 'settings-1366', screen: 'settings', width: 1366, height: 768, locale: 'en-GB' },
+  // Last of the online shots: it adds an alert and a note, which the pictures above leave out.
+  { name: 'client-card-1366', screen: 'client-card', width: 1366, height: 768, locale: 'en-GB' },
   // Taken last: it sets up the business, after which the desk asks who is there.
   {
     name: 'notification-settings-1366',

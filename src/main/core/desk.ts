@@ -34,6 +34,8 @@ import { BusinessCopy } from './inbound/business-copy'
 import { DesktopFeed, type DesktopFeedTuning } from './notify/desktop-feed'
 import { DeskReports } from './notify/desk-reports'
 import { ComputerSettings } from './settings/computer-settings'
+import { ClientStore } from './clients/client-store'
+import { ClientDirectory } from './clients/client-directory'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */
@@ -147,8 +149,19 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       },
       inBusiness: () => business.current() !== null,
     })
+    const clients = new ClientStore(db)
+    const clientDirectory = new ClientDirectory({
+      clients,
+      appointments: services.appointments,
+      events,
+      logger: logger.child({ part: 'clients' }),
+    })
+    // Before anything can change an appointment: derives clients for bookings that have none.
+    const stopClients = clientDirectory.start()
     const allServices = {
       ...services,
+      clients,
+      clientDirectory,
       ...calcom,
       sync,
       ...outbound,
@@ -189,6 +202,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
           await desktopFeed.stop()
           await deskReports.stop()
           await sync.stop()
+          stopClients()
           signIn.close()
           await calcom.connection.close()
           await openApi.close()

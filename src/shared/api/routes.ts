@@ -4,6 +4,18 @@
 // against the server's own OpenAPI document.
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { ClientSuggestion, ClientSuggestionsQuery } from './client-suggestions'
+import {
+  AddClientNoteBody,
+  ChangeClientNoteBody,
+  ClientCard,
+  ClientIdParams,
+  ClientListQuery,
+  ClientNote,
+  ClientNoteParams,
+  ClientPage,
+  DayClients,
+  MergeClientsBody,
+} from './clients'
 import { ConnectAttempt } from './connect-attempt'
 import { DeskInfo } from './desk-info'
 import { SyncEventPage, SyncEventQuery } from './sync-logs'
@@ -322,6 +334,46 @@ export const ROUTES = {
     path: '/api/clients/suggestions',
     query: ClientSuggestionsQuery,
     response: Type.Array(ClientSuggestion),
+  },
+  clients: { method: 'GET', path: '/api/clients', query: ClientListQuery, response: ClientPage },
+  dayClients: {
+    method: 'GET',
+    path: '/api/clients/of-day',
+    query: DayQuery,
+    response: DayClients,
+  },
+  clientCard: {
+    method: 'GET',
+    path: '/api/clients/:id',
+    params: ClientIdParams,
+    response: ClientCard,
+  },
+  addClientNote: {
+    method: 'POST',
+    path: '/api/clients/:id/notes',
+    params: ClientIdParams,
+    body: AddClientNoteBody,
+    response: ClientNote,
+  },
+  changeClientNote: {
+    method: 'PATCH',
+    path: '/api/clients/:id/notes/:noteId',
+    params: ClientNoteParams,
+    body: ChangeClientNoteBody,
+    response: ClientNote,
+  },
+  removeClientNote: {
+    method: 'DELETE',
+    path: '/api/clients/:id/notes/:noteId',
+    params: ClientNoteParams,
+    response: Type.Object({ removed: Type.String() }),
+  },
+  mergeClients: {
+    method: 'POST',
+    path: '/api/clients/:id/merge',
+    params: ClientIdParams,
+    body: MergeClientsBody,
+    response: ClientCard,
   },
 } as const satisfies Record<string, RouteSpec>
 

@@ -139,6 +139,12 @@ export const LiveEvent = Type.Union([
     dates: Type.Array(Type.String()),
   }),
   Type.Object({ type: Type.Literal('branch') }),
+  /** Clients changed (bookings, notes, alerts, a merge): their ids, or `all` when too many. */
+  Type.Object({
+    type: Type.Literal('clients'),
+    ids: Type.Array(Type.Integer()),
+    all: Type.Boolean(),
+  }),
   Type.Object({ type: Type.Literal('sync') }),
   Type.Object({ type: Type.Literal('outbox') }),
   /** The business copy or who is signed in changed: read GET /api/session again. */

@@ -79,6 +79,7 @@ export class AppointmentStore {
   readonly #pending
   readonly #ofHost
   readonly #ofBranch
+  readonly #linkClient
 
   constructor(
     private readonly db: DeskDb,
@@ -144,6 +145,12 @@ export class AppointmentStore {
           gt(appointments.endsAt, sql.placeholder('from')),
         ),
       )
+      .prepare()
+    // Prepared once: deriving the clients of a large history links every appointment.
+    this.#linkClient = db
+      .update(appointments)
+      .set({ clientId: sql.placeholder('clientId') as unknown as number })
+      .where(eq(appointments.uid, sql.placeholder('uid')))
       .prepare()
     this.#ofBranch = db
       .select()
@@ -395,6 +402,32 @@ export class AppointmentStore {
       tx.update(appointments).set({ uid: to }).where(eq(appointments.uid, from)).run()
     }
     tx.update(appointmentHistory).set({ uid: to }).where(eq(appointmentHistory.uid, from)).run()
+  }
+
+  // Which client each appointment belongs to is the clients module's to decide
+  // (clients/client-directory.ts); these write only the link, in the caller's transaction.
+
+  /** Links one appointment to its client. */
+  linkClient(uid: string, clientId: number): void {
+    this.#linkClient.run({ uid, clientId })
+  }
+
+  /** Moves every appointment of one client to another (a merge). */
+  relinkClient(fromClientId: number, toClientId: number): void {
+    this.db
+      .update(appointments)
+      .set({ clientId: toClientId })
+      .where(eq(appointments.clientId, fromClientId))
+      .run()
+  }
+
+  /** Unlinks every appointment of the branch from its client, before clients are derived again. */
+  unlinkClients(branchId: number): void {
+    this.db
+      .update(appointments)
+      .set({ clientId: null })
+      .where(eq(appointments.branchId, branchId))
+      .run()
   }
 
   /** Tells the desk's events about appointments a committed transaction changed. */

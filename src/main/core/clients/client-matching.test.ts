@@ -22,6 +22,16 @@ describe('matching a typed fragment to past clients', () => {
     expect(matchRank(row('Ann', null, '+1 (416) 555-0100', 0), '41')).toBeNull()
   })
 
+  it('counts one person by the clients’ rules: a phone with or without its country code', () => {
+    const rows = [
+      row('Tom Reyes', null, '+1 (416) 555-0100', 100),
+      row('Tom Reyes', null, '416-555-0100', 200),
+    ]
+    expect(matchClients(rows, 'tom', 8)).toEqual([
+      expect.objectContaining({ name: 'Tom Reyes', visits: 2, lastVisit: 200 }),
+    ])
+  })
+
   it('shows each person once, with their latest details, name matches first', () => {
     const rows = [
       row('Ann Lee', 'ann@example.com', null, 100),

@@ -1,5 +1,10 @@
 // Which past attendees a typed fragment means, and in what order. Pure, so the ranking is tested
-// without a database: the SQL only narrows the rows, this decides.
+// without a database: the SQL only narrows the rows, this decides. Who is the same person is
+// decided by the clients' own rules (client-identity.ts), so suggestions and the client list agree.
+import { emailKey, nameKey, phoneKey } from './client-identity'
+import { digitsOf, normalise } from './text-forms'
+
+export { digitsOf, normalise }
 
 export interface AttendeeRow {
   name: string
@@ -16,19 +21,9 @@ export interface MatchedClient {
   visits: number
 }
 
-/** What a fragment is compared on: lower case without accents, and its digits for phones. */
-export function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim()
-}
-
-export const digitsOf = (text: string) => text.replace(/\D/g, '')
-
 /** One person however many times they booked: by email, else phone, else name. */
 export function identityOf(row: Pick<AttendeeRow, 'name' | 'email' | 'phone'>): string {
-  if (row.email) return `e:${row.email.toLowerCase()}`
-  const digits = row.phone ? digitsOf(row.phone) : ''
-  if (digits) return `p:${digits}`
-  return `n:${normalise(row.name)}`
+  return emailKey(row.email) ?? phoneKey(row.phone) ?? nameKey(row.name) ?? `n:${row.name}`
 }
 
 /** 0 = a name word starts with the query, 1 = the email or phone does, 2 = it appears inside. */

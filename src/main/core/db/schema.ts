@@ -75,7 +75,10 @@ export const eventTypes = sqliteTable(
   (t) => [uniqueIndex('event_types_branch_calcom').on(t.branchId, t.calcomId)],
 )
 
-/** People who book, built from attendees; the desk adds notes and alerts. */
+/**
+ * People who book, derived from the attendees of the branch's bookings (clients/). The old
+ * `notes` and `alerts` columns were never written; notes and alerts live in `client_notes`.
+ */
 export const clients = sqliteTable(
   'clients',
   {
@@ -91,8 +94,82 @@ export const clients = sqliteTable(
     alerts: text('alerts'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** The identity key the client was first known by (clients/client-identity.ts). */
+    clientKey: text('client_key'),
+    /** Their bookings at the branch and the start of the latest, kept as bookings arrive. */
+    bookings: integer('bookings').notNull().default(0),
+    lastBookingAt: integer('last_booking_at'),
+    /** The rowid of their row in `clients_fts`, which orders the search by recency. */
+    searchRowid: integer('search_rowid'),
   },
-  (t) => [uniqueIndex('clients_branch_email').on(t.branchId, t.email)],
+  (t) => [
+    uniqueIndex('clients_branch_email').on(t.branchId, t.email),
+    uniqueIndex('clients_branch_key').on(t.branchId, t.clientKey),
+    index('clients_branch_recent').on(t.branchId, t.lastBookingAt),
+  ],
+)
+
+/**
+ * Every identity key (an email, a phone's digits, a name) that means a client at a branch. A
+ * booking is matched to a client through these; a merge by hand moves the keys of one client to
+ * the other. Derived from the bookings and `client_merges`, so it can always be built again.
+ */
+export const clientKeys = sqliteTable(
+  'client_keys',
+  {
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    key: text('key').notNull(),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id),
+  },
+  (t) => [primaryKey({ columns: [t.branchId, t.key] }), index('client_keys_client').on(t.clientId)],
+)
+
+/**
+ * Two clients a receptionist said are one person, by identity key (stable on every desk of the
+ * branch, unlike row ids), so the merge outlives re-deriving clients and can be shared (DESIGN §9).
+ */
+export const clientMerges = sqliteTable(
+  'client_merges',
+  {
+    id: text('id').primaryKey(),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    fromKey: text('from_key').notNull(),
+    intoKey: text('into_key').notNull(),
+    personId: text('person_id'),
+    personName: text('person_name'),
+    mergedAt: integer('merged_at').notNull().default(nowMs),
+  },
+  (t) => [index('client_merges_branch').on(t.branchId, t.mergedAt)],
+)
+
+/**
+ * Desk notes and alerts about a client: desk-owned state with ids made at the desk (UUIDs, so
+ * several desks can share them, DESIGN §9), tied to the client by identity key. A removal keeps
+ * the row (`removed_at`) so a later sync can tell "removed" from "never heard of".
+ */
+export const clientNotes = sqliteTable(
+  'client_notes',
+  {
+    id: text('id').primaryKey(),
+    branchId: integer('branch_id')
+      .notNull()
+      .references(() => branches.id),
+    clientKey: text('client_key').notNull(),
+    kind: text('kind').$type<'note' | 'alert'>().notNull(),
+    text: text('text').notNull(),
+    authorPersonId: text('author_person_id'),
+    authorName: text('author_name'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    removedAt: integer('removed_at'),
+  },
+  (t) => [index('client_notes_key').on(t.branchId, t.clientKey)],
 )
 
 export const appointments = sqliteTable(
@@ -162,6 +239,8 @@ export const appointments = sqliteTable(
       t.deskNotes,
     ),
     index('appointments_updated').on(t.calcomUpdatedAt),
+    // A client's visits, newest first (the client card, the client list's counts).
+    index('appointments_client').on(t.clientId, t.startsAt),
   ],
 )
 

@@ -11,6 +11,11 @@ export interface DeskEventMap {
   outboxChanged: Record<string, never>
   /** The branch or its connection changed. */
   branchChanged: Record<string, never>
+  /**
+   * Clients changed (committed): their bookings, names, notes, alerts or a merge. `all` when too
+   * many to name (clients derived again, an upgrade's first derivation).
+   */
+  clientsChanged: { clientIds: readonly number[]; all: boolean }
   /** Sync health changed (relay state, an event applied, a reconcile, an error). */
   syncChanged: Record<string, never>
   /** Desktop notifications arrived for this desk to show (notify/desktop-feed.ts). */

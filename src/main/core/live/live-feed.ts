@@ -8,6 +8,9 @@ export function feedLiveBus(events: DeskEvents, bus: LiveBus): () => void {
     events.on('appointmentsChanged', ({ uids, dates }) =>
       bus.publish({ type: 'appointments', uids: [...uids], dates: [...dates] }),
     ),
+    events.on('clientsChanged', ({ clientIds, all }) =>
+      bus.publish({ type: 'clients', ids: [...clientIds], all }),
+    ),
     events.on('outboxChanged', () => bus.publish({ type: 'outbox' })),
     events.on('branchChanged', () => bus.publish({ type: 'branch' })),
     events.on('syncChanged', () => bus.publish({ type: 'sync' })),

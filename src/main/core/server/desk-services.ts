@@ -16,6 +16,8 @@ import type { BusinessCopy } from '../inbound/business-copy'
 import type { DesktopFeed } from '../notify/desktop-feed'
 import type { DeskReports } from '../notify/desk-reports'
 import type { ComputerSettings } from '../settings/computer-settings'
+import type { ClientStore } from '../clients/client-store'
+import type { ClientDirectory } from '../clients/client-directory'
 
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices extends OutboundServices {
@@ -53,4 +55,7 @@ export interface DeskServices extends OutboundServices {
   deskReports: DeskReports
   /** Start at login and the like, applied by the Electron app when there is one. */
   computer: ComputerSettings
+  /** The branch's clients derived from its bookings, their notes and alerts. */
+  clients: ClientStore
+  clientDirectory: ClientDirectory
 }

@@ -35,6 +35,7 @@ import syncRoutes from './routes/sync'
 import appointmentDetailRoutes from './routes/appointment-detail'
 import openingHoursRoutes from './routes/opening-hours'
 import clientSuggestionsRoutes from './routes/client-suggestions'
+import clientsRoutes from './routes/clients'
 import pendingConfirmationsRoutes from './routes/pending-confirmations'
 import { lazySchemaController } from './lazy-schema-compilers'
 
@@ -101,6 +102,7 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(appointmentDetailRoutes, { services })
   await app.register(openingHoursRoutes, { services })
   await app.register(clientSuggestionsRoutes, { services })
+  await app.register(clientsRoutes, { services })
   await app.register(pendingConfirmationsRoutes, { services })
   await app.register(peopleRoutes, { services })
   await app.register(businessRoutes, { services })

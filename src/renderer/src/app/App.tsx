@@ -7,6 +7,9 @@ import { AttentionPage } from '../features/attention/AttentionPage'
 import { PendingPage } from '../features/attention/PendingPage'
 import { usePendingConfirmations } from '../features/attention/queries'
 import { NewBookingButton } from '../features/booking/NewBookingButton'
+import { ClientCardPage } from '../features/clients/ClientCardPage'
+import { ClientSearchKey } from '../features/clients/ClientSearchKey'
+import { ClientsPage } from '../features/clients/ClientsPage'
 import { DayPage } from '../features/day/DayPage'
 import { OfflineBanner } from '../features/offline/OfflineBanner'
 import { SignedInBadge } from '../features/people/SignedInBadge'
@@ -130,6 +133,10 @@ export function App({ openUrl }: Props) {
     screen = <NotificationsPage tab={route.tab} />
   } else if (route.name === 'appointment') {
     screen = <AppointmentByUid uid={route.uid} timeZone={branch.data.timeZone} />
+  } else if (route.name === 'clients') {
+    screen = <ClientsPage branch={branch.data} />
+  } else if (route.name === 'client') {
+    screen = <ClientCardPage key={route.id} id={route.id} branch={branch.data} />
   } else {
     screen = (
       <div className="not-found">
@@ -179,6 +186,13 @@ export function App({ openUrl }: Props) {
             <FormattedMessage id="app.nav.attention" />
           </a>
           <a
+            href={`#${paths.clients}`}
+            aria-current={route.name === 'clients' || route.name === 'client' ? 'page' : undefined}
+            aria-keyshortcuts="/"
+          >
+            <FormattedMessage id="clients.nav" />
+          </a>
+          <a
             href={`#${paths.settings}`}
             aria-current={route.name === 'settings' ? 'page' : undefined}
           >
@@ -198,6 +212,7 @@ export function App({ openUrl }: Props) {
             </a>
           )}
         </nav>
+        <ClientSearchKey enabled={route.name === 'day' && route.appointmentUid === null} />
         <div className="branch-status">
           <SignedInBadge />
           {branch.data && today && (

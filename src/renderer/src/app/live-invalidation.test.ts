@@ -24,6 +24,12 @@ function cacheWithEverything() {
     queryKeys.appointment('u2'),
     queryKeys.slots('2026-03-10', 7, null),
     queryKeys.slots('2026-03-11', 7, 2),
+    queryKeys.clientList('', 1),
+    queryKeys.clientList('jo', 2),
+    queryKeys.clientCard(1),
+    queryKeys.clientCard(2),
+    queryKeys.dayClients('2026-03-10'),
+    queryKeys.dayClients('2026-03-11'),
   ]
   for (const key of keys) client.setQueryData(key, 'cached')
   return client
@@ -45,7 +51,10 @@ async function staleAfter(signal: LiveSignal): Promise<string[]> {
 describe('invalidationsFor', () => {
   it('a change to a few bookings refetches those days’ slots; their days and drawers are patched instead', async () => {
     const signal = { type: 'appointments' as const, uids: ['u1'], dates: ['2026-03-10'] }
-    expect(await staleAfter(signal)).toEqual(['["slots","2026-03-10",7,null]'])
+    expect(await staleAfter(signal)).toEqual([
+      '["clients","day","2026-03-10"]',
+      '["slots","2026-03-10",7,null]',
+    ])
     expect(patchedUids(signal)).toEqual(['u1'])
   })
 
@@ -56,6 +65,7 @@ describe('invalidationsFor', () => {
       [
         '["appointment","u1"]',
         '["appointment","u2"]',
+        '["clients","day","2026-03-10"]',
         '["day","2026-03-10"]',
         '["slots","2026-03-10",7,null]',
       ].sort(),
@@ -93,6 +103,21 @@ describe('invalidationsFor', () => {
   })
 
   it('after the stream was down, everything is refetched', async () => {
-    expect(await staleAfter({ type: 'reconnected' })).toHaveLength(15)
+    expect(await staleAfter({ type: 'reconnected' })).toHaveLength(21)
+  })
+
+  it('clients changing refetches the lists, those clients’ cards and the alerts of every day', async () => {
+    expect(await staleAfter({ type: 'clients', ids: [2], all: false })).toEqual(
+      [
+        '["clients","list","",1]',
+        '["clients","list","jo",2]',
+        '["clients","card",2]',
+        '["clients","day","2026-03-10"]',
+        '["clients","day","2026-03-11"]',
+      ].sort(),
+    )
+    const all = await staleAfter({ type: 'clients', ids: [], all: true })
+    expect(all.filter((k) => !k.startsWith('["clients"'))).toEqual([])
+    expect(all).toHaveLength(6)
   })
 })

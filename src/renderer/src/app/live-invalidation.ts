@@ -31,9 +31,22 @@ export function invalidationsFor(signal: LiveSignal): QueryKey[] {
             ]),
         ...signal.dates.map((date) => queryKeys.slotsOfDay(date)),
         queryKeys.pendingConfirmations,
+        // Which client each booking of those days is, and their alerts.
+        ...signal.dates.map((date) => queryKeys.dayClients(date)),
       ]
+    case 'clients':
+      // Bookings, notes, alerts or a merge: the lists, those clients' cards, and the alerts the
+      // day's cards show (an alert shows on every card of its client, whatever the day).
+      return signal.all
+        ? [queryKeys.clients]
+        : [
+            queryKeys.clientLists,
+            ...signal.ids.map((id) => queryKeys.clientCard(id)),
+            queryKeys.allDayClients,
+          ]
     case 'branch':
       return [
+        queryKeys.clients,
         queryKeys.branch,
         queryKeys.staff,
         queryKeys.eventTypes,

@@ -25,6 +25,13 @@ export const queryKeys = {
   /** Notification rules, proposals, history and this computer's choices (features/notifications). */
   notifications: ['notifications'] as const,
   desktopPending: ['notifications', 'desktop-pending'] as const,
+  /** The clients feature (features/clients): lists, cards, and the alerts of a day's cards. */
+  clients: ['clients'] as const,
+  clientLists: ['clients', 'list'] as const,
+  clientList: (q: string, page: number) => ['clients', 'list', q, page] as const,
+  clientCard: (id: number) => ['clients', 'card', id] as const,
+  allDayClients: ['clients', 'day'] as const,
+  dayClients: (date: string) => ['clients', 'day', date] as const,
   allSlots: ['slots'] as const,
   slotsOfDay: (date: string) => ['slots', date] as const,
   slots: (date: string, eventTypeId: number, staffId: number | null) =>

@@ -29,6 +29,13 @@ describe('parseRoute', () => {
     expect(parseRoute('/print/2026-03-10/extra')).toEqual({ name: 'not-found' })
   })
 
+  it('reads the client list and a client card', () => {
+    expect(parseRoute(paths.clients)).toEqual({ name: 'clients' })
+    expect(parseRoute(paths.client(42))).toEqual({ name: 'client', id: 42 })
+    expect(parseRoute('/clients/0')).toEqual({ name: 'not-found' })
+    expect(parseRoute('/clients/abc')).toEqual({ name: 'not-found' })
+  })
+
   it('sends an empty address to today', () => {
     expect(parseRoute('/')).toEqual({ name: 'today' })
     expect(parseRoute('')).toEqual({ name: 'today' })

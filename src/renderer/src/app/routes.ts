@@ -14,6 +14,8 @@ export type AppRoute =
   | { name: 'notifications'; tab: NotificationsTab }
   /** An appointment by uid alone (a notification's click): its day is looked up. */
   | { name: 'appointment'; uid: string }
+  | { name: 'clients' }
+  | { name: 'client'; id: number }
   | { name: 'not-found' }
 
 export type NotificationsTab = 'rules' | 'proposals' | 'history'
@@ -30,6 +32,8 @@ export const paths = {
   notifications: (tab: NotificationsTab = 'rules') =>
     tab === 'rules' ? '/notifications' : `/notifications/${tab}`,
   appointmentByUid: (uid: string) => `/appointment/${encodeURIComponent(uid)}`,
+  clients: '/clients',
+  client: (id: number) => `/clients/${id}`,
 }
 
 export function parseRoute(path: string): AppRoute {
@@ -62,6 +66,13 @@ export function parseRoute(path: string): AppRoute {
     } catch {
       return { name: 'not-found' }
     }
+  }
+  if (head === 'clients') {
+    if (rest.length === 0) return { name: 'clients' }
+    if (rest.length === 1 && /^[1-9]\d{0,15}$/.test(rest[0]!)) {
+      return { name: 'client', id: Number(rest[0]) }
+    }
+    return { name: 'not-found' }
   }
   if (
     rest.length === 0 &&

@@ -5,6 +5,8 @@ import { es as appointmentEs } from '../../features/appointment/es'
 import { en as attentionEn } from '../../features/attention/en'
 import { es as attentionEs } from '../../features/attention/es'
 import { en as bookingEn } from '../../features/booking/en'
+import { en as clientsEn } from '../../features/clients/en'
+import { es as clientsEs } from '../../features/clients/es'
 import { es as bookingEs } from '../../features/booking/es'
 import { en as dayEn } from '../../features/day/en'
 import { es as dayEs } from '../../features/day/es'
@@ -36,6 +38,7 @@ export const CATALOGS = {
   syncHealth: { en: syncHealthEn, es: syncHealthEs },
   print: { en: printEn, es: printEs },
   notifications: { en: notificationsEn, es: notificationsEs },
+  clients: { en: clientsEn, es: clientsEs },
 }
 
 const english = {
@@ -50,6 +53,7 @@ const english = {
   ...syncHealthEn,
   ...printEn,
   ...notificationsEn,
+  ...clientsEn,
 }
 export type MessageId = keyof typeof english
 
@@ -67,6 +71,7 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...syncHealthEs,
     ...printEs,
     ...notificationsEs,
+    ...clientsEs,
   },
 }
 

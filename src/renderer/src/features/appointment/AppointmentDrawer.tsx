@@ -12,6 +12,7 @@ import { Drawer } from '../../ui/Drawer'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { formatCalendarDate, calendarDateInZone, formatTimeRange } from '../../ui/time/zoned-time'
 import { reasonWords } from '../attention/reason-words'
+import { useDayClients } from '../clients/queries'
 import { cardMarks } from '../day/card-marks'
 import { availableActions, type DrawerAction } from './appointment-actions'
 import { historyWords } from './history-words'
@@ -50,6 +51,9 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
   const [problem, setProblem] = useState<string | null>(null)
   const zone = branch.timeZone
   const a = detail.data?.appointment
+  // The client of this booking and their alerts, from the day's list the grid already holds.
+  const dayClients = useDayClients(a ? calendarDateInZone(new Date(a.start), zone) : null)
+  const client = a && dayClients.data?.appointments.find((c) => c.uid === a.uid)
   const t = (id: MessageId, values?: Record<string, string | number>) =>
     intl.formatMessage({ id }, values)
 
@@ -134,6 +138,20 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
                 </li>
               ))}
           </ul>
+          {client && client.alerts.length > 0 && (
+            <ul
+              className="drawer__alerts"
+              aria-label={t('clients.alerts')}
+              data-testid="drawer-alerts"
+            >
+              {client.alerts.map((alert) => (
+                <li key={alert} className="tag tag--alert">
+                  <span aria-hidden="true">⚠ </span>
+                  {t('clients.alert', { alert })}
+                </li>
+              ))}
+            </ul>
+          )}
           {a.syncState === 'pending' && <p className="notice">{t('appointment.waitingToSync')}</p>}
           {a.syncState === 'needs_attention' && (
             <RefusedNotice
@@ -144,6 +162,20 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
             />
           )}
           <dl className="details">
+            {client?.clientId != null && (
+              <>
+                <dt>{t('clients.client')}</dt>
+                <dd>
+                  <a
+                    href={`#${paths.client(client.clientId)}`}
+                    data-testid="drawer-client-link"
+                    aria-label={t('clients.openCard', { name: a.attendee.name })}
+                  >
+                    {a.attendee.name}
+                  </a>
+                </dd>
+              </>
+            )}
             <dt>{t('appointment.time')}</dt>
             <dd data-testid="drawer-time">
               {formatCalendarDate(calendarDateInZone(new Date(a.start), zone), intl.locale)},{' '}

@@ -20,6 +20,8 @@ interface Props {
   lanes: number
   /** Short cards show one line; the rest is in the accessible name and the drawer. */
   compact: boolean
+  /** The client's alerts (an allergy, "prefers Liam"): shown on every card of that client. */
+  alerts: readonly string[]
 }
 
 export const AppointmentCard = memo(function AppointmentCard({
@@ -31,6 +33,7 @@ export const AppointmentCard = memo(function AppointmentCard({
   lane,
   lanes,
   compact,
+  alerts,
 }: Props) {
   const intl = useIntl()
   const struck = isStruckThrough(a.status)
@@ -62,6 +65,7 @@ export const AppointmentCard = memo(function AppointmentCard({
       data-status={a.status}
       data-visit={a.visitState}
       data-sync={a.syncState}
+      data-alerts={alerts.length || undefined}
     >
       <span className="appointment__line">
         <time className="appointment__time" dateTime={a.start} data-testid="appointment-time">
@@ -85,6 +89,12 @@ export const AppointmentCard = memo(function AppointmentCard({
               {markWords[i]}
             </span>
           ))}
+        </span>
+      )}
+      {alerts.length > 0 && (
+        <span className="appointment__alert tag--alert" data-testid="client-alert">
+          <span aria-hidden="true">⚠ </span>
+          {intl.formatMessage({ id: 'day.card.alert' }, { alert: alerts.join('; ') })}
         </span>
       )}
       {/* One line, cut with an ellipsis; the whole note is in the drawer (and read out here). */}

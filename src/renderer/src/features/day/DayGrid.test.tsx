@@ -46,7 +46,7 @@ const day = (appointments: Appointment[]): DayView => ({
 const render = (view: DayView, locale: 'en' | 'es' = 'en') =>
   renderToStaticMarkup(
     <IntlProvider locale={locale} messages={MESSAGES[locale]}>
-      <DayGrid day={view} hours={undefined} nowMinute={null} busy={false} />
+      <DayGrid day={view} hours={undefined} nowMinute={null} busy={false} alerts={new Map()} />
     </IntlProvider>,
   )
 

@@ -16,6 +16,8 @@ interface Props {
   nowMinute: number | null
   /** True while another day is being fetched and this one is still on screen. */
   busy: boolean
+  /** The client alerts of each appointment, by uid (features/clients). */
+  alerts: ReadonlyMap<string, readonly string[]>
 }
 
 /** "EST", "GMT+1": the axis says which clock it is read on. */
@@ -27,12 +29,14 @@ function zoneAbbreviation(instant: string, timeZone: string, locale: string): st
   )
 }
 
+const NO_ALERTS: readonly string[] = []
+
 const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
 
 // Memoised, and so are its cards: the shell re-renders on every status change and minute tick,
 // and a live change to one appointment should render one card, not the day.
-export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy }: Props) {
+export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy, alerts }: Props) {
   const intl = useIntl()
   const { columns, window, height, hourMarks } = useMemo(
     () =>
@@ -119,6 +123,7 @@ export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy }: Pr
                     lane={card.lane}
                     lanes={card.lanes}
                     compact={card.compact}
+                    alerts={alerts.get(card.appointment.uid) ?? NO_ALERTS}
                   />
                 ))}
               </section>

@@ -1,11 +1,12 @@
 // The day screen: navigation, the grid, and the drawer of the appointment the address names.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useIntl } from 'react-intl'
 import { useLocation } from 'wouter'
 import type { Branch } from '../../../../shared/api/schemas'
 import { describeError } from '../../app/i18n/describe-error'
 import { paths } from '../../app/routes'
 import { AppointmentDrawer } from '../appointment/AppointmentDrawer'
+import { useDayClients } from '../clients/queries'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { addDays } from '../../ui/time/zoned-time'
 import { dayKeyAction } from './day-keys'
@@ -28,6 +29,13 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
   const [, navigate] = useLocation()
   const day = useDay(date)
   const hours = useOpeningHours(date)
+  const dayClients = useDayClients(date)
+  // Each card's client alerts; the same array per card while nothing changed, so memoised
+  // cards whose alerts did not change do not render again.
+  const alerts = useMemo(
+    () => new Map(dayClients.data?.appointments.map((a) => [a.uid, a.alerts]) ?? []),
+    [dayClients.data],
+  )
   const dateInput = useRef<HTMLDivElement>(null)
   const scroller = useRef<HTMLDivElement>(null)
   const goTo = (next: string) => navigate(paths.day(next))
@@ -104,6 +112,7 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
           hours={onScreen.hours}
           nowMinute={onScreen.day.date === today ? nowMinute : null}
           busy={!ready}
+          alerts={alerts}
         />
       ) : (
         !day.error && <p className="loading">{intl.formatMessage({ id: 'day.loading' })}</p>
