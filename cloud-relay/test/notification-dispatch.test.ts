@@ -156,15 +156,13 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
         branches: [channelId],
       },
     })
+    const policy = await call('PUT', `/v1/business/cancellation-policies/${channelId}/${SERVICE}`, {
+      actor: { personId: biz.ownerId, pin: OWNER_PIN },
+      windowHours: 24,
+      text: 'Avísanos con un día.',
+    })
+    expect(policy.statusCode, policy.body).toBe(200)
     await setRules((rules) => {
-      rules.cancellationPolicies = [
-        {
-          branchId: channelId,
-          eventTypeId: SERVICE,
-          windowHours: 24,
-          text: 'Avísanos con un día.',
-        },
-      ]
       rules.branchNames = { [channelId]: 'Centro' }
     })
     // The business's own events (its creation, its people) notify no one.

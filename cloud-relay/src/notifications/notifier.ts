@@ -125,7 +125,7 @@ export class Notifier {
     }
   }
 
-  private async sourceOf(job: NotifyJob, rules: Parameters<typeof classifyDelivery>[1]) {
+  private async sourceOf(job: NotifyJob, policies: Parameters<typeof classifyDelivery>[1]) {
     if (job.report) {
       const r = job.report
       const source: NotificationSource = {
@@ -145,7 +145,7 @@ export class Notifier {
     const read = await this.o.storage.read(job.channelId, seq - 1, 1)
     const event = read.ok ? read.events.find((e) => e.seq === seq) : undefined
     if (!event) return undefined
-    return classifyDelivery({ ...event, channelId: job.channelId }, rules)
+    return classifyDelivery({ ...event, channelId: job.channelId }, policies)
   }
 
   private async dispatch(job: NotifyJob): Promise<void> {
@@ -153,8 +153,8 @@ export class Notifier {
     try {
       const business = await this.o.storage.business.businessOfChannel(job.channelId)
       if (!business) return await store.finishJob(job, [])
-      const { rules } = await currentRules(this.o.storage, business.id)
-      const source = await this.sourceOf(job, rules)
+      const { rules } = await currentRules(this.o.storage, business)
+      const source = await this.sourceOf(job, business.cancellationPolicies)
       const planned = source
         ? planNotifications(source, {
             business,
