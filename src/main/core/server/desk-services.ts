@@ -13,6 +13,7 @@ import type { AuditStore } from '../audit/audit-store'
 import type { BusinessStore } from '../people/business-store'
 import type { SignIn } from '../people/sign-in'
 import type { BusinessCopy } from '../inbound/business-copy'
+import type { CancellationPolicies } from '../people/cancellation-policies'
 
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices extends OutboundServices {
@@ -40,4 +41,6 @@ export interface DeskServices extends OutboundServices {
   business: BusinessStore
   businessCopy: BusinessCopy
   signIn: SignIn
+  /** The services' cancellation policies at this branch, from the business copy. */
+  policies: CancellationPolicies
 }

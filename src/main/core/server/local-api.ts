@@ -17,6 +17,7 @@ import routeAccess, { type DeclaredRoute } from './plugins/route-access'
 import peopleRoutes from './routes/people'
 import businessRoutes from './routes/business'
 import auditRoutes from './routes/audit'
+import cancellationPolicyRoutes from './routes/cancellation-policies'
 import teamRoutes from './routes/team'
 import appointmentsRoutes from './routes/appointments'
 import branchRoutes from './routes/branch'
@@ -101,6 +102,7 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(businessRoutes, { services })
   await app.register(auditRoutes, { services })
   await app.register(teamRoutes, { services })
+  await app.register(cancellationPolicyRoutes, { services })
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'open' } }, async () =>
     app.swagger(),
   )
