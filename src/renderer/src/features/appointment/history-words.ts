@@ -54,6 +54,15 @@ export function historyWords(sent: { code: HistoryCode; params: unknown }): Hist
       const id = VISIT[entry.params.state]
       return [id ? { id } : { id: 'history.other', values: { text: entry.params.state } }]
     }
+    case 'cancelled_at_desk':
+      return entry.params.late
+        ? [
+            {
+              id: 'history.cancelledLateAtDesk',
+              values: { hours: String(entry.params.windowHours ?? '') },
+            },
+          ]
+        : [{ id: 'history.cancelledAtDesk' }]
     case 'calcom_changed':
       return calcomChangeWords(entry.params)
     case 'unrecognised':
