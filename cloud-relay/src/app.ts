@@ -87,6 +87,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(notifierPlugin, {
     smtp: config.smtp,
     leaseMs: config.notifyClaimMs,
+    stallMs: config.deliveryProblemMs,
     ...opts.notifier,
   })
 

@@ -120,7 +120,8 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
     h = await startHarness(
       engine,
       { RELAY_SMTP_URL: mail.url, RELAY_MAIL_FROM: 'Frontdesk <alerts@frontdesk.test>' },
-      { notifier: { background: false, now: () => clock } },
+      // Its desks never ack: a year before that counts as a delivery problem (own suite).
+      { notifier: { background: false, now: () => clock, stallMs: 365 * 86_400_000 } },
     )
     const seeded = await seedChannel(h.storage)
     channelId = seeded.channel.id

@@ -2,6 +2,7 @@
 // needs. A delivery that notifies no one (MEETING_ENDED, PING, unknown triggers, form bodies)
 // yields undefined.
 import type { NotificationKind } from '../../../src/shared/notifications/kinds.js'
+import type { RelayProblem } from '../storage/notification-types.js'
 import {
   isLateCancellation,
   policyFor,
@@ -27,6 +28,8 @@ export interface NotificationSource {
   booking: BookingFacts | null
   /** A desk report's own sentence. */
   summary: string | null
+  /** A problem the relay found itself, worded in each recipient's language. */
+  problem?: RelayProblem | null
 }
 
 const TRIGGER_KINDS: Record<string, NotificationKind> = {

@@ -1,6 +1,7 @@
 // What notifications say, in English and Spanish: subjects, titles and bodies for one event, a
 // burst of one kind, and the morning digest. Times are shown in the branch's zone, labelled.
 import type { MessageKind } from '../../../src/shared/notifications/kinds.js'
+import type { RelayProblem } from '../storage/notification-types.js'
 import type { BookingFacts } from './classify.js'
 
 export type MessageLanguage = 'en' | 'es'
@@ -48,6 +49,8 @@ const WORDS = {
     digest: (n: number) => `Your morning digest: ${n} notification${n === 1 ? '' : 's'}`,
     digestIntro: 'Held during quiet hours:',
     footer: 'Sent by Frontdesk under your business’s notification rules.',
+    notCollecting: (since: string) =>
+      `No desk of this branch has collected Cal.com’s news since ${since}: bookings made since then are not on its screen. Check that a desk is on and online.`,
   },
   es: {
     branch: 'Sucursal',
@@ -55,6 +58,8 @@ const WORDS = {
     digest: (n: number) => `Tu resumen de la mañana: ${n} aviso${n === 1 ? '' : 's'}`,
     digestIntro: 'Retenidos durante las horas de silencio:',
     footer: 'Enviado por Frontdesk según las reglas de avisos de tu negocio.',
+    notCollecting: (since: string) =>
+      `Ningún escritorio de esta sucursal ha recogido las novedades de Cal.com desde ${since}: las reservas hechas desde entonces no están en su pantalla. Comprueba que haya un escritorio encendido y en línea.`,
   },
 } as const
 
@@ -92,6 +97,7 @@ export function describeEvent(e: {
   zone: string
   booking: BookingFacts | null
   summary: string | null
+  problem?: RelayProblem | null
 }): { title: string; body: string } {
   const title = `${kindLabel(e.kind, e.lang)} · ${e.branchName}`
   const lines: string[] = []
@@ -101,6 +107,8 @@ export function describeEvent(e: {
     if (e.booking.startTime) lines.push(formatTime(e.booking.startTime, e.zone, e.lang))
   }
   if (e.summary) lines.push(e.summary)
+  if (e.problem?.code === 'branch_not_collecting')
+    lines.push(WORDS[e.lang].notCollecting(formatTime(e.problem.since, e.zone, e.lang)))
   lines.push(e.branchName)
   return { title, body: lines.join('\n') }
 }

@@ -26,6 +26,13 @@ export interface NotifierOptions {
   background?: boolean
   /** Called when a desktop notification becomes available here (wakes parked polls). */
   onDesktop?: () => void
+  /**
+   * A branch whose deliveries no desk has collected for this long is a relay.delivery_problem
+   * (default 60 min; RELAY_DELIVERY_PROBLEM_MINUTES).
+   */
+  stallMs?: number
+  /** How often a pass looks for such branches (default 60 s; 0: every pass). */
+  problemCheckMs?: number
 }
 
 export const MAX_EMAIL_ATTEMPTS = 6
@@ -43,6 +50,7 @@ export class Notifier {
   private timer: NodeJS.Timeout | undefined
   private stopped = false
   private unsubscribe: (() => void) | undefined
+  private problemsCheckedAt = -Infinity
 
   constructor(private readonly o: NotifierOptions) {
     this.leaseMs = o.leaseMs ?? 60_000
@@ -106,7 +114,40 @@ export class Notifier {
     await this.pass()
   }
 
+  /**
+   * The relay's own problems become jobs like a desk's reports, keyed by the episode (the branch
+   * and its first uncollected delivery): every instance may find the same stall, the unique key
+   * keeps it one notification; a branch that catches up and stalls again is a new episode.
+   */
+  private async findProblems(): Promise<void> {
+    const now = this.o.now()
+    if (now.getTime() - this.problemsCheckedAt < (this.o.problemCheckMs ?? 60_000)) return
+    this.problemsCheckedAt = now.getTime()
+    const before = new Date(now.getTime() - (this.o.stallMs ?? 3_600_000))
+    for (const b of await this.o.storage.notifications.stalledBranches(before)) {
+      const queued = await this.o.storage.notifications.enqueueReport(
+        `relay:not-collecting:${b.channelId}:${b.seq}`,
+        b.channelId,
+        {
+          kind: 'relay.delivery_problem',
+          summary: '',
+          problem: { code: 'branch_not_collecting', since: b.receivedAt.toISOString() },
+          bookingUid: null,
+          deviceId: 'relay',
+          at: now.toISOString(),
+        },
+        now,
+      )
+      if (queued)
+        this.o.log.warn(
+          { channel: b.channelId, since: b.receivedAt.toISOString() },
+          'notifications: no desk is collecting this branch’s deliveries',
+        )
+    }
+  }
+
   private async pass(): Promise<void> {
+    await this.findProblems()
     for (;;) {
       const jobs = await this.o.storage.notifications.claimJobs(
         this.o.now(),
@@ -138,6 +179,7 @@ export class Notifier {
           ? { uid: r.bookingUid, title: null, startTime: null, attendee: null }
           : null,
         summary: r.summary,
+        problem: r.problem ?? null,
       }
       return source
     }

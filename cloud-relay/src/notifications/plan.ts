@@ -52,6 +52,7 @@ export function planNotifications(source: NotificationSource, ctx: PlanContext):
       zone,
       booking: source.booking,
       summary: source.summary,
+      problem: source.problem ?? null,
     })
     for (const channel of rule.channels) {
       let status: NewNotification['status'] = 'pending'

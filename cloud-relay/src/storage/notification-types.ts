@@ -1,3 +1,4 @@
+import type { StalledBranch } from './stalled-branches.js'
 // Notification rules, proposals, the dispatch queue and the notifications themselves as the relay
 // stores them (DESIGN.md §8). Both engines implement this; the tests run against both.
 import type {
@@ -31,9 +32,18 @@ export interface StoredProposal {
 }
 
 /** A desk-side problem, queued as a job like a delivery. */
+/** A problem the relay finds itself, said in each recipient's language (messages.ts). */
+export interface RelayProblem {
+  code: 'branch_not_collecting'
+  /** ISO 8601: when the first delivery no desk collected arrived. */
+  since: string
+}
+
 export interface ReportPayload {
   kind: NotificationKind
   summary: string
+  /** Set on the relay's own reports: the summary is then worded per recipient. */
+  problem?: RelayProblem
   bookingUid: string | null
   deviceId: string
   at: string
@@ -132,6 +142,8 @@ export interface NotificationStorage {
     audit: AuditEntry,
   ): Promise<{ outcome: 'rejected' | 'decided' | 'unknown'; version: number }>
 
+  /** Branches no desk has collected from since before `receivedBefore` (stalled-branches.ts). */
+  stalledBranches(receivedBefore: Date): Promise<StalledBranch[]>
   /** Queues a desk report; false when its key was queued before. */
   enqueueReport(
     sourceKey: string,

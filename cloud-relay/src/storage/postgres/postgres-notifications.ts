@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { STALLED_BRANCHES_SQL, toStalled, type StalledBranch } from '../stalled-branches.js'
 import type pg from 'pg'
 import type { NotificationRules } from '../../../../src/shared/notifications/rules.js'
 import type { AuditEntry } from '../business-types.js'
@@ -192,6 +193,14 @@ export class PostgresNotifications implements NotificationStorage {
       await c.query(auditInsert(businessId, audit))
       return { outcome: 'rejected' as const, version }
     })
+  }
+
+  async stalledBranches(receivedBefore: Date): Promise<StalledBranch[]> {
+    const r = await this.pool.query<{ channel_id: string; seq: string; received_at: string }>(
+      STALLED_BRANCHES_SQL((n) => `$${n}`),
+      [receivedBefore.getTime()],
+    )
+    return r.rows.map(toStalled)
   }
 
   async enqueueReport(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { STALLED_BRANCHES_SQL, toStalled, type StalledBranch } from '../stalled-branches.js'
 import type Database from 'better-sqlite3'
 import type { NotificationRules } from '../../../../src/shared/notifications/rules.js'
 import type { AuditEntry } from '../business-types.js'
@@ -22,6 +23,9 @@ import type {
 } from '../notification-types.js'
 
 const statements = (db: Database.Database) => ({
+  stalled: db.prepare<[number], { channel_id: string; seq: number; received_at: number }>(
+    STALLED_BRANCHES_SQL(() => '?'),
+  ),
   rules: db.prepare<[string], { version: number; doc: string }>(
     'SELECT version, doc FROM notification_rules WHERE business_id = ?',
   ),
@@ -243,6 +247,10 @@ export class SqliteNotifications implements NotificationStorage {
         return { outcome: 'rejected' as const, version }
       })
       .immediate()
+  }
+
+  async stalledBranches(receivedBefore: Date): Promise<StalledBranch[]> {
+    return this.s.stalled.all(receivedBefore.getTime()).map(toStalled)
   }
 
   async enqueueReport(
