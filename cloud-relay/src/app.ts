@@ -88,6 +88,7 @@ export async function buildApp(opts: BuildAppOptions) {
     smtp: config.smtp,
     leaseMs: config.notifyClaimMs,
     stallMs: config.deliveryProblemMs,
+    summaryHour: config.dailySummaryHour,
     ...opts.notifier,
   })
 

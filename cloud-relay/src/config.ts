@@ -35,6 +35,8 @@ export interface RelayConfig {
   notifyClaimMs: number
   /** A branch whose deliveries no desk collects for this long raises relay.delivery_problem. */
   deliveryProblemMs: number
+  /** The local hour the daily summary of the day before goes out; null: none. */
+  dailySummaryHour: number | null
 }
 
 export class ConfigError extends Error {
@@ -122,6 +124,8 @@ export function loadConfig(env: Env = process.env): RelayConfig {
   else if (trustRaw !== 'false') trustProxy = trustRaw.split(/[\s,]+/).filter(Boolean)
 
   const notifyClaimMs = int('RELAY_NOTIFY_CLAIM_SECONDS', 60, 1, 3600) * 1000
+  const summaryRaw = str('RELAY_DAILY_SUMMARY_HOUR', '7')
+  const dailySummaryHour = summaryRaw === 'off' ? null : int('RELAY_DAILY_SUMMARY_HOUR', 7, 0, 23)
   const deliveryProblemMs = int('RELAY_DELIVERY_PROBLEM_MINUTES', 60, 5, 7 * 24 * 60) * 60_000
   const smtpUrl = env.RELAY_SMTP_URL?.trim() || undefined
   const mailFrom = env.RELAY_MAIL_FROM?.trim() || undefined
@@ -171,6 +175,7 @@ export function loadConfig(env: Env = process.env): RelayConfig {
     smtp: smtpUrl && mailFrom ? { url: smtpUrl, from: mailFrom } : undefined,
     notifyClaimMs,
     deliveryProblemMs,
+    dailySummaryHour,
   }
 }
 

@@ -76,7 +76,7 @@ describe.each(ENGINES)('a branch no desk collects from, on %s', (engine) => {
         RELAY_MAIL_FROM: 'Frontdesk <alerts@frontdesk.test>',
         RELAY_DELIVERY_PROBLEM_MINUTES: '60',
       },
-      { notifier: { background: false, now: () => clock, problemCheckMs: 0 } },
+      { notifier: { background: false, now: () => clock, problemCheckMs: 0, summaryHour: null } },
     )
     const seeded = await seedChannel(h.storage)
     channelId = seeded.channel.id

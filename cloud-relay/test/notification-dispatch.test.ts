@@ -120,8 +120,16 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
     h = await startHarness(
       engine,
       { RELAY_SMTP_URL: mail.url, RELAY_MAIL_FROM: 'Frontdesk <alerts@frontdesk.test>' },
-      // Its desks never ack: a year before that counts as a delivery problem (own suite).
-      { notifier: { background: false, now: () => clock, stallMs: 365 * 86_400_000 } },
+      // Its desks never ack: a year before that counts as a delivery problem; no daily summaries
+      // (each has its own suite).
+      {
+        notifier: {
+          background: false,
+          now: () => clock,
+          stallMs: 365 * 86_400_000,
+          summaryHour: null,
+        },
+      },
     )
     const seeded = await seedChannel(h.storage)
     channelId = seeded.channel.id

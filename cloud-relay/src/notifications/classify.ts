@@ -2,7 +2,7 @@
 // needs. A delivery that notifies no one (MEETING_ENDED, PING, unknown triggers, form bodies)
 // yields undefined.
 import type { NotificationKind } from '../../../src/shared/notifications/kinds.js'
-import type { RelayProblem } from '../storage/notification-types.js'
+import type { DailySummary, RelayProblem } from '../storage/notification-types.js'
 import {
   isLateCancellation,
   policyFor,
@@ -30,6 +30,8 @@ export interface NotificationSource {
   summary: string | null
   /** A problem the relay found itself, worded in each recipient's language. */
   problem?: RelayProblem | null
+  /** summary.daily: what the day before held, per branch. */
+  daily?: DailySummary | null
 }
 
 const TRIGGER_KINDS: Record<string, NotificationKind> = {

@@ -5,7 +5,8 @@
 // morning digest. A crashed instance's claims expire and another picks the work up.
 import { createHash } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
-import type { StoredNotification, NotifyJob } from '../storage/notification-types.js'
+import { DateTime } from 'luxon'
+import type { DailyBranch, StoredNotification, NotifyJob } from '../storage/notification-types.js'
 import type { RelayStorage } from '../storage/types.js'
 import { classifyDelivery, type NotificationSource } from './classify.js'
 import { currentRules } from './current-rules.js'
@@ -31,11 +32,15 @@ export interface NotifierOptions {
    * (default 60 min; RELAY_DELIVERY_PROBLEM_MINUTES).
    */
   stallMs?: number
-  /** How often a pass looks for such branches (default 60 s; 0: every pass). */
+  /** How often a pass looks for such branches and due summaries (default 60 s; 0: every pass). */
   problemCheckMs?: number
+  /** The local hour the day before is summarised from (default 7); null: no daily summaries. */
+  summaryHour?: number | null
 }
 
 export const MAX_EMAIL_ATTEMPTS = 6
+/** The local hour from which the day before is summarised, unless configured. */
+export const SUMMARY_HOUR = 7
 // Jobs are idempotent (unique keys), so a batch whose claim outlives its lease costs only work.
 const JOB_BATCH = 20
 
@@ -51,6 +56,10 @@ export class Notifier {
   private stopped = false
   private unsubscribe: (() => void) | undefined
   private problemsCheckedAt = -Infinity
+  private summariesCheckedAt = -Infinity
+  /** Summary keys this instance queued (or found queued): not read again. */
+  private readonly summarised = new Set<string>()
+  private readonly zones = new Map<string, { zone: string; at: number }>()
 
   constructor(private readonly o: NotifierOptions) {
     this.leaseMs = o.leaseMs ?? 60_000
@@ -146,8 +155,92 @@ export class Notifier {
     }
   }
 
+  /**
+   * summary.daily: once the business's morning has come (SUMMARY_HOUR in the zone Cal.com gives
+   * its first branch), one job per (business, day) under a unique key, so every instance may try
+   * and one summary is made. Its contents are the stored deliveries of the day before, per branch.
+   */
+  private async findSummaries(): Promise<void> {
+    const hour = this.o.summaryHour === undefined ? SUMMARY_HOUR : this.o.summaryHour
+    if (hour === null) return
+    const now = this.o.now()
+    if (now.getTime() - this.summariesCheckedAt < (this.o.problemCheckMs ?? 60_000)) return
+    this.summariesCheckedAt = now.getTime()
+    for (const b of await this.o.storage.notifications.businessBranches()) {
+      const zone = await this.zoneOf(b.businessId, b.channelIds, now)
+      const local = DateTime.fromJSDate(now, { zone })
+      if (local.hour < hour) continue
+      const dayStart = local.minus({ days: 1 }).startOf('day')
+      const day = dayStart.toISODate() as string
+      const key = `summary:${b.businessId}:${day}`
+      if (this.summarised.has(key)) continue
+      const business = await this.o.storage.business.businessOfChannel(b.channelIds[0]!)
+      if (!business) continue
+      const branches = []
+      for (const channelId of b.channelIds) {
+        const seen = new Set<string>()
+        const counts: DailyBranch['counts'] = {}
+        const deliveries = await this.o.storage.notifications.receivedBetween(
+          channelId,
+          dayStart.toJSDate(),
+          local.startOf('day').toJSDate(),
+        )
+        for (const d of deliveries) {
+          const source = classifyDelivery(d, business.cancellationPolicies)
+          // A redelivery in a fresh envelope is the same change: counted once.
+          if (!source || seen.has(source.sourceKey)) continue
+          seen.add(source.sourceKey)
+          counts[source.kind] = (counts[source.kind] ?? 0) + 1
+        }
+        branches.push({ branchId: channelId, counts })
+      }
+      await this.o.storage.notifications.enqueueReport(
+        key,
+        b.channelIds[0]!,
+        {
+          kind: 'summary.daily',
+          summary: '',
+          daily: { day, zone, branches },
+          bookingUid: null,
+          deviceId: 'relay',
+          at: now.toISOString(),
+        },
+        now,
+      )
+      this.summarised.add(key)
+    }
+  }
+
+  /**
+   * The business's zone: the organizer's, as Cal.com's recent deliveries to its first branch
+   * with one say; UTC until one does. Looked up at most hourly.
+   */
+  private async zoneOf(businessId: string, channelIds: string[], now: Date): Promise<string> {
+    const known = this.zones.get(businessId)
+    if (known && now.getTime() - known.at < 3_600_000) return known.zone
+    let zone = 'UTC'
+    for (const channelId of channelIds) {
+      const recent = await this.o.storage.notifications.receivedBetween(
+        channelId,
+        new Date(now.getTime() - 7 * 86_400_000),
+        new Date(now.getTime() + 60_000),
+      )
+      const found = recent
+        .reverse()
+        .map((d) => classifyDelivery(d, [])?.zone)
+        .find((z) => z && DateTime.local().setZone(z).isValid)
+      if (found) {
+        zone = found
+        break
+      }
+    }
+    this.zones.set(businessId, { zone, at: now.getTime() })
+    return zone
+  }
+
   private async pass(): Promise<void> {
     await this.findProblems()
+    await this.findSummaries()
     for (;;) {
       const jobs = await this.o.storage.notifications.claimJobs(
         this.o.now(),
@@ -180,6 +273,7 @@ export class Notifier {
           : null,
         summary: r.summary,
         problem: r.problem ?? null,
+        daily: r.daily ?? null,
       }
       return source
     }

@@ -24,6 +24,7 @@ export interface NotifierPluginOptions {
   /** A branch no desk collects from for this long is a delivery problem. */
   stallMs?: number
   problemCheckMs?: number
+  summaryHour?: number | null
 }
 
 export default fp<NotifierPluginOptions>(
@@ -41,6 +42,7 @@ export default fp<NotifierPluginOptions>(
       ...(opts.background === undefined ? {} : { background: opts.background }),
       ...(opts.stallMs === undefined ? {} : { stallMs: opts.stallMs }),
       ...(opts.problemCheckMs === undefined ? {} : { problemCheckMs: opts.problemCheckMs }),
+      ...(opts.summaryHour === undefined ? {} : { summaryHour: opts.summaryHour }),
     })
     app.decorate('notifier', notifier)
     app.addHook('onReady', async () => notifier.start())
