@@ -41,6 +41,8 @@ export interface NotifierOptions {
 export const MAX_EMAIL_ATTEMPTS = 6
 /** The local hour from which the day before is summarised, unless configured. */
 export const SUMMARY_HOUR = 7
+/** Emails sent at once by one instance (the SMTP pool's connections, mailer.ts). */
+export const SEND_CONCURRENCY = 5
 // Jobs are idempotent (unique keys), so a batch whose claim outlives its lease costs only work.
 const JOB_BATCH = 20
 
@@ -250,12 +252,18 @@ export class Notifier {
       if (jobs.length === 0) break
       for (const job of jobs) await this.dispatch(job)
     }
-    // One at a time: a claim's lease covers one send, never a queue of them, so another
-    // instance cannot take over a notification this one is about to send.
+    // A few at a time, all sent at once: a claim's lease covers one send (each runs in
+    // parallel, never queued behind the others), so another instance cannot take over a
+    // notification this one is about to send. Desktop ones keep their order (served in turn).
     for (;;) {
-      const [due] = await this.o.storage.notifications.claimDue(this.o.now(), this.leaseMs, 1)
-      if (!due) break
-      await this.deliver(due)
+      const due = await this.o.storage.notifications.claimDue(
+        this.o.now(),
+        this.leaseMs,
+        SEND_CONCURRENCY,
+      )
+      if (due.length === 0) break
+      for (const n of due) if (n.channel === 'desktop') await this.deliver(n)
+      await Promise.all(due.filter((n) => n.channel !== 'desktop').map((n) => this.deliver(n)))
     }
   }
 
