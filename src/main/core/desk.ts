@@ -88,14 +88,17 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       audit: new AuditStore(db),
       settings: new SettingsStore(db),
     }
-    const calcomBookings = new CalcomBookings(db, services)
+    const calcomBookings: CalcomBookings = new CalcomBookings(db, {
+      ...services,
+      lateness: (a, at): { windowHours: number } | null => policies.lateness(a, at),
+    })
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
     const business = new BusinessStore(db)
-    const policies = new CancellationPolicies({
+    const policies: CancellationPolicies = new CancellationPolicies({
       business,
       eventTypes: services.eventTypes,
-      channelId: () => sync.relayIdentity().channelId,
+      channelId: (): string | null => sync.relayIdentity().channelId,
     })
     const outbound = createOutbound(
       {

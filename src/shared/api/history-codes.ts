@@ -17,6 +17,9 @@ export interface HistoryParams {
     paid?: boolean
     rescheduledTo?: string
     fields?: string[]
+    /** A cancellation inside the service's cancellation window (`windowHours`). */
+    late?: boolean
+    windowHours?: number
   }
   guest_no_show_updated: { attendees?: unknown }
   booked_at_desk: { walkIn?: boolean }

@@ -12,6 +12,7 @@ import type { PeopleList } from '../../../shared/api/people'
 import type { AppointmentDetail, SyncHealth } from '../../../shared/api/schemas'
 
 let sandbox: RunningSandbox
+let account: SandboxState['accounts'][number]
 let relay: InProcessRelay
 let desk: TempDesk
 let serviceId: number
@@ -62,9 +63,8 @@ beforeAll(async () => {
     },
     sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
   })
-  expect((await call('/api/branch/connect', 'POST', { apiKey: accounts[0]!.apiKey })).status).toBe(
-    200,
-  )
+  account = accounts[0]!
+  expect((await call('/api/branch/connect', 'POST', { apiKey: account.apiKey })).status).toBe(200)
   await until('the desk reading its relay channel', async () => {
     const s = (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
     return s.relay.state === 'online'
@@ -195,5 +195,64 @@ describe('a service’s cancellation policy at the desk', () => {
     expect((await detail('no-policy-client')).cancellationPolicy).toBeNull()
     await call('/api/appointments/no-policy-client/cancel', 'POST', { reason: 'x' })
     expect((await detail('no-policy-client')).history.at(-1)?.params).not.toHaveProperty('late')
+  })
+
+  it('a client cancelling in Cal.com inside the window is marked late too', async () => {
+    const type = account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
+    const types = (await (await deskFetch(desk, '/api/event-types')).json()) as {
+      id: number
+      calcomId: number
+    }[]
+    const here = types.find((t) => t.calcomId === type.id)!
+    await signIn(ownerId, OWNER.pin)
+    const set = await call(`/api/cancellation-policies/${here.id}`, 'PUT', {
+      pin: OWNER.pin,
+      windowHours: 720,
+      text: 'A month ahead, please.',
+    })
+    expect(set.status).toBe(200)
+    const query = new URLSearchParams({
+      eventTypeId: String(type.id),
+      start: new Date(Date.now() + 3_600_000).toISOString(),
+      end: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    })
+    const slots = (await (
+      await fetch(`${sandbox.url}/v2/slots?${query}`, {
+        headers: { 'cal-api-version': '2024-09-04' },
+      })
+    ).json()) as { data: Record<string, { start: string }[]> }
+    const start = Object.values(slots.data).flat()[0]!.start
+    const booked = await fetch(`${sandbox.url}/_sandbox/book`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        start: new Date(start).toISOString(),
+        eventTypeId: type.id,
+        attendee: { name: 'Cleo Online', email: 'cleo@example.com', timeZone: account.timeZone },
+      }),
+    })
+    expect(booked.status).toBe(201)
+    const { uid } = ((await booked.json()) as { data: { uid: string } }).data
+    await until(
+      'the booking at the desk',
+      async () => (await deskFetch(desk, `/api/appointments/${uid}`)).ok,
+    )
+    const cancelled = await fetch(`${sandbox.url}/v2/bookings/${uid}/cancel`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${account.apiKey}`,
+        'cal-api-version': '2024-08-13',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ cancellationReason: 'Cannot make it' }),
+    })
+    expect(cancelled.status).toBe(200)
+    await until('the cancellation at the desk', async () =>
+      (await detail(uid)).history.some(
+        (e) => e.code === 'calcom_changed' && e.params.statusTo === 'CANCELLED',
+      ),
+    )
+    const entry = (await detail(uid)).history.find((e) => e.code === 'calcom_changed')
+    expect(entry?.params).toMatchObject({ statusTo: 'CANCELLED', late: true, windowHours: 720 })
   })
 })

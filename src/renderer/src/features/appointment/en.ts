@@ -62,6 +62,7 @@ export const en = {
   'history.deskNotes': 'Desk notes changed',
   'history.rescheduledAtDesk': 'Rescheduled at the desk',
   'history.cancelledAtDesk': 'Cancelled at the desk',
+  'history.lateCancellation': 'late: less than {hours} h before the start (the service’s policy)',
   'history.cancelledLateAtDesk':
     'Cancelled at the desk, late: less than {hours} h before the start (the service’s policy)',
   'history.confirmedAtDesk': 'Confirmed at the desk',

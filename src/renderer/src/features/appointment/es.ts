@@ -64,6 +64,7 @@ export const es: CatalogOf<typeof en> = {
   'history.deskNotes': 'Notas del mostrador cambiadas',
   'history.rescheduledAtDesk': 'Reprogramada en el mostrador',
   'history.cancelledAtDesk': 'Cancelada en el mostrador',
+  'history.lateCancellation': 'tarde: a menos de {hours} h del inicio (política del servicio)',
   'history.cancelledLateAtDesk':
     'Cancelada en el mostrador, tarde: a menos de {hours} h del inicio (política del servicio)',
   'history.confirmedAtDesk': 'Confirmada en el mostrador',

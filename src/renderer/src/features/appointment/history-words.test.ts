@@ -33,6 +33,16 @@ describe('historyWords', () => {
     )
   })
 
+  it('says a cancellation in Cal.com was late', () => {
+    const late = {
+      code: 'calcom_changed',
+      params: { statusFrom: 'SCHEDULED', statusTo: 'CANCELLED', late: true, windowHours: 48 },
+    } as const
+    expect(say('en', late)).toBe(
+      'Cancelled in Cal.com, late: less than 48 h before the start (the service’s policy)',
+    )
+  })
+
   it('says what Cal.com changed, every part of it', () => {
     const change = {
       code: 'calcom_changed',

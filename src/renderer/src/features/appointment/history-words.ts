@@ -77,6 +77,8 @@ export function historyWords(sent: { code: HistoryCode; params: unknown }): Hist
 function calcomChangeWords(p: HistoryParams['calcom_changed']): HistoryWords[] {
   const parts: HistoryWords[] = []
   if (p.statusTo) parts.push({ id: 'history.statusChanged', values: { to: p.statusTo } })
+  if (p.late)
+    parts.push({ id: 'history.lateCancellation', values: { hours: String(p.windowHours ?? '') } })
   if (p.moved) parts.push({ id: 'history.moved' })
   if (p.paid) parts.push({ id: 'history.paid' })
   if (p.rescheduledTo) parts.push({ id: 'history.rescheduledTo' })
