@@ -2,7 +2,8 @@
 // traffic), a relay where its webhooks land, and the headless desk serving the built UI,
 // connected to the first branch by its API key and enrolled at the relay. A spec that needs
 // Cal.com to go away asks for `calcomLink`: the desk then reaches Cal.com through a proxy it can
-// cut (the relay still hears the sandbox, as it would from the cloud).
+// cut (the relay still hears the sandbox, as it would from the cloud); one that needs the relay
+// to go away asks for `relayLink`, a proxy between the desk and the relay it can cut likewise.
 import { expect, type Page } from '@playwright/test'
 import { join } from 'node:path'
 import type { Appointment, DayView, Staff } from '../src/shared/api/schemas'
@@ -32,6 +33,8 @@ export interface FrontDeskWorld {
   account: SandboxState['accounts'][number]
   /** The desk's line to Cal.com, when the world was started with `calcomLink`. */
   link: CalcomLink | undefined
+  /** The desk's line to the relay, when the world was started with `relayLink`. */
+  relayLink: CalcomLink | undefined
   /** GET from the desk's local API. */
   get<T>(path: string): Promise<T>
   /** A public booking on the sandbox's booking page (fires Cal.com's webhooks). */
@@ -64,22 +67,27 @@ export interface WorldOptions {
   now?: string
   /** Put a proxy the spec can cut between the desk and Cal.com. */
   calcomLink?: boolean
+  /** Put a proxy the spec can cut between the desk and the relay (quick relay retries too). */
+  relayLink?: boolean
 }
 
 export async function startFrontDeskWorld(options: WorldOptions = {}): Promise<FrontDeskWorld> {
   const sandbox = await startSandbox({ port: 0, ...(options.now ? { now: options.now } : {}) })
   const link = options.calcomLink ? await startCalcomLink(sandbox.url) : undefined
   const relay = await startInProcessRelay({ calcomUrl: sandbox.url })
+  const relayLink = options.relayLink ? await startCalcomLink(relay.url) : undefined
   const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
   const account = state.accounts[0]!
   const desk = await startTempDesk({
     rendererDir: join(root, 'out', 'renderer'),
     // Quick retries, so a change waits on the link coming back rather than on backoff.
     outbound: FAST,
+    // The relay coming back is seen within a second, not after a production backoff.
+    ...(relayLink ? { sync: { relayBackoff: { baseMs: 200, capMs: 1_000 } } } : {}),
     env: {
       FRONTDESK_CALCOM_API_URL: link?.url ?? sandbox.url,
       FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: relay.url,
+      FRONTDESK_RELAY_URL: relayLink?.url ?? relay.url,
     },
   })
   const get = async <T>(path: string): Promise<T> => {
@@ -116,6 +124,7 @@ export async function startFrontDeskWorld(options: WorldOptions = {}): Promise<F
     state,
     account,
     link,
+    relayLink,
     get,
     async publicBooking({ eventSlug, start, name, hostId }) {
       const res = await fetch(`${sandbox.url}/_sandbox/book`, {
@@ -175,6 +184,7 @@ export async function startFrontDeskWorld(options: WorldOptions = {}): Promise<F
     },
     async close() {
       await desk.dispose()
+      await relayLink?.close()
       await relay.close()
       await link?.close()
       await sandbox.close()

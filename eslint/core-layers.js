@@ -22,6 +22,7 @@ export const CORE_LAYERS = [
       'events/',
       'live/',
       'time/',
+      'updates/',
       'app-version',
     ],
   },
@@ -44,7 +45,8 @@ export const CORE_LAYERS = [
     name: 'domain',
     entries: ['appointments/', 'clients/', 'slots/', 'actions/', 'connect/', 'people/'],
   },
-  { name: 'inbound and outbound', entries: ['inbound/', 'outbound/'] },
+  // notify/: desktop notifications pulled from the relay, like inbound's events.
+  { name: 'inbound and outbound', entries: ['inbound/', 'outbound/', 'notify/'] },
   { name: 'local API', entries: ['server/', 'desk'] },
 ]
 

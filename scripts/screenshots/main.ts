@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { chromiumLaunch } from '../../playwright.config'
 import { startFrontDeskWorld, type FrontDeskWorld } from '../../e2e/front-desk-world'
+import { setUpTeam } from '../../src/main/core/notify/notify.test-support'
 import { bookWalkIn, seedBelievableDay, type SeededDay } from './seed-day'
 import { fileOf, SCREENSHOT_DIR, SHOTS, type Shot } from './shots'
 
@@ -39,7 +40,9 @@ async function open(
   await page.goto(`${world.desk.url}/?token=${world.desk.token}#${hash}`)
   await page.locator('[data-app-state="ready"]').waitFor()
   await page.locator('.live--live').waitFor()
-  await page.locator('[data-testid="day-board"][aria-busy="false"]').waitFor()
+  if (shot.screen === 'notification-settings')
+    await page.getByTestId('preview-line').first().waitFor()
+  else await page.locator('[data-testid="day-board"][aria-busy="false"]').waitFor()
   return page
 }
 
@@ -57,6 +60,14 @@ async function take(page: Page, shot: Shot, seeded: SeededDay) {
     await dialog.getByTestId('booking-service').getByRole('button').click()
     await page.getByRole('option', { name: /^Haircut/ }).click()
     await dialog.getByTestId('slot-picker').waitFor()
+  } else if (shot.screen === 'sync-health') {
+    await page.evaluate(`location.hash = '#/sync-health'`)
+    await page.getByTestId('api-log-row').first().waitFor()
+    await page.getByTestId('event-log-row').first().waitFor()
+  } else if (shot.screen === 'settings') {
+    await page.evaluate(`location.hash = '#/settings'`)
+    await page.getByTestId('settings-relay-state').waitFor()
+    await page.getByTestId('settings-data-dir').filter({ hasNotText: '…' }).waitFor()
   } else if (shot.screen === 'offline') {
     await page.getByTestId('offline-banner').waitFor()
     await page.locator('[data-testid="sync-state"]').first().waitFor()
@@ -82,8 +93,11 @@ async function main() {
       new Date(now),
     )
     const seeded = await seedBelievableDay(world, date, now)
-    const online = SHOTS.filter((s) => s.screen !== 'offline')
+    const online = SHOTS.filter(
+      (s) => s.screen !== 'offline' && s.screen !== 'notification-settings',
+    )
     const offline = SHOTS.filter((s) => s.screen === 'offline')
+    const notifications = SHOTS.filter((s) => s.screen === 'notification-settings')
     for (const shot of online) {
       const page = await open(browser, world, shot, now, `/day/${date}`)
       await take(page, shot, seeded)
@@ -94,6 +108,14 @@ async function main() {
     await bookWalkIn(world, date, now, 'Olga Lindgren')
     for (const shot of offline) {
       const page = await open(browser, world, shot, now, `/day/${date}`)
+      await take(page, shot, seeded)
+      await page.context().close()
+    }
+    // Cal.com back, the business set up and its owner signed in: the notification rules.
+    world.link!.up()
+    await setUpTeam(world.desk)
+    for (const shot of notifications) {
+      const page = await open(browser, world, shot, now, '/notifications')
       await take(page, shot, seeded)
       await page.context().close()
     }

@@ -1,7 +1,14 @@
 // The README's pictures of the front desk, each a file docs/screenshots/<name>.png made by
 // `npm run screenshots` (main.ts). Listed apart from the script, so a test can hold the files and
 // the README to this list without starting a browser.
-export type Screen = 'day-grid' | 'appointment-drawer' | 'new-booking' | 'offline'
+export type Screen =
+  | 'day-grid'
+  | 'appointment-drawer'
+  | 'new-booking'
+  | 'offline'
+  | 'sync-health'
+  | 'settings'
+  | 'notification-settings'
 
 export interface Shot {
   name: string
@@ -31,6 +38,16 @@ export const SHOTS: Shot[] = [
     })),
   ),
   { name: 'day-grid-es-1366', screen: 'day-grid', width: 1366, height: 768, locale: 'es-ES' },
+  { name: 'sync-health-1366', screen: 'sync-health', width: 1366, height: 768, locale: 'en-GB' },
+  { name: 'settings-1366', screen: 'settings', width: 1366, height: 768, locale: 'en-GB' },
+  // Taken last: it sets up the business, after which the desk asks who is there.
+  {
+    name: 'notification-settings-1366',
+    screen: 'notification-settings',
+    width: 1366,
+    height: 768,
+    locale: 'en-GB',
+  },
 ]
 
 export const fileOf = (shot: Shot) => `${SCREENSHOT_DIR}/${shot.name}.png`

@@ -14,7 +14,8 @@ import { createMainWindow, focusWindow } from './electron/main-window'
 import { guardAllWebContents, hardenSession } from './electron/security'
 import { claimSingleInstance } from './electron/single-instance'
 import { signOutWhenOsLocks } from './electron/os-lock-sign-out'
-import { checkForUpdates } from './electron/updates'
+import { keepWatch } from './electron/keep-watch'
+import { updateState } from './electron/updates'
 
 const here = dirname(fileURLToPath(import.meta.url))
 let window: BrowserWindow | null = null
@@ -45,11 +46,10 @@ async function start(): Promise<void> {
   signOutWhenOsLocks(desk.services.signIn)
   const appOrigin = new URL(desk.url).origin
   guardAllWebContents(appOrigin)
-  registerIpcHandlers({
-    apiBaseUrl: appOrigin,
-    sessionToken: desk.token,
-    appVersion: app.getVersion(),
-  })
+  registerIpcHandlers(
+    { apiBaseUrl: appOrigin, sessionToken: desk.token, appVersion: app.getVersion() },
+    updateState,
+  )
 
   window = createMainWindow(join(here, '../preload/index.cjs'))
   hardenSession(window.webContents.session, appOrigin)
@@ -63,7 +63,15 @@ async function start(): Promise<void> {
     window = null
   })
 
-  checkForUpdates(app.isPackaged, deskLogger.child({ part: 'updates' }))
+  // The tray, OS notifications, start at login and background updates.
+  keepWatch({
+    app,
+    desk,
+    window,
+    appOrigin,
+    iconPath: join(here, '../renderer/favicon.png'),
+    logger: deskLogger,
+  })
 }
 
 function failToStart(error: unknown): void {
@@ -78,7 +86,8 @@ function failToStart(error: unknown): void {
 if (claimSingleInstance(() => focusWindow(window))) {
   app.whenReady().then(start).catch(failToStart)
 
-  // On every OS (macOS included) closing the desk's only window quits the desk.
+  // Closing the window leaves the desk in the tray (electron/keep-in-tray.ts); should the window
+  // be gone all the same, the desk quits rather than run with no way back to it.
   app.on('window-all-closed', () => app.quit())
 
   app.on('will-quit', (event) => {

@@ -1,7 +1,14 @@
 // The whole surface the page gets from the preload: `window.frontdesk` (DeskBridge). The page
-// never sees ipcRenderer; it gets four fixed members and nothing that could reach another channel.
+// never sees ipcRenderer; it gets six fixed members and nothing that could reach another channel.
 import type { DeskBridge } from '../shared/domain/desk-bridge'
-import { IPC_CHANNELS, type BootstrapValue, type IpcResult } from '../shared/domain/desk-ipc'
+import {
+  IPC_CHANNELS,
+  type BootstrapValue,
+  type IpcResult,
+  type PaperSize,
+  type PrintValue,
+  type UpdateState,
+} from '../shared/domain/desk-ipc'
 
 /** The two ipcRenderer calls the bridge uses. */
 export interface BridgeIpc {
@@ -47,9 +54,21 @@ export function createDeskBridge(ipc: BridgeIpc): DeskBridge | { error: string }
     sessionToken,
     appVersion,
     async openExternal(url: string): Promise<void> {
-      const result = await ipc.invoke(IPC_CHANNELS.openExternal, String(url))
-      if (!isResult(result)) throw new Error('Frontdesk did not answer.')
-      if (!result.ok) throw new Error(result.error.message)
+      await call(ipc, IPC_CHANNELS.openExternal, String(url))
+    },
+    async print(paper: PaperSize): Promise<PrintValue> {
+      return (await call(ipc, IPC_CHANNELS.print, String(paper))) as PrintValue
+    },
+    async updateState(): Promise<UpdateState> {
+      return (await call(ipc, IPC_CHANNELS.updateState)) as UpdateState
     },
   })
+}
+
+/** One invoke; `ok: false` becomes a rejected promise with main's sentence. */
+async function call(ipc: BridgeIpc, channel: string, ...args: unknown[]): Promise<unknown> {
+  const result = await ipc.invoke(channel, ...args)
+  if (!isResult(result)) throw new Error('Frontdesk did not answer.')
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
 }

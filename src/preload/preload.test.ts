@@ -37,7 +37,9 @@ describe('preload surface', () => {
       'apiBaseUrl',
       'appVersion',
       'openExternal',
+      'print',
       'sessionToken',
+      'updateState',
     ])
     expect(bridge).toMatchObject(bootstrap)
     expect(Object.isFrozen(bridge)).toBe(true)
@@ -90,5 +92,33 @@ describe('openExternal', () => {
     await runPreload()
     const openExternal = exposed()[1].openExternal as (url: string) => Promise<void>
     await expect(openExternal('file:///etc/passwd')).rejects.toThrow(/Only http and https/)
+  })
+})
+
+describe('print and update state', () => {
+  it('go through their own channels only, with the paper as it was given', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { printed: true } })
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: { state: 'up-to-date' } })
+    await runPreload()
+    const bridge = exposed()[1] as {
+      print(paper: string): Promise<unknown>
+      updateState(): Promise<unknown>
+    }
+    await expect(bridge.print('Letter')).resolves.toEqual({ printed: true })
+    await expect(bridge.updateState()).resolves.toEqual({ state: 'up-to-date' })
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([
+      ['frontdesk:print', 'Letter'],
+      ['frontdesk:update-state'],
+    ])
+  })
+
+  it('turns main’s refusal into a rejected promise with its words', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValue({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: 'The paper must be one of A4, Letter.' },
+    })
+    await runPreload()
+    const bridge = exposed()[1] as { print(paper: string): Promise<unknown> }
+    await expect(bridge.print('A3')).rejects.toThrow('The paper must be one of A4, Letter.')
   })
 })

@@ -32,6 +32,9 @@ import { CancellationPolicies } from './people/cancellation-policies'
 import { PinLockoutStore } from './people/pin-lockout-store'
 import { SignIn } from './people/sign-in'
 import { BusinessCopy } from './inbound/business-copy'
+import { DesktopFeed, type DesktopFeedTuning } from './notify/desktop-feed'
+import { DeskReports } from './notify/desk-reports'
+import { ComputerSettings } from './settings/computer-settings'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */
@@ -49,6 +52,8 @@ export interface StartDeskOptions {
   sync?: SyncTuning
   /** The clock sign-in reads (idle sign-out, PIN locks); Date.now when omitted. */
   now?: () => number
+  /** Desktop notification polling (tests shorten it). */
+  desktopFeed?: DesktopFeedTuning
 }
 
 export interface Desk {
@@ -76,6 +81,9 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     feedLiveBus(events, bus)
     const services = {
       version: appVersion(),
+      dataDir: config.dataDir,
+      relayUrl: config.relayUrl,
+      calcomApiUrl: config.calcomApiUrl,
       db,
       events,
       bus,
@@ -135,6 +143,25 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       logger: logger.child({ part: 'business' }),
       device: () => sync.relayDevice(),
     })
+    const desktopFeed = new DesktopFeed({
+      settings: services.settings,
+      events,
+      logger: logger.child({ part: 'desktop-notifications' }),
+      device: () => sync.relayDevice(),
+      ...opts.desktopFeed,
+    })
+    const deskReports = new DeskReports({
+      events,
+      settings: services.settings,
+      logger: logger.child({ part: 'desk-reports' }),
+      device: () => sync.relayDevice(),
+      needingAttention: () => services.outbox.list(['needs_attention']),
+      connection: () => {
+        const branch = services.branches.current()
+        return { state: branch.connection, name: branch.name }
+      },
+      inBusiness: () => business.current() !== null,
+    })
     const allServices = {
       ...services,
       ...calcom,
@@ -144,6 +171,9 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       businessCopy,
       signIn,
       policies,
+      desktopFeed,
+      deskReports,
+      computer: new ComputerSettings(services.settings),
     }
     api = await buildLocalApi({
       services: allServices,
@@ -154,6 +184,8 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     await listenOnLoopback(api, config.port)
     outbound.start()
     sync.start()
+    desktopFeed.start()
+    deskReports.start()
     const address = api.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     logger.info({ port, dataDir: config.dataDir }, 'desk started')
@@ -170,6 +202,8 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       close() {
         closing ??= (async () => {
           await outbound.stop()
+          await desktopFeed.stop()
+          await deskReports.stop()
           await sync.stop()
           signIn.close()
           await calcom.connection.close()

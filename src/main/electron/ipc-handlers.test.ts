@@ -36,20 +36,27 @@ function sendSync(channel: string, event: { returnValue?: unknown }) {
 const invoke = (channel: string, event: unknown, ...args: unknown[]) =>
   electron.listeners.get(`handle:${channel}`)!(event, ...args)
 
+let updates: { state: 'checking' } | { state: 'ready'; version: string } = { state: 'checking' }
+
 beforeEach(() => {
   electron.listeners.clear()
   vi.clearAllMocks()
-  registerIpcHandlers(bootstrap)
+  updates = { state: 'checking' }
+  registerIpcHandlers(bootstrap, () => updates)
 })
 
 describe('IPC allow-list', () => {
-  it('has exactly the two frontdesk: channels, both with handlers', () => {
+  it('has exactly the four frontdesk: channels, each with a handler', () => {
     expect(Object.values(IPC_CHANNELS).sort()).toEqual([
       'frontdesk:bootstrap',
       'frontdesk:open-external',
+      'frontdesk:print',
+      'frontdesk:update-state',
     ])
     expect([...electron.listeners.keys()].sort()).toEqual([
       'handle:frontdesk:open-external',
+      'handle:frontdesk:print',
+      'handle:frontdesk:update-state',
       'on:frontdesk:bootstrap',
     ])
   })
@@ -122,5 +129,74 @@ describe('open external', () => {
       ok: false,
       error: { code: 'FAILED', message: 'No browser installed' },
     })
+  })
+})
+
+describe('print', () => {
+  type PrintCallback = (success: boolean, failureReason: string) => void
+  /** The app's page, whose webContents prints as the OS dialog would end. */
+  const printingPage = (success: boolean, failureReason = '') => {
+    const print = vi.fn((_options: unknown, done: PrintCallback) => done(success, failureReason))
+    return { event: { ...fromApp(), sender: { print } }, print }
+  }
+
+  it('prints the page that asked, through the system dialog, on the paper it names', async () => {
+    for (const paper of ['A4', 'Letter']) {
+      const { event, print } = printingPage(true)
+      await expect(invoke('frontdesk:print', event, paper)).resolves.toEqual({
+        ok: true,
+        value: { printed: true },
+      })
+      expect(print).toHaveBeenCalledOnce()
+      expect(print.mock.calls[0]![0]).toEqual({
+        silent: false,
+        printBackground: true,
+        pageSize: paper,
+      })
+    }
+  })
+
+  it('says nothing was printed when the person cancels, and why when printing fails', async () => {
+    await expect(
+      invoke('frontdesk:print', printingPage(false, 'cancelled').event, 'A4'),
+    ).resolves.toEqual({ ok: true, value: { printed: false } })
+    await expect(
+      invoke('frontdesk:print', printingPage(false, 'failed').event, 'A4'),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'FAILED', message: /failed/ } })
+  })
+
+  it('refuses a paper it does not know, printing nothing', async () => {
+    for (const paper of ['A3', 'a4', '', 42, undefined, { pageSize: 'A4' }]) {
+      const { event, print } = printingPage(true)
+      await expect(invoke('frontdesk:print', event, paper)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', message: expect.stringContaining('A4, Letter') },
+      })
+      expect(print).not.toHaveBeenCalled()
+    }
+  })
+
+  it.each(Object.entries(senders))('refuses %s', async (_name, sender) => {
+    const print = vi.fn()
+    const reply = await invoke('frontdesk:print', { ...sender, sender: { print } }, 'A4')
+    expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(print).not.toHaveBeenCalled()
+  })
+})
+
+describe('update state', () => {
+  it('tells the app’s page where the update check stands, as it changes', async () => {
+    await expect(invoke('frontdesk:update-state', fromApp())).resolves.toEqual({
+      ok: true,
+      value: { state: 'checking' },
+    })
+    updates = { state: 'ready', version: '0.2.0' }
+    await expect(invoke('frontdesk:update-state', fromApp())).resolves.toEqual({
+      ok: true,
+      value: { state: 'ready', version: '0.2.0' },
+    })
+    await expect(
+      invoke('frontdesk:update-state', senders['another origin']),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

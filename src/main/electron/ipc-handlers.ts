@@ -6,8 +6,12 @@ import { externalUrlProblem } from './external-url'
 import {
   IPC_CHANNELS,
   isAllowedChannel,
+  isPaperSize,
+  PAPER_SIZES,
   type BootstrapValue,
   type IpcChannel,
+  type PrintValue,
+  type UpdateState,
 } from '../../shared/domain/desk-ipc'
 import { ipcFail, ipcOk, type IpcResult } from './ipc-result'
 import { originOf } from './security'
@@ -56,7 +60,24 @@ export function handleInvoke<T>(
   })
 }
 
-export function registerIpcHandlers(bootstrap: BootstrapValue): void {
+/** Prints the sender's page: the system dialog, starting on the page's paper. */
+function printPage(event: IpcMainInvokeEvent, paper: string): Promise<IpcResult<PrintValue>> {
+  return new Promise((resolve) => {
+    event.sender.print(
+      { silent: false, printBackground: true, pageSize: paper as 'A4' | 'Letter' },
+      (success, failureReason) => {
+        // Cancelling the dialog is a choice, not a failure.
+        if (success || failureReason === 'cancelled') resolve(ipcOk({ printed: success }))
+        else resolve(ipcFail('FAILED', `The page could not be printed: ${failureReason}`))
+      },
+    )
+  })
+}
+
+export function registerIpcHandlers(
+  bootstrap: BootstrapValue,
+  updates: () => UpdateState = () => ({ state: 'not-packaged' }),
+): void {
   const appOrigin = originOf(bootstrap.apiBaseUrl)
   if (!appOrigin) throw new Error(`The desk URL is not a URL: ${bootstrap.apiBaseUrl}`)
 
@@ -68,4 +89,13 @@ export function registerIpcHandlers(bootstrap: BootstrapValue): void {
     await shell.openExternal(url as string)
     return ipcOk(undefined)
   })
+
+  handleInvoke(IPC_CHANNELS.print, appOrigin, async (event, paper) => {
+    if (!isPaperSize(paper)) {
+      return ipcFail('INVALID_ARGUMENT', `The paper must be one of ${PAPER_SIZES.join(', ')}.`)
+    }
+    return printPage(event, paper)
+  })
+
+  handleInvoke(IPC_CHANNELS.updateState, appOrigin, async () => ipcOk(updates()))
 }

@@ -7,6 +7,7 @@ import { LocaleProvider } from './app/i18n/LocaleProvider'
 import { browserEnvironment, resolveSession } from './app/session'
 import { StartupError } from './app/StartupError'
 import { SignInGate } from './features/people/SignInGate'
+import { DesktopNotifier } from './features/notifications/DesktopNotifier'
 import { browserSignInOpener } from './features/settings/connect/open-sign-in'
 import './styles.css'
 
@@ -20,6 +21,7 @@ createRoot(container).render(
   <StrictMode>
     {session.ok ? (
       <AppProviders api={createApiClient(session.session)}>
+        <DesktopNotifier />
         <SignInGate>
           <App openUrl={browserSignInOpener()} />
         </SignInGate>

@@ -42,6 +42,12 @@ export interface DeskErrorParams {
   RELAY_REFUSED: Record<string, never>
   /** The relay could not be reached or failed; nothing changed. */
   RELAY_UNAVAILABLE: Record<string, never>
+  /** The notification rules changed since they were read: read them again and redo the change. */
+  RULES_CHANGED: Record<string, never>
+  /** The rules changed after this proposal was made, so approving it would undo that change. */
+  PROPOSAL_SUPERSEDED: Record<string, never>
+  /** Someone already approved or rejected this proposal. */
+  PROPOSAL_DECIDED: Record<string, never>
 }
 
 export type DeskErrorCode = keyof DeskErrorParams

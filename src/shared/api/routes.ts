@@ -5,7 +5,26 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { ClientSuggestion, ClientSuggestionsQuery } from './client-suggestions'
 import { ConnectAttempt } from './connect-attempt'
+import { DeskInfo } from './desk-info'
+import { SyncEventPage, SyncEventQuery } from './sync-logs'
 import { OpeningHours, OpeningHoursQuery } from './opening-hours'
+import {
+  ComputerSettings,
+  ComputerSettingsView,
+  DecideBody,
+  DecideResult,
+  DesktopOptIn,
+  DesktopOptInBody,
+  HistoryList,
+  PendingDesktop,
+  ProposalList,
+  ProposalParams,
+  PutRulesBody,
+  PutRulesResult,
+  RulesView,
+  ShownParams,
+  ShownResult,
+} from './notifications'
 import {
   AddPersonBody,
   AuditLog,
@@ -25,6 +44,8 @@ import {
 } from './people'
 import {
   ActionResult,
+  ApiLogEntry,
+  ApiLogQuery,
   Appointment,
   AppointmentDetail,
   BookBody,
@@ -69,6 +90,7 @@ const IdParams = Type.Object({ id: Type.Integer() })
 
 export const ROUTES = {
   health: { method: 'GET', path: '/api/health', response: Health },
+  desk: { method: 'GET', path: '/api/desk', response: DeskInfo },
   people: { method: 'GET', path: '/api/people', response: PeopleList },
   session: { method: 'GET', path: '/api/session', response: SessionState },
   signIn: { method: 'POST', path: '/api/session', body: SignInBody, response: SessionState },
@@ -119,6 +141,63 @@ export const ROUTES = {
     body: JoinCodeBody,
     response: JoinCode,
   },
+  notificationRules: { method: 'GET', path: '/api/notifications/rules', response: RulesView },
+  putNotificationRules: {
+    method: 'PUT',
+    path: '/api/notifications/rules',
+    body: PutRulesBody,
+    response: PutRulesResult,
+  },
+  proposals: { method: 'GET', path: '/api/notifications/proposals', response: ProposalList },
+  approveProposal: {
+    method: 'POST',
+    path: '/api/notifications/proposals/:id/approve',
+    params: ProposalParams,
+    body: DecideBody,
+    response: DecideResult,
+  },
+  rejectProposal: {
+    method: 'POST',
+    path: '/api/notifications/proposals/:id/reject',
+    params: ProposalParams,
+    body: DecideBody,
+    response: DecideResult,
+  },
+  notificationHistory: {
+    method: 'GET',
+    path: '/api/notifications/history',
+    response: HistoryList,
+  },
+  desktopOptIn: { method: 'GET', path: '/api/notifications/desktop', response: DesktopOptIn },
+  setDesktopOptIn: {
+    method: 'PUT',
+    path: '/api/notifications/desktop',
+    body: DesktopOptInBody,
+    response: DesktopOptIn,
+  },
+  desktopPending: {
+    method: 'GET',
+    path: '/api/notifications/desktop/pending',
+    response: PendingDesktop,
+  },
+  desktopShown: {
+    method: 'POST',
+    path: '/api/notifications/desktop/:id/shown',
+    params: ShownParams,
+    body: EmptyBody,
+    response: ShownResult,
+  },
+  computerSettings: {
+    method: 'GET',
+    path: '/api/settings/computer',
+    response: ComputerSettingsView,
+  },
+  setComputerSettings: {
+    method: 'PUT',
+    path: '/api/settings/computer',
+    body: ComputerSettings,
+    response: ComputerSettingsView,
+  },
   branch: { method: 'GET', path: '/api/branch', response: Branch },
   connect: {
     method: 'POST',
@@ -130,6 +209,18 @@ export const ROUTES = {
   connectCancel: { method: 'POST', path: '/api/branch/connect/cancel', response: Branch },
   disconnect: { method: 'POST', path: '/api/branch/disconnect', response: Branch },
   sync: { method: 'GET', path: '/api/sync', response: SyncHealth },
+  apiLog: {
+    method: 'GET',
+    path: '/api/api-log',
+    query: ApiLogQuery,
+    response: Type.Array(ApiLogEntry),
+  },
+  syncEvents: {
+    method: 'GET',
+    path: '/api/sync/events',
+    query: SyncEventQuery,
+    response: SyncEventPage,
+  },
   reconcile: {
     method: 'POST',
     path: '/api/sync/reconcile',

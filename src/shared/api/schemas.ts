@@ -12,8 +12,10 @@ import {
 } from '../domain/appointment-status'
 
 /** A string enum that keeps its literal type and reads as `enum` in the OpenAPI document. */
-const literalUnion = <T extends readonly string[]>(values: T) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] })
+const literalUnion = <T extends readonly string[]>(
+  values: T,
+  options: { description?: string } = {},
+) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options })
 
 /**
  * Text that shows something: not blank, not only spaces or invisible characters (zero-width
@@ -141,6 +143,8 @@ export const LiveEvent = Type.Union([
   Type.Object({ type: Type.Literal('outbox') }),
   /** The business copy or who is signed in changed: read GET /api/session again. */
   Type.Object({ type: Type.Literal('people') }),
+  /** Desktop notifications wait to be shown: read GET /api/notifications/desktop/pending. */
+  Type.Object({ type: Type.Literal('notifications') }),
 ])
 export type LiveEvent = Static<typeof LiveEvent>
 
@@ -187,8 +191,25 @@ export const EventTypeInfo = Type.Object({
 })
 export type EventTypeInfo = Static<typeof EventTypeInfo>
 
+export const API_LOG_RESULTS = ['ok', 'failed'] as const
+export type ApiLogResult = (typeof API_LOG_RESULTS)[number]
+
 export const ApiLogQuery = Type.Object(
-  { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) },
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+    result: Type.Optional(
+      literalUnion(API_LOG_RESULTS, {
+        description: 'ok: Cal.com answered below 400; failed: no answer, or 400 and above',
+      }),
+    ),
+    text: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'Calls whose method, path, status or error contains this',
+      }),
+    ),
+  },
   { additionalProperties: false },
 )
 export type ApiLogQuery = Static<typeof ApiLogQuery>
@@ -201,6 +222,7 @@ export const ApiLogEntry = Type.Object({
   path: Type.String(),
   status: Type.Union([Type.Integer(), Type.Null()]),
   durationMs: Type.Union([Type.Integer(), Type.Null()]),
+  result: literalUnion(API_LOG_RESULTS),
   error: Type.Union([Type.String(), Type.Null()]),
 })
 export type ApiLogEntry = Static<typeof ApiLogEntry>
@@ -218,7 +240,18 @@ export const SyncHealth = Type.Object({
       description: 'From the relay receiving the last event to the desk applying it',
     }),
     retryInMs: Type.Union([Type.Integer(), Type.Null()]),
+    since: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'When the relay state last changed (or the desk started)',
+      }),
+    ),
   }),
+  connectionSince: Type.Optional(
+    Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description: 'When the branch was last connected, disconnected or asked to reconnect',
+    }),
+  ),
   lastEvent: Type.Union([
     Type.Object({
       at: Type.String({ format: 'date-time' }),

@@ -1,3 +1,5 @@
+import type { PaperSize, PrintValue, UpdateState } from './desk-ipc'
+
 /**
  * What the Electron preload exposes to the renderer as `window.frontdesk`.
  * The headless desk has no preload: the renderer then reads the token from its URL.
@@ -11,4 +13,8 @@ export interface DeskBridge {
   openExternal(url: string): Promise<void>
   /** The app's version, for the about line. */
   readonly appVersion: string
+  /** Print this page through the system's print dialog, starting on this paper. */
+  print(paper: PaperSize): Promise<PrintValue>
+  /** Where the app's update check stands. */
+  updateState(): Promise<UpdateState>
 }

@@ -8,6 +8,10 @@ export const IPC_CHANNELS = {
   bootstrap: 'frontdesk:bootstrap',
   /** invoke(url): open an http(s) URL in the system browser. */
   openExternal: 'frontdesk:open-external',
+  /** invoke(paper): print the page (the day sheet) through the system's print dialog. */
+  print: 'frontdesk:print',
+  /** invoke(): where the app's update check stands (Settings). */
+  updateState: 'frontdesk:update-state',
 } as const
 
 export type IpcChannel = (typeof IPC_CHANNELS)[keyof typeof IPC_CHANNELS]
@@ -24,6 +28,27 @@ export interface BootstrapValue {
   sessionToken: string
   appVersion: string
 }
+
+/** The paper the day sheet is laid out for (its @page size); the print dialog starts on it. */
+export const PAPER_SIZES = ['A4', 'Letter'] as const
+export type PaperSize = (typeof PAPER_SIZES)[number]
+
+export const isPaperSize = (value: unknown): value is PaperSize =>
+  typeof value === 'string' && (PAPER_SIZES as readonly string[]).includes(value)
+
+/** What the print channel returns: false when the person cancelled the dialog. */
+export interface PrintValue {
+  printed: boolean
+}
+
+/** Where the app's update check stands (electron-updater, src/main/electron/updates.ts). */
+export type UpdateState =
+  | { state: 'not-packaged' }
+  | { state: 'checking' }
+  | { state: 'up-to-date' }
+  | { state: 'downloading'; version: string }
+  | { state: 'ready'; version: string }
+  | { state: 'failed' }
 
 export type IpcErrorCode = 'FORBIDDEN' | 'INVALID_ARGUMENT' | 'FAILED'
 

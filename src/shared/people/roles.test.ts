@@ -27,6 +27,7 @@ describe('can(role, action)', () => {
       'attention.discard',
       'people.manageReceptionists',
       'notifications.propose',
+      'sync.read',
       'appointment.checkIn',
     ] as const)
       expect(can('admin', action)).toBe(true)

@@ -20,6 +20,8 @@ export const ACTIONS = [
   'branch.disconnect',
   'attention.discard',
   'audit.read',
+  /** The sync health page's logs (Cal.com calls, events): owners and admins. */
+  'sync.read',
   // People.
   'people.manageReceptionists',
   'people.manageAdmins',
@@ -41,6 +43,7 @@ const ADMIN: readonly Action[] = [
   'branch.disconnect',
   'attention.discard',
   'audit.read',
+  'sync.read',
   'people.manageReceptionists',
   'notifications.propose',
 ]

@@ -1,7 +1,7 @@
 // The `api_log` table: one row per call to Cal.com, for the operator and sync health. It holds
 // the method, the path, the status, the duration and a short error — never a token, and no
 // personal data beyond ids: query values other than ids, dates and paging are blanked.
-import { desc, lt } from 'drizzle-orm'
+import { and, desc, gte, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
 import { apiLog } from '../db/schema'
 
@@ -99,6 +99,43 @@ export class ApiLog {
       .from(apiLog)
       .orderBy(desc(apiLog.id))
       .limit(limit)
+      .all()
+  }
+
+  /**
+   * Newest first, narrowed for the sync health page: `ok` is an answer below 400, `failed` no
+   * answer or 400 and above; `text` is looked for in the method, path, status and error.
+   */
+  search(filter: { result?: 'ok' | 'failed'; text?: string; limit?: number }): ApiLogEntry[] {
+    const where: SQL[] = []
+    if (filter.result === 'ok') where.push(lt(apiLog.status, 400))
+    if (filter.result === 'failed') where.push(or(isNull(apiLog.status), gte(apiLog.status, 400))!)
+    if (filter.text) {
+      const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+      const contains = (column: SQL) => sql`${column} like ${pattern} escape '\\'`
+      where.push(
+        or(
+          contains(sql`${apiLog.method}`),
+          contains(sql`${apiLog.path}`),
+          contains(sql`cast(${apiLog.status} as text)`),
+          contains(sql`${apiLog.error}`),
+        )!,
+      )
+    }
+    return this.db
+      .select({
+        id: apiLog.id,
+        at: apiLog.at,
+        method: apiLog.method,
+        path: apiLog.path,
+        status: apiLog.status,
+        durationMs: apiLog.durationMs,
+        error: apiLog.error,
+      })
+      .from(apiLog)
+      .where(and(...where))
+      .orderBy(desc(apiLog.id))
+      .limit(filter.limit ?? 100)
       .all()
   }
 

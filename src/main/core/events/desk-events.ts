@@ -13,6 +13,8 @@ export interface DeskEventMap {
   branchChanged: Record<string, never>
   /** Sync health changed (relay state, an event applied, a reconcile, an error). */
   syncChanged: Record<string, never>
+  /** Desktop notifications arrived for this desk to show (notify/desktop-feed.ts). */
+  desktopNotifications: Record<string, never>
 }
 
 export type DeskEventName = keyof DeskEventMap

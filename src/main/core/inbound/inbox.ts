@@ -4,6 +4,7 @@
 // client acks and asks after. It keeps what sync health shows of the last event (lag, trigger)
 // and reports each event's notices (an unknown trigger, say).
 import type { SyncHealth } from '../../../shared/api/schemas'
+import type { SyncEventRow } from '../../../shared/api/sync-logs'
 import type { RelayEvent } from '../../../shared/relay/relay-contract'
 import { uidsOf } from '../appointments/booking-mapping'
 import type { CalcomClient } from '../calcom/calcom-client'
@@ -19,6 +20,8 @@ export interface InboxOptions {
   changed(): void
   /** The triggers of a page just committed (the business copy listens for its own). */
   triggersApplied?(triggers: readonly string[]): void
+  /** One row of the event log per event applied or refused (sync-event-ring.ts). */
+  logged?(row: Omit<SyncEventRow, 'at'>): void
 }
 
 export class Inbox {
@@ -66,6 +69,7 @@ export class Inbox {
     })
     for (const { delivery } of applied)
       for (const n of delivery.mapped.notices) this.#o.notice(n.code, n.message)
+    this.#log(events, applied, error)
     const last = applied.at(-1)?.delivery
     if (last) {
       this.#lagMs = Number.isFinite(last.relay.receivedAt)
@@ -83,5 +87,50 @@ export class Inbox {
     if (error) throw error
     this.#o.changed()
     return seq
+  }
+
+  #log(
+    events: readonly RelayEvent[],
+    applied: Awaited<ReturnType<InboundApplier['applyRelayEvents']>>['applied'],
+    error: unknown,
+  ): void {
+    const logged = this.#o.logged
+    if (!logged) return
+    for (const { delivery, result } of applied) {
+      logged({
+        kind: 'webhook',
+        what: delivery.mapped.trigger,
+        seq: delivery.relay.seq,
+        uids: uidsOf(delivery.mapped.changes),
+        result: !result.duplicate && result.changed.length > 0 ? 'changed' : 'unchanged',
+        changed: result.duplicate ? 0 : result.changed.length,
+        fetched: null,
+        error: null,
+      })
+    }
+    if (!error) return
+    // The event SQLite refused is the first one after the last applied.
+    const after = applied.at(-1)?.delivery.relay.seq ?? -Infinity
+    const refused = events.find((e) => e.seq > after)
+    logged({
+      kind: 'webhook',
+      what: triggerOf(refused?.body),
+      seq: refused?.seq ?? null,
+      uids: [],
+      result: 'failed',
+      changed: 0,
+      fetched: null,
+      error: error instanceof Error ? error.message : String(error),
+    })
+  }
+}
+
+/** The trigger a raw Cal.com body names, without trusting it to be JSON. */
+function triggerOf(body: string | undefined): string {
+  try {
+    const trigger = (JSON.parse(body ?? '') as { triggerEvent?: unknown }).triggerEvent
+    return typeof trigger === 'string' ? trigger.slice(0, 100) : 'UNKNOWN'
+  } catch {
+    return 'UNKNOWN'
   }
 }

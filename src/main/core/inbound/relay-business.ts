@@ -21,9 +21,9 @@ import type { RelayDevice } from './relay-device-store'
 
 const TIMEOUT_MS = 15_000
 
-async function call(
+export async function call(
   device: RelayDevice,
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<Response> {
@@ -51,7 +51,7 @@ export interface Asking {
   action: string
 }
 
-async function refusal(res: Response, asking?: Asking): Promise<DeskError> {
+export async function refusal(res: Response, asking?: Asking): Promise<DeskError> {
   let body: Partial<RelayError> = {}
   try {
     body = (await res.json()) as Partial<RelayError>

@@ -211,10 +211,19 @@ describe('inbound sync against the Cal.com sandbox and the relay', () => {
     expect(await statusOf('e-2')).toBeUndefined()
     expect(await statusOf('e-3')).toBeUndefined()
     expect(failing.relay.cursor).toBe(cursorBefore + 1)
+    // The event log (sync health) says which event failed and why.
+    const refused = desk.services.sync.events
+      .page({ result: 'failed' })
+      .rows.find((r) => r.seq === cursorBefore + 2)
+    expect(refused).toMatchObject({ kind: 'webhook', what: 'BOOKING_CREATED' })
+    expect(refused?.error).toContain('the disk said no')
 
     $client.exec('drop trigger refuse_e2')
     await until('the rest applied', async () => (await statusOf('e-3')) === 'SCHEDULED')
     expect(await statusOf('e-2')).toBe('SCHEDULED')
+    expect(
+      desk.services.sync.events.page({ text: 'e-2' }).rows.some((r) => r.result === 'changed'),
+    ).toBe(true)
     expect((await health()).relay.cursor).toBe(cursorBefore + 3)
     for (const uid of ['e-1', 'e-2', 'e-3'])
       expect((await detail(uid)).history.map((h) => h.code)).toEqual(['created'])

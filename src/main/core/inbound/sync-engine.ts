@@ -30,6 +30,7 @@ import { RelayClient, RelayProblem, type RelayState } from './relay-client'
 import { relayDeviceFile, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
 import { RelayEnrollment } from './relay-enrollment'
 import { SyncErrorRing, type SyncErrorEntry } from './sync-error-ring'
+import { SyncEventRing } from './sync-event-ring'
 import { syncHealth } from './sync-health'
 
 /** Sync timing; production values when omitted (tests shorten them). */
@@ -77,6 +78,8 @@ export class SyncEngine {
   readonly #log: Logger
   #relay: RelayClient | null = null
   #relayState: RelayState = 'off'
+  /** When the relay state last changed (sync health's "since"). */
+  #relayStateSince = Date.now()
   /** Set by a new enrollment: reconcile once the relay first answers (see onState). */
   #reconcileWhenOnline = false
   #retryInMs: number | null = null
@@ -84,6 +87,8 @@ export class SyncEngine {
   #running = false
   #unsubscribe: Array<() => void> = []
   readonly #errors: SyncErrorRing
+  /** The event log of the sync health page (since the desk started). */
+  readonly events = new SyncEventRing()
   readonly #enrollment: RelayEnrollment
   readonly #inbox: Inbox
   #lastReconcile: SyncHealth['lastReconcile'] = null
@@ -114,7 +119,7 @@ export class SyncEngine {
       cursor: this.#cursor,
       deviceStore: this.#o.deviceStore,
       logger: this.#log,
-      onEnrolling: () => (this.#relayState = 'enrolling'),
+      onEnrolling: () => this.#setRelayState('enrolling'),
       onEnrolled: () => (this.#reconcileWhenOnline = true),
     })
     this.applier = new InboundApplier({
@@ -128,6 +133,7 @@ export class SyncEngine {
       client: () => (this.#running ? opts.connection.client() : null),
       notice: (code, message) => this.#error('inbox', code, message),
       changed: () => this.#publish(),
+      logged: (row) => this.events.add(row),
       triggersApplied: (triggers) => {
         if (triggers.includes(BUSINESS_CHANGED)) this.#o.onBusinessNews?.()
       },
@@ -191,6 +197,7 @@ export class SyncEngine {
       connection: branch.connection,
       relayUrl: this.#o.relayUrl,
       relayState: this.#relayState,
+      relayStateSince: this.#relayStateSince,
       retryInMs: this.#retryInMs,
       lagMs: this.#inbox.lagMs,
       cursor: this.#cursor.row(branch.id),
@@ -242,7 +249,7 @@ export class SyncEngine {
     this.#relay = null
     await relay?.stop()
     await cleanup?.()
-    this.#relayState = 'off'
+    this.#setRelayState('off')
   }
 
   async #reconcile(trigger: ReconcileTrigger, window: boolean): Promise<ReconcileResult> {
@@ -261,6 +268,19 @@ export class SyncEngine {
         'UNKNOWN_STATUS',
         `Cal.com returned status "${status}" for ${n} booking(s), which the desk does not know; their status was kept.`,
       )
+    }
+    if (result.error?.code !== 'STOPPED') {
+      this.events.add({
+        at: result.finishedAt,
+        kind: 'reconcile',
+        what: result.trigger,
+        seq: null,
+        uids: [],
+        result: !result.ok ? 'failed' : result.changed > 0 ? 'changed' : 'unchanged',
+        changed: result.changed,
+        fetched: result.fetched,
+        error: result.error?.message ?? null,
+      })
     }
     this.#lastReconcile = {
       at: result.finishedAt,
@@ -338,12 +358,17 @@ export class SyncEngine {
           void this.#track(this.#reconcile('enrolled', false))
         }
         if (state === 'online' && this.#relayState !== 'online') this.#o.onBusinessNews?.()
-        this.#relayState = state
+        this.#setRelayState(state)
         this.#retryInMs = detail?.retryInMs ?? null
         if (detail?.error) this.#error('relay', detail.error.code, detail.error.message)
         this.#publish()
       },
     })
+  }
+
+  #setRelayState(state: RelayState): void {
+    if (state !== this.#relayState) this.#relayStateSince = Date.now()
+    this.#relayState = state
   }
 
   #error(source: SyncErrorEntry['source'], code: string, message: string): void {

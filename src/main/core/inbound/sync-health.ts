@@ -9,6 +9,7 @@ export interface SyncHealthFacts {
   connection: SyncHealth['connection']
   relayUrl: string | null
   relayState: RelayState
+  relayStateSince: number
   retryInMs: number | null
   lagMs: number | null
   cursor: RelayCursorRow | undefined
@@ -54,6 +55,7 @@ export function syncHealth(f: SyncHealthFacts): SyncHealth {
       cursor: cursor?.lastSeq ?? 0,
       lagMs: f.lagMs,
       retryInMs: f.retryInMs,
+      since: new Date(f.relayStateSince).toISOString(),
     },
     lastEvent,
     lastReconcile,

@@ -11,6 +11,7 @@ export function feedLiveBus(events: DeskEvents, bus: LiveBus): () => void {
     events.on('outboxChanged', () => bus.publish({ type: 'outbox' })),
     events.on('branchChanged', () => bus.publish({ type: 'branch' })),
     events.on('syncChanged', () => bus.publish({ type: 'sync' })),
+    events.on('desktopNotifications', () => bus.publish({ type: 'notifications' })),
   ]
   return () => offs.forEach((off) => off())
 }

@@ -34,7 +34,7 @@ export class OutboxCommands {
       this.d.outbox.markPending(tx, row, { nextAttemptAt: 0, lastError: row.lastError })
       this.#resync(tx, row.bookingUid)
       this.#audit(tx, userId, 'outbox.retry', row)
-      return this.d.outbox.byId(id, tx)!
+      return this.d.outbox.byId(id)!
     })
     this.#announce(row.bookingUid)
     this.d.wake()
@@ -47,7 +47,7 @@ export class OutboxCommands {
       this.d.outbox.markDiscarded(tx, row.id)
       if (row.op === 'create') {
         // Nothing can reach Cal.com for a booking that will never exist there.
-        for (const later of this.d.outbox.openRowsOf(row.bookingUid, tx)) {
+        for (const later of this.d.outbox.openRowsOf(row.bookingUid)) {
           this.d.outbox.markDiscarded(tx, later.id)
         }
         this.d.appointments.patchInTx(
@@ -89,7 +89,7 @@ export class OutboxCommands {
         this.d.calcomBookings.refreshLater(row.bookingUid)
       }
       this.#audit(tx, userId, 'outbox.discard', row)
-      return this.d.outbox.byId(id, tx)!
+      return this.d.outbox.byId(id)!
     })
     this.d.logger.info(
       { outboxId: id, op: row.op, bookingUid: row.bookingUid },
@@ -100,7 +100,7 @@ export class OutboxCommands {
   }
 
   #row(id: number, tx: DeskTx, allowed: readonly string[], what: string): OutboxRow {
-    const row = this.d.outbox.byId(id, tx)
+    const row = this.d.outbox.byId(id)
     if (!row) throw new DeskError('NOT_FOUND', `No outbox entry ${id}`)
     if (!allowed.includes(row.state)) {
       throw new DeskError(

@@ -36,7 +36,15 @@ export class OutboxStore {
   readonly #stateOfMutation
   readonly #openStatesOf
   readonly #queueDepth
+  readonly #byId
+  readonly #openRowsOf
+  readonly #countsByState
+  readonly #headDueBy
+  readonly #claim
+  readonly #nextDueAt
 
+  // Statements are prepared once on the desk's one connection; a caller's transaction runs on
+  // that same connection, so they see and join its writes.
   constructor(private readonly db: DeskDb) {
     const p = sql.placeholder
     this.#stateOfMutation = db
@@ -53,6 +61,44 @@ export class OutboxStore {
       .select({ n: sql<number>`count(*)` })
       .from(outbox)
       .where(inArray(outbox.state, ['pending', 'in_flight']))
+      .prepare()
+    this.#byId = db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.id, p('id')))
+      .prepare()
+    this.#openRowsOf = db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.bookingUid, p('uid')), inArray(outbox.state, [...OPEN_STATES])))
+      .orderBy(asc(outbox.id))
+      .prepare()
+    this.#countsByState = db
+      .select({ state: outbox.state, n: sql<number>`count(*)` })
+      .from(outbox)
+      .groupBy(outbox.state)
+      .prepare()
+    this.#headDueBy = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(sql`${headOfItsBooking} and ${outbox.nextAttemptAt} <= ${p('now')}`)
+      .orderBy(asc(outbox.id))
+      .limit(1)
+      .prepare()
+    this.#claim = db
+      .update(outbox)
+      .set({
+        state: 'in_flight',
+        attempts: sql`${outbox.attempts} + 1`,
+        updatedAt: sql`${p('now')}`,
+      })
+      .where(eq(outbox.id, p('id')))
+      .returning()
+      .prepare()
+    this.#nextDueAt = db
+      .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
+      .from(outbox)
+      .where(headOfItsBooking)
       .prepare()
   }
 
@@ -95,8 +141,8 @@ export class OutboxStore {
       .get()
   }
 
-  byId(id: number, tx: DeskTx = this.db): OutboxRow | undefined {
-    return tx.select().from(outbox).where(eq(outbox.id, id)).get()
+  byId(id: number): OutboxRow | undefined {
+    return this.#byId.get({ id })
   }
 
   /** Rows in the given states, oldest first (open ones) or newest first (finished ones). */
@@ -120,12 +166,7 @@ export class OutboxStore {
       done: 0,
       discarded: 0,
     }
-    const rows = this.db
-      .select({ state: outbox.state, n: sql<number>`count(*)` })
-      .from(outbox)
-      .groupBy(outbox.state)
-      .all()
-    for (const r of rows) out[r.state] = r.n
+    for (const r of this.#countsByState.all()) out[r.state] = r.n
     return out
   }
 
@@ -134,21 +175,10 @@ export class OutboxStore {
    * attempt). Synchronous, so two claims in this process can never take the same row.
    */
   claimNext(now: number): OutboxRow | undefined {
-    return this.db.transaction((tx) => {
-      const head = tx
-        .select({ id: outbox.id })
-        .from(outbox)
-        .where(sql`${headOfItsBooking} and ${outbox.nextAttemptAt} <= ${now}`)
-        .orderBy(asc(outbox.id))
-        .limit(1)
-        .get()
+    return this.db.transaction(() => {
+      const head = this.#headDueBy.get({ now })
       if (!head) return undefined
-      return tx
-        .update(outbox)
-        .set({ state: 'in_flight', attempts: sql`${outbox.attempts} + 1`, updatedAt: now })
-        .where(eq(outbox.id, head.id))
-        .returning()
-        .get()
+      return this.#claim.get({ id: head.id, now })
     })
   }
 
@@ -157,12 +187,7 @@ export class OutboxStore {
    * Rows behind an open row of their booking are not counted: that row's end wakes the worker.
    */
   nextDueAt(): number | undefined {
-    const row = this.db
-      .select({ at: sql<number | null>`min(${outbox.nextAttemptAt})` })
-      .from(outbox)
-      .where(headOfItsBooking)
-      .get()
-    return row?.at ?? undefined
+    return this.#nextDueAt.get()?.at ?? undefined
   }
 
   /**
@@ -248,13 +273,8 @@ export class OutboxStore {
   }
 
   /** Open rows of a booking, oldest first. */
-  openRowsOf(bookingUid: string, tx: DeskTx = this.db): OutboxRow[] {
-    return tx
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.bookingUid, bookingUid), inArray(outbox.state, [...OPEN_STATES])))
-      .orderBy(asc(outbox.id))
-      .all()
+  openRowsOf(bookingUid: string): OutboxRow[] {
+    return this.#openRowsOf.all({ uid: bookingUid })
   }
 }
 

@@ -14,10 +14,17 @@ import type { BusinessStore } from '../people/business-store'
 import type { SignIn } from '../people/sign-in'
 import type { BusinessCopy } from '../inbound/business-copy'
 import type { CancellationPolicies } from '../people/cancellation-policies'
+import type { DesktopFeed } from '../notify/desktop-feed'
+import type { DeskReports } from '../notify/desk-reports'
+import type { ComputerSettings } from '../settings/computer-settings'
 
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices extends OutboundServices {
   version: string
+  /** Where this desk's database and logs live (Settings shows it). */
+  dataDir: string
+  relayUrl: string | null
+  calcomApiUrl: string
   db: DeskDb
   /** The core's internal events (modules wire to each other here). */
   events: DeskEvents
@@ -43,4 +50,10 @@ export interface DeskServices extends OutboundServices {
   signIn: SignIn
   /** The services' cancellation policies at this branch, from the business copy. */
   policies: CancellationPolicies
+  /** Desktop notifications for this desk to show, and who opted in here (DESIGN.md §8). */
+  desktopFeed: DesktopFeed
+  /** Desk problems sent to the relay for the owner's notification rules. */
+  deskReports: DeskReports
+  /** Start at login and the like, applied by the Electron app when there is one. */
+  computer: ComputerSettings
 }

@@ -19,11 +19,15 @@ import businessRoutes from './routes/business'
 import auditRoutes from './routes/audit'
 import cancellationPolicyRoutes from './routes/cancellation-policies'
 import teamRoutes from './routes/team'
+import notificationRulesRoutes from './routes/notification-rules'
+import desktopNotificationsRoutes from './routes/desktop-notifications'
+import computerSettingsRoutes from './routes/computer-settings'
 import appointmentsRoutes from './routes/appointments'
 import branchRoutes from './routes/branch'
 import connectRoutes from './routes/connect'
 import referenceDataRoutes from './routes/reference-data'
 import healthRoutes from './routes/health'
+import deskInfoRoutes from './routes/desk-info'
 import liveRoutes from './routes/live'
 import actionsRoutes from './routes/actions'
 import outboxRoutes from './routes/outbox'
@@ -85,6 +89,7 @@ export async function buildLocalApi(opts: LocalApiOptions) {
 
   const services = opts.services
   await app.register(healthRoutes, { services })
+  await app.register(deskInfoRoutes, { services })
   await app.register(branchRoutes, { services })
   await app.register(connectRoutes, { services })
   await app.register(referenceDataRoutes, { services })
@@ -103,6 +108,9 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(auditRoutes, { services })
   await app.register(teamRoutes, { services })
   await app.register(cancellationPolicyRoutes, { services })
+  await app.register(notificationRulesRoutes, { services })
+  await app.register(desktopNotificationsRoutes, { services })
+  await app.register(computerSettingsRoutes, { services })
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'open' } }, async () =>
     app.swagger(),
   )

@@ -12,10 +12,14 @@ import { OfflineBanner } from '../features/offline/OfflineBanner'
 import { SignedInBadge } from '../features/people/SignedInBadge'
 import { useCan } from '../features/people/session-queries'
 import { TeamPage } from '../features/people/TeamPage'
+import { AppointmentByUid } from '../features/notifications/AppointmentByUid'
+import { NotificationsPage } from '../features/notifications/NotificationsPage'
 import { offlineState } from '../features/offline/offline-state'
 import { ConnectFlow } from '../features/settings/connect/connect-calcom'
 import { ConnectionStatus } from '../features/settings/connect/ConnectionStatus'
 import { SettingsPage } from '../features/settings/SettingsPage'
+import { PrintDayPage } from '../features/print/PrintDayPage'
+import { SyncHealthPage } from '../features/sync-health/SyncHealthPage'
 import { ErrorMessage } from '../ui/ErrorMessage'
 import { todayInZone } from '../ui/time/zoned-time'
 import { useApi } from './api-context'
@@ -56,6 +60,7 @@ export function App({ openUrl }: Props) {
   const mayConnect = useCan('branch.connect')
   const mayDisconnect = useCan('branch.disconnect')
   const mayManagePeople = useCan('people.manageReceptionists')
+  const mayReadSync = useCan('sync.read')
   const [location] = useLocation()
   const [connectFlow] = useState(
     () =>
@@ -98,9 +103,33 @@ export function App({ openUrl }: Props) {
   } else if (route.name === 'pending') {
     screen = <PendingPage branch={branch.data} />
   } else if (route.name === 'settings') {
-    screen = <SettingsPage />
+    screen = (
+      <SettingsPage
+        connection={{
+          branch: branch.data,
+          state: connectState,
+          actions: connectFlow,
+          mayConnect,
+          mayDisconnect,
+        }}
+      />
+    )
+  } else if (route.name === 'sync-health') {
+    screen = mayReadSync ? (
+      <SyncHealthPage branch={branch.data} />
+    ) : (
+      <p className="not-found">
+        <FormattedMessage id="syncHealth.notAllowed" />
+      </p>
+    )
+  } else if (route.name === 'print') {
+    screen = <PrintDayPage date={route.date} branch={branch.data} />
   } else if (route.name === 'team') {
     screen = <TeamPage today={today} />
+  } else if (route.name === 'notifications') {
+    screen = <NotificationsPage tab={route.tab} />
+  } else if (route.name === 'appointment') {
+    screen = <AppointmentByUid uid={route.uid} timeZone={branch.data.timeZone} />
   } else {
     screen = (
       <div className="not-found">
@@ -160,6 +189,14 @@ export function App({ openUrl }: Props) {
               <FormattedMessage id="team.title" />
             </a>
           )}
+          {mayReadSync && (
+            <a
+              href={`#${paths.syncHealth}`}
+              aria-current={route.name === 'sync-health' ? 'page' : undefined}
+            >
+              <FormattedMessage id="syncHealth.title" />
+            </a>
+          )}
         </nav>
         <div className="branch-status">
           <SignedInBadge />
@@ -171,7 +208,8 @@ export function App({ openUrl }: Props) {
               keyEnabled={route.name === 'day' && route.appointmentUid === null}
             />
           )}
-          {branch.data && (
+          {/* Settings shows the connection itself, with room for its panels. */}
+          {branch.data && route.name !== 'settings' && (
             <ConnectionStatus
               branch={branch.data}
               state={connectState}

@@ -11,6 +11,8 @@ function cacheWithEverything() {
   const keys = [
     queryKeys.branch,
     queryKeys.sync,
+    queryKeys.apiLog({}),
+    queryKeys.syncEvents({ kind: 'webhook' }),
     queryKeys.outbox,
     ['outbox', 'needs_attention'],
     queryKeys.staff,
@@ -61,14 +63,22 @@ describe('invalidationsFor', () => {
     expect(patchedUids(signal)).toEqual([])
   })
 
-  it('the queue changing refetches every queue list and the sync health counting it', async () => {
+  it('the queue changing refetches every queue list, the sync health counting it and its logs', async () => {
     expect(await staleAfter({ type: 'outbox' })).toEqual(
-      ['["outbox","needs_attention"]', '["outbox"]', '["sync"]'].sort(),
+      [
+        '["outbox","needs_attention"]',
+        '["outbox"]',
+        '["sync"]',
+        '["sync-log","api",{}]',
+        '["sync-log","events",{"kind":"webhook"}]',
+      ].sort(),
     )
   })
 
-  it('sync health changing refetches only sync health', async () => {
-    expect(await staleAfter({ type: 'sync' })).toEqual(['["sync"]'])
+  it('sync health changing refetches only sync health and its logs', async () => {
+    expect(await staleAfter({ type: 'sync' })).toEqual(
+      ['["sync"]', '["sync-log","api",{}]', '["sync-log","events",{"kind":"webhook"}]'].sort(),
+    )
   })
 
   it('the branch changing refetches what is read from it, not drawers or the queue', async () => {
@@ -83,6 +93,6 @@ describe('invalidationsFor', () => {
   })
 
   it('after the stream was down, everything is refetched', async () => {
-    expect(await staleAfter({ type: 'reconnected' })).toHaveLength(13)
+    expect(await staleAfter({ type: 'reconnected' })).toHaveLength(15)
   })
 })

@@ -44,11 +44,13 @@ export function invalidationsFor(signal: LiveSignal): QueryKey[] {
         queryKeys.pendingConfirmations,
       ]
     case 'sync':
-      return [queryKeys.sync]
+      return [queryKeys.sync, queryKeys.syncLogs]
     case 'outbox':
-      return [queryKeys.outbox, queryKeys.sync]
+      return [queryKeys.outbox, queryKeys.sync, queryKeys.syncLogs]
     case 'people':
       return [queryKeys.session, queryKeys.people]
+    case 'notifications':
+      return [queryKeys.desktopPending]
     case 'reconnected':
       return [[]]
   }

@@ -126,4 +126,8 @@ describe('parseLiveEvent', () => {
     expect(parseLiveEvent('{"type":"appointments","uids":"u1","dates":[]}')).toBeNull()
     expect(parseLiveEvent('{"type":"branch"}')).toEqual({ type: 'branch' })
   })
+
+  it('passes on that desktop notifications wait to be shown', () => {
+    expect(parseLiveEvent('{"type":"notifications"}')).toEqual({ type: 'notifications' })
+  })
 })

@@ -107,6 +107,7 @@ export function parseLiveEvent(data: unknown): LiveEvent | null {
     case 'branch':
     case 'sync':
     case 'outbox':
+    case 'notifications':
       return { type: candidate.type }
     default:
       return null

@@ -4,6 +4,11 @@ export const queryKeys = {
   health: ['health'] as const,
   branch: ['branch'] as const,
   sync: ['sync'] as const,
+  /** The sync health page's logs: ['sync-log', 'api' | 'events', filter]. */
+  syncLogs: ['sync-log'] as const,
+  apiLog: (filter: object) => ['sync-log', 'api', filter] as const,
+  syncEvents: (filter: object) => ['sync-log', 'events', filter] as const,
+  desk: ['desk'] as const,
   /** Any list of the queue: ['outbox', states…]. */
   outbox: ['outbox'] as const,
   eventTypes: ['event-types'] as const,
@@ -17,6 +22,9 @@ export const queryKeys = {
   /** Who is signed in, and who may sign in at this desk (features/people). */
   session: ['session'] as const,
   people: ['people'] as const,
+  /** Notification rules, proposals, history and this computer's choices (features/notifications). */
+  notifications: ['notifications'] as const,
+  desktopPending: ['notifications', 'desktop-pending'] as const,
   allSlots: ['slots'] as const,
   slotsOfDay: (date: string) => ['slots', date] as const,
   slots: (date: string, eventTypeId: number, staffId: number | null) =>

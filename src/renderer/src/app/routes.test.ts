@@ -19,6 +19,14 @@ describe('parseRoute', () => {
     expect(parseRoute('/attention')).toEqual({ name: 'attention' })
     expect(parseRoute('/pending')).toEqual({ name: 'pending' })
     expect(parseRoute('/settings')).toEqual({ name: 'settings' })
+    expect(parseRoute('/sync-health')).toEqual({ name: 'sync-health' })
+  })
+
+  it('reads the printed day sheet of a day, and no other', () => {
+    expect(parseRoute(paths.print('2026-03-10'))).toEqual({ name: 'print', date: '2026-03-10' })
+    expect(parseRoute('/print/2026-02-30')).toEqual({ name: 'not-found' })
+    expect(parseRoute('/print')).toEqual({ name: 'not-found' })
+    expect(parseRoute('/print/2026-03-10/extra')).toEqual({ name: 'not-found' })
   })
 
   it('sends an empty address to today', () => {
@@ -45,6 +53,23 @@ describe('parseRoute', () => {
       name: 'day',
       date: '2026-12-31',
       appointmentUid: null,
+    })
+  })
+
+  it('reads the notification screens and an appointment by uid alone (a notification’s click)', () => {
+    expect(parseRoute(paths.notifications())).toEqual({ name: 'notifications', tab: 'rules' })
+    expect(parseRoute(paths.notifications('proposals'))).toEqual({
+      name: 'notifications',
+      tab: 'proposals',
+    })
+    expect(parseRoute(paths.notifications('history'))).toEqual({
+      name: 'notifications',
+      tab: 'history',
+    })
+    expect(parseRoute('/notifications/other')).toEqual({ name: 'not-found' })
+    expect(parseRoute(paths.appointmentByUid('bk/ü 1'))).toEqual({
+      name: 'appointment',
+      uid: 'bk/ü 1',
     })
   })
 })

@@ -9,7 +9,14 @@ export type AppRoute =
   | { name: 'pending' }
   | { name: 'settings' }
   | { name: 'team' }
+  | { name: 'sync-health' }
+  | { name: 'print'; date: string }
+  | { name: 'notifications'; tab: NotificationsTab }
+  /** An appointment by uid alone (a notification's click): its day is looked up. */
+  | { name: 'appointment'; uid: string }
   | { name: 'not-found' }
+
+export type NotificationsTab = 'rules' | 'proposals' | 'history'
 
 export const paths = {
   day: (date: string) => `/day/${date}`,
@@ -18,6 +25,11 @@ export const paths = {
   pending: '/pending',
   settings: '/settings',
   team: '/team',
+  syncHealth: '/sync-health',
+  print: (date: string) => `/print/${date}`,
+  notifications: (tab: NotificationsTab = 'rules') =>
+    tab === 'rules' ? '/notifications' : `/notifications/${tab}`,
+  appointmentByUid: (uid: string) => `/appointment/${encodeURIComponent(uid)}`,
 }
 
 export function parseRoute(path: string): AppRoute {
@@ -36,9 +48,28 @@ export function parseRoute(path: string): AppRoute {
       return { name: 'day', date: rest[0], appointmentUid: uid }
     }
   }
+  if (head === 'print' && rest.length === 1 && rest[0] && isCalendarDate(rest[0])) {
+    return { name: 'print', date: rest[0] }
+  }
+  if (head === 'notifications' && rest.length <= 1) {
+    const tab = rest[0] ?? 'rules'
+    if (tab === 'rules' || tab === 'proposals' || tab === 'history')
+      return { name: 'notifications', tab }
+  }
+  if (head === 'appointment' && rest.length === 1 && rest[0]) {
+    try {
+      return { name: 'appointment', uid: decodeURIComponent(rest[0]) }
+    } catch {
+      return { name: 'not-found' }
+    }
+  }
   if (
     rest.length === 0 &&
-    (head === 'attention' || head === 'pending' || head === 'settings' || head === 'team')
+    (head === 'attention' ||
+      head === 'pending' ||
+      head === 'settings' ||
+      head === 'team' ||
+      head === 'sync-health')
   ) {
     return { name: head }
   }

@@ -27,6 +27,9 @@ const STATUS_OF: Record<DeskErrorCode, number> = {
   NOT_ENROLLED: 409,
   BUSINESS_EXISTS: 409,
   RELAY_REFUSED: 409,
+  RULES_CHANGED: 409,
+  PROPOSAL_SUPERSEDED: 409,
+  PROPOSAL_DECIDED: 409,
   PIN_LOCKED: 423,
   IDEMPOTENCY_KEY_REUSED: 422,
   // nginx's "client closed request": nobody reads it, but the log says what happened.

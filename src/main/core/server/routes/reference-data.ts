@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { ApiLogEntry, ApiLogQuery, EventTypeInfo, Staff } from '../../../../shared/api/schemas'
+import {
+  ApiError,
+  ApiLogEntry,
+  ApiLogQuery,
+  EventTypeInfo,
+  Staff,
+} from '../../../../shared/api/schemas'
 import type { DeskServices } from '../desk-services'
 
 const referenceData: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
@@ -47,17 +53,20 @@ const referenceData: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asy
   app.get(
     '/api/api-log',
     {
-      config: { access: 'signedIn' },
+      // The sync health page's log: owners and admins once a business exists.
+      config: { access: 'sync.read' },
       schema: {
-        summary: 'Recent calls to Cal.com, newest first',
+        summary: 'Recent calls to Cal.com, newest first, by result and text (no secrets)',
         querystring: ApiLogQuery,
-        response: { 200: Type.Array(ApiLogEntry) },
+        response: { 200: Type.Array(ApiLogEntry), 400: ApiError },
       },
     },
     async (request) =>
-      services.apiLog
-        .recent(request.query.limit ?? 100)
-        .map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
+      services.apiLog.search(request.query as ApiLogQuery).map((e) => ({
+        ...e,
+        at: new Date(e.at).toISOString(),
+        result: e.status !== null && e.status < 400 ? ('ok' as const) : ('failed' as const),
+      })),
   )
 }
 export default referenceData

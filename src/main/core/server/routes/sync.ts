@@ -5,6 +5,7 @@ import {
   ReconcileOutcome,
   SyncHealth,
 } from '../../../../shared/api/schemas'
+import { SyncEventPage, SyncEventQuery } from '../../../../shared/api/sync-logs'
 import type { DeskServices } from '../desk-services'
 import { DeskError } from '../../errors/desk-error'
 
@@ -18,7 +19,20 @@ const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
         response: { 200: SyncHealth },
       },
     },
-    async () => services.sync.health(),
+    async () => ({ ...services.sync.health(), connectionSince: connectionSince(services) }),
+  )
+
+  app.get(
+    '/api/sync/events',
+    {
+      config: { access: 'sync.read' },
+      schema: {
+        summary: 'Cal.com events and reconciles handled since the desk started, newest first',
+        querystring: SyncEventQuery,
+        response: { 200: SyncEventPage, 400: ApiError },
+      },
+    },
+    async (request) => services.sync.events.page(request.query as SyncEventQuery),
   )
 
   app.post(
@@ -44,3 +58,16 @@ const sync: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
   )
 }
 export default sync
+
+/** The connection's last change (the audit log keeps connects, disconnects and refusals). */
+const CONNECTION_CHANGES = new Set([
+  'branch.connect',
+  'branch.disconnect',
+  'branch.reconnect_needed',
+])
+
+function connectionSince(services: DeskServices): string | null {
+  const entries = services.audit.entries(`branch:${services.branches.current().id}`)
+  const last = entries.findLast((e) => CONNECTION_CHANGES.has(e.action))
+  return last ? new Date(last.at).toISOString() : null
+}

@@ -8,12 +8,18 @@ import { en as bookingEn } from '../../features/booking/en'
 import { es as bookingEs } from '../../features/booking/es'
 import { en as dayEn } from '../../features/day/en'
 import { es as dayEs } from '../../features/day/es'
+import { en as notificationsEn } from '../../features/notifications/en'
+import { es as notificationsEs } from '../../features/notifications/es'
 import { en as offlineEn } from '../../features/offline/en'
 import { es as offlineEs } from '../../features/offline/es'
 import { en as peopleEn } from '../../features/people/en'
 import { es as peopleEs } from '../../features/people/es'
 import { en as settingsEn } from '../../features/settings/en'
 import { es as settingsEs } from '../../features/settings/es'
+import { en as printEn } from '../../features/print/en'
+import { es as printEs } from '../../features/print/es'
+import { en as syncHealthEn } from '../../features/sync-health/en'
+import { es as syncHealthEs } from '../../features/sync-health/es'
 import { en as appEn } from '../en'
 import { es as appEs } from '../es'
 import type { Locale } from './locale'
@@ -27,6 +33,9 @@ export const CATALOGS = {
   settings: { en: settingsEn, es: settingsEs },
   offline: { en: offlineEn, es: offlineEs },
   people: { en: peopleEn, es: peopleEs },
+  syncHealth: { en: syncHealthEn, es: syncHealthEs },
+  print: { en: printEn, es: printEs },
+  notifications: { en: notificationsEn, es: notificationsEs },
 }
 
 const english = {
@@ -38,6 +47,9 @@ const english = {
   ...settingsEn,
   ...offlineEn,
   ...peopleEn,
+  ...syncHealthEn,
+  ...printEn,
+  ...notificationsEn,
 }
 export type MessageId = keyof typeof english
 
@@ -52,6 +64,9 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...settingsEs,
     ...offlineEs,
     ...peopleEs,
+    ...syncHealthEs,
+    ...printEs,
+    ...notificationsEs,
   },
 }
 

@@ -2,6 +2,7 @@
 import type { Ref } from 'react'
 import { useIntl } from 'react-intl'
 import type { MessageId } from '../../app/i18n/messages'
+import { paths } from '../../app/routes'
 import { DayPicker } from '../../ui/DayPicker'
 import { addDays } from '../../ui/time/zoned-time'
 import { WeekStrip } from './WeekStrip'
@@ -65,6 +66,14 @@ export function DayNavigator({ date, today, onChange, dateInputRef }: Props) {
         keyShortcut="G"
         testId="day-jump"
       />
+      <a
+        className="button-link"
+        href={`#${paths.print(date)}`}
+        aria-keyshortcuts="P"
+        data-testid="print-day"
+      >
+        {t('day.nav.print')}
+      </a>
       <p className="day-navigator__keys">{t('day.nav.keys')}</p>
     </nav>
   )

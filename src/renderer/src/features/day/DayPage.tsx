@@ -52,6 +52,7 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
       event.preventDefault()
       if (action.kind === 'shift') navigate(paths.day(addDays(date, action.days)))
       else if (action.kind === 'today') navigate(paths.day(today))
+      else if (action.kind === 'print') navigate(paths.print(date))
       // The first segment of the date field takes the focus (the field itself is a group).
       else dateInput.current?.querySelector<HTMLElement>('[role="spinbutton"]')?.focus()
     }

@@ -32,6 +32,13 @@ describe('dayKeyAction', () => {
     expect(dayKeyAction(press('g'))).toEqual({ kind: 'jump' })
   })
 
+  it('opens the day sheet with P, leaving Ctrl+P to the system', () => {
+    expect(dayKeyAction(press('p'))).toEqual({ kind: 'print' })
+    expect(dayKeyAction(press('P', { shiftKey: true }))).toEqual({ kind: 'print' })
+    expect(dayKeyAction(press('p', { ctrlKey: true }))).toBeNull()
+    expect(dayKeyAction(press('p', { targetTag: 'INPUT' }))).toBeNull()
+  })
+
   it('leaves keys typed into a field, and system shortcuts, alone', () => {
     expect(dayKeyAction(press('ArrowLeft', { targetTag: 'INPUT' }))).toBeNull()
     expect(dayKeyAction(press('t', { targetTag: 'TEXTAREA' }))).toBeNull()

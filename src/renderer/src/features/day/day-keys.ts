@@ -1,6 +1,7 @@
-// The grid's keys: ← → a day, Shift+← → a week, T today, G the date field. Keys typed into a
+// The grid's keys: ← → a day, Shift+← → a week, T today, G the date field, P the day sheet. Keys typed into a
 // field or pressed with Ctrl, Alt or Meta are the field's or the system's, never ours.
-export type DayKeyAction = { kind: 'shift'; days: number } | { kind: 'today' } | { kind: 'jump' }
+export type DayKeyAction =
+  { kind: 'shift'; days: number } | { kind: 'today' } | { kind: 'jump' } | { kind: 'print' }
 
 export interface KeyLike {
   key: string
@@ -29,6 +30,9 @@ export function dayKeyAction(key: KeyLike): DayKeyAction | null {
     case 'g':
     case 'G':
       return { kind: 'jump' }
+    case 'p':
+    case 'P':
+      return { kind: 'print' }
     default:
       return null
   }

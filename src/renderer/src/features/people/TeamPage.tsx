@@ -5,6 +5,7 @@ import { can } from '../../../../shared/people/roles'
 import { AuditLogView } from './AuditLogView'
 import { BusinessSetUp } from './BusinessSetUp'
 import { TeamPeople } from './TeamPeople'
+import { NotificationsLink } from '../notifications/NotificationsLink'
 import { useSession } from './session-queries'
 
 export function TeamPage({ today }: { today: string }) {
@@ -14,6 +15,9 @@ export function TeamPage({ today }: { today: string }) {
       <h2>
         <FormattedMessage id="team.title" />
       </h2>
+      {session?.person && can(session.person.role, 'notifications.propose') && (
+        <NotificationsLink />
+      )}
       {session && !session.signInRequired && <BusinessSetUp />}
       {session?.person && can(session.person.role, 'people.manageReceptionists') && (
         <TeamPeople myRole={session.person.role} />

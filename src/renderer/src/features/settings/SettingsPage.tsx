@@ -1,44 +1,43 @@
-// Settings: the desk's language (the computer's, or one chosen here and kept on this desk).
-import { useId } from 'react'
+// Settings: one small section per subject (language, the Cal.com connection, the relay, this app
+// and its updates, where the data lives), so a new one is a new component and a line here.
+import { useQuery } from '@tanstack/react-query'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { useLocaleChoice } from '../../app/i18n/LocaleProvider'
-import { isLocale, LOCALES } from '../../app/i18n/locale'
+import { useApi } from '../../app/api-context'
+import { describeError } from '../../app/i18n/describe-error'
+import { useSyncHealth } from '../../app/queries'
+import { queryKeys } from '../../app/query-keys'
+import { ErrorMessage } from '../../ui/ErrorMessage'
+import { ThisComputerSection } from '../notifications/ThisComputerSection'
+import { useCan } from '../people/session-queries'
+import { AppSection, appBridge } from './sections/AppSection'
+import { ConnectionSection, type ConnectionProps } from './sections/ConnectionSection'
+import { DataSection } from './sections/DataSection'
+import { LanguageSection } from './sections/LanguageSection'
+import { RelaySection } from './sections/RelaySection'
+import './settings.css'
 
-export function SettingsPage() {
+export function SettingsPage({ connection }: { connection: ConnectionProps | null }) {
   const intl = useIntl()
-  const { systemLocale, override, setOverride } = useLocaleChoice()
-  const id = useId()
-  const name = (locale: string) =>
-    intl.formatMessage({ id: locale === 'es' ? 'settings.language.es' : 'settings.language.en' })
+  const api = useApi()
+  const desk = useQuery({
+    queryKey: queryKeys.desk,
+    queryFn: ({ signal }) => api.call('desk', {}, signal),
+    staleTime: Infinity,
+  })
+  const sync = useSyncHealth()
+  const mayReadSync = useCan('sync.read')
   return (
-    <section className="page" data-testid="settings-page">
+    <section className="page settings-page" data-testid="settings-page">
       <h2>
         <FormattedMessage id="settings.title" />
       </h2>
-      <div className="field">
-        <label htmlFor={id}>
-          <FormattedMessage id="settings.language" />
-        </label>
-        <select
-          id={id}
-          value={override ?? 'system'}
-          onChange={(event) =>
-            setOverride(isLocale(event.target.value) ? event.target.value : null)
-          }
-        >
-          <option value="system">
-            {intl.formatMessage(
-              { id: 'settings.language.system' },
-              { language: name(systemLocale) },
-            )}
-          </option>
-          {LOCALES.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {name(locale)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {desk.error && <ErrorMessage message={describeError(intl, desk.error)} />}
+      <LanguageSection />
+      {connection && <ConnectionSection {...connection} />}
+      <RelaySection desk={desk.data} sync={sync.data} mayReadSync={mayReadSync} />
+      <AppSection version={desk.data?.version} bridge={appBridge()} />
+      <DataSection dataDir={desk.data?.dataDir} />
+      <ThisComputerSection />
     </section>
   )
 }

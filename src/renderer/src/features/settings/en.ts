@@ -1,6 +1,37 @@
-// Settings: language, and the Cal.com connection shown in the header.
+// Settings: language, the Cal.com connection (also in the header), the relay, the app and its
+// updates, and where the data lives.
 export const en = {
   'settings.title': 'Settings',
+  'settings.connection': 'Cal.com connection',
+  'settings.connection.intro':
+    'This branch’s bookings come from Cal.com. Disconnecting keeps the appointments on this desk.',
+  'settings.connection.onlyAdmins': 'Only the owner and admins can connect or disconnect.',
+  'settings.relay': 'Relay',
+  'settings.relay.intro': 'The relay brings Cal.com’s news to this desk as it happens.',
+  'settings.relay.address': 'Address',
+  'settings.relay.none': 'None: this desk checks Cal.com every 5 minutes instead.',
+  'settings.relay.state': 'Now',
+  'settings.relay.reachable': 'Reachable',
+  'settings.relay.unreachable': 'Out of reach: the desk keeps trying',
+  'settings.relay.starting': 'Connecting…',
+  'settings.relay.off': 'Off until the branch is connected',
+  'settings.relay.health': 'See sync health',
+  'settings.app': 'This app',
+  'settings.app.version': 'Version',
+  'settings.app.updates': 'Updates',
+  'settings.updates.browser':
+    'This page is served by the desk; updates come with the installed Frontdesk app.',
+  'settings.updates.notPackaged': 'This copy was not installed from an installer: no updates.',
+  'settings.updates.checking': 'Checking for updates…',
+  'settings.updates.upToDate': 'Up to date',
+  'settings.updates.downloading': 'Downloading version {version}…',
+  'settings.updates.ready': 'Version {version} is ready: it is installed when Frontdesk restarts.',
+  'settings.updates.failed':
+    'Could not check for updates (is the internet reachable?). It tries again at the next start.',
+  'settings.data': 'Where the data lives',
+  'settings.data.folder': 'Folder',
+  'settings.data.note':
+    'The appointments, the queue of changes and the logs are in this folder on this computer. Back it up with the computer; anyone who can open it can read the appointments.',
   'settings.language': 'Language',
   'settings.language.system': 'As the computer ({language})',
   'settings.language.en': 'English',

@@ -3,6 +3,39 @@ import type { en } from './en'
 
 export const es: CatalogOf<typeof en> = {
   'settings.title': 'Ajustes',
+  'settings.connection': 'Conexión con Cal.com',
+  'settings.connection.intro':
+    'Las reservas de esta sucursal vienen de Cal.com. Al desconectar, las citas se quedan en este mostrador.',
+  'settings.connection.onlyAdmins':
+    'Solo el propietario y los administradores pueden conectar o desconectar.',
+  'settings.relay': 'Relé',
+  'settings.relay.intro': 'El relé trae las novedades de Cal.com a este mostrador al momento.',
+  'settings.relay.address': 'Dirección',
+  'settings.relay.none': 'Ninguno: este mostrador consulta Cal.com cada 5 minutos.',
+  'settings.relay.state': 'Ahora',
+  'settings.relay.reachable': 'Accesible',
+  'settings.relay.unreachable': 'Fuera de alcance: el mostrador sigue intentándolo',
+  'settings.relay.starting': 'Conectando…',
+  'settings.relay.off': 'Apagado hasta que la sucursal esté conectada',
+  'settings.relay.health': 'Ver el estado de la sincronización',
+  'settings.app': 'Esta aplicación',
+  'settings.app.version': 'Versión',
+  'settings.app.updates': 'Actualizaciones',
+  'settings.updates.browser':
+    'El mostrador sirve esta página; las actualizaciones llegan con la aplicación Frontdesk instalada.',
+  'settings.updates.notPackaged':
+    'Esta copia no se instaló con un instalador: sin actualizaciones.',
+  'settings.updates.checking': 'Buscando actualizaciones…',
+  'settings.updates.upToDate': 'Al día',
+  'settings.updates.downloading': 'Descargando la versión {version}…',
+  'settings.updates.ready':
+    'La versión {version} está lista: se instala cuando Frontdesk se reinicie.',
+  'settings.updates.failed':
+    'No se pudo buscar actualizaciones (¿hay internet?). Se intenta de nuevo en el próximo arranque.',
+  'settings.data': 'Dónde están los datos',
+  'settings.data.folder': 'Carpeta',
+  'settings.data.note':
+    'Las citas, la cola de cambios y los registros están en esta carpeta de este ordenador. Haga copia de seguridad con el ordenador; quien pueda abrirla puede leer las citas.',
   'settings.language': 'Idioma',
   'settings.language.system': 'Como el ordenador ({language})',
   'settings.language.en': 'English',

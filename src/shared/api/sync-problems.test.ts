@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { syncProblemOf } from './sync-problems'
+
+describe('the problem behind a sync error', () => {
+  it('groups the relay, Cal.com and news codes into what a person can act on', () => {
+    expect(syncProblemOf('relay', 'RELAY_UNREACHABLE')).toBe('RELAY_UNREACHABLE')
+    expect(syncProblemOf('relay', 'RELAY_SILENT')).toBe('RELAY_UNREACHABLE')
+    expect(syncProblemOf('relay', 'RESYNC_REQUIRED')).toBe('RELAY_RESYNC')
+    expect(syncProblemOf('calcom', 'INVALID_GRANT')).toBe('CALCOM_SIGN_IN')
+    expect(syncProblemOf('reconcile', 'NETWORK')).toBe('CALCOM_UNREACHABLE')
+    expect(syncProblemOf('calcom', 'RATE_LIMITED')).toBe('CALCOM_BUSY')
+    expect(syncProblemOf('inbox', 'UNKNOWN_TRIGGER')).toBe('UNKNOWN_CALCOM_NEWS')
+  })
+
+  it('reads a relay refusal it has no name for as the relay refusing', () => {
+    expect(syncProblemOf('relay', 'HTTP_503')).toBe('RELAY_REFUSED')
+    expect(syncProblemOf('relay', 'CHANNEL_REVOKED')).toBe('RELAY_REFUSED')
+    expect(syncProblemOf('reconcile', 'SOMETHING_NEW')).toBe('OTHER')
+  })
+})

@@ -1,0 +1,53 @@
+// What the sync health page tells a person about a recent sync error (GET /api/sync
+// `recentErrors`). The core records codes from several places — the relay client, reconcile,
+// the inbox's notices, the Cal.com client — and this folds them into the few problems a
+// receptionist or owner can act on; the renderer's catalogs say each one and what to do.
+
+export const SYNC_PROBLEMS = [
+  'RELAY_UNREACHABLE',
+  'RELAY_REFUSED',
+  'RELAY_RESYNC',
+  'CALCOM_SIGN_IN',
+  'CALCOM_UNREACHABLE',
+  'CALCOM_BUSY',
+  'CALCOM_REFUSED',
+  'NOT_CONNECTED',
+  'UNKNOWN_CALCOM_NEWS',
+  'OTHER',
+] as const
+export type SyncProblem = (typeof SYNC_PROBLEMS)[number]
+
+const BY_CODE: Record<string, SyncProblem> = {
+  // relay-client.ts
+  RELAY_UNREACHABLE: 'RELAY_UNREACHABLE',
+  RELAY_SILENT: 'RELAY_UNREACHABLE',
+  RELAY_ERROR: 'RELAY_UNREACHABLE',
+  RELAY_BAD_ANSWER: 'RELAY_REFUSED',
+  RESYNC_REQUIRED: 'RELAY_RESYNC',
+  RESYNC_FAILED: 'RELAY_RESYNC',
+  // relay-enrollment.ts, reconcile.ts
+  NOT_CONNECTED: 'NOT_CONNECTED',
+  CALCOM_AUTH: 'CALCOM_SIGN_IN',
+  // calcom-errors.ts
+  UNAUTHORIZED: 'CALCOM_SIGN_IN',
+  INVALID_GRANT: 'CALCOM_SIGN_IN',
+  NETWORK: 'CALCOM_UNREACHABLE',
+  TIMEOUT: 'CALCOM_UNREACHABLE',
+  SERVER_ERROR: 'CALCOM_BUSY',
+  RATE_LIMITED: 'CALCOM_BUSY',
+  REJECTED: 'CALCOM_REFUSED',
+  NOT_FOUND: 'CALCOM_REFUSED',
+  UNEXPECTED_RESPONSE: 'CALCOM_REFUSED',
+  // booking-mapping.ts notices, reconcile's unknown statuses
+  UNKNOWN_TRIGGER: 'UNKNOWN_CALCOM_NEWS',
+  UNKNOWN_STATUS: 'UNKNOWN_CALCOM_NEWS',
+  MALFORMED_EVENT: 'UNKNOWN_CALCOM_NEWS',
+}
+
+/** The problem behind a recorded error; a relay's own refusal (`HTTP_…`, its codes) is RELAY_REFUSED. */
+export function syncProblemOf(source: string, code: string): SyncProblem {
+  const known = BY_CODE[code]
+  if (known) return known
+  if (source === 'relay') return 'RELAY_REFUSED'
+  return 'OTHER'
+}
