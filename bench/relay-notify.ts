@@ -146,7 +146,8 @@ async function run(engine: 'sqlite' | 'postgres'): Promise<void> {
 }
 
 console.log(
-  'Each email is one SMTP session with the in-process server (no pool): the numbers are the ' +
-    'relay’s dispatch and nodemailer, not a real mail provider’s latency.',
+  'Emails go through the relay’s pooled SMTP transport (5 connections), up to 5 at once, to ' +
+    'the in-process server: the numbers are the relay’s dispatch and nodemailer, not a real ' +
+    'mail provider’s latency.',
 )
 for (const engine of ENGINES) await run(engine)

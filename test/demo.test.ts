@@ -1,8 +1,9 @@
 // `npm run demo` as a newcomer runs it: its real process tree (demo → sandbox, relay, desk).
-// Once it says it is ready, the desk is connected to the first seeded branch, holds the seeded
-// bookings, receives the traffic generator's changes and a new public booking through the relay;
-// a Ctrl-C (SIGINT to the process group, as a terminal sends it) stops every process and frees
-// every port.
+// Once it says it is ready, the business is set up and its people's PINs printed; signed in with
+// one, the desk is connected to the first seeded branch, holds the seeded bookings, receives the
+// traffic generator's changes and a new public booking through the relay; a late cancellation at
+// the desk becomes the owner's email, on the demo's mailbox page and as a [mail] line; a Ctrl-C
+// (SIGINT to the process group, as a terminal sends it) stops every process and frees every port.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -24,6 +25,9 @@ interface RunningDemo {
   desk: { url: string; token: string }
   sandboxUrl: string
   relayUrl: string
+  mailboxUrl: string
+  /** The people and PINs the demo printed. */
+  people: { name: string; role: string; pin: string }[]
 }
 
 /** Starts the npm script's very command (npm itself would die of the Ctrl-C at once). */
@@ -66,6 +70,10 @@ async function startDemo(): Promise<RunningDemo> {
     desk: { url: url!, token: token! },
     sandboxUrl: /Cal\.com sandbox listening on (\S+)/.exec(output)![1]!,
     relayUrl: /relay listening on (\S+)/.exec(output)![1]!,
+    mailboxUrl: /mailbox: (http\S+)/.exec(output)![1]!,
+    people: [
+      ...output.matchAll(/^\[demo\]\s+(\S.*?)\s{2,}(owner|admin|receptionist)\s+PIN (\d+)/gm),
+    ].map((m) => ({ name: m[1]!, role: m[2]!, pin: m[3]! })),
   }
 }
 
@@ -121,16 +129,36 @@ async function eventually<T>(probe: () => Promise<T | undefined>, what: string, 
   }
 }
 
+/** Signs `name` in at the desk with the PIN the demo printed; the desk then acts as them. */
+async function signIn(demo: RunningDemo, role: string) {
+  const printed = demo.people.find((p) => p.role === role)!
+  const { people } = await deskGet<{ people: { id: string; name: string }[] }>(
+    demo.desk,
+    '/api/people',
+  )
+  const res = await fetch(`${demo.desk.url}/api/session`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${demo.desk.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      personId: people.find((p) => p.name === printed.name)!.id,
+      pin: printed.pin,
+    }),
+  })
+  expect(res.status).toBe(200)
+}
+
 async function bookAsClient(
   sandboxUrl: string,
   account: SandboxState['accounts'][number],
+  fromHours = 48,
+  toHours = 9 * 24,
 ): Promise<string> {
   const type = account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
-  const day = 86_400_000
+  const hour = 3_600_000
   const query = new URLSearchParams({
     eventTypeId: String(type.id),
-    start: new Date(Date.now() + 2 * day).toISOString(),
-    end: new Date(Date.now() + 9 * day).toISOString(),
+    start: new Date(Date.now() + fromHours * hour).toISOString(),
+    end: new Date(Date.now() + toHours * hour).toISOString(),
   })
   const slots = (await (
     await fetch(`${sandboxUrl}/v2/slots?${query}`, { headers: { 'cal-api-version': '2024-09-04' } })
@@ -160,6 +188,16 @@ describe('npm run demo', () => {
   beforeAll(async () => {
     demo = await startDemo()
   }, 90_000)
+
+  it('prints the business’s people with their PINs; the desk wants one of them signed in', async () => {
+    expect(demo.people.map((p) => p.role)).toEqual(['owner', 'admin', 'receptionist'])
+    expect(demo.people.every((p) => /^\d{4,12}$/.test(p.pin))).toBe(true)
+    const res = await fetch(`${demo.desk.url}/api/sync`, {
+      headers: { authorization: `Bearer ${demo.desk.token}` },
+    })
+    expect(res.status).toBe(401)
+    await signIn(demo, 'receptionist')
+  })
 
   it('connects the desk to the first seeded branch: seeded week, traffic and new bookings arrive', async () => {
     const { desk, sandboxUrl, relayUrl } = demo
@@ -203,6 +241,38 @@ describe('npm run demo', () => {
     }, 'the new booking at the desk')
     expect(appointment).toMatchObject({ uid, attendee: { name: 'Demo Visitor' } })
   })
+
+  it('a late cancellation at the desk becomes the owner’s email, on the mailbox page and in the output', async () => {
+    const { desk, sandboxUrl } = demo
+    const state = (await (await fetch(`${sandboxUrl}/_sandbox/state`)).json()) as SandboxState
+    // Inside every service's 48-hour window.
+    const uid = await bookAsClient(sandboxUrl, state.accounts[0]!, 2, 40)
+    await signIn(demo, 'receptionist')
+    await eventually(async () => {
+      const res = await fetch(`${desk.url}/api/appointments/${uid}`, {
+        headers: { authorization: `Bearer ${desk.token}` },
+      })
+      return res.status === 200 ? true : undefined
+    }, 'the booking at the desk')
+    const cancel = await fetch(`${desk.url}/api/appointments/${uid}/cancel`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${desk.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'The client called: a fever' }),
+    })
+    expect(cancel.status).toBe(202)
+    const owner = demo.people.find((p) => p.role === 'owner')!
+    const page = await eventually(
+      async () => {
+        const html = await (await fetch(demo.mailboxUrl)).text()
+        return html.includes('Demo Visitor') ? html : undefined
+      },
+      'the late cancellation email on the mailbox page',
+      30_000,
+    )
+    expect(page).toContain('Late cancellation')
+    expect(demo.output()).toMatch(/^\[mail\]\s+to \S+: Late cancellation · /m)
+    expect(page).toContain(`To ${owner.name.split(' ')[0]!.toLowerCase()}@`)
+  }, 60_000)
 
   it('stops every process and frees every port on Ctrl-C', async () => {
     const ports = [demo.sandboxUrl, demo.relayUrl, demo.desk.url].map((u) =>

@@ -16,6 +16,7 @@ import waitersPlugin from './plugins/waiters.js'
 import ackRoutes from './routes/ack.js'
 import adminRoutes from './routes/admin.js'
 import businessRoutes from './routes/business.js'
+import cancellationPolicyRoutes from './routes/cancellation-policies.js'
 import deviceRoutes from './routes/device.js'
 import enrollRoutes from './routes/enroll.js'
 import eventsRoutes from './routes/events.js'
@@ -86,6 +87,8 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(notifierPlugin, {
     smtp: config.smtp,
     leaseMs: config.notifyClaimMs,
+    stallMs: config.deliveryProblemMs,
+    summaryHour: config.dailySummaryHour,
     ...opts.notifier,
   })
 
@@ -107,6 +110,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(businessRoutes)
   await app.register(joinCodeRoutes, { joinRateLimitPerMinute: config.joinRateLimitPerMinute })
   await app.register(peopleRoutes)
+  await app.register(cancellationPolicyRoutes)
   await app.register(notificationRulesRoutes, { emailEnabled: app.notifier.emailEnabled })
   await app.register(reportsRoutes)
   await app.register(notificationsRoutes, { recheckMs: config.pollRecheckMs })

@@ -16,6 +16,14 @@ export function nameProblem(name: string): string | undefined {
   return undefined
 }
 
+/** Why `text` (several lines a person reads out) cannot be kept, or undefined when it can. */
+export function textProblem(text: string): string | undefined {
+  if (/[^\P{Cc}\n\t]/u.test(text))
+    return 'must not contain control characters other than line breaks'
+  if (text.replace(INVISIBLE, '') === '') return 'must contain a visible character'
+  return undefined
+}
+
 /**
  * A string (key or value) in `value` holding a lone surrogate, as a field path under
  * `root` (`body/calcom/apiKey`); undefined when there is none. Iterative: a deeply nested body

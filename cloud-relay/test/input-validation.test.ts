@@ -63,7 +63,12 @@ beforeAll(async () => {
 })
 afterAll(async () => h?.close())
 
-const json = (method: 'POST', url: string, text: string, headers: Record<string, string> = {}) =>
+const json = (
+  method: 'POST' | 'PUT' | 'DELETE',
+  url: string,
+  text: string,
+  headers: Record<string, string> = {},
+) =>
   h.app.inject({
     method,
     url,
@@ -324,6 +329,30 @@ const cases: Case[] = [
         }),
       }),
     field: 'body/rules/kinds/booking.typo',
+  },
+  {
+    route: 'PUT /v1/business/cancellation-policies/:branchId/:eventTypeId',
+    name: 'a window in hours sent as text',
+    send: () =>
+      json(
+        'PUT',
+        '/v1/business/cancellation-policies/ch_x/3',
+        JSON.stringify({ actor: { personId: 'per_x', pin: '1234' }, windowHours: '24', text: 'x' }),
+        device(),
+      ),
+    field: 'body/windowHours',
+  },
+  {
+    route: 'DELETE /v1/business/cancellation-policies/:branchId/:eventTypeId',
+    name: 'an unknown field',
+    send: () =>
+      json(
+        'DELETE',
+        '/v1/business/cancellation-policies/ch_x/3',
+        JSON.stringify({ actor: { personId: 'per_x', pin: '1234' }, everything: true }),
+        device(),
+      ),
+    field: 'body/everything',
   },
   {
     route: 'GET /v1/business/notification-rules/proposals',

@@ -1,5 +1,6 @@
 // A real SMTP server in process (the smtp-server package) that keeps what it receives, decoded
 // enough for tests to read: recipient, subject, Message-ID, the text part and the HTML part.
+// `npm run demo` runs one too, as the owner's mailbox it shows.
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 
@@ -62,7 +63,9 @@ function partOf(raw: string, type: string): string {
   return content
 }
 
-export async function startMailbox(): Promise<Mailbox> {
+export async function startMailbox(
+  opts: { port?: number; onMessage?: (m: ReceivedMail) => void } = {},
+): Promise<Mailbox> {
   const messages: ReceivedMail[] = []
   const waiters: { n: number; resolve: (m: ReceivedMail[]) => void }[] = []
   let refusals: { times: number; code: number } = { times: 0, code: 0 }
@@ -85,13 +88,15 @@ export async function startMailbox(): Promise<Mailbox> {
         const raw = Buffer.concat(chunks).toString('utf8')
         const headEnd = raw.search(/\r?\n\r?\n/)
         const head = raw.slice(0, headEnd)
-        messages.push({
+        const mail: ReceivedMail = {
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: decodeWords(headerOf(head, 'Subject')),
           messageId: headerOf(head, 'Message-ID'),
           text: partOf(raw, 'text/plain'),
           html: partOf(raw, 'text/html'),
-        })
+        }
+        messages.push(mail)
+        opts.onMessage?.(mail)
         for (const w of [...waiters])
           if (messages.length >= w.n) {
             waiters.splice(waiters.indexOf(w), 1)
@@ -101,7 +106,7 @@ export async function startMailbox(): Promise<Mailbox> {
       })
     },
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.server.address() as AddressInfo
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -120,7 +120,16 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
     h = await startHarness(
       engine,
       { RELAY_SMTP_URL: mail.url, RELAY_MAIL_FROM: 'Frontdesk <alerts@frontdesk.test>' },
-      { notifier: { background: false, now: () => clock } },
+      // Its desks never ack: a year before that counts as a delivery problem; no daily summaries
+      // (each has its own suite).
+      {
+        notifier: {
+          background: false,
+          now: () => clock,
+          stallMs: 365 * 86_400_000,
+          summaryHour: null,
+        },
+      },
     )
     const seeded = await seedChannel(h.storage)
     channelId = seeded.channel.id
@@ -156,15 +165,13 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
         branches: [channelId],
       },
     })
+    const policy = await call('PUT', `/v1/business/cancellation-policies/${channelId}/${SERVICE}`, {
+      actor: { personId: biz.ownerId, pin: OWNER_PIN },
+      windowHours: 24,
+      text: 'Avísanos con un día.',
+    })
+    expect(policy.statusCode, policy.body).toBe(200)
     await setRules((rules) => {
-      rules.cancellationPolicies = [
-        {
-          branchId: channelId,
-          eventTypeId: SERVICE,
-          windowHours: 24,
-          text: 'Avísanos con un día.',
-        },
-      ]
       rules.branchNames = { [channelId]: 'Centro' }
     })
     // The business's own events (its creation, its people) notify no one.

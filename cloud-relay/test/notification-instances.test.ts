@@ -3,6 +3,7 @@
 // started: every expected email arrives, under its own Message-ID, and every notification ends
 // sent. A claim held by the killed process expires after RELAY_NOTIFY_CLAIM_SECONDS (3 s here)
 // and a live instance takes the work over. The proofs wait on the mailbox, never on a clock.
+import { SEND_CONCURRENCY } from '../src/notifications/notifier.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type {
   CreateBusinessResponse,
@@ -158,8 +159,13 @@ describe('notification dispatch across relay processes on one PostgreSQL', () =>
       (await history(three.url)).every((e) => e.status === 'sent'),
     )
     expect(await history(three.url)).toHaveLength(120)
-    // An email the killed process had handed to SMTP but not yet marked sent may go again, with
-    // the same Message-ID (mail clients show one); none is lost, none is sent a third time.
-    expect(mail.messages.length - before).toBeLessThanOrEqual(31)
+    // An email the killed process had handed to SMTP but not yet marked sent (at most the
+    // emails it sends at once) may go again, with the same Message-ID (mail clients show one);
+    // none is lost, none is sent a third time.
+    const times = new Map<string, number>()
+    for (const m of mail.messages.slice(before))
+      times.set(m.messageId, (times.get(m.messageId) ?? 0) + 1)
+    expect(Math.max(...times.values())).toBeLessThanOrEqual(2)
+    expect(mail.messages.length - before).toBeLessThanOrEqual(30 + SEND_CONCURRENCY)
   })
 })

@@ -105,12 +105,14 @@ describe.each(ENGINES)('notification rules and the owner’s approval on %s', (e
       code: 'VALIDATION_FAILED',
       field: 'body/rules/kinds/booking.no_show/recipients/people/1',
     })
+    // The policies live with the business: a rules change cannot change them on the way.
     const other = defaultRules()
     other.cancellationPolicies = [
-      { branchId: 'ch_elsewhere', eventTypeId: 3, windowHours: 24, text: 'x' },
+      { branchId: channelId, eventTypeId: 3, windowHours: 24, text: 'x' },
     ]
     expect((await put(owner(), 0, other)).json()).toMatchObject({
-      field: 'body/rules/cancellationPolicies/0/branchId',
+      code: 'VALIDATION_FAILED',
+      field: 'body/rules/cancellationPolicies',
     })
     expect((await rulesNow()).version).toBe(0)
   })
@@ -123,18 +125,11 @@ describe.each(ENGINES)('notification rules and the owner’s approval on %s', (e
 
   it('the owner’s change applies at once; a stale base version is a 409', async () => {
     const rules = defaultRules()
-    rules.cancellationPolicies = [
-      {
-        branchId: channelId,
-        eventTypeId: 11,
-        windowHours: 24,
-        text: 'Cancel a day ahead, please.',
-      },
-    ]
+    rules.kinds['booking.rejected'].enabled = true
     const r = await put(owner(), 0, rules)
     expect(r.statusCode, r.body).toBe(200)
     expect(r.json()).toEqual({ applied: true, version: 1 })
-    expect((await rulesNow()).rules.cancellationPolicies).toHaveLength(1)
+    expect((await rulesNow()).rules.kinds['booking.rejected'].enabled).toBe(true)
     const stale = await put(owner(), 0, defaultRules())
     expect(stale.statusCode).toBe(409)
     expect(stale.json()).toMatchObject({ code: 'CONFLICT', field: 'body/baseVersion' })

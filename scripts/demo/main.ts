@@ -1,7 +1,9 @@
 // `npm run demo`: the whole system on this machine with no account and no configuration — the
 // Cal.com sandbox (seeded, with clients booking), the relay (embedded SQLite) and the desk,
-// already connected to the sandbox's first branch and enrolled at the relay. Each part is its
-// own process with its output prefixed; Ctrl-C (or SIGTERM) stops them all, desk first.
+// already connected to the sandbox's first branch and enrolled at the relay, its business set up
+// (owner, admin, receptionist, their PINs printed), and an SMTP mailbox the relay emails the
+// owner at, shown on a page and one line per message. Each part is its own process with its
+// output prefixed; Ctrl-C (or SIGTERM) stops them all, desk first.
 //
 // Data: a fresh folder under the OS temp dir, removed on a clean stop. The sandbox keeps
 // everything in memory and reseeds at every start, so a desk or relay database kept from an
@@ -13,6 +15,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { connectWithApiKey, firstSeededBranch, waitForRelayOnline } from './connect-branch'
+import { peopleBlock, setUpDemoBusiness } from './demo-business'
+import { startDemoMailbox, type DemoMailbox } from './mailbox-page'
 import { chooseDesk, ensureDeskBuilt } from './desk-launch'
 import { freePort } from '../../test/support/free-port'
 import { waitForHttp } from './wait-for-http'
@@ -20,6 +24,8 @@ import { describeExit, Part } from './part'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const log = (line: string) => process.stdout.write(`[demo]    ${line}\n`)
+const mailLine = (line: string) => process.stdout.write(`[mail]    ${line}\n`)
+let mailbox: DemoMailbox | undefined
 const tsx = ['--import', 'tsx']
 const parts: Part[] = []
 let stopping: Promise<never> | null = null
@@ -35,6 +41,7 @@ function stopAll(code: number, why: string): Promise<never> {
       const exit = await part.stop()
       log(`${part.name} stopped (${describeExit(exit)})`)
     }
+    await mailbox?.close()
     if (code === 0) rmSync(dataDir, { recursive: true, force: true })
     else
       log(`kept ${dataDir} for its logs (desk log: ${join(dataDir, 'desk', 'logs', 'desk.log')})`)
@@ -67,6 +74,7 @@ async function main(): Promise<void> {
   })
   const [, sandboxUrl] = await sandbox.waitForLine(/Cal\.com sandbox listening on (\S+)/, 30_000)
 
+  mailbox = await startDemoMailbox((m) => mailLine(`to ${m.to.join(', ')}: ${m.subject}`))
   const relayUrl = `http://127.0.0.1:${relayPort}`
   const adminToken = randomBytes(24).toString('hex')
   const relay = start('relay', process.execPath, [...tsx, 'cloud-relay/src/server.ts'], {
@@ -77,6 +85,8 @@ async function main(): Promise<void> {
     RELAY_CALCOM_API_URL: sandboxUrl!,
     RELAY_LOG_LEVEL: process.env.RELAY_LOG_LEVEL ?? 'warn',
     RELAY_ADMIN_TOKEN: adminToken,
+    RELAY_SMTP_URL: mailbox.smtpUrl,
+    RELAY_MAIL_FROM: 'Frontdesk demo <alerts@frontdesk.test>',
   })
   await waitForHttp(`${relayUrl}/healthz`, 30_000, () => relay.running).catch((err: Error) => {
     throw new Error(`the relay did not start: ${err.message}`)
@@ -129,6 +139,16 @@ async function main(): Promise<void> {
   log(
     `desk connected to ${connected.name} (${connected.timeZone}), enrolled at the relay (channel ${health.relay.channelId})`,
   )
+  await setUpDemoBusiness({
+    desk: address,
+    relayUrl,
+    apiKey: branch.apiKey,
+    branchName: connected.name,
+    channelId: health.relay.channelId!,
+  })
+  log('business “Maple & Vine Salons” set up at the relay, its people copied to the desk')
+  for (const line of peopleBlock()) log(line)
+  log(`mailbox: ${mailbox.pageUrl} (SMTP ${mailbox.smtpUrl}; one [mail] line per message here)`)
   log(`sandbox: ${sandboxUrl}/_sandbox/state   book as a client: POST ${sandboxUrl}/_sandbox/book`)
   log(
     `Frontdesk demo ready: open ${address.url}/?token=${address.token}${desk.kind === 'electron' ? ' (or use the Electron window)' : ''} — Ctrl-C stops everything`,

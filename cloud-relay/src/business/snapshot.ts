@@ -11,4 +11,5 @@ export const snapshotOf = (b: StoredBusiness): BusinessSnapshot => ({
   version: b.version,
   branches: b.channelIds.map((channelId) => ({ channelId })),
   people: b.people.map(personOut),
+  cancellationPolicies: b.cancellationPolicies,
 })

@@ -2,7 +2,12 @@
 // needs. A delivery that notifies no one (MEETING_ENDED, PING, unknown triggers, form bodies)
 // yields undefined.
 import type { NotificationKind } from '../../../src/shared/notifications/kinds.js'
-import type { NotificationRules } from '../../../src/shared/notifications/rules.js'
+import type { DailySummary, RelayProblem } from '../storage/notification-types.js'
+import {
+  isLateCancellation,
+  policyFor,
+  type CancellationPolicy,
+} from '../../../src/shared/cancellation/late-cancellation.js'
 
 export interface BookingFacts {
   uid: string | null
@@ -23,6 +28,10 @@ export interface NotificationSource {
   booking: BookingFacts | null
   /** A desk report's own sentence. */
   summary: string | null
+  /** A problem the relay found itself, worded in each recipient's language. */
+  problem?: RelayProblem | null
+  /** summary.daily: what the day before held, per branch. */
+  daily?: DailySummary | null
 }
 
 const TRIGGER_KINDS: Record<string, NotificationKind> = {
@@ -40,26 +49,27 @@ const obj = (v: unknown): Json | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
 
-/** Inside the service's cancellation window: cancelled less than `windowHours` before it starts. */
+/** Inside the service's cancellation window, by the one rule the desk uses too. */
 function isLate(
-  rules: NotificationRules,
+  policies: readonly CancellationPolicy[],
   branchId: string,
   eventTypeId: unknown,
   startTime: string | null,
   at: Date,
 ): boolean {
   if (typeof eventTypeId !== 'number' || startTime === null) return false
-  const policy = rules.cancellationPolicies.find(
-    (p) => p.branchId === branchId && p.eventTypeId === eventTypeId,
-  )
+  const policy = policyFor(policies, branchId, eventTypeId)
   if (!policy) return false
-  const lead = Date.parse(startTime) - at.getTime()
-  return lead > 0 && lead < policy.windowHours * 3_600_000
+  return isLateCancellation({
+    startsAt: startTime,
+    cancelledAt: at,
+    windowHours: policy.windowHours,
+  })
 }
 
 export function classifyDelivery(
   delivery: { channelId: string; seq: number; contentType: string; body: Buffer; receivedAt: Date },
-  rules: NotificationRules,
+  policies: readonly CancellationPolicy[],
 ): NotificationSource | undefined {
   if (!delivery.contentType.toLowerCase().startsWith('application/json')) return undefined
   let parsed: unknown
@@ -108,7 +118,7 @@ export function classifyDelivery(
   const startTime = str(payload.startTime)
   if (
     kind === 'booking.cancelled' &&
-    isLate(rules, branchId, payload.eventTypeId, startTime, occurredAt)
+    isLate(policies, branchId, payload.eventTypeId, startTime, occurredAt)
   )
     kind = 'booking.late_cancellation'
   const attendees = Array.isArray(payload.attendees) ? payload.attendees.map(obj) : []

@@ -17,8 +17,22 @@ interface SmtpError {
   message?: string
 }
 
-export function smtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl)
+/**
+ * A pooled transport unless the URL says otherwise: a few SMTP connections kept open and reused,
+ * so an email costs one message on a warm connection rather than a whole SMTP session (measured
+ * in bench/relay-notify.ts). Query parameters of RELAY_SMTP_URL (`?pool=false`,
+ * `maxConnections=`) win.
+ */
+export function pooledUrl(smtpUrl: string, connections: number): string {
+  const url = new URL(smtpUrl)
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true')
+  if (!url.searchParams.has('maxConnections'))
+    url.searchParams.set('maxConnections', String(connections))
+  return url.toString()
+}
+
+export function smtpMailer(smtpUrl: string, from: string, connections = 5): Mailer {
+  const transport = nodemailer.createTransport(pooledUrl(smtpUrl, connections))
   return {
     async send(to, email, messageId) {
       try {

@@ -1,6 +1,8 @@
 // What notifications say, in English and Spanish: subjects, titles and bodies for one event, a
 // burst of one kind, and the morning digest. Times are shown in the branch's zone, labelled.
 import type { MessageKind } from '../../../src/shared/notifications/kinds.js'
+import type { NotificationKind } from '../../../src/shared/notifications/kinds.js'
+import type { DailySummary, RelayProblem } from '../storage/notification-types.js'
 import type { BookingFacts } from './classify.js'
 
 export type MessageLanguage = 'en' | 'es'
@@ -48,6 +50,10 @@ const WORDS = {
     digest: (n: number) => `Your morning digest: ${n} notification${n === 1 ? '' : 's'}`,
     digestIntro: 'Held during quiet hours:',
     footer: 'Sent by Frontdesk under your business’s notification rules.',
+    yesterday: (day: string) => `Yesterday, ${day}, Cal.com told us of:`,
+    quiet: 'no booking changes',
+    notCollecting: (since: string) =>
+      `No desk of this branch has collected Cal.com’s news since ${since}: bookings made since then are not on its screen. Check that a desk is on and online.`,
   },
   es: {
     branch: 'Sucursal',
@@ -55,6 +61,10 @@ const WORDS = {
     digest: (n: number) => `Tu resumen de la mañana: ${n} aviso${n === 1 ? '' : 's'}`,
     digestIntro: 'Retenidos durante las horas de silencio:',
     footer: 'Enviado por Frontdesk según las reglas de avisos de tu negocio.',
+    yesterday: (day: string) => `Ayer, ${day}, Cal.com nos avisó de:`,
+    quiet: 'ningún cambio de reservas',
+    notCollecting: (since: string) =>
+      `Ningún escritorio de esta sucursal ha recogido las novedades de Cal.com desde ${since}: las reservas hechas desde entonces no están en su pantalla. Comprueba que haya un escritorio encendido y en línea.`,
   },
 } as const
 
@@ -92,7 +102,12 @@ export function describeEvent(e: {
   zone: string
   booking: BookingFacts | null
   summary: string | null
+  problem?: RelayProblem | null
+  daily?: DailySummary | null
+  /** Names a branch of the business (for the daily summary's lines). */
+  nameOf?: (branchId: string) => string
 }): { title: string; body: string } {
+  if (e.daily) return describeDaily(e.daily, e.lang, e.nameOf ?? ((id) => id))
   const title = `${kindLabel(e.kind, e.lang)} · ${e.branchName}`
   const lines: string[] = []
   if (e.booking) {
@@ -101,8 +116,39 @@ export function describeEvent(e: {
     if (e.booking.startTime) lines.push(formatTime(e.booking.startTime, e.zone, e.lang))
   }
   if (e.summary) lines.push(e.summary)
+  if (e.problem?.code === 'branch_not_collecting')
+    lines.push(WORDS[e.lang].notCollecting(formatTime(e.problem.since, e.zone, e.lang)))
   lines.push(e.branchName)
   return { title, body: lines.join('\n') }
+}
+
+/** `lun, 2 mar`: a local calendar day, for the daily summary. */
+function formatDay(day: string, lang: MessageLanguage): string {
+  const at = new Date(`${day}T12:00:00Z`)
+  return new Intl.DateTimeFormat(lang === 'es' ? 'es-ES' : 'en-GB', {
+    timeZone: 'UTC',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).format(at)
+}
+
+/** The morning summary: one line per branch, its booking changes of the day before by kind. */
+function describeDaily(
+  d: DailySummary,
+  lang: MessageLanguage,
+  nameOf: (branchId: string) => string,
+): { title: string; body: string } {
+  const w = WORDS[lang]
+  const day = formatDay(d.day, lang)
+  const lines = [w.yesterday(day)]
+  for (const b of d.branches) {
+    const parts = (Object.entries(b.counts) as [NotificationKind, number][])
+      .filter(([, n]) => n > 0)
+      .map(([kind, n]) => `${n} × ${kindLabel(kind, lang)}`)
+    lines.push(`• ${nameOf(b.branchId)}: ${parts.length ? parts.join(', ') : w.quiet}`)
+  }
+  return { title: `${kindLabel('summary.daily', lang)} · ${day}`, body: lines.join('\n') }
 }
 
 export interface MessageItem {

@@ -5,7 +5,8 @@
 // morning digest. A crashed instance's claims expire and another picks the work up.
 import { createHash } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
-import type { StoredNotification, NotifyJob } from '../storage/notification-types.js'
+import { DateTime } from 'luxon'
+import type { DailyBranch, StoredNotification, NotifyJob } from '../storage/notification-types.js'
 import type { RelayStorage } from '../storage/types.js'
 import { classifyDelivery, type NotificationSource } from './classify.js'
 import { currentRules } from './current-rules.js'
@@ -26,9 +27,22 @@ export interface NotifierOptions {
   background?: boolean
   /** Called when a desktop notification becomes available here (wakes parked polls). */
   onDesktop?: () => void
+  /**
+   * A branch whose deliveries no desk has collected for this long is a relay.delivery_problem
+   * (default 60 min; RELAY_DELIVERY_PROBLEM_MINUTES).
+   */
+  stallMs?: number
+  /** How often a pass looks for such branches and due summaries (default 60 s; 0: every pass). */
+  problemCheckMs?: number
+  /** The local hour the day before is summarised from (default 7); null: no daily summaries. */
+  summaryHour?: number | null
 }
 
 export const MAX_EMAIL_ATTEMPTS = 6
+/** The local hour from which the day before is summarised, unless configured. */
+export const SUMMARY_HOUR = 7
+/** Emails sent at once by one instance (the SMTP pool's connections, mailer.ts). */
+export const SEND_CONCURRENCY = 5
 // Jobs are idempotent (unique keys), so a batch whose claim outlives its lease costs only work.
 const JOB_BATCH = 20
 
@@ -43,6 +57,11 @@ export class Notifier {
   private timer: NodeJS.Timeout | undefined
   private stopped = false
   private unsubscribe: (() => void) | undefined
+  private problemsCheckedAt = -Infinity
+  private summariesCheckedAt = -Infinity
+  /** Summary keys this instance queued (or found queued): not read again. */
+  private readonly summarised = new Set<string>()
+  private readonly zones = new Map<string, { zone: string; at: number }>()
 
   constructor(private readonly o: NotifierOptions) {
     this.leaseMs = o.leaseMs ?? 60_000
@@ -106,7 +125,124 @@ export class Notifier {
     await this.pass()
   }
 
+  /**
+   * The relay's own problems become jobs like a desk's reports, keyed by the episode (the branch
+   * and its first uncollected delivery): every instance may find the same stall, the unique key
+   * keeps it one notification; a branch that catches up and stalls again is a new episode.
+   */
+  private async findProblems(): Promise<void> {
+    const now = this.o.now()
+    if (now.getTime() - this.problemsCheckedAt < (this.o.problemCheckMs ?? 60_000)) return
+    this.problemsCheckedAt = now.getTime()
+    const before = new Date(now.getTime() - (this.o.stallMs ?? 3_600_000))
+    for (const b of await this.o.storage.notifications.stalledBranches(before)) {
+      const queued = await this.o.storage.notifications.enqueueReport(
+        `relay:not-collecting:${b.channelId}:${b.seq}`,
+        b.channelId,
+        {
+          kind: 'relay.delivery_problem',
+          summary: '',
+          problem: { code: 'branch_not_collecting', since: b.receivedAt.toISOString() },
+          bookingUid: null,
+          deviceId: 'relay',
+          at: now.toISOString(),
+        },
+        now,
+      )
+      if (queued)
+        this.o.log.warn(
+          { channel: b.channelId, since: b.receivedAt.toISOString() },
+          'notifications: no desk is collecting this branch’s deliveries',
+        )
+    }
+  }
+
+  /**
+   * summary.daily: once the business's morning has come (SUMMARY_HOUR in the zone Cal.com gives
+   * its first branch), one job per (business, day) under a unique key, so every instance may try
+   * and one summary is made. Its contents are the stored deliveries of the day before, per branch.
+   */
+  private async findSummaries(): Promise<void> {
+    const hour = this.o.summaryHour === undefined ? SUMMARY_HOUR : this.o.summaryHour
+    if (hour === null) return
+    const now = this.o.now()
+    if (now.getTime() - this.summariesCheckedAt < (this.o.problemCheckMs ?? 60_000)) return
+    this.summariesCheckedAt = now.getTime()
+    for (const b of await this.o.storage.notifications.businessBranches()) {
+      const zone = await this.zoneOf(b.businessId, b.channelIds, now)
+      const local = DateTime.fromJSDate(now, { zone })
+      if (local.hour < hour) continue
+      const dayStart = local.minus({ days: 1 }).startOf('day')
+      const day = dayStart.toISODate() as string
+      const key = `summary:${b.businessId}:${day}`
+      if (this.summarised.has(key)) continue
+      const business = await this.o.storage.business.businessOfChannel(b.channelIds[0]!)
+      if (!business) continue
+      const branches = []
+      for (const channelId of b.channelIds) {
+        const seen = new Set<string>()
+        const counts: DailyBranch['counts'] = {}
+        const deliveries = await this.o.storage.notifications.receivedBetween(
+          channelId,
+          dayStart.toJSDate(),
+          local.startOf('day').toJSDate(),
+        )
+        for (const d of deliveries) {
+          const source = classifyDelivery(d, business.cancellationPolicies)
+          // A redelivery in a fresh envelope is the same change: counted once.
+          if (!source || seen.has(source.sourceKey)) continue
+          seen.add(source.sourceKey)
+          counts[source.kind] = (counts[source.kind] ?? 0) + 1
+        }
+        branches.push({ branchId: channelId, counts })
+      }
+      await this.o.storage.notifications.enqueueReport(
+        key,
+        b.channelIds[0]!,
+        {
+          kind: 'summary.daily',
+          summary: '',
+          daily: { day, zone, branches },
+          bookingUid: null,
+          deviceId: 'relay',
+          at: now.toISOString(),
+        },
+        now,
+      )
+      this.summarised.add(key)
+    }
+  }
+
+  /**
+   * The business's zone: the organizer's, as Cal.com's recent deliveries to its first branch
+   * with one say; UTC until one does. Looked up at most hourly.
+   */
+  private async zoneOf(businessId: string, channelIds: string[], now: Date): Promise<string> {
+    const known = this.zones.get(businessId)
+    if (known && now.getTime() - known.at < 3_600_000) return known.zone
+    let zone = 'UTC'
+    for (const channelId of channelIds) {
+      const recent = await this.o.storage.notifications.receivedBetween(
+        channelId,
+        new Date(now.getTime() - 7 * 86_400_000),
+        new Date(now.getTime() + 60_000),
+      )
+      const found = recent
+        .reverse()
+        .map((d) => classifyDelivery(d, [])?.zone)
+        .find((z) => z && DateTime.local().setZone(z).isValid)
+      if (found) {
+        zone = found
+        break
+      }
+    }
+    this.zones.set(businessId, { zone, at: now.getTime() })
+    return zone
+  }
+
   private async pass(): Promise<void> {
+    await this.findProblems()
+    await this.findSummaries()
     for (;;) {
       const jobs = await this.o.storage.notifications.claimJobs(
         this.o.now(),
@@ -116,16 +252,22 @@ export class Notifier {
       if (jobs.length === 0) break
       for (const job of jobs) await this.dispatch(job)
     }
-    // One at a time: a claim's lease covers one send, never a queue of them, so another
-    // instance cannot take over a notification this one is about to send.
+    // A few at a time, all sent at once: a claim's lease covers one send (each runs in
+    // parallel, never queued behind the others), so another instance cannot take over a
+    // notification this one is about to send. Desktop ones keep their order (served in turn).
     for (;;) {
-      const [due] = await this.o.storage.notifications.claimDue(this.o.now(), this.leaseMs, 1)
-      if (!due) break
-      await this.deliver(due)
+      const due = await this.o.storage.notifications.claimDue(
+        this.o.now(),
+        this.leaseMs,
+        SEND_CONCURRENCY,
+      )
+      if (due.length === 0) break
+      for (const n of due) if (n.channel === 'desktop') await this.deliver(n)
+      await Promise.all(due.filter((n) => n.channel !== 'desktop').map((n) => this.deliver(n)))
     }
   }
 
-  private async sourceOf(job: NotifyJob, rules: Parameters<typeof classifyDelivery>[1]) {
+  private async sourceOf(job: NotifyJob, policies: Parameters<typeof classifyDelivery>[1]) {
     if (job.report) {
       const r = job.report
       const source: NotificationSource = {
@@ -138,6 +280,8 @@ export class Notifier {
           ? { uid: r.bookingUid, title: null, startTime: null, attendee: null }
           : null,
         summary: r.summary,
+        problem: r.problem ?? null,
+        daily: r.daily ?? null,
       }
       return source
     }
@@ -145,7 +289,7 @@ export class Notifier {
     const read = await this.o.storage.read(job.channelId, seq - 1, 1)
     const event = read.ok ? read.events.find((e) => e.seq === seq) : undefined
     if (!event) return undefined
-    return classifyDelivery({ ...event, channelId: job.channelId }, rules)
+    return classifyDelivery({ ...event, channelId: job.channelId }, policies)
   }
 
   private async dispatch(job: NotifyJob): Promise<void> {
@@ -153,8 +297,8 @@ export class Notifier {
     try {
       const business = await this.o.storage.business.businessOfChannel(job.channelId)
       if (!business) return await store.finishJob(job, [])
-      const { rules } = await currentRules(this.o.storage, business.id)
-      const source = await this.sourceOf(job, rules)
+      const { rules } = await currentRules(this.o.storage, business)
+      const source = await this.sourceOf(job, business.cancellationPolicies)
       const planned = source
         ? planNotifications(source, {
             business,

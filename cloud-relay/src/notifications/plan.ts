@@ -52,6 +52,11 @@ export function planNotifications(source: NotificationSource, ctx: PlanContext):
       zone,
       booking: source.booking,
       summary: source.summary,
+      problem: source.problem ?? null,
+      daily: source.daily ?? null,
+      nameOf: (id) =>
+        ctx.rules.branchNames[id] ??
+        defaultBranchName(Math.max(0, ctx.business.channelIds.indexOf(id)), lang),
     })
     for (const channel of rule.channels) {
       let status: NewNotification['status'] = 'pending'

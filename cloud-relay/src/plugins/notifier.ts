@@ -21,6 +21,10 @@ export interface NotifierPluginOptions {
   background?: boolean
   /** Replaces SMTP (tests of a mail server that refuses). */
   mailer?: Mailer
+  /** A branch no desk collects from for this long is a delivery problem. */
+  stallMs?: number
+  problemCheckMs?: number
+  summaryHour?: number | null
 }
 
 export default fp<NotifierPluginOptions>(
@@ -36,6 +40,9 @@ export default fp<NotifierPluginOptions>(
       ...(opts.pollMs === undefined ? {} : { pollMs: opts.pollMs }),
       ...(opts.leaseMs === undefined ? {} : { leaseMs: opts.leaseMs }),
       ...(opts.background === undefined ? {} : { background: opts.background }),
+      ...(opts.stallMs === undefined ? {} : { stallMs: opts.stallMs }),
+      ...(opts.problemCheckMs === undefined ? {} : { problemCheckMs: opts.problemCheckMs }),
+      ...(opts.summaryHour === undefined ? {} : { summaryHour: opts.summaryHour }),
     })
     app.decorate('notifier', notifier)
     app.addHook('onReady', async () => notifier.start())

@@ -58,6 +58,7 @@ const business: FastifyPluginAsyncTypebox = async (app) => {
             active: true,
           },
         ],
+        cancellationPolicies: [],
       }
       const created = await app.storage.business.createBusiness({
         id,

@@ -6,6 +6,7 @@ import { verifyActor } from '../business/actor.js'
 import { announceBusiness } from '../business/announce.js'
 import { JOIN_CODE_TTL_MS, joinCodeHash, newJoinCode } from '../business/join-code.js'
 import { commitChange } from '../business/commit.js'
+import { docOf } from '../storage/business-doc.js'
 import { businessOfDevice } from '../business/load.js'
 import { forbidden } from '../business/people-checks.js'
 import { snapshotOf } from '../business/snapshot.js'
@@ -35,18 +36,13 @@ const joinCodes: FastifyPluginAsyncTypebox<JoinCodeOptions> = async (app, opts) 
       if (!can(actor.role, 'business.joinCode')) throw forbidden('Only an owner makes join codes.')
       const code = newJoinCode()
       const expiresAt = new Date(now.getTime() + JOIN_CODE_TTL_MS)
-      await commitChange(
-        app.storage,
-        business,
-        { name: business.name, people: business.people },
-        {
-          personId: actor.id,
-          deviceId: device.id,
-          action: 'joinCode.create',
-          detail: { expiresAt: expiresAt.toISOString() },
-          at: now,
-        },
-      )
+      await commitChange(app.storage, business, docOf(business), {
+        personId: actor.id,
+        deviceId: device.id,
+        action: 'joinCode.create',
+        detail: { expiresAt: expiresAt.toISOString() },
+        at: now,
+      })
       await app.storage.business.addJoinCode({
         codeHash: joinCodeHash(code),
         businessId: business.id,

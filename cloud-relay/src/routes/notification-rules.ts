@@ -45,6 +45,12 @@ const conflict = () =>
     field: 'body/baseVersion',
   })
 
+/** What the rules table keeps: the policies are the business's. */
+const withoutPolicies = (rules: NotificationRules): NotificationRules => ({
+  ...rules,
+  cancellationPolicies: [],
+})
+
 const ProposalParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) })
 const DecideBody = Type.Object({ actor: Actor }, { additionalProperties: false })
 
@@ -59,7 +65,7 @@ const notificationRules: FastifyPluginAsyncTypebox<{ emailEnabled: boolean }> = 
 ) => {
   app.get('/v1/business/notification-rules', { onRequest: app.requireDevice }, async (request) => {
     const business = await businessOfDevice(request)
-    const { version, rules } = await currentRules(app.storage, business.id)
+    const { version, rules } = await currentRules(app.storage, business)
     const proposals = await app.storage.notifications.proposals(business.id)
     const out: NotificationRulesResponse = {
       version,
@@ -93,21 +99,42 @@ const notificationRules: FastifyPluginAsyncTypebox<{ emailEnabled: boolean }> = 
       const actor = await verifyActor(app.storage, business, request.body.actor, now)
       if (!can(actor.role, 'notifications.propose'))
         throw forbidden('Only owners and admins may change the notification rules.')
-      const rules = request.body.rules as NotificationRules
+      const sent = request.body.rules as Omit<NotificationRules, 'cancellationPolicies'> & {
+        cancellationPolicies?: NotificationRules['cancellationPolicies']
+      }
+      // The policies live with the business (PUT /v1/business/cancellation-policies/…): a rules
+      // change may carry them back as read, never change them.
+      if (
+        sent.cancellationPolicies !== undefined &&
+        JSON.stringify(sent.cancellationPolicies) !== JSON.stringify(business.cancellationPolicies)
+      )
+        throw invalidField(
+          'body/rules/cancellationPolicies',
+          'are set per service with PUT /v1/business/cancellation-policies/{branchId}/{eventTypeId}: send them as read, or leave them out',
+        )
+      const rules: NotificationRules = {
+        ...sent,
+        cancellationPolicies: business.cancellationPolicies,
+      }
       const problem = checkRules(rules, { branches: business.channelIds, people: business.people })
       if (problem) throw invalidField(`body/rules/${problem.field}`, problem.problem)
-      const current = await currentRules(app.storage, business.id)
+      const current = await currentRules(app.storage, business)
       const { baseVersion } = request.body
       if (baseVersion !== current.version) throw conflict()
       const changes = diffRules(current.rules, rules)
       const audit = { personId: actor.id, deviceId: device.id, at: now }
 
       if (can(actor.role, 'notifications.approve')) {
-        const saved = await app.storage.notifications.saveRules(business.id, baseVersion, rules, {
-          ...audit,
-          action: 'rules.update',
-          detail: { rulesVersion: baseVersion + 1, changed: changes.map((c) => c.path) },
-        })
+        const saved = await app.storage.notifications.saveRules(
+          business.id,
+          baseVersion,
+          withoutPolicies(rules),
+          {
+            ...audit,
+            action: 'rules.update',
+            detail: { rulesVersion: baseVersion + 1, changed: changes.map((c) => c.path) },
+          },
+        )
         if (!saved) throw conflict()
         request.log.info({ businessId: business.id, version: baseVersion + 1 }, 'rules changed')
         const out: RulesAppliedResponse = { applied: true, version: baseVersion + 1 }
@@ -118,7 +145,7 @@ const notificationRules: FastifyPluginAsyncTypebox<{ emailEnabled: boolean }> = 
         id: newProposalId(),
         businessId: business.id,
         baseVersion,
-        rules,
+        rules: withoutPolicies(rules),
         changes,
         proposedBy: actor.id,
         deviceId: device.id,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { PersonChangeResponse } from '../../../src/shared/relay/relay-contract.js'
 import { verifyActor } from '../business/actor.js'
 import { commitChange } from '../business/commit.js'
+import { docOf } from '../storage/business-doc.js'
 import { businessOfDevice } from '../business/load.js'
 import { checkBranches, checkManage, checkRoleBranches } from '../business/people-checks.js'
 import { hashPin } from '../business/pin.js'
@@ -76,7 +77,7 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
       const next = await commitChange(
         app.storage,
         business,
-        { name: business.name, people: [...business.people, person] },
+        { ...docOf(business), people: [...business.people, person] },
         {
           personId: actor.id,
           deviceId: device.id,
@@ -151,7 +152,7 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
       const next = await commitChange(
         app.storage,
         business,
-        { name: business.name, people: nextPeople },
+        { ...docOf(business), people: nextPeople },
         {
           personId: actor.id,
           deviceId: device.id,

@@ -1,6 +1,7 @@
 // The business and its people as the relay stores them (DESIGN.md §7). The people live in one
 // versioned document per business: every change replaces it whole under a compare-and-set on the
 // version, so a change and its audit row commit together or not at all.
+import type { CancellationPolicy } from '../../../src/shared/cancellation/late-cancellation.js'
 import type { Role } from '../../../src/shared/people/roles.js'
 
 export interface StoredPerson {
@@ -19,6 +20,8 @@ export interface StoredPerson {
 export interface BusinessDoc {
   name: string
   people: StoredPerson[]
+  /** Per service; set by owners and admins, read out at cancelling, deciding what is late. */
+  cancellationPolicies: CancellationPolicy[]
 }
 
 export interface StoredBusiness extends BusinessDoc {

@@ -1,3 +1,4 @@
+import type { ReceivedDelivery, StalledBranch } from './stalled-branches.js'
 // Notification rules, proposals, the dispatch queue and the notifications themselves as the relay
 // stores them (DESIGN.md §8). Both engines implement this; the tests run against both.
 import type {
@@ -31,9 +32,33 @@ export interface StoredProposal {
 }
 
 /** A desk-side problem, queued as a job like a delivery. */
+/** A problem the relay finds itself, said in each recipient's language (messages.ts). */
+export interface RelayProblem {
+  code: 'branch_not_collecting'
+  /** ISO 8601: when the first delivery no desk collected arrived. */
+  since: string
+}
+
+/** What a branch's stored deliveries said on one day: booking changes by kind. */
+export interface DailyBranch {
+  branchId: string
+  counts: Partial<Record<NotificationKind, number>>
+}
+/** The relay's morning summary of the day before, per branch (summary.daily). */
+export interface DailySummary {
+  /** The local day summarised, `YYYY-MM-DD`, in `zone`. */
+  day: string
+  zone: string
+  branches: DailyBranch[]
+}
+
 export interface ReportPayload {
   kind: NotificationKind
   summary: string
+  /** summary.daily: the counts, worded per recipient. */
+  daily?: DailySummary
+  /** Set on the relay's own reports: the summary is then worded per recipient. */
+  problem?: RelayProblem
   bookingUid: string | null
   deviceId: string
   at: string
@@ -132,6 +157,12 @@ export interface NotificationStorage {
     audit: AuditEntry,
   ): Promise<{ outcome: 'rejected' | 'decided' | 'unknown'; version: number }>
 
+  /** Branches no desk has collected from since before `receivedBefore` (stalled-branches.ts). */
+  stalledBranches(receivedBefore: Date): Promise<StalledBranch[]>
+  /** Every business with its branches (channel ids, in the order they joined). */
+  businessBranches(): Promise<{ businessId: string; channelIds: string[] }[]>
+  /** A branch's deliveries received in [from, to), oldest first. */
+  receivedBetween(channelId: string, from: Date, to: Date): Promise<ReceivedDelivery[]>
   /** Queues a desk report; false when its key was queued before. */
   enqueueReport(
     sourceKey: string,

@@ -28,6 +28,7 @@ import { createOutbound, type OutboundTuning } from './outbound/outbound-service
 import { SyncEngine, type SyncTuning } from './inbound/sync-engine'
 import type { RelayDeviceStore } from './inbound/relay-device-store'
 import { BusinessStore } from './people/business-store'
+import { CancellationPolicies } from './people/cancellation-policies'
 import { PinLockoutStore } from './people/pin-lockout-store'
 import { SignIn } from './people/sign-in'
 import { BusinessCopy } from './inbound/business-copy'
@@ -97,11 +98,26 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       audit: new AuditStore(db),
       settings: new SettingsStore(db),
     }
-    const calcomBookings = new CalcomBookings(db, services)
+    const calcomBookings: CalcomBookings = new CalcomBookings(db, {
+      ...services,
+      lateness: (a, at): { windowHours: number } | null => policies.lateness(a, at),
+    })
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
+    const business = new BusinessStore(db)
+    const policies: CancellationPolicies = new CancellationPolicies({
+      business,
+      eventTypes: services.eventTypes,
+      channelId: (): string | null => sync.relayIdentity().channelId,
+    })
     const outbound = createOutbound(
-      { ...services, calcomBookings, connection: calcom.connection, logger },
+      {
+        ...services,
+        calcomBookings,
+        connection: calcom.connection,
+        logger,
+        lateness: (a) => policies.lateness(a, (opts.now ?? Date.now)()),
+      },
       opts.outbound,
     )
     const sync = new SyncEngine({
@@ -115,7 +131,6 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       onBusinessNews: () => void businessCopy.refresh(),
       ...opts.sync,
     })
-    const business = new BusinessStore(db)
     const signIn = new SignIn({
       ...services,
       business,
@@ -168,6 +183,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       business,
       businessCopy,
       signIn,
+      policies,
       desktopFeed,
       deskReports,
       computer: new ComputerSettings(services.settings),

@@ -17,13 +17,17 @@ export interface HistoryParams {
     paid?: boolean
     rescheduledTo?: string
     fields?: string[]
+    /** A cancellation inside the service's cancellation window (`windowHours`). */
+    late?: boolean
+    windowHours?: number
   }
   guest_no_show_updated: { attendees?: unknown }
   booked_at_desk: { walkIn?: boolean }
   visit_changed: { state: 'NONE' | 'ARRIVED' | 'IN_SERVICE' | 'DONE' }
   desk_notes_changed: Record<string, never>
   rescheduled_at_desk: { op?: string }
-  cancelled_at_desk: { op?: string }
+  /** `late`: inside the service's cancellation window (`windowHours`) when cancelled. */
+  cancelled_at_desk: { op?: string; late?: boolean; windowHours?: number }
   confirmed_at_desk: { op?: string }
   declined_at_desk: { op?: string }
   no_show_marked_at_desk: { op?: string }

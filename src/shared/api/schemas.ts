@@ -341,6 +341,22 @@ export type AppointmentHistoryEntry = Omit<
 export const AppointmentDetail = Type.Object({
   appointment: Appointment,
   history: Type.Array(AppointmentHistoryEntry),
+  cancellationPolicy: Type.Optional(
+    Type.Union(
+      [
+        Type.Object({
+          windowHours: Type.Integer({ minimum: 0 }),
+          text: Type.String(),
+        }),
+        Type.Null(),
+      ],
+      {
+        description:
+          'The cancellation policy of its service at this branch, set by the owner or an admin: ' +
+          'cancelling less than windowHours before the start is late; text is read to the client',
+      },
+    ),
+  ),
 })
 export type AppointmentDetail = Static<typeof AppointmentDetail>
 

@@ -44,17 +44,20 @@ export const NotificationRulesSchema = Type.Object(
       Type.Object({ start: LocalTime, end: LocalTime }, { additionalProperties: false }),
       Type.Null(),
     ]),
-    cancellationPolicies: Type.Array(
-      Type.Object(
-        {
-          branchId: Id,
-          eventTypeId: Type.Integer({ minimum: 1 }),
-          windowHours: Type.Integer({ minimum: 0, maximum: 24 * 30 }),
-          text: Type.String({ maxLength: 2000 }),
-        },
-        { additionalProperties: false },
+    // Read-only: the business's policies, set per service elsewhere; sent back as read or left out.
+    cancellationPolicies: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            branchId: Id,
+            eventTypeId: Type.Integer({ minimum: 1 }),
+            windowHours: Type.Integer({ minimum: 0, maximum: 24 * 30 }),
+            text: Type.String({ maxLength: 2000 }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 1000 },
       ),
-      { maxItems: 1000 },
     ),
     branchNames: Type.Record(Id, Type.String({ minLength: 1, maxLength: 100 })),
   },

@@ -1,6 +1,9 @@
 // The notification rules of a business (DESIGN.md §8): one versioned document, read by the relay
 // when it dispatches and by the desk's settings screens. Types and defaults only.
+import type { CancellationPolicy } from '../cancellation/late-cancellation.js'
 import type { NotificationChannel, NotificationKind, NotifiedRole } from './kinds.js'
+
+export type { CancellationPolicy }
 
 export interface KindRule {
   enabled: boolean
@@ -23,17 +26,14 @@ export interface QuietHours {
   end: string
 }
 
-/** Per service (a Cal.com event type of one branch): late cancellations and what to read out. */
-export interface CancellationPolicy {
-  branchId: string
-  eventTypeId: number
-  windowHours: number
-  text: string
-}
-
 export interface NotificationRules {
   kinds: Record<NotificationKind, KindRule>
   quietHours: QuietHours | null
+  /**
+   * The business's cancellation policies, as set with `PUT /v1/business/cancellation-policies/…`
+   * (they live with the business, so every desk's copy has them). Read-only here: a rules change
+   * may leave it out, and one that sends it must send it unchanged.
+   */
   cancellationPolicies: CancellationPolicy[]
   /** How messages name each branch (channel id → name); unnamed ones read "Branch 1", "Branch 2". */
   branchNames: Record<string, string>

@@ -1,5 +1,6 @@
 // Wire types of the relay routes desks call (DESIGN.md §4.1). The relay and the desk's relay client
 // both import them from here, so this file holds types only: no runtime code, no Node imports.
+import type { CancellationPolicy } from '../cancellation/late-cancellation.js'
 import type { Role } from '../people/roles.js'
 import type { DeskReportKind, MessageKind, NotificationChannel } from '../notifications/kinds.js'
 import type { NotificationRules } from '../notifications/rules.js'
@@ -165,6 +166,31 @@ export interface BusinessSnapshot {
   version: number
   branches: { channelId: string }[]
   people: PersonSnapshot[]
+  /** The cancellation policy of each service that has one (absent from relays before them). */
+  cancellationPolicies?: CancellationPolicy[]
+}
+
+/**
+ * `PUT /v1/business/cancellation-policies/:branchId/:eventTypeId`: an owner (any branch) or an
+ * admin (their branches) sets one service's policy; it applies at once as a new business version,
+ * audited and announced to every branch. 200 `CancellationPolicyResponse`.
+ */
+export interface SetCancellationPolicyRequest {
+  actor: Actor
+  /** 0–720. */
+  windowHours: number
+  /** 1–2000 characters, something visible. */
+  text: string
+}
+/** `DELETE /v1/business/cancellation-policies/:branchId/:eventTypeId` (same people): the service has none. */
+export interface RemoveCancellationPolicyRequest {
+  actor: Actor
+}
+export interface CancellationPolicyResponse {
+  /** The policy now in force; null after a removal. */
+  policy: CancellationPolicy | null
+  /** The business version that holds it. */
+  version: number
 }
 
 /** `POST /v1/business` 201 response. */

@@ -8,6 +8,7 @@ import type {
   StoredBusiness,
 } from '../business-types.js'
 import { afterWrongPin } from '../pin-lock.js'
+import { docText, parseDoc } from '../business-doc.js'
 
 interface AuditRow {
   business_id: string
@@ -22,9 +23,6 @@ interface PinLockRow {
   failures: number
   locked_until: number | null
 }
-
-/** Only the document's own fields are stored, whatever else the object passed carries. */
-const docText = ({ name, people }: BusinessDoc): string => JSON.stringify({ name, people })
 
 const toLock = (r: PinLockRow | undefined): PinLock => ({
   failures: r?.failures ?? 0,
@@ -105,13 +103,12 @@ export class PostgresBusiness implements BusinessStorage {
       'SELECT channel_id FROM business_channels WHERE business_id = $1 ORDER BY joined_at, channel_id',
       [row.id],
     )
-    const { name, people } = JSON.parse(row.doc) as BusinessDoc
+    const doc = parseDoc(row.doc)
     return {
       id: row.id,
       version: row.version,
       channelIds: ch.rows.map((x) => x.channel_id),
-      name,
-      people,
+      ...doc,
     }
   }
 

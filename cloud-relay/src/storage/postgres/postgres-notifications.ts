@@ -1,4 +1,13 @@
 import { randomUUID } from 'node:crypto'
+import {
+  BUSINESS_BRANCHES_SQL,
+  RECEIVED_BETWEEN_SQL,
+  STALLED_BRANCHES_SQL,
+  toReceived,
+  toStalled,
+  type ReceivedDelivery,
+  type StalledBranch,
+} from '../stalled-branches.js'
 import type pg from 'pg'
 import type { NotificationRules } from '../../../../src/shared/notifications/rules.js'
 import type { AuditEntry } from '../business-types.js'
@@ -192,6 +201,35 @@ export class PostgresNotifications implements NotificationStorage {
       await c.query(auditInsert(businessId, audit))
       return { outcome: 'rejected' as const, version }
     })
+  }
+
+  async businessBranches() {
+    const r = await this.pool.query<{ business_id: string; channel_id: string }>(
+      BUSINESS_BRANCHES_SQL,
+    )
+    return grouped(r.rows)
+  }
+
+  async receivedBetween(channelId: string, from: Date, to: Date): Promise<ReceivedDelivery[]> {
+    const r = await this.pool.query<{
+      channel_id: string
+      seq: string
+      content_type: string
+      body: Buffer
+      received_at: string
+    }>(
+      RECEIVED_BETWEEN_SQL((n) => `$${n}`),
+      [channelId, from.getTime(), to.getTime()],
+    )
+    return r.rows.map(toReceived)
+  }
+
+  async stalledBranches(receivedBefore: Date): Promise<StalledBranch[]> {
+    const r = await this.pool.query<{ channel_id: string; seq: string; received_at: string }>(
+      STALLED_BRANCHES_SQL((n) => `$${n}`),
+      [receivedBefore.getTime()],
+    )
+    return r.rows.map(toStalled)
   }
 
   async enqueueReport(
@@ -402,4 +440,14 @@ export class PostgresNotifications implements NotificationStorage {
     )
     return r.rows.map(toNotification)
   }
+}
+
+function grouped(rows: { business_id: string; channel_id: string }[]) {
+  const out: { businessId: string; channelIds: string[] }[] = []
+  for (const r of rows) {
+    const last = out.at(-1)
+    if (last?.businessId === r.business_id) last.channelIds.push(r.channel_id)
+    else out.push({ businessId: r.business_id, channelIds: [r.channel_id] })
+  }
+  return out
 }

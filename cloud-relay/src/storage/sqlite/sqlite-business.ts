@@ -8,6 +8,7 @@ import type {
   StoredBusiness,
 } from '../business-types.js'
 import { afterWrongPin } from '../pin-lock.js'
+import { docText, parseDoc } from '../business-doc.js'
 
 interface BusinessRow {
   id: string
@@ -27,9 +28,6 @@ interface PinLockRow {
   failures: number
   locked_until: number | null
 }
-
-/** Only the document's own fields are stored, whatever else the object passed carries. */
-const docText = ({ name, people }: BusinessDoc): string => JSON.stringify({ name, people })
 
 const toLock = (r: PinLockRow | undefined): PinLock => ({
   failures: r?.failures ?? 0,
@@ -123,8 +121,8 @@ export class SqliteBusiness implements BusinessStorage {
     const row = this.s.businessOfChannel.get(channelId)
     if (!row) return undefined
     const channelIds = this.s.channels.all(row.id).map((r) => r.channel_id)
-    const { name, people } = JSON.parse(row.doc) as BusinessDoc
-    return { id: row.id, version: row.version, channelIds, name, people }
+    const doc = parseDoc(row.doc)
+    return { id: row.id, version: row.version, channelIds, ...doc }
   }
 
   async updateBusiness(

@@ -1,4 +1,13 @@
 import { randomUUID } from 'node:crypto'
+import {
+  BUSINESS_BRANCHES_SQL,
+  RECEIVED_BETWEEN_SQL,
+  STALLED_BRANCHES_SQL,
+  toReceived,
+  toStalled,
+  type ReceivedDelivery,
+  type StalledBranch,
+} from '../stalled-branches.js'
 import type Database from 'better-sqlite3'
 import type { NotificationRules } from '../../../../src/shared/notifications/rules.js'
 import type { AuditEntry } from '../business-types.js'
@@ -22,6 +31,16 @@ import type {
 } from '../notification-types.js'
 
 const statements = (db: Database.Database) => ({
+  businessBranches: db.prepare<[], { business_id: string; channel_id: string }>(
+    BUSINESS_BRANCHES_SQL,
+  ),
+  received: db.prepare<
+    [string, number, number],
+    { channel_id: string; seq: number; content_type: string; body: Buffer; received_at: number }
+  >(RECEIVED_BETWEEN_SQL(() => '?')),
+  stalled: db.prepare<[number], { channel_id: string; seq: number; received_at: number }>(
+    STALLED_BRANCHES_SQL(() => '?'),
+  ),
   rules: db.prepare<[string], { version: number; doc: string }>(
     'SELECT version, doc FROM notification_rules WHERE business_id = ?',
   ),
@@ -245,6 +264,18 @@ export class SqliteNotifications implements NotificationStorage {
       .immediate()
   }
 
+  async businessBranches() {
+    return grouped(this.s.businessBranches.all())
+  }
+
+  async receivedBetween(channelId: string, from: Date, to: Date): Promise<ReceivedDelivery[]> {
+    return this.s.received.all(channelId, from.getTime(), to.getTime()).map(toReceived)
+  }
+
+  async stalledBranches(receivedBefore: Date): Promise<StalledBranch[]> {
+    return this.s.stalled.all(receivedBefore.getTime()).map(toStalled)
+  }
+
   async enqueueReport(
     sourceKey: string,
     channelId: string,
@@ -366,4 +397,14 @@ export class SqliteNotifications implements NotificationStorage {
   async history(businessId: string, limit: number): Promise<StoredNotification[]> {
     return this.s.history.all(businessId, limit).map(toNotification)
   }
+}
+
+function grouped(rows: { business_id: string; channel_id: string }[]) {
+  const out: { businessId: string; channelIds: string[] }[] = []
+  for (const r of rows) {
+    const last = out.at(-1)
+    if (last?.businessId === r.business_id) last.channelIds.push(r.channel_id)
+    else out.push({ businessId: r.business_id, channelIds: [r.channel_id] })
+  }
+  return out
 }

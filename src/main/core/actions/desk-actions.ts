@@ -60,6 +60,10 @@ export interface DeskActionsDeps {
   /** Wakes the outbox worker after a commit. */
   wake: () => void
   logger: Logger
+  /** Whether cancelling now falls inside the service's policy window (no policy: never late). */
+  lateness?: (a: { branchId: number; eventTypeId: number | null; startsAt: number }) => {
+    windowHours: number
+  } | null
 }
 
 const LIVE: readonly AppointmentStatus[] = ['SCHEDULED', 'PENDING']
@@ -208,6 +212,12 @@ export class DeskActions {
       history: 'cancelled_at_desk',
       local: () => ({ status: 'CANCELLED', cancellationReason: input.reason }),
       payload: (before) => ({ reason: input.reason, before }),
+      // Marked late in the history and the audit when inside the service's window: the client
+      // card counts them, the owner hears of them from the relay once Cal.com tells it.
+      mark: (a) => {
+        const late = this.d.lateness?.(a)
+        return late ? { late: true, windowHours: late.windowHours } : {}
+      },
     })
   }
 
@@ -296,6 +306,8 @@ export class DeskActions {
       history: DeskActionHistoryCode
       local: (a: AppointmentRow) => AppointmentPatch
       payload: (before: BeforeAction) => PayloadOf[O]
+      /** More to say in the history entry and the audit row about this change. */
+      mark?: (a: AppointmentRow) => { late?: true; windowHours?: number }
     },
   ): ActionResult {
     let oldStartsAt = 0
@@ -308,6 +320,7 @@ export class DeskActions {
         )
       }
       oldStartsAt = a.startsAt
+      const mark = spec.mark?.(a) ?? {}
       const before: BeforeAction = {
         status: a.status,
         statusBeforeNoShow: a.statusBeforeNoShow,
@@ -324,7 +337,7 @@ export class DeskActions {
           ...spec.local(a),
           syncState: a.syncState === 'needs_attention' ? 'needs_attention' : 'pending',
         },
-        { code: spec.history, params: { op } },
+        { code: spec.history, params: { op, ...mark } },
       )
       const row = this.d.outbox.enqueue(tx, {
         op,
@@ -335,6 +348,7 @@ export class DeskActions {
       this.#audit(tx, userId, `appointment.${op}`, uid, {
         outboxId: row.id,
         mutationId: row.mutationId,
+        ...mark,
       })
       return row.id
     })

@@ -31,7 +31,18 @@ export class CalcomBookings {
 
   constructor(
     db: DeskDb,
-    private readonly refs: { staff: StaffStore; eventTypes: EventTypeStore },
+    private readonly refs: {
+      staff: StaffStore
+      eventTypes: EventTypeStore
+      /**
+       * Whether a cancellation Cal.com tells of (a client cancelling online) fell inside the
+       * service's policy window, as the desk's own cancel is judged (people/cancellation-policies).
+       */
+      lateness?: (
+        a: { branchId: number; eventTypeId: number | null; startsAt: number },
+        cancelledAt: number,
+      ) => { windowHours: number } | null
+    },
   ) {
     this.#q = calcomBookingStatements(db)
     this.held = new HeldBookingStore(db)
@@ -73,8 +84,21 @@ export class CalcomBookings {
         if (existing && existing.startsAt !== row.startsAt)
           dates?.add(dayOf(existing.startsAt, branch.timeZone))
       }
-      if (outcome.change && !answer)
-        q.addHistory.run({ uid, source, change: outcome.change, detail: outcome.detail })
+      if (outcome.change && !answer) {
+        const cancelled =
+          outcome.change === 'calcom_changed' &&
+          (outcome.detail as { statusTo?: string }).statusTo === 'CANCELLED'
+        const late = cancelled
+          ? this.refs.lateness?.(
+              { branchId: branch.id, eventTypeId: row.eventTypeId ?? null, startsAt: row.startsAt },
+              row.calcomUpdatedAt ?? Date.now(),
+            )
+          : null
+        const detail = late
+          ? { ...outcome.detail, late: true, windowHours: late.windowHours }
+          : outcome.detail
+        q.addHistory.run({ uid, source, change: outcome.change, detail })
+      }
     } else if (answer && stored && 'booking' in change && change.booking.calcomId != null) {
       // Older than what the desk holds (the inbox got there first): only the link to Cal.com's
       // booking is news.

@@ -9,11 +9,14 @@ import type { BusinessStore } from '../people/business-store'
 import type { SignIn } from '../people/sign-in'
 import type {
   AddPersonRequest,
+  RemoveCancellationPolicyRequest,
+  SetCancellationPolicyRequest,
   JoinCodeResponse,
   PersonChangeResponse,
   UpdatePersonRequest,
 } from '../../../shared/relay/relay-contract'
 import {
+  putCancellationPolicy,
   addPerson,
   changePerson,
   createBusiness,
@@ -86,6 +89,25 @@ export class BusinessCopy {
     const answer = await changePerson(await this.#device(), personId, request, asking)
     await this.refresh()
     return answer
+  }
+
+  /**
+   * Sets (`windowHours` and `text`) or removes one service's cancellation policy at this desk's
+   * branch; the relay checks the actor, then this desk reads the new copy.
+   */
+  async setCancellationPolicy(
+    calcomEventTypeId: number,
+    request: SetCancellationPolicyRequest | RemoveCancellationPolicyRequest,
+    asking: Asking,
+  ): Promise<void> {
+    const device = await this.#device()
+    await putCancellationPolicy(
+      device,
+      { branchId: device.channelId, calcomEventTypeId },
+      request,
+      asking,
+    )
+    await this.refresh()
   }
 
   async #refreshOnce(): Promise<void> {

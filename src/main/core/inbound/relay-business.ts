@@ -2,6 +2,9 @@
 // relay refusal becomes the DeskError the local API answers with; its field is named as the desk's
 // body names it (`owner.email`, not the relay's `body/owner/email`).
 import type {
+  CancellationPolicyResponse,
+  RemoveCancellationPolicyRequest,
+  SetCancellationPolicyRequest,
   AddPersonRequest,
   BusinessSnapshot,
   JoinCodeRequest,
@@ -20,7 +23,7 @@ const TIMEOUT_MS = 15_000
 
 export async function call(
   device: RelayDevice,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<Response> {
@@ -154,4 +157,21 @@ export async function changePerson(
   )
   if (!res.ok) throw await refusal(res, asking)
   return (await res.json()) as PersonChangeResponse
+}
+
+/** Sets (or with `null`, removes) one service's cancellation policy at one branch. */
+export async function putCancellationPolicy(
+  device: RelayDevice,
+  where: { branchId: string; calcomEventTypeId: number },
+  request: SetCancellationPolicyRequest | RemoveCancellationPolicyRequest,
+  asking: Asking,
+): Promise<CancellationPolicyResponse> {
+  const res = await call(
+    device,
+    'windowHours' in request ? 'PUT' : 'DELETE',
+    `/v1/business/cancellation-policies/${encodeURIComponent(where.branchId)}/${where.calcomEventTypeId}`,
+    request,
+  )
+  if (!res.ok) throw await refusal(res, asking)
+  return (await res.json()) as CancellationPolicyResponse
 }

@@ -5,7 +5,7 @@ import type { EventTypeStore } from '../event-types/event-type-store'
 import type { StaffStore } from '../staff/staff-store'
 import type { AuditStore } from '../audit/audit-store'
 import { BookingRequests } from '../actions/booking-requests'
-import { DeskActions } from '../actions/desk-actions'
+import { DeskActions, type DeskActionsDeps } from '../actions/desk-actions'
 import type { AppointmentStore } from '../appointments/appointment-store'
 import type { CalcomBookings } from '../appointments/calcom-bookings'
 import type { BranchStore } from '../branch/branch-store'
@@ -45,6 +45,7 @@ export function createOutbound(
     branches: BranchStore
     connection: BranchConnection
     logger: Logger
+    lateness?: DeskActionsDeps['lateness']
   },
   tuning: OutboundTuning = {},
 ): OutboundServices & { start(): void; stop(): Promise<void> } {

@@ -62,7 +62,11 @@ export class OutboxStore {
       .from(outbox)
       .where(inArray(outbox.state, ['pending', 'in_flight']))
       .prepare()
-    this.#byId = db.select().from(outbox).where(eq(outbox.id, p('id'))).prepare()
+    this.#byId = db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.id, p('id')))
+      .prepare()
     this.#openRowsOf = db
       .select()
       .from(outbox)

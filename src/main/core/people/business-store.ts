@@ -2,10 +2,18 @@
 // snapshot from the relay, read for sign-in and roles. PIN hashes never leave this store except
 // to the sign-in check.
 import { asc, eq, sql } from 'drizzle-orm'
+import type { CancellationPolicy } from '../../../shared/cancellation/late-cancellation'
 import type { Role } from '../../../shared/people/roles'
 import type { BusinessSnapshot } from '../../../shared/relay/relay-contract'
 import type { DeskDb } from '../db/open-database'
-import { businessCopy, businessPeople } from '../db/schema'
+import { businessCopy, businessPeople, settings } from '../db/schema'
+
+/**
+ * The copy's cancellation policies (every branch's) sit in `settings` under this key: the copy's
+ * own tables have no place for them, and a settings row written in the copy's transaction is
+ * replaced with it.
+ */
+const POLICIES_KEY = 'business.cancellationPolicies'
 
 export interface BusinessCopy {
   id: string
@@ -29,8 +37,14 @@ export class BusinessStore {
   readonly #business
   readonly #people
   readonly #person
+  readonly #policies
 
   constructor(private readonly db: DeskDb) {
+    this.#policies = db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, POLICIES_KEY))
+      .prepare()
     this.#business = db.select().from(businessCopy).limit(1).prepare()
     this.#people = db.select().from(businessPeople).orderBy(asc(businessPeople.name)).prepare()
     this.#person = db
@@ -53,6 +67,12 @@ export class BusinessStore {
     return this.#person.get({ id })
   }
 
+  /** The business's cancellation policies as copied (none before a business, or from an older relay). */
+  cancellationPolicies(): CancellationPolicy[] {
+    const row = this.#policies.get()
+    return row ? (JSON.parse(row.value) as CancellationPolicy[]) : []
+  }
+
   /**
    * Keeps the snapshot when it is newer than the copy (or of another business: the branch was
    * joined elsewhere). True when the copy changed.
@@ -72,6 +92,10 @@ export class BusinessStore {
         })
         .run()
       if (snapshot.people.length > 0) tx.insert(businessPeople).values(snapshot.people).run()
+      tx.insert(settings)
+        .values({ key: POLICIES_KEY, value: JSON.stringify(snapshot.cancellationPolicies ?? []) })
+        .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } })
+        .run()
       return true
     })
   }

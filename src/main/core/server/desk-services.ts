@@ -13,6 +13,7 @@ import type { AuditStore } from '../audit/audit-store'
 import type { BusinessStore } from '../people/business-store'
 import type { SignIn } from '../people/sign-in'
 import type { BusinessCopy } from '../inbound/business-copy'
+import type { CancellationPolicies } from '../people/cancellation-policies'
 import type { DesktopFeed } from '../notify/desktop-feed'
 import type { DeskReports } from '../notify/desk-reports'
 import type { ComputerSettings } from '../settings/computer-settings'
@@ -49,6 +50,8 @@ export interface DeskServices extends OutboundServices {
   business: BusinessStore
   businessCopy: BusinessCopy
   signIn: SignIn
+  /** The services' cancellation policies at this branch, from the business copy. */
+  policies: CancellationPolicies
   /** Desktop notifications for this desk to show, and who opted in here (DESIGN.md §8). */
   desktopFeed: DesktopFeed
   /** Desk problems sent to the relay for the owner's notification rules. */

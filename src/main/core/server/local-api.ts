@@ -17,6 +17,7 @@ import routeAccess, { type DeclaredRoute } from './plugins/route-access'
 import peopleRoutes from './routes/people'
 import businessRoutes from './routes/business'
 import auditRoutes from './routes/audit'
+import cancellationPolicyRoutes from './routes/cancellation-policies'
 import teamRoutes from './routes/team'
 import notificationRulesRoutes from './routes/notification-rules'
 import desktopNotificationsRoutes from './routes/desktop-notifications'
@@ -108,6 +109,7 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(businessRoutes, { services })
   await app.register(auditRoutes, { services })
   await app.register(teamRoutes, { services })
+  await app.register(cancellationPolicyRoutes, { services })
   await app.register(notificationRulesRoutes, { services })
   await app.register(desktopNotificationsRoutes, { services })
   await app.register(computerSettingsRoutes, { services })

@@ -23,7 +23,9 @@ const appointmentDetail: FastifyPluginAsyncTypebox<{ services: DeskServices }> =
       const appointment = services.appointments.byUid(uid)
       if (!appointment) throw new DeskError('NOT_FOUND', `No appointment ${uid}`, 'uid')
       const history = services.appointments.history(uid)
-      return { appointment, history }
+      const row = services.appointments.rowByUid(uid)
+      const cancellationPolicy = row ? services.policies.of(row) : null
+      return { appointment, history, cancellationPolicy }
     },
   )
 }

@@ -242,6 +242,8 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
                     client={a.attendee.name}
                     run={run}
                     busy={action.isPending}
+                    policy={detail.data!.cancellationPolicy ?? null}
+                    startsAt={a.start}
                   />
                 )
               })}

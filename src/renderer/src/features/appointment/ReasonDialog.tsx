@@ -1,7 +1,9 @@
 // Cancel (a reason is required: Cal.com shows it to the client) or decline (a reason is optional).
+// Cancelling shows the service's cancellation policy to read out, and whether this one is late.
 import { useState } from 'react'
 import { Label, TextArea, TextField } from 'react-aria-components'
 import { useIntl } from 'react-intl'
+import { isLateCancellation } from '../../../../shared/cancellation/late-cancellation'
 import { describeError } from '../../app/i18n/describe-error'
 import { FormDialog } from '../../ui/FormDialog'
 import type { ActionRequest } from './queries'
@@ -11,9 +13,12 @@ interface Props {
   client: string
   run(request: ActionRequest): Promise<unknown>
   busy: boolean
+  /** Cancelling: the service's policy, if it has one, and when the appointment starts (ISO). */
+  policy?: { windowHours: number; text: string } | null
+  startsAt?: string
 }
 
-export function ReasonDialog({ kind, client, run, busy }: Props) {
+export function ReasonDialog({ kind, client, run, busy, policy, startsAt }: Props) {
   const intl = useIntl()
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -48,6 +53,7 @@ export function ReasonDialog({ kind, client, run, busy }: Props) {
         }
       }}
     >
+      {cancel && policy && startsAt && <PolicyNotice policy={policy} startsAt={startsAt} />}
       <TextField
         className="field"
         value={reason}
@@ -69,5 +75,40 @@ export function ReasonDialog({ kind, client, run, busy }: Props) {
         </p>
       )}
     </FormDialog>
+  )
+}
+
+function PolicyNotice({
+  policy,
+  startsAt,
+}: {
+  policy: { windowHours: number; text: string }
+  startsAt: string
+}) {
+  const intl = useIntl()
+  // Judged when the dialog opens, by the rule the desk and the relay use when it is sent.
+  const [late] = useState(() =>
+    isLateCancellation({ startsAt, cancelledAt: Date.now(), windowHours: policy.windowHours }),
+  )
+  return (
+    <section
+      className="cancel-policy"
+      aria-labelledby="cancel-policy-title"
+      data-testid="cancel-policy"
+    >
+      <h3 id="cancel-policy-title" className="cancel-policy__title">
+        {intl.formatMessage({ id: 'appointment.cancel.policy' })}
+      </h3>
+      <p className="cancel-policy__text">{policy.text}</p>
+      <p
+        className={late ? 'notice' : 'muted'}
+        data-testid={late ? 'cancel-late' : 'cancel-on-time'}
+      >
+        {intl.formatMessage(
+          { id: late ? 'appointment.cancel.late' : 'appointment.cancel.onTime' },
+          { hours: policy.windowHours },
+        )}
+      </p>
+    </section>
   )
 }

@@ -30,6 +30,11 @@ export const en = {
   'appointment.cancel.title': 'Cancel {client}’s appointment',
   'appointment.cancel.reason': 'Reason (the client sees it)',
   'appointment.cancel.submit': 'Cancel the appointment',
+  'appointment.cancel.policy': 'The service’s cancellation policy (read it to the client)',
+  'appointment.cancel.late':
+    'This cancellation is late: {hours, plural, =0 {after the start} one {less than # hour before the start} other {less than # hours before the start}}. It will be marked as a late cancellation.',
+  'appointment.cancel.onTime':
+    'On time: {hours, plural, =0 {before the start} one {at least # hour before the start} other {at least # hours before the start}}.',
   'appointment.decline.title': 'Decline {client}’s booking',
   'appointment.decline.reason': 'Reason (optional)',
   'appointment.decline.submit': 'Decline the booking',
@@ -57,6 +62,9 @@ export const en = {
   'history.deskNotes': 'Desk notes changed',
   'history.rescheduledAtDesk': 'Rescheduled at the desk',
   'history.cancelledAtDesk': 'Cancelled at the desk',
+  'history.lateCancellation': 'late: less than {hours} h before the start (the service’s policy)',
+  'history.cancelledLateAtDesk':
+    'Cancelled at the desk, late: less than {hours} h before the start (the service’s policy)',
   'history.confirmedAtDesk': 'Confirmed at the desk',
   'history.declinedAtDesk': 'Declined at the desk',
   'history.noShowAtDesk': 'Marked as a no-show at the desk',

@@ -32,6 +32,11 @@ export const es: CatalogOf<typeof en> = {
   'appointment.cancel.title': 'Cancelar la cita de {client}',
   'appointment.cancel.reason': 'Motivo (lo verá el cliente)',
   'appointment.cancel.submit': 'Cancelar la cita',
+  'appointment.cancel.policy': 'Política de cancelación del servicio (léasela al cliente)',
+  'appointment.cancel.late':
+    'Esta cancelación es tardía: {hours, plural, =0 {después del inicio} one {a menos de # hora del inicio} other {a menos de # horas del inicio}}. Quedará marcada como cancelación tardía.',
+  'appointment.cancel.onTime':
+    'A tiempo: {hours, plural, =0 {antes del inicio} one {al menos # hora antes del inicio} other {al menos # horas antes del inicio}}.',
   'appointment.decline.title': 'Rechazar la cita de {client}',
   'appointment.decline.reason': 'Motivo (opcional)',
   'appointment.decline.submit': 'Rechazar la cita',
@@ -59,6 +64,9 @@ export const es: CatalogOf<typeof en> = {
   'history.deskNotes': 'Notas del mostrador cambiadas',
   'history.rescheduledAtDesk': 'Reprogramada en el mostrador',
   'history.cancelledAtDesk': 'Cancelada en el mostrador',
+  'history.lateCancellation': 'tarde: a menos de {hours} h del inicio (política del servicio)',
+  'history.cancelledLateAtDesk':
+    'Cancelada en el mostrador, tarde: a menos de {hours} h del inicio (política del servicio)',
   'history.confirmedAtDesk': 'Confirmada en el mostrador',
   'history.declinedAtDesk': 'Rechazada en el mostrador',
   'history.noShowAtDesk': 'Marcada como no presentada en el mostrador',

@@ -20,6 +20,29 @@ describe('historyWords', () => {
     expect(say('es', { code: 'confirmed_at_desk', params: {} })).toBe('Confirmada en el mostrador')
   })
 
+  it('says a cancellation at the desk was late, inside the service’s window', () => {
+    const late = {
+      code: 'cancelled_at_desk',
+      params: { op: 'cancel', late: true, windowHours: 24 },
+    } as const
+    expect(say('en', late)).toBe(
+      'Cancelled at the desk, late: less than 24 h before the start (the service’s policy)',
+    )
+    expect(say('es', late)).toBe(
+      'Cancelada en el mostrador, tarde: a menos de 24 h del inicio (política del servicio)',
+    )
+  })
+
+  it('says a cancellation in Cal.com was late', () => {
+    const late = {
+      code: 'calcom_changed',
+      params: { statusFrom: 'SCHEDULED', statusTo: 'CANCELLED', late: true, windowHours: 48 },
+    } as const
+    expect(say('en', late)).toBe(
+      'Cancelled in Cal.com, late: less than 48 h before the start (the service’s policy)',
+    )
+  })
+
   it('says what Cal.com changed, every part of it', () => {
     const change = {
       code: 'calcom_changed',

@@ -54,6 +54,15 @@ export function historyWords(sent: { code: HistoryCode; params: unknown }): Hist
       const id = VISIT[entry.params.state]
       return [id ? { id } : { id: 'history.other', values: { text: entry.params.state } }]
     }
+    case 'cancelled_at_desk':
+      return entry.params.late
+        ? [
+            {
+              id: 'history.cancelledLateAtDesk',
+              values: { hours: String(entry.params.windowHours ?? '') },
+            },
+          ]
+        : [{ id: 'history.cancelledAtDesk' }]
     case 'calcom_changed':
       return calcomChangeWords(entry.params)
     case 'unrecognised':
@@ -68,6 +77,8 @@ export function historyWords(sent: { code: HistoryCode; params: unknown }): Hist
 function calcomChangeWords(p: HistoryParams['calcom_changed']): HistoryWords[] {
   const parts: HistoryWords[] = []
   if (p.statusTo) parts.push({ id: 'history.statusChanged', values: { to: p.statusTo } })
+  if (p.late)
+    parts.push({ id: 'history.lateCancellation', values: { hours: String(p.windowHours ?? '') } })
   if (p.moved) parts.push({ id: 'history.moved' })
   if (p.paid) parts.push({ id: 'history.paid' })
   if (p.rescheduledTo) parts.push({ id: 'history.rescheduledTo' })
