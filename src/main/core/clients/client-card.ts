@@ -6,20 +6,20 @@ import type {
   ClientSummary,
   ClientVisit,
 } from '../../../shared/api/clients'
-import type { ClientNoteRow, ClientRow, ClientStore, VisitRow } from './client-store'
+import { isLateCancellation } from '../../../shared/cancellation/late-cancellation'
+import type { CancelledRow, ClientNoteRow, ClientRow, ClientStore, VisitRow } from './client-store'
 
 /**
- * A cancellation this close to the start is late. Until services carry their own cancellation
- * policy (DESIGN.md §8), every service uses this window.
+ * A cancellation this close to the start is late when its service has no cancellation policy of
+ * its own (DESIGN.md §8); a service's policy, where the owner set one, decides otherwise.
  */
 export const DEFAULT_CANCELLATION_WINDOW_HOURS = 24
 
+/** The cancellation window of a cancelled visit's service, in hours (its policy, or none). */
+export type WindowOf = (visit: CancelledRow) => number | undefined
+
 const UPCOMING_SHOWN = 20
 const PAST_SHOWN = 50
-const HOUR = 3_600_000
-
-export const isLateCancellation = (startsAt: number, cancelledAt: number, windowHours: number) =>
-  startsAt - cancelledAt < windowHours * HOUR
 
 export function toNote(n: ClientNoteRow): ClientNote {
   return {
@@ -44,14 +44,25 @@ export function toSummary(c: ClientRow, alerts: readonly string[]): ClientSummar
   }
 }
 
-export function clientCard(store: ClientStore, id: number, now: number): ClientCard | undefined {
+export function clientCard(
+  store: ClientStore,
+  id: number,
+  now: number,
+  windowOf: WindowOf = () => undefined,
+): ClientCard | undefined {
   const client = store.byId(id)
   if (!client) return undefined
   const windowHours = DEFAULT_CANCELLATION_WINDOW_HOURS
   const cancelled = store.cancelled(id)
   const late = new Set(
     cancelled
-      .filter((c) => isLateCancellation(c.startsAt, c.cancelledAt, windowHours))
+      .filter((c) =>
+        isLateCancellation({
+          startsAt: c.startsAt,
+          cancelledAt: c.cancelledAt,
+          windowHours: windowOf(c) ?? windowHours,
+        }),
+      )
       .map((c) => c.uid),
   )
   const visit = (v: VisitRow): ClientVisit => ({

@@ -43,6 +43,8 @@ export interface VisitRow {
 
 export interface CancelledRow {
   uid: string
+  branchId: number
+  eventTypeId: number | null
   startsAt: number
   /** When it became cancelled: its first history entry saying so, else its last update. */
   cancelledAt: number
@@ -154,7 +156,8 @@ export class ClientStore {
         `select count(*) as n from appointments where client_id = ? and status = 'NO_SHOW'`,
       ),
       cancelled: p(
-        `select a.uid, a.starts_at as startsAt, coalesce(
+        `select a.uid, a.branch_id as branchId, a.event_type_id as eventTypeId,
+           a.starts_at as startsAt, coalesce(
            (select min(h.at) from appointment_history h where h.uid = a.uid and (
               h.change = 'cancelled_at_desk'
               or json_extract(h.detail, '$.status') = 'CANCELLED'

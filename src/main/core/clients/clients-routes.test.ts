@@ -6,6 +6,7 @@ import type { AppointmentStatus } from '../../../shared/domain/appointment-statu
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { RECEPTIONIST, seedBusiness, signInAs } from '../people/business.test-support'
 import { dayOf } from '../time/branch-day'
+import { clientCard } from './client-card'
 
 let desk: TempDesk
 let branchId: number
@@ -84,6 +85,17 @@ describe('GET /api/clients/:id', () => {
     expect(card.past.map((v) => v.uid)).toEqual(['past-2', 'past-1'])
     expect(card.services).toEqual([{ service: 'Colour', visits: 3 }])
     expect(card).toMatchObject({ noShows: 1, lateCancellations: 1, cancellationWindowHours: 24 })
+  })
+
+  it("judges a cancellation by its service's own policy window where the owner set one", () => {
+    // 'early' was cancelled five days ahead: on time by the default day, late under a week's window.
+    const week = (c: { uid: string }) => (c.uid === 'early' ? 7 * 24 : undefined)
+    expect(clientCard(desk.services.clients, ines, now, week)).toMatchObject({
+      lateCancellations: 2,
+    })
+    expect(clientCard(desk.services.clients, ines, now, () => 1)).toMatchObject({
+      lateCancellations: 0,
+    })
   })
 
   it('answers 404 for a client the desk does not have', async () => {

@@ -37,7 +37,7 @@ const clientsRoutes: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asy
   }
   const cardOf = (id: number) => {
     ensureClient(id)
-    return clientCard(clients, id, Date.now())!
+    return clientCard(clients, id, Date.now(), (c) => services.policies.of(c)?.windowHours)!
   }
 
   app.get(

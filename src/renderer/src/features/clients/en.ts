@@ -25,7 +25,7 @@ export const en = {
   'clients.summary': 'Summary',
   'clients.noShows': '{count, plural, =0 {No no-shows} one {# no-show} other {# no-shows}}',
   'clients.lateCancellations':
-    '{count, plural, =0 {No late cancellations} one {# late cancellation} other {# late cancellations}} (less than {hours} hours before)',
+    '{count, plural, =0 {No late cancellations} one {# late cancellation} other {# late cancellations}} (inside the cancellation window of their service; less than {hours} hours before where it has none)',
   'clients.services': 'Services',
   'clients.servicesNone': 'No visits yet.',
   'clients.serviceVisits': '{service}: {count, plural, one {# visit} other {# visits}}',

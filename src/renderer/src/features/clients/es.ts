@@ -27,7 +27,7 @@ export const es: CatalogOf<typeof en> = {
   'clients.summary': 'Resumen',
   'clients.noShows': '{count, plural, =0 {Ninguna ausencia} one {# ausencia} other {# ausencias}}',
   'clients.lateCancellations':
-    '{count, plural, =0 {Ninguna cancelación tardía} one {# cancelación tardía} other {# cancelaciones tardías}} (menos de {hours} horas antes)',
+    '{count, plural, =0 {Ninguna cancelación tardía} one {# cancelación tardía} other {# cancelaciones tardías}} (dentro de la política de cancelación del servicio; menos de {hours} horas antes si no tiene)',
   'clients.services': 'Servicios',
   'clients.servicesNone': 'Aún sin visitas.',
   'clients.serviceVisits': '{service}: {count, plural, one {# visita} other {# visitas}}',
