@@ -5,7 +5,9 @@
 // languages.
 import { expect, test, type Page } from '@playwright/test'
 import { getDocumentProxy } from 'unpdf'
+import type { DayClients } from '../src/shared/api/clients'
 import type { DayView } from '../src/shared/api/schemas'
+import { deskFetch } from '../test/support/temp-desk'
 import { expectAccessible } from './axe'
 import {
   aTuesdayMorning,
@@ -62,6 +64,17 @@ test('the day sheet holds every appointment of the day on its staff member’s p
   expect(booked.length).toBeGreaterThan(2)
   const staffWithWork = day.staff.filter((s) => booked.some((a) => a.staffId === s.id))
   expect(staffWithWork.length).toBeGreaterThan(1)
+  // A client alert, as the receptionist adds on the client card, goes on paper with the visit.
+  const alertFor = booked.find((a) => a.staffId !== null)!
+  const ofDay = await world.get<DayClients>(`/api/clients/of-day?date=${date}`)
+  const clientId = ofDay.appointments.find((a) => a.uid === alertFor.uid)!.clientId!
+  const ALERT = 'Allergic to latex'
+  const added = await deskFetch(world.desk, `/api/clients/${clientId}/notes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'alert', text: ALERT }),
+  })
+  expect(added.status).toBe(200)
 
   // From the grid, by keyboard.
   await openDesk(page, world, `/day/${date}`)
@@ -71,6 +84,11 @@ test('the day sheet holds every appointment of the day on its staff member’s p
   const sheets = page.getByTestId('day-sheet')
   await expect(sheets).toHaveCount(day.staff.length + (booked.some((a) => !a.staffId) ? 1 : 0))
   await expect(page.getByTestId('sheet-row')).toHaveCount(booked.length)
+  await expect(
+    page
+      .locator(`[data-testid="sheet-row"][data-uid="${alertFor.uid}"]`)
+      .getByTestId('sheet-alert'),
+  ).toHaveText(`Alert: ${ALERT}`)
   await expect(page.getByRole('button', { name: 'Print' })).toBeFocused()
   await expectAccessible(page, 'the day sheet')
   await page.screenshot({ path: testInfo.outputPath('day-sheet-screen.png'), fullPage: true })
@@ -118,6 +136,13 @@ test('the day sheet holds every appointment of the day on its staff member’s p
         expect(text).toContain(squeeze(a.eventType?.title ?? a.title))
       }
     }
+    const alertStaff = staffWithWork.find((s) => s.id === alertFor.staffId)!
+    expect(
+      pages.some(
+        (p) => p.text.includes(squeeze(alertStaff.name)) && p.text.includes(squeeze(ALERT)),
+      ),
+      `${paper}: the alert on ${alertStaff.name}’s page`,
+    ).toBe(true)
     // Each staff member starts a page of their own.
     expect(pages.length).toBeGreaterThanOrEqual(day.staff.length)
     testInfo.attach(`day-sheet-${paper}.pdf`, {

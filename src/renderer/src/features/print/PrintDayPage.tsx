@@ -10,6 +10,7 @@ import type { MessageId } from '../../app/i18n/messages'
 import { paths } from '../../app/routes'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { formatCalendarDate, formatTimeRange } from '../../ui/time/zoned-time'
+import { useDayClients } from '../clients/queries'
 import { useDay } from '../day/queries'
 import { daySheets } from './day-sheet'
 import { printSheet, rememberedPaper, rememberPaper, windowPrintTarget } from './print-page'
@@ -29,6 +30,9 @@ function marks(a: Appointment): MessageId[] {
 export function PrintDayPage({ date, branch }: { date: string; branch: Branch }) {
   const intl = useIntl()
   const day = useDay(date)
+  // The client alerts ("allergic to latex") the cards show, on paper too.
+  const dayClients = useDayClients(date)
+  const alertsOf = new Map(dayClients.data?.appointments.map((a) => [a.uid, a.alerts]) ?? [])
   const [paper, setPaper] = useState<PaperSize>(() =>
     rememberedPaper(window.localStorage, navigator.language),
   )
@@ -160,6 +164,11 @@ export function PrintDayPage({ date, branch }: { date: string; branch: Branch })
                       </td>
                       <td>{a.eventType?.title ?? a.title}</td>
                       <td>
+                        {(alertsOf.get(a.uid) ?? []).map((alert) => (
+                          <div key={alert} className="day-sheet__alert" data-testid="sheet-alert">
+                            <FormattedMessage id="print.alert" values={{ alert }} />
+                          </div>
+                        ))}
                         {marks(a).map((id) => (
                           <div key={id} className="day-sheet__mark">
                             <FormattedMessage id={id} />

@@ -18,6 +18,7 @@ export const en = {
   'print.col.client': 'Client',
   'print.col.service': 'Service',
   'print.col.notes': 'Notes and alerts',
+  'print.alert': 'Alert: {alert}',
   'print.walkIn': 'Walk-in',
   'print.pending': 'Not confirmed yet',
   'print.noShow': 'No-show',

@@ -20,6 +20,7 @@ export const es: CatalogOf<typeof en> = {
   'print.col.client': 'Cliente',
   'print.col.service': 'Servicio',
   'print.col.notes': 'Notas y avisos',
+  'print.alert': 'Aviso: {alert}',
   'print.walkIn': 'Sin cita',
   'print.pending': 'Aún sin confirmar',
   'print.noShow': 'No se presentó',
