@@ -262,7 +262,7 @@ export class DeskActions {
     userId: number | null,
   ): ActionResult {
     this.d.db.transaction((tx) => {
-      const a = this.#existing(uid, tx)
+      const a = this.#existing(uid)
       if (
         input.state !== undefined &&
         input.state !== 'NONE' &&
@@ -312,7 +312,7 @@ export class DeskActions {
   ): ActionResult {
     let oldStartsAt = 0
     const outboxId = this.d.db.transaction((tx) => {
-      const a = this.#existing(uid, tx)
+      const a = this.#existing(uid)
       if (!spec.allowed.includes(a.status)) {
         throw new DeskError(
           'NOT_ALLOWED',
@@ -355,8 +355,8 @@ export class DeskActions {
     return this.#committed(uid, outboxId, [oldStartsAt])
   }
 
-  #existing(uid: string, tx: DeskTx): AppointmentRow {
-    const a = this.d.appointments.rowByUid(uid, tx)
+  #existing(uid: string): AppointmentRow {
+    const a = this.d.appointments.rowByUid(uid)
     if (!a) throw new DeskError('NOT_FOUND', `No appointment ${uid}`)
     return a
   }

@@ -80,7 +80,13 @@ export class AppointmentStore {
   readonly #ofHost
   readonly #ofBranch
   readonly #linkClient
+  readonly #byUid
+  readonly #rowByUid
+  readonly #startOf
+  readonly #zoneOfBranch
 
+  // Statements are prepared once on the desk's one connection; a caller's transaction runs on
+  // that same connection, so reads inside it see its writes.
   constructor(
     private readonly db: DeskDb,
     private readonly events: DeskEvents,
@@ -104,6 +110,28 @@ export class AppointmentStore {
         ),
       )
       .orderBy(asc(appointments.startsAt), asc(staff.name), asc(appointments.uid))
+      .prepare()
+    const uid = sql.placeholder('uid')
+    this.#byUid = db
+      .select({
+        a: appointments,
+        eventTypeTitle: eventTypes.title,
+        eventTypeLength: eventTypes.lengthMinutes,
+      })
+      .from(appointments)
+      .leftJoin(eventTypes, eq(eventTypes.id, appointments.eventTypeId))
+      .where(eq(appointments.uid, uid))
+      .prepare()
+    this.#rowByUid = db.select().from(appointments).where(eq(appointments.uid, uid)).prepare()
+    this.#startOf = db
+      .select({ startsAt: appointments.startsAt })
+      .from(appointments)
+      .where(eq(appointments.uid, uid))
+      .prepare()
+    this.#zoneOfBranch = db
+      .select({ z: branches.timeZone })
+      .from(branches)
+      .where(eq(branches.id, sql.placeholder('branchId')))
       .prepare()
     this.#history = db
       .select()
@@ -173,16 +201,7 @@ export class AppointmentStore {
   }
 
   byUid(uid: string): Appointment | undefined {
-    const r = this.db
-      .select({
-        a: appointments,
-        eventTypeTitle: eventTypes.title,
-        eventTypeLength: eventTypes.lengthMinutes,
-      })
-      .from(appointments)
-      .leftJoin(eventTypes, eq(eventTypes.id, appointments.eventTypeId))
-      .where(eq(appointments.uid, uid))
-      .get()
+    const r = this.#byUid.get({ uid })
     return r && toAppointment(r.a, r.eventTypeTitle, r.eventTypeLength)
   }
 
@@ -280,11 +299,7 @@ export class AppointmentStore {
       const zoneOf = (branchId: number) => {
         let zone = zones.get(branchId)
         if (!zone) {
-          zone = tx
-            .select({ z: branches.timeZone })
-            .from(branches)
-            .where(eq(branches.id, branchId))
-            .get()?.z
+          zone = this.#zoneOfBranch.get({ branchId })?.z
           if (!zone) throw new Error(`No branch ${branchId}`)
           zones.set(branchId, zone)
         }
@@ -292,11 +307,7 @@ export class AppointmentStore {
       }
       for (const input of inputs) {
         const values = toRow(input)
-        const before = tx
-          .select({ startsAt: appointments.startsAt })
-          .from(appointments)
-          .where(eq(appointments.uid, input.uid))
-          .get()
+        const before = this.#startOf.get({ uid: input.uid })
         const { uid: _uid, ...changes } = values
         // Visit state and the walk-in flag belong to the desk (DESIGN.md §2): a later write that
         // does not mention them (a Cal.com update, a reconcile) must not reset an arrival.
@@ -335,8 +346,8 @@ export class AppointmentStore {
   // caller calls `announce` once the transaction has committed.
 
   /** The stored row as it is, desk-owned fields included. */
-  rowByUid(uid: string, tx: AppointmentTx = this.db): AppointmentRow | undefined {
-    return tx.select().from(appointments).where(eq(appointments.uid, uid)).get()
+  rowByUid(uid: string): AppointmentRow | undefined {
+    return this.#rowByUid.get({ uid })
   }
 
   /** Inserts a new appointment (a desk booking under its placeholder uid) with its history. */
@@ -385,8 +396,8 @@ export class AppointmentStore {
    */
   renameInTx(tx: AppointmentTx, from: string, to: string): void {
     if (from === to) return
-    const existing = this.rowByUid(to, tx)
-    const placeholder = this.rowByUid(from, tx)
+    const existing = this.rowByUid(to)
+    const placeholder = this.rowByUid(from)
     if (existing && placeholder) {
       tx.update(appointments)
         .set({

@@ -62,7 +62,7 @@ export class OutboxCommands {
         )
       } else {
         const before = (row.payload as StoredPayload<Exclude<OutboxOp, 'create'>>).before
-        const now = this.d.appointments.rowByUid(row.bookingUid, tx)
+        const now = this.d.appointments.rowByUid(row.bookingUid)
         // Cal.com's news since the action (it refused the change because its booking had moved
         // on) already replaced the desk's change: that is the state to keep, not the older one.
         const calcomSpokeSince =

@@ -277,9 +277,9 @@ export class OutboxWorker {
       } else if (op === 'reschedule') {
         outbox.markDone(tx, row.id)
         const before = (row.payload as PayloadOf['reschedule']).before
-        const old = store.rowByUid(uid, tx)
+        const old = store.rowByUid(uid)
         outbox.moveOpenRows(tx, uid, booking.uid)
-        if (old && !store.rowByUid(booking.uid, tx)) {
+        if (old && !store.rowByUid(booking.uid)) {
           store.insertInTx(
             tx,
             {
