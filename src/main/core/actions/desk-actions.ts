@@ -24,6 +24,7 @@ import type { DeskTx, OutboxStore } from '../outbound/outbox-store'
 import type { SlotsCache } from '../slots/slots-cache'
 import { DeskError } from '../errors/desk-error'
 import { actionInstant } from './date-range'
+import type { AuditAction } from '../../../shared/api/audit-actions'
 
 /** Appointments the desk made before Cal.com gave them a uid carry this prefix. */
 export const PLACEHOLDER_PREFIX = 'local-'
@@ -332,7 +333,7 @@ export class DeskActions {
         payload: spec.payload(before),
         createdBy: userId,
       })
-      this.#audit(tx, userId, `appointment.${op}`, uid, {
+      this.#audit(tx, userId, `appointment.${op as Exclude<OutboxOp, 'create'>}`, uid, {
         outboxId: row.id,
         mutationId: row.mutationId,
       })
@@ -357,7 +358,7 @@ export class DeskActions {
   #audit(
     tx: DeskTx,
     userId: number | null,
-    action: string,
+    action: AuditAction,
     uid: string,
     detail: Record<string, unknown>,
   ): void {

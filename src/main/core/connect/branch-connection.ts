@@ -28,6 +28,7 @@ import { oauthApi, type OAuthApi } from '../calcom/oauth-api'
 import type { AuditStore } from '../audit/audit-store'
 import { DeskError } from '../errors/desk-error'
 import { applyReferenceData, fetchReferenceData, type ReferenceStores } from './reference-sync'
+import type { AuditAction } from '../../../shared/api/audit-actions'
 
 export interface BranchConnectionOptions extends ReferenceStores {
   audit: AuditStore
@@ -337,7 +338,7 @@ export class BranchConnection {
     })
   }
 
-  #audit(action: string, branchId: number, detail: Record<string, unknown>): void {
+  #audit(action: AuditAction, branchId: number, detail: Record<string, unknown>): void {
     this.#auditLog.record({ action, target: `branch:${branchId}`, detail })
   }
 

@@ -100,7 +100,7 @@ export function App({ openUrl }: Props) {
   } else if (route.name === 'settings') {
     screen = <SettingsPage />
   } else if (route.name === 'team') {
-    screen = <TeamPage today={today} />
+    screen = <TeamPage today={today} timeZone={branch.data.timeZone} />
   } else {
     screen = (
       <div className="not-found">

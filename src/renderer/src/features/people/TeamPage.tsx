@@ -7,7 +7,7 @@ import { BusinessSetUp } from './BusinessSetUp'
 import { TeamPeople } from './TeamPeople'
 import { useSession } from './session-queries'
 
-export function TeamPage({ today }: { today: string }) {
+export function TeamPage({ today, timeZone }: { today: string; timeZone: string }) {
   const session = useSession().data
   return (
     <section className="page" data-testid="team-page">
@@ -18,7 +18,7 @@ export function TeamPage({ today }: { today: string }) {
       {session?.person && can(session.person.role, 'people.manageReceptionists') && (
         <TeamPeople myRole={session.person.role} />
       )}
-      {session?.person && can(session.person.role, 'audit.read') && <AuditLogView today={today} />}
+      {session?.person && can(session.person.role, 'audit.read') && <AuditLogView today={today} timeZone={timeZone} />}
     </section>
   )
 }

@@ -1,4 +1,6 @@
 // Signing in at a shared desk: who, the PIN pad, the lock, the person in the top bar.
+import { auditActionEn } from './audit-action-words'
+
 export const en = {
   'people.signIn.title': 'Who is at the desk?',
   'people.signIn.intro': 'Pick your name, then type your PIN.',
@@ -60,4 +62,10 @@ export const en = {
   'audit.everyone': 'Everyone',
   'audit.empty': 'Nothing recorded that day.',
   'audit.noOne': 'No one signed in',
+  'audit.entries': 'What was done on {day}',
+  'audit.unknownAction': 'Did “{code}”',
+  'audit.device': 'at {device}',
+  'audit.deviceId': 'at desk device {id}',
+  'audit.appointment': '{client}, {time}',
+  ...auditActionEn,
 }

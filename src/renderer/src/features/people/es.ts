@@ -1,4 +1,5 @@
 import type { CatalogOf } from '../../app/i18n/catalog'
+import { auditActionEs } from './audit-action-words'
 import type { en } from './en'
 
 export const es: CatalogOf<typeof en> = {
@@ -63,4 +64,10 @@ export const es: CatalogOf<typeof en> = {
   'audit.everyone': 'Todos',
   'audit.empty': 'Nada registrado ese día.',
   'audit.noOne': 'Nadie con sesión iniciada',
+  'audit.entries': 'Lo que se hizo el {day}',
+  'audit.unknownAction': 'Hizo «{code}»',
+  'audit.device': 'en {device}',
+  'audit.deviceId': 'en el dispositivo {id}',
+  'audit.appointment': '{client}, {time}',
+  ...auditActionEs,
 }
