@@ -118,7 +118,15 @@ export class DeskActions {
     // Cal.com's slots answer for the event type (any host free), never for one staff member, so
     // the chosen one's own appointments are checked here, and what only Cal.com knows is said.
     const staffBusy = member && this.d.slots.staffConflict(eventType.id, member.id, startsAt)
-    if (staffBusy) throw new DeskError('STAFF_UNAVAILABLE', staffBusy, 'staffId')
+    if (staffBusy) {
+      throw new DeskError(
+        'STAFF_UNAVAILABLE',
+        staffBusy.message,
+        'staffId',
+        undefined,
+        staffBusy.params,
+      )
+    }
     if ((await this.d.slots.check(eventType.id, startsAt)) === 'unavailable') {
       throw new DeskError(
         'SLOT_UNAVAILABLE',

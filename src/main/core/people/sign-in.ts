@@ -171,7 +171,11 @@ export class SignIn {
     this.#idleTimer.unref()
   }
 
-  #audit(action: AuditAction, person: { id: string; name: string }, detail: Record<string, unknown>) {
+  #audit(
+    action: AuditAction,
+    person: { id: string; name: string },
+    detail: Record<string, unknown>,
+  ) {
     this.d.audit.record({
       action,
       target: `person:${person.id}`,

@@ -18,7 +18,9 @@ export function TeamPage({ today, timeZone }: { today: string; timeZone: string 
       {session?.person && can(session.person.role, 'people.manageReceptionists') && (
         <TeamPeople myRole={session.person.role} />
       )}
-      {session?.person && can(session.person.role, 'audit.read') && <AuditLogView today={today} timeZone={timeZone} />}
+      {session?.person && can(session.person.role, 'audit.read') && (
+        <AuditLogView today={today} timeZone={timeZone} />
+      )}
     </section>
   )
 }
