@@ -151,6 +151,8 @@ export const Team = Type.Object({
   ]),
   /** This desk's branch (relay channel id), the default branch of someone added here. */
   channelId: Type.Union([Type.String(), Type.Null()]),
+  /** Every branch of the business (relay channel ids), this desk's included. */
+  branches: Type.Array(Type.String()),
   people: Type.Array(TeamMember),
 })
 export type Team = Static<typeof Team>
