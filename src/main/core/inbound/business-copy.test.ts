@@ -201,6 +201,18 @@ describe('the business at two desks', () => {
     expect(admin.person.branches).toEqual([channelA])
     await post(deskA, '/api/session', { personId: admin.person.id, pin: '7777' })
 
+    // A receptionist of another branch (Rita, at B) is not hers to change: 403, nothing changes.
+    const elsewhere = await deskFetch(deskA, `/api/business/people/${receptionistId}`, {
+      method: 'PATCH',
+      ...json({ pin: '7777', changes: { name: 'Renamed', active: true } }),
+    })
+    expect(elsewhere.status).toBe(403)
+    expect(await elsewhere.json()).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(deskA.services.business.people().find((p) => p.id === receptionistId)).toMatchObject({
+      name: 'Rita Reception',
+      active: false,
+    })
+
     const newAdmin = await deskFetch(deskA, '/api/business/people', {
       method: 'POST',
       ...json({
