@@ -9,8 +9,16 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { chromiumLaunch } from '../../playwright.config'
 import { startFrontDeskWorld, type FrontDeskWorld } from '../../e2e/front-desk-world'
-import { bookWalkIn, seedBelievableDay, type SeededDay } from './seed-day'
+import {
+  allSynced,
+  bookWalkIn,
+  holdAWalkInInFlight,
+  seedBelievableDay,
+  setUpBusiness,
+  type SeededDay,
+} from './seed-day'
 import { fileOf, SCREENSHOT_DIR, SHOTS, type Shot } from './shots'
+import { deskFetch } from '../../test/support/temp-desk'
 
 const root = join(import.meta.dirname, '..', '..')
 const log = (line: string) => process.stdout.write(`[screenshots] ${line}\n`)
@@ -35,11 +43,15 @@ async function open(
     reducedMotion: 'reduce',
   })
   const page = await context.newPage()
-  await page.clock.setFixedTime(new Date(now))
+  // The Team screen's audit log reads the desk's real day, when its entries were written.
+  if (shot.screen !== 'team') await page.clock.setFixedTime(new Date(now))
   await page.goto(`${world.desk.url}/?token=${world.desk.token}#${hash}`)
+  if (shot.screen === 'sign-in') return page
   await page.locator('[data-app-state="ready"]').waitFor()
   await page.locator('.live--live').waitFor()
-  await page.locator('[data-testid="day-board"][aria-busy="false"]').waitFor()
+  if (shot.screen !== 'team') {
+    await page.locator('[data-testid="day-board"][aria-busy="false"]').waitFor()
+  }
   return page
 }
 
@@ -57,6 +69,13 @@ async function take(page: Page, shot: Shot, seeded: SeededDay) {
     await dialog.getByTestId('booking-service').getByRole('button').click()
     await page.getByRole('option', { name: /^Haircut/ }).click()
     await dialog.getByTestId('slot-picker').waitFor()
+  } else if (shot.screen === 'sign-in') {
+    // The owner's name picked: the PIN pad, two digits typed.
+    await page.getByRole('button', { name: /Olga Lindqvist/ }).click()
+    await page.keyboard.type('43')
+  } else if (shot.screen === 'team') {
+    await page.getByTestId('team-member').nth(3).waitFor()
+    await page.getByTestId('audit-entry').nth(4).waitFor()
   } else if (shot.screen === 'offline') {
     await page.getByTestId('offline-banner').waitFor()
     await page.locator('[data-testid="sync-state"]').first().waitFor()
@@ -82,21 +101,29 @@ async function main() {
       new Date(now),
     )
     const seeded = await seedBelievableDay(world, date, now)
-    const online = SHOTS.filter((s) => s.screen !== 'offline')
-    const offline = SHOTS.filter((s) => s.screen === 'offline')
-    for (const shot of online) {
-      const page = await open(browser, world, shot, now, `/day/${date}`)
-      await take(page, shot, seeded)
-      await page.context().close()
+    const shoot = async (screens: string[], hash = `/day/${date}`) => {
+      for (const shot of SHOTS.filter((s) => screens.includes(s.screen))) {
+        const page = await open(browser, world, shot, now, hash)
+        await take(page, shot, seeded)
+        await page.context().close()
+      }
     }
+    await shoot(['appointment-drawer', 'new-booking'])
+    // Online, with one walk-in still on its way to Cal.com: "waiting to sync" on its card.
+    await holdAWalkInInFlight(world, date, now)
+    await shoot(['day-grid'])
+    await allSynced(world)
     // An hour offline: Cal.com out of reach, a walk-in booked anyway, waiting to sync.
     world.link!.down()
     await bookWalkIn(world, date, now, 'Olga Lindgren')
-    for (const shot of offline) {
-      const page = await open(browser, world, shot, now, `/day/${date}`)
-      await take(page, shot, seeded)
-      await page.context().close()
-    }
+    await shoot(['offline'])
+    // The business set up (its people at the relay): the desk now asks who is there.
+    world.link!.up()
+    await allSynced(world)
+    await setUpBusiness(world)
+    await shoot(['team'], '/team')
+    await deskFetch(world.desk, '/api/session', { method: 'DELETE' })
+    await shoot(['sign-in'], '/')
   } finally {
     await browser.close()
     await world.close()

@@ -1,7 +1,8 @@
 // The README's pictures of the front desk, each a file docs/screenshots/<name>.png made by
 // `npm run screenshots` (main.ts). Listed apart from the script, so a test can hold the files and
 // the README to this list without starting a browser.
-export type Screen = 'day-grid' | 'appointment-drawer' | 'new-booking' | 'offline'
+export type Screen =
+  'day-grid' | 'appointment-drawer' | 'new-booking' | 'offline' | 'sign-in' | 'team'
 
 export interface Shot {
   name: string
@@ -31,6 +32,9 @@ export const SHOTS: Shot[] = [
     })),
   ),
   { name: 'day-grid-es-1366', screen: 'day-grid', width: 1366, height: 768, locale: 'es-ES' },
+  // Once the business is set up: who is at the desk, and the owner's Team screen.
+  { name: 'sign-in-1366', screen: 'sign-in', width: 1366, height: 768, locale: 'en-GB' },
+  { name: 'team-1366', screen: 'team', width: 1366, height: 768, locale: 'en-GB' },
 ]
 
 export const fileOf = (shot: Shot) => `${SCREENSHOT_DIR}/${shot.name}.png`
