@@ -13,6 +13,7 @@ import {
   allSynced,
   bookWalkIn,
   holdAWalkInInFlight,
+  releaseHeldCalls,
   seedBelievableDay,
   setUpBusiness,
   type SeededDay,
@@ -112,14 +113,15 @@ async function main() {
     // Online, with one walk-in still on its way to Cal.com: "waiting to sync" on its card.
     await holdAWalkInInFlight(world, date, now)
     await shoot(['day-grid'])
+    await releaseHeldCalls(world)
     await allSynced(world)
     // An hour offline: Cal.com out of reach, a walk-in booked anyway, waiting to sync.
     world.link!.down()
     await bookWalkIn(world, date, now, 'Olga Lindgren')
     await shoot(['offline'])
-    // The business set up (its people at the relay): the desk now asks who is there.
     world.link!.up()
     await allSynced(world)
+    // The business set up (its people at the relay): the desk now asks who is there.
     await setUpBusiness(world)
     await shoot(['team'], '/team')
     await deskFetch(world.desk, '/api/session', { method: 'DELETE' })

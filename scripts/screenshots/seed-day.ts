@@ -152,13 +152,20 @@ export async function holdAWalkInInFlight(
   const fault = await fetch(`${world.sandbox.url}/_sandbox/faults/api`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ mode: 'hang', count: 1, pathPrefix: '/v2/bookings', hangMs: 16_000 }),
+    // Every bookings call for a while (a reconcile may come first), until releaseHeldCalls.
+    body: JSON.stringify({ mode: 'hang', count: 50, pathPrefix: '/v2/bookings', hangMs: 16_000 }),
   })
   if (!fault.ok) throw new Error(`the sandbox refused the fault: ${fault.status}`)
   await bookWalkIn(world, date, now, 'Priya Shah')
   await until('the walk-in on its way to Cal.com', async () =>
     (await world.get<OutboxEntry[]>('/api/outbox?state=in_flight')).some((e) => e.op === 'create'),
   )
+}
+
+/** Cal.com answers again: the held calls end with their hold, the retries get through. */
+export async function releaseHeldCalls(world: FrontDeskWorld): Promise<void> {
+  const res = await fetch(`${world.sandbox.url}/_sandbox/faults`, { method: 'DELETE' })
+  if (!res.ok) throw new Error(`the sandbox kept its faults: ${res.status}`)
 }
 
 /** Waits until every change made at the desk reached Cal.com. */
