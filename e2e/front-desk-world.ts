@@ -43,9 +43,16 @@ export interface FrontDeskWorld {
     start: string
     name: string
     hostId?: number
+    /** The branch booked at; the first branch when omitted. */
+    account?: Account
   }): Promise<{ uid: string }>
   /** The next free starts of an event type over a week, from the sandbox's booking page. */
-  freeSlots(eventSlug: string, days?: number): Promise<string[]>
+  freeSlots(eventSlug: string, days?: number, account?: Account): Promise<string[]>
+  /**
+   * A desk of the sandbox's second branch on the same relay, connected by its API key and
+   * enrolled (started on first call, closed with the world): two branches of one business.
+   */
+  otherBranchDesk(): Promise<{ desk: TempDesk; account: Account }>
   /**
    * Whether Cal.com would give `start` to this staff member: their working hours and bookings,
    * which the desk does not know for one host (it offers the event type's free times).
@@ -55,12 +62,13 @@ export interface FrontDeskWorld {
   calcomBookings(): Promise<
     Array<{ uid: string; status: string; start: string; attendees: Array<{ name: string }> }>
   >
-  /** Waits until the desk holds the appointment (through the relay), and returns it. */
-  appointmentAtDesk(uid: string): Promise<Appointment>
+  /** Waits until the desk (the first branch's unless named) holds the appointment, and returns it. */
+  appointmentAtDesk(uid: string, desk?: TempDesk): Promise<Appointment>
   close(): Promise<void>
 }
 
 const root = join(import.meta.dirname, '..')
+type Account = SandboxState['accounts'][number]
 
 export interface WorldOptions {
   /** The sandbox clock's start (ISO); real now when omitted. */
@@ -78,42 +86,49 @@ export async function startFrontDeskWorld(options: WorldOptions = {}): Promise<F
   const relayLink = options.relayLink ? await startCalcomLink(relay.url) : undefined
   const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
   const account = state.accounts[0]!
-  const desk = await startTempDesk({
-    rendererDir: join(root, 'out', 'renderer'),
-    // Quick retries, so a change waits on the link coming back rather than on backoff.
-    outbound: FAST,
-    // The relay coming back is seen within a second, not after a production backoff.
-    ...(relayLink ? { sync: { relayBackoff: { baseMs: 200, capMs: 1_000 } } } : {}),
-    env: {
-      FRONTDESK_CALCOM_API_URL: link?.url ?? sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: relayLink?.url ?? relay.url,
-    },
-  })
+  const connectedDesk = async (branch: Account, calcomUrl: string): Promise<TempDesk> => {
+    const started = await startTempDesk({
+      rendererDir: join(root, 'out', 'renderer'),
+      // Quick retries, so a change waits on the link coming back rather than on backoff.
+      outbound: FAST,
+      // The relay coming back is seen within a second, not after a production backoff.
+      ...(relayLink ? { sync: { relayBackoff: { baseMs: 200, capMs: 1_000 } } } : {}),
+      env: {
+        FRONTDESK_CALCOM_API_URL: calcomUrl,
+        FRONTDESK_CALCOM_APP_URL: sandbox.url,
+        FRONTDESK_RELAY_URL: relayLink?.url ?? relay.url,
+      },
+    })
+    const connect = await deskFetch(started, '/api/branch/connect', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey: branch.apiKey }),
+    })
+    expect(connect.status).toBe(200)
+    await until(
+      'the desk enrolled at the relay and reconciled',
+      async () => {
+        const res = await deskFetch(started, '/api/sync')
+        const sync = (await res.json()) as {
+          relay: { state: string }
+          lastReconcile: { ok: boolean } | null
+        }
+        return sync.relay.state === 'online' && sync.lastReconcile?.ok === true
+      },
+      30_000,
+    )
+    return started
+  }
+  const desk = await connectedDesk(account, link?.url ?? sandbox.url)
   const get = async <T>(path: string): Promise<T> => {
     const res = await deskFetch(desk, path)
     if (!res.ok) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`)
     return (await res.json()) as T
   }
-  const connect = await deskFetch(desk, '/api/branch/connect', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ apiKey: account.apiKey }),
-  })
-  expect(connect.status).toBe(200)
-  await until(
-    'the desk enrolled at the relay and reconciled',
-    async () => {
-      const sync = await get<{ relay: { state: string }; lastReconcile: { ok: boolean } | null }>(
-        '/api/sync',
-      )
-      return sync.relay.state === 'online' && sync.lastReconcile?.ok === true
-    },
-    30_000,
-  )
+  let other: Promise<{ desk: TempDesk; account: Account }> | undefined
 
-  const eventType = (slug: string) => {
-    const found = account.eventTypes.find((e) => e.slug === slug)
+  const eventType = (slug: string, of: Account = account) => {
+    const found = of.eventTypes.find((e) => e.slug === slug)
     if (!found) throw new Error(`the sandbox has no event type ${slug}`)
     return found
   }
@@ -126,17 +141,17 @@ export async function startFrontDeskWorld(options: WorldOptions = {}): Promise<F
     link,
     relayLink,
     get,
-    async publicBooking({ eventSlug, start, name, hostId }) {
+    async publicBooking({ eventSlug, start, name, hostId, account: at = account }) {
       const res = await fetch(`${sandbox.url}/_sandbox/book`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          eventTypeId: eventType(eventSlug).id,
+          eventTypeId: eventType(eventSlug, at).id,
           start,
           attendee: {
             name,
             email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`,
-            timeZone: account.timeZone,
+            timeZone: at.timeZone,
           },
           ...(hostId !== undefined ? { hostId } : {}),
         }),
@@ -145,13 +160,13 @@ export async function startFrontDeskWorld(options: WorldOptions = {}): Promise<F
         throw new Error(`sandbox booking answered ${res.status}: ${await res.text()}`)
       return ((await res.json()) as { data: { uid: string } }).data
     },
-    async freeSlots(eventSlug, days = 7) {
+    async freeSlots(eventSlug, days = 7, at = account) {
       const { now } = (await (await fetch(`${sandbox.url}/_sandbox/clock`)).json()) as {
         now: string
       }
       const end = new Date(Date.parse(now) + days * 86_400_000).toISOString()
       const res = await fetch(
-        `${sandbox.url}/v2/slots?eventTypeId=${eventType(eventSlug).id}&start=${now}&end=${end}`,
+        `${sandbox.url}/v2/slots?eventTypeId=${eventType(eventSlug, at).id}&start=${now}&end=${end}`,
         { headers: { 'cal-api-version': '2024-09-04' } },
       )
       const { data } = (await res.json()) as { data: Record<string, { start: string }[]> }
@@ -172,17 +187,23 @@ export async function startFrontDeskWorld(options: WorldOptions = {}): Promise<F
       if (!res.ok) throw new Error(`Cal.com bookings answered ${res.status}: ${await res.text()}`)
       return ((await res.json()) as { data: never[] }).data
     },
-    async appointmentAtDesk(uid) {
+    otherBranchDesk() {
+      const second = state.accounts[1]!
+      other ??= connectedDesk(second, sandbox.url).then((d) => ({ desk: d, account: second }))
+      return other
+    },
+    async appointmentAtDesk(uid, at = desk) {
       return until(
         `appointment ${uid} at the desk`,
         async () => {
-          const res = await deskFetch(desk, `/api/appointments/${uid}`)
+          const res = await deskFetch(at, `/api/appointments/${uid}`)
           return res.ok ? ((await res.json()) as { appointment: Appointment }).appointment : false
         },
         20_000,
       )
     },
     async close() {
+      await (await other?.catch(() => undefined))?.desk.dispose()
       await desk.dispose()
       await relayLink?.close()
       await relay.close()

@@ -9,10 +9,18 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { chromiumLaunch } from '../../playwright.config'
 import { startFrontDeskWorld, type FrontDeskWorld } from '../../e2e/front-desk-world'
-import { setUpTeam } from '../../src/main/core/notify/notify.test-support'
-import { bookWalkIn, seedBelievableDay, type SeededDay } from './seed-day'
 import type { ClientPage } from '../../src/shared/api/clients'
+import {
+  allSynced,
+  bookWalkIn,
+  holdAWalkInInFlight,
+  releaseHeldCalls,
+  seedBelievableDay,
+  setUpBusiness,
+  type SeededDay,
+} from './seed-day'
 import { fileOf, SCREENSHOT_DIR, SHOTS, type Shot } from './shots'
+import { deskFetch } from '../../test/support/temp-desk'
 
 const root = join(import.meta.dirname, '..', '..')
 const log = (line: string) => process.stdout.write(`[screenshots] ${line}\n`)
@@ -37,13 +45,17 @@ async function open(
     reducedMotion: 'reduce',
   })
   const page = await context.newPage()
-  await page.clock.setFixedTime(new Date(now))
+  // The Team screen's audit log reads the desk's real day, when its entries were written.
+  if (shot.screen !== 'team') await page.clock.setFixedTime(new Date(now))
   await page.goto(`${world.desk.url}/?token=${world.desk.token}#${hash}`)
+  if (shot.screen === 'sign-in') return page
   await page.locator('[data-app-state="ready"]').waitFor()
   await page.locator('.live--live').waitFor()
-  if (shot.screen === 'notification-settings')
+  if (shot.screen === 'notification-settings') {
     await page.getByTestId('preview-line').first().waitFor()
-  else await page.locator('[data-testid="day-board"][aria-busy="false"]').waitFor()
+  } else if (shot.screen !== 'team') {
+    await page.locator('[data-testid="day-board"][aria-busy="false"]').waitFor()
+  }
   return page
 }
 
@@ -92,6 +104,13 @@ async function take(page: Page, shot: Shot, seeded: SeededDay, world: FrontDeskW
     const id = await clientWithAlert(world, seeded.inService.attendee.name)
     await page.evaluate(`location.hash = ${JSON.stringify(`#/clients/${id}`)}`)
     await page.locator('[data-testid="client-card-alert"]').first().waitFor()
+  } else if (shot.screen === 'sign-in') {
+    // The owner's name picked: the PIN pad, two digits typed.
+    await page.getByRole('button', { name: /Olga Lindqvist/ }).click()
+    await page.keyboard.type('43')
+  } else if (shot.screen === 'team') {
+    await page.getByTestId('team-member').nth(3).waitFor()
+    await page.getByTestId('audit-entry').nth(4).waitFor()
   } else if (shot.screen === 'offline') {
     await page.getByTestId('offline-banner').waitFor()
     await page.locator('[data-testid="sync-state"]').first().waitFor()
@@ -117,32 +136,32 @@ async function main() {
       new Date(now),
     )
     const seeded = await seedBelievableDay(world, date, now)
-    const online = SHOTS.filter(
-      (s) => s.screen !== 'offline' && s.screen !== 'notification-settings',
-    )
-    const offline = SHOTS.filter((s) => s.screen === 'offline')
-    const notifications = SHOTS.filter((s) => s.screen === 'notification-settings')
-    for (const shot of online) {
-      const page = await open(browser, world, shot, now, `/day/${date}`)
-      await take(page, shot, seeded, world)
-      await page.context().close()
+    const shoot = async (screens: string[], hash = `/day/${date}`) => {
+      for (const shot of SHOTS.filter((s) => screens.includes(s.screen))) {
+        const page = await open(browser, world, shot, now, hash)
+        await take(page, shot, seeded, world)
+        await page.context().close()
+      }
     }
+    await shoot(['appointment-drawer', 'new-booking', 'sync-health', 'settings', 'client-card'])
+    // Online, with one walk-in still on its way to Cal.com: "waiting to sync" on its card.
+    await holdAWalkInInFlight(world, date, now)
+    await shoot(['day-grid'])
+    await releaseHeldCalls(world)
+    await allSynced(world)
     // An hour offline: Cal.com out of reach, a walk-in booked anyway, waiting to sync.
     world.link!.down()
     await bookWalkIn(world, date, now, 'Olga Lindgren')
-    for (const shot of offline) {
-      const page = await open(browser, world, shot, now, `/day/${date}`)
-      await take(page, shot, seeded, world)
-      await page.context().close()
-    }
-    // Cal.com back, the business set up and its owner signed in: the notification rules.
+    await shoot(['offline'])
     world.link!.up()
-    await setUpTeam(world.desk)
-    for (const shot of notifications) {
-      const page = await open(browser, world, shot, now, '/notifications')
-      await take(page, shot, seeded, world)
-      await page.context().close()
-    }
+    await allSynced(world)
+    // The business set up (its people at the relay, the owner signed in): the notification
+    // rules and the Team screen; then, signed out, the desk asks who is there.
+    await setUpBusiness(world)
+    await shoot(['notification-settings'], '/notifications')
+    await shoot(['team'], '/team')
+    await deskFetch(world.desk, '/api/session', { method: 'DELETE' })
+    await shoot(['sign-in'], '/')
   } finally {
     await browser.close()
     await world.close()

@@ -137,3 +137,69 @@ export async function bookWalkIn(
 function dayOfStart(start: string, day: DayView): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: day.timeZone }).format(new Date(start))
 }
+
+/**
+ * A walk-in whose first send to Cal.com is still on its way: the sandbox holds the call (as a
+ * slow Cal.com would), so the card shows "waiting to sync" while everything is online. The
+ * desk's own timeout (15 s) gives up on it, the sandbox lets go a second later, and the retry
+ * gets through; take the picture before.
+ */
+export async function holdAWalkInInFlight(
+  world: FrontDeskWorld,
+  date: string,
+  now: string,
+): Promise<void> {
+  const fault = await fetch(`${world.sandbox.url}/_sandbox/faults/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    // Every bookings call for a while (a reconcile may come first), until releaseHeldCalls.
+    body: JSON.stringify({ mode: 'hang', count: 50, pathPrefix: '/v2/bookings', hangMs: 16_000 }),
+  })
+  if (!fault.ok) throw new Error(`the sandbox refused the fault: ${fault.status}`)
+  await bookWalkIn(world, date, now, 'Priya Shah')
+  await until('the walk-in on its way to Cal.com', async () =>
+    (await world.get<OutboxEntry[]>('/api/outbox?state=in_flight')).some((e) => e.op === 'create'),
+  )
+}
+
+/** Cal.com answers again: the held calls end with their hold, the retries get through. */
+export async function releaseHeldCalls(world: FrontDeskWorld): Promise<void> {
+  const res = await fetch(`${world.sandbox.url}/_sandbox/faults`, { method: 'DELETE' })
+  if (!res.ok) throw new Error(`the sandbox kept its faults: ${res.status}`)
+}
+
+/** Waits until every change made at the desk reached Cal.com. */
+export async function allSynced(world: FrontDeskWorld): Promise<void> {
+  await until(
+    'every change reached Cal.com',
+    async () =>
+      (await world.get<OutboxEntry[]>('/api/outbox?state=pending&state=in_flight')).length === 0,
+    90_000,
+  )
+}
+
+/** The business at this desk: the owner (PIN 4321) and two people, for the sign-in and Team. */
+export async function setUpBusiness(world: FrontDeskWorld): Promise<void> {
+  await post(world, '/api/business', {
+    name: 'Maple & Vine',
+    owner: { name: 'Olga Lindqvist', email: 'olga@example.com', language: 'en', pin: '4321' },
+  })
+  const people = await world.get<{ people: Array<{ id: string }> }>('/api/people')
+  await post(world, '/api/session', { personId: people.people[0]!.id, pin: '4321' })
+  for (const [name, role, language] of [
+    ['Ada Moreau', 'admin', 'en'],
+    ['Rita Alvarez', 'receptionist', 'es'],
+    ['Sam Osei', 'receptionist', 'en'],
+  ] as const) {
+    await post(world, '/api/business/people', {
+      pin: '4321',
+      person: {
+        name,
+        email: `${name.split(' ')[0]!.toLowerCase()}@example.com`,
+        language,
+        pin: '5555',
+        role,
+      },
+    })
+  }
+}

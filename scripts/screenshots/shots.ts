@@ -10,6 +10,8 @@ export type Screen =
   | 'settings'
   | 'notification-settings'
   | 'client-card'
+  | 'sign-in'
+  | 'team'
 
 export interface Shot {
   name: string
@@ -43,7 +45,7 @@ export const SHOTS: Shot[] = [
   { name: 'settings-1366', screen: 'settings', width: 1366, height: 768, locale: 'en-GB' },
   // Last of the online shots: it adds an alert and a note, which the pictures above leave out.
   { name: 'client-card-1366', screen: 'client-card', width: 1366, height: 768, locale: 'en-GB' },
-  // Taken last: it sets up the business, after which the desk asks who is there.
+  // Once the business is set up: the notification rules, who is at the desk, the owner's Team.
   {
     name: 'notification-settings-1366',
     screen: 'notification-settings',
@@ -51,6 +53,8 @@ export const SHOTS: Shot[] = [
     height: 768,
     locale: 'en-GB',
   },
+  { name: 'sign-in-1366', screen: 'sign-in', width: 1366, height: 768, locale: 'en-GB' },
+  { name: 'team-1366', screen: 'team', width: 1366, height: 768, locale: 'en-GB' },
 ]
 
 export const fileOf = (shot: Shot) => `${SCREENSHOT_DIR}/${shot.name}.png`

@@ -16,8 +16,12 @@ export const ConnectAttempt = Type.Union([
   Type.Object(
     {
       state: Type.Literal('failed'),
+      code: Type.String({
+        description:
+          'A ConnectAttemptFailure (shared/api/connect-problems.ts): SIGN_IN_DENIED, SIGN_IN_TIMED_OUT, SIGN_IN_CANCELLED, SIGN_IN_INCOMPLETE, or the DeskErrorCode of what failed after Cal.com allowed it',
+      }),
       reason: Type.String({
-        description: 'One sentence for the screen: denied, expired, cancelled…',
+        description: 'The same in one English sentence, for API users and logs',
       }),
     },
     { description: 'The sign-in ended without a connection' },

@@ -8,7 +8,16 @@ export interface DeskErrorParams {
   NOT_ALLOWED: Record<string, never>
   NOT_CONNECTED: Record<string, never>
   UNKNOWN_DESK_USER: Record<string, never>
-  STAFF_UNAVAILABLE: Record<string, never>
+  /** The chosen staff member has `clash` (ISO instants) over the asked `start`. */
+  STAFF_UNAVAILABLE: {
+    staff: string
+    service: string
+    start: string
+    clash: string
+    clashStart: string
+    clashEnd: string
+    buffer: boolean
+  }
   SLOT_UNAVAILABLE: Record<string, never>
   DUPLICATE_BOOKING: Record<string, never>
   IDEMPOTENCY_KEY_REUSED: Record<string, never>
@@ -51,3 +60,41 @@ export interface DeskErrorParams {
 }
 
 export type DeskErrorCode = keyof DeskErrorParams
+
+/** Every code, for the test that each has words in every language the UI speaks. */
+export const DESK_ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'NOT_ALLOWED',
+  'NOT_CONNECTED',
+  'UNKNOWN_DESK_USER',
+  'STAFF_UNAVAILABLE',
+  'SLOT_UNAVAILABLE',
+  'DUPLICATE_BOOKING',
+  'IDEMPOTENCY_KEY_REUSED',
+  'SLOTS_UNAVAILABLE',
+  'CLIENT_LEFT',
+  'INVALID_API_KEY',
+  'OAUTH_NOT_CONFIGURED',
+  'OAUTH_PORT_BUSY',
+  'CALCOM_REFUSED',
+  'CALCOM_UNAVAILABLE',
+  'CREDENTIAL_STORE_UNAVAILABLE',
+  'SIGN_IN_REQUIRED',
+  'FORBIDDEN',
+  'PIN_WRONG',
+  'PIN_LOCKED',
+  'NOT_ENROLLED',
+  'BUSINESS_EXISTS',
+  'JOIN_CODE_INVALID',
+  'PIN_REFUSED',
+  'RELAY_REFUSED',
+  'RELAY_UNAVAILABLE',
+  'RULES_CHANGED',
+  'PROPOSAL_SUPERSEDED',
+  'PROPOSAL_DECIDED',
+] as const satisfies readonly DeskErrorCode[]
+
+// A code added to DeskErrorParams but not to the list above fails here.
+type Unlisted = Exclude<DeskErrorCode, (typeof DESK_ERROR_CODES)[number]>
+export const everyDeskErrorCodeListed: [Unlisted] extends [never] ? true : Unlisted = true

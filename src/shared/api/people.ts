@@ -96,11 +96,19 @@ export type AuditQuery = Static<typeof AuditQuery>
 export const AuditEntryView = Type.Object({
   id: Type.Integer(),
   at: Type.String({ format: 'date-time' }),
+  /** An `AuditAction` (shared/api/audit-actions.ts); a string, so older rows still read. */
   action: Type.String(),
   target: Type.Union([Type.String(), Type.Null()]),
   detail: Type.Unknown(),
   person: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]),
   deviceId: Type.Union([Type.String(), Type.Null()]),
+  /** The device's name when it is this desk's current relay device; null otherwise. */
+  deviceName: Type.Union([Type.String(), Type.Null()]),
+  /** The appointment acted on, when the entry is about one this desk still holds. */
+  appointment: Type.Union([
+    Type.Object({ uid: Type.String(), client: Type.String(), start: Type.String() }),
+    Type.Null(),
+  ]),
 })
 export type AuditEntryView = Static<typeof AuditEntryView>
 
@@ -143,6 +151,8 @@ export const Team = Type.Object({
   ]),
   /** This desk's branch (relay channel id), the default branch of someone added here. */
   channelId: Type.Union([Type.String(), Type.Null()]),
+  /** Every branch of the business (relay channel ids), this desk's included. */
+  branches: Type.Array(Type.String()),
   people: Type.Array(TeamMember),
 })
 export type Team = Static<typeof Team>

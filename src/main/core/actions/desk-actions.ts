@@ -24,6 +24,7 @@ import type { DeskTx, OutboxStore } from '../outbound/outbox-store'
 import type { SlotsCache } from '../slots/slots-cache'
 import { DeskError } from '../errors/desk-error'
 import { actionInstant } from './date-range'
+import type { AuditAction } from '../../../shared/api/audit-actions'
 
 /** Appointments the desk made before Cal.com gave them a uid carry this prefix. */
 export const PLACEHOLDER_PREFIX = 'local-'
@@ -121,7 +122,15 @@ export class DeskActions {
     // Cal.com's slots answer for the event type (any host free), never for one staff member, so
     // the chosen one's own appointments are checked here, and what only Cal.com knows is said.
     const staffBusy = member && this.d.slots.staffConflict(eventType.id, member.id, startsAt)
-    if (staffBusy) throw new DeskError('STAFF_UNAVAILABLE', staffBusy, 'staffId')
+    if (staffBusy) {
+      throw new DeskError(
+        'STAFF_UNAVAILABLE',
+        staffBusy.message,
+        'staffId',
+        undefined,
+        staffBusy.params,
+      )
+    }
     if ((await this.d.slots.check(eventType.id, startsAt)) === 'unavailable') {
       throw new DeskError(
         'SLOT_UNAVAILABLE',
@@ -345,7 +354,7 @@ export class DeskActions {
         payload: spec.payload(before),
         createdBy: userId,
       })
-      this.#audit(tx, userId, `appointment.${op}`, uid, {
+      this.#audit(tx, userId, `appointment.${op as Exclude<OutboxOp, 'create'>}`, uid, {
         outboxId: row.id,
         mutationId: row.mutationId,
         ...mark,
@@ -371,7 +380,7 @@ export class DeskActions {
   #audit(
     tx: DeskTx,
     userId: number | null,
-    action: string,
+    action: AuditAction,
     uid: string,
     detail: Record<string, unknown>,
   ): void {

@@ -2,13 +2,14 @@
 // signing in and out, setting changes. Each row names the person signed in and this desk's
 // device when a local API request did it (see acting-person.ts).
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
+import type { AuditAction } from '../../../shared/api/audit-actions'
 import type { DeskDb } from '../db/open-database'
 import { auditLog } from '../db/schema'
 import { actingPerson } from './acting-person'
 
 export interface AuditEntry {
   userId?: number | null
-  action: string
+  action: AuditAction
   /** What it acted on: `appointment:<uid>`, `outbox:<id>`, `branch:<id>`, `person:<id>`. */
   target: string
   detail: Record<string, unknown>

@@ -28,6 +28,8 @@ import { oauthApi, type OAuthApi } from '../calcom/oauth-api'
 import type { AuditStore } from '../audit/audit-store'
 import { DeskError } from '../errors/desk-error'
 import { applyReferenceData, fetchReferenceData, type ReferenceStores } from './reference-sync'
+import type { AuditAction } from '../../../shared/api/audit-actions'
+import type { ConnectAttemptFailure } from '../../../shared/api/connect-problems'
 
 export interface BranchConnectionOptions extends ReferenceStores {
   audit: AuditStore
@@ -46,7 +48,8 @@ export interface BranchConnectionOptions extends ReferenceStores {
 }
 
 export type OAuthAttemptResult =
-  { connected: true; branch: Branch } | { connected: false; reason: string }
+  | { connected: true; branch: Branch }
+  | { connected: false; code: ConnectAttemptFailure; reason: string }
 
 interface PendingOAuth {
   listener: LoopbackListener
@@ -171,13 +174,15 @@ export class BranchConnection {
     this.#pending = pending
     void listener.outcome.then((o) => {
       if (o.kind !== 'callback')
-        resolveResult({
-          connected: false,
-          reason:
-            o.kind === 'timeout'
-              ? 'The sign-in took longer than 5 minutes.'
-              : 'The sign-in was cancelled.',
-        })
+        resolveResult(
+          o.kind === 'timeout'
+            ? {
+                connected: false,
+                code: 'SIGN_IN_TIMED_OUT',
+                reason: 'The sign-in took longer than 5 minutes.',
+              }
+            : { connected: false, code: 'SIGN_IN_CANCELLED', reason: 'The sign-in was cancelled.' },
+        )
       if (this.#pending === pending) this.#pending = null
     })
     this.#o.logger.info(
@@ -236,11 +241,18 @@ export class BranchConnection {
         method: 'oauth',
         code: tokens.error.code,
       })
-      const reason =
-        tokens.error.details.calcomCode === 'access_denied'
-          ? 'Access was not allowed in Cal.com, so Frontdesk is not connected. Start again from Frontdesk to retry.'
-          : `Cal.com did not complete the sign-in (${tokens.error.message}). Start again from Frontdesk.`
-      return { connected: false, reason }
+      return tokens.error.details.calcomCode === 'access_denied'
+        ? {
+            connected: false,
+            code: 'SIGN_IN_DENIED',
+            reason:
+              'Access was not allowed in Cal.com, so Frontdesk is not connected. Start again from Frontdesk to retry.',
+          }
+        : {
+            connected: false,
+            code: 'SIGN_IN_INCOMPLETE',
+            reason: `Cal.com did not complete the sign-in (${tokens.error.message}). Start again from Frontdesk.`,
+          }
     }
     const credential: StoredCredential = {
       kind: 'oauth',
@@ -253,7 +265,8 @@ export class BranchConnection {
     try {
       return { connected: true, branch: await this.#complete(credential, probe, 'oauth') }
     } catch (err) {
-      return { connected: false, reason: (err as Error).message }
+      const code = err instanceof DeskError ? err.code : 'CALCOM_UNAVAILABLE'
+      return { connected: false, code, reason: (err as Error).message }
     }
   }
 
@@ -337,7 +350,7 @@ export class BranchConnection {
     })
   }
 
-  #audit(action: string, branchId: number, detail: Record<string, unknown>): void {
+  #audit(action: AuditAction, branchId: number, detail: Record<string, unknown>): void {
     this.#auditLog.record({ action, target: `branch:${branchId}`, detail })
   }
 

@@ -96,6 +96,7 @@ describe('the browser sign-in as the UI follows it', () => {
     await fetch(await consentInSandbox(authorizeUrl, state.accounts[0]!, 'deny'))
     const result = await outcome
     expect(result.state).toBe('failed')
+    expect(result).toMatchObject({ code: 'SIGN_IN_DENIED' })
     expect(result.state === 'failed' && result.reason).toMatch(/not allowed in Cal\.com/)
     expect(await branchConnection()).toBe('disconnected')
   })
@@ -107,6 +108,7 @@ describe('the browser sign-in as the UI follows it', () => {
     expect(cancelled.status).toBe(200)
     expect(await outcome).toMatchObject({
       state: 'failed',
+      code: 'SIGN_IN_CANCELLED',
       reason: expect.stringMatching(/cancelled/),
     })
     // The owner finishes in the browser anyway: the desk's listener is gone.

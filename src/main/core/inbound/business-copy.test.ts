@@ -7,7 +7,14 @@ import { startSandbox, type RunningSandbox, type SandboxState } from '../../../.
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
-import type { JoinCode, PeopleList, PersonChange, SessionState } from '../../../shared/api/people'
+import { hostname } from 'node:os'
+import type {
+  AuditLog,
+  JoinCode,
+  PeopleList,
+  PersonChange,
+  SessionState,
+} from '../../../shared/api/people'
 import type { SyncHealth } from '../../../shared/api/schemas'
 import { dayOf } from '../time/branch-day'
 
@@ -194,6 +201,18 @@ describe('the business at two desks', () => {
     expect(admin.person.branches).toEqual([channelA])
     await post(deskA, '/api/session', { personId: admin.person.id, pin: '7777' })
 
+    // A receptionist of another branch (Rita, at B) is not hers to change: 403, nothing changes.
+    const elsewhere = await deskFetch(deskA, `/api/business/people/${receptionistId}`, {
+      method: 'PATCH',
+      ...json({ pin: '7777', changes: { name: 'Renamed', active: true } }),
+    })
+    expect(elsewhere.status).toBe(403)
+    expect(await elsewhere.json()).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(deskA.services.business.people().find((p) => p.id === receptionistId)).toMatchObject({
+      name: 'Rita Reception',
+      active: false,
+    })
+
     const newAdmin = await deskFetch(deskA, '/api/business/people', {
       method: 'POST',
       ...json({
@@ -256,9 +275,52 @@ describe('the business at two desks', () => {
     await post(deskA, '/api/session', { personId: ownerId, pin: owner.pin })
     const log = (await (
       await deskFetch(deskA, `/api/audit?date=${day}&personId=${admin.person.id}`)
-    ).json()) as { entries: Array<{ action: string; detail: Record<string, unknown> }> }
+    ).json()) as AuditLog
     const reset = log.entries.find((e) => e.action === 'people.change')
     expect(reset?.detail).toEqual({ pinReset: true })
+    // Done at this desk, which the log names as the relay knows it.
+    expect(reset).toMatchObject({
+      deviceId: deskA.services.sync.relayIdentity().deviceId,
+      deviceName: `Frontdesk on ${hostname()}`,
+    })
+  })
+
+  it('takes a PIN reset at one desk to the other desk of the business once it reads the relay', async () => {
+    const channelB = deskB.services.sync.relayIdentity().channelId!
+    await post(deskA, '/api/session', { personId: ownerId, pin: owner.pin })
+    const pia = await post<PersonChange>(deskA, '/api/business/people', {
+      pin: owner.pin,
+      person: {
+        name: 'Pia Pin',
+        email: 'pia@example.com',
+        language: 'es',
+        pin: '6060',
+        role: 'receptionist',
+        branches: [channelB],
+      },
+    })
+    await until('desk B copying Pia', async () =>
+      (await peopleAt(deskB)).people.some((p) => p.id === pia.person.id),
+    )
+    await post(deskB, '/api/session', { personId: pia.person.id, pin: '6060' })
+
+    const reset = await post<PersonChange>(
+      deskA,
+      `/api/business/people/${pia.person.id}`,
+      { pin: owner.pin, changes: { pin: '7070' } },
+      'PATCH',
+    )
+    await until(
+      'desk B copying the new PIN',
+      async () => deskB.services.business.current()?.version === reset.version,
+    )
+    const old = await deskFetch(deskB, '/api/session', {
+      method: 'POST',
+      ...json({ personId: pia.person.id, pin: '6060' }),
+    })
+    expect(old.status).toBe(401)
+    expect(await old.json()).toMatchObject({ error: { code: 'PIN_WRONG' } })
+    await post(deskB, '/api/session', { personId: pia.person.id, pin: '7070' })
   })
 
   it('signs people in from the copy while the relay is gone', async () => {

@@ -6,7 +6,7 @@
 // poll the relay has held longer than it promised (a silent, half-dead connection); 410
 // RESYNC_REQUIRED hands over to reconcile and resumes where the relay says. The device token
 // travels only in the Authorization header and is never logged.
-import { hostname } from 'node:os'
+import { deskDeviceName } from './device-name'
 import type { Logger } from 'pino'
 import type {
   EnrollResponse,
@@ -49,7 +49,7 @@ export async function enrollDevice(input: EnrollInput): Promise<RelayDevice> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         calcom: input.calcom,
-        deviceName: input.deviceName ?? `Frontdesk on ${hostname()}`.slice(0, 100),
+        deviceName: input.deviceName ?? deskDeviceName(),
         replacesDeviceToken: input.replacesDeviceToken,
       }),
       signal: AbortSignal.timeout(input.timeoutMs ?? 30_000),

@@ -11,6 +11,7 @@ import { DeskError } from '../errors/desk-error'
 import type { BeforeAction, OutboxOp, StoredPayload } from './outbox-payloads'
 import type { DeskTx, OutboxRow, OutboxStore } from './outbox-store'
 import type { CalcomBookings } from '../appointments/calcom-bookings'
+import type { AuditAction } from '../../../shared/api/audit-actions'
 
 export interface OutboxCommandsDeps {
   db: DeskDb
@@ -125,7 +126,7 @@ export class OutboxCommands {
     this.d.events.emit('outboxChanged', {})
   }
 
-  #audit(tx: DeskTx, userId: number | null, action: string, row: OutboxRow): void {
+  #audit(tx: DeskTx, userId: number | null, action: AuditAction, row: OutboxRow): void {
     this.d.audit.record({
       userId,
       action,

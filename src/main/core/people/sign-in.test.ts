@@ -175,6 +175,12 @@ describe('who did what', () => {
     )
     for (const entry of log.entries)
       expect(entry.person).toEqual({ id: RECEPTIONIST.id, name: RECEPTIONIST.name })
+    // An entry about an appointment names its client and time, so the log reads without the uid.
+    expect(log.entries.find((e) => e.action === 'appointment.visit')?.appointment).toEqual({
+      uid: 'visit-1',
+      client: 'Dana',
+      start: new Date(now + 3_600_000).toISOString(),
+    })
     const everyone = (await (await deskFetch(desk, `/api/audit?date=${day}`)).json()) as AuditLog
     expect(everyone.entries.map((e: { action: string }) => e.action)).toContain(
       'settings.idleSignOutMinutes',

@@ -12,6 +12,7 @@ import type { SettingsStore } from '../settings/settings-store'
 import type { BusinessStore, CopiedPerson } from './business-store'
 import { pinMatches } from './pin-check'
 import type { PinLockoutStore } from './pin-lockout-store'
+import type { AuditAction } from '../../../shared/api/audit-actions'
 
 export const IDLE_MINUTES_SETTING = 'signIn.idleMinutes'
 export const DEFAULT_IDLE_MINUTES = 10
@@ -170,7 +171,11 @@ export class SignIn {
     this.#idleTimer.unref()
   }
 
-  #audit(action: string, person: { id: string; name: string }, detail: Record<string, unknown>) {
+  #audit(
+    action: AuditAction,
+    person: { id: string; name: string },
+    detail: Record<string, unknown>,
+  ) {
     this.d.audit.record({
       action,
       target: `person:${person.id}`,

@@ -24,6 +24,7 @@ import type { DeskDb } from '../db/open-database'
 import type { DeskEvents } from '../events/desk-events'
 import { clashAt, neededSpan, staffBusy } from './staff-busy'
 import { DeskError } from '../errors/desk-error'
+import type { DeskErrorParams } from '../../../shared/api/error-codes'
 
 export const SLOTS_TTL_MS = 5 * 60_000
 
@@ -166,7 +167,11 @@ export class SlotsCache {
    * of their appointments; undefined when nothing known is in the way (Cal.com still decides on
    * their working hours when it takes the booking).
    */
-  staffConflict(eventTypeId: number, staffId: number, startMs: number): string | undefined {
+  staffConflict(
+    eventTypeId: number,
+    staffId: number,
+    startMs: number,
+  ): { message: string; params: DeskErrorParams['STAFF_UNAVAILABLE'] } | undefined {
     const eventType = this.#eventType(eventTypeId)
     if (!eventType) return undefined
     const member = this.#staffMember(staffId)
@@ -180,12 +185,24 @@ export class SlotsCache {
     const zone = this.#d.branches.current().timeZone
     const time = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat('HH:mm')
     const day = DateTime.fromMillis(clash.startsAt, { zone }).toISODate()
-    return (
-      `${member.name} is not free for ${eventType.title} at ${time(startMs)}: ` +
-      `${member.name} has ${clash.title} on ${day} ${time(clash.startsAt)}–${time(clash.endsAt)}` +
-      (clash.from < clash.startsAt || clash.to > clash.endsAt ? ' (with its buffer time)' : '') +
-      '. Choose another time, another staff member, or let Cal.com pick whoever is free.'
-    )
+    const buffer = clash.from < clash.startsAt || clash.to > clash.endsAt
+    return {
+      message:
+        `${member.name} is not free for ${eventType.title} at ${time(startMs)}: ` +
+        `${member.name} has ${clash.title} on ${day} ${time(clash.startsAt)}–${time(clash.endsAt)}` +
+        (buffer ? ' (with its buffer time)' : '') +
+        '. Choose another time, another staff member, or let Cal.com pick whoever is free.',
+      // The same facts for the UI to say in the reader's language.
+      params: {
+        staff: member.name,
+        service: eventType.title,
+        start: new Date(startMs).toISOString(),
+        clash: clash.title,
+        clashStart: new Date(clash.startsAt).toISOString(),
+        clashEnd: new Date(clash.endsAt).toISOString(),
+        buffer,
+      },
+    }
   }
 
   #resolve(eventTypeId: number, date: string) {

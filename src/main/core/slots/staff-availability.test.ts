@@ -96,9 +96,13 @@ describe("a chosen staff member's own availability", () => {
       attendee: { name: 'Omar Reyes' },
     })
     expect(res.status).toBe(409)
-    const { error } = await json<{ error: { code: string; field: string; message: string } }>(res)
+    const { error } = await json<{
+      error: { code: string; field: string; message: string; params: Record<string, unknown> }
+    }>(res)
     expect(error).toMatchObject({ code: 'STAFF_UNAVAILABLE', field: 'staffId' })
     expect(error.message).toContain(busy.name)
+    // The same facts as parameters, for the UI's words in the reader's language.
+    expect(error.params).toMatchObject({ staff: busy.name, service: haircut.title, start })
     expect(queued()).toBe(before)
   })
 

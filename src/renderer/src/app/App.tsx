@@ -128,7 +128,7 @@ export function App({ openUrl }: Props) {
   } else if (route.name === 'print') {
     screen = <PrintDayPage date={route.date} branch={branch.data} />
   } else if (route.name === 'team') {
-    screen = <TeamPage today={today} />
+    screen = <TeamPage today={today} timeZone={branch.data.timeZone} />
   } else if (route.name === 'notifications') {
     screen = <NotificationsPage tab={route.tab} />
   } else if (route.name === 'appointment') {

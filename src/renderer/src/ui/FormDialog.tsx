@@ -7,6 +7,8 @@ interface Props {
   /** The button that opens it. */
   trigger: ReactNode
   triggerClassName?: string
+  /** The opener's accessible name when its text alone is ambiguous ("Edit" in a list). */
+  triggerLabel?: string
   title: string
   submitLabel: string
   backLabel: string
@@ -23,7 +25,9 @@ interface Props {
 export function FormDialog(props: Props) {
   return (
     <DialogTrigger>
-      <Button className={props.triggerClassName}>{props.trigger}</Button>
+      <Button className={props.triggerClassName} aria-label={props.triggerLabel}>
+        {props.trigger}
+      </Button>
       <ModalOverlay isDismissable={!props.busy} className="dialog-overlay">
         <Modal className="dialog">
           <Dialog className="dialog__body" data-testid={props.testId}>

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AuditLog, AuditQuery } from '../../../../shared/api/people'
 import { ApiError } from '../../../../shared/api/schemas'
 import { DeskError } from '../../errors/desk-error'
+import { deskDeviceName } from '../../inbound/device-name'
 import { branchDay, InvalidDayError } from '../../time/branch-day'
 import type { DeskServices } from '../desk-services'
 
@@ -28,14 +29,26 @@ const audit: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app,
           throw new DeskError('VALIDATION', `date ${err.message}`, 'date')
         throw err
       }
+      const appointmentOf = (target: string | null) => {
+        const uid = target?.startsWith('appointment:') ? target.slice('appointment:'.length) : null
+        const found = uid === null ? undefined : services.appointments.byUid(uid)
+        return found ? { uid: found.uid, client: found.attendee.name, start: found.start } : null
+      }
+      const thisDevice = services.sync.relayIdentity().deviceId
+      const entries = services.audit.list({
+        from: range.startsAt,
+        to: range.endsAt,
+        personId: request.query.personId,
+        limit: MAX_ENTRIES,
+      })
       return {
         date: range.date,
-        entries: services.audit.list({
-          from: range.startsAt,
-          to: range.endsAt,
-          personId: request.query.personId,
-          limit: MAX_ENTRIES,
-        }),
+        entries: entries.map((entry) => ({
+          ...entry,
+          deviceName:
+            entry.deviceId !== null && entry.deviceId === thisDevice ? deskDeviceName() : null,
+          appointment: appointmentOf(entry.target),
+        })),
       }
     },
   )

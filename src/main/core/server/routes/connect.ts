@@ -48,7 +48,7 @@ const connect: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
       const result = await pending
       return result.connected
         ? { state: 'connected', branch: result.branch }
-        : { state: 'failed', reason: result.reason }
+        : { state: 'failed', code: result.code, reason: result.reason }
     },
   )
 

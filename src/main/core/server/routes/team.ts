@@ -48,6 +48,7 @@ const team: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
       return {
         business: b ? { id: b.id, name: b.name, version: b.version } : null,
         channelId: services.sync.relayIdentity().channelId,
+        branches: b?.branches ?? [],
         people: business.people().map(({ pinHash: _hash, ...person }) => person),
       }
     },

@@ -1,13 +1,32 @@
-// An API refusal in the reader's language: the catalog's words for its code where there are
-// some, the API's own sentence otherwise (codes the catalogs do not know yet still read well).
+// An API refusal in the reader's language: the catalog's words for its code, with the code's
+// parameters (instants as times in the branch zone when given, flags as yes/no for ICU select);
+// the API's own sentence only for a code no catalog knows (a newer desk's), so it still reads.
 import type { IntlShape } from 'react-intl'
 import { ApiRequestError } from '../api-client'
 import type { MessageId } from './messages'
 
-export function describeError(intl: IntlShape, error: unknown): string {
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+
+export function describeError(
+  intl: IntlShape,
+  error: unknown,
+  options: { timeZone?: string } = {},
+): string {
   const message = error instanceof Error ? error.message : String(error)
   if (!(error instanceof ApiRequestError)) return message
   const id = `error.${error.code}` as MessageId
   if (!(id in intl.messages)) return message
-  return intl.formatMessage({ id }, { message, field: error.field ?? '' })
+  const params: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(error.params ?? {})) {
+    if (typeof value === 'boolean') params[name] = value ? 'yes' : 'no'
+    else if (typeof value === 'number') params[name] = value
+    else if (typeof value === 'string' && INSTANT.test(value)) {
+      params[name] = intl.formatTime(value, {
+        hour: 'numeric',
+        minute: '2-digit',
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      })
+    } else if (typeof value === 'string') params[name] = value
+  }
+  return intl.formatMessage({ id }, { ...params, message, field: error.field ?? '' })
 }

@@ -90,7 +90,8 @@ export const en = {
   'history.changeDiscarded': 'Change discarded at the desk',
   'error.NOT_ALLOWED': 'This is not possible in the appointment’s current state.',
   'error.NOT_FOUND': 'This appointment is no longer on this desk.',
-  'error.STAFF_UNAVAILABLE': '{message}',
+  'error.STAFF_UNAVAILABLE':
+    '{staff} is not free for {service} at {start}: {staff} has {clash} from {clashStart} to {clashEnd}{buffer, select, yes { (with its buffer time)} other {}}. Choose another time, another staff member, or anyone free.',
   'error.NOT_CONNECTED': 'The desk is not connected to Cal.com.',
   'error.VALIDATION': 'Check {field}: {message}',
 }

@@ -92,7 +92,8 @@ export const es: CatalogOf<typeof en> = {
   'history.changeDiscarded': 'Cambio descartado en el mostrador',
   'error.NOT_ALLOWED': 'No es posible en el estado actual de la cita.',
   'error.NOT_FOUND': 'Esta cita ya no está en este mostrador.',
-  'error.STAFF_UNAVAILABLE': '{message}',
+  'error.STAFF_UNAVAILABLE':
+    '{staff} no está libre para {service} a las {start}: {staff} tiene {clash} de {clashStart} a {clashEnd}{buffer, select, yes { (con su tiempo de margen)} other {}}. Elige otra hora, otra persona o a quien esté libre.',
   'error.NOT_CONNECTED': 'El mostrador no está conectado a Cal.com.',
   'error.VALIDATION': 'Revisa {field}: {message}',
 }

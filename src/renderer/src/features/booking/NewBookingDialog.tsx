@@ -183,7 +183,9 @@ function NewBookingForm({
         />
       )}
       {slots.error && <ErrorMessage message={describeError(intl, slots.error)} />}
-      {book.error && <ErrorMessage message={describeError(intl, book.error)} />}
+      {book.error && (
+        <ErrorMessage message={describeError(intl, book.error, { timeZone: branch.timeZone })} />
+      )}
 
       <div className="dialog-frame__actions">
         <Button type="submit" className="button--primary" isDisabled={book.isPending}>

@@ -120,8 +120,4 @@ export const en = {
   'error.PROPOSAL_SUPERSEDED':
     'The rules changed after this proposal was made, so it no longer applies. Ask for a new one.',
   'error.PROPOSAL_DECIDED': 'Someone already approved or rejected this change.',
-  'error.PIN_REFUSED': 'That PIN is not right.',
-  'error.FORBIDDEN': 'Your role may not do this.',
-  'error.RELAY_UNAVAILABLE': 'The relay cannot be reached now; nothing changed. Try again soon.',
-  'error.NOT_ENROLLED': 'This desk is not connected to the relay yet.',
 }

@@ -123,8 +123,4 @@ export const es: CatalogOf<typeof en> = {
   'error.PROPOSAL_SUPERSEDED':
     'Las reglas cambiaron después de esta propuesta, así que ya no vale. Pide una nueva.',
   'error.PROPOSAL_DECIDED': 'Alguien ya aprobó o rechazó este cambio.',
-  'error.PIN_REFUSED': 'Ese PIN no es correcto.',
-  'error.FORBIDDEN': 'Tu rol no puede hacer esto.',
-  'error.RELAY_UNAVAILABLE': 'No se puede llegar al relé ahora; nada cambió. Inténtalo pronto.',
-  'error.NOT_ENROLLED': 'Este mostrador aún no está conectado al relé.',
 }

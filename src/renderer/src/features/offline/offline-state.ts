@@ -25,7 +25,9 @@ export function offlineState(
     deskDown: live === 'reconnecting',
     // A retry on its way is not yet an answer: the banner stays until a try gets through, rather
     // than blinking off with every attempt.
-    calcomDown: connected && queued.some((e) => e.attempts > 0),
+    // The outbox counts a try as it starts it, so a first send still on its way (attempts 1,
+    // in flight) has not failed yet: a slow answer is not an outage.
+    calcomDown: connected && queued.some((e) => e.attempts > (e.state === 'in_flight' ? 1 : 0)),
     relayDown:
       connected &&
       !!sync &&

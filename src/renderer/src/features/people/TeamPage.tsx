@@ -1,5 +1,5 @@
 // The team screen: business set-up (or joining one) before a business exists; after, the people
-// the signed-in owner or admin may manage.
+// the signed-in owner or admin may manage, joining another branch, and who did what.
 import { FormattedMessage } from 'react-intl'
 import { can } from '../../../../shared/people/roles'
 import { AuditLogView } from './AuditLogView'
@@ -7,11 +7,13 @@ import { BusinessSetUp } from './BusinessSetUp'
 import { TeamPeople } from './TeamPeople'
 import { NotificationsLink } from '../notifications/NotificationsLink'
 import { useSession } from './session-queries'
+import './team.css'
 
-export function TeamPage({ today }: { today: string }) {
+export function TeamPage({ today, timeZone }: { today: string; timeZone: string }) {
   const session = useSession().data
+  const person = session?.person
   return (
-    <section className="page" data-testid="team-page">
+    <section className="page team-page" data-testid="team-page">
       <h2>
         <FormattedMessage id="team.title" />
       </h2>
@@ -19,10 +21,19 @@ export function TeamPage({ today }: { today: string }) {
         <NotificationsLink />
       )}
       {session && !session.signInRequired && <BusinessSetUp />}
-      {session?.person && can(session.person.role, 'people.manageReceptionists') && (
-        <TeamPeople myRole={session.person.role} />
+      {person && can(person.role, 'people.manageReceptionists') && (
+        <section className="team-section" aria-labelledby="team-people-title">
+          <h3 id="team-people-title">
+            <FormattedMessage
+              id={person.role === 'owner' ? 'team.people.title' : 'team.people.titleAdmin'}
+            />
+          </h3>
+          <TeamPeople myId={person.id} />
+        </section>
       )}
-      {session?.person && can(session.person.role, 'audit.read') && <AuditLogView today={today} />}
+      {person && can(person.role, 'audit.read') && (
+        <AuditLogView today={today} timeZone={timeZone} />
+      )}
     </section>
   )
 }

@@ -1,244 +1,326 @@
-// The people of the business (owners: everyone; admins: the receptionists of their branches):
-// add, deactivate or reactivate, reset a PIN, and (owners) make a join code for another branch.
-// Every change carries the signed-in person's own PIN, which the relay checks.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId, useState } from 'react'
+// The people of the business on the Team screen. Owners change everyone; admins the
+// receptionists of their branches (team-rules.ts): add, edit (name, email, language, role,
+// branches), deactivate or reactivate, reset a PIN, each in a dialog that asks for the signed-in
+// person's own PIN, which the relay checks. Owners also make join codes for another branch.
+import { useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import type { ChangePersonBody, TeamMember } from '../../../../shared/api/people'
-import { can, type Role } from '../../../../shared/people/roles'
+import type { ChangePersonBody, Team, TeamMember } from '../../../../shared/api/people'
+import { can } from '../../../../shared/people/roles'
 import { useApi } from '../../app/api-context'
-import { describeError } from '../../app/i18n/describe-error'
+import { useBranch } from '../../app/queries'
 import { queryKeys } from '../../app/query-keys'
-import { ErrorMessage } from '../../ui/ErrorMessage'
+import { JoinCodeSection } from './JoinCodeSection'
+import { PersonFields, type PersonDraft } from './PersonFields'
+import { TeamChangeDialog } from './TeamChangeDialog'
+import { branchesOffered, mayManage, rolesOffered } from './team-rules'
+import { useTeam } from './team-queries'
 
-const TEAM_KEY = [...queryKeys.people, 'team'] as const
-
-export function TeamPeople({ myRole }: { myRole: Role }) {
-  const api = useApi()
+export function TeamPeople({ myId }: { myId: string }) {
   const intl = useIntl()
+  const team = useTeam()
+  const branch = useBranch()
+  const [pin, setPin] = useState('')
+  const [saved, setSaved] = useState<string | null>(null)
+  const data = team.data
+  const me = data?.people.find((p) => p.id === myId)
+  if (!data || !me) return null
+
+  const branchLabel = (id: string) =>
+    id === data.channelId
+      ? intl.formatMessage({ id: 'team.branch.here' }, { name: branch.data?.name ?? '' })
+      : intl.formatMessage({ id: 'team.branch.other' }, { id: id.slice(-6) })
+  const offered = branchesOffered(me, data.branches).map((id) => ({ id, label: branchLabel(id) }))
+  const common = {
+    rememberedPin: pin,
+    onPin: setPin,
+  }
+
+  return (
+    <div className="team" data-testid="team">
+      <p className="team-announce" role="status">
+        {saved && intl.formatMessage({ id: 'team.saved' }, { name: saved })}
+      </p>
+      <ul
+        className="list team-list"
+        aria-label={intl.formatMessage(
+          { id: 'team.people' },
+          { business: data.business?.name ?? '' },
+        )}
+      >
+        {data.people.map((member) => (
+          <TeamRow
+            // A new version of the business starts the row's drafts afresh.
+            key={`${member.id}:${data.business?.version ?? 0}`}
+            member={member}
+            isMe={member.id === me.id}
+            manageable={mayManage(me, member)}
+            team={data}
+            branchLabel={branchLabel}
+            roles={rolesOffered(me)}
+            branches={offered}
+            onSaved={setSaved}
+            {...common}
+          />
+        ))}
+      </ul>
+      <AddPerson
+        roles={rolesOffered(me)}
+        branches={offered}
+        here={data.channelId}
+        onSaved={setSaved}
+        {...common}
+      />
+      {can(me.role, 'business.joinCode') && <JoinCodeSection {...common} />}
+    </div>
+  )
+}
+
+interface Shared {
+  rememberedPin: string
+  onPin(pin: string): void
+  onSaved(name: string): void
+}
+
+function useTeamChange() {
+  const api = useApi()
   const queryClient = useQueryClient()
-  const id = useId()
-  const [myPin, setMyPin] = useState('')
-  const [resetting, setResetting] = useState<TeamMember | null>(null)
-  const [newPin, setNewPin] = useState('')
-  const [person, setPerson] = useState({
-    name: '',
-    email: '',
-    language: 'en',
-    pin: '',
-    role: 'receptionist' as Role,
-  })
-  const team = useQuery({
-    queryKey: TEAM_KEY,
-    queryFn: ({ signal }) => api.call('team', {}, signal),
-  })
-  const changed = () => {
+  return async (personId: string, pin: string, changes: ChangePersonBody['changes']) => {
+    await api.call('changePerson', { params: { personId }, body: { pin, changes } })
     void queryClient.invalidateQueries({ queryKey: queryKeys.people })
     void queryClient.invalidateQueries({ queryKey: ['audit'] })
   }
-  const add = useMutation({
-    mutationFn: () => api.call('addPerson', { body: { pin: myPin, person } }),
-    onSuccess: () => {
-      setPerson({ ...person, name: '', email: '', pin: '' })
-      changed()
-    },
-  })
-  const change = useMutation({
-    mutationFn: (input: { personId: string; changes: ChangePersonBody['changes'] }) =>
-      api.call('changePerson', {
-        params: { personId: input.personId },
-        body: { pin: myPin, changes: input.changes },
-      }),
-    onSuccess: () => {
-      setResetting(null)
-      setNewPin('')
-      changed()
-    },
-  })
-  const joinCode = useMutation({
-    mutationFn: () => api.call('joinCode', { body: { pin: myPin } }),
-  })
-  const roles: Role[] = myRole === 'owner' ? ['receptionist', 'admin', 'owner'] : ['receptionist']
-  const roleName = (role: Role) => intl.formatMessage({ id: `people.role.${role}` })
-  const problem = add.error ?? change.error ?? joinCode.error
+}
 
+function TeamRow(
+  props: Shared & {
+    member: TeamMember
+    isMe: boolean
+    manageable: boolean
+    team: Team
+    branchLabel(id: string): string
+    roles: TeamMember['role'][]
+    branches: ReadonlyArray<{ id: string; label: string }>
+  },
+) {
+  const intl = useIntl()
+  const change = useTeamChange()
+  const { member } = props
+  const [draft, setDraft] = useState<PersonDraft>(member)
+  const [newPin, setNewPin] = useState('')
+  const roleName = intl.formatMessage({ id: `people.role.${member.role}` })
+  const named = (id: 'team.edit' | 'team.resetPin' | 'team.deactivate' | 'team.reactivate') =>
+    `${intl.formatMessage({ id })}: ${member.name}`
+  const shared = { rememberedPin: props.rememberedPin, onPin: props.onPin }
   return (
-    <div className="page" data-testid="team">
-      <div className="field">
-        <label htmlFor={`${id}-mine`}>
-          <FormattedMessage id="team.yourPin" />
-        </label>
-        <input
-          id={`${id}-mine`}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={myPin}
-          onChange={(event) => setMyPin(event.target.value.replace(/\D/g, ''))}
-        />
-      </div>
-      {problem && <ErrorMessage message={describeError(intl, problem)} />}
-      {team.data && (
-        <ul
-          className="list"
-          aria-label={intl.formatMessage(
-            { id: 'team.people' },
-            { business: team.data.business?.name ?? '' },
+    <li className="list-row team-row" data-testid="team-member" data-active={member.active}>
+      <div className="list-row__body">
+        <p>
+          <strong>{member.name}</strong>
+          {props.isMe && <> {intl.formatMessage({ id: 'team.you' })}</>} · {roleName}
+          {!member.active && (
+            <>
+              {' · '}
+              <span className="team-row__inactive">
+                {intl.formatMessage({ id: 'team.inactive' })}
+              </span>
+            </>
           )}
-        >
-          {team.data.people.map((member) => (
-            <li key={member.id} className="list-row" data-testid="team-member">
-              <div className="list-row__body">
-                <p>
-                  <strong>{member.name}</strong> · {roleName(member.role)}
-                  {!member.active && <> · {intl.formatMessage({ id: 'team.inactive' })}</>}
-                </p>
-                <p className="muted">{member.email}</p>
-              </div>
-              {(myRole === 'owner' || member.role === 'receptionist') && (
-                <div className="list-row__actions">
-                  <button
-                    type="button"
-                    disabled={change.isPending}
-                    aria-label={`${intl.formatMessage({ id: member.active ? 'team.deactivate' : 'team.reactivate' })}: ${member.name}`}
-                    onClick={() =>
-                      change.mutate({ personId: member.id, changes: { active: !member.active } })
-                    }
-                  >
-                    {intl.formatMessage({
-                      id: member.active ? 'team.deactivate' : 'team.reactivate',
-                    })}
-                  </button>
-                  <button
-                    type="button"
-                    aria-label={`${intl.formatMessage({ id: 'team.resetPin' })}: ${member.name}`}
-                    onClick={() => setResetting(member)}
-                  >
-                    {intl.formatMessage({ id: 'team.resetPin' })}
-                  </button>
-                </div>
+        </p>
+        <p className="muted">
+          {member.email}
+          {member.role !== 'owner' && (
+            <>
+              {' · '}
+              {member.branches.length === 0
+                ? intl.formatMessage({ id: 'team.noBranch' })
+                : intl.formatMessage(
+                    { id: 'team.worksAt' },
+                    {
+                      branches: intl.formatList(member.branches.map(props.branchLabel), {
+                        type: 'conjunction',
+                      }),
+                    },
+                  )}
+            </>
+          )}
+        </p>
+      </div>
+      {props.manageable && (
+        <div className="list-row__actions">
+          <TeamChangeDialog
+            {...shared}
+            trigger={intl.formatMessage({ id: 'team.edit' })}
+            triggerLabel={named('team.edit')}
+            title={intl.formatMessage({ id: 'team.edit.title' }, { name: member.name })}
+            submitLabel={intl.formatMessage({ id: 'team.edit.submit' })}
+            testId="edit-person"
+            canSubmit={draft.role === 'owner' || draft.branches.length > 0}
+            run={async (pin) => {
+              await change(member.id, pin, {
+                name: draft.name.trim(),
+                email: draft.email.trim(),
+                language: draft.language,
+                ...(draft.role !== member.role ? { role: draft.role } : {}),
+                ...(draft.role === 'owner' ? {} : { branches: draft.branches }),
+              })
+              props.onSaved(draft.name.trim())
+            }}
+          >
+            <PersonFields
+              value={draft}
+              onChange={setDraft}
+              roles={props.roles.includes(member.role) ? props.roles : [member.role]}
+              branches={props.branches}
+            />
+          </TeamChangeDialog>
+          <TeamChangeDialog
+            {...shared}
+            trigger={intl.formatMessage({ id: 'team.resetPin' })}
+            triggerLabel={named('team.resetPin')}
+            title={intl.formatMessage({ id: 'team.newPin' }, { name: member.name })}
+            submitLabel={intl.formatMessage({ id: 'team.resetPin' })}
+            testId="reset-pin"
+            canSubmit={/^[0-9]{4,12}$/.test(newPin)}
+            run={async (pin) => {
+              await change(member.id, pin, { pin: newPin })
+              setNewPin('')
+              props.onSaved(member.name)
+            }}
+          >
+            <NewPinField name={member.name} value={newPin} onChange={setNewPin} />
+          </TeamChangeDialog>
+          {!props.isMe && (
+            <TeamChangeDialog
+              {...shared}
+              trigger={intl.formatMessage({
+                id: member.active ? 'team.deactivate' : 'team.reactivate',
+              })}
+              triggerLabel={named(member.active ? 'team.deactivate' : 'team.reactivate')}
+              title={intl.formatMessage(
+                { id: member.active ? 'team.deactivate.title' : 'team.reactivate.title' },
+                { name: member.name },
               )}
-            </li>
-          ))}
-        </ul>
+              submitLabel={intl.formatMessage({
+                id: member.active ? 'team.deactivate' : 'team.reactivate',
+              })}
+              danger={member.active}
+              testId="person-active"
+              run={async (pin) => {
+                await change(member.id, pin, { active: !member.active })
+                props.onSaved(member.name)
+              }}
+            >
+              <p>
+                {intl.formatMessage(
+                  { id: member.active ? 'team.deactivate.explain' : 'team.reactivate.explain' },
+                  { name: member.name },
+                )}
+              </p>
+            </TeamChangeDialog>
+          )}
+        </div>
       )}
-      {resetting && (
-        <form
-          className="field"
-          onSubmit={(event) => {
-            event.preventDefault()
-            change.mutate({ personId: resetting.id, changes: { pin: newPin } })
-          }}
-        >
-          <label htmlFor={`${id}-new`}>
-            <FormattedMessage id="team.newPin" values={{ name: resetting.name }} />
+    </li>
+  )
+}
+
+function NewPinField(props: { name: string; value: string; onChange(pin: string): void }) {
+  return (
+    <div className="field">
+      <label htmlFor="team-new-pin">
+        <FormattedMessage id="team.add.pin" />
+      </label>
+      <input
+        id="team-new-pin"
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        required
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value.replace(/\D/g, '').slice(0, 12))}
+      />
+    </div>
+  )
+}
+
+function AddPerson(
+  props: Shared & {
+    roles: TeamMember['role'][]
+    branches: ReadonlyArray<{ id: string; label: string }>
+    here: string | null
+  },
+) {
+  const intl = useIntl()
+  const api = useApi()
+  const queryClient = useQueryClient()
+  const blank = (): PersonDraft => ({
+    name: '',
+    email: '',
+    language: intl.locale.startsWith('es') ? 'es' : 'en',
+    role: 'receptionist',
+    branches: props.here && props.branches.some((b) => b.id === props.here) ? [props.here] : [],
+  })
+  const [draft, setDraft] = useState<PersonDraft>(blank)
+  const [theirPin, setTheirPin] = useState('')
+  return (
+    <div className="team-add">
+      <TeamChangeDialog
+        rememberedPin={props.rememberedPin}
+        onPin={props.onPin}
+        trigger={intl.formatMessage({ id: 'team.add.open' })}
+        triggerClassName="button--primary"
+        title={intl.formatMessage({ id: 'team.add.title' })}
+        submitLabel={intl.formatMessage({ id: 'team.add.submit' })}
+        testId="add-person"
+        canSubmit={
+          draft.name.trim() !== '' &&
+          draft.email.includes('@') &&
+          /^[0-9]{4,12}$/.test(theirPin) &&
+          (draft.role === 'owner' || draft.branches.length > 0)
+        }
+        run={async (pin) => {
+          await api.call('addPerson', {
+            body: {
+              pin,
+              person: {
+                name: draft.name.trim(),
+                email: draft.email.trim(),
+                language: draft.language,
+                pin: theirPin,
+                role: draft.role,
+                branches: draft.role === 'owner' ? [] : draft.branches,
+              },
+            },
+          })
+          props.onSaved(draft.name.trim())
+          setDraft(blank())
+          setTheirPin('')
+          void queryClient.invalidateQueries({ queryKey: queryKeys.people })
+          void queryClient.invalidateQueries({ queryKey: ['audit'] })
+        }}
+      >
+        <PersonFields
+          value={draft}
+          onChange={setDraft}
+          roles={props.roles}
+          branches={props.branches}
+        />
+        <div className="field">
+          <label htmlFor="team-their-pin">
+            <FormattedMessage id="team.add.pin" />
           </label>
           <input
-            id={`${id}-new`}
+            id="team-their-pin"
             type="password"
             inputMode="numeric"
             autoComplete="off"
             required
-            pattern="[0-9]{4,12}"
-            value={newPin}
-            onChange={(event) => setNewPin(event.target.value)}
+            value={theirPin}
+            onChange={(event) => setTheirPin(event.target.value.replace(/\D/g, '').slice(0, 12))}
           />
-          <button type="submit" disabled={change.isPending}>
-            {intl.formatMessage({ id: 'team.resetPin' })}
-          </button>
-        </form>
-      )}
-      <form
-        className="page"
-        onSubmit={(event) => {
-          event.preventDefault()
-          add.mutate()
-        }}
-      >
-        <h3>
-          <FormattedMessage id="team.add.title" />
-        </h3>
-        {(
-          [
-            ['name', 'team.add.name', 'text'],
-            ['email', 'team.setUp.email', 'email'],
-            ['pin', 'team.add.pin', 'password'],
-          ] as const
-        ).map(([key, label, type]) => (
-          <div className="field" key={key}>
-            <label htmlFor={`${id}-${key}`}>{intl.formatMessage({ id: label })}</label>
-            <input
-              id={`${id}-${key}`}
-              type={type}
-              required
-              autoComplete="off"
-              pattern={key === 'pin' ? '[0-9]{4,12}' : undefined}
-              value={person[key]}
-              onChange={(event) => setPerson({ ...person, [key]: event.target.value })}
-            />
-          </div>
-        ))}
-        <div className="field">
-          <label htmlFor={`${id}-role`}>
-            <FormattedMessage id="team.add.role" />
-          </label>
-          <select
-            id={`${id}-role`}
-            value={person.role}
-            onChange={(event) => setPerson({ ...person, role: event.target.value as Role })}
-          >
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {roleName(role)}
-              </option>
-            ))}
-          </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-lang`}>
-            <FormattedMessage id="team.setUp.language" />
-          </label>
-          <select
-            id={`${id}-lang`}
-            value={person.language}
-            onChange={(event) => setPerson({ ...person, language: event.target.value })}
-          >
-            <option value="en">{intl.formatMessage({ id: 'team.language.en' })}</option>
-            <option value="es">{intl.formatMessage({ id: 'team.language.es' })}</option>
-          </select>
-        </div>
-        <div>
-          <button type="submit" className="button--primary" disabled={add.isPending}>
-            <FormattedMessage id="team.add.submit" />
-          </button>
-        </div>
-      </form>
-      {can(myRole, 'business.joinCode') && (
-        <section className="page">
-          <h3>
-            <FormattedMessage id="team.joinCode.title" />
-          </h3>
-          <div>
-            <button type="button" disabled={joinCode.isPending} onClick={() => joinCode.mutate()}>
-              <FormattedMessage id="team.joinCode.make" />
-            </button>
-          </div>
-          {joinCode.data && (
-            <p role="status" data-testid="join-code">
-              <FormattedMessage
-                id="team.joinCode.made"
-                values={{
-                  code: joinCode.data.code,
-                  time: intl.formatTime(joinCode.data.expiresAt, {
-                    hour: '2-digit',
-                    minute: '2-digit',
-                  }),
-                }}
-              />
-            </p>
-          )}
-        </section>
-      )}
+      </TeamChangeDialog>
     </div>
   )
 }

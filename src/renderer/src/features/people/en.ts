@@ -1,4 +1,6 @@
 // Signing in at a shared desk: who, the PIN pad, the lock, the person in the top bar.
+import { auditActionEn } from './audit-action-words'
+
 export const en = {
   'people.signIn.title': 'Who is at the desk?',
   'people.signIn.intro': 'Pick your name, then type your PIN.',
@@ -36,7 +38,31 @@ export const en = {
     'The owner makes a code at another branch’s desk; it works once, for 24 hours.',
   'team.join.code': 'Join code',
   'team.join.submit': 'Join',
-  'team.yourPin': 'Your PIN (asked for every change)',
+  'team.yourPin': 'Your own PIN',
+  'team.yourPin.hint': 'Asked for every change to the team: the online service checks it.',
+  'team.people.title': 'People of the business',
+  'team.people.titleAdmin': 'Receptionists of your branches',
+  'team.you': '(you)',
+  'team.branch.here': '{name} (this desk)',
+  'team.branch.other': 'another branch ({id})',
+  'team.branches': 'Works at',
+  'team.worksAt': 'works at {branches}',
+  'team.noBranch': 'at no branch yet',
+  'team.edit': 'Edit',
+  'team.edit.title': 'Edit {name}',
+  'team.edit.submit': 'Save',
+  'team.deactivate.title': 'Deactivate {name}?',
+  'team.deactivate.explain':
+    '{name} can no longer sign in at any desk of the business, as soon as each desk is online. Their history stays. You can reactivate them later.',
+  'team.reactivate.title': 'Reactivate {name}?',
+  'team.reactivate.explain':
+    '{name} can sign in again with their PIN at the desks of their branches.',
+  'team.add.open': 'Add a person',
+  'team.back': 'Back',
+  'team.saving': 'Saving…',
+  'team.saved': 'Saved: {name}',
+  'team.joinCode.intro':
+    'Another branch of the business joins with a code made here: type it on the Team screen of that branch’s desk. It works once, for 24 hours.',
   'team.people': 'People of {business}',
   'team.inactive': 'inactive',
   'team.deactivate': 'Deactivate',
@@ -60,4 +86,10 @@ export const en = {
   'audit.everyone': 'Everyone',
   'audit.empty': 'Nothing recorded that day.',
   'audit.noOne': 'No one signed in',
+  'audit.entries': 'What was done on {day}',
+  'audit.unknownAction': 'Did “{code}”',
+  'audit.device': 'at {device}',
+  'audit.deviceId': 'at desk device {id}',
+  'audit.appointment': '{client}, {time}',
+  ...auditActionEn,
 }

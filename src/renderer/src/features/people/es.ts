@@ -1,4 +1,5 @@
 import type { CatalogOf } from '../../app/i18n/catalog'
+import { auditActionEs } from './audit-action-words'
 import type { en } from './en'
 
 export const es: CatalogOf<typeof en> = {
@@ -38,7 +39,31 @@ export const es: CatalogOf<typeof en> = {
     'El propietario crea un código en el mostrador de otra sucursal; sirve una vez, durante 24 horas.',
   'team.join.code': 'Código para unirse',
   'team.join.submit': 'Unirse',
-  'team.yourPin': 'Tu PIN (se pide en cada cambio)',
+  'team.yourPin': 'Tu propio PIN',
+  'team.yourPin.hint': 'Se pide en cada cambio del equipo: lo comprueba el servicio en línea.',
+  'team.people.title': 'Personas del negocio',
+  'team.people.titleAdmin': 'Recepcionistas de tus sucursales',
+  'team.you': '(tú)',
+  'team.branch.here': '{name} (este mostrador)',
+  'team.branch.other': 'otra sucursal ({id})',
+  'team.branches': 'Trabaja en',
+  'team.worksAt': 'trabaja en {branches}',
+  'team.noBranch': 'todavía sin sucursal',
+  'team.edit': 'Editar',
+  'team.edit.title': 'Editar a {name}',
+  'team.edit.submit': 'Guardar',
+  'team.deactivate.title': '¿Desactivar a {name}?',
+  'team.deactivate.explain':
+    '{name} ya no podrá entrar en ningún mostrador del negocio, en cuanto cada mostrador esté en línea. Su historial se conserva. Puedes reactivarlo más tarde.',
+  'team.reactivate.title': '¿Reactivar a {name}?',
+  'team.reactivate.explain':
+    '{name} podrá volver a entrar con su PIN en los mostradores de sus sucursales.',
+  'team.add.open': 'Añadir una persona',
+  'team.back': 'Volver',
+  'team.saving': 'Guardando…',
+  'team.saved': 'Guardado: {name}',
+  'team.joinCode.intro':
+    'Otra sucursal del negocio se une con un código creado aquí: escríbelo en la pantalla Equipo del mostrador de esa sucursal. Sirve una vez, durante 24 horas.',
   'team.people': 'Personas de {business}',
   'team.inactive': 'inactivo',
   'team.deactivate': 'Desactivar',
@@ -63,4 +88,10 @@ export const es: CatalogOf<typeof en> = {
   'audit.everyone': 'Todos',
   'audit.empty': 'Nada registrado ese día.',
   'audit.noOne': 'Nadie con sesión iniciada',
+  'audit.entries': 'Lo que se hizo el {day}',
+  'audit.unknownAction': 'Hizo «{code}»',
+  'audit.device': 'en {device}',
+  'audit.deviceId': 'en el dispositivo {id}',
+  'audit.appointment': '{client}, {time}',
+  ...auditActionEs,
 }

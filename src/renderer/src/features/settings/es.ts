@@ -1,7 +1,30 @@
 import type { CatalogOf } from '../../app/i18n/catalog'
+import type { ConnectProblemKey } from './connect/connect-problem-words'
 import type { en } from './en'
 
+const problemsEs: Record<ConnectProblemKey, string> = {
+  'connect.problem.API_KEY_EMPTY': 'Pega primero la clave de API de Cal.com.',
+  'connect.problem.API_KEY_HAS_SPACES':
+    'Una clave de API no tiene espacios: pégala de nuevo, tal como la muestra Cal.com.',
+  'connect.problem.API_KEY_NOT_CALCOM':
+    'Esto no es una clave de API de Cal.com: empiezan por cal_ (Cal.com › Settings › Developer › API keys).',
+  'connect.problem.API_KEY_TOO_LONG': 'Una clave de API tiene como mucho 512 caracteres.',
+  'connect.problem.API_KEY_TOO_SHORT':
+    'Esta clave de API es demasiado corta: pega la clave entera.',
+  'connect.problem.SIGN_IN_DENIED':
+    'No se permitió el acceso en Cal.com, así que Frontdesk no está conectado. Pulsa Conectar para intentarlo de nuevo.',
+  'connect.problem.SIGN_IN_INCOMPLETE':
+    'Cal.com no completó el inicio de sesión. Pulsa Conectar para empezar de nuevo.',
+  'connect.problem.SIGN_IN_TIMED_OUT':
+    'El inicio de sesión tardó más de 5 minutos y se detuvo. Pulsa Conectar para empezar de nuevo.',
+  'connect.problem.SIGN_IN_CANCELLED': 'Se canceló el inicio de sesión.',
+  'connect.problem.BROWSER_DID_NOT_OPEN':
+    'El navegador no se abrió. Usa el enlace «Abrir de nuevo el inicio de sesión de Cal.com» para abrirlo tú.',
+}
+
 export const es: CatalogOf<typeof en> = {
+  ...problemsEs,
+  'connect.problem.other': 'No se pudo conectar ({code}). Inténtalo de nuevo.',
   'settings.title': 'Ajustes',
   'settings.connection': 'Conexión con Cal.com',
   'settings.connection.intro':

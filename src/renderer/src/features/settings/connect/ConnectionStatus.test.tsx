@@ -55,15 +55,19 @@ describe('ConnectionStatus', () => {
   })
 
   it("shows Cal.com's refusal and offers Connect again", () => {
-    const reason = 'Access was not allowed in Cal.com, so Frontdesk is not connected.'
-    const html = render(off, { step: { kind: 'idle' }, problem: reason })
-    expect(html).toContain(`role="alert" data-testid="connect-problem">${reason}`)
+    const html = render(off, {
+      step: { kind: 'idle' },
+      problem: { kind: 'code', code: 'SIGN_IN_DENIED' },
+    })
+    expect(html).toContain(
+      'role="alert" data-testid="connect-problem">Access was not allowed in Cal.com, so Frontdesk is not connected.',
+    )
     expect(html).toMatch(/>Connect<\/button>/)
   })
 
   it('shows the API key form with the error tied to the field', () => {
     const html = render(off, {
-      step: { kind: 'api-key', busy: false, error: 'Paste the Cal.com API key first.' },
+      step: { kind: 'api-key', busy: false, error: { kind: 'code', code: 'API_KEY_EMPTY' } },
       problem: null,
     })
     expect(html).toMatch(/<label for="([^"]+)">Cal.com API key<\/label>/)

@@ -3,6 +3,7 @@ import type { MessageId } from '../../../app/i18n/messages'
 import type { Branch } from '../../../../../shared/api/schemas'
 import type { ConnectFlow, ConnectState } from './connect-calcom'
 import { ApiKeyForm } from './ApiKeyForm'
+import { describeConnectProblem } from './connect-problem-words'
 
 export type ConnectActions = Pick<
   ConnectFlow,
@@ -36,7 +37,7 @@ export function ConnectionStatus({
   const { step, problem } = state
   const problemLine = problem && (
     <p className="connection__problem" role="alert" data-testid="connect-problem">
-      {problem}
+      {describeConnectProblem(intl, problem)}
     </p>
   )
 
@@ -108,7 +109,7 @@ export function ConnectionStatus({
       ) : step.kind === 'api-key' ? (
         <ApiKeyForm
           busy={step.busy}
-          error={step.error}
+          error={step.error && describeConnectProblem(intl, step.error)}
           onSubmit={(key) => void actions.submitApiKey(key)}
           onCancel={() => actions.close()}
         />

@@ -1,17 +1,14 @@
 // What the API key field accepts before the desk asks Cal.com about it. Cal.com's keys start
 // with `cal_` (`cal_live_…` for live keys, `cal_…` for test keys); Cal.com itself decides
-// whether a well-formed key is valid.
-const MAX_LENGTH = 512
+// whether a well-formed key is valid. Problems are codes; the catalogs word them.
+import { API_KEY_MAX_LENGTH, type ApiKeyProblem } from '../../../../../shared/api/connect-problems'
 
-export function apiKeyProblem(raw: string): string | null {
+export function apiKeyProblem(raw: string): ApiKeyProblem | null {
   const key = raw.trim()
-  if (key === '') return 'Paste the Cal.com API key first.'
-  if (/\s/.test(key))
-    return 'An API key has no spaces: paste it again, exactly as Cal.com shows it.'
-  if (!key.startsWith('cal_')) {
-    return 'This is not a Cal.com API key: those start with cal_ (Cal.com › Settings › Developer › API keys).'
-  }
-  if (key.length > MAX_LENGTH) return `An API key is at most ${MAX_LENGTH} characters.`
-  if (key.length < 12) return 'This API key is too short: paste the whole key.'
+  if (key === '') return 'API_KEY_EMPTY'
+  if (/\s/.test(key)) return 'API_KEY_HAS_SPACES'
+  if (!key.startsWith('cal_')) return 'API_KEY_NOT_CALCOM'
+  if (key.length > API_KEY_MAX_LENGTH) return 'API_KEY_TOO_LONG'
+  if (key.length < 12) return 'API_KEY_TOO_SHORT'
   return null
 }

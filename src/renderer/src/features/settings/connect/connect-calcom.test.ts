@@ -50,7 +50,11 @@ function fakeDesk(
       })
     }
     if (path === '/api/branch/connect/cancel') {
-      finishAttempt({ state: 'failed', reason: 'The sign-in was cancelled.' })
+      finishAttempt({
+        state: 'failed',
+        code: 'SIGN_IN_CANCELLED',
+        reason: 'The sign-in was cancelled.',
+      })
       return json(200, branch('disconnected'))
     }
     if (path === '/api/branch/disconnect') return json(200, branch('disconnected'))
@@ -98,9 +102,12 @@ describe('the Connect flow', () => {
     const done = desk.flow.startOAuth()
     await settle()
     const reason = 'Access was not allowed in Cal.com, so Frontdesk is not connected.'
-    desk.finish({ state: 'failed', reason })
+    desk.finish({ state: 'failed', code: 'SIGN_IN_DENIED', reason })
     await done
-    expect(desk.flow.getState()).toEqual({ step: { kind: 'idle' }, problem: reason })
+    expect(desk.flow.getState()).toEqual({
+      step: { kind: 'idle' },
+      problem: { kind: 'code', code: 'SIGN_IN_DENIED' },
+    })
     expect(desk.branches).toEqual([])
   })
 
@@ -121,7 +128,13 @@ describe('the Connect flow', () => {
       connectAnswer: () => json(409, { error: { code: 'OAUTH_NOT_CONFIGURED', message } }),
     })
     await desk.flow.startOAuth()
-    expect(desk.flow.getState()).toEqual({ step: { kind: 'idle' }, problem: message })
+    expect(desk.flow.getState()).toEqual({
+      step: { kind: 'idle' },
+      problem: {
+        kind: 'refusal',
+        error: expect.objectContaining({ code: 'OAUTH_NOT_CONFIGURED' }),
+      },
+    })
     expect(desk.opened).toEqual([])
   })
 
@@ -134,7 +147,7 @@ describe('the Connect flow', () => {
     void desk.flow.startOAuth()
     await settle()
     expect(desk.flow.getState().step.kind).toBe('waiting')
-    expect(desk.flow.getState().problem).toMatch(/browser did not open: no browser/)
+    expect(desk.flow.getState().problem).toEqual({ kind: 'code', code: 'BROWSER_DID_NOT_OPEN' })
   })
 })
 
@@ -146,7 +159,7 @@ describe('the API key form', () => {
     expect(desk.flow.getState().step).toEqual({
       kind: 'api-key',
       busy: false,
-      error: expect.stringMatching(/start with cal_/),
+      error: { kind: 'code', code: 'API_KEY_NOT_CALCOM' },
     })
     expect(desk.requests.filter((r) => r.includes('apiKey'))).toEqual([])
   })
@@ -168,7 +181,11 @@ describe('the API key form', () => {
       'POST /api/branch/connect {"apiKey":"cal_live_0123456789abcdef"}',
     )
     expect(desk.flow.getState()).toEqual({
-      step: { kind: 'api-key', busy: false, error: 'Cal.com did not accept this API key' },
+      step: {
+        kind: 'api-key',
+        busy: false,
+        error: { kind: 'refusal', error: expect.objectContaining({ code: 'INVALID_API_KEY' }) },
+      },
       problem: null,
     })
   })

@@ -6,6 +6,7 @@
 //   API key      POST /api/branch/connect {apiKey}
 //   Disconnect   asks first, then POST /api/branch/disconnect
 import type { ConnectAttempt } from '../../../../../shared/api/connect-attempt'
+import type { ConnectProblemCode } from '../../../../../shared/api/connect-problems'
 import type { Branch } from '../../../../../shared/api/schemas'
 import { ApiRequestError, type ApiClient } from '../../../app/api-client'
 import { apiKeyProblem } from './api-key'
@@ -15,13 +16,20 @@ export type ConnectStep =
   | { kind: 'starting' }
   /** The browser is at Cal.com; the desk waits for the redirect. */
   | { kind: 'waiting'; authorizeUrl: string }
-  | { kind: 'api-key'; busy: boolean; error: string | null }
+  | { kind: 'api-key'; busy: boolean; error: ConnectProblem | null }
   | { kind: 'confirm-disconnect'; busy: boolean }
+
+/**
+ * What went wrong, to be said in the reader's words (connect-problem-words.ts): a code of
+ * ours (a field check, how the browser sign-in ended) or the local API's refusal as it came.
+ */
+export type ConnectProblem =
+  { kind: 'code'; code: ConnectProblemCode | string } | { kind: 'refusal'; error: unknown }
 
 export interface ConnectState {
   step: ConnectStep
-  /** The last thing that went wrong, in the API's own words; cleared by the next action. */
-  problem: string | null
+  /** The last thing that went wrong; cleared by the next action. */
+  problem: ConnectProblem | null
 }
 
 export interface ConnectFlowDeps {
@@ -32,8 +40,7 @@ export interface ConnectFlowDeps {
   onBranch(branch: Branch): void
 }
 
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error)
+const refusal = (error: unknown): ConnectProblem => ({ kind: 'refusal', error })
 
 export class ConnectFlow {
   #state: ConnectState = { step: { kind: 'idle' }, problem: null }
@@ -67,7 +74,7 @@ export class ConnectFlow {
       }
       authorizeUrl = result.authorizeUrl
     } catch (error) {
-      this.#set({ step: { kind: 'idle' }, problem: messageOf(error) })
+      this.#set({ step: { kind: 'idle' }, problem: refusal(error) })
       return
     }
     const attempt = new AbortController()
@@ -77,7 +84,8 @@ export class ConnectFlow {
       await this.#deps.openUrl(authorizeUrl)
     } catch (error) {
       // The waiting panel still offers the link, so the person can open it by hand.
-      this.#set({ ...this.#state, problem: `The browser did not open: ${messageOf(error)}` })
+      console.warn('the browser did not open', error)
+      this.#set({ ...this.#state, problem: { kind: 'code', code: 'BROWSER_DID_NOT_OPEN' } })
     }
     await this.#follow(attempt)
   }
@@ -90,7 +98,7 @@ export class ConnectFlow {
     try {
       await this.#deps.api.call('connectCancel')
     } catch (error) {
-      this.#set({ ...this.#state, problem: messageOf(error) })
+      this.#set({ ...this.#state, problem: refusal(error) })
     }
   }
 
@@ -114,7 +122,10 @@ export class ConnectFlow {
     const apiKey = raw.trim()
     const problem = apiKeyProblem(apiKey)
     if (problem) {
-      this.#set({ step: { kind: 'api-key', busy: false, error: problem }, problem: null })
+      this.#set({
+        step: { kind: 'api-key', busy: false, error: { kind: 'code', code: problem } },
+        problem: null,
+      })
       return
     }
     this.#set({ step: { kind: 'api-key', busy: true, error: null }, problem: null })
@@ -124,8 +135,8 @@ export class ConnectFlow {
     } catch (error) {
       const aboutTheKey = error instanceof ApiRequestError && error.field === 'apiKey'
       this.#set({
-        step: { kind: 'api-key', busy: false, error: aboutTheKey ? error.message : null },
-        problem: aboutTheKey ? null : messageOf(error),
+        step: { kind: 'api-key', busy: false, error: aboutTheKey ? refusal(error) : null },
+        problem: aboutTheKey ? null : refusal(error),
       })
     }
   }
@@ -143,7 +154,7 @@ export class ConnectFlow {
       this.#set({ step: { kind: 'idle' }, problem: null })
       this.#deps.onBranch(branch)
     } catch (error) {
-      this.#set({ step: { kind: 'confirm-disconnect', busy: false }, problem: messageOf(error) })
+      this.#set({ step: { kind: 'confirm-disconnect', busy: false }, problem: refusal(error) })
     }
   }
 
@@ -154,7 +165,7 @@ export class ConnectFlow {
     } catch (error) {
       if (attempt.signal.aborted) return
       this.#attempt = null
-      this.#set({ step: { kind: 'idle' }, problem: messageOf(error) })
+      this.#set({ step: { kind: 'idle' }, problem: refusal(error) })
       return
     }
     if (attempt.signal.aborted) return
@@ -163,7 +174,7 @@ export class ConnectFlow {
     else {
       this.#set({
         step: { kind: 'idle' },
-        problem: outcome.state === 'failed' ? outcome.reason : null,
+        problem: outcome.state === 'failed' ? { kind: 'code', code: outcome.code } : null,
       })
     }
   }
