@@ -127,6 +127,24 @@ describe('parseLiveEvent', () => {
     expect(parseLiveEvent('{"type":"branch"}')).toEqual({ type: 'branch' })
   })
 
+  it('passes on a change of who is signed in, so the session is read again at once', () => {
+    expect(parseLiveEvent('{"type":"people"}')).toEqual({ type: 'people' })
+  })
+
+  it('passes on which clients changed, and ignores a malformed list', () => {
+    expect(parseLiveEvent('{"type":"clients","ids":[2,5],"all":false}')).toEqual({
+      type: 'clients',
+      ids: [2, 5],
+      all: false,
+    })
+    expect(parseLiveEvent('{"type":"clients","ids":[],"all":true}')).toEqual({
+      type: 'clients',
+      ids: [],
+      all: true,
+    })
+    expect(parseLiveEvent('{"type":"clients","ids":["2"],"all":false}')).toBeNull()
+  })
+
   it('passes on that desktop notifications wait to be shown', () => {
     expect(parseLiveEvent('{"type":"notifications"}')).toEqual({ type: 'notifications' })
   })

@@ -104,9 +104,16 @@ export function parseLiveEvent(data: unknown): LiveEvent | null {
       return isStringArray(candidate.uids) && isStringArray(candidate.dates)
         ? { type: 'appointments', uids: candidate.uids, dates: candidate.dates }
         : null
+    case 'clients':
+      return Array.isArray(candidate.ids) &&
+        candidate.ids.every((id) => Number.isInteger(id)) &&
+        typeof candidate.all === 'boolean'
+        ? { type: 'clients', ids: candidate.ids as number[], all: candidate.all }
+        : null
     case 'branch':
     case 'sync':
     case 'outbox':
+    case 'people':
     case 'notifications':
       return { type: candidate.type }
     default:
