@@ -120,7 +120,9 @@ test('an admin proposes, the owner reads the change and approves it with the PIN
   await expect(dialog.getByLabel('Your PIN, Olga Owner')).toBeFocused()
   await page.keyboard.type('0000')
   await page.keyboard.press('Enter')
-  await expect(dialog.getByRole('alert')).toHaveText('That PIN is not right.')
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Your PIN was not accepted. Type your own PIN, the one you sign in with.',
+  )
   await expectAccessible(page, 'the approval dialog')
   await expect(dialog.getByLabel('Your PIN, Olga Owner')).toBeFocused()
   await page.keyboard.type(team.owner.pin)

@@ -9,6 +9,9 @@ import { ApiRequestError, type ApiClient } from './api-client'
 import { invalidationsFor, patchedUids, type LiveSignal } from './live-invalidation'
 import { queryKeys } from './query-keys'
 
+/** Desk bookings not yet in Cal.com carry this uid prefix (the core's placeholder uids). */
+const PLACEHOLDER_PREFIX = 'local-'
+
 export class LiveUpdates {
   /** The newest read of each uid still on its way: an older answer must not overwrite it. */
   readonly #newest = new Map<string, number>()
@@ -22,6 +25,7 @@ export class LiveUpdates {
   /** Resolves once each changed appointment is on the cached views (or being refetched). */
   async apply(signal: LiveSignal): Promise<void> {
     this.#refetch(invalidationsFor(signal), false)
+    if (signal.type === 'outbox') this.#refetchDaysWithPlaceholders()
     const dates = signal.type === 'appointments' ? signal.dates : []
     await Promise.all(patchedUids(signal).map((uid) => this.#patch(uid, dates)))
   }
@@ -57,6 +61,21 @@ export class LiveUpdates {
       }
       const patched = withAppointment(day, uid, detail?.appointment ?? null)
       if (patched !== day) this.queryClient.setQueryData(key, patched)
+    }
+  }
+
+  /**
+   * A desk booking shows under a placeholder uid until Cal.com has it; the queue moving on may
+   * mean it now has its Cal.com uid. Should the news of that rename have been missed or overtaken
+   * (the booking's own webhook can arrive first), the placeholder card would linger beside the
+   * real one, so the days still showing one are read again: a few placeholders at most, and only
+   * while something waits to sync.
+   */
+  #refetchDaysWithPlaceholders(): void {
+    for (const [key, day] of this.queryClient.getQueriesData<DayView>({
+      queryKey: queryKeys.days,
+    })) {
+      if (day?.appointments.some((a) => a.uid.startsWith(PLACEHOLDER_PREFIX))) this.#refetch([key])
     }
   }
 
