@@ -60,6 +60,16 @@ describe('DayGrid', () => {
     expect(html).not.toContain('Unassigned')
   })
 
+  it('lets the keyboard reach an empty day’s scroller, which has no card to tab to', () => {
+    const scroller = (html: string) => html.match(/<div class="day-grid__scroller"[^>]*>/)![0]
+    const empty = scroller(render(day([])))
+    expect(empty).toContain('tabindex="0"')
+    expect(empty).toContain('role="group"')
+    expect(empty).toContain(`aria-label="${formatCalendarDate('2026-03-29', 'en')}"`)
+    // With cards, the cards are the tab stops; the scroller adds none.
+    expect(scroller(render(day([appointment({})])))).not.toContain('tabindex')
+  })
+
   it('shows a card with branch-zone times, client, service and its marks in words', () => {
     const html = render(
       day([

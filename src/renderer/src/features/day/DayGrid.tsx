@@ -72,6 +72,11 @@ export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy, aler
           className="day-grid__scroller"
           data-testid="day-scroller"
           style={{ ['--columns' as string]: columns.length }}
+          // With no cards to tab to, the scroller itself takes focus, so the keyboard can still
+          // scroll the empty day's staff columns and hours (axe: scrollable-region-focusable).
+          {...(day.appointments.length === 0
+            ? { tabIndex: 0, role: 'group', 'aria-label': label }
+            : {})}
         >
           <div className="day-grid__head">
             <div className="day-grid__corner" title={day.timeZone}>
