@@ -22,12 +22,20 @@ export class CancellationPolicies {
 
   /** The policy of the appointment's service here, or null when it has none (or no business). */
   of(a: { branchId: number; eventTypeId: number | null }): ServicePolicy | null {
+    return this.reader()(a)
+  }
+
+  /** `of` for many appointments at once: the business copy's policies are read a single time. */
+  reader(): (a: { branchId: number; eventTypeId: number | null }) => ServicePolicy | null {
     const channelId = this.o.channelId()
-    if (channelId === null || a.eventTypeId === null) return null
-    const eventType = this.o.eventTypes.byId(a.branchId, a.eventTypeId)
-    if (!eventType) return null
-    const p = policyFor(this.o.business.cancellationPolicies(), channelId, eventType.calcomId)
-    return p ? { windowHours: p.windowHours, text: p.text } : null
+    const policies = channelId === null ? [] : this.o.business.cancellationPolicies()
+    return (a) => {
+      if (channelId === null || a.eventTypeId === null) return null
+      const eventType = this.o.eventTypes.byId(a.branchId, a.eventTypeId)
+      if (!eventType) return null
+      const p = policyFor(policies, channelId, eventType.calcomId)
+      return p ? { windowHours: p.windowHours, text: p.text } : null
+    }
   }
 
   /** The window this cancellation falls inside, or null when it is on time or has no policy. */

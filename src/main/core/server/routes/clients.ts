@@ -37,7 +37,8 @@ const clientsRoutes: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asy
   }
   const cardOf = (id: number) => {
     ensureClient(id)
-    return clientCard(clients, id, Date.now(), (c) => services.policies.of(c)?.windowHours)!
+    const policyOf = services.policies.reader()
+    return clientCard(clients, id, Date.now(), (c) => policyOf(c)?.windowHours)!
   }
 
   app.get(
