@@ -17,6 +17,12 @@ export interface Mailbox {
   messages: ReceivedMail[]
   /** The reply to the next DATA commands (`451` temporary, `550` permanent), then accept again. */
   refuseNext(times: number, code: 451 | 550): void
+  /**
+   * Keeps the next messages (they arrive in `messages`) but withholds the server's reply, as a
+   * mail server does while the sender dies; `release()` answers them.
+   */
+  holdReplies(): void
+  release(): void
   /** Resolves once `n` messages have arrived. */
   waitFor(n: number): Promise<ReceivedMail[]>
   close(): Promise<void>
@@ -69,6 +75,8 @@ export async function startMailbox(
   const messages: ReceivedMail[] = []
   const waiters: { n: number; resolve: (m: ReceivedMail[]) => void }[] = []
   let refusals: { times: number; code: number } = { times: 0, code: 0 }
+  let holding = false
+  const held: (() => void)[] = []
   const server = new SMTPServer({
     authOptional: true,
     // A reverse DNS lookup per connection took ~200 ms here and nothing reads its answer.
@@ -102,7 +110,8 @@ export async function startMailbox(
             waiters.splice(waiters.indexOf(w), 1)
             w.resolve(messages.slice())
           }
-        callback()
+        if (holding) held.push(() => callback())
+        else callback()
       })
     },
   })
@@ -114,10 +123,20 @@ export async function startMailbox(
     refuseNext(times, code) {
       refusals = { times, code }
     },
+    holdReplies() {
+      holding = true
+    },
+    release() {
+      holding = false
+      for (const reply of held.splice(0)) reply()
+    },
     waitFor(n) {
       if (messages.length >= n) return Promise.resolve(messages.slice())
       return new Promise((resolve) => waiters.push({ n, resolve }))
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const reply of held.splice(0)) reply()
+      return new Promise<void>((resolve) => server.close(() => resolve()))
+    },
   }
 }

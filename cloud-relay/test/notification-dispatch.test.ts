@@ -466,6 +466,38 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
     )
     expect(keys.filter((e) => e.channel === 'email')).toHaveLength(2)
   })
+  it('a worker that died handing an email to SMTP: never sent again, shown as uncertain', async () => {
+    await setRules((r) => {
+      r.kinds['booking.requested'].coalesceMinutes = 5
+    })
+    mail.messages.length = 0
+    await deliver(
+      calcomBody('BOOKING_REQUESTED', {
+        now: clock,
+        start: new Date(clock.getTime() + 86_400_000),
+      }),
+    )
+    await run() // planned, due when its burst window closes
+    advance(6 * 60_000)
+    // The dying worker claims the due email and commits `sending`, then stops before the mail
+    // server answers: whether it arrived is unknown.
+    const claimed = await h.storage.notifications.claimDue(clock, 60_000, 10)
+    const email = claimed.find((x) => x.channel === 'email')!
+    expect(await h.storage.notifications.markSending(email)).toBe(true)
+    await run()
+    expect(mail.messages).toHaveLength(0) // still its claim: nobody touches it
+    advance(61_000)
+    await run()
+    await run()
+    expect(mail.messages).toHaveLength(0) // not sent a second time
+    const [entry] = (await history()).filter((e) => e.channel === 'email')
+    expect(entry).toMatchObject({ status: 'uncertain', reason: 'crashed_mid_send' })
+    // Had it only been slow, its server's 250 still lands as sent: the owner sees the truth.
+    expect(await h.storage.notifications.markSent(email, clock)).toBe(true)
+    const [after] = (await history()).filter((e) => e.channel === 'email')
+    expect(after).toMatchObject({ status: 'sent' })
+  })
+
   it('an admin’s proposal reaches the owner at once, by email, with its readable diff', async () => {
     mail.messages.length = 0
     const now = (

@@ -241,6 +241,7 @@ export class Notifier {
   }
 
   private async pass(): Promise<void> {
+    await this.settleCrashed()
     await this.findProblems()
     await this.findSummaries()
     for (;;) {
@@ -265,6 +266,15 @@ export class Notifier {
       for (const n of due) if (n.channel === 'desktop') await this.deliver(n)
       await Promise.all(due.filter((n) => n.channel !== 'desktop').map((n) => this.deliver(n)))
     }
+  }
+
+  /** Emails an instance died sending (their claim expired while `sending`): shown, not resent. */
+  private async settleCrashed(): Promise<void> {
+    for (const n of await this.o.storage.notifications.settleCrashed(this.o.now()))
+      this.o.log.warn(
+        { notification: n.id, person: n.personId },
+        'notifications: an instance stopped while sending this email; not sent again, marked uncertain',
+      )
   }
 
   private async sourceOf(job: NotifyJob, policies: Parameters<typeof classifyDelivery>[1]) {
@@ -331,6 +341,9 @@ export class Notifier {
     const items = [n, ...followers].map((x) => ({ kind: x.kind, ...x.facts }))
     const email = emailOf(items, languageOf(n.facts.language), n.status === 'held')
     const messageId = `<${createHash('sha256').update(n.key).digest('hex').slice(0, 32)}@frontdesk.relay>`
+    // At most once: `sending` is committed before SMTP hears of it, so if this process dies
+    // before the answer is recorded, the row says so and no instance sends it again.
+    if (!(await store.markSending(n))) return
     const outcome = await this.o.mailer.send(n.facts.email, email, messageId)
     if (outcome.ok) {
       if (!(await store.markSent(n, this.o.now())))

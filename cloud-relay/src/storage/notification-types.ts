@@ -186,7 +186,19 @@ export interface NotificationStorage {
   followers(leaderId: number): Promise<StoredNotification[]>
   /** Sent (desktop ones get their place in the served order); false if the claim was lost. */
   markSent(n: StoredNotification, at: Date): Promise<boolean>
+  /**
+   * Email only, committed before the message goes to SMTP: the row is `sending` under this claim
+   * (the attempt). False if the claim was lost: then it must not be sent.
+   */
+  markSending(n: StoredNotification): Promise<boolean>
+  /** After an SMTP failure: back to what it was (`n.status`, pending or held), due at `dueAt`. */
   markRetry(n: StoredNotification, dueAt: Date, error: string): Promise<void>
+  /**
+   * Emails left `sending` by a claim that expired (its instance died between the hand-over to
+   * SMTP and recording the outcome) become `uncertain` (`crashed_mid_send`), never sent again:
+   * the owner sees them in the history. Returns them.
+   */
+  settleCrashed(now: Date): Promise<StoredNotification[]>
   markFailed(n: StoredNotification, reason: string): Promise<void>
 
   setDesktop(personId: string, deviceId: string, enabled: boolean, at: Date): Promise<void>

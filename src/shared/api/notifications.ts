@@ -99,10 +99,12 @@ export type DecideResult = Static<typeof DecideResult>
 export const HISTORY_STATUSES = [
   'pending',
   'held',
+  'sending',
   'sent',
   'coalesced',
   'suppressed',
   'failed',
+  'uncertain',
 ] as const
 
 export const HistoryEntryView = Type.Object({

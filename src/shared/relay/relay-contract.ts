@@ -347,7 +347,19 @@ export interface NotificationsResponse {
   nextAfter: number
 }
 
-export type NotificationStatus = 'pending' | 'held' | 'sent' | 'coalesced' | 'suppressed' | 'failed'
+/**
+ * `sending`: an email handed to the mail server, its answer not yet recorded. `uncertain`: the
+ * relay stopped during that hand-over, so whether it arrived is unknown; it is never sent twice.
+ */
+export type NotificationStatus =
+  | 'pending'
+  | 'held'
+  | 'sending'
+  | 'sent'
+  | 'coalesced'
+  | 'suppressed'
+  | 'failed'
+  | 'uncertain'
 
 /** One row of `GET /v1/business/notifications/history`: what happened to each notification and why. */
 export interface NotificationHistoryEntry {

@@ -364,7 +364,8 @@ export class PostgresNotifications implements NotificationStorage {
   async markSent(n: StoredNotification, at: Date): Promise<boolean> {
     return this.tx(async (c) => {
       const owned = await c.query(
-        `SELECT 1 FROM notifications WHERE id = $1 AND claim = $2 AND status IN ('pending', 'held')
+        `SELECT 1 FROM notifications WHERE id = $1 AND claim = $2
+           AND status IN ('pending', 'held', 'sending', 'uncertain')
          FOR UPDATE`,
         [n.id, n.claim],
       )
@@ -385,12 +386,33 @@ export class PostgresNotifications implements NotificationStorage {
     })
   }
 
+  async markSending(n: StoredNotification): Promise<boolean> {
+    const r = await this.pool.query(
+      `UPDATE notifications SET status = 'sending'
+       WHERE id = $1 AND claim = $2 AND status IN ('pending', 'held')`,
+      [n.id, n.claim],
+    )
+    return (r.rowCount ?? 0) > 0
+  }
+
   async markRetry(n: StoredNotification, dueAt: Date, error: string): Promise<void> {
     await this.pool.query(
-      `UPDATE notifications SET due_at = $1, reason = $2, attempts = attempts + 1,
-         claimed_until = NULL WHERE id = $3 AND claim = $4`,
-      [dueAt.getTime(), error, n.id, n.claim],
+      `UPDATE notifications SET status = $1, due_at = $2, reason = $3, attempts = attempts + 1,
+         claimed_until = NULL
+       WHERE id = $4 AND claim = $5 AND status IN ('sending', 'uncertain')`,
+      [n.status === 'held' ? 'held' : 'pending', dueAt.getTime(), error, n.id, n.claim],
     )
+  }
+
+  async settleCrashed(now: Date): Promise<StoredNotification[]> {
+    const r = await this.pool.query<NotificationRow>(
+      `UPDATE notifications SET status = 'uncertain', reason = 'crashed_mid_send',
+         attempts = attempts + 1
+       WHERE status = 'sending' AND claimed_until <= $1
+       RETURNING *`,
+      [now.getTime()],
+    )
+    return r.rows.map(toNotification)
   }
 
   async markFailed(n: StoredNotification, reason: string): Promise<void> {

@@ -333,4 +333,8 @@ export const postgresMigrations: string[] = [
   END
   $fn$;
   `,
+  // Emails being handed to SMTP: found after a crash by their expired claim (uncertain, not resent).
+  `
+  CREATE INDEX notifications_sending ON notifications (claimed_until) WHERE status = 'sending';
+  `,
 ]

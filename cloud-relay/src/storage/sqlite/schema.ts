@@ -155,4 +155,8 @@ export const sqliteMigrations: string[] = [
     PRIMARY KEY (person_id, device_id)
   );
   `,
+  // Emails being handed to SMTP: found after a crash by their expired claim (uncertain, not resent).
+  `
+  CREATE INDEX notifications_sending ON notifications (claimed_until) WHERE status = 'sending';
+  `,
 ]

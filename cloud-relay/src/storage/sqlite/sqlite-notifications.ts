@@ -119,13 +119,25 @@ const statements = (db: Database.Database) => ({
   nextServed: db.prepare<[], { s: number }>(
     'SELECT COALESCE(MAX(served_seq), 0) + 1 AS s FROM notifications',
   ),
-  markSent: db.prepare(
-    `UPDATE notifications SET status = 'sent', sent_at = ?, served_seq = ?, attempts = attempts + 1
+  markSending: db.prepare(
+    `UPDATE notifications SET status = 'sending'
      WHERE id = ? AND claim = ? AND status IN ('pending', 'held')`,
   ),
+  // A slow send that finishes after another instance called it uncertain is still recorded sent.
+  markSent: db.prepare(
+    `UPDATE notifications SET status = 'sent', sent_at = ?, served_seq = ?, attempts = attempts + 1
+     WHERE id = ? AND claim = ? AND status IN ('pending', 'held', 'sending', 'uncertain')`,
+  ),
   markRetry: db.prepare(
-    `UPDATE notifications SET due_at = ?, reason = ?, attempts = attempts + 1, claimed_until = NULL
-     WHERE id = ? AND claim = ?`,
+    `UPDATE notifications SET status = ?, due_at = ?, reason = ?, attempts = attempts + 1,
+       claimed_until = NULL
+     WHERE id = ? AND claim = ? AND status IN ('sending', 'uncertain')`,
+  ),
+  settleCrashed: db.prepare<[number], NotificationRow>(
+    `UPDATE notifications SET status = 'uncertain', reason = 'crashed_mid_send',
+       attempts = attempts + 1
+     WHERE status = 'sending' AND claimed_until <= ?
+     RETURNING *`,
   ),
   markFailed: db.prepare(
     `UPDATE notifications SET status = 'failed', reason = ?, attempts = attempts + 1
@@ -365,8 +377,17 @@ export class SqliteNotifications implements NotificationStorage {
       .immediate()
   }
 
+  async markSending(n: StoredNotification): Promise<boolean> {
+    return this.s.markSending.run(n.id, n.claim).changes > 0
+  }
+
   async markRetry(n: StoredNotification, dueAt: Date, error: string): Promise<void> {
-    this.s.markRetry.run(dueAt.getTime(), error, n.id, n.claim)
+    const back = n.status === 'held' ? 'held' : 'pending'
+    this.s.markRetry.run(back, dueAt.getTime(), error, n.id, n.claim)
+  }
+
+  async settleCrashed(now: Date): Promise<StoredNotification[]> {
+    return this.s.settleCrashed.all(now.getTime()).map(toNotification)
   }
 
   async markFailed(n: StoredNotification, reason: string): Promise<void> {

@@ -92,6 +92,10 @@ export const en = {
   'notifications.history.status.coalesced': 'Grouped with others',
   'notifications.history.status.suppressed': 'Not sent',
   'notifications.history.status.failed': 'Failed',
+  'notifications.history.status.sending': 'Sending',
+  'notifications.history.status.uncertain': 'May not have arrived',
+  'notifications.history.reason.crashed_mid_send':
+    'the relay stopped while handing it to the mail server; it was not sent again, so check with the person',
   'notifications.history.reason.calcom_emails': 'Cal.com already emails this',
   'notifications.history.reason.email_off': 'email is off',
   'notifications.history.reason.quiet_hours': 'quiet hours',

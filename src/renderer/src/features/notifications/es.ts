@@ -94,6 +94,10 @@ export const es: CatalogOf<typeof en> = {
   'notifications.history.status.coalesced': 'Agrupado con otros',
   'notifications.history.status.suppressed': 'No enviado',
   'notifications.history.status.failed': 'Falló',
+  'notifications.history.status.sending': 'Enviando',
+  'notifications.history.status.uncertain': 'Puede que no haya llegado',
+  'notifications.history.reason.crashed_mid_send':
+    'el relé se detuvo mientras lo entregaba al servidor de correo; no se volvió a enviar, confírmelo con la persona',
   'notifications.history.reason.calcom_emails': 'Cal.com ya envía correo de esto',
   'notifications.history.reason.email_off': 'el correo está apagado',
   'notifications.history.reason.quiet_hours': 'horas de silencio',
