@@ -39,3 +39,15 @@ export const ServicePolicy = Type.Object({
   ]),
 })
 export type ServicePolicy = Static<typeof ServicePolicy>
+
+/** `GET /api/cancellation-policies`: this branch's services, each with its policy or none. */
+export const ServicePolicyList = Type.Object({
+  services: Type.Array(
+    Type.Object({
+      eventTypeId: Type.Integer({ description: 'The desk’s event type id' }),
+      title: Type.String(),
+      policy: ServicePolicy.properties.policy,
+    }),
+  ),
+})
+export type ServicePolicyList = Static<typeof ServicePolicyList>

@@ -16,6 +16,13 @@ import {
   DayClients,
   MergeClientsBody,
 } from './clients'
+import {
+  RemoveCancellationPolicyBody,
+  ServiceParams,
+  ServicePolicy,
+  ServicePolicyList,
+  SetCancellationPolicyBody,
+} from './cancellation-policy'
 import { ConnectAttempt } from './connect-attempt'
 import { DeskInfo } from './desk-info'
 import { SyncEventPage, SyncEventQuery } from './sync-logs'
@@ -154,6 +161,25 @@ export const ROUTES = {
     response: JoinCode,
   },
   notificationRules: { method: 'GET', path: '/api/notifications/rules', response: RulesView },
+  cancellationPolicies: {
+    method: 'GET',
+    path: '/api/cancellation-policies',
+    response: ServicePolicyList,
+  },
+  setCancellationPolicy: {
+    method: 'PUT',
+    path: '/api/cancellation-policies/:eventTypeId',
+    params: ServiceParams,
+    body: SetCancellationPolicyBody,
+    response: ServicePolicy,
+  },
+  removeCancellationPolicy: {
+    method: 'DELETE',
+    path: '/api/cancellation-policies/:eventTypeId',
+    params: ServiceParams,
+    body: RemoveCancellationPolicyBody,
+    response: ServicePolicy,
+  },
   putNotificationRules: {
     method: 'PUT',
     path: '/api/notifications/rules',

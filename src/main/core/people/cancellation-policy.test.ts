@@ -128,6 +128,12 @@ describe('a service’s cancellation policy at the desk', () => {
       })
     ).json() as { cancellationPolicies: { windowHours: number }[] }
     expect(snapshot.cancellationPolicies.map((p) => p.windowHours)).toEqual([24])
+    // The owner's screen lists every service of the branch with its policy, or none.
+    const list = (await (await call('/api/cancellation-policies', 'GET')).json()) as {
+      services: { eventTypeId: number; policy: { windowHours: number } | null }[]
+    }
+    expect(list.services.find((s) => s.eventTypeId === serviceId)?.policy?.windowHours).toBe(24)
+    expect(list.services.filter((s) => s.policy === null).length).toBeGreaterThan(0)
   })
 
   it('is not a receptionist’s to set, and an unknown service is named', async () => {

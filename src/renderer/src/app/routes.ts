@@ -18,7 +18,7 @@ export type AppRoute =
   | { name: 'client'; id: number }
   | { name: 'not-found' }
 
-export type NotificationsTab = 'rules' | 'proposals' | 'history'
+export type NotificationsTab = 'rules' | 'proposals' | 'policies' | 'history'
 
 export const paths = {
   day: (date: string) => `/day/${date}`,
@@ -57,7 +57,7 @@ export function parseRoute(path: string): AppRoute {
   }
   if (head === 'notifications' && rest.length <= 1) {
     const tab = rest[0] ?? 'rules'
-    if (tab === 'rules' || tab === 'proposals' || tab === 'history')
+    if (tab === 'rules' || tab === 'proposals' || tab === 'policies' || tab === 'history')
       return { name: 'notifications', tab }
   }
   if (head === 'appointment' && rest.length === 1 && rest[0]) {

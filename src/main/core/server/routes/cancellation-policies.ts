@@ -6,6 +6,7 @@ import {
   RemoveCancellationPolicyBody,
   ServiceParams,
   ServicePolicy,
+  ServicePolicyList,
   SetCancellationPolicyBody,
 } from '../../../../shared/api/cancellation-policy'
 import { ApiError } from '../../../../shared/api/schemas'
@@ -51,6 +52,29 @@ const cancellationPolicies: FastifyPluginAsyncTypebox<{ services: DeskServices }
     })
     return { policy: policies.of({ branchId: branch.id, eventTypeId }) }
   }
+
+  app.get(
+    '/api/cancellation-policies',
+    {
+      config: { access: 'branch.settings' },
+      schema: {
+        summary: 'This branch’s services with their cancellation policies (owners and admins)',
+        response: { 200: ServicePolicyList, 401: ApiError, 403: ApiError },
+      },
+    },
+    async () => {
+      const branch = branches.current()
+      const of = policies.reader()
+      return {
+        // Hidden ones too: Cal.com still books them by direct link.
+        services: eventTypes.list(branch.id).map((et) => ({
+          eventTypeId: et.id,
+          title: et.title,
+          policy: of({ branchId: branch.id, eventTypeId: et.id }),
+        })),
+      }
+    },
+  )
 
   app.put(
     '/api/cancellation-policies/:eventTypeId',

@@ -6,6 +6,7 @@ import { describeError } from '../../app/i18n/describe-error'
 import { paths, type NotificationsTab } from '../../app/routes'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { useSession } from '../people/session-queries'
+import { CancellationPoliciesView } from './CancellationPoliciesView'
 import { HistoryView } from './HistoryView'
 import { ProposalsList } from './ProposalsList'
 import { RulesEditor } from './RulesEditor'
@@ -30,8 +31,8 @@ export function NotificationsPage({ tab }: { tab: NotificationsTab }) {
   }
   const owner = can(me.role, 'notifications.approve')
   const tabs: NotificationsTab[] = owner
-    ? ['rules', 'proposals', 'history']
-    : ['rules', 'proposals']
+    ? ['rules', 'proposals', 'policies', 'history']
+    : ['rules', 'proposals', 'policies']
   const pendingCount = rules.data?.pendingProposals ?? 0
   return (
     <section className="page notifications-page" data-testid="notifications-page">
@@ -62,6 +63,7 @@ export function NotificationsPage({ tab }: { tab: NotificationsTab }) {
       )}
       {rules.data && tab === 'rules' && <RulesEditor view={rules.data} myRole={me.role} />}
       {rules.data && tab === 'proposals' && <ProposalsList me={me} people={rules.data.people} />}
+      {tab === 'policies' && can(me.role, 'branch.settings') && <CancellationPoliciesView />}
       {tab === 'history' && owner && <HistoryView />}
     </section>
   )

@@ -6,6 +6,23 @@ export const en = {
   'notifications.tab.rules': 'Who hears of what',
   'notifications.tab.proposals': 'Changes to approve',
   'notifications.tab.proposalsCount': 'Changes to approve ({count})',
+  'notifications.tab.policies': 'Cancellation policies',
+  'policies.loading': 'Reading this branch’s services…',
+  'policies.intro':
+    'For each service: how many hours before the start a cancellation counts as late, and what the receptionist reads to the client when cancelling. Late cancellations are marked and can notify you.',
+  'policies.noServices': 'This branch has no services yet. They come from Cal.com once the desk has synced.',
+  'policies.none': 'No policy: cancelling is never late.',
+  'policies.window':
+    '{hours, plural, =0 {Late only once it has started} one {Late if cancelled less than # hour before} other {Late if cancelled less than # hours before}}',
+  'policies.add': 'Add a policy',
+  'policies.edit': 'Change',
+  'policies.editFor': '{action}: {service}',
+  'policies.hours': 'Hours before the start',
+  'policies.hours.help': 'Cancelling later than this is a late cancellation (0 to 720).',
+  'policies.text': 'What to read to the client',
+  'policies.save': 'Save policy',
+  'policies.remove': 'Remove policy',
+  'policies.cancel': 'Cancel',
   'notifications.tab.history': 'History',
   'notifications.loading': 'Reading the rules from the relay…',
   'notifications.intro.owner':

@@ -7,6 +7,23 @@ export const es: CatalogOf<typeof en> = {
   'notifications.tab.rules': 'Quién se entera de qué',
   'notifications.tab.proposals': 'Cambios por aprobar',
   'notifications.tab.proposalsCount': 'Cambios por aprobar ({count})',
+  'notifications.tab.policies': 'Políticas de cancelación',
+  'policies.loading': 'Leyendo los servicios de esta sucursal…',
+  'policies.intro':
+    'Para cada servicio: cuántas horas antes del inicio una cancelación cuenta como tardía, y qué lee la recepción al cliente al cancelar. Las cancelaciones tardías se marcan y pueden avisarte.',
+  'policies.noServices': 'Esta sucursal aún no tiene servicios. Llegan de Cal.com cuando el mostrador se sincroniza.',
+  'policies.none': 'Sin política: cancelar nunca es tarde.',
+  'policies.window':
+    '{hours, plural, =0 {Tardía solo si ya empezó} one {Tardía si se cancela con menos de # hora} other {Tardía si se cancela con menos de # horas}}',
+  'policies.add': 'Añadir una política',
+  'policies.edit': 'Cambiar',
+  'policies.editFor': '{action}: {service}',
+  'policies.hours': 'Horas antes del inicio',
+  'policies.hours.help': 'Cancelar después de esto es una cancelación tardía (de 0 a 720).',
+  'policies.text': 'Qué leer al cliente',
+  'policies.save': 'Guardar política',
+  'policies.remove': 'Quitar política',
+  'policies.cancel': 'Cancelar',
   'notifications.tab.history': 'Historial',
   'notifications.loading': 'Leyendo las reglas del relé…',
   'notifications.intro.owner':

@@ -8,6 +8,7 @@ export const notificationKeys = {
   rules: [...queryKeys.notifications, 'rules'] as const,
   proposals: [...queryKeys.notifications, 'proposals'] as const,
   history: [...queryKeys.notifications, 'history'] as const,
+  policies: [...queryKeys.notifications, 'cancellation-policies'] as const,
   desktopOptIn: [...queryKeys.notifications, 'desktop'] as const,
   computer: [...queryKeys.notifications, 'computer'] as const,
 }
