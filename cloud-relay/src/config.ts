@@ -35,7 +35,7 @@ export interface RelayConfig {
   notifyClaimMs: number
   /** A branch whose deliveries no desk collects for this long raises relay.delivery_problem. */
   deliveryProblemMs: number
-  /** The local hour the daily summary of the day before goes out; null: none. */
+  /** The local hour branches close: each one's summary of its day goes out then; null: none. */
   dailySummaryHour: number | null
 }
 
@@ -124,8 +124,9 @@ export function loadConfig(env: Env = process.env): RelayConfig {
   else if (trustRaw !== 'false') trustProxy = trustRaw.split(/[\s,]+/).filter(Boolean)
 
   const notifyClaimMs = int('RELAY_NOTIFY_CLAIM_SECONDS', 60, 1, 3600) * 1000
-  const summaryRaw = str('RELAY_DAILY_SUMMARY_HOUR', '7')
-  const dailySummaryHour = summaryRaw === 'off' ? null : int('RELAY_DAILY_SUMMARY_HOUR', 7, 0, 23)
+  const summaryRaw = str('RELAY_DAILY_SUMMARY_HOUR', '20')
+  const dailySummaryHour =
+    summaryRaw === 'off' ? null : int('RELAY_DAILY_SUMMARY_HOUR', 20, 0, 23)
   const deliveryProblemMs = int('RELAY_DELIVERY_PROBLEM_MINUTES', 60, 5, 7 * 24 * 60) * 60_000
   const smtpUrl = env.RELAY_SMTP_URL?.trim() || undefined
   const mailFrom = env.RELAY_MAIL_FROM?.trim() || undefined

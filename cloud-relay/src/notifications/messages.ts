@@ -50,7 +50,9 @@ const WORDS = {
     digest: (n: number) => `Your morning digest: ${n} notification${n === 1 ? '' : 's'}`,
     digestIntro: 'Held during quiet hours:',
     footer: 'Sent by Frontdesk under your business’s notification rules.',
-    yesterday: (day: string) => `Yesterday, ${day}, Cal.com told us of:`,
+    today: (day: string) => `From yesterday’s closing to today’s, ${day}, Cal.com told us of:`,
+    zoneUnknown:
+      'Days and times here are UTC: Cal.com has not yet told us this branch’s time zone (it does with the next booking change).',
     quiet: 'no booking changes',
     notCollecting: (since: string) =>
       `No desk of this branch has collected Cal.com’s news since ${since}: bookings made since then are not on its screen. Check that a desk is on and online.`,
@@ -61,7 +63,10 @@ const WORDS = {
     digest: (n: number) => `Tu resumen de la mañana: ${n} aviso${n === 1 ? '' : 's'}`,
     digestIntro: 'Retenidos durante las horas de silencio:',
     footer: 'Enviado por Frontdesk según las reglas de avisos de tu negocio.',
-    yesterday: (day: string) => `Ayer, ${day}, Cal.com nos avisó de:`,
+    today: (day: string) =>
+      `Desde el cierre de ayer hasta el de hoy, ${day}, Cal.com nos avisó de:`,
+    zoneUnknown:
+      'Los días y horas aquí son UTC: Cal.com aún no nos ha dicho la zona horaria de esta sucursal (lo hará con el próximo cambio de reservas).',
     quiet: 'ningún cambio de reservas',
     notCollecting: (since: string) =>
       `Ningún escritorio de esta sucursal ha recogido las novedades de Cal.com desde ${since}: las reservas hechas desde entonces no están en su pantalla. Comprueba que haya un escritorio encendido y en línea.`,
@@ -133,7 +138,7 @@ function formatDay(day: string, lang: MessageLanguage): string {
   }).format(at)
 }
 
-/** The morning summary: one line per branch, its booking changes of the day before by kind. */
+/** The closing summary: one line per branch, its booking changes of the day by kind. */
 function describeDaily(
   d: DailySummary,
   lang: MessageLanguage,
@@ -141,13 +146,14 @@ function describeDaily(
 ): { title: string; body: string } {
   const w = WORDS[lang]
   const day = formatDay(d.day, lang)
-  const lines = [w.yesterday(day)]
+  const lines = [w.today(day)]
   for (const b of d.branches) {
     const parts = (Object.entries(b.counts) as [NotificationKind, number][])
       .filter(([, n]) => n > 0)
       .map(([kind, n]) => `${n} × ${kindLabel(kind, lang)}`)
     lines.push(`• ${nameOf(b.branchId)}: ${parts.length ? parts.join(', ') : w.quiet}`)
   }
+  if (d.zoneUnknown) lines.push(w.zoneUnknown)
   return { title: `${kindLabel('summary.daily', lang)} · ${day}`, body: lines.join('\n') }
 }
 

@@ -34,13 +34,13 @@ export interface NotifierOptions {
   stallMs?: number
   /** How often a pass looks for such branches and due summaries (default 60 s; 0: every pass). */
   problemCheckMs?: number
-  /** The local hour the day before is summarised from (default 7); null: no daily summaries. */
+  /** The local hour a branch closes: its day's summary goes then (default 20); null: none. */
   summaryHour?: number | null
 }
 
 export const MAX_EMAIL_ATTEMPTS = 6
-/** The local hour from which the day before is summarised, unless configured. */
-export const SUMMARY_HOUR = 7
+/** The local hour a branch's day is summarised at (its closing), unless configured. */
+export const SUMMARY_HOUR = 20
 /** Emails sent at once by one instance (the SMTP pool's connections, mailer.ts). */
 export const SEND_CONCURRENCY = 5
 // Jobs are idempotent (unique keys), so a batch whose claim outlives its lease costs only work.
@@ -61,7 +61,7 @@ export class Notifier {
   private summariesCheckedAt = -Infinity
   /** Summary keys this instance queued (or found queued): not read again. */
   private readonly summarised = new Set<string>()
-  private readonly zones = new Map<string, { zone: string; at: number }>()
+  private readonly zones = new Map<string, { zone: string | null; at: number }>()
 
   constructor(private readonly o: NotifierOptions) {
     this.leaseMs = o.leaseMs ?? 60_000
@@ -158,9 +158,10 @@ export class Notifier {
   }
 
   /**
-   * summary.daily: once the business's morning has come (SUMMARY_HOUR in the zone Cal.com gives
-   * its first branch), one job per (business, day) under a unique key, so every instance may try
-   * and one summary is made. Its contents are the stored deliveries of the day before, per branch.
+   * summary.daily, per branch at its closing (DESIGN.md §8): once SUMMARY_HOUR has come in the
+   * branch's zone, one job per (branch, local day) under a unique key, so every instance may try
+   * and one summary is made. It counts the branch's stored deliveries since the closing before;
+   * the job is the branch's, so the rules' recipients for that branch get it (plan.ts).
    */
   private async findSummaries(): Promise<void> {
     const hour = this.o.summaryHour === undefined ? SUMMARY_HOUR : this.o.summaryHour
@@ -169,23 +170,23 @@ export class Notifier {
     if (now.getTime() - this.summariesCheckedAt < (this.o.problemCheckMs ?? 60_000)) return
     this.summariesCheckedAt = now.getTime()
     for (const b of await this.o.storage.notifications.businessBranches()) {
-      const zone = await this.zoneOf(b.businessId, b.channelIds, now)
-      const local = DateTime.fromJSDate(now, { zone })
-      if (local.hour < hour) continue
-      const dayStart = local.minus({ days: 1 }).startOf('day')
-      const day = dayStart.toISODate() as string
-      const key = `summary:${b.businessId}:${day}`
-      if (this.summarised.has(key)) continue
       const business = await this.o.storage.business.businessOfChannel(b.channelIds[0]!)
       if (!business) continue
-      const branches = []
       for (const channelId of b.channelIds) {
+        const zone = await this.zoneOf(channelId, now)
+        const local = DateTime.fromJSDate(now, { zone: zone ?? 'UTC' })
+        const closing = local.startOf('day').set({ hour })
+        if (local < closing) continue
+        const day = local.toISODate() as string
+        const key = `summary:${channelId}:${day}`
+        if (this.summarised.has(key)) continue
         const seen = new Set<string>()
         const counts: DailyBranch['counts'] = {}
+        // From the last closing to this one: a change after hours is in the next day's summary.
         const deliveries = await this.o.storage.notifications.receivedBetween(
           channelId,
-          dayStart.toJSDate(),
-          local.startOf('day').toJSDate(),
+          closing.minus({ days: 1 }).toJSDate(),
+          closing.toJSDate(),
         )
         for (const d of deliveries) {
           const source = classifyDelivery(d, business.cancellationPolicies)
@@ -194,49 +195,47 @@ export class Notifier {
           seen.add(source.sourceKey)
           counts[source.kind] = (counts[source.kind] ?? 0) + 1
         }
-        branches.push({ branchId: channelId, counts })
+        await this.o.storage.notifications.enqueueReport(
+          key,
+          channelId,
+          {
+            kind: 'summary.daily',
+            summary: '',
+            daily: {
+              day,
+              zone: zone ?? 'UTC',
+              ...(zone === null ? { zoneUnknown: true } : {}),
+              branches: [{ branchId: channelId, counts }],
+            },
+            bookingUid: null,
+            deviceId: 'relay',
+            at: now.toISOString(),
+          },
+          now,
+        )
+        this.summarised.add(key)
       }
-      await this.o.storage.notifications.enqueueReport(
-        key,
-        b.channelIds[0]!,
-        {
-          kind: 'summary.daily',
-          summary: '',
-          daily: { day, zone, branches },
-          bookingUid: null,
-          deviceId: 'relay',
-          at: now.toISOString(),
-        },
-        now,
-      )
-      this.summarised.add(key)
     }
   }
 
   /**
-   * The business's zone: the organizer's, as Cal.com's recent deliveries to its first branch
-   * with one say; UTC until one does. Looked up at most hourly.
+   * A branch's zone: the organizer's, as Cal.com's recent deliveries to that branch say; null
+   * while none has (the summary then goes by UTC and says so). Looked up at most hourly.
    */
-  private async zoneOf(businessId: string, channelIds: string[], now: Date): Promise<string> {
-    const known = this.zones.get(businessId)
+  private async zoneOf(channelId: string, now: Date): Promise<string | null> {
+    const known = this.zones.get(channelId)
     if (known && now.getTime() - known.at < 3_600_000) return known.zone
-    let zone = 'UTC'
-    for (const channelId of channelIds) {
-      const recent = await this.o.storage.notifications.receivedBetween(
-        channelId,
-        new Date(now.getTime() - 7 * 86_400_000),
-        new Date(now.getTime() + 60_000),
-      )
-      const found = recent
+    const recent = await this.o.storage.notifications.receivedBetween(
+      channelId,
+      new Date(now.getTime() - 30 * 86_400_000),
+      new Date(now.getTime() + 60_000),
+    )
+    const zone =
+      recent
         .reverse()
         .map((d) => classifyDelivery(d, [])?.zone)
-        .find((z) => z && DateTime.local().setZone(z).isValid)
-      if (found) {
-        zone = found
-        break
-      }
-    }
-    this.zones.set(businessId, { zone, at: now.getTime() })
+        .find((z) => z && DateTime.local().setZone(z).isValid) ?? null
+    this.zones.set(channelId, { zone, at: now.getTime() })
     return zone
   }
 

@@ -44,11 +44,13 @@ export interface DailyBranch {
   branchId: string
   counts: Partial<Record<NotificationKind, number>>
 }
-/** The relay's morning summary of the day before, per branch (summary.daily). */
+/** The relay's summary of a branch's day, at its closing (summary.daily). */
 export interface DailySummary {
   /** The local day summarised, `YYYY-MM-DD`, in `zone`. */
   day: string
   zone: string
+  /** No delivery told the branch's zone yet: the day is UTC's, and the message says so. */
+  zoneUnknown?: boolean
   branches: DailyBranch[]
 }
 
