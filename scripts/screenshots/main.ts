@@ -16,6 +16,7 @@ import {
   holdAWalkInInFlight,
   releaseHeldCalls,
   seedBelievableDay,
+  setHaircutPolicy,
   setUpBusiness,
   type SeededDay,
 } from './seed-day'
@@ -53,6 +54,8 @@ async function open(
   await page.locator('.live--live').waitFor()
   if (shot.screen === 'notification-settings') {
     await page.getByTestId('preview-line').first().waitFor()
+  } else if (shot.screen === 'cancellation-policies') {
+    await page.getByTestId('policy-window').first().waitFor()
   } else if (shot.screen !== 'team') {
     await page.locator('[data-testid="day-board"][aria-busy="false"]').waitFor()
   }
@@ -159,6 +162,8 @@ async function main() {
     // rules and the Team screen; then, signed out, the desk asks who is there.
     await setUpBusiness(world)
     await shoot(['notification-settings'], '/notifications')
+    await setHaircutPolicy(world)
+    await shoot(['cancellation-policies'], '/notifications/policies')
     await shoot(['team'], '/team')
     await deskFetch(world.desk, '/api/session', { method: 'DELETE' })
     await shoot(['sign-in'], '/')

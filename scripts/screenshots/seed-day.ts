@@ -203,3 +203,20 @@ export async function setUpBusiness(world: FrontDeskWorld): Promise<void> {
     })
   }
 }
+
+/** The haircut's cancellation policy, set by the owner (signed in by setUpBusiness). */
+export async function setHaircutPolicy(world: FrontDeskWorld): Promise<void> {
+  const types = await world.get<Array<{ id: number; slug: string }>>('/api/event-types')
+  const haircut = types.find((t) => t.slug === 'haircut')
+  if (!haircut) throw new Error('no haircut service to give a cancellation policy')
+  const res = await deskFetch(world.desk, `/api/cancellation-policies/${haircut.id}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      pin: '4321',
+      windowHours: 24,
+      text: 'Please let us know a day ahead. Later cancellations are charged half the price.',
+    }),
+  })
+  if (res.status >= 300) throw new Error(`setting the policy answered ${res.status}`)
+}

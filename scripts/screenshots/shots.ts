@@ -9,6 +9,7 @@ export type Screen =
   | 'sync-health'
   | 'settings'
   | 'notification-settings'
+  | 'cancellation-policies'
   | 'client-card'
   | 'sign-in'
   | 'team'
@@ -49,6 +50,13 @@ export const SHOTS: Shot[] = [
   {
     name: 'notification-settings-1366',
     screen: 'notification-settings',
+    width: 1366,
+    height: 768,
+    locale: 'en-GB',
+  },
+  {
+    name: 'cancellation-policies-1366',
+    screen: 'cancellation-policies',
     width: 1366,
     height: 768,
     locale: 'en-GB',
