@@ -12,6 +12,8 @@ interface Props {
   kind: NotificationKind
   rule: KindRule
   people: NotifiablePerson[]
+  /** The business's branches, named as messages name them; this desk's first. */
+  branches: { id: string; name: string }[]
   emailEnabled: boolean
   /** The business keeps quiet hours at all. */
   quietHoursOn: boolean
@@ -26,6 +28,7 @@ export function KindRuleCard({
   kind,
   rule,
   people,
+  branches,
   emailEnabled,
   quietHoursOn,
   disabled,
@@ -136,6 +139,55 @@ export function KindRuleCard({
               ),
             )}
           </div>
+        </fieldset>
+        <fieldset className="rule-card__group" disabled={!rule.enabled}>
+          <legend>
+            <FormattedMessage id="notifications.rule.where" />
+          </legend>
+          <div className="rule-card__choices">
+            <label className="rule-card__check">
+              <input
+                type="radio"
+                name={`${id}-branches`}
+                checked={rule.branches === 'all'}
+                disabled={disabled}
+                onChange={() => onChange({ ...rule, branches: 'all' })}
+              />
+              <FormattedMessage id="notifications.rule.branches.all" />
+            </label>
+            <label className="rule-card__check">
+              <input
+                type="radio"
+                name={`${id}-branches`}
+                checked={rule.branches !== 'all'}
+                disabled={disabled}
+                // Starting from every branch chosen: unticking is the change people make.
+                onChange={() => onChange({ ...rule, branches: branches.map((b) => b.id) })}
+              />
+              <FormattedMessage id="notifications.rule.branches.some" />
+            </label>
+          </div>
+          {rule.branches !== 'all' && (
+            <div className="rule-card__choices" data-testid={`branches-${kind}`}>
+              {branches.map((branch) =>
+                box(
+                  `branch-${branch.id}`,
+                  branch.name,
+                  (rule.branches as string[]).includes(branch.id),
+                  (on) =>
+                    onChange({
+                      ...rule,
+                      branches: toggled(rule.branches as string[], branch.id, on),
+                    }),
+                ),
+              )}
+              {rule.branches.length === 0 && (
+                <p className="muted" role="note">
+                  <FormattedMessage id="notifications.rule.branches.none" />
+                </p>
+              )}
+            </div>
+          )}
         </fieldset>
         <div className="rule-card__group rule-card__more">
           {box(

@@ -39,6 +39,15 @@ export function RulesEditor({ view, myRole }: Props) {
   }
 
   const changed = JSON.stringify(draft) !== JSON.stringify(view.rules)
+  const branches = view.branches.map((branchId, i) => ({
+    id: branchId,
+    name:
+      draft.branchNames[branchId] ??
+      intl.formatMessage(
+        { id: i === 0 ? 'notifications.rule.branch.this' : 'notifications.rule.branch.other' },
+        { n: i + 1 },
+      ),
+  }))
   const save = useMutation({
     mutationFn: () =>
       api.call('putNotificationRules', {
@@ -87,6 +96,7 @@ export function RulesEditor({ view, myRole }: Props) {
             kind={kind}
             rule={draft.kinds[kind]}
             people={view.people}
+            branches={branches}
             emailEnabled={view.emailEnabled}
             quietHoursOn={draft.quietHours !== null}
             disabled={save.isPending}

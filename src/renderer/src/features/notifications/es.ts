@@ -53,6 +53,12 @@ export const es: CatalogOf<typeof en> = {
   'notifications.rule.owners': 'Dueños',
   'notifications.rule.admins': 'Administradores (de sus sucursales)',
   'notifications.rule.byName': 'También, por nombre:',
+  'notifications.rule.where': 'Qué sucursales',
+  'notifications.rule.branches.all': 'Todas las sucursales',
+  'notifications.rule.branches.some': 'Solo algunas',
+  'notifications.rule.branches.none': 'Ninguna sucursal elegida: nadie se entera de esto.',
+  'notifications.rule.branch.this': 'Esta sucursal',
+  'notifications.rule.branch.other': 'Sucursal {n}',
   'notifications.rule.calcomEmails': 'Cal.com ya envía correo de esto (no enviamos otro)',
   'notifications.rule.quietHours':
     'Retener en horas de silencio y enviar en el resumen de la mañana',
