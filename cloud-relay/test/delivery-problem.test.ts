@@ -3,7 +3,8 @@
 // found again on every pass and by every instance, it is still one notification; judged by the
 // furthest desk, so a desk switched off while another works is no problem; a branch that catches
 // up and stalls again is a new episode. Said in the owner's language, by email through a real
-// SMTP server in process. The dispatch clock is the test's.
+// SMTP server in process. Deliveries that keep failing the branch's signature are a problem too.
+// The dispatch clock is the test's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type {
   CreateBusinessResponse,
@@ -153,5 +154,36 @@ describe.each(ENGINES)('a branch no desk collects from, on %s', (engine) => {
     expect(await problems()).toHaveLength(4)
     await mail.waitFor(2)
     expect(mail.messages).toHaveLength(2)
+  })
+
+  it('deliveries that keep failing the branch’s signature: one problem, in the owner’s words', async () => {
+    await collectAll(back)
+    const before = mail.messages.length
+    const forged = async () => {
+      const body = bookingBody()
+      const r = await h.app.inject({
+        method: 'POST',
+        url: `/hooks/calcom/${channelId}`,
+        headers: signedHeaders('a-secret-cal-com-has-but-the-relay-does-not', body),
+        payload: body,
+      })
+      expect([401, 429]).toContain(r.statusCode)
+    }
+    for (let i = 0; i < 4; i++) await forged()
+    advance(31 * MINUTE)
+    await run()
+    expect(mail.messages).toHaveLength(before) // a few are noise
+    await forged()
+    await run()
+    advance(31 * MINUTE) // past the kind's coalescing window
+    await run()
+    const [m] = (await mail.waitFor(before + 1)).slice(before)
+    expect(m!.subject).toBe('Problema con las entregas de Cal.com · Sucursal 1')
+    expect(m!.text).toContain('llegan firmadas con un secreto que el relé no conoce')
+    // More of them the same day are the same problem.
+    for (let i = 0; i < 12; i++) await forged()
+    advance(31 * MINUTE)
+    await run()
+    expect(mail.messages).toHaveLength(before + 1)
   })
 })

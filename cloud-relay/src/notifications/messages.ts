@@ -54,6 +54,8 @@ const WORDS = {
     zoneUnknown:
       'Days and times here are UTC: Cal.com has not yet told us this branch’s time zone (it does with the next booking change).',
     quiet: 'no booking changes',
+    signaturesFailing: (since: string) =>
+      `Since ${since}, deliveries from Cal.com to this branch arrive signed with a secret the relay does not know, so they are refused and their booking changes are not on any desk. Reconnect the branch to Cal.com from a desk (Settings) to set the webhook up again.`,
     notCollecting: (since: string) =>
       `No desk of this branch has collected Cal.com’s news since ${since}: bookings made since then are not on its screen. Check that a desk is on and online.`,
   },
@@ -68,6 +70,8 @@ const WORDS = {
     zoneUnknown:
       'Los días y horas aquí son UTC: Cal.com aún no nos ha dicho la zona horaria de esta sucursal (lo hará con el próximo cambio de reservas).',
     quiet: 'ningún cambio de reservas',
+    signaturesFailing: (since: string) =>
+      `Desde ${since}, las entregas de Cal.com a esta sucursal llegan firmadas con un secreto que el relé no conoce, así que se rechazan y sus cambios de reservas no llegan a ningún escritorio. Vuelve a conectar la sucursal con Cal.com desde un escritorio (Ajustes) para configurar de nuevo el webhook.`,
     notCollecting: (since: string) =>
       `Ningún escritorio de esta sucursal ha recogido las novedades de Cal.com desde ${since}: las reservas hechas desde entonces no están en su pantalla. Comprueba que haya un escritorio encendido y en línea.`,
   },
@@ -123,6 +127,8 @@ export function describeEvent(e: {
   if (e.summary) lines.push(e.summary)
   if (e.problem?.code === 'branch_not_collecting')
     lines.push(WORDS[e.lang].notCollecting(formatTime(e.problem.since, e.zone, e.lang)))
+  if (e.problem?.code === 'signatures_failing')
+    lines.push(WORDS[e.lang].signaturesFailing(formatTime(e.problem.since, e.zone, e.lang)))
   lines.push(e.branchName)
   return { title, body: lines.join('\n') }
 }

@@ -13,6 +13,7 @@ import { currentRules } from './current-rules.js'
 import type { Mailer } from './mailer.js'
 import { emailOf, languageOf } from './messages.js'
 import { planNotifications } from './plan.js'
+import { SignatureFailures } from './signature-failures.js'
 
 export interface NotifierOptions {
   storage: RelayStorage
@@ -61,6 +62,7 @@ export class Notifier {
   private summariesCheckedAt = -Infinity
   /** Summary keys this instance queued (or found queued): not read again. */
   private readonly summarised = new Set<string>()
+  private readonly signatureFailures = new SignatureFailures()
   private readonly zones = new Map<string, { zone: string | null; at: number }>()
 
   constructor(private readonly o: NotifierOptions) {
@@ -237,6 +239,34 @@ export class Notifier {
         .find((z) => z && DateTime.local().setZone(z).isValid) ?? null
     this.zones.set(channelId, { zone, at: now.getTime() })
     return zone
+  }
+
+  /**
+   * A delivery to this branch whose signature did not match. Repeated, it is a delivery problem:
+   * one per branch and day (the key), however many instances count it or forgeries repeat it.
+   */
+  async noteBadSignature(channelId: string): Promise<void> {
+    const now = this.o.now()
+    const { reached, since } = this.signatureFailures.note(channelId, now.getTime())
+    if (!reached) return
+    const day = now.toISOString().slice(0, 10)
+    const queued = await this.o.storage.notifications.enqueueReport(
+      `relay:signatures-failing:${channelId}:${day}`,
+      channelId,
+      {
+        kind: 'relay.delivery_problem',
+        summary: '',
+        problem: { code: 'signatures_failing', since: new Date(since).toISOString() },
+        bookingUid: null,
+        deviceId: 'relay',
+        at: now.toISOString(),
+      },
+      now,
+    )
+    if (queued) {
+      this.o.log.warn({ channel: channelId }, 'notifications: deliveries fail their signature')
+      this.wake()
+    }
   }
 
   private async pass(): Promise<void> {

@@ -79,6 +79,9 @@ const hooks: FastifyPluginAsyncTypebox<HooksOptions> = async (app, opts) => {
         )
       }
       if (!verifyCalcomSignature(channel.webhookSecret, body, signature)) {
+        app.notifier
+          .noteBadSignature(channelId)
+          .catch((err: unknown) => request.log.error({ err }, 'intake: noting a bad signature'))
         return unverified(
           'bad_signature',
           new RelayHttpError(401, 'BAD_SIGNATURE', 'X-Cal-Signature-256 does not match the body.'),

@@ -34,8 +34,9 @@ export interface StoredProposal {
 /** A desk-side problem, queued as a job like a delivery. */
 /** A problem the relay finds itself, said in each recipient's language (messages.ts). */
 export interface RelayProblem {
-  code: 'branch_not_collecting'
-  /** ISO 8601: when the first delivery no desk collected arrived. */
+  /** `signatures_failing`: deliveries to the branch repeatedly fail its secret's signature. */
+  code: 'branch_not_collecting' | 'signatures_failing'
+  /** ISO 8601: when the first delivery no desk collected (or the first failing one) arrived. */
   since: string
 }
 
