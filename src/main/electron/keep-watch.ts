@@ -7,7 +7,8 @@ import type { App, BrowserWindow } from 'electron'
 import type { Logger } from 'pino'
 import type { Desk } from '../core/desk'
 import { trayWords, watchDesk } from '../core/notify/desk-watch'
-import { DEFAULT_QUIET_WINDOW, mayInstallNow } from '../core/updates/install-policy'
+import { mayInstallNow } from '../core/updates/install-policy'
+import { RulesQuietWindow } from '../core/updates/rules-quiet-window'
 import { keepInTrayOnClose } from './keep-in-tray'
 import { focusWindow } from './main-window'
 import { showOsNotifications } from './os-notifications'
@@ -44,6 +45,7 @@ export function keepWatch(o: KeepWatchOptions): () => void {
   )
   showOsNotifications(services.desktopFeed, open)
   services.computer.attach(startAtLoginApplier(o.app))
+  const quiet = new RulesQuietWindow({ device: () => services.sync.relayDevice() })
   const updates = keepUpdated({
     isPackaged: o.app.isPackaged,
     logger: o.logger.child({ part: 'updates' }),
@@ -51,7 +53,7 @@ export function keepWatch(o: KeepWatchOptions): () => void {
     mayInstallNow: () =>
       mayInstallNow({
         now: new Date(),
-        window: DEFAULT_QUIET_WINDOW,
+        window: quiet.current(),
         someoneSignedIn: services.signIn.current() !== null,
         waitingToSync: (() => {
           const counts = services.outbox.counts()

@@ -16,6 +16,8 @@ import type {
   RulesView,
 } from '../../../shared/api/notifications'
 import type { SyncHealth } from '../../../shared/api/schemas'
+import { DEFAULT_QUIET_WINDOW } from '../updates/install-policy'
+import { RulesQuietWindow } from '../updates/rules-quiet-window'
 import { atOnce, setUpTeam, signInAt, type NotifyTeam } from './notify.test-support'
 
 let sandbox: RunningSandbox
@@ -327,3 +329,23 @@ async function book(name: string): Promise<string> {
   expect(res.status).toBe(201)
   return ((await res.json()) as { data: { uid: string } }).data.uid
 }
+
+describe('the quiet hours updates install in', () => {
+  it('follow the rules’ quiet hours, read from the relay; the default night until then', async () => {
+    expect(await new RulesQuietWindow({ device: async () => null }).refresh()).toEqual(
+      DEFAULT_QUIET_WINDOW,
+    )
+    await signInAt(desk, team.owner)
+    const view = await read<RulesView>('/api/notifications/rules')
+    const put = await send('PUT', '/api/notifications/rules', {
+      pin: team.owner.pin,
+      baseVersion: view.version,
+      rules: { ...view.rules, quietHours: { start: '22:30', end: '06:00' } },
+    })
+    expect(put.status, await put.clone().text()).toBe(200)
+    const quiet = new RulesQuietWindow({ device: () => desk.services.sync.relayDevice() })
+    expect(quiet.current()).toEqual(DEFAULT_QUIET_WINDOW) // not read yet
+    expect(await quiet.refresh()).toEqual({ start: '22:30', end: '06:00' })
+    expect(quiet.current()).toEqual({ start: '22:30', end: '06:00' })
+  })
+})
