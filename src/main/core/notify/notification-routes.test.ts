@@ -17,7 +17,7 @@ import type {
 } from '../../../shared/api/notifications'
 import type { SyncHealth } from '../../../shared/api/schemas'
 import { DEFAULT_QUIET_WINDOW } from '../updates/install-policy'
-import { RulesQuietWindow } from '../updates/rules-quiet-window'
+import { RulesQuietWindow } from './rules-quiet-window'
 import { atOnce, setUpTeam, signInAt, type NotifyTeam } from './notify.test-support'
 
 let sandbox: RunningSandbox

@@ -3,8 +3,8 @@
 // Until they are read — no business, not enrolled, offline — or when the rules keep no quiet
 // hours, §8's default night (21:00–08:00) stands, since the desk is closed then.
 import type { RelayDevice } from '../inbound/relay-device-store'
-import { fetchRules } from '../notify/relay-notifications'
-import { DEFAULT_QUIET_WINDOW, type QuietWindow } from './install-policy'
+import { fetchRules } from './relay-notifications'
+import { DEFAULT_QUIET_WINDOW, type QuietWindow } from '../updates/install-policy'
 
 export interface RulesQuietWindowOptions {
   device: () => Promise<RelayDevice | null>
