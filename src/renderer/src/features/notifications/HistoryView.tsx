@@ -58,7 +58,16 @@ export function HistoryView() {
             <td>
               <FormattedMessage id={`notifications.channel.${entry.channel}`} />
             </td>
-            <td>{outcome(intl, entry)}</td>
+            <td
+              className={
+                // Not silent: one that failed, or may not have arrived, stands out for the owner.
+                entry.status === 'failed' || entry.status === 'uncertain'
+                  ? 'history-table__problem'
+                  : undefined
+              }
+            >
+              {outcome(intl, entry)}
+            </td>
           </tr>
         ))}
       </tbody>
