@@ -45,8 +45,7 @@ async function tabTo(page: Page, name: string, limit = 150) {
   const focused = page.locator('*:focus')
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab')
-    if ((await focused.count()) === 1 && (await focused.getAttribute('aria-label')) === name)
-      return
+    if ((await focused.count()) === 1 && (await focused.getAttribute('aria-label')) === name) return
   }
   throw new Error(`Tab never reached ${name}`)
 }

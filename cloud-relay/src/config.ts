@@ -125,8 +125,7 @@ export function loadConfig(env: Env = process.env): RelayConfig {
 
   const notifyClaimMs = int('RELAY_NOTIFY_CLAIM_SECONDS', 60, 1, 3600) * 1000
   const summaryRaw = str('RELAY_DAILY_SUMMARY_HOUR', '20')
-  const dailySummaryHour =
-    summaryRaw === 'off' ? null : int('RELAY_DAILY_SUMMARY_HOUR', 20, 0, 23)
+  const dailySummaryHour = summaryRaw === 'off' ? null : int('RELAY_DAILY_SUMMARY_HOUR', 20, 0, 23)
   const deliveryProblemMs = int('RELAY_DELIVERY_PROBLEM_MINUTES', 60, 5, 7 * 24 * 60) * 60_000
   const smtpUrl = env.RELAY_SMTP_URL?.trim() || undefined
   const mailFrom = env.RELAY_MAIL_FROM?.trim() || undefined

@@ -102,7 +102,9 @@ describe.each(ENGINES)('the daily summary on %s', (engine) => {
       const other = await seedChannel(h.storage)
       branch[key] = other.channel.id
       const otherToken = (await seedDevice(h.storage, other.channel.id)).token
-      const code = (await call('POST', '/v1/business/join-codes', { actor })).json() as JoinCodeResponse
+      const code = (
+        await call('POST', '/v1/business/join-codes', { actor })
+      ).json() as JoinCodeResponse
       const joined = await call('POST', '/v1/business/join', { code: code.code }, otherToken)
       expect(joined.statusCode, joined.body).toBe(200)
     }
@@ -162,7 +164,9 @@ describe.each(ENGINES)('the daily summary on %s', (engine) => {
     expect(summaries()).toHaveLength(1)
     const [m] = summaries()
     expect(m!.subject).toBe('Resumen del día · lun, 2 mar')
-    expect(m!.text).toContain('Desde el cierre de ayer hasta el de hoy, lun, 2 mar, Cal.com nos avisó de:')
+    expect(m!.text).toContain(
+      'Desde el cierre de ayer hasta el de hoy, lun, 2 mar, Cal.com nos avisó de:',
+    )
     expect(m!.text).toContain('• Centro: 2 × Nueva reserva, 1 × Reserva cancelada')
     expect(m!.text).not.toContain('No se presentó') // after closing: tomorrow's
     expect(m!.text).not.toContain('Norte')
@@ -188,7 +192,9 @@ describe.each(ENGINES)('the daily summary on %s', (engine) => {
     const [tom] = summaries('tom@example.com')
     expect(summaries('tom@example.com')).toHaveLength(1)
     expect(tom!.subject).toBe('Daily summary · Mon 2 Mar')
-    expect(tom!.text).toContain('From yesterday’s closing to today’s, Mon 2 Mar, Cal.com told us of:')
+    expect(tom!.text).toContain(
+      'From yesterday’s closing to today’s, Mon 2 Mar, Cal.com told us of:',
+    )
     expect(tom!.text).toContain('• Norte: 1 × New booking, 1 × Booking cancelled')
   })
 

@@ -352,14 +352,7 @@ export interface NotificationsResponse {
  * relay stopped during that hand-over, so whether it arrived is unknown; it is never sent twice.
  */
 export type NotificationStatus =
-  | 'pending'
-  | 'held'
-  | 'sending'
-  | 'sent'
-  | 'coalesced'
-  | 'suppressed'
-  | 'failed'
-  | 'uncertain'
+  'pending' | 'held' | 'sending' | 'sent' | 'coalesced' | 'suppressed' | 'failed' | 'uncertain'
 
 /** One row of `GET /v1/business/notifications/history`: what happened to each notification and why. */
 export interface NotificationHistoryEntry {

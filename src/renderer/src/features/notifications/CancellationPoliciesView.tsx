@@ -62,10 +62,7 @@ function PolicySummary({ service, onEdit }: { service: Service; onEdit: () => vo
       {service.policy ? (
         <>
           <p data-testid="policy-window">
-            <FormattedMessage
-              id="policies.window"
-              values={{ hours: service.policy.windowHours }}
-            />
+            <FormattedMessage id="policies.window" values={{ hours: service.policy.windowHours }} />
           </p>
           <blockquote className="policy-card__text">{service.policy.text}</blockquote>
         </>

@@ -10,7 +10,8 @@ export const en = {
   'policies.loading': 'Reading this branch’s services…',
   'policies.intro':
     'For each service: how many hours before the start a cancellation counts as late, and what the receptionist reads to the client when cancelling. Late cancellations are marked and can notify you.',
-  'policies.noServices': 'This branch has no services yet. They come from Cal.com once the desk has synced.',
+  'policies.noServices':
+    'This branch has no services yet. They come from Cal.com once the desk has synced.',
   'policies.none': 'No policy: cancelling is never late.',
   'policies.window':
     '{hours, plural, =0 {Late only once it has started} one {Late if cancelled less than # hour before} other {Late if cancelled less than # hours before}}',

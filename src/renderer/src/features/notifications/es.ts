@@ -11,7 +11,8 @@ export const es: CatalogOf<typeof en> = {
   'policies.loading': 'Leyendo los servicios de esta sucursal…',
   'policies.intro':
     'Para cada servicio: cuántas horas antes del inicio una cancelación cuenta como tardía, y qué lee la recepción al cliente al cancelar. Las cancelaciones tardías se marcan y pueden avisarte.',
-  'policies.noServices': 'Esta sucursal aún no tiene servicios. Llegan de Cal.com cuando el mostrador se sincroniza.',
+  'policies.noServices':
+    'Esta sucursal aún no tiene servicios. Llegan de Cal.com cuando el mostrador se sincroniza.',
   'policies.none': 'Sin política: cancelar nunca es tarde.',
   'policies.window':
     '{hours, plural, =0 {Tardía solo si ya empezó} one {Tardía si se cancela con menos de # hora} other {Tardía si se cancela con menos de # horas}}',
