@@ -25,9 +25,11 @@ export async function startInProcessRelay(opts: {
   calcomUrl: string
   port?: number
   env?: Record<string, string>
+  /** Another database (a PostgreSQL one the caller made and drops); a temp SQLite file by default. */
+  databaseUrl?: string
 }): Promise<InProcessRelay> {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-relay-'))
-  const dbUrl = `file:${join(dir, 'relay.db')}`
+  const dbUrl = opts.databaseUrl ?? `file:${join(dir, 'relay.db')}`
   const port = opts.port ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
   const storage = await openStorage(dbUrl)

@@ -58,6 +58,12 @@ const WORDS = {
       `Since ${since}, deliveries from Cal.com to this branch arrive signed with a secret the relay does not know, so they are refused and their booking changes are not on any desk. Reconnect the branch to Cal.com from a desk (Settings) to set the webhook up again.`,
     notCollecting: (since: string) =>
       `No desk of this branch has collected Cal.com’s news since ${since}: bookings made since then are not on its screen. Check that a desk is on and online.`,
+    webhookReenabled: (since: string) =>
+      `Cal.com had turned off its webhook to this branch (it does so after deliveries fail), so booking changes stopped reaching the desks as they happen. A desk turned it back on at ${since} and fetches what changed meanwhile at its next check. If this happens again, check that the relay can be reached from the internet.`,
+    webhookInactive: (since: string) =>
+      `Cal.com has turned off its webhook to this branch (found at ${since}), so booking changes no longer reach the desks as they happen. Reconnect the branch to Cal.com from a desk (Settings: disconnect, then connect) to turn it back on.`,
+    webhookMissing: (since: string) =>
+      `The Cal.com webhook of this branch is gone (found at ${since}; it was deleted in Cal.com), so booking changes no longer reach the desks as they happen. Reconnect the branch to Cal.com from a desk (Settings: disconnect, then connect) to set it up again.`,
   },
   es: {
     branch: 'Sucursal',
@@ -74,6 +80,12 @@ const WORDS = {
       `Desde ${since}, las entregas de Cal.com a esta sucursal llegan firmadas con un secreto que el relé no conoce, así que se rechazan y sus cambios de reservas no llegan a ningún escritorio. Vuelve a conectar la sucursal con Cal.com desde un escritorio (Ajustes) para configurar de nuevo el webhook.`,
     notCollecting: (since: string) =>
       `Ningún escritorio de esta sucursal ha recogido las novedades de Cal.com desde ${since}: las reservas hechas desde entonces no están en su pantalla. Comprueba que haya un escritorio encendido y en línea.`,
+    webhookReenabled: (since: string) =>
+      `Cal.com había desactivado su webhook hacia esta sucursal (lo hace cuando fallan las entregas), así que los cambios de reservas dejaron de llegar a los escritorios al momento. Un escritorio lo volvió a activar el ${since} y recoge lo que cambió entretanto en su próxima comprobación. Si vuelve a pasar, comprueba que el relé sea accesible desde internet.`,
+    webhookInactive: (since: string) =>
+      `Cal.com ha desactivado su webhook hacia esta sucursal (visto el ${since}), así que los cambios de reservas ya no llegan a los escritorios al momento. Vuelve a conectar la sucursal con Cal.com desde un escritorio (Ajustes: desconectar y conectar) para activarlo de nuevo.`,
+    webhookMissing: (since: string) =>
+      `El webhook de Cal.com de esta sucursal ya no existe (visto el ${since}; se borró en Cal.com), así que los cambios de reservas ya no llegan a los escritorios al momento. Vuelve a conectar la sucursal con Cal.com desde un escritorio (Ajustes: desconectar y conectar) para configurarlo de nuevo.`,
   },
 } as const
 
@@ -129,6 +141,18 @@ export function describeEvent(e: {
     lines.push(WORDS[e.lang].notCollecting(formatTime(e.problem.since, e.zone, e.lang)))
   if (e.problem?.code === 'signatures_failing')
     lines.push(WORDS[e.lang].signaturesFailing(formatTime(e.problem.since, e.zone, e.lang)))
+  if (e.problem?.code === 'webhook_disabled') {
+    const w = WORDS[e.lang]
+    const since = formatTime(e.problem.since, e.zone, e.lang)
+    const found = e.problem.webhook
+    lines.push(
+      found?.finding === 'missing'
+        ? w.webhookMissing(since)
+        : found?.reenabled
+          ? w.webhookReenabled(since)
+          : w.webhookInactive(since),
+    )
+  }
   lines.push(e.branchName)
   return { title, body: lines.join('\n') }
 }

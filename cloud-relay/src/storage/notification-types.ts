@@ -5,6 +5,7 @@ import type {
   NotificationChannel,
   MessageKind,
   NotificationKind,
+  WebhookFinding,
 } from '../../../src/shared/notifications/kinds.js'
 import type { NotificationRules } from '../../../src/shared/notifications/rules.js'
 import type { RulesChange } from '../../../src/shared/notifications/rules-diff.js'
@@ -34,10 +35,18 @@ export interface StoredProposal {
 /** A desk-side problem, queued as a job like a delivery. */
 /** A problem the relay finds itself, said in each recipient's language (messages.ts). */
 export interface RelayProblem {
-  /** `signatures_failing`: deliveries to the branch repeatedly fail its secret's signature. */
-  code: 'branch_not_collecting' | 'signatures_failing'
-  /** ISO 8601: when the first delivery no desk collected (or the first failing one) arrived. */
+  /**
+   * `signatures_failing`: deliveries to the branch repeatedly fail its secret's signature.
+   * `webhook_disabled`: a desk found the branch's Cal.com webhook turned off or gone.
+   */
+  code: 'branch_not_collecting' | 'signatures_failing' | 'webhook_disabled'
+  /**
+   * ISO 8601: when the first delivery no desk collected (or the first failing one) arrived; for
+   * `webhook_disabled`, when the desk found it.
+   */
   since: string
+  /** `webhook_disabled`: what the desk found and whether it turned the webhook back on. */
+  webhook?: { finding: WebhookFinding; reenabled: boolean }
 }
 
 /** What a branch's stored deliveries said on one day: booking changes by kind. */

@@ -34,6 +34,7 @@ import { SignIn } from './people/sign-in'
 import { BusinessCopy } from './inbound/business-copy'
 import { DesktopFeed, type DesktopFeedTuning } from './notify/desktop-feed'
 import { DeskReports } from './notify/desk-reports'
+import { WebhookWatch } from './inbound/webhook-watch'
 import { ComputerSettings } from './settings/computer-settings'
 import { ClientStore } from './clients/client-store'
 import { ClientDirectory } from './clients/client-directory'
@@ -56,6 +57,8 @@ export interface StartDeskOptions {
   now?: () => number
   /** Desktop notification polling (tests shorten it). */
   desktopFeed?: DesktopFeedTuning
+  /** How often the branch's Cal.com webhook is looked at while online (default 15 minutes). */
+  webhookCheckIntervalMs?: number
 }
 
 export interface Desk {
@@ -152,6 +155,17 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       device: () => sync.relayDevice(),
       ...opts.desktopFeed,
     })
+    const webhookWatch: WebhookWatch = new WebhookWatch({
+      client: () => calcom.connection.client(),
+      channelId: () => sync.relayIdentity().channelId,
+      relayOnline: () => sync.health().relay.state === 'online',
+      events,
+      logger: logger.child({ part: 'webhook-watch' }),
+      notice: (code, message) => sync.notice('calcom', code, message),
+      onProblem: () => void deskReports.check(),
+      onReenabled: () => void sync.reconcileNow().catch(() => undefined),
+      intervalMs: opts.webhookCheckIntervalMs,
+    })
     const deskReports = new DeskReports({
       events,
       settings: services.settings,
@@ -163,6 +177,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
         return { state: branch.connection, name: branch.name }
       },
       inBusiness: () => business.current() !== null,
+      webhookProblem: () => webhookWatch.problem,
     })
     const clients = new ClientStore(db)
     const clientDirectory = new ClientDirectory({
@@ -186,6 +201,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       policies,
       desktopFeed,
       deskReports,
+      webhookWatch,
       computer: new ComputerSettings(services.settings),
     }
     api = await buildLocalApi({
@@ -199,6 +215,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     sync.start()
     desktopFeed.start()
     deskReports.start()
+    webhookWatch.start()
     const address = api.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     logger.info({ port, dataDir: config.dataDir }, 'desk started')
@@ -216,6 +233,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
         closing ??= (async () => {
           await outbound.stop()
           await desktopFeed.stop()
+          await webhookWatch.stop()
           await deskReports.stop()
           await sync.stop()
           stopClients()

@@ -10,6 +10,9 @@ describe('the problem behind a sync error', () => {
     expect(syncProblemOf('reconcile', 'NETWORK')).toBe('CALCOM_UNREACHABLE')
     expect(syncProblemOf('calcom', 'RATE_LIMITED')).toBe('CALCOM_BUSY')
     expect(syncProblemOf('inbox', 'UNKNOWN_TRIGGER')).toBe('UNKNOWN_CALCOM_NEWS')
+    expect(syncProblemOf('calcom', 'WEBHOOK_REENABLED')).toBe('WEBHOOK_REENABLED')
+    expect(syncProblemOf('calcom', 'WEBHOOK_DISABLED')).toBe('WEBHOOK_OFF')
+    expect(syncProblemOf('calcom', 'WEBHOOK_MISSING')).toBe('WEBHOOK_GONE')
   })
 
   it('reads a relay refusal it has no name for as the relay refusing', () => {

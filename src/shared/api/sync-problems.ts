@@ -13,6 +13,9 @@ export const SYNC_PROBLEMS = [
   'CALCOM_REFUSED',
   'NOT_CONNECTED',
   'UNKNOWN_CALCOM_NEWS',
+  'WEBHOOK_REENABLED',
+  'WEBHOOK_OFF',
+  'WEBHOOK_GONE',
   'OTHER',
 ] as const
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number]
@@ -42,6 +45,10 @@ const BY_CODE: Record<string, SyncProblem> = {
   UNKNOWN_TRIGGER: 'UNKNOWN_CALCOM_NEWS',
   UNKNOWN_STATUS: 'UNKNOWN_CALCOM_NEWS',
   MALFORMED_EVENT: 'UNKNOWN_CALCOM_NEWS',
+  // webhook-watch.ts
+  WEBHOOK_REENABLED: 'WEBHOOK_REENABLED',
+  WEBHOOK_DISABLED: 'WEBHOOK_OFF',
+  WEBHOOK_MISSING: 'WEBHOOK_GONE',
 }
 
 /** The problem behind a recorded error; a relay's own refusal (`HTTP_…`, its codes) is RELAY_REFUSED. */

@@ -23,9 +23,25 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
  */
 export type MessageKind = NotificationKind | 'rules.proposal'
 
-/** The problems a desk reports itself (`POST /v1/reports`); the others come from Cal.com or the relay. */
-export const DESK_REPORT_KINDS = ['desk.needs_attention', 'desk.reconnect_needed'] as const
+/**
+ * The problems a desk reports itself (`POST /v1/reports`); the others come from Cal.com or the
+ * relay. `webhook_disabled`: the desk found the branch's Cal.com webhook to the relay turned off
+ * or gone (the relay holds no Cal.com credential, so only a desk can look); the relay tells the
+ * owners of it as a `relay.delivery_problem`, once per branch and day.
+ */
+export const DESK_REPORT_KINDS = [
+  'desk.needs_attention',
+  'desk.reconnect_needed',
+  'webhook_disabled',
+] as const
 export type DeskReportKind = (typeof DESK_REPORT_KINDS)[number]
+
+/**
+ * What a desk found of the branch's Cal.com webhook: `inactive` (Cal.com turned it off, as it
+ * does after failed deliveries) or `missing` (deleted in Cal.com).
+ */
+export const WEBHOOK_FINDINGS = ['inactive', 'missing'] as const
+export type WebhookFinding = (typeof WEBHOOK_FINDINGS)[number]
 
 export const NOTIFICATION_CHANNELS = ['desktop', 'email'] as const
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number]

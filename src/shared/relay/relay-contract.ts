@@ -2,7 +2,12 @@
 // both import them from here, so this file holds types only: no runtime code, no Node imports.
 import type { CancellationPolicy } from '../cancellation/late-cancellation.js'
 import type { Role } from '../people/roles.js'
-import type { DeskReportKind, MessageKind, NotificationChannel } from '../notifications/kinds.js'
+import type {
+  DeskReportKind,
+  MessageKind,
+  NotificationChannel,
+  WebhookFinding,
+} from '../notifications/kinds.js'
 import type { NotificationRules } from '../notifications/rules.js'
 import type { RulesChange } from '../notifications/rules-diff.js'
 
@@ -305,6 +310,12 @@ export interface DeskReportRequest {
   /** One sentence for the owner (the action refused, the branch to reconnect). */
   summary: string
   bookingUid?: string
+  /**
+   * `webhook_disabled` only (required there): what the desk found, and whether it turned the
+   * webhook back on itself (it can re-activate one Cal.com turned off, not re-create one deleted:
+   * only the relay knows the secret).
+   */
+  webhook?: { finding: WebhookFinding; reenabled: boolean }
 }
 export interface DeskReportResponse {
   ok: true

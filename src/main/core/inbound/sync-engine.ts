@@ -191,6 +191,11 @@ export class SyncEngine {
     return this.#reconcile('demand', opts.window ?? false)
   }
 
+  /** A problem found beside sync (the branch's Cal.com webhook off) among its recent errors. */
+  notice(source: SyncErrorEntry['source'], code: string, message: string): void {
+    this.#error(source, code, message)
+  }
+
   health(): SyncHealth {
     const branch = this.#o.branches.current()
     return syncHealth({

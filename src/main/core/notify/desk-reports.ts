@@ -1,11 +1,14 @@
 // Desk-side problems for the owner's notification rules (DESIGN.md §8): an action Cal.com refused
-// (a row of the outbox needs attention) and a branch that must reconnect reach the relay through
+// (a row of the outbox needs attention), a branch that must reconnect and the branch's Cal.com
+// webhook found off (webhook-watch.ts; once a day: the relay keeps one per branch and day too)
+// reach the relay through
 // POST /v1/reports, which is idempotent by the key sent, so a report repeated after a restart or
 // a lost answer is still one notification. Which keys the relay accepted is kept in settings.
 import type { Logger } from 'pino'
 import type { DeskReportRequest } from '../../../shared/relay/relay-contract'
 import type { DeskEvents } from '../events/desk-events'
 import type { RelayDevice } from '../inbound/relay-device-store'
+import type { WebhookProblem } from '../inbound/webhook-watch'
 import type { OutboxRow } from '../outbound/outbox-store'
 import type { SettingsStore } from '../settings/settings-store'
 
@@ -23,6 +26,23 @@ export interface DeskReportsOptions {
   connection: () => { state: string; name: string }
   /** Whether this desk belongs to a business (reports are for its owners). */
   inBusiness: () => boolean
+  /** What the last look at the branch's Cal.com webhook found wrong (null: nothing). */
+  webhookProblem?: () => WebhookProblem | null
+}
+
+export function webhookReport(p: WebhookProblem, branchName: string): DeskReportRequest {
+  const what =
+    p.finding === 'missing'
+      ? 'is gone from Cal.com'
+      : p.reenabled
+        ? 'was turned off by Cal.com; this desk turned it back on'
+        : 'was turned off by Cal.com'
+  return {
+    key: `webhook:${p.finding}:${new Date(p.at).toISOString().slice(0, 10)}`,
+    kind: 'webhook_disabled',
+    summary: `The Cal.com webhook of ${branchName} ${what}`.slice(0, 500),
+    webhook: { finding: p.finding, reenabled: p.reenabled },
+  }
 }
 
 export function reportFor(row: OutboxRow): DeskReportRequest {
@@ -88,6 +108,8 @@ export class DeskReports {
         kind: 'desk.reconnect_needed',
         summary: `${connection.name} must reconnect to Cal.com: it no longer accepts this desk's sign-in`,
       })
+    const webhook = this.o.webhookProblem?.()
+    if (webhook) reports.push(webhookReport(webhook, connection.name))
     const sent = new Set(this.#sent())
     const due = reports.filter((r) => !sent.has(r.key))
     if (due.length === 0) return

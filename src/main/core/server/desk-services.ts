@@ -16,6 +16,7 @@ import type { BusinessCopy } from '../inbound/business-copy'
 import type { CancellationPolicies } from '../people/cancellation-policies'
 import type { DesktopFeed } from '../notify/desktop-feed'
 import type { DeskReports } from '../notify/desk-reports'
+import type { WebhookWatch } from '../inbound/webhook-watch'
 import type { ComputerSettings } from '../settings/computer-settings'
 import type { ClientStore } from '../clients/client-store'
 import type { ClientDirectory } from '../clients/client-directory'
@@ -56,6 +57,7 @@ export interface DeskServices extends OutboundServices {
   desktopFeed: DesktopFeed
   /** Desk problems sent to the relay for the owner's notification rules. */
   deskReports: DeskReports
+  webhookWatch: WebhookWatch
   /** Start at login and the like, applied by the Electron app when there is one. */
   computer: ComputerSettings
   /** The branch's clients derived from its bookings, their notes and alerts. */

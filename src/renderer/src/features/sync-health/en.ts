@@ -64,6 +64,17 @@ export const en = {
   'syncHealth.problem.UNKNOWN_CALCOM_NEWS': 'Cal.com sent something this desk does not know.',
   'syncHealth.problem.UNKNOWN_CALCOM_NEWS.todo':
     'The booking was kept as it was. If it repeats, an update of Frontdesk may be needed.',
+  'syncHealth.problem.WEBHOOK_REENABLED':
+    'Cal.com had turned off the news it sends this branch; this desk turned it back on.',
+  'syncHealth.problem.WEBHOOK_REENABLED.todo':
+    'Nothing to do: the desk read what changed meanwhile, and the owner was told. If it repeats, check that the relay can be reached from the internet.',
+  'syncHealth.problem.WEBHOOK_OFF':
+    'Cal.com has turned off the news it sends this branch, and this desk could not turn it back on.',
+  'syncHealth.problem.WEBHOOK_OFF.todo':
+    'In Settings, disconnect the branch and connect it again. Until then, changes made in Cal.com show up only every few minutes.',
+  'syncHealth.problem.WEBHOOK_GONE': 'The news Cal.com sends this branch was deleted in Cal.com.',
+  'syncHealth.problem.WEBHOOK_GONE.todo':
+    'In Settings, disconnect the branch and connect it again. Until then, changes made in Cal.com show up only every few minutes.',
   'syncHealth.problem.OTHER': 'Something went wrong while syncing.',
   'syncHealth.problem.OTHER.todo': 'If it repeats, tell whoever looks after this desk.',
   'syncHealth.problem.times': '({count} times in a row; the latest shown)',

@@ -69,6 +69,18 @@ export const es: CatalogOf<typeof en> = {
   'syncHealth.problem.UNKNOWN_CALCOM_NEWS': 'Cal.com envió algo que este mostrador no conoce.',
   'syncHealth.problem.UNKNOWN_CALCOM_NEWS.todo':
     'La reserva se dejó como estaba. Si se repite, puede hacer falta actualizar Frontdesk.',
+  'syncHealth.problem.WEBHOOK_REENABLED':
+    'Cal.com había desactivado los avisos que envía a esta sucursal; este mostrador los volvió a activar.',
+  'syncHealth.problem.WEBHOOK_REENABLED.todo':
+    'No hay que hacer nada: el mostrador leyó lo que cambió entretanto y se avisó al dueño. Si se repite, compruebe que el relé sea accesible desde internet.',
+  'syncHealth.problem.WEBHOOK_OFF':
+    'Cal.com ha desactivado los avisos que envía a esta sucursal y este mostrador no pudo volver a activarlos.',
+  'syncHealth.problem.WEBHOOK_OFF.todo':
+    'En Ajustes, desconecte la sucursal y vuelva a conectarla. Hasta entonces, los cambios hechos en Cal.com aparecen solo cada pocos minutos.',
+  'syncHealth.problem.WEBHOOK_GONE':
+    'Los avisos que Cal.com envía a esta sucursal se borraron en Cal.com.',
+  'syncHealth.problem.WEBHOOK_GONE.todo':
+    'En Ajustes, desconecte la sucursal y vuelva a conectarla. Hasta entonces, los cambios hechos en Cal.com aparecen solo cada pocos minutos.',
   'syncHealth.problem.OTHER': 'Algo falló al sincronizar.',
   'syncHealth.problem.OTHER.todo': 'Si se repite, avise a quien se ocupa de este mostrador.',
   'syncHealth.problem.times': '({count} veces seguidas; se muestra la última)',
