@@ -186,4 +186,35 @@ describe.each(ENGINES)('a branch no desk collects from, on %s', (engine) => {
     await run()
     expect(mail.messages).toHaveLength(before + 1)
   })
+  it('a webhook a desk found deleted in Cal.com: one problem that day, in the owner’s words', async () => {
+    const before = mail.messages.length
+    const report = (token: string, key: string, webhook?: unknown) =>
+      call(
+        'POST',
+        '/v1/reports',
+        {
+          key,
+          kind: 'webhook_disabled',
+          summary: 'The Cal.com webhook of the branch is gone from Cal.com',
+          ...(webhook === undefined ? {} : { webhook }),
+        },
+        token,
+      )
+    const unsaid = await report(front, 'no-finding')
+    expect(unsaid.statusCode).toBe(400)
+    expect(unsaid.json()).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body/webhook' })
+    const first = await report(front, 'front-found-it', { finding: 'missing', reenabled: false })
+    expect(first.statusCode, first.body).toBe(202)
+    // The other desk of the branch finds it too: the same problem.
+    const second = await report(back, 'back-found-it', { finding: 'missing', reenabled: false })
+    expect(second.json()).toEqual({ ok: true, duplicate: true })
+    await run()
+    advance(31 * MINUTE) // past the kind's coalescing window
+    await run()
+    const [m] = (await mail.waitFor(before + 1)).slice(before)
+    expect(m!.subject).toBe('Problema con las entregas de Cal.com · Sucursal 1')
+    expect(m!.text).toContain('El webhook de Cal.com de esta sucursal ya no existe')
+    expect(m!.text).toContain('desconectar y conectar')
+    expect(mail.messages).toHaveLength(before + 1)
+  })
 })
