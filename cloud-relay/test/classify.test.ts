@@ -1,6 +1,6 @@
 // Which notification kind each of Cal.com's real webhook bodies is (test/fixtures/calcom/
-// webhook-examples, copied from Cal.com's documentation with their provenance in that folder's
-// README): every booking kind of DESIGN.md §8 is recognised from what Cal.com really sends, and
+// webhook-examples, vendored with their provenance in test/fixtures/calcom/README.md): every
+// booking kind of DESIGN.md §8 is recognised from what Cal.com really sends, and
 // what notifies no one (a meeting ended, a no-show unmarked) is nothing.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
