@@ -3,6 +3,7 @@ import {
   DESK_EVENT_CONTENT_TYPE,
   DESK_EVENT_TRIGGER,
   DeskEventRequestSchema,
+  type DeskChange,
   type DeskEventBody,
   type DeskEventResponse,
 } from '../../../src/shared/relay/desk-events.js'
@@ -34,7 +35,8 @@ const deskEvents: FastifyPluginAsyncTypebox = async (app) => {
         key,
         deviceId: device.id,
         madeAt,
-        change,
+        // The schema checked it; the type provider reads Type.Unsafe enums as unknown.
+        change: change as DeskChange,
       }
       const body = Buffer.from(JSON.stringify(event))
       const [stored] = await app.storage.ingest([

@@ -37,6 +37,9 @@ import { DeskReports } from './notify/desk-reports'
 import { ComputerSettings } from './settings/computer-settings'
 import { ClientStore } from './clients/client-store'
 import { ClientDirectory } from './clients/client-directory'
+import { DeskEventStore } from './shared-state/desk-event-store'
+import { DeskEventSender } from './outbound/desk-event-sender'
+import { SharedState } from './shared-state/shared-state'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */
@@ -63,7 +66,7 @@ export interface Desk {
   url: string
   port: number
   token: string
-  services: DeskServices & { eventTypes: EventTypeStore; audit: AuditStore }
+  services: DeskServices & { eventTypes: EventTypeStore; audit: AuditStore; shared: SharedState }
   /** Every /api route with the access it declares (route-access.ts). */
   declaredRoutes: LocalApi['declaredRoutes']
   close(): Promise<void>
@@ -105,6 +108,17 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
     const business = new BusinessStore(db)
+    const clients = new ClientStore(db)
+    const deskEventStore = new DeskEventStore(db)
+    const shared = new SharedState({
+      db,
+      store: deskEventStore,
+      appointments: services.appointments,
+      clients,
+      events,
+      branchId: () => services.branches.current().id,
+      enabled: config.relayUrl !== null,
+    })
     const policies: CancellationPolicies = new CancellationPolicies({
       business,
       eventTypes: services.eventTypes,
@@ -117,6 +131,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
         connection: calcom.connection,
         logger,
         lateness: (a) => policies.lateness(a, (opts.now ?? Date.now)()),
+        shared,
       },
       opts.outbound,
     )
@@ -129,6 +144,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       logger,
       deviceStore: opts.relayDeviceStore,
       onBusinessNews: () => void businessCopy.refresh(),
+      shared,
       ...opts.sync,
     })
     const signIn = new SignIn({
@@ -164,8 +180,14 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       },
       inBusiness: () => business.current() !== null,
     })
-    const clients = new ClientStore(db)
+    const deskEventSender = new DeskEventSender({
+      store: deskEventStore,
+      shared,
+      device: () => sync.relayDevice(),
+      logger: logger.child({ part: 'desk-events' }),
+    })
     const clientDirectory = new ClientDirectory({
+      shared,
       clients,
       appointments: services.appointments,
       events,
@@ -186,6 +208,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       policies,
       desktopFeed,
       deskReports,
+      shared,
       computer: new ComputerSettings(services.settings),
     }
     api = await buildLocalApi({
@@ -199,6 +222,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     sync.start()
     desktopFeed.start()
     deskReports.start()
+    deskEventSender.start()
     const address = api.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     logger.info({ port, dataDir: config.dataDir }, 'desk started')
@@ -217,6 +241,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
           await outbound.stop()
           await desktopFeed.stop()
           await deskReports.stop()
+          await deskEventSender.stop()
           await sync.stop()
           stopClients()
           signIn.close()
