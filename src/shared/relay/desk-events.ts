@@ -3,7 +3,7 @@
 // appends it to the branch's channel log, where every desk (the author too) reads it in seq order
 // like a Cal.com delivery. The schema is here so the relay validates posts with it and the desk
 // validates what it reads from the log with the same definition.
-import { Type, type Static } from '@sinclair/typebox'
+import { Type, type Static, type TUnsafe } from '@sinclair/typebox'
 import { VISIT_STATES } from '../domain/appointment-status.js'
 
 /** `RelayEvent.contentType` of a desk event in the channel log. */
@@ -11,8 +11,9 @@ export const DESK_EVENT_CONTENT_TYPE = 'application/vnd.frontdesk.desk-event+jso
 /** `triggerEvent` of a desk event's body in the log. */
 export const DESK_EVENT_TRIGGER = 'FRONTDESK_DESK_EVENT'
 
+// Unions of literals, not Type.Unsafe enums: TypeBox's Value (the desk's check) knows no Unsafe.
 const literals = <T extends readonly string[]>(values: T) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] })
+  Type.Union(values.map((v) => Type.Literal(v))) as unknown as TUnsafe<T[number]>
 
 const BookingUid = Type.String({ minLength: 1, maxLength: 200 })
 // Patterns rather than formats: the desk checks log bodies with TypeBox's Value, which knows none.

@@ -79,7 +79,10 @@ export class SharedState {
 
   /** Cal.com named a desk booking (inside the caller's transaction): its desk events follow. */
   renameBooking(from: string, to: string): void {
-    if (this.#d.enabled) this.#d.store.renameBooking(from, to)
+    if (!this.#d.enabled) return
+    this.#d.store.renameBooking(from, to)
+    // Its desk events can go now: the sender is woken once the caller's transaction is over.
+    queueMicrotask(() => this.#wakers.forEach((wake) => wake()))
   }
 
   /** Desk events waiting to be sent or to come back from the relay (the "waiting to sync" count). */
