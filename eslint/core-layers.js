@@ -43,7 +43,16 @@ export const CORE_LAYERS = [
   },
   {
     name: 'domain',
-    entries: ['appointments/', 'clients/', 'slots/', 'actions/', 'connect/', 'people/'],
+    // shared-state/: desk-owned state shared by the branch's desks (desk events, DESIGN.md §9).
+    entries: [
+      'appointments/',
+      'clients/',
+      'slots/',
+      'actions/',
+      'connect/',
+      'people/',
+      'shared-state/',
+    ],
   },
   // notify/: desktop notifications pulled from the relay, like inbound's events.
   { name: 'inbound and outbound', entries: ['inbound/', 'outbound/', 'notify/'] },

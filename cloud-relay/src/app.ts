@@ -17,6 +17,7 @@ import ackRoutes from './routes/ack.js'
 import adminRoutes from './routes/admin.js'
 import businessRoutes from './routes/business.js'
 import cancellationPolicyRoutes from './routes/cancellation-policies.js'
+import deskEventRoutes from './routes/desk-events.js'
 import deviceRoutes from './routes/device.js'
 import enrollRoutes from './routes/enroll.js'
 import eventsRoutes from './routes/events.js'
@@ -107,6 +108,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(streamRoutes, { heartbeatMs: opts.heartbeatMs ?? config.streamHeartbeatMs })
   await app.register(ackRoutes)
   await app.register(deviceRoutes)
+  await app.register(deskEventRoutes)
   await app.register(businessRoutes)
   await app.register(joinCodeRoutes, { joinRateLimitPerMinute: config.joinRateLimitPerMinute })
   await app.register(peopleRoutes)

@@ -38,6 +38,9 @@ import { WebhookWatch } from './inbound/webhook-watch'
 import { ComputerSettings } from './settings/computer-settings'
 import { ClientStore } from './clients/client-store'
 import { ClientDirectory } from './clients/client-directory'
+import { DeskEventStore } from './shared-state/desk-event-store'
+import { DeskEventSender } from './outbound/desk-event-sender'
+import { SharedState } from './shared-state/shared-state'
 
 export interface StartDeskOptions {
   /** The built renderer folder to serve at `/`; null for API only. */
@@ -66,7 +69,7 @@ export interface Desk {
   url: string
   port: number
   token: string
-  services: DeskServices & { eventTypes: EventTypeStore; audit: AuditStore }
+  services: DeskServices & { eventTypes: EventTypeStore; audit: AuditStore; shared: SharedState }
   /** Every /api route with the access it declares (route-access.ts). */
   declaredRoutes: LocalApi['declaredRoutes']
   close(): Promise<void>
@@ -108,6 +111,17 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
     const business = new BusinessStore(db)
+    const clients = new ClientStore(db)
+    const deskEventStore = new DeskEventStore(db)
+    const shared = new SharedState({
+      db,
+      store: deskEventStore,
+      appointments: services.appointments,
+      clients,
+      events,
+      branchId: () => services.branches.current().id,
+      enabled: config.relayUrl !== null,
+    })
     const policies: CancellationPolicies = new CancellationPolicies({
       business,
       eventTypes: services.eventTypes,
@@ -120,6 +134,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
         connection: calcom.connection,
         logger,
         lateness: (a) => policies.lateness(a, (opts.now ?? Date.now)()),
+        shared,
       },
       opts.outbound,
     )
@@ -132,6 +147,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       logger,
       deviceStore: opts.relayDeviceStore,
       onBusinessNews: () => void businessCopy.refresh(),
+      shared,
       ...opts.sync,
     })
     const signIn = new SignIn({
@@ -179,8 +195,14 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       inBusiness: () => business.current() !== null,
       webhookProblem: () => webhookWatch.problem,
     })
-    const clients = new ClientStore(db)
+    const deskEventSender = new DeskEventSender({
+      store: deskEventStore,
+      shared,
+      device: () => sync.relayDevice(),
+      logger: logger.child({ part: 'desk-events' }),
+    })
     const clientDirectory = new ClientDirectory({
+      shared,
       clients,
       appointments: services.appointments,
       events,
@@ -202,6 +224,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       desktopFeed,
       deskReports,
       webhookWatch,
+      shared,
       computer: new ComputerSettings(services.settings),
     }
     api = await buildLocalApi({
@@ -216,6 +239,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     desktopFeed.start()
     deskReports.start()
     webhookWatch.start()
+    deskEventSender.start()
     const address = api.server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     logger.info({ port, dataDir: config.dataDir }, 'desk started')
@@ -235,6 +259,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
           await desktopFeed.stop()
           await webhookWatch.stop()
           await deskReports.stop()
+          await deskEventSender.stop()
           await sync.stop()
           stopClients()
           signIn.close()

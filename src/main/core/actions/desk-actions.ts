@@ -1,7 +1,8 @@
 // The receptionist's actions (DESIGN.md §2 "Outbound"). Each one checks what it can without
 // Cal.com, then writes the local change, its outbox row and an audit row in ONE transaction, and
 // only after the commit tells the desk's events (the UI shows the change at once, marked "waiting to
-// sync") and wakes the outbox worker. Visit state and desk notes are the desk's own: no outbox.
+// sync") and wakes the outbox worker. Visit state and desk notes are the desk's own: no outbox;
+// they become desk events for the branch's other desks instead (shared-state/).
 import { randomUUID } from 'node:crypto'
 import type { Logger } from 'pino'
 import type { HistoryCode } from '../../../shared/api/history-codes'
@@ -25,6 +26,7 @@ import type { SlotsCache } from '../slots/slots-cache'
 import { DeskError } from '../errors/desk-error'
 import { actionInstant } from './date-range'
 import type { AuditAction } from '../../../shared/api/audit-actions'
+import type { SharedState } from '../shared-state/shared-state'
 
 /** Appointments the desk made before Cal.com gave them a uid carry this prefix. */
 export const PLACEHOLDER_PREFIX = 'local-'
@@ -60,6 +62,8 @@ export interface DeskActionsDeps {
   slots: SlotsCache
   /** Wakes the outbox worker after a commit. */
   wake: () => void
+  /** Queues desk-owned changes as desk events for the branch's other desks (DESIGN.md §9). */
+  shared?: Pick<SharedState, 'record'>
   logger: Logger
   /** Whether cancelling now falls inside the service's policy window (no policy: never late). */
   lateness?: (a: { branchId: number; eventTypeId: number | null; startsAt: number }) => {
@@ -179,7 +183,12 @@ export class DeskActions {
         },
         { code: 'booked_at_desk', params: { walkIn: input.walkIn ?? false } },
       )
-      if (input.notes) this.d.appointments.patchInTx(tx, uid, { deskNotes: input.notes })
+      if (input.notes) {
+        this.d.appointments.patchInTx(tx, uid, { deskNotes: input.notes })
+        this.d.shared?.record({ kind: 'booking_notes', bookingUid: uid, notes: input.notes })
+      }
+      // Under the placeholder uid: the desk event is sent once Cal.com has named the booking.
+      if (input.walkIn) this.d.shared?.record({ kind: 'walk_in', bookingUid: uid, walkIn: true })
       const row = this.d.outbox.enqueue(tx, {
         op: 'create',
         bookingUid: uid,
@@ -296,6 +305,10 @@ export class DeskActions {
             : { code: 'desk_notes_changed' as const, params: {} }),
         },
       )
+      if (input.state !== undefined)
+        this.d.shared?.record({ kind: 'visit', bookingUid: uid, state: input.state })
+      if (input.notes !== undefined)
+        this.d.shared?.record({ kind: 'booking_notes', bookingUid: uid, notes: input.notes })
       this.#audit(tx, userId, 'appointment.visit', uid, {
         ...(input.state !== undefined ? { state: input.state } : {}),
         notesChanged: input.notes !== undefined,

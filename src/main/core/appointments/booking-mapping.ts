@@ -105,6 +105,8 @@ const QUIET_TRIGGERS = new Set([
   // Not Cal.com's: the relay's "the business changed" (BusinessChangedEvent in the relay
   // contract), written to the same channel log. Ignored here; reading it is the business copy's.
   'FRONTDESK_BUSINESS_CHANGED',
+  // Desk events are read by the applier (shared-state/), never as Cal.com news.
+  'FRONTDESK_DESK_EVENT',
 ])
 
 /**

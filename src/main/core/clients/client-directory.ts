@@ -17,6 +17,7 @@ import {
   primaryKey,
   resolveClient,
 } from './client-identity'
+import type { SharedState } from '../shared-state/shared-state'
 import type { AttendeeOfAppointment, ClientStore } from './client-store'
 
 /** Appointments read per round when deriving many at once. */
@@ -30,6 +31,8 @@ export interface ClientDirectoryDeps {
   events: DeskEvents
   logger: Logger
   now?: () => number
+  /** Notes and alerts become desk events for the branch's other desks (DESIGN.md §9). */
+  shared?: Pick<SharedState, 'record' | 'transaction'>
 }
 
 export class ClientDirectory {
@@ -159,28 +162,61 @@ export class ClientDirectory {
     const { clients } = this.#d
     const client = clients.byId(clientId)
     if (!client) throw new DeskError('NOT_FOUND', `No client ${clientId}`, 'id')
-    const id = clients.addNote({
-      branchId: client.branchId,
-      clientKey: client.clientKey,
-      kind,
-      text: text.trim(),
-      person: actingPerson()?.person ?? null,
-      at: this.#now(),
+    const person = actingPerson()?.person ?? null
+    const id = this.#shared(() => {
+      const id = clients.addNote({
+        branchId: client.branchId,
+        clientKey: client.clientKey,
+        kind,
+        text: text.trim(),
+        person,
+        at: this.#now(),
+      })
+      this.#d.shared?.record({
+        kind: 'note_put',
+        noteId: id,
+        clientKey: client.clientKey,
+        noteKind: kind,
+        text: text.trim(),
+        author: person ? { personId: person.id, name: person.name } : null,
+      })
+      return id
     })
     this.#announce([clientId])
     return id
   }
 
   changeNote(clientId: number, noteId: string, text: string): void {
-    this.#noteOf(clientId, noteId)
-    this.#d.clients.changeNote(noteId, text.trim(), this.#now())
+    const note = this.#noteOf(clientId, noteId)
+    this.#shared(() => {
+      this.#d.clients.changeNote(noteId, text.trim(), this.#now())
+      this.#d.shared?.record({
+        kind: 'note_put',
+        noteId,
+        clientKey: note.clientKey,
+        noteKind: note.kind,
+        text: text.trim(),
+        author:
+          note.authorPersonId && note.authorName
+            ? { personId: note.authorPersonId, name: note.authorName }
+            : null,
+      })
+    })
     this.#announce([clientId])
   }
 
   removeNote(clientId: number, noteId: string): void {
     this.#noteOf(clientId, noteId)
-    this.#d.clients.removeNote(noteId, this.#now())
+    this.#shared(() => {
+      this.#d.clients.removeNote(noteId, this.#now())
+      this.#d.shared?.record({ kind: 'note_removed', noteId })
+    })
     this.#announce([clientId])
+  }
+
+  /** The note's write and its desk event in one transaction (just the write without a relay). */
+  #shared<T>(fn: () => T): T {
+    return this.#d.shared ? this.#d.shared.transaction(fn) : fn()
   }
 
   /** The live note of this client, or NOT_FOUND naming the note. */

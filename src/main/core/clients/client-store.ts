@@ -350,7 +350,9 @@ export class ClientStore {
     return this.#s.note!.get(id) as ClientNoteRow | undefined
   }
 
+  /** `id`: a note another desk of the branch made (its desk event carries the id). */
   addNote(note: {
+    id?: string
     branchId: number
     clientKey: string
     kind: ClientNoteKind
@@ -358,7 +360,7 @@ export class ClientStore {
     person: { id: string; name: string } | null
     at: number
   }): string {
-    const id = randomUUID()
+    const id = note.id ?? randomUUID()
     this.#s.insertNote!.run({
       id,
       branchId: note.branchId,

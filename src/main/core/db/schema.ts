@@ -13,6 +13,7 @@ import type {
 import type { HistoryChange, HistoryCode } from '../../../shared/api/history-codes'
 import type { OutboxReason } from '../../../shared/api/outbox-reasons'
 import type { Role } from '../../../shared/people/roles'
+import type { DeskChange } from '../../../shared/relay/desk-events'
 
 const nowMs = sql`(cast(unixepoch('subsec') * 1000 as integer))`
 const createdAt = () => integer('created_at').notNull().default(nowMs)
@@ -449,3 +450,37 @@ export const idempotentRequests = sqliteTable(
   },
   (t) => [index('idempotent_requests_created').on(t.createdAt)],
 )
+
+/**
+ * Desk events (DESIGN.md §9) this desk made, in the order it made them: sent to the relay in id
+ * order when it answers (`sent_seq` is then where the relay put it), and deleted once the desk
+ * has applied that very event from the channel log. Until then the field it sets is this desk's
+ * own pending value, which older news from the other desks does not overwrite.
+ */
+export const deskEventOutbox = sqliteTable(
+  'desk_event_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The idempotency key sent to the relay (the same key is one event there). */
+    key: text('key').notNull().unique(),
+    /** The booking the change is about; a placeholder uid waits for Cal.com's. */
+    bookingUid: text('booking_uid'),
+    change: text('change', { mode: 'json' }).$type<DeskChange>().notNull(),
+    madeAt: integer('made_at').notNull(),
+    sentSeq: integer('sent_seq'),
+    attempts: integer('attempts').notNull().default(0),
+  },
+  (t) => [index('desk_event_outbox_booking').on(t.bookingUid)],
+)
+
+/**
+ * Per desk-owned field (`visit:<uid>`, `walk_in:<uid>`, `booking_notes:<uid>`, `note:<id>`,
+ * `note_removed:<id>`), the relay seq and value of the latest desk event applied: a desk event
+ * sets a field only when its seq is later. Kept for bookings the desk has not heard of yet, so the
+ * value lands when Cal.com's news of the booking does.
+ */
+export const deskFieldSeqs = sqliteTable('desk_field_seqs', {
+  field: text('field').primaryKey(),
+  seq: integer('seq').notNull(),
+  value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
+})

@@ -14,6 +14,13 @@
 import type { Logger } from 'pino'
 import type { Branch } from '../../../shared/api/schemas'
 import type { RelayEvent } from '../../../shared/relay/relay-contract'
+import {
+  DESK_EVENT_CONTENT_TYPE,
+  DESK_EVENT_TRIGGER,
+  type DeskEventBody,
+} from '../../../shared/relay/desk-events'
+import { readDeskEvent } from '../shared-state/desk-fields'
+import type { DeskTouched, SharedState } from '../shared-state/shared-state'
 import type { CalcomClient } from '../calcom/calcom-client'
 import type { CalcomError } from '../calcom/calcom-errors'
 import type { BranchStore } from '../branch/branch-store'
@@ -42,6 +49,8 @@ export interface ApplyContext {
   appliedEvents: AppliedEventStore
   cursor: RelayCursorStore
   logger: Logger
+  /** Desk-owned state shared by the branch's desks (desk events, DESIGN.md §9). */
+  shared?: SharedState
 }
 
 export interface RelayPosition {
@@ -54,12 +63,16 @@ export interface ApplyOptions {
   source: HistorySource
   /** applied_events key; a key already there makes the whole call a no-op. */
   key?: string
+  /** A desk event from the log at this seq (its changes are empty). */
+  desk?: { event: DeskEventBody; seq: number }
 }
 
 /** One relay event, read. */
 export interface RelayDelivery {
   mapped: MappedWebhook
   relay: RelayPosition
+  /** A desk event (content type DESK_EVENT_CONTENT_TYPE) rather than Cal.com's news. */
+  desk?: DeskEventBody
 }
 
 export interface PageResult {
@@ -82,6 +95,8 @@ export interface ApplyResult {
   changed: string[]
   /** Bookings to fetch from Cal.com. */
   doubts: string[]
+  /** What a desk event changed (announced after the commit). */
+  desk?: DeskTouched
 }
 
 export class InboundApplier {
@@ -110,8 +125,8 @@ export class InboundApplier {
     const cursor = this.ctx.cursor.seq(branch.id)
     const deliveries = events
       .filter((event) => event.seq > cursor)
-      .map((event) => ({
-        mapped: mapWebhookBody(event.body),
+      .map((event): RelayDelivery => ({
+        ...readDelivery(event),
         relay: { seq: event.seq, receivedAt: Date.parse(event.receivedAt) },
       }))
     const result = await this.#applyPage(branch, cursor, deliveries, opts)
@@ -163,7 +178,13 @@ export class InboundApplier {
             this.#apply(
               branch,
               delivery.mapped.changes,
-              { source: 'calcom', key: delivery.mapped.key },
+              {
+                source: 'calcom',
+                key: delivery.mapped.key,
+                ...(delivery.desk
+                  ? { desk: { event: delivery.desk, seq: delivery.relay.seq } }
+                  : {}),
+              },
               eventDates,
             ),
           )
@@ -181,6 +202,10 @@ export class InboundApplier {
     })
     const changed = applied.flatMap((a) => a.result.changed)
     this.#announce(changed, dates)
+    this.ctx.shared?.announce({
+      uids: applied.flatMap((a) => a.result.desk?.uids ?? []),
+      clientIds: applied.flatMap((a) => a.result.desk?.clientIds ?? []),
+    })
     // One booking at a time, as each event did on its own: a failed fetch (left to reconcile)
     // does not stop the others.
     const doubts = new Set(applied.flatMap((a) => a.result.doubts))
@@ -205,6 +230,10 @@ export class InboundApplier {
   ): ApplyResult {
     if (opts.key && !this.ctx.appliedEvents.record(opts.key))
       return { duplicate: true, outcomes: [], changed: [], doubts: [] }
+    if (opts.desk) {
+      const desk = this.ctx.shared?.applyInTx(opts.desk.event, opts.desk.seq)
+      return { duplicate: false, outcomes: [], changed: [], doubts: [], desk }
+    }
     const outcomes: MergeOutcome[] = []
     for (const change of changes) {
       const uid = 'booking' in change ? change.booking.uid : change.uid
@@ -217,10 +246,14 @@ export class InboundApplier {
         this.ctx.calcomBookings.applyCalcomBooking(change, opts.source, { branch, dates }),
       )
     }
+    const written = outcomes.flatMap((o) => (o.action === 'write' ? [o.uid] : []))
+    // Desk-owned values the log gave before Cal.com's news of the booking land on it now.
+    const overlaid = this.ctx.shared?.overlayInTx(written) ?? []
+    const changed = outcomes.flatMap((o) => (o.action === 'write' && o.change ? [o.uid] : []))
     return {
       duplicate: false,
       outcomes,
-      changed: outcomes.flatMap((o) => (o.action === 'write' && o.change ? [o.uid] : [])),
+      changed: [...new Set([...changed, ...overlaid])],
       doubts: outcomes.flatMap((o) => (o.action === 'doubt' ? [o.uid] : [])),
     }
   }
@@ -301,5 +334,34 @@ export class InboundApplier {
       'booking' in change ? change.booking.metadata?.frontdeskMutationId : undefined
     if (!mutationId) return false
     return this.ctx.outbox.isSending(mutationId)
+  }
+}
+
+/** A relay event as the applier takes it: Cal.com's news, or a desk event of the branch. */
+function readDelivery(event: RelayEvent): Pick<RelayDelivery, 'mapped' | 'desk'> {
+  if (event.contentType !== DESK_EVENT_CONTENT_TYPE) return { mapped: mapWebhookBody(event.body) }
+  const read = readDeskEvent(event.body)
+  if (!read.ok)
+    return {
+      mapped: {
+        trigger: DESK_EVENT_TRIGGER,
+        key: `desk-unreadable:${event.seq}`,
+        changes: [],
+        notices: [
+          {
+            code: 'MALFORMED_EVENT',
+            message: `A desk event from the relay could not be read (${read.why}); it was skipped.`,
+          },
+        ],
+      },
+    }
+  return {
+    mapped: {
+      trigger: DESK_EVENT_TRIGGER,
+      key: `desk:${read.event.key}`,
+      changes: [],
+      notices: [],
+    },
+    desk: read.event,
   }
 }

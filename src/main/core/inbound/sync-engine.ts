@@ -32,6 +32,7 @@ import { RelayEnrollment } from './relay-enrollment'
 import { SyncErrorRing, type SyncErrorEntry } from './sync-error-ring'
 import { SyncEventRing } from './sync-event-ring'
 import { syncHealth } from './sync-health'
+import type { SharedState } from '../shared-state/shared-state'
 
 /** Sync timing; production values when omitted (tests shorten them). */
 export interface SyncTuning {
@@ -63,6 +64,8 @@ export interface SyncEngineOptions extends SyncTuning {
    * came online (news may have been missed). The business copy reads the relay's snapshot.
    */
   onBusinessNews?: () => void
+  /** Desk-owned state shared with the branch's other desks (desk events in the log). */
+  shared?: SharedState
 }
 
 const BUSINESS_CHANGED: BusinessChangedEvent['triggerEvent'] = 'FRONTDESK_BUSINESS_CHANGED'
@@ -208,7 +211,8 @@ export class SyncEngine {
       cursor: this.#cursor.row(branch.id),
       lastEvent: this.#inbox.lastEvent,
       lastReconcile: this.#lastReconcile,
-      queueDepth: this.#o.outbox.queueDepth(),
+      // Desk events waiting for the relay count as waiting to sync too.
+      queueDepth: this.#o.outbox.queueDepth() + (this.#o.shared?.waiting() ?? 0),
       heldBookings: this.#o.calcomBookings.held.count(),
       recentErrors: this.#errors.recent(),
     })

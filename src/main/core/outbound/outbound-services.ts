@@ -1,5 +1,6 @@
 // The outbound half of the sync engine, wired once per desk (desk.ts calls this): the outbox
 // store and worker, the queue commands, the slots cache and the desk's actions.
+import type { SharedState } from '../shared-state/shared-state'
 import type { Logger } from 'pino'
 import type { EventTypeStore } from '../event-types/event-type-store'
 import type { StaffStore } from '../staff/staff-store'
@@ -46,6 +47,7 @@ export function createOutbound(
     connection: BranchConnection
     logger: Logger
     lateness?: DeskActionsDeps['lateness']
+    shared?: SharedState
   },
   tuning: OutboundTuning = {},
 ): OutboundServices & { start(): void; stop(): Promise<void> } {

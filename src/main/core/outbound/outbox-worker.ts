@@ -3,6 +3,7 @@
 // run concurrently, as fast as the client's rate governor admits them. Every failure is decided by
 // failure-policy.ts; nothing is dropped. Auth trouble pauses the whole queue until the branch is
 // connected again.
+import type { SharedState } from '../shared-state/shared-state'
 import type { Logger } from 'pino'
 import type { HistoryChange } from '../../../shared/api/history-codes'
 import type { AppointmentStore } from '../appointments/appointment-store'
@@ -46,6 +47,8 @@ export interface OutboxWorkerDeps {
   connection: BranchConnection
   logger: Logger
   now?: () => number
+  /** Desk events about a desk booking wait for its Cal.com uid (shared-state/). */
+  shared?: Pick<SharedState, 'renameBooking'>
 }
 
 const AUTH_REPROBE_MS = 60_000
@@ -273,6 +276,7 @@ export class OutboxWorker {
         outbox.moveOpenRows(tx, uid, booking.uid)
         outbox.markDone(tx, row.id)
         store.renameInTx(tx, uid, booking.uid)
+        this.#d.shared?.renameBooking(uid, booking.uid)
         this.#takeState(tx, booking.uid, booking, adopted ? 'found_in_calcom' : 'booked_in_calcom')
       } else if (op === 'reschedule') {
         outbox.markDone(tx, row.id)

@@ -1,0 +1,116 @@
+// Desk events applied from the relay log on a real desk's SQLite file (DESIGN.md §9): per field
+// the later relay seq wins whatever order they are read in, this desk's own waiting change is not
+// overwritten by older news, a value for a booking not yet known lands when Cal.com's news of it
+// does, and notes and alerts are never lost or doubled (a removal is final).
+import { randomUUID } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeDataDir, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import type { DeskChange, DeskEventBody } from '../../../shared/relay/desk-events'
+import { mapWebhookBody } from '../appointments/booking-mapping'
+import { stamped } from '../appointments/webhook-examples.test-support'
+
+let desk: TempDesk
+
+beforeAll(async () => {
+  // A relay that never answers: desk events are queued, never sent, in this file.
+  desk = await startTempDesk({
+    dataDir: makeDataDir(),
+    env: { FRONTDESK_RELAY_URL: 'http://127.0.0.1:9' },
+  })
+})
+afterAll(() => desk?.dispose())
+
+let seq = 1000
+const other = (change: DeskChange): DeskEventBody => ({
+  triggerEvent: 'FRONTDESK_DESK_EVENT',
+  key: `other-${randomUUID()}`,
+  deviceId: 'dev_other',
+  madeAt: new Date().toISOString(),
+  change,
+})
+/** Applies desk events at the given seqs, in the order given, each in its own transaction. */
+const apply = (...events: Array<[DeskEventBody, number]>) => {
+  const { shared, db } = desk.services
+  for (const [event, at] of events) {
+    const touched = db.transaction(() => shared.applyInTx(event, at))
+    shared.announce(touched)
+  }
+}
+const book = async (uid: string) => {
+  await desk.services.sync.applier.applyRelayPage(
+    [
+      {
+        mapped: mapWebhookBody(
+          stamped('booking_created.json', new Date().toISOString(), {
+            uid,
+          }),
+        ),
+        relay: { seq: ++seq, receivedAt: Date.now() },
+      },
+    ],
+    { client: null },
+  )
+  expect(desk.services.appointments.rowByUid(uid)).toBeDefined()
+}
+const row = (uid: string) => desk.services.appointments.rowByUid(uid)!
+
+describe('desk events from the log', () => {
+  it('per field the later relay seq wins, whatever order the events are read in', async () => {
+    await book('lww-a')
+    const visit = (state: 'ARRIVED' | 'IN_SERVICE' | 'DONE') =>
+      other({ kind: 'visit', bookingUid: 'lww-a', state })
+    apply([visit('IN_SERVICE'), 12], [visit('ARRIVED'), 11])
+    expect(row('lww-a').visitState).toBe('IN_SERVICE')
+    apply([visit('DONE'), 13])
+    expect(row('lww-a').visitState).toBe('DONE')
+    // Another field of the same booking is its own: an older seq there still applies.
+    apply([other({ kind: 'walk_in', bookingUid: 'lww-a', walkIn: true }), 5])
+    expect(row('lww-a')).toMatchObject({ visitState: 'DONE', walkIn: true })
+  })
+
+  it("does not let older news overwrite this desk's waiting change, which wins when it comes back", async () => {
+    await book('lww-b')
+    desk.services.actions.visit('lww-b', { state: 'ARRIVED' }, null)
+    const [mine] = desk.services.shared.waitingEvents()
+    expect(mine?.change).toEqual({ kind: 'visit', bookingUid: 'lww-b', state: 'ARRIVED' })
+    expect(desk.services.sync.health().queueDepth).toBeGreaterThanOrEqual(1)
+
+    // Another desk's earlier change reaches this desk before its own comes back.
+    apply([other({ kind: 'visit', bookingUid: 'lww-b', state: 'IN_SERVICE' }), 20])
+    expect(row('lww-b').visitState).toBe('ARRIVED')
+    // Its own event, later in the log, settles it: every desk now shows ARRIVED.
+    apply([{ ...other(mine!.change), key: mine!.key, deviceId: 'dev_me' }, 21])
+    expect(row('lww-b').visitState).toBe('ARRIVED')
+    expect(desk.services.shared.waitingEvents()).toEqual([])
+  })
+
+  it("keeps a value for a booking the desk has not heard of and shows it when Cal.com's news arrives", async () => {
+    apply(
+      [other({ kind: 'visit', bookingUid: 'lww-c', state: 'ARRIVED' }), 30],
+      [other({ kind: 'walk_in', bookingUid: 'lww-c', walkIn: true }), 31],
+    )
+    expect(desk.services.appointments.rowByUid('lww-c')).toBeUndefined()
+    await book('lww-c')
+    expect(row('lww-c')).toMatchObject({ visitState: 'ARRIVED', walkIn: true })
+  })
+
+  it('adds a note once however often it is read, edits it by the later seq, and a removal is final', async () => {
+    await book('lww-d')
+    const { clients } = desk.services
+    const client = clients.byId(clients.attendeeOf('lww-d')!.clientId!)!
+    const clientKey = client.clientKey
+    const noteId = randomUUID()
+    const put = (text: string) =>
+      other({ kind: 'note_put', noteId, clientKey, noteKind: 'alert', text, author: null })
+    const first = put('latex allergy')
+    apply([first, 40], [first, 40])
+    const notes = () => clients.notesOf(client.id).map((n) => [n.id, n.text])
+    expect(notes()).toEqual([[noteId, 'latex allergy']])
+
+    apply([put('latex and nickel'), 42], [put('latex only'), 41])
+    expect(notes()).toEqual([[noteId, 'latex and nickel']])
+
+    apply([other({ kind: 'note_removed', noteId }), 43], [put('back again?'), 44])
+    expect(notes()).toEqual([])
+  })
+})

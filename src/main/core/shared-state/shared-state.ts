@@ -1,0 +1,228 @@
+// Desk-owned state shared by every desk of a branch (DESIGN.md §9). A receptionist's change is
+// written locally at once, as before, and queued as a desk event in the same transaction
+// (`record`); the sender takes it to the relay. Every desk, the author included, applies desk
+// events from the channel log in seq order (`applyInTx`), field by field: a desk event sets a
+// field only when its seq is later than the one that set it last (desk_field_seqs), so every desk
+// ends on the same value whatever order the changes were made in. While this desk's own change
+// to a field still waits (queued, or sent but not yet read back), older news from the log is
+// remembered but not shown: this desk's change is sure to come back with a later seq.
+import type { DeskChange, DeskEventBody } from '../../../shared/relay/desk-events'
+import type { VisitState } from '../../../shared/domain/appointment-status'
+import type { AppointmentStore } from '../appointments/appointment-store'
+import type { ClientStore } from '../clients/client-store'
+import type { DeskDb } from '../db/open-database'
+import type { DeskEvents } from '../events/desk-events'
+import type { DeskEventStore } from './desk-event-store'
+import {
+  bookingNotesField,
+  fieldOf,
+  noteField,
+  noteRemovedField,
+  visitField,
+  walkInField,
+} from './desk-fields'
+
+export interface SharedStateDeps {
+  db: DeskDb
+  store: DeskEventStore
+  appointments: AppointmentStore
+  clients: ClientStore
+  events: DeskEvents
+  branchId: () => number
+  /** False without a relay: nothing is queued, the desk works alone as before. */
+  enabled: boolean
+  now?: () => number
+}
+
+/** What applying desk events changed, to announce after the commit. */
+export interface DeskTouched {
+  uids: string[]
+  clientIds: number[]
+}
+
+type NoteValue = Extract<DeskChange, { kind: 'note_put' }>
+
+export class SharedState {
+  readonly #d: SharedStateDeps
+  readonly #now: () => number
+  readonly #wakers = new Set<() => void>()
+
+  constructor(deps: SharedStateDeps) {
+    this.#d = deps
+    this.#now = deps.now ?? Date.now
+  }
+
+  get enabled(): boolean {
+    return this.#d.enabled
+  }
+
+  /** Called after a desk event is queued (the sender listens). Returns the stop. */
+  onQueued(wake: () => void): () => void {
+    this.#wakers.add(wake)
+    return () => this.#wakers.delete(wake)
+  }
+
+  /**
+   * Queues a desk event for a change the caller writes in the same transaction. The sender is
+   * woken once the caller's synchronous transaction is over.
+   */
+  record(change: DeskChange): void {
+    if (!this.#d.enabled) return
+    this.#d.store.enqueue(change, this.#now())
+    queueMicrotask(() => this.#wakers.forEach((wake) => wake()))
+  }
+
+  /** Runs `fn` in one transaction (better-sqlite3 nests it as a savepoint inside another). */
+  transaction<T>(fn: () => T): T {
+    return this.#d.db.$client.transaction(fn)()
+  }
+
+  /** Cal.com named a desk booking (inside the caller's transaction): its desk events follow. */
+  renameBooking(from: string, to: string): void {
+    if (!this.#d.enabled) return
+    this.#d.store.renameBooking(from, to)
+    // Its desk events can go now: the sender is woken once the caller's transaction is over.
+    queueMicrotask(() => this.#wakers.forEach((wake) => wake()))
+  }
+
+  /** Desk events waiting to be sent or to come back from the relay (the "waiting to sync" count). */
+  waiting(): number {
+    return this.#d.enabled ? this.#d.store.count() : 0
+  }
+
+  /** This desk's desk events not yet read back from the log, oldest first. */
+  waitingEvents(): ReturnType<DeskEventStore['waiting']> {
+    return this.#d.store.waiting()
+  }
+
+  /** One desk event read from the log at `seq`, inside the caller's transaction. */
+  applyInTx(event: DeskEventBody, seq: number): DeskTouched {
+    const { store } = this.#d
+    // This desk's own event is back: its field no longer waits.
+    store.settle(event.key)
+    const { field, value } = fieldOf(event.change)
+    const held = store.field(field)
+    if (held && held.seq >= seq) return { uids: [], clientIds: [] }
+    store.setField(field, seq, value)
+    return this.#land(event.change, this.#pendingFields())
+  }
+
+  /**
+   * Bookings Cal.com's news just wrote (inside the caller's transaction): desk-owned values the
+   * log gave before the desk knew the booking land on it now. Returns the uids it changed.
+   */
+  overlayInTx(uids: readonly string[]): string[] {
+    if (!this.#d.enabled || uids.length === 0) return []
+    let pending: Set<string> | undefined
+    const changed: string[] = []
+    for (const uid of uids) {
+      const visit = this.#d.store.field(visitField(uid))
+      const walkIn = this.#d.store.field(walkInField(uid))
+      const notes = this.#d.store.field(bookingNotesField(uid))
+      if (!visit && !walkIn && !notes) continue
+      pending ??= this.#pendingFields()
+      const row = this.#d.appointments.rowByUid(uid)
+      if (!row) continue
+      const patch: Parameters<AppointmentStore['patchInTx']>[2] = {}
+      if (visit && !pending.has(visitField(uid)) && row.visitState !== visit.value)
+        patch.visitState = visit.value as VisitState
+      if (walkIn && !pending.has(walkInField(uid)) && row.walkIn !== walkIn.value)
+        patch.walkIn = walkIn.value as boolean
+      if (notes && !pending.has(bookingNotesField(uid)) && row.deskNotes !== notes.value)
+        patch.deskNotes = notes.value as string | null
+      if (Object.keys(patch).length === 0) continue
+      this.#d.appointments.patchInTx(this.#d.db, uid, patch)
+      changed.push(uid)
+    }
+    return changed
+  }
+
+  /** After the commit: the UI and the other modules hear of what desk events changed. */
+  announce(touched: DeskTouched): void {
+    if (touched.uids.length) this.#d.appointments.announce([...new Set(touched.uids)])
+    if (touched.clientIds.length)
+      this.#d.events.emit('clientsChanged', {
+        clientIds: [...new Set(touched.clientIds)],
+        all: false,
+      })
+  }
+
+  #pendingFields(): Set<string> {
+    return new Set(this.#d.store.waiting().map((row) => fieldOf(row.change).field))
+  }
+
+  /** Shows a field's new value, unless this desk's own change to it still waits. */
+  #land(change: DeskChange, pending: ReadonlySet<string>): DeskTouched {
+    const { appointments, db } = this.#d
+    const none = { uids: [], clientIds: [] }
+    switch (change.kind) {
+      case 'visit': {
+        const row = appointments.rowByUid(change.bookingUid)
+        if (!row || pending.has(visitField(row.uid)) || row.visitState === change.state) return none
+        appointments.patchInTx(
+          db,
+          row.uid,
+          { visitState: change.state },
+          { code: 'visit_changed', params: { state: change.state } },
+        )
+        return { uids: [row.uid], clientIds: [] }
+      }
+      case 'walk_in': {
+        const row = appointments.rowByUid(change.bookingUid)
+        if (!row || pending.has(walkInField(row.uid)) || row.walkIn === change.walkIn) return none
+        appointments.patchInTx(db, row.uid, { walkIn: change.walkIn })
+        return { uids: [row.uid], clientIds: [] }
+      }
+      case 'booking_notes': {
+        const row = appointments.rowByUid(change.bookingUid)
+        if (!row || pending.has(bookingNotesField(row.uid)) || row.deskNotes === change.notes)
+          return none
+        appointments.patchInTx(
+          db,
+          row.uid,
+          { deskNotes: change.notes },
+          { code: 'desk_notes_changed', params: {} },
+        )
+        return { uids: [row.uid], clientIds: [] }
+      }
+      case 'note_put':
+        return this.#putNote(change, pending)
+      case 'note_removed': {
+        const note = this.#d.clients.note(change.noteId)
+        if (!note || note.removedAt !== null) return none
+        this.#d.clients.removeNote(note.id, this.#now())
+        return { uids: [], clientIds: this.#owner(note.clientKey) }
+      }
+    }
+  }
+
+  #putNote(change: NoteValue, pending: ReadonlySet<string>): DeskTouched {
+    const { clients } = this.#d
+    const note = clients.note(change.noteId)
+    const now = this.#now()
+    if (!note) {
+      clients.addNote({
+        id: change.noteId,
+        branchId: this.#d.branchId(),
+        clientKey: change.clientKey,
+        kind: change.noteKind,
+        text: change.text,
+        person: change.author ? { id: change.author.personId, name: change.author.name } : null,
+        at: now,
+      })
+      // Removed before this desk heard of it (the log's order makes this rare): kept as removed.
+      if (this.#d.store.field(noteRemovedField(change.noteId)))
+        clients.removeNote(change.noteId, now)
+      return { uids: [], clientIds: this.#owner(change.clientKey) }
+    }
+    if (note.removedAt !== null || pending.has(noteField(note.id)) || note.text === change.text)
+      return { uids: [], clientIds: [] }
+    clients.changeNote(note.id, change.text, now)
+    return { uids: [], clientIds: this.#owner(note.clientKey) }
+  }
+
+  #owner(clientKey: string): number[] {
+    const id = this.#d.clients.ownerOf(this.#d.branchId(), clientKey)
+    return id === undefined ? [] : [id]
+  }
+}
