@@ -26,10 +26,12 @@ export function TeamPeople({ myId }: { myId: string }) {
   const me = data?.people.find((p) => p.id === myId)
   if (!data || !me) return null
 
+  // A branch the business has named goes by its name; an unnamed one by where it is.
   const branchLabel = (id: string) =>
-    id === data.channelId
+    data.branchNames[id] ??
+    (id === data.channelId
       ? intl.formatMessage({ id: 'team.branch.here' }, { name: branch.data?.name ?? '' })
-      : intl.formatMessage({ id: 'team.branch.other' }, { id: id.slice(-6) })
+      : intl.formatMessage({ id: 'team.branch.other' }, { id: id.slice(-6) }))
   const offered = branchesOffered(me, data.branches).map((id) => ({ id, label: branchLabel(id) }))
   const common = {
     rememberedPin: pin,
