@@ -10,6 +10,7 @@ import { can } from '../../../../shared/people/roles'
 import { useApi } from '../../app/api-context'
 import { useBranch } from '../../app/queries'
 import { queryKeys } from '../../app/query-keys'
+import { BranchNamesSection } from './BranchNamesSection'
 import { JoinCodeSection } from './JoinCodeSection'
 import { PersonFields, type PersonDraft } from './PersonFields'
 import { TeamChangeDialog } from './TeamChangeDialog'
@@ -73,6 +74,9 @@ export function TeamPeople({ myId }: { myId: string }) {
         onSaved={setSaved}
         {...common}
       />
+      {can(me.role, 'branch.settings') && (
+        <BranchNamesSection team={data} me={me} branchLabel={branchLabel} {...common} />
+      )}
       {can(me.role, 'business.joinCode') && <JoinCodeSection {...common} />}
     </div>
   )
