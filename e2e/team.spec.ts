@@ -58,6 +58,17 @@ test('set up at one desk, joined by a second branch with a code, whose reception
   const code = (await toronto.getByTestId('join-code').locator('strong').textContent())!.trim()
   expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/)
 
+  // The owner names this branch from the keyboard; the Team screen calls it so from then on.
+  const branches = toronto.getByRole('list', { name: 'Branches' })
+  await branches.getByRole('button', { name: /^Rename / }).focus()
+  await toronto.keyboard.press('Enter')
+  const rename = toronto.getByTestId('rename-branch-dialog')
+  await expect(rename.getByLabel('Branch name')).toBeFocused()
+  await expectAccessible(toronto, 'the rename branch dialog')
+  await toronto.keyboard.type('Queen St W')
+  await confirmWithPin(toronto, 'rename-branch-dialog', 'Save the name')
+  await expect(branches).toContainText('Queen St W')
+
   // The Berlin desk, another Cal.com account on the same relay, joins with the code.
   const berlinBranch = await world.otherBranchDesk()
   // Another PC: its own browser context.

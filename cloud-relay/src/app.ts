@@ -15,6 +15,7 @@ import strictInputPlugin from './plugins/strict-input.js'
 import waitersPlugin from './plugins/waiters.js'
 import ackRoutes from './routes/ack.js'
 import adminRoutes from './routes/admin.js'
+import branchRoutes from './routes/branches.js'
 import businessRoutes from './routes/business.js'
 import cancellationPolicyRoutes from './routes/cancellation-policies.js'
 import deskEventRoutes from './routes/desk-events.js'
@@ -113,6 +114,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(joinCodeRoutes, { joinRateLimitPerMinute: config.joinRateLimitPerMinute })
   await app.register(peopleRoutes)
   await app.register(cancellationPolicyRoutes)
+  await app.register(branchRoutes)
   await app.register(notificationRulesRoutes, { emailEnabled: app.notifier.emailEnabled })
   await app.register(reportsRoutes)
   await app.register(notificationsRoutes, { recheckMs: config.pollRecheckMs })

@@ -355,6 +355,18 @@ const cases: Case[] = [
     field: 'body/everything',
   },
   {
+    route: 'PUT /v1/business/branches/:channelId',
+    name: 'a name of spaces only',
+    send: () =>
+      json(
+        'PUT',
+        '/v1/business/branches/ch_x',
+        JSON.stringify({ actor: { personId: 'per_x', pin: '1234' }, name: ' \u00a0 ' }),
+        device(),
+      ),
+    field: 'body/name',
+  },
+  {
     route: 'GET /v1/business/notification-rules/proposals',
     name: 'an unknown query parameter',
     send: () => get('/v1/business/notification-rules/proposals?state=pending', device()),

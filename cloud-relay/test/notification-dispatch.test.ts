@@ -171,9 +171,15 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
       text: 'Avísanos con un día.',
     })
     expect(policy.statusCode, policy.body).toBe(200)
+    // The rules' older name for the branch gives way to the one the business gives it.
     await setRules((rules) => {
-      rules.branchNames = { [channelId]: 'Centro' }
+      rules.branchNames = { [channelId]: 'Sucursal antigua' }
     })
+    const named = await call('PUT', `/v1/business/branches/${channelId}`, {
+      actor: { personId: biz.ownerId, pin: OWNER_PIN },
+      name: 'Centro',
+    })
+    expect(named.statusCode, named.body).toBe(200)
     // The business's own events (its creation, its people) notify no one.
     await run()
     expect(await history()).toEqual([])

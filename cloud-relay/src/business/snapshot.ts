@@ -9,7 +9,10 @@ export const snapshotOf = (b: StoredBusiness): BusinessSnapshot => ({
   businessId: b.id,
   name: b.name,
   version: b.version,
-  branches: b.channelIds.map((channelId) => ({ channelId })),
+  branches: b.channelIds.map((channelId) => ({
+    channelId,
+    name: b.branchNames[channelId] ?? null,
+  })),
   people: b.people.map(personOut),
   cancellationPolicies: b.cancellationPolicies,
 })

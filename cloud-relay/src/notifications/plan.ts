@@ -5,7 +5,7 @@ import type { NotificationRules } from '../../../src/shared/notifications/rules.
 import type { StoredBusiness, StoredPerson } from '../storage/business-types.js'
 import type { NewNotification } from '../storage/notification-types.js'
 import type { NotificationSource } from './classify.js'
-import { defaultBranchName, describeEvent, languageOf } from './messages.js'
+import { defaultBranchName, describeEvent, languageOf, type MessageLanguage } from './messages.js'
 import { quietUntil } from './quiet-hours.js'
 
 export interface PlanContext {
@@ -30,12 +30,23 @@ function recipients(
   )
 }
 
+/**
+ * What a message calls a branch: the business's own name for it (the Team screen's), else the
+ * name the rules once carried (before branches had names of their own), else "Branch N".
+ */
+function branchNameOf(ctx: PlanContext, id: string, lang: MessageLanguage): string {
+  return (
+    ctx.business.branchNames[id] ??
+    ctx.rules.branchNames[id] ??
+    defaultBranchName(Math.max(0, ctx.business.channelIds.indexOf(id)), lang)
+  )
+}
+
 export function planNotifications(source: NotificationSource, ctx: PlanContext): NewNotification[] {
   const rule = ctx.rules.kinds[source.kind]
   if (!rule.enabled) return []
   if (rule.branches !== 'all' && !rule.branches.includes(source.branchId)) return []
   const zone = source.zone ?? 'UTC'
-  const branchIndex = ctx.business.channelIds.indexOf(source.branchId)
   const held =
     rule.quietHours && ctx.rules.quietHours
       ? quietUntil(ctx.rules.quietHours, ctx.now, zone)
@@ -43,8 +54,8 @@ export function planNotifications(source: NotificationSource, ctx: PlanContext):
   const out: NewNotification[] = []
   for (const person of recipients(source, rule, ctx.business.people)) {
     const lang = languageOf(person.language)
-    const branchName =
-      ctx.rules.branchNames[source.branchId] ?? defaultBranchName(Math.max(0, branchIndex), lang)
+    const nameOf = (id: string) => branchNameOf(ctx, id, lang)
+    const branchName = nameOf(source.branchId)
     const { title, body } = describeEvent({
       kind: source.kind,
       lang,
@@ -54,9 +65,7 @@ export function planNotifications(source: NotificationSource, ctx: PlanContext):
       summary: source.summary,
       problem: source.problem ?? null,
       daily: source.daily ?? null,
-      nameOf: (id) =>
-        ctx.rules.branchNames[id] ??
-        defaultBranchName(Math.max(0, ctx.business.channelIds.indexOf(id)), lang),
+      nameOf,
     })
     for (const channel of rule.channels) {
       let status: NewNotification['status'] = 'pending'

@@ -59,6 +59,7 @@ const business: FastifyPluginAsyncTypebox = async (app) => {
           },
         ],
         cancellationPolicies: [],
+        branchNames: {},
       }
       const created = await app.storage.business.createBusiness({
         id,

@@ -22,6 +22,8 @@ export interface BusinessDoc {
   people: StoredPerson[]
   /** Per service; set by owners and admins, read out at cancelling, deciding what is late. */
   cancellationPolicies: CancellationPolicy[]
+  /** What the business calls each branch, by channel id; a branch not named here has none yet. */
+  branchNames: Record<string, string>
 }
 
 export interface StoredBusiness extends BusinessDoc {

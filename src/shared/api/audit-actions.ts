@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'business.create',
   'business.join',
   'business.joinCode',
+  'business.renameBranch',
   'people.add',
   'people.change',
 ] as const

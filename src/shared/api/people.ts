@@ -153,9 +153,26 @@ export const Team = Type.Object({
   channelId: Type.Union([Type.String(), Type.Null()]),
   /** Every branch of the business (relay channel ids), this desk's included. */
   branches: Type.Array(Type.String()),
+  /** What the business calls each branch, by channel id; a branch not named has no entry. */
+  branchNames: Type.Record(Type.String(), Type.String()),
   people: Type.Array(TeamMember),
 })
 export type Team = Static<typeof Team>
+
+export const BranchParams = Type.Object({
+  channelId: Type.String({ minLength: 1, maxLength: 100 }),
+})
+export const RenameBranchBody = Type.Object(
+  { pin: ActorPin, name: Name },
+  { additionalProperties: false },
+)
+export type RenameBranchBody = Static<typeof RenameBranchBody>
+export const BranchRenamed = Type.Object({
+  channelId: Type.String(),
+  name: Type.String(),
+  version: Type.Integer(),
+})
+export type BranchRenamed = Static<typeof BranchRenamed>
 
 export const JoinCodeBody = Type.Object({ pin: ActorPin }, { additionalProperties: false })
 export type JoinCodeBody = Static<typeof JoinCodeBody>

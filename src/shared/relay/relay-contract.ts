@@ -169,7 +169,8 @@ export interface BusinessSnapshot {
   name: string
   /** Goes up by one with every change; a desk's copy is current when it matches. */
   version: number
-  branches: { channelId: string }[]
+  /** In the order they joined; `name` is what the business calls the branch (null until named, absent from relays before names). */
+  branches: { channelId: string; name?: string | null }[]
   people: PersonSnapshot[]
   /** The cancellation policy of each service that has one (absent from relays before them). */
   cancellationPolicies?: CancellationPolicy[]
@@ -194,6 +195,23 @@ export interface RemoveCancellationPolicyRequest {
 export interface CancellationPolicyResponse {
   /** The policy now in force; null after a removal. */
   policy: CancellationPolicy | null
+  /** The business version that holds it. */
+  version: number
+}
+
+/**
+ * `PUT /v1/business/branches/:channelId`: an owner (any branch) or an admin (their branches) names
+ * one branch of the business, as messages and screens call it; a new business version, audited
+ * and announced to every branch. 200 `RenameBranchResponse`.
+ */
+export interface RenameBranchRequest {
+  actor: Actor
+  /** 1–100 characters, something visible. */
+  name: string
+}
+export interface RenameBranchResponse {
+  channelId: string
+  name: string
   /** The business version that holds it. */
   version: number
 }

@@ -13,6 +13,8 @@ import type {
   SetCancellationPolicyRequest,
   JoinCodeResponse,
   PersonChangeResponse,
+  RenameBranchRequest,
+  RenameBranchResponse,
   UpdatePersonRequest,
 } from '../../../shared/relay/relay-contract'
 import {
@@ -23,6 +25,7 @@ import {
   fetchBusiness,
   joinBusiness,
   makeJoinCode,
+  renameBranch,
   type Asking,
 } from './relay-business'
 import type { RelayDevice } from './relay-device-store'
@@ -87,6 +90,17 @@ export class BusinessCopy {
     asking: Asking,
   ): Promise<PersonChangeResponse> {
     const answer = await changePerson(await this.#device(), personId, request, asking)
+    await this.refresh()
+    return answer
+  }
+
+  /** Names a branch at the relay, then reads the new copy so this desk shows the name at once. */
+  async renameBranch(
+    channelId: string,
+    request: RenameBranchRequest,
+    asking: Asking,
+  ): Promise<RenameBranchResponse> {
+    const answer = await renameBranch(await this.#device(), channelId, request, asking)
     await this.refresh()
     return answer
   }

@@ -8,6 +8,8 @@ import type {
   AddPersonRequest,
   BusinessSnapshot,
   JoinCodeRequest,
+  RenameBranchRequest,
+  RenameBranchResponse,
   JoinCodeResponse,
   PersonChangeResponse,
   UpdatePersonRequest,
@@ -174,4 +176,21 @@ export async function putCancellationPolicy(
   )
   if (!res.ok) throw await refusal(res, asking)
   return (await res.json()) as CancellationPolicyResponse
+}
+
+/** Names one branch of the business (owners any, admins their own; the relay checks the PIN). */
+export async function renameBranch(
+  device: RelayDevice,
+  channelId: string,
+  request: RenameBranchRequest,
+  asking: Asking,
+): Promise<RenameBranchResponse> {
+  const res = await call(
+    device,
+    'PUT',
+    `/v1/business/branches/${encodeURIComponent(channelId)}`,
+    request,
+  )
+  if (!res.ok) throw await refusal(res, asking)
+  return (await res.json()) as RenameBranchResponse
 }

@@ -14,6 +14,8 @@ import { businessCopy, businessPeople, settings } from '../db/schema'
  * replaced with it.
  */
 const POLICIES_KEY = 'business.cancellationPolicies'
+/** The branches' names (by channel id), kept beside the policies for the same reason. */
+const BRANCH_NAMES_KEY = 'business.branchNames'
 
 export interface BusinessCopy {
   id: string
@@ -38,8 +40,14 @@ export class BusinessStore {
   readonly #people
   readonly #person
   readonly #policies
+  readonly #branchNames
 
   constructor(private readonly db: DeskDb) {
+    this.#branchNames = db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, BRANCH_NAMES_KEY))
+      .prepare()
     this.#policies = db
       .select({ value: settings.value })
       .from(settings)
@@ -73,6 +81,12 @@ export class BusinessStore {
     return row ? (JSON.parse(row.value) as CancellationPolicy[]) : []
   }
 
+  /** What the business calls each branch, by channel id (a branch not yet named has no entry). */
+  branchNames(): Record<string, string> {
+    const row = this.#branchNames.get()
+    return row ? (JSON.parse(row.value) as Record<string, string>) : {}
+  }
+
   /**
    * Keeps the snapshot when it is newer than the copy (or of another business: the branch was
    * joined elsewhere). True when the copy changed.
@@ -94,6 +108,13 @@ export class BusinessStore {
       if (snapshot.people.length > 0) tx.insert(businessPeople).values(snapshot.people).run()
       tx.insert(settings)
         .values({ key: POLICIES_KEY, value: JSON.stringify(snapshot.cancellationPolicies ?? []) })
+        .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } })
+        .run()
+      const names = Object.fromEntries(
+        snapshot.branches.flatMap((b) => (b.name ? [[b.channelId, b.name]] : [])),
+      )
+      tx.insert(settings)
+        .values({ key: BRANCH_NAMES_KEY, value: JSON.stringify(names) })
         .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } })
         .run()
       return true

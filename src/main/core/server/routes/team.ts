@@ -5,6 +5,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   AddPersonBody,
+  BranchParams,
+  BranchRenamed,
+  RenameBranchBody,
   ChangePersonBody,
   JoinCode,
   JoinCodeBody,
@@ -49,8 +52,37 @@ const team: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, 
         business: b ? { id: b.id, name: b.name, version: b.version } : null,
         channelId: services.sync.relayIdentity().channelId,
         branches: b?.branches ?? [],
+        branchNames: business.branchNames(),
         people: business.people().map(({ pinHash: _hash, ...person }) => person),
       }
+    },
+  )
+
+  app.put(
+    '/api/business/branches/:channelId',
+    {
+      config: { access: 'branch.settings' },
+      schema: {
+        summary: 'Name a branch of the business (owners: any; admins: their own branches)',
+        params: BranchParams,
+        body: RenameBranchBody,
+        response: { 200: BranchRenamed, ...refusals },
+      },
+    },
+    async (request) => {
+      const me = signedIn()
+      const { channelId } = request.params
+      const answer = await businessCopy.renameBranch(
+        channelId,
+        { actor: { personId: me.id, pin: request.body.pin }, name: request.body.name },
+        { role: me.role, action: 'branch.settings' },
+      )
+      audit.record({
+        action: 'business.renameBranch',
+        target: `branch:${channelId}`,
+        detail: { name: answer.name },
+      })
+      return answer
     },
   )
 

@@ -10,6 +10,7 @@ import { can } from '../../../../shared/people/roles'
 import { useApi } from '../../app/api-context'
 import { useBranch } from '../../app/queries'
 import { queryKeys } from '../../app/query-keys'
+import { BranchNamesSection } from './BranchNamesSection'
 import { JoinCodeSection } from './JoinCodeSection'
 import { PersonFields, type PersonDraft } from './PersonFields'
 import { TeamChangeDialog } from './TeamChangeDialog'
@@ -26,10 +27,12 @@ export function TeamPeople({ myId }: { myId: string }) {
   const me = data?.people.find((p) => p.id === myId)
   if (!data || !me) return null
 
+  // A branch the business has named goes by its name; an unnamed one by where it is.
   const branchLabel = (id: string) =>
-    id === data.channelId
+    data.branchNames[id] ??
+    (id === data.channelId
       ? intl.formatMessage({ id: 'team.branch.here' }, { name: branch.data?.name ?? '' })
-      : intl.formatMessage({ id: 'team.branch.other' }, { id: id.slice(-6) })
+      : intl.formatMessage({ id: 'team.branch.other' }, { id: id.slice(-6) }))
   const offered = branchesOffered(me, data.branches).map((id) => ({ id, label: branchLabel(id) }))
   const common = {
     rememberedPin: pin,
@@ -71,6 +74,9 @@ export function TeamPeople({ myId }: { myId: string }) {
         onSaved={setSaved}
         {...common}
       />
+      {can(me.role, 'branch.settings') && (
+        <BranchNamesSection team={data} me={me} branchLabel={branchLabel} {...common} />
+      )}
       {can(me.role, 'business.joinCode') && <JoinCodeSection {...common} />}
     </div>
   )

@@ -42,6 +42,7 @@ export const auditActionEn: Record<AuditActionKey, string> = {
   'audit.action.business.create': 'Set up the business',
   'audit.action.business.join': 'Joined this branch to the business with a code',
   'audit.action.business.joinCode': 'Made a join code for another branch',
+  'audit.action.business.renameBranch': 'Named a branch “{name}”',
   'audit.action.people.add': 'Added {subject} to the team',
   'audit.action.people.change':
     '{change, select, pin {Reset the PIN of {subject}} deactivate {Deactivated {subject}} reactivate {Reactivated {subject}} other {Changed the details of {subject}}}',
@@ -84,6 +85,7 @@ export const auditActionEs: Record<AuditActionKey, string> = {
   'audit.action.business.create': 'Configuró el negocio',
   'audit.action.business.join': 'Unió esta sucursal al negocio con un código',
   'audit.action.business.joinCode': 'Creó un código para unir otra sucursal',
+  'audit.action.business.renameBranch': 'Llamó «{name}» a una sucursal',
   'audit.action.people.add': 'Añadió a {subject} al equipo',
   'audit.action.people.change':
     '{change, select, pin {Cambió el PIN de {subject}} deactivate {Desactivó a {subject}} reactivate {Reactivó a {subject}} other {Cambió los datos de {subject}}}',

@@ -42,6 +42,8 @@ export function auditWords(
         id,
         values: { windowHours: typeof detail.windowHours === 'number' ? detail.windowHours : 0 },
       }
+    case 'business.renameBranch':
+      return { id, values: { name: text(detail.name) } }
     case 'people.add':
       return { id, values: { subject } }
     case 'people.change': {

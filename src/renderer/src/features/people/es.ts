@@ -76,6 +76,11 @@ export const es: CatalogOf<typeof en> = {
   'team.add.pin': 'Su PIN (de 4 a 12 dígitos)',
   'team.add.submit': 'Añadir',
   'team.joinCode.title': 'Otra sucursal',
+  'team.branchNames.title': 'Sucursales',
+  'team.branchNames.rename': 'Cambiar nombre',
+  'team.branchNames.renameOf': 'Cambiar el nombre de {name}',
+  'team.branchNames.name': 'Nombre de la sucursal',
+  'team.branchNames.save': 'Guardar el nombre',
   'team.joinCode.make': 'Crear un código para unirse',
   'team.joinCode.made':
     'Código {code}, válido hasta las {time}. Escríbelo en el mostrador de la otra sucursal.',
