@@ -78,6 +78,7 @@ export function App({ openUrl }: Props) {
   )
   const connectState = useSyncExternalStore(connectFlow.subscribe, connectFlow.getState)
 
+  const offline = offlineState(liveStatus, branch.data, sync.data, outbox.data)
   const route = parseRoute(location)
   const timeZone = branch.data?.timeZone
   const today = timeZone ? todayInZone(timeZone, now) : null
@@ -239,11 +240,11 @@ export function App({ openUrl }: Props) {
         </div>
       </header>
       <StatusStrip
-        reach={reachability(liveStatus, branch.data, sync.data)}
+        reach={reachability(branch.data?.connection === 'connected', offline)}
         outbox={outbox.data}
         pending={pending.data?.length}
       />
-      <OfflineBanner state={offlineState(liveStatus, branch.data, sync.data, outbox.data)} />
+      <OfflineBanner state={offline} />
       <main className="app__main">
         {branch.error && <ErrorMessage message={describeError(intl, branch.error)} />}
         {screen}
