@@ -13,6 +13,7 @@ import type { ClientPage } from '../../src/shared/api/clients'
 import {
   allSynced,
   bookWalkIn,
+  cannotReachCalcom,
   holdAWalkInInFlight,
   releaseHeldCalls,
   seedBelievableDay,
@@ -154,7 +155,10 @@ async function main() {
     await allSynced(world)
     // An hour offline: Cal.com out of reach, a walk-in booked anyway, waiting to sync.
     world.link!.down()
-    await bookWalkIn(world, date, now, 'Olga Lindgren')
+    if (!(await bookWalkIn(world, date, now, 'Olga Lindgren', 'colour-consultation'))) {
+      throw new Error('no free time left on the day for the walk-in booked offline')
+    }
+    await cannotReachCalcom(world)
     await shoot(['offline'])
     world.link!.up()
     await allSynced(world)

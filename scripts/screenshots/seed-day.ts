@@ -97,16 +97,14 @@ export async function seedBelievableDay(
 }
 
 /** What a haircut can be booked with on `date`: its desk id, the staff, Cal.com's free times. */
-async function bookable(world: FrontDeskWorld, date: string) {
+async function bookable(world: FrontDeskWorld, date: string, slug = 'haircut') {
   const haircut = (await world.get<Array<{ id: number; slug: string }>>('/api/event-types')).find(
-    (t) => t.slug === 'haircut',
+    (t) => t.slug === slug,
   )
-  if (!haircut) throw new Error('the branch has no haircut event type')
+  if (!haircut) throw new Error(`the branch has no ${slug} event type`)
   const day = await world.get<DayView>(`/api/appointments?date=${date}`)
-  const freeStarts = (await world.freeSlots('haircut', 3)).filter(
-    (s) => dayOfStart(s, day) === date,
-  )
-  const takes = (name: string, start: string) => world.hostTakes('haircut', name, start)
+  const freeStarts = (await world.freeSlots(slug, 3)).filter((s) => dayOfStart(s, day) === date)
+  const takes = (name: string, start: string) => world.hostTakes(slug, name, start)
   return { haircut, staff: day.staff, freeStarts, takes }
 }
 
@@ -116,8 +114,10 @@ export async function bookWalkIn(
   date: string,
   now: string,
   name: string,
+  /** The seeded morning leaves few haircuts free: later walk-ins take another service. */
+  slug = 'haircut',
 ): Promise<string | null> {
-  const { haircut, staff, freeStarts, takes } = await bookable(world, date)
+  const { haircut, staff, freeStarts, takes } = await bookable(world, date, slug)
   const start = freeStarts.find(
     (s) => Date.parse(s) >= Date.parse(now) && staff.some((m) => takes(m.name, s)),
   )
@@ -166,6 +166,14 @@ export async function holdAWalkInInFlight(
 export async function releaseHeldCalls(world: FrontDeskWorld): Promise<void> {
   const res = await fetch(`${world.sandbox.url}/_sandbox/faults`, { method: 'DELETE' })
   if (!res.ok) throw new Error(`the sandbox kept its faults: ${res.status}`)
+}
+
+/** Waits until a change failed to reach Cal.com and waits to try again: what the banner reads. */
+export async function cannotReachCalcom(world: FrontDeskWorld): Promise<void> {
+  await until('a change waiting to try Cal.com again', async () => {
+    const queued = await world.get<OutboxEntry[]>('/api/outbox')
+    return queued.some((e) => e.state === 'pending' && e.attempts > 0)
+  })
 }
 
 /** Waits until every change made at the desk reached Cal.com. */

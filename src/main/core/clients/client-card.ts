@@ -82,10 +82,8 @@ export function clientCard(
       alerts.map((a) => a.text),
     ),
     ...store.identities(id),
-    upcoming: store
-      .visits(id, { from: now, to: Number.MAX_SAFE_INTEGER }, true, UPCOMING_SHOWN)
-      .map(visit),
-    past: store.visits(id, { from: 0, to: now }, false, PAST_SHOWN).map(visit),
+    upcoming: store.visits(id, now, true, UPCOMING_SHOWN).map(visit),
+    past: store.visits(id, now, false, PAST_SHOWN).map(visit),
     services: store.services(id),
     noShows: store.noShows(id),
     lateCancellations: late.size,

@@ -141,8 +141,13 @@ export class ClientStore {
         `select a.uid, a.starts_at as startsAt, a.ends_at as endsAt, a.status, a.staff_id as staffId,
            coalesce(e.title, a.title) as service
          from appointments a left join event_types e on e.id = a.event_type_id
-         where a.client_id = @id and ${NOT_SUPERSEDED} and a.starts_at >= @from and a.starts_at < @to
-           and (@upcoming = 0 or a.status in ('SCHEDULED', 'PENDING'))
+         where a.client_id = @id and ${NOT_SUPERSEDED}
+           -- A visit under way (arrived, in service) or done is no longer upcoming, whatever
+           -- the clocks say: it is the latest of the past ones.
+           and case when @upcoming = 1
+             then a.starts_at >= @now and a.status in ('SCHEDULED', 'PENDING')
+               and a.visit_state = 'NONE'
+             else a.starts_at < @now or a.visit_state <> 'NONE' end
          order by case when @upcoming = 1 then a.starts_at else -a.starts_at end
          limit @limit`,
       ),
@@ -321,13 +326,9 @@ export class ClientStore {
     this.#s.deleteClientsOfBranch!.run(branchId)
   }
 
-  visits(
-    id: number,
-    range: { from: number; to: number },
-    upcoming: boolean,
-    limit: number,
-  ): VisitRow[] {
-    return this.#s.visits!.all({ id, ...range, upcoming: upcoming ? 1 : 0, limit }) as VisitRow[]
+  /** Upcoming visits (booked, from `now`, not yet arrived) or the others, the past ones. */
+  visits(id: number, now: number, upcoming: boolean, limit: number): VisitRow[] {
+    return this.#s.visits!.all({ id, now, upcoming: upcoming ? 1 : 0, limit }) as VisitRow[]
   }
 
   services(id: number): { service: string; visits: number }[] {

@@ -53,6 +53,21 @@ beforeAll(async () => {
   book('early', now + 5 * 24 * HOUR, 'SCHEDULED')
   book('early', now + 5 * 24 * HOUR, 'CANCELLED') // five days ahead: in time
   book('other', now + 3 * HOUR, 'SCHEDULED', 'Walk-in Paul')
+  // Arrived early for a later booking, and in service already: no longer upcoming.
+  desk.services.appointments.upsert(
+    {
+      uid: 'Ana-in-service',
+      branchId,
+      title: 'Colour',
+      start: new Date(now + HOUR / 2).toISOString(),
+      end: new Date(now + HOUR + HOUR / 2).toISOString(),
+      status: 'SCHEDULED',
+      visitState: 'IN_SERVICE',
+      attendee: { name: 'Ana Ruiz', email: null, phone: null },
+    },
+    'desk',
+  )
+  book('Ana-next', now + 7 * 24 * HOUR, 'SCHEDULED', 'Ana Ruiz')
   const [, page] = await json<ClientPage>('/api/clients?q=ines')
   ines = page.clients[0]!.id
 })
@@ -85,6 +100,13 @@ describe('GET /api/clients/:id', () => {
     expect(card.past.map((v) => v.uid)).toEqual(['past-2', 'past-1'])
     expect(card.services).toEqual([{ service: 'Colour', visits: 3 }])
     expect(card).toMatchObject({ noShows: 1, lateCancellations: 1, cancellationWindowHours: 24 })
+  })
+
+  it('lists a visit in service under the past visits, not the upcoming ones', async () => {
+    const [, page] = await json<ClientPage>('/api/clients?q=ana%20ruiz')
+    const [, card] = await json<ClientCard>(`/api/clients/${page.clients[0]!.id}`)
+    expect(card.upcoming.map((v) => v.uid)).toEqual(['Ana-next'])
+    expect(card.past.map((v) => v.uid)).toEqual(['Ana-in-service'])
   })
 
   it("judges a cancellation by its service's own policy window where the owner set one", () => {

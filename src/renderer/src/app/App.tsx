@@ -1,28 +1,18 @@
 // The shell: the branch header, the status strip, and the screen the address names.
 import { useQueryClient } from '@tanstack/react-query'
-import { useState, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Redirect, useLocation } from 'wouter'
-import { AttentionPage } from '../features/attention/AttentionPage'
-import { PendingPage } from '../features/attention/PendingPage'
 import { usePendingConfirmations } from '../features/attention/queries'
 import { NewBookingButton } from '../features/booking/NewBookingButton'
-import { ClientCardPage } from '../features/clients/ClientCardPage'
 import { ClientSearchKey } from '../features/clients/ClientSearchKey'
-import { ClientsPage } from '../features/clients/ClientsPage'
 import { DayPage } from '../features/day/DayPage'
 import { OfflineBanner } from '../features/offline/OfflineBanner'
 import { SignedInBadge } from '../features/people/SignedInBadge'
 import { useCan } from '../features/people/session-queries'
-import { TeamPage } from '../features/people/TeamPage'
-import { AppointmentByUid } from '../features/notifications/AppointmentByUid'
-import { NotificationsPage } from '../features/notifications/NotificationsPage'
 import { offlineState } from '../features/offline/offline-state'
 import { ConnectFlow } from '../features/settings/connect/connect-calcom'
 import { ConnectionStatus } from '../features/settings/connect/ConnectionStatus'
-import { SettingsPage } from '../features/settings/SettingsPage'
-import { PrintDayPage } from '../features/print/PrintDayPage'
-import { SyncHealthPage } from '../features/sync-health/SyncHealthPage'
 import { ErrorMessage } from '../ui/ErrorMessage'
 import { todayInZone } from '../ui/time/zoned-time'
 import { useApi } from './api-context'
@@ -34,6 +24,43 @@ import { parseRoute, paths } from './routes'
 import { reachability, StatusStrip } from './StatusStrip'
 import { useLiveUpdates } from './useLiveUpdates'
 import { useNow } from './useNow'
+
+// The day is the screen a desk opens on and lives in: it is in the first bundle. Every other
+// screen is loaded the first time it is opened, so the day paints without waiting for them.
+const AttentionPage = lazy(() =>
+  import('../features/attention/AttentionPage').then((m) => ({ default: m.AttentionPage })),
+)
+const PendingPage = lazy(() =>
+  import('../features/attention/PendingPage').then((m) => ({ default: m.PendingPage })),
+)
+const ClientCardPage = lazy(() =>
+  import('../features/clients/ClientCardPage').then((m) => ({ default: m.ClientCardPage })),
+)
+const ClientsPage = lazy(() =>
+  import('../features/clients/ClientsPage').then((m) => ({ default: m.ClientsPage })),
+)
+const TeamPage = lazy(() =>
+  import('../features/people/TeamPage').then((m) => ({ default: m.TeamPage })),
+)
+const AppointmentByUid = lazy(() =>
+  import('../features/notifications/AppointmentByUid').then((m) => ({
+    default: m.AppointmentByUid,
+  })),
+)
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+)
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+)
+const PrintDayPage = lazy(() =>
+  import('../features/print/PrintDayPage').then((m) => ({ default: m.PrintDayPage })),
+)
+const SyncHealthPage = lazy(() =>
+  import('../features/sync-health/SyncHealthPage').then((m) => ({ default: m.SyncHealthPage })),
+)
 
 const LIVE_WORDS: Record<
   LiveStatus,
@@ -78,6 +105,7 @@ export function App({ openUrl }: Props) {
   )
   const connectState = useSyncExternalStore(connectFlow.subscribe, connectFlow.getState)
 
+  const offline = offlineState(liveStatus, branch.data, sync.data, outbox.data)
   const route = parseRoute(location)
   const timeZone = branch.data?.timeZone
   const today = timeZone ? todayInZone(timeZone, now) : null
@@ -239,14 +267,22 @@ export function App({ openUrl }: Props) {
         </div>
       </header>
       <StatusStrip
-        reach={reachability(liveStatus, branch.data, sync.data)}
+        reach={reachability(branch.data?.connection === 'connected', offline)}
         outbox={outbox.data}
         pending={pending.data?.length}
       />
-      <OfflineBanner state={offlineState(liveStatus, branch.data, sync.data, outbox.data)} />
+      <OfflineBanner state={offline} />
       <main className="app__main">
         {branch.error && <ErrorMessage message={describeError(intl, branch.error)} />}
-        {screen}
+        <Suspense
+          fallback={
+            <p className="loading">
+              <FormattedMessage id="app.loading" />
+            </p>
+          }
+        >
+          {screen}
+        </Suspense>
       </main>
       <footer className="app__footer">
         {health.data ? (

@@ -1,27 +1,28 @@
 // Always on screen: whether the desk reaches Cal.com, how many changes wait to sync and how many
 // need attention (each a link to its list). Words and icons, never colour alone.
 import { FormattedMessage, useIntl } from 'react-intl'
-import type { Branch, OutboxEntry, SyncHealth } from '../../../shared/api/schemas'
-import type { LiveStatus } from './live-stream'
+import type { OutboxEntry } from '../../../shared/api/schemas'
+import type { OfflineState } from '../features/offline/offline-state'
 import { paths } from './routes'
 
-export type Reachability = 'online' | 'offline' | 'desk-down' | 'not-connected'
+export type Reachability = 'online' | 'calcom-down' | 'relay-down' | 'desk-down' | 'not-connected'
 
-/** Online means the page hears the desk and the desk hears Cal.com (through the relay). */
-export function reachability(
-  live: LiveStatus,
-  branch: Pick<Branch, 'connection'> | undefined,
-  sync: Pick<SyncHealth, 'relay'> | undefined,
-): Reachability {
-  if (live !== 'live') return 'desk-down'
-  if (!branch || branch.connection !== 'connected') return 'not-connected'
-  if (sync && sync.relay.configured && sync.relay.state !== 'online') return 'offline'
+/**
+ * Online means the page hears the desk, and the desk reaches Cal.com (its changes get through)
+ * and hears it (through the relay). Which link is down is said, the one that loses changes first.
+ */
+export function reachability(connected: boolean, offline: OfflineState): Reachability {
+  if (offline.deskDown) return 'desk-down'
+  if (!connected) return 'not-connected'
+  if (offline.calcomDown) return 'calcom-down'
+  if (offline.relayDown) return 'relay-down'
   return 'online'
 }
 
 const REACH_WORDS = {
   online: 'app.strip.online',
-  offline: 'app.strip.offline',
+  'calcom-down': 'app.strip.calcomDown',
+  'relay-down': 'app.strip.relayDown',
   'desk-down': 'app.strip.deskDown',
   'not-connected': 'app.strip.notConnected',
 } as const

@@ -18,7 +18,8 @@ export const es: CatalogOf<typeof en> = {
   'app.live.reconnecting': 'Actualizaciones en pausa, reconectando…',
   'app.strip.label': 'Estado del mostrador',
   'app.strip.online': 'En línea',
-  'app.strip.offline': 'Sin conexión: no se puede contactar con Cal.com',
+  'app.strip.calcomDown': 'No se puede contactar con Cal.com',
+  'app.strip.relayDown': 'Las reservas por internet no llegan',
   'app.strip.deskDown': 'El mostrador no responde',
   'app.strip.notConnected': 'Cal.com: sin conectar',
   'app.strip.waiting':

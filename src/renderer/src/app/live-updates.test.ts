@@ -1,9 +1,9 @@
 // What LiveUpdates does to the cache beyond invalidation (live-invalidation.test.ts): a day still
 // showing a desk booking under its placeholder uid is read again when the queue moves on, so the
 // placeholder cannot linger beside the booking's Cal.com card.
-import { QueryClient } from '@tanstack/react-query'
-import { describe, expect, it } from 'vitest'
-import type { DayView } from '../../../shared/api/schemas'
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { describe, expect, it, vi } from 'vitest'
+import type { AppointmentDetail, DayView } from '../../../shared/api/schemas'
 import type { ApiClient } from './api-client'
 import { LiveUpdates } from './live-updates'
 import { queryKeys } from './query-keys'
@@ -26,5 +26,93 @@ describe('LiveUpdates on the queue moving on', () => {
     await new LiveUpdates(queryClient, noReads).apply({ type: 'outbox' })
     expect(queryClient.getQueryState(queryKeys.day('2026-12-08'))?.isInvalidated).toBe(true)
     expect(queryClient.getQueryState(queryKeys.day('2026-12-09'))?.isInvalidated).toBe(false)
+  })
+})
+
+// A read on its way when a live event arrives may have been answered before the change: its
+// answer must never be what the screen ends with. TanStack Query, asked to refetch a query whose
+// first read is still on its way, hands back that same read; these prove a new one is made.
+describe('LiveUpdates with a read already on its way', () => {
+  const date = '2026-12-08'
+  const client = () => new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } })
+
+  /** A query on screen whose reads the test answers one by one, in the order they were made. */
+  function onScreen<T>(queryClient: QueryClient, queryKey: readonly unknown[]) {
+    const answers: Array<(value: T) => void> = []
+    const observer = new QueryObserver<T>(queryClient, {
+      queryKey,
+      queryFn: () => new Promise<T>((resolve) => answers.push(resolve)),
+    })
+    const shown: T[] = []
+    const stop = observer.subscribe((result) => {
+      if (result.data !== undefined) shown.push(result.data)
+    })
+    return { answers, shown, stop }
+  }
+
+  const uidsOf = (day: DayView | undefined) => day?.appointments.map((a) => a.uid)
+
+  it('reads a day with no data yet again after a change, and discards the older answer', async () => {
+    const queryClient = client()
+    const day = onScreen<DayView>(queryClient, queryKeys.day(date))
+    await vi.waitFor(() => expect(day.answers).toHaveLength(1))
+
+    await new LiveUpdates(queryClient, noReads).apply({ type: 'branch' })
+    await vi.waitFor(() => expect(day.answers).toHaveLength(2))
+    day.answers[0]!(dayWith(date, ['before-the-change']))
+    day.answers[1]!(dayWith(date, ['after-the-change']))
+
+    await vi.waitFor(() =>
+      expect(uidsOf(queryClient.getQueryData(queryKeys.day(date)))).toEqual(['after-the-change']),
+    )
+    expect(day.shown.map(uidsOf)).toEqual([['after-the-change']])
+    day.stop()
+  })
+
+  it('reads a day with no data yet again when one of its bookings is patched', async () => {
+    const queryClient = client()
+    const day = onScreen<DayView>(queryClient, queryKeys.day(date))
+    await vi.waitFor(() => expect(day.answers).toHaveLength(1))
+    const detail = { appointment: { uid: 'u1' }, history: [] } as unknown as AppointmentDetail
+    const api = { call: () => Promise.resolve(detail) } as unknown as ApiClient
+
+    await new LiveUpdates(queryClient, api).apply({
+      type: 'appointments',
+      uids: ['u1'],
+      dates: [date],
+    })
+    await vi.waitFor(() => expect(day.answers).toHaveLength(2))
+    day.answers[1]!(dayWith(date, ['u1']))
+    day.answers[0]!(dayWith(date, []))
+
+    await vi.waitFor(() =>
+      expect(uidsOf(queryClient.getQueryData(queryKeys.day(date)))).toEqual(['u1']),
+    )
+    expect(day.shown.map(uidsOf)).toEqual([['u1']])
+    day.stop()
+  })
+
+  it('keeps the drawer on the changed appointment when its own older read lands after', async () => {
+    const queryClient = client()
+    const drawer = onScreen<AppointmentDetail>(queryClient, queryKeys.appointment('u1'))
+    await vi.waitFor(() => expect(drawer.answers).toHaveLength(1))
+    const detailOf = (status: string) =>
+      ({ appointment: { uid: 'u1', status }, history: [] }) as unknown as AppointmentDetail
+    const api = { call: () => Promise.resolve(detailOf('cancelled')) } as unknown as ApiClient
+
+    await new LiveUpdates(queryClient, api).apply({
+      type: 'appointments',
+      uids: ['u1'],
+      dates: [date],
+    })
+    drawer.answers[0]!(detailOf('accepted'))
+    // Let the older answer land, if it is going to.
+    await new Promise((resolve) => setTimeout(resolve, 0))
+
+    expect(
+      queryClient.getQueryData<AppointmentDetail>(queryKeys.appointment('u1'))?.appointment.status,
+    ).toBe('cancelled')
+    expect(drawer.shown.map((d) => d.appointment.status)).toEqual(['cancelled'])
+    drawer.stop()
   })
 })

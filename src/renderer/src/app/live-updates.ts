@@ -48,19 +48,22 @@ export class LiveUpdates {
     if (this.#newest.get(uid) !== read) return
     this.#newest.delete(uid)
 
-    if (detail) this.queryClient.setQueryData(queryKeys.appointment(uid), detail)
-    else this.#refetch([queryKeys.appointment(uid)])
-    for (const [key, day] of this.queryClient.getQueriesData<DayView>({
-      queryKey: queryKeys.days,
-    })) {
-      if (!day) continue
+    if (detail) {
+      // The drawer's own read, if one is on its way, may predate this change: this one does not.
+      void this.queryClient.cancelQueries({ queryKey: queryKeys.appointment(uid), exact: true })
+      this.queryClient.setQueryData(queryKeys.appointment(uid), detail)
+    } else this.#refetch([queryKeys.appointment(uid)])
+    // Every cached day, also one still waiting for its first answer (it has no data to patch).
+    for (const query of this.queryClient.getQueryCache().findAll({ queryKey: queryKeys.days })) {
       // An answer still on its way may predate this change and would overwrite the patch.
-      if (this.queryClient.getQueryState(key)?.fetchStatus === 'fetching') {
-        this.#refetch([key])
+      if (query.state.fetchStatus !== 'idle') {
+        this.#refetch([query.queryKey])
         continue
       }
+      const day = query.state.data as DayView | undefined
+      if (!day) continue
       const patched = withAppointment(day, uid, detail?.appointment ?? null)
-      if (patched !== day) this.queryClient.setQueryData(key, patched)
+      if (patched !== day) this.queryClient.setQueryData(query.queryKey, patched)
     }
   }
 
@@ -79,8 +82,16 @@ export class LiveUpdates {
     }
   }
 
-  /** Marks the queries stale; those on screen are fetched again. Keys are prefixes unless `exact`. */
+  /**
+   * Marks the queries stale; those on screen are fetched again. Keys are prefixes unless `exact`.
+   * A read already on its way may predate the change, so it is cancelled (its answer discarded)
+   * before the new one starts: TanStack Query would otherwise hand a query with no data yet that
+   * same old answer instead of reading again, and mark it fresh when it lands.
+   */
   #refetch(keys: QueryKey[], exact = true): void {
-    for (const queryKey of keys) void this.queryClient.invalidateQueries({ queryKey, exact })
+    for (const queryKey of keys) {
+      void this.queryClient.cancelQueries({ queryKey, exact })
+      void this.queryClient.invalidateQueries({ queryKey, exact })
+    }
   }
 }

@@ -1,5 +1,6 @@
-// One appointment on the grid: a link that opens its drawer. Time, client and service first;
-// then its marks, each as icon and words. Memoised on plain props: on a live change only the
+// One appointment on the grid: a link that opens its drawer. Time and client first; then the
+// client's alert, its marks (each as icon and words) and the service, as many as fit whole
+// (card-rows.ts). Memoised on plain props: on a live change only the
 // card whose appointment changed renders again.
 import { memo } from 'react'
 import { useIntl } from 'react-intl'
@@ -7,6 +8,7 @@ import type { Appointment } from '../../../../shared/api/schemas'
 import { paths } from '../../app/routes'
 import { formatTimeRange } from '../../ui/time/zoned-time'
 import { cardMarks, isStruckThrough } from './card-marks'
+import { rowsThatFit, type CardRow } from './card-rows'
 
 interface Props {
   appointment: Appointment
@@ -41,6 +43,17 @@ export const AppointmentCard = memo(function AppointmentCard({
   const service = a.eventType?.title ?? a.title
   const marks = cardMarks(a)
   const markWords = marks.map((m) => intl.formatMessage({ id: m.words }))
+  const notes = a.deskNotes?.trim()
+  const reason = a.status === 'CANCELLED' ? a.cancellationReason : null
+  const present = new Set<CardRow>(['service'])
+  if (alerts.length > 0) present.add('alert')
+  if (marks.length > 0) present.add('marks')
+  if (notes) present.add('notes')
+  if (reason) present.add('reason')
+  // A compact card is one row, styled as such; a taller one draws only the rows that fit whole.
+  const fits = compact ? present : rowsThatFit(height, present)
+  const rowClass = (name: string, row: CardRow) =>
+    fits.has(row) ? name : `${name} visually-hidden`
   return (
     <a
       href={`#${paths.appointment(date, a.uid)}`}
@@ -73,9 +86,17 @@ export const AppointmentCard = memo(function AppointmentCard({
         </time>{' '}
         <strong className="appointment__client">{a.attendee.name}</strong>
       </span>{' '}
-      <span className="appointment__service">{service}</span>{' '}
+      {alerts.length > 0 && (
+        <span
+          className={rowClass('appointment__alert tag--alert', 'alert')}
+          data-testid="client-alert"
+        >
+          <span aria-hidden="true">⚠ </span>
+          {intl.formatMessage({ id: 'day.card.alert' }, { alert: alerts.join('; ') })}
+        </span>
+      )}{' '}
       {marks.length > 0 && (
-        <span className="tags">
+        <span className={rowClass('tags', 'marks')}>
           {marks.map((m, i) => (
             <span
               key={m.kind}
@@ -90,22 +111,17 @@ export const AppointmentCard = memo(function AppointmentCard({
             </span>
           ))}
         </span>
-      )}
-      {alerts.length > 0 && (
-        <span className="appointment__alert tag--alert" data-testid="client-alert">
-          <span aria-hidden="true">⚠ </span>
-          {intl.formatMessage({ id: 'day.card.alert' }, { alert: alerts.join('; ') })}
-        </span>
-      )}
+      )}{' '}
+      <span className={rowClass('appointment__service', 'service')}>{service}</span>
       {/* One line, cut with an ellipsis; the whole note is in the drawer (and read out here). */}
-      {a.deskNotes?.trim() && (
-        <span className="appointment__notes" data-testid="appointment-notes">
-          {intl.formatMessage({ id: 'day.card.notes' }, { notes: a.deskNotes.trim() })}
+      {notes && (
+        <span className={rowClass('appointment__notes', 'notes')} data-testid="appointment-notes">
+          {intl.formatMessage({ id: 'day.card.notes' }, { notes })}
         </span>
       )}
-      {a.status === 'CANCELLED' && a.cancellationReason && (
-        <span className="appointment__reason">
-          {intl.formatMessage({ id: 'day.card.reason' }, { reason: a.cancellationReason })}
+      {reason && (
+        <span className={rowClass('appointment__reason', 'reason')}>
+          {intl.formatMessage({ id: 'day.card.reason' }, { reason })}
         </span>
       )}
     </a>

@@ -2,6 +2,7 @@
 // stay underneath for whoever looks after the desk.
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { SyncHealth } from '../../../../shared/api/schemas'
+import { paths } from '../../app/routes'
 import { problemWords } from './sync-words'
 import { formatWhen } from './when'
 
@@ -21,20 +22,42 @@ export function groupRepeats(errors: readonly SyncError[]): Array<SyncError & { 
 
 interface Props {
   errors: SyncHealth['recentErrors']
+  /** Changes Cal.com refused, waiting for someone to retry or discard them (undefined: unknown). */
+  needsAttention: number | undefined
   timeZone: string
 }
 
-export function RecentProblems({ errors, timeZone }: Props) {
+export function RecentProblems({ errors, needsAttention, timeZone }: Props) {
   const intl = useIntl()
+  // A refused change is a problem until someone deals with it, however long ago it was refused:
+  // "no problems" would tell the admin there is nothing to do.
+  const refused = needsAttention ?? 0
   return (
     <section aria-labelledby="sync-problems-title" data-testid="sync-problems">
       <h3 id="sync-problems-title">
         <FormattedMessage id="syncHealth.problems" />
       </h3>
+      {refused > 0 && (
+        <div className="sync-problems__refused" data-testid="sync-problem-refused">
+          <p>
+            <strong>
+              <span aria-hidden="true">⚠ </span>
+              <FormattedMessage id="syncHealth.problems.refused" values={{ count: refused }} />
+            </strong>
+          </p>
+          <p>
+            <a href={`#${paths.attention}`}>
+              <FormattedMessage id="syncHealth.problems.refused.todo" />
+            </a>
+          </p>
+        </div>
+      )}
       {errors.length === 0 ? (
-        <p className="sync-muted">
-          <FormattedMessage id="syncHealth.problems.none" />
-        </p>
+        refused === 0 && (
+          <p className="sync-muted">
+            <FormattedMessage id="syncHealth.problems.none" />
+          </p>
+        )
       ) : (
         <>
           <p className="sync-muted">

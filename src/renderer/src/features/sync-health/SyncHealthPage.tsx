@@ -28,7 +28,11 @@ export function SyncHealthPage({ branch }: { branch: Branch }) {
       {sync.data && (
         <>
           <SyncSummary branch={branch} sync={sync.data} outbox={outbox.data} />
-          <RecentProblems errors={sync.data.recentErrors} timeZone={branch.timeZone} />
+          <RecentProblems
+            errors={sync.data.recentErrors}
+            needsAttention={outbox.data?.filter((e) => e.state === 'needs_attention').length}
+            timeZone={branch.timeZone}
+          />
         </>
       )}
       <ApiLogTable timeZone={branch.timeZone} />

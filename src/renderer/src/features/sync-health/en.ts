@@ -39,6 +39,9 @@ export const en = {
     '{count, plural, one {# booking waits} other {# bookings wait}} for those changes before Cal.com’s news is applied',
   'syncHealth.problems': 'Recent problems',
   'syncHealth.problems.none': 'No problems since the desk started.',
+  'syncHealth.problems.refused':
+    '{count, plural, one {Cal.com refused # change made here; it needs attention} other {Cal.com refused # changes made here; they need attention}}',
+  'syncHealth.problems.refused.todo': 'Open Needs attention to try again or discard',
   'syncHealth.problems.ringNote': 'The last 20 since the desk started.',
   'syncHealth.problem.RELAY_UNREACHABLE': 'The relay could not be reached.',
   'syncHealth.problem.RELAY_UNREACHABLE.todo':

@@ -42,6 +42,9 @@ export const es: CatalogOf<typeof en> = {
     '{count, plural, one {# reserva espera} other {# reservas esperan}} a esos cambios antes de aplicar las novedades de Cal.com',
   'syncHealth.problems': 'Problemas recientes',
   'syncHealth.problems.none': 'Ningún problema desde que arrancó el mostrador.',
+  'syncHealth.problems.refused':
+    '{count, plural, one {Cal.com rechazó # cambio hecho aquí; requiere atención} other {Cal.com rechazó # cambios hechos aquí; requieren atención}}',
+  'syncHealth.problems.refused.todo': 'Abrir Requieren atención para reintentar o descartar',
   'syncHealth.problems.ringNote': 'Los últimos 20 desde que arrancó el mostrador.',
   'syncHealth.problem.RELAY_UNREACHABLE': 'No se pudo llegar al relé.',
   'syncHealth.problem.RELAY_UNREACHABLE.todo':
