@@ -1,5 +1,6 @@
 // The composition root of the desk core: the one place that wires the store, the services and
 // the local API together. Both the Electron app and the headless desk start the desk here.
+import type { FastifyPluginAsync } from 'fastify'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { appVersion } from './app-version'
@@ -56,6 +57,8 @@ export interface StartDeskOptions {
   now?: () => number
   /** Desktop notification polling (tests shorten it). */
   desktopFeed?: DesktopFeedTuning
+  /** Routes beyond one branch's (the branch host's `/api/branches`, `/api/overview`, `/b/…`). */
+  hostRoutes?: FastifyPluginAsync
 }
 
 export interface Desk {
@@ -193,6 +196,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       token: config.apiToken,
       logger,
       rendererDir: opts.rendererDir ?? null,
+      hostRoutes: opts.hostRoutes,
     })
     await listenOnLoopback(api, config.port)
     outbound.start()
