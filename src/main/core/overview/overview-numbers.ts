@@ -36,7 +36,11 @@ const HOLDS_STAFF_TIME: ReadonlySet<AppointmentStatus> = new Set([
   'COMPLETED',
   'NO_SHOW',
 ])
-const NOT_REVENUE: ReadonlySet<AppointmentStatus> = new Set(['CANCELLED', 'REJECTED', 'RESCHEDULED'])
+const NOT_REVENUE: ReadonlySet<AppointmentStatus> = new Set([
+  'CANCELLED',
+  'REJECTED',
+  'RESCHEDULED',
+])
 
 const MINUTE = 60_000
 

@@ -16,12 +16,7 @@ export interface StaffMember {
   calcomHostId: number | null
 }
 
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .trim()
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim()
 
 export function scheduleForStaff(
   schedules: readonly Schedule[],
