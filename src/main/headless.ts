@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, loadDeskConfig } from './core/config/desk-config'
 import { DeskStartError } from './core/data-dir/desk-errors'
-import { startDesk } from './core/desk'
+import { startBranchHost } from './core/branches/branch-host'
 
 function findRendererDir(): string | null {
   const here = dirname(fileURLToPath(import.meta.url))
@@ -18,7 +18,8 @@ function findRendererDir(): string | null {
 
 async function main(): Promise<void> {
   const config = loadDeskConfig(process.env, process.argv.slice(2))
-  const desk = await startDesk(config, { rendererDir: findRendererDir() })
+  // Every branch this app holds (branches.json), the first one in the data folder itself.
+  const desk = await startBranchHost(config, { rendererDir: findRendererDir() })
   console.log(`Frontdesk desk ready at ${desk.url}/?token=${desk.token}`)
 
   let stopping = false

@@ -1,5 +1,6 @@
 // The composition root of the desk core: the one place that wires the store, the services and
 // the local API together. Both the Electron app and the headless desk start the desk here.
+import type { FastifyPluginAsync } from 'fastify'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { appVersion } from './app-version'
@@ -62,6 +63,8 @@ export interface StartDeskOptions {
   desktopFeed?: DesktopFeedTuning
   /** How often the branch's Cal.com webhook is looked at while online (default 15 minutes). */
   webhookCheckIntervalMs?: number
+  /** Routes beyond one branch's (the branch host's `/api/branches`, `/api/overview`, `/b/…`). */
+  hostRoutes?: FastifyPluginAsync
 }
 
 export interface Desk {
@@ -232,6 +235,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       token: config.apiToken,
       logger,
       rendererDir: opts.rendererDir ?? null,
+      hostRoutes: opts.hostRoutes,
     })
     await listenOnLoopback(api, config.port)
     outbound.start()

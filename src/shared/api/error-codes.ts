@@ -57,6 +57,10 @@ export interface DeskErrorParams {
   PROPOSAL_SUPERSEDED: Record<string, never>
   /** Someone already approved or rejected this proposal. */
   PROPOSAL_DECIDED: Record<string, never>
+  /** This app already holds a branch with that key. */
+  BRANCH_EXISTS: Record<string, never>
+  /** That branch's desk core is not running (it failed to start, or is stopping). */
+  BRANCH_UNAVAILABLE: Record<string, never>
 }
 
 export type DeskErrorCode = keyof DeskErrorParams
@@ -93,6 +97,8 @@ export const DESK_ERROR_CODES = [
   'RULES_CHANGED',
   'PROPOSAL_SUPERSEDED',
   'PROPOSAL_DECIDED',
+  'BRANCH_EXISTS',
+  'BRANCH_UNAVAILABLE',
 ] as const satisfies readonly DeskErrorCode[]
 
 // A code added to DeskErrorParams but not to the list above fails here.

@@ -20,6 +20,10 @@ export const ACTIONS = [
   'branch.disconnect',
   'attention.discard',
   'audit.read',
+  /** Adding and removing the branches this app holds (DESIGN.md §9). */
+  'branches.manage',
+  /** The "All branches" overview: the business's numbers, revenue included. */
+  'overview.read',
   /** The sync health page's logs (Cal.com calls, events): owners and admins. */
   'sync.read',
   // People.
@@ -43,6 +47,8 @@ const ADMIN: readonly Action[] = [
   'branch.disconnect',
   'attention.discard',
   'audit.read',
+  'branches.manage',
+  'overview.read',
   'sync.read',
   'people.manageReceptionists',
   'notifications.propose',

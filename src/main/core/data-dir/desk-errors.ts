@@ -7,7 +7,8 @@ export class DeskStartError extends Error {
       | 'DATABASE_UNREADABLE'
       | 'DATABASE_TOO_NEW'
       | 'PORT_IN_USE'
-      | 'PORT_NOT_ALLOWED',
+      | 'PORT_NOT_ALLOWED'
+      | 'BRANCHES_FILE_INVALID',
     message: string,
   ) {
     super(message)

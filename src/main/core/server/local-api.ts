@@ -3,7 +3,7 @@
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify from 'fastify'
+import Fastify, { type FastifyPluginAsync } from 'fastify'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
@@ -46,6 +46,8 @@ export interface LocalApiOptions {
   logger: Logger
   /** The built renderer (out/renderer); null serves the API alone. */
   rendererDir: string | null
+  /** Routes the branch host adds (several branches in one app); registered after the core's. */
+  hostRoutes?: FastifyPluginAsync | undefined
 }
 
 export async function buildLocalApi(opts: LocalApiOptions) {
@@ -113,6 +115,7 @@ export async function buildLocalApi(opts: LocalApiOptions) {
   await app.register(notificationRulesRoutes, { services })
   await app.register(desktopNotificationsRoutes, { services })
   await app.register(computerSettingsRoutes, { services })
+  if (opts.hostRoutes) await app.register(opts.hostRoutes)
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'open' } }, async () =>
     app.swagger(),
   )

@@ -56,6 +56,9 @@ export const en = {
     'The change was not made: someone changed the team meanwhile. Check the team and try again.',
   'error.RELAY_UNAVAILABLE':
     'The online service cannot be reached, so nothing changed. Check the internet connection and try again.',
+  'error.BRANCH_EXISTS': 'This app already has a branch with that short name. Choose another.',
+  'error.BRANCH_UNAVAILABLE':
+    'That branch is not answering right now. Wait a moment, or restart Frontdesk if it stays so.',
   'startup.title': 'Frontdesk cannot start',
   'startup.noToken':
     'This page has no session token: open the full address the desk printed when it started (it ends in ?token=…).',

@@ -60,6 +60,9 @@ export const es: CatalogOf<typeof en> = {
     'No se hizo el cambio: alguien cambió el equipo mientras tanto. Revisa el equipo e inténtalo de nuevo.',
   'error.RELAY_UNAVAILABLE':
     'No se puede llegar al servicio en línea, así que no cambió nada. Comprueba la conexión a internet e inténtalo de nuevo.',
+  'error.BRANCH_EXISTS': 'Esta aplicación ya tiene una sucursal con ese nombre corto. Elige otro.',
+  'error.BRANCH_UNAVAILABLE':
+    'Esa sucursal no responde ahora. Espera un momento, o reinicia Frontdesk si sigue así.',
   'startup.title': 'Frontdesk no puede arrancar',
   'startup.noToken':
     'Esta página no tiene token de sesión: abra la dirección completa que mostró el mostrador al arrancar (termina en ?token=…).',

@@ -30,6 +30,7 @@ const STATUS_OF: Record<DeskErrorCode, number> = {
   RULES_CHANGED: 409,
   PROPOSAL_SUPERSEDED: 409,
   PROPOSAL_DECIDED: 409,
+  BRANCH_EXISTS: 409,
   PIN_LOCKED: 423,
   IDEMPOTENCY_KEY_REUSED: 422,
   // nginx's "client closed request": nobody reads it, but the log says what happened.
@@ -39,6 +40,7 @@ const STATUS_OF: Record<DeskErrorCode, number> = {
   CALCOM_UNAVAILABLE: 503,
   CREDENTIAL_STORE_UNAVAILABLE: 503,
   RELAY_UNAVAILABLE: 503,
+  BRANCH_UNAVAILABLE: 503,
 }
 
 export default fp(async function errorHandler(app: FastifyInstance) {
