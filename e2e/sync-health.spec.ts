@@ -78,13 +78,15 @@ test('sync health shows the relay cut and its recovery, with news and calls in i
     .filter({ hasText: 'The relay could not be reached.' })
   await expect(problem.first()).toBeVisible()
   await expect(problem.first()).toContainText('Check this computer’s internet.')
-  await expect(page.getByTestId('status-strip')).toContainText('Offline')
+  // The relay alone is down: Cal.com still answers, online bookings are what stops arriving.
+  await expect(page.getByTestId('status-strip')).toContainText('Online bookings are not arriving')
   await expectAccessible(page, 'sync health, relay cut')
   await page.screenshot({ path: testInfo.outputPath('sync-health-cut.png'), fullPage: true })
 
   // And restored.
   world.relayLink!.up()
   await expect(relay).toContainText('Reachable', { timeout: 20_000 })
+  await expect(page.getByTestId('status-strip')).not.toContainText('not arriving')
   await expect(page.getByTestId('status-strip')).toContainText('Online')
 
   // The same page in Spanish, chosen in Settings, still axe clean.

@@ -52,11 +52,15 @@ export const CORE_LAYERS = [
       'connect/',
       'people/',
       'shared-state/',
+      // overview/: the owner's numbers, read from a branch's own store (DESIGN.md §9).
+      'overview/',
     ],
   },
   // notify/: desktop notifications pulled from the relay, like inbound's events.
   { name: 'inbound and outbound', entries: ['inbound/', 'outbound/', 'notify/'] },
   { name: 'local API', entries: ['server/', 'desk'] },
+  // branches/: the app's branches, one desk core (the layer below) per branch, behind one API.
+  { name: 'branch host', entries: ['branches/'] },
 ]
 
 export const CORE_DIR = resolve(

@@ -38,7 +38,11 @@ const repository: Source[] = SCANNED.flatMap((dir) =>
 
 // Fixture loading, not a desk change: a million rows in raw SQL, as a restored backup would
 // arrive (through the store each row would also get a history row the day view never reads).
-const LOADS_APPOINTMENT_FIXTURES = new Set(['bench/desk-day-view.ts', 'bench/clients-search.ts'])
+const LOADS_APPOINTMENT_FIXTURES = new Set([
+  'bench/desk-day-view.ts',
+  'bench/clients-search.ts',
+  'bench/overview.ts',
+])
 
 /** The repository paths (without extension) a file imports or re-exports, relative ones only. */
 function importsOf({ path, text }: Source): string[] {

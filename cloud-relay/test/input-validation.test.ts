@@ -404,6 +404,30 @@ const cases: Case[] = [
     field: 'body/summary',
   },
   {
+    route: 'POST /v1/desk-events',
+    name: 'a visit state no desk knows',
+    send: () =>
+      json(
+        'POST',
+        '/v1/desk-events',
+        '{"key":"k1","madeAt":"2026-03-10T10:02:00.000Z","change":{"kind":"visit","bookingUid":"b1","state":"GONE"}}',
+        device(),
+      ),
+    field: 'body/change/state',
+  },
+  {
+    route: 'POST /v1/desk-events',
+    name: 'a made-at time that is not a time',
+    send: () =>
+      json(
+        'POST',
+        '/v1/desk-events',
+        '{"key":"k1","madeAt":"yesterday","change":{"kind":"visit","bookingUid":"b1","state":"ARRIVED"}}',
+        device(),
+      ),
+    field: 'body/madeAt',
+  },
+  {
     route: 'PUT /v1/notifications/desktop',
     name: 'enabled sent as text',
     send: () =>

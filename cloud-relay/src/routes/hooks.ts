@@ -79,7 +79,9 @@ const hooks: FastifyPluginAsyncTypebox<HooksOptions> = async (app, opts) => {
         )
       }
       if (!verifyCalcomSignature(channel.webhookSecret, body, signature)) {
-        app.notifier
+        // Awaited: only the delivery that reaches the threshold writes (once per window), and the
+        // problem is stored before Cal.com hears the refusal, so nothing races its dispatch.
+        await app.notifier
           .noteBadSignature(channelId)
           .catch((err: unknown) => request.log.error({ err }, 'intake: noting a bad signature'))
         return unverified(

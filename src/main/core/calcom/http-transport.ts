@@ -43,9 +43,15 @@ export interface CalcomRequest<T extends TSchema> {
   priority?: CallPriority
   /**
    * Aborted when no one waits for the answer any more: a call still queued for budget (or a
-   * retry not yet sent) is dropped as CANCELLED. One already sent is let finish.
+   * retry not yet sent) is dropped as CANCELLED. One already sent is let finish (a read's answer
+   * still fills caches; a write's outcome would be unknown).
    */
   signal?: AbortSignal
+  /**
+   * Aborted: a read already sent is cut off too (the desk is closing, and a hung Cal.com must not
+   * hold that up). Ignored for writes, whose outcome would then be unknown.
+   */
+  cutOff?: AbortSignal
 }
 
 export interface TransportOptions {
@@ -136,7 +142,13 @@ export class CalcomTransport {
     const sent = await this.send(
       req.method,
       pathWithQuery,
-      { headers, body, priority: req.priority, cancel: req.signal },
+      {
+        headers,
+        body,
+        priority: req.priority,
+        cancel: req.signal,
+        signal: req.method === 'GET' ? req.cutOff : undefined,
+      },
       credential?.rateKey,
     )
     if (!sent.ok) return sent

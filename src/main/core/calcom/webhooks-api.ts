@@ -15,12 +15,14 @@ export interface WebhookInput {
 export function webhooksApi(transport: CalcomTransport, credential: CalcomCredential) {
   const path = (id: string | number) => `/v2/webhooks/${encodeURIComponent(String(id))}`
   return {
-    list(): Promise<CalcomResult<Webhook[]>> {
+    list(signal?: AbortSignal): Promise<CalcomResult<Webhook[]>> {
       return transport.call(credential, {
         method: 'GET',
         path: '/v2/webhooks',
         query: { take: 250 },
         schema: Type.Array(Webhook),
+        signal,
+        cutOff: signal,
       })
     },
     create(input: WebhookInput): Promise<CalcomResult<Webhook>> {
@@ -31,12 +33,17 @@ export function webhooksApi(transport: CalcomTransport, credential: CalcomCreden
         schema: Webhook,
       })
     },
-    update(id: string | number, changes: Partial<WebhookInput>): Promise<CalcomResult<Webhook>> {
+    update(
+      id: string | number,
+      changes: Partial<WebhookInput>,
+      signal?: AbortSignal,
+    ): Promise<CalcomResult<Webhook>> {
       return transport.call(credential, {
         method: 'PATCH',
         path: path(id),
         body: changes,
         schema: Webhook,
+        signal,
       })
     },
     remove(id: string | number): Promise<CalcomResult<Webhook>> {

@@ -54,6 +54,8 @@ export class WebhookWatch {
   #running: Promise<WebhookCheck> | null = null
   #timer: NodeJS.Timeout | null = null
   #off: (() => void) | null = null
+  // Cancels a look in flight when the desk closes: Cal.com hanging must not hold up quitting.
+  readonly #closing = new AbortController()
   readonly #intervalMs: number
   readonly #now: () => number
 
@@ -78,11 +80,12 @@ export class WebhookWatch {
   async stop(): Promise<void> {
     this.#off?.()
     if (this.#timer) clearInterval(this.#timer)
+    this.#closing.abort()
     await this.#running
   }
 
   #lookIfDue(): void {
-    if (this.#running || !this.o.relayOnline()) return
+    if (this.#running || this.#closing.signal.aborted || !this.o.relayOnline()) return
     if (this.#now() - this.#checkedAt < this.#intervalMs) return
     void this.check()
   }
@@ -98,7 +101,7 @@ export class WebhookWatch {
     if (!client) return { outcome: 'skipped', why: 'not-connected' }
     const channelId = this.o.channelId()
     if (!channelId) return { outcome: 'skipped', why: 'not-enrolled' }
-    const listed = await client.webhooks.list()
+    const listed = await client.webhooks.list(this.#closing.signal)
     if (!listed.ok) {
       // Cal.com out of reach or refusing: sync health shows that already; look again later.
       this.o.logger.info({ code: listed.error.code }, 'webhook check: Cal.com did not answer')
@@ -118,7 +121,7 @@ export class WebhookWatch {
         `Cal.com has no webhook to this branch's relay channel ${channelId}: it was deleted.`,
       )
     } else {
-      const turnedOn = await client.webhooks.update(mine.id, { active: true })
+      const turnedOn = await client.webhooks.update(mine.id, { active: true }, this.#closing.signal)
       problem = { finding: 'inactive', reenabled: turnedOn.ok, at: this.#now() }
       if (turnedOn.ok) {
         this.o.notice(

@@ -12,23 +12,11 @@
 import {
   APPOINTMENT_STATUSES,
   type AppointmentStatus,
-  type VisitState,
 } from '../../../shared/domain/appointment-status'
 import type { Money, OverviewNumbers } from '../../../shared/api/overview'
+import type { AppointmentFact } from './overview-store'
 
-export interface AppointmentFact {
-  status: AppointmentStatus
-  visitState: VisitState
-  paid: boolean
-  /** The service's price in minor units; 0 when free or unknown. */
-  price: number
-  currency: string | null
-  staffId: number | null
-  startsAt: number
-  endsAt: number
-  /** Cancelled inside the service's cancellation window. */
-  late: boolean
-}
+export type { AppointmentFact }
 
 const HOLDS_STAFF_TIME: ReadonlySet<AppointmentStatus> = new Set([
   'SCHEDULED',

@@ -3,7 +3,22 @@
 // its cancellation was late (the history's `late` mark, looked up only for cancelled ones).
 import type { Statement } from 'better-sqlite3'
 import type { DeskDb } from '../db/open-database'
-import type { AppointmentFact } from './overview-numbers'
+import type { AppointmentStatus, VisitState } from '../../../shared/domain/appointment-status'
+
+/** One booking as the overview counts it (overview-numbers.ts says how). */
+export interface AppointmentFact {
+  status: AppointmentStatus
+  visitState: VisitState
+  paid: boolean
+  /** The service's price in minor units; 0 when free or unknown. */
+  price: number
+  currency: string | null
+  staffId: number | null
+  startsAt: number
+  endsAt: number
+  /** Cancelled inside the service's cancellation window. */
+  late: boolean
+}
 
 interface Row extends Omit<AppointmentFact, 'paid' | 'late'> {
   paid: number

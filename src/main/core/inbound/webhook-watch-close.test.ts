@@ -1,0 +1,62 @@
+// A desk closing while Cal.com hangs on the webhook look: quitting must not wait for Cal.com. The
+// sandbox holds GET /v2/webhooks open until the client gives up; closing the desk cuts the read
+// off, the look ends as "Cal.com did not answer", and the desk is closed. Every attempt hangs
+// (five faults): were the read left to its 15 s timeout and its retries, closing would outlast
+// the test's own time limit.
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
+import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { until } from '../../../../test/support/until'
+import type { SyncHealth } from '../../../shared/api/schemas'
+
+let sandbox: RunningSandbox
+let relay: InProcessRelay
+let desk: TempDesk
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 })
+  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  relay = await startInProcessRelay({ calcomUrl: sandbox.url })
+  desk = await startTempDesk({
+    env: {
+      FRONTDESK_CALCOM_API_URL: sandbox.url,
+      FRONTDESK_CALCOM_APP_URL: sandbox.url,
+      FRONTDESK_RELAY_URL: relay.url,
+    },
+    sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
+  })
+  const connect = await deskFetch(desk, '/api/branch/connect', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ apiKey: state.accounts[0]!.apiKey }),
+  })
+  expect(connect.status).toBe(200)
+  await until('the desk reading its relay channel', async () => {
+    const s = (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
+    return s.relay.state === 'online'
+  })
+}, 60_000)
+
+afterAll(async () => {
+  await relay?.close().catch(() => undefined)
+  await sandbox?.close()
+})
+
+it('closes at once while Cal.com hangs on the webhook look; the look ends as Cal.com not answering', async () => {
+  const fault = await fetch(`${sandbox.url}/_sandbox/faults/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode: 'hang', count: 5, pathPrefix: '/v2/webhooks' }),
+  })
+  expect(fault.status).toBe(201)
+  const look = desk.services.webhookWatch.check()
+  await until('Cal.com holding the webhook read', async () => {
+    const pending = (await (await fetch(`${sandbox.url}/_sandbox/faults`)).json()) as {
+      api: { remaining: number }[]
+    }
+    return pending.api[0]?.remaining === 4
+  })
+  await desk.dispose()
+  expect(await look).toEqual({ outcome: 'skipped', why: 'calcom-unreachable' })
+})
