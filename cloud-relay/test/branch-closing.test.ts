@@ -186,6 +186,7 @@ describe.each(ENGINES)('summary.daily at the branch’s reported closing on %s',
     await mail.waitFor(1)
     expect(summaries()).toHaveLength(1)
     expect(summaries()[0]!.subject).toBe('Resumen del día · sáb, 7 mar')
+    expect(summaries()[0]!.text).toContain('Desde el cierre de ayer hasta el de hoy, sáb, 7 mar')
     expect(summaries()[0]!.text).toContain('• Centro: 1 × Nueva reserva')
     expect(summaries()[0]!.text).not.toContain('cancelada') // at 15:00: after closing
   })
@@ -198,6 +199,9 @@ describe.each(ENGINES)('summary.daily at the branch’s reported closing on %s',
     await mail.waitFor(2)
     expect(summaries()).toHaveLength(2)
     expect(summaries()[1]!.subject).toBe('Resumen del día · lun, 9 mar')
+    expect(summaries()[1]!.text).toContain(
+      'Desde el cierre del sáb, 7 mar hasta el de hoy, lun, 9 mar, Cal.com nos avisó de:',
+    )
     expect(summaries()[1]!.text).toContain('• Centro: 1 × Reserva cancelada, 2 × Nueva reserva')
   })
 

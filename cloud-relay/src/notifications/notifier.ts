@@ -183,8 +183,10 @@ export class Notifier {
           const key = `summary:${channelId}:${day}`
           if (this.summarised.has(key)) continue
           const since = closingBefore(day, zone ?? 'UTC', hours, hour)
+          const dayBefore = DateTime.fromISO(day).minus({ days: 1 }).toISODate()
           await this.summarise(key, channelId, business.cancellationPolicies, {
             day,
+            ...(since.toISODate() === dayBefore ? {} : { since: since.toISODate() as string }),
             zone,
             from: since.toJSDate(),
             to: closing.toJSDate(),
@@ -200,7 +202,7 @@ export class Notifier {
     key: string,
     channelId: string,
     policies: Parameters<typeof classifyDelivery>[1],
-    o: { day: string; zone: string | null; from: Date; to: Date },
+    o: { day: string; since?: string; zone: string | null; from: Date; to: Date },
   ): Promise<void> {
     const now = this.o.now()
     const seen = new Set<string>()
@@ -221,6 +223,7 @@ export class Notifier {
         summary: '',
         daily: {
           day: o.day,
+          ...(o.since ? { since: o.since } : {}),
           zone: o.zone ?? 'UTC',
           ...(o.zone === null ? { zoneUnknown: true } : {}),
           branches: [{ branchId: channelId, counts }],

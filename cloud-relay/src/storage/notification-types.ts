@@ -63,6 +63,11 @@ export interface DailySummary {
   /** The local day summarised, `YYYY-MM-DD`, in `zone`. */
   day: string
   zone: string
+  /**
+   * The local day of the closing counted from, when it is not the day before (closed days
+   * between, as the branch's desks reported them).
+   */
+  since?: string
   /** No delivery told the branch's zone yet: the day is UTC's, and the message says so. */
   zoneUnknown?: boolean
   branches: DailyBranch[]
