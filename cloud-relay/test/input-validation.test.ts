@@ -404,6 +404,18 @@ const cases: Case[] = [
     field: 'body/summary',
   },
   {
+    route: 'POST /v1/desk-events',
+    name: 'a key with spaces',
+    send: () =>
+      json(
+        'POST',
+        '/v1/desk-events',
+        '{"key":"a key","madeAt":"2026-03-07T10:00:00Z","change":{}}',
+        device(),
+      ),
+    field: 'body/key',
+  },
+  {
     route: 'PUT /v1/branch-hours',
     name: 'a zone that is not one',
     send: () =>
