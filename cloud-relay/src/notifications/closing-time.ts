@@ -20,7 +20,12 @@ export function closingOn(
   const start = DateTime.fromISO(day, { zone }).startOf('day')
   const reported = hours?.days.find((d) => d.date === day)
   if (!reported) return start.set({ hour: fallbackHour })
-  return reported.closesAtMinute === null ? null : start.plus({ minutes: reported.closesAtMinute })
+  const m = reported.closesAtMinute
+  if (m === null) return null
+  // A wall-clock time: 20:00 is 20:00 on the days the clocks change too (not 1200 minutes on).
+  return m >= 1440
+    ? start.plus({ days: 1 }).startOf('day')
+    : start.set({ hour: Math.floor(m / 60), minute: m % 60 })
 }
 
 /** The closing before `day`'s: the last open day's within a week, else a day before. */

@@ -354,7 +354,10 @@ export interface BranchHoursRequest {
 }
 export interface BranchClosing {
   date: string
-  /** Minutes after the local day's start when the branch's last schedule ends (1–1440); null: closed. */
+  /**
+   * When the branch's last schedule ends, as a wall-clock time in minutes (20:00 is 1200, also
+   * on the days the clocks change; 1440: midnight at the day's end); null: closed that day.
+   */
   closesAtMinute: number | null
 }
 export interface BranchHoursResponse {

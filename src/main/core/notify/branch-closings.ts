@@ -23,6 +23,8 @@ export function branchClosings(
     zone,
     days: Array.from({ length: days }, (_, i) => {
       const date = today.plus({ days: i }).toISODate() as string
+      // The grid's closing minute is the wall-clock time (20:00 → 1200) for a schedule in the
+      // branch's zone, on the days the clocks change too: what the relay's contract wants.
       const { closesAtMinute } = openingHoursOn(schedules, date, zone)
       return {
         date,
