@@ -1,14 +1,15 @@
 // The owner's cancellation policies screen (Notifications › Cancellation policies), in Chromium
 // against the sandbox, the relay and the headless desk: every service of the branch is listed;
 // the owner adds a policy by keyboard with the PIN (a wrong PIN refused, nothing saved), the
-// relay keeps it and the desk's API reads it back; the owner removes it. In English and Spanish,
-// axe on the list and on the open form.
+// relay keeps it and the desk's API reads it back; the owner removes it. A policy set on the
+// screen is then read out in the cancel dialog, which says a cancellation inside it is late. In
+// English and Spanish, axe on the list, the open form and the cancel dialog.
 import { expect, test, type Page } from '@playwright/test'
 import type { PeopleList } from '../src/shared/api/people'
 import type { ServicePolicyList } from '../src/shared/api/cancellation-policy'
 import { deskFetch } from '../test/support/temp-desk'
 import { expectAccessible } from './axe'
-import { openDesk, startFrontDeskWorld, type FrontDeskWorld } from './front-desk-world'
+import { dayOf, openDesk, startFrontDeskWorld, type FrontDeskWorld } from './front-desk-world'
 
 let world: FrontDeskWorld
 const OWNER_PIN = '4321'
@@ -101,6 +102,46 @@ test('the owner adds and removes a service’s policy by keyboard, with the PIN'
   await expect(form).toBeHidden()
   await expect(card).toContainText('No policy: cancelling is never late.')
   expect((await policies()).find((s) => s.title === SERVICE)!.policy).toBeNull()
+})
+
+test('a policy the owner sets on the screen is read out at cancel, and a cancel inside it is late', async ({
+  page,
+}) => {
+  const text = 'Cancel a month ahead, please; later ones are charged in full.'
+  await openDesk(page, world, '/notifications/policies')
+  const screen = page.getByTestId('cancellation-policies')
+  const card = screen.getByRole('listitem').filter({ hasText: SERVICE })
+  await card.getByRole('button', { name: `Add a policy: ${SERVICE}` }).click()
+  const form = screen.getByRole('form', { name: SERVICE })
+  await form.getByLabel('Hours before the start').fill('720')
+  await form.getByLabel('What to read to the client').fill(text)
+  await form.getByLabel('Your PIN').fill(OWNER_PIN)
+  await form.getByLabel('Your PIN').press('Enter')
+  await expect(form).toBeHidden()
+  await expect(card.getByTestId('policy-window')).toHaveText(
+    'Late if cancelled less than 720 hours before',
+  )
+
+  // A client books the haircut at its next free time: well inside thirty days.
+  const start = (await world.freeSlots('haircut'))[0]!
+  const { uid } = await world.publicBooking({ eventSlug: 'haircut', start, name: 'Lola Late' })
+  const appointment = await world.appointmentAtDesk(uid)
+  await openDesk(page, world, `/day/${dayOf(start, world.account.timeZone)}/appointment/${uid}`)
+  await page
+    .getByTestId('appointment-drawer')
+    .getByRole('button', { name: 'Cancel appointment' })
+    .click()
+  const dialog = page.getByTestId('cancel-dialog')
+  await expect(dialog.getByTestId('cancel-policy')).toContainText(text)
+  await expect(dialog.getByTestId('cancel-late')).toHaveText(
+    'This cancellation is late: less than 720 hours before the start. It will be marked as a late cancellation.',
+  )
+  await expectAccessible(page, 'the cancel dialog with the policy set on the screen')
+  // The next test starts from a service without a policy.
+  const removed = await send(`/api/cancellation-policies/${appointment.eventType!.id}`, 'DELETE', {
+    pin: OWNER_PIN,
+  })
+  expect(removed.status).toBe(200)
 })
 
 test.describe('in Spanish', () => {

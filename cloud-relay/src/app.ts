@@ -29,6 +29,7 @@ import notificationRulesRoutes from './routes/notification-rules.js'
 import notificationsRoutes from './routes/notifications.js'
 import peopleRoutes from './routes/people.js'
 import reportsRoutes from './routes/reports.js'
+import branchHoursRoutes from './routes/branch-hours.js'
 import streamRoutes from './routes/stream.js'
 import type { RelayStorage } from './storage/types.js'
 
@@ -117,6 +118,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(branchRoutes)
   await app.register(notificationRulesRoutes, { emailEnabled: app.notifier.emailEnabled })
   await app.register(reportsRoutes)
+  await app.register(branchHoursRoutes)
   await app.register(notificationsRoutes, { recheckMs: config.pollRecheckMs })
   // Without an admin token the operator routes (and /metrics, whose labels name channels) are off.
   if (config.adminToken) await app.register(adminRoutes)

@@ -428,6 +428,42 @@ const cases: Case[] = [
     field: 'body/madeAt',
   },
   {
+    route: 'POST /v1/desk-events',
+    name: 'a key with spaces',
+    send: () =>
+      json(
+        'POST',
+        '/v1/desk-events',
+        '{"key":"a key","madeAt":"2026-03-07T10:00:00Z","change":{}}',
+        device(),
+      ),
+    field: 'body/key',
+  },
+  {
+    route: 'PUT /v1/branch-hours',
+    name: 'a zone that is not one',
+    send: () =>
+      json(
+        'PUT',
+        '/v1/branch-hours',
+        '{"zone":"Mars/Olympus","days":[{"date":"2026-03-07","closesAtMinute":840}]}',
+        device(),
+      ),
+    field: 'body/zone',
+  },
+  {
+    route: 'PUT /v1/branch-hours',
+    name: 'a closing past midnight',
+    send: () =>
+      json(
+        'PUT',
+        '/v1/branch-hours',
+        '{"zone":"Europe/Madrid","days":[{"date":"2026-03-07","closesAtMinute":1441}]}',
+        device(),
+      ),
+    field: 'body/days/0/closesAtMinute',
+  },
+  {
     route: 'PUT /v1/notifications/desktop',
     name: 'enabled sent as text',
     send: () =>

@@ -51,6 +51,8 @@ const WORDS = {
     digestIntro: 'Held during quiet hours:',
     footer: 'Sent by Frontdesk under your business’s notification rules.',
     today: (day: string) => `From yesterday’s closing to today’s, ${day}, Cal.com told us of:`,
+    sinceDay: (since: string, day: string) =>
+      `From the closing on ${since} to today’s, ${day}, Cal.com told us of:`,
     zoneUnknown:
       'Days and times here are UTC: Cal.com has not yet told us this branch’s time zone (it does with the next booking change).',
     quiet: 'no booking changes',
@@ -73,6 +75,8 @@ const WORDS = {
     footer: 'Enviado por Frontdesk según las reglas de avisos de tu negocio.',
     today: (day: string) =>
       `Desde el cierre de ayer hasta el de hoy, ${day}, Cal.com nos avisó de:`,
+    sinceDay: (since: string, day: string) =>
+      `Desde el cierre del ${since} hasta el de hoy, ${day}, Cal.com nos avisó de:`,
     zoneUnknown:
       'Los días y horas aquí son UTC: Cal.com aún no nos ha dicho la zona horaria de esta sucursal (lo hará con el próximo cambio de reservas).',
     quiet: 'ningún cambio de reservas',
@@ -176,7 +180,8 @@ function describeDaily(
 ): { title: string; body: string } {
   const w = WORDS[lang]
   const day = formatDay(d.day, lang)
-  const lines = [w.today(day)]
+  // After closed days the summary reaches back to the last open day's closing, and says so.
+  const lines = [d.since ? w.sinceDay(formatDay(d.since, lang), day) : w.today(day)]
   for (const b of d.branches) {
     const parts = (Object.entries(b.counts) as [NotificationKind, number][])
       .filter(([, n]) => n > 0)

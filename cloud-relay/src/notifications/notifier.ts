@@ -9,6 +9,7 @@ import { DateTime } from 'luxon'
 import type { DailyBranch, StoredNotification, NotifyJob } from '../storage/notification-types.js'
 import type { RelayStorage } from '../storage/types.js'
 import { classifyDelivery, type NotificationSource } from './classify.js'
+import { closedDays, closingBefore } from './closing-time.js'
 import { currentRules } from './current-rules.js'
 import type { Mailer } from './mailer.js'
 import { emailOf, languageOf } from './messages.js'
@@ -160,8 +161,9 @@ export class Notifier {
   }
 
   /**
-   * summary.daily, per branch at its closing (DESIGN.md §8): once SUMMARY_HOUR has come in the
-   * branch's zone, one job per (branch, local day) under a unique key, so every instance may try
+   * summary.daily, per branch at its closing (DESIGN.md §8): once the branch's day has closed in
+   * its zone (closing-time.ts: the closings its desks report from its Cal.com schedules, else
+   * SUMMARY_HOUR), one job per (branch, local day) under a unique key, so every instance may try
    * and one summary is made. It counts the branch's stored deliveries since the closing before;
    * the job is the branch's, so the rules' recipients for that branch get it (plan.ts).
    */
@@ -175,49 +177,63 @@ export class Notifier {
       const business = await this.o.storage.business.businessOfChannel(b.channelIds[0]!)
       if (!business) continue
       for (const channelId of b.channelIds) {
-        const zone = await this.zoneOf(channelId, now)
-        const local = DateTime.fromJSDate(now, { zone: zone ?? 'UTC' })
-        const closing = local.startOf('day').set({ hour })
-        if (local < closing) continue
-        const day = local.toISODate() as string
-        const key = `summary:${channelId}:${day}`
-        if (this.summarised.has(key)) continue
-        const seen = new Set<string>()
-        const counts: DailyBranch['counts'] = {}
-        // From the last closing to this one: a change after hours is in the next day's summary.
-        const deliveries = await this.o.storage.notifications.receivedBetween(
-          channelId,
-          closing.minus({ days: 1 }).toJSDate(),
-          closing.toJSDate(),
-        )
-        for (const d of deliveries) {
-          const source = classifyDelivery(d, business.cancellationPolicies)
-          // A redelivery in a fresh envelope is the same change: counted once.
-          if (!source || seen.has(source.sourceKey)) continue
-          seen.add(source.sourceKey)
-          counts[source.kind] = (counts[source.kind] ?? 0) + 1
+        const hours = await this.o.storage.notifications.branchHours(channelId)
+        const zone = hours?.zone ?? (await this.zoneOf(channelId, now))
+        for (const { day, closing } of closedDays(now, zone ?? 'UTC', hours, hour)) {
+          const key = `summary:${channelId}:${day}`
+          if (this.summarised.has(key)) continue
+          const since = closingBefore(day, zone ?? 'UTC', hours, hour)
+          const dayBefore = DateTime.fromISO(day).minus({ days: 1 }).toISODate()
+          await this.summarise(key, channelId, business.cancellationPolicies, {
+            day,
+            ...(since.toISODate() === dayBefore ? {} : { since: since.toISODate() as string }),
+            zone,
+            from: since.toJSDate(),
+            to: closing.toJSDate(),
+          })
+          this.summarised.add(key)
         }
-        await this.o.storage.notifications.enqueueReport(
-          key,
-          channelId,
-          {
-            kind: 'summary.daily',
-            summary: '',
-            daily: {
-              day,
-              zone: zone ?? 'UTC',
-              ...(zone === null ? { zoneUnknown: true } : {}),
-              branches: [{ branchId: channelId, counts }],
-            },
-            bookingUid: null,
-            deviceId: 'relay',
-            at: now.toISOString(),
-          },
-          now,
-        )
-        this.summarised.add(key)
       }
     }
+  }
+
+  /** Counts a branch's deliveries in [from, to) by kind and queues its summary job. */
+  private async summarise(
+    key: string,
+    channelId: string,
+    policies: Parameters<typeof classifyDelivery>[1],
+    o: { day: string; since?: string; zone: string | null; from: Date; to: Date },
+  ): Promise<void> {
+    const now = this.o.now()
+    const seen = new Set<string>()
+    const counts: DailyBranch['counts'] = {}
+    // From the closing before to this one: a change after hours is in the next day's summary.
+    for (const d of await this.o.storage.notifications.receivedBetween(channelId, o.from, o.to)) {
+      const source = classifyDelivery(d, policies)
+      // A redelivery in a fresh envelope is the same change: counted once.
+      if (!source || seen.has(source.sourceKey)) continue
+      seen.add(source.sourceKey)
+      counts[source.kind] = (counts[source.kind] ?? 0) + 1
+    }
+    await this.o.storage.notifications.enqueueReport(
+      key,
+      channelId,
+      {
+        kind: 'summary.daily',
+        summary: '',
+        daily: {
+          day: o.day,
+          ...(o.since ? { since: o.since } : {}),
+          zone: o.zone ?? 'UTC',
+          ...(o.zone === null ? { zoneUnknown: true } : {}),
+          branches: [{ branchId: channelId, counts }],
+        },
+        bookingUid: null,
+        deviceId: 'relay',
+        at: now.toISOString(),
+      },
+      now,
+    )
   }
 
   /**

@@ -9,7 +9,11 @@ import type {
 } from '../../../src/shared/notifications/kinds.js'
 import type { NotificationRules } from '../../../src/shared/notifications/rules.js'
 import type { RulesChange } from '../../../src/shared/notifications/rules-diff.js'
-import type { NotificationStatus, ProposalState } from '../../../src/shared/relay/relay-contract.js'
+import type {
+  BranchClosing,
+  NotificationStatus,
+  ProposalState,
+} from '../../../src/shared/relay/relay-contract.js'
 import type { AuditEntry } from './business-types.js'
 
 export interface StoredRules {
@@ -59,9 +63,21 @@ export interface DailySummary {
   /** The local day summarised, `YYYY-MM-DD`, in `zone`. */
   day: string
   zone: string
+  /**
+   * The local day of the closing counted from, when it is not the day before (closed days
+   * between, as the branch's desks reported them).
+   */
+  since?: string
   /** No delivery told the branch's zone yet: the day is UTC's, and the message says so. */
   zoneUnknown?: boolean
   branches: DailyBranch[]
+}
+
+/** What a desk last said of its branch's closings (PUT /v1/branch-hours). */
+export interface BranchHours {
+  zone: string
+  days: BranchClosing[]
+  reportedAt: Date
 }
 
 export interface ReportPayload {
@@ -173,6 +189,10 @@ export interface NotificationStorage {
   stalledBranches(receivedBefore: Date): Promise<StalledBranch[]>
   /** Every business with its branches (channel ids, in the order they joined). */
   businessBranches(): Promise<{ businessId: string; channelIds: string[] }[]>
+  /** Replaces what the branch's desks said of its closings (the latest report wins). */
+  setBranchHours(channelId: string, hours: BranchHours): Promise<void>
+  /** The branch's reported closings; undefined while no desk has reported them. */
+  branchHours(channelId: string): Promise<BranchHours | undefined>
   /** A branch's deliveries received in [from, to), oldest first. */
   receivedBetween(channelId: string, from: Date, to: Date): Promise<ReceivedDelivery[]>
   /** Queues a desk report; false when its key was queued before. */

@@ -35,6 +35,7 @@ import { SignIn } from './people/sign-in'
 import { BusinessCopy } from './inbound/business-copy'
 import { DesktopFeed, type DesktopFeedTuning } from './notify/desktop-feed'
 import { DeskReports } from './notify/desk-reports'
+import { BranchHoursReport } from './notify/branch-hours-report'
 import { WebhookWatch } from './inbound/webhook-watch'
 import { ComputerSettings } from './settings/computer-settings'
 import { ClientStore } from './clients/client-store'
@@ -198,6 +199,14 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       inBusiness: () => business.current() !== null,
       webhookProblem: () => webhookWatch.problem,
     })
+    const branchHoursReport = new BranchHoursReport({
+      events,
+      settings: services.settings,
+      logger: logger.child({ part: 'branch-hours' }),
+      device: () => sync.relayDevice(),
+      schedules: () => calcom.schedules.list(),
+      zone: () => services.branches.current().timeZone,
+    })
     const deskEventSender = new DeskEventSender({
       store: deskEventStore,
       shared,
@@ -226,6 +235,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       policies,
       desktopFeed,
       deskReports,
+      branchHoursReport,
       webhookWatch,
       shared,
       computer: new ComputerSettings(services.settings),
@@ -242,6 +252,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     sync.start()
     desktopFeed.start()
     deskReports.start()
+    branchHoursReport.start()
     webhookWatch.start()
     deskEventSender.start()
     const address = api.server.address()
@@ -263,6 +274,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
           await desktopFeed.stop()
           await webhookWatch.stop()
           await deskReports.stop()
+          await branchHoursReport.stop()
           await deskEventSender.stop()
           await sync.stop()
           stopClients()

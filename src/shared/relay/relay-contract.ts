@@ -340,6 +340,30 @@ export interface DeskReportResponse {
   duplicate: boolean
 }
 
+/**
+ * `PUT /v1/branch-hours` (Bearer device token): when the desk's branch closes on the coming days,
+ * from its Cal.com schedules, on the branch's wall clock. The relay sends the branch's
+ * summary.daily after each day's closing; a day listed as closed (`closesAtMinute: null`) has
+ * none (its changes are in the next open day's summary).
+ */
+export interface BranchHoursRequest {
+  /** The branch's IANA time zone. */
+  zone: string
+  /** 1–31 distinct days, `YYYY-MM-DD` in `zone`. */
+  days: BranchClosing[]
+}
+export interface BranchClosing {
+  date: string
+  /**
+   * When the branch's last schedule ends, as a wall-clock time in minutes (20:00 is 1200, also
+   * on the days the clocks change; 1440: midnight at the day's end); null: closed that day.
+   */
+  closesAtMinute: number | null
+}
+export interface BranchHoursResponse {
+  ok: true
+}
+
 /** `PUT /v1/notifications/desktop`: "notify me on this computer" for the actor, on this device. */
 export interface DesktopSubscriptionRequest {
   actor: Actor

@@ -8,6 +8,7 @@ import {
   type ReceivedDelivery,
   type StalledBranch,
 } from '../stalled-branches.js'
+import { toBranchHours, type BranchHoursRow } from '../branch-hours-row.js'
 import type pg from 'pg'
 import type { NotificationRules } from '../../../../src/shared/notifications/rules.js'
 import type { AuditEntry } from '../business-types.js'
@@ -21,6 +22,7 @@ import {
   type ProposalRow,
 } from '../notification-rows.js'
 import type {
+  BranchHours,
   NewNotification,
   NotificationStorage,
   NotifyJob,
@@ -201,6 +203,23 @@ export class PostgresNotifications implements NotificationStorage {
       await c.query(auditInsert(businessId, audit))
       return { outcome: 'rejected' as const, version }
     })
+  }
+
+  async setBranchHours(channelId: string, hours: BranchHours): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO branch_hours (channel_id, zone, days, reported_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (channel_id) DO UPDATE SET zone = excluded.zone, days = excluded.days,
+         reported_at = excluded.reported_at`,
+      [channelId, hours.zone, JSON.stringify(hours.days), hours.reportedAt.getTime()],
+    )
+  }
+
+  async branchHours(channelId: string): Promise<BranchHours | undefined> {
+    const r = await this.pool.query<BranchHoursRow>(
+      'SELECT zone, days, reported_at FROM branch_hours WHERE channel_id = $1',
+      [channelId],
+    )
+    return r.rows[0] ? toBranchHours(r.rows[0]) : undefined
   }
 
   async businessBranches() {

@@ -337,4 +337,13 @@ export const postgresMigrations: string[] = [
   `
   CREATE INDEX notifications_sending ON notifications (claimed_until) WHERE status = 'sending';
   `,
+  // When each branch closes, as its desks report it (summary.daily at closing).
+  `
+  CREATE TABLE branch_hours (
+    channel_id text PRIMARY KEY REFERENCES channels(id),
+    zone text NOT NULL,
+    days text NOT NULL,
+    reported_at bigint NOT NULL
+  );
+  `,
 ]

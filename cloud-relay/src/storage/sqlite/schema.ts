@@ -159,4 +159,13 @@ export const sqliteMigrations: string[] = [
   `
   CREATE INDEX notifications_sending ON notifications (claimed_until) WHERE status = 'sending';
   `,
+  // When each branch closes, as its desks report it (summary.daily at closing).
+  `
+  CREATE TABLE branch_hours (
+    channel_id TEXT PRIMARY KEY REFERENCES channels(id),
+    zone TEXT NOT NULL,
+    days TEXT NOT NULL,
+    reported_at INTEGER NOT NULL
+  );
+  `,
 ]

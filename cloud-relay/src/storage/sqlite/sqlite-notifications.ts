@@ -8,6 +8,7 @@ import {
   type ReceivedDelivery,
   type StalledBranch,
 } from '../stalled-branches.js'
+import { toBranchHours, type BranchHoursRow } from '../branch-hours-row.js'
 import type Database from 'better-sqlite3'
 import type { NotificationRules } from '../../../../src/shared/notifications/rules.js'
 import type { AuditEntry } from '../business-types.js'
@@ -21,6 +22,7 @@ import {
   type ProposalRow,
 } from '../notification-rows.js'
 import type {
+  BranchHours,
   NewNotification,
   NotificationStorage,
   NotifyJob,
@@ -31,6 +33,14 @@ import type {
 } from '../notification-types.js'
 
 const statements = (db: Database.Database) => ({
+  setHours: db.prepare<[string, string, string, number]>(
+    `INSERT INTO branch_hours (channel_id, zone, days, reported_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (channel_id) DO UPDATE SET zone = excluded.zone, days = excluded.days,
+       reported_at = excluded.reported_at`,
+  ),
+  hours: db.prepare<[string], BranchHoursRow>(
+    'SELECT zone, days, reported_at FROM branch_hours WHERE channel_id = ?',
+  ),
   businessBranches: db.prepare<[], { business_id: string; channel_id: string }>(
     BUSINESS_BRANCHES_SQL,
   ),
@@ -278,6 +288,20 @@ export class SqliteNotifications implements NotificationStorage {
 
   async businessBranches() {
     return grouped(this.s.businessBranches.all())
+  }
+
+  async setBranchHours(channelId: string, hours: BranchHours): Promise<void> {
+    this.s.setHours.run(
+      channelId,
+      hours.zone,
+      JSON.stringify(hours.days),
+      hours.reportedAt.getTime(),
+    )
+  }
+
+  async branchHours(channelId: string): Promise<BranchHours | undefined> {
+    const row = this.s.hours.get(channelId)
+    return row ? toBranchHours(row) : undefined
   }
 
   async receivedBetween(channelId: string, from: Date, to: Date): Promise<ReceivedDelivery[]> {

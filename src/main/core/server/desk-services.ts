@@ -15,6 +15,7 @@ import type { SignIn } from '../people/sign-in'
 import type { BusinessCopy } from '../inbound/business-copy'
 import type { CancellationPolicies } from '../people/cancellation-policies'
 import type { DesktopFeed } from '../notify/desktop-feed'
+import type { BranchHoursReport } from '../notify/branch-hours-report'
 import type { DeskReports } from '../notify/desk-reports'
 import type { WebhookWatch } from '../inbound/webhook-watch'
 import type { ComputerSettings } from '../settings/computer-settings'
@@ -57,6 +58,8 @@ export interface DeskServices extends OutboundServices {
   desktopFeed: DesktopFeed
   /** Desk problems sent to the relay for the owner's notification rules. */
   deskReports: DeskReports
+  /** When the branch closes, told to the relay for the daily summary at closing. */
+  branchHoursReport: BranchHoursReport
   webhookWatch: WebhookWatch
   /** Start at login and the like, applied by the Electron app when there is one. */
   computer: ComputerSettings

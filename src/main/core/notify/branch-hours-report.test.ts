@@ -1,0 +1,79 @@
+// The desk tells the relay when its branch closes, as deployed: the Cal.com sandbox, a real relay
+// and a connected desk. Once connected, the relay holds the branch's zone and its closings for
+// the next two weeks, read from Cal.com's schedules exactly as the day grid reads its hours (a
+// Sunday nobody works is closed); told again, an unchanged report is not sent twice.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
+import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { until } from '../../../../test/support/until'
+import type { SyncHealth } from '../../../shared/api/schemas'
+import { CLOSING_DAYS_AHEAD } from './branch-closings'
+
+describe('the branch’s closings reach the relay', () => {
+  let sandbox: RunningSandbox
+  let relay: InProcessRelay
+  let desk: TempDesk
+  let account: SandboxState['accounts'][number]
+  let channelId: string
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 })
+    const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+    account = state.accounts[0]!
+    relay = await startInProcessRelay({ calcomUrl: sandbox.url })
+    desk = await startTempDesk({
+      env: {
+        FRONTDESK_CALCOM_API_URL: sandbox.url,
+        FRONTDESK_CALCOM_APP_URL: sandbox.url,
+        FRONTDESK_RELAY_URL: relay.url,
+      },
+      sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
+    })
+    const connect = await deskFetch(desk, '/api/branch/connect', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey: account.apiKey }),
+    })
+    expect(connect.status).toBe(200)
+    await until('the desk reading its relay channel', async () => {
+      const s = (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
+      return s.relay.state === 'online'
+    })
+    channelId = (await desk.services.sync.relayDevice())!.channelId
+  }, 60_000)
+
+  afterAll(async () => {
+    await desk?.dispose()
+    await relay?.close().catch(() => undefined)
+    await sandbox?.close()
+  })
+
+  it('the relay holds the branch’s zone and each coming day’s closing, as the day grid has them', async () => {
+    await until('the relay knowing the branch’s hours', async () =>
+      Boolean(await relay.storage.notifications.branchHours(channelId)),
+    )
+    const hours = (await relay.storage.notifications.branchHours(channelId))!
+    expect(hours.zone).toBe(account.timeZone)
+    expect(hours.days).toHaveLength(CLOSING_DAYS_AHEAD)
+    for (const day of hours.days) {
+      const res = await deskFetch(desk, `/api/opening-hours?date=${day.date}`)
+      const grid = (await res.json()) as { closesAtMinute: number | null }
+      expect(day.closesAtMinute, day.date).toBe(grid.closesAtMinute)
+    }
+    // Nobody at the Toronto branch works on Sundays; its last schedule ends at 19:00 on Thursdays.
+    const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay()
+    const sundays = hours.days.filter((d) => weekday(d.date) === 0)
+    expect(sundays.length).toBeGreaterThan(0)
+    for (const d of sundays) expect(d.closesAtMinute).toBeNull()
+    expect(hours.days.filter((d) => weekday(d.date) === 4).map((d) => d.closesAtMinute)).toContain(
+      19 * 60,
+    )
+  })
+
+  it('an unchanged report is not sent again', async () => {
+    const before = (await relay.storage.notifications.branchHours(channelId))!.reportedAt
+    await desk.services.branchHoursReport.send()
+    expect((await relay.storage.notifications.branchHours(channelId))!.reportedAt).toEqual(before)
+  })
+})
