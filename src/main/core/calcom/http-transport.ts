@@ -233,7 +233,12 @@ export class CalcomTransport {
       })
       text = await response.text()
     } catch (err) {
-      error = networkError(err, method, path)
+      error = init.signal?.aborted
+        ? new CalcomError('transient', 'CANCELLED', `No one waits for ${method} ${path} any more`, {
+            method,
+            path,
+          })
+        : networkError(err, method, path)
     } finally {
       admission.release(response?.headers ?? null, response?.status ?? null)
     }

@@ -1,8 +1,7 @@
 // A desk closing while Cal.com hangs on the webhook look: quitting must not wait for Cal.com. The
 // sandbox holds GET /v2/webhooks open until the client gives up; closing the desk cuts the read
-// off, the look ends as "Cal.com did not answer", and the desk is closed. Every attempt hangs
-// (five faults): were the read left to its 15 s timeout and its retries, closing would outlast
-// the test's own time limit.
+// off and the look ends as cut off by the closing (left to run, it would end 15 s later as Cal.com
+// not answering in time), and the desk is closed.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
@@ -43,11 +42,11 @@ afterAll(async () => {
   await sandbox?.close()
 })
 
-it('closes at once while Cal.com hangs on the webhook look; the look ends as Cal.com not answering', async () => {
+it('closes at once while Cal.com hangs on the webhook look: the read is cut off, not waited for', async () => {
   const fault = await fetch(`${sandbox.url}/_sandbox/faults/api`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ mode: 'hang', count: 5, pathPrefix: '/v2/webhooks' }),
+    body: JSON.stringify({ mode: 'hang', count: 1, pathPrefix: '/v2/webhooks' }),
   })
   expect(fault.status).toBe(201)
   const look = desk.services.webhookWatch.check()
@@ -55,8 +54,8 @@ it('closes at once while Cal.com hangs on the webhook look; the look ends as Cal
     const pending = (await (await fetch(`${sandbox.url}/_sandbox/faults`)).json()) as {
       api: { remaining: number }[]
     }
-    return pending.api[0]?.remaining === 4
+    return pending.api.length === 0
   })
   await desk.dispose()
-  expect(await look).toEqual({ outcome: 'skipped', why: 'calcom-unreachable' })
+  expect(await look).toEqual({ outcome: 'skipped', why: 'closing' })
 })

@@ -21,7 +21,10 @@ export interface WebhookProblem {
 
 export type WebhookCheck =
   | { outcome: 'ok' }
-  | { outcome: 'skipped'; why: 'not-connected' | 'not-enrolled' | 'calcom-unreachable' }
+  | {
+      outcome: 'skipped'
+      why: 'not-connected' | 'not-enrolled' | 'calcom-unreachable' | 'closing'
+    }
   | { outcome: 'problem'; problem: WebhookProblem }
 
 export interface WebhookWatchOptions {
@@ -102,6 +105,8 @@ export class WebhookWatch {
     const channelId = this.o.channelId()
     if (!channelId) return { outcome: 'skipped', why: 'not-enrolled' }
     const listed = await client.webhooks.list(this.#closing.signal)
+    if (!listed.ok && listed.error.code === 'CANCELLED')
+      return { outcome: 'skipped', why: 'closing' }
     if (!listed.ok) {
       // Cal.com out of reach or refusing: sync health shows that already; look again later.
       this.o.logger.info({ code: listed.error.code }, 'webhook check: Cal.com did not answer')
