@@ -275,4 +275,34 @@ describe('two desks of one branch', () => {
     expect(await view(w)).toEqual(expected)
     expect(await view(desk2)).toEqual(expected)
   }, 120_000)
+
+  it('a booking the client reschedules on Cal.com (a new uid) keeps its check-in and desk notes at both desks', async () => {
+    const uid = await bookedAtBoth('Rita Resched', 'rita@example.com', 3)
+    const res = await w.call(`/api/appointments/${uid}/visit`, {
+      state: 'ARRIVED',
+      notes: 'Bring the photo of the colour',
+    })
+    expect(res.status).toBe(200)
+    await until('the check-in at the second desk', async () =>
+      (await detailAt(desk2, uid))?.appointment.visitState === 'ARRIVED' ? true : undefined,
+    )
+
+    const eventType = w.account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
+    const [, , , , , later] = await freeStarts(w, await deskEventType(w, eventType.slug), 6)
+    const { data } = await w.control<{ data: { uid: string } }>(`/bookings/${uid}/reschedule`, {
+      start: later,
+    })
+    expect(data.uid).not.toBe(uid)
+    for (const desk of [w, desk2]) {
+      const moved = await until('the new booking with its desk fields', async () => {
+        const d = await detailAt(desk, data.uid)
+        return d?.appointment.visitState === 'ARRIVED' ? d : undefined
+      })
+      expect(moved.appointment).toMatchObject({
+        rescheduledFromUid: uid,
+        visitState: 'ARRIVED',
+        deskNotes: 'Bring the photo of the colour',
+      })
+    }
+  }, 90_000)
 })
