@@ -3,7 +3,9 @@
 // already connected to the sandbox's first branch and enrolled at the relay, its business set up
 // (owner, admin, receptionist, their PINs printed), and an SMTP mailbox the relay emails the
 // owner at, shown on a page and one line per message. Each part is its own process with its
-// output prefixed; Ctrl-C (or SIGTERM) stops them all, desk first.
+// output prefixed; Ctrl-C (or SIGTERM) stops them all, desk first. FRONTDESK_DEMO_SECOND_DESK=1
+// adds a second headless desk on the same branch (DESIGN.md §9: check a client in at one desk,
+// watch it at the other).
 //
 // Data: a fresh folder under the OS temp dir, removed on a clean stop. The sandbox keeps
 // everything in memory and reseeds at every start, so a desk or relay database kept from an
@@ -61,7 +63,14 @@ function start(name: string, command: string, args: string[], env: Record<string
   return part
 }
 
+const secondDesk = process.env.FRONTDESK_DEMO_SECOND_DESK === '1'
+
 async function main(): Promise<void> {
+  log(
+    secondDesk
+      ? 'option FRONTDESK_DEMO_SECOND_DESK=1: a second desk on the same branch will start too'
+      : 'option: FRONTDESK_DEMO_SECOND_DESK=1 npm run demo also starts a second desk on the same branch',
+  )
   const desk = chooseDesk()
   if (desk.kind === 'headless') ensureDeskBuilt(root, log)
   const [relayPort, oauthPort] = await Promise.all([freePort(), freePort()])
@@ -148,6 +157,35 @@ async function main(): Promise<void> {
   })
   log('business “Maple & Vine Salons” set up at the relay, its people copied to the desk')
   for (const line of peopleBlock()) log(line)
+  if (secondDesk) {
+    // Always headless: a second Electron app on one machine would share its single-instance lock.
+    ensureDeskBuilt(root, log)
+    const part = start('desk2', process.execPath, [join(root, 'out/main/headless.js')], {
+      ...deskEnv,
+      FRONTDESK_DATA_DIR: join(dataDir, 'desk2'),
+      FRONTDESK_PORT: '0',
+      FRONTDESK_OAUTH_REDIRECT_PORT: String(await freePort()),
+    })
+    const [, url, token] = await part.waitForLine(
+      /Frontdesk desk ready at (http:\/\/127\.0\.0\.1:\d+)\/\?token=(\S+)/,
+      60_000,
+    )
+    const second = { url: url!, token: token! }
+    await connectWithApiKey(second, branch.apiKey)
+    // Online at the relay, it reads the business from there and then wants someone signed in
+    // (401 on /api/sync): either way it syncs.
+    for (let tries = 0; ; tries++) {
+      const res = await fetch(`${second.url}/api/sync`, {
+        headers: { authorization: `Bearer ${second.token}` },
+      })
+      if (res.status === 401) break
+      const health = (await res.json()) as { relay?: { state?: string } }
+      if (health.relay?.state === 'online') break
+      if (tries > 150) throw new Error('the second desk did not come online at the relay')
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    log(`second desk of ${connected.name}: open ${second.url}/?token=${second.token}`)
+  }
   log(`mailbox: ${mailbox.pageUrl} (SMTP ${mailbox.smtpUrl}; one [mail] line per message here)`)
   log(`sandbox: ${sandboxUrl}/_sandbox/state   book as a client: POST ${sandboxUrl}/_sandbox/book`)
   log(

@@ -1,5 +1,7 @@
-// The property: at rest, the desk's appointments for the branch equal Cal.com's bookings field by
-// field (DESIGN.md §3 mapping), and Cal.com holds no duplicate of anything the desk sent.
+// The property: at rest, each desk's appointments for the branch equal Cal.com's bookings field by
+// field (DESIGN.md §3 mapping), Cal.com holds no duplicate of anything the desk sent, and the two
+// desks hold the same desk-owned state (DESIGN.md §9: visit states, walk-in flags, booking notes,
+// client notes and alerts, removed ones included).
 //
 // Three facts Cal.com's API cannot tell a desk, so they are required only when the desk was told:
 //   COMPLETED  comes only from MEETING_ENDED: an ended accepted booking may show SCHEDULED or
@@ -13,6 +15,8 @@ import type { AppointmentStatus } from '../../src/shared/domain/appointment-stat
 import { DISCARDED_BOOKING_REASON } from '../../src/main/core/outbound/outbox-commands'
 import { MUTATION_ID_KEY } from '../../src/main/core/outbound/outbox-calls'
 import { PLACEHOLDER_PREFIX } from '../../src/main/core/actions/desk-actions'
+import { clientNotes } from '../../src/main/core/db/schema'
+import type { TempDesk } from '../support/temp-desk'
 import type { World } from './world'
 
 interface ApiBooking {
@@ -62,10 +66,10 @@ function delivered(w: World, trigger: string): Set<string> {
   return uids
 }
 
-export async function differences(w: World): Promise<string[]> {
+export async function differences(w: World, desk: TempDesk = w.desk): Promise<string[]> {
   const diffs: string[] = []
-  const { appointments, staff, eventTypes, outbox } = w.desk.services
-  const branchId = w.desk.services.branches.current().id
+  const { appointments, staff, eventTypes, outbox } = desk.services
+  const branchId = desk.services.branches.current().id
   const rows = new Map(appointments.rowsOf(branchId).map((r) => [r.uid, r]))
   const hostOf = new Map(staff.rowsOf(branchId).map((s) => [s.id, s.calcomHostId]))
   const calcomEtOf = new Map(eventTypes.list(branchId).map((e) => [e.id, e.calcomId]))
@@ -164,7 +168,12 @@ export async function differences(w: World): Promise<string[]> {
     if (typeof id === 'string' && !b.rescheduledFromUid)
       byMutation.set(id, [...(byMutation.get(id) ?? []), b.uid])
   }
-  const creates = outboxRows.filter((o) => o.op === 'create')
+  // The desk's creates; the second desk books nothing, so for it they are the first desk's.
+  const creates = (
+    desk === w.desk
+      ? outboxRows
+      : w.desk.services.outbox.list(OUTBOX_STATES, Number.MAX_SAFE_INTEGER)
+  ).filter((o) => o.op === 'create')
   for (const o of creates) {
     const made = byMutation.get(o.mutationId) ?? []
     byMutation.delete(o.mutationId)
@@ -186,5 +195,51 @@ export async function differences(w: World): Promise<string[]> {
   }
   for (const [id, uids] of byMutation)
     diffs.push(`bookings ${uids.join(', ')} carry mutation id ${id}, which no desk create sent`)
+  return diffs
+}
+
+/**
+ * Where the two desks disagree on desk-owned state: per booking both know (a desk's own booking
+ * Cal.com never named is that desk's alone), and per client note or alert by its id.
+ */
+export function deskOwnedDifferences(w: World): string[] {
+  const diffs: string[] = []
+  const rowsOf = (desk: TempDesk) =>
+    new Map(
+      desk.services.appointments
+        .rowsOf(desk.services.branches.current().id)
+        .map((r) => [r.uid, r] as const),
+    )
+  const one = rowsOf(w.desk)
+  const two = rowsOf(w.desk2)
+  for (const [uid, a] of one) {
+    const b = two.get(uid)
+    if (!b) continue
+    for (const field of ['visitState', 'walkIn', 'deskNotes'] as const)
+      if (norm(a[field]) !== norm(b[field]))
+        diffs.push(
+          `${uid} (${a.attendeeName}): ${field} ${a[field]} at desk 1, ${b[field]} at desk 2`,
+        )
+  }
+  const notesOf = (desk: TempDesk) =>
+    new Map(
+      desk.services.db
+        .select()
+        .from(clientNotes)
+        .all()
+        .map((n) => [
+          n.id,
+          // A removed note is never shown again, whatever edit reached a desk before or after
+          // its removal: removed is all that must agree.
+          JSON.stringify([n.clientKey, n.kind, n.removedAt === null ? n.text : 'removed']),
+        ]),
+    )
+  const notes1 = notesOf(w.desk)
+  const notes2 = notesOf(w.desk2)
+  for (const id of new Set([...notes1.keys(), ...notes2.keys()]))
+    if (notes1.get(id) !== notes2.get(id))
+      diffs.push(
+        `note ${id}: ${notes1.get(id) ?? 'none'} at desk 1, ${notes2.get(id) ?? 'none'} at desk 2`,
+      )
   return diffs
 }

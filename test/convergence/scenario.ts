@@ -7,6 +7,9 @@ import { mulberry32, type Rng } from './prng'
 export type LinkName = 'calcom' | 'relay'
 export type WebhookFault = 'drop' | 'duplicate' | 'reorder' | 'delay'
 export type ApiFault = 'http500' | 'http429' | 'hang'
+/** Which of the branch's two desks acts: 0 the first, 1 the second. */
+export type DeskIndex = 0 | 1
+export type DeskVisitState = 'ARRIVED' | 'IN_SERVICE' | 'DONE'
 
 /** Where a booking goes: one of the branch's event types, a day ahead, a fraction of its slots. */
 export interface SlotChoice {
@@ -42,7 +45,19 @@ export type Step =
   | { kind: 'loseAnswers'; count: number }
   | { kind: 'webhookFault'; mode: WebhookFault; count: number }
   | { kind: 'apiFault'; mode: ApiFault; count: number; bookingsOnly: boolean }
-  | { kind: 'restart' }
+  /** Restarts the first desk, or the second (`desk: 1`, from the desk-owned stream). */
+  | { kind: 'restart'; desk?: DeskIndex }
+  /** A receptionist at one desk sets a visit state (and sometimes the booking's desk notes). */
+  | { kind: 'deskVisit'; desk: DeskIndex; pick: number; state: DeskVisitState; notes?: string }
+  /** A receptionist at one desk adds, edits or removes a client's note or alert. */
+  | {
+      kind: 'deskNote'
+      desk: DeskIndex
+      op: 'add' | 'edit' | 'remove'
+      pick: number
+      alert: boolean
+      text: number
+    }
   | { kind: 'pause'; ms: number }
 
 export interface Scenario {
@@ -170,5 +185,46 @@ export function scenarioOf(seed: number): Scenario {
         steps.push({ kind, pick: r.next() })
     }
   }
-  return { seed, inboxOnly, steps }
+  return { seed, inboxOnly, steps: withDeskOwned(seed, steps) }
+}
+
+/**
+ * The second desk's part: desk-owned changes (visit states, booking notes, client notes and
+ * alerts) at either desk, and restarts of the second desk, drawn from a stream of their own and
+ * slipped in between the steps above, so those stay what they were before there were two desks.
+ * A few land back to back on purpose, so both desks often change the same thing.
+ */
+function withDeskOwned(seed: number, steps: readonly Step[]): Step[] {
+  const r = mulberry32(seed * 2246822519 + 7)
+  const out = [...steps]
+  const count = r.int(4, 12)
+  for (let i = 0; i < count; i++) {
+    const desk: DeskIndex = r.chance(0.5) ? 0 : 1
+    const pick = r.next()
+    const kind = r.weighted({ deskVisit: 4, deskNote: 5, restart: 0.6 })
+    const step: Step =
+      kind === 'deskVisit'
+        ? {
+            kind,
+            desk,
+            pick,
+            state: r.pick(['ARRIVED', 'IN_SERVICE', 'DONE'] as const),
+            ...(r.chance(0.3) ? { notes: `desk note ${r.int(0, 99)}` } : {}),
+          }
+        : kind === 'deskNote'
+          ? {
+              kind,
+              desk,
+              op: r.weighted({ add: 3, edit: 2, remove: 1 }),
+              pick,
+              alert: r.chance(0.4),
+              text: r.int(0, 999),
+            }
+          : { kind, desk: 1 }
+    out.splice(r.int(0, out.length), 0, step)
+    // The other desk changes the same thing right after, now and then.
+    if (step.kind !== 'restart' && r.chance(0.3))
+      out.splice(out.indexOf(step) + 1, 0, { ...step, desk: desk === 0 ? 1 : 0 })
+  }
+  return out
 }

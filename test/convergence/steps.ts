@@ -6,7 +6,7 @@
 // of a random scenario and is only logged; an unexpected answer from the desk fails the seed.
 import { DateTime } from 'luxon'
 import type { Booking as SandboxBooking } from '../../sandbox/src/domain/model'
-import { deskFetch } from '../support/temp-desk'
+import { deskFetch, type TempDesk } from '../support/temp-desk'
 import type { SlotChoice, Step } from './scenario'
 import type { World } from './world'
 
@@ -58,9 +58,9 @@ const live = (b: SandboxBooking) =>
   (b.status === 'accepted' || b.status === 'pending') && Date.parse(b.end) > 0
 
 /** The desk's appointments in the given statuses, in a stable order. */
-function deskRows(w: World, statuses: string[]) {
-  const branchId = w.desk.services.branches.current().id
-  return w.desk.services.appointments
+function deskRows(w: World, statuses: string[], at: TempDesk = w.desk) {
+  const branchId = at.services.branches.current().id
+  return at.services.appointments
     .rowsOf(branchId)
     .filter((a) => statuses.includes(a.status))
     .sort((a, b) => a.startsAt - b.startsAt || a.attendeeName.localeCompare(b.attendeeName))
@@ -103,6 +103,79 @@ export async function desk(w: World, path: string, body: unknown, log: RunLog) {
     throw new DeskAnswerError(`desk ${path} answered ${res.status}: ${text}`)
   }
   return { status: res.status, json: res.status < 300 ? (JSON.parse(text) as unknown) : null }
+}
+
+/**
+ * A desk-owned change at one desk, through its local API. Besides the refusals `desk` accepts, a
+ * 404 is a normal outcome: the other desk removed the note a moment before.
+ */
+async function deskOwned(
+  target: TempDesk,
+  method: string,
+  path: string,
+  body: unknown,
+  log: RunLog,
+): Promise<void> {
+  const res = await deskFetch(target, path, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  })
+  const text = await res.text()
+  log.lines.push(
+    `  ${method} ${path} -> ${res.status} ${res.status >= 300 ? text.slice(0, 160) : ''}`,
+  )
+  if (![200, 404, 409].includes(res.status))
+    throw new DeskAnswerError(`desk ${method} ${path} answered ${res.status}: ${text}`)
+}
+
+/** The clients of the desk's appointments, ordered by identity key (the same at every desk). */
+function deskClients(target: TempDesk) {
+  const { clients, appointments, branches } = target.services
+  const ids = new Set<number>()
+  for (const a of appointments.rowsOf(branches.current().id)) {
+    const id = clients.attendeeOf(a.uid)?.clientId
+    if (typeof id === 'number') ids.add(id)
+  }
+  return [...ids]
+    .map((id) => clients.byId(id))
+    .filter((c) => c !== undefined)
+    .sort((a, b) => a.clientKey.localeCompare(b.clientKey))
+}
+
+async function runDeskNote(
+  w: World,
+  step: Extract<Step, { kind: 'deskNote' }>,
+  log: RunLog,
+): Promise<void> {
+  const target = step.desk === 0 ? w.desk : w.desk2
+  const clients = deskClients(target)
+  if (step.op === 'add') {
+    const client = at(clients, step.pick)
+    if (!client) return void log.lines.push('  no client at that desk yet')
+    return deskOwned(
+      target,
+      'POST',
+      `/api/clients/${client.id}/notes`,
+      { kind: step.alert ? 'alert' : 'note', text: `Note ${step.text}` },
+      log,
+    )
+  }
+  const notes = clients
+    .flatMap((c) =>
+      target.services.clients
+        .notesOf(c.id)
+        .filter((n) => n.removedAt === null)
+        .map((n) => ({ clientId: c.id, id: n.id })),
+    )
+    .sort((a, b) => a.id.localeCompare(b.id))
+  const note = at(notes, step.pick)
+  if (!note) return void log.lines.push('  no note at that desk')
+  const path = `/api/clients/${note.clientId}/notes/${note.id}`
+  return step.op === 'edit'
+    ? deskOwned(target, 'PATCH', path, { text: `Edited ${step.text}` }, log)
+    : deskOwned(target, 'DELETE', path, undefined, log)
 }
 
 export async function runStep(w: World, step: Step, log: RunLog): Promise<void> {
@@ -269,9 +342,18 @@ export async function runStep(w: World, step: Step, log: RunLog): Promise<void> 
       return note(`clock +${step.minutes} min -> ${r.text}`)
     }
     case 'cut':
-      return (step.link === 'calcom' ? w.calcomLink : w.relayLink).cut(step.mode)
+      // The branch's line: both desks lose it.
+      for (const link of step.link === 'calcom'
+        ? [w.calcomLink, w.calcomLink2]
+        : [w.relayLink, w.relayLink2])
+        link.cut(step.mode)
+      return
     case 'restore':
-      return (step.link === 'calcom' ? w.calcomLink : w.relayLink).restore()
+      for (const link of step.link === 'calcom'
+        ? [w.calcomLink, w.calcomLink2]
+        : [w.relayLink, w.relayLink2])
+        link.restore()
+      return
     case 'loseAnswers':
       return w.calcomLink.loseAnswers(step.count)
     case 'webhookFault': {
@@ -296,7 +378,22 @@ export async function runStep(w: World, step: Step, log: RunLog): Promise<void> 
       return note(`api fault -> ${r.status}`)
     }
     case 'restart':
-      return w.restartDesk()
+      return w.restartDesk(step.desk ?? 0)
+    case 'deskVisit': {
+      const target = step.desk === 0 ? w.desk : w.desk2
+      const rows = deskRows(w, ['SCHEDULED', 'PENDING', 'COMPLETED', 'NO_SHOW'], target)
+      const a = at(rows, step.pick)
+      if (!a) return note('nobody to check in at that desk')
+      return deskOwned(
+        target,
+        'POST',
+        `/api/appointments/${encodeURIComponent(a.uid)}/visit`,
+        { state: step.state, ...(step.notes !== undefined ? { notes: step.notes } : {}) },
+        log,
+      )
+    }
+    case 'deskNote':
+      return runDeskNote(w, step, log)
     case 'pause':
       await new Promise((r) => setTimeout(r, step.ms))
       return

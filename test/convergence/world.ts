@@ -1,8 +1,10 @@
 // The convergence test's world, all real and all on 127.0.0.1: one Cal.com sandbox and one relay
 // (on its own SQLite file) shared by every seed, and per seed a fresh branch — its own Cal.com
-// account, staff, event types and a week of bookings — and a fresh desk on its own data
-// directory. The desk reaches Cal.com and the relay through a cuttable TCP link each; Cal.com
-// posts webhooks straight to the relay (cloud to cloud) and the relay calls Cal.com directly.
+// account, staff, event types and a week of bookings — and two fresh desks of that branch (two
+// reception PCs), each on its own data directory. Each desk reaches Cal.com and the relay through
+// a cuttable TCP link of its own; a cut cuts both desks' links (the branch's internet line), a
+// lost answer is lost on the first desk's, as before there were two. Cal.com posts webhooks
+// straight to the relay (cloud to cloud) and the relay calls Cal.com directly.
 //
 // Sharing is sound because everything in Cal.com and the relay is per account (API keys, rate
 // budgets, webhooks, relay channels) and seeds run one after another: what is global (the clock,
@@ -30,15 +32,23 @@ export interface Base {
   relayStorage: RelayStorage
   calcomLink: TcpLink
   relayLink: TcpLink
+  /** The second desk's lines. */
+  calcomLink2: TcpLink
+  relayLink2: TcpLink
   close(): Promise<void>
 }
 
 export interface World extends Base {
   account: SandboxAccount
+  /** The first desk: the receptionist's Cal.com actions and desk-owned changes. */
   desk: TempDesk
+  /** The second desk of the same branch: desk-owned changes (visit states, notes, alerts). */
+  desk2: TempDesk
   dataDir: string
-  restartDesk(): Promise<void>
-  /** Closes the desk; its data directory goes unless `keep` (a failing seed keeps its log). */
+  dataDir2: string
+  /** Restarts the first desk (0) or the second (1) on its data directory. */
+  restartDesk(which?: 0 | 1): Promise<void>
+  /** Closes the desks; their data directories go unless `keep` (a failing seed keeps its log). */
   close(keep?: boolean): Promise<void>
 }
 
@@ -75,6 +85,8 @@ export async function startBase(): Promise<Base> {
   const relay = await startInProcessRelay({ calcomUrl: sandbox.url })
   const calcomLink = await startTcpLink(sandbox.url)
   const relayLink = await startTcpLink(relay.url)
+  const calcomLink2 = await startTcpLink(sandbox.url)
+  const relayLink2 = await startTcpLink(relay.url)
   const blank = await startTempDesk({ env: { FRONTDESK_LOG_LEVEL: 'silent' } })
   await blank.close()
   const templateDir = mkdtempSync(join(tmpdir(), 'frontdesk-convergence-template-'))
@@ -87,9 +99,13 @@ export async function startBase(): Promise<Base> {
     relayStorage: relay.storage,
     calcomLink,
     relayLink,
+    calcomLink2,
+    relayLink2,
     async close() {
       await calcomLink.close()
       await relayLink.close()
+      await calcomLink2.close()
+      await relayLink2.close()
       await sandbox.close()
       await relay.close()
       rmSync(templateDir, { recursive: true, force: true })
@@ -98,9 +114,8 @@ export async function startBase(): Promise<Base> {
 }
 
 export async function startWorld(base: Base, seed: number, opts: { inboxOnly: boolean }) {
-  const { sandbox, calcomLink, relayLink } = base
-  calcomLink.restore()
-  relayLink.restore()
+  const { sandbox, calcomLink, relayLink, calcomLink2, relayLink2 } = base
+  for (const link of [calcomLink, relayLink, calcomLink2, relayLink2]) link.restore()
   sandbox.sandbox.clock.set(sandboxNow())
   sandbox.sandbox.webhooks.clearFaults()
   sandbox.sandbox.apiFaults.clear()
@@ -138,37 +153,53 @@ export async function startWorld(base: Base, seed: number, opts: { inboxOnly: bo
       outbox: { backoff: { baseMs: 20, capMs: 250, floorMs: 10 }, pollMs: 500, closeGraceMs: 300 },
     },
     sync,
+    deskEventBackoff: { baseMs: 20, capMs: 250 },
   }
   const dataDir = makeDataDir()
+  const dataDir2 = makeDataDir()
   copyFileSync(base.deskTemplate, join(dataDir, DATABASE_FILE))
-  const start = () =>
-    startTempDesk({
+  copyFileSync(base.deskTemplate, join(dataDir2, DATABASE_FILE))
+  const start = (dir: string) => {
+    const [calcom, relay] = dir === dataDir ? [calcomLink, relayLink] : [calcomLink2, relayLink2]
+    return startTempDesk({
       ...deskOptions,
-      dataDir,
+      dataDir: dir,
       env: {
-        FRONTDESK_CALCOM_API_URL: calcomLink.url,
-        FRONTDESK_CALCOM_APP_URL: calcomLink.url,
-        FRONTDESK_RELAY_URL: relayLink.url,
+        FRONTDESK_CALCOM_API_URL: calcom.url,
+        FRONTDESK_CALCOM_APP_URL: calcom.url,
+        FRONTDESK_RELAY_URL: relay.url,
         FRONTDESK_LOG_LEVEL: process.env.FRONTDESK_CONVERGENCE_LOG ?? 'silent',
       },
     })
+  }
 
   const world: World = {
     ...base,
     account,
-    desk: await start(),
+    desk: await start(dataDir),
+    desk2: await start(dataDir2),
     dataDir,
-    async restartDesk() {
-      await world.desk.close()
-      world.desk = await start()
+    dataDir2,
+    async restartDesk(which = 0) {
+      if (which === 0) {
+        await world.desk.close()
+        world.desk = await start(dataDir)
+      } else {
+        await world.desk2.close()
+        world.desk2 = await start(dataDir2)
+      }
     },
     async close(keep = false) {
       await world.desk.close().catch(() => undefined)
+      await world.desk2.close().catch(() => undefined)
       for (const webhook of sandbox.sandbox.store.webhooksOf(userId)) webhook.active = false
       // The seed is over: its bookings would only slow every later list down.
       for (const [uid, b] of sandbox.sandbox.store.bookings)
         if (b.accountId === userId) sandbox.sandbox.store.bookings.delete(uid)
-      if (!keep) rmSync(dataDir, { recursive: true, force: true })
+      if (!keep) {
+        rmSync(dataDir, { recursive: true, force: true })
+        rmSync(dataDir2, { recursive: true, force: true })
+      }
     },
   }
   return world

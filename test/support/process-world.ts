@@ -33,6 +33,8 @@ export interface ProcessWorld {
   sandbox: ChildServer
   relay: RelayProcess
   link: CalcomLink
+  /** The desk's line to the relay, when the world was started with `relayLink`. */
+  relayLink: CalcomLink | undefined
   /** The running desk; replaced by `restartDesk`. */
   desk: ChildServer
   state: SandboxState
@@ -58,6 +60,8 @@ export interface WorldOptions {
   sandboxEnv?: Record<string, string>
   /** Connect by OAuth: the desk's loopback port is fixed and the sandbox told its redirect URI. */
   oauth?: boolean
+  /** The desk reaches the relay through a link the test can cut too (the relay unreachable). */
+  relayLink?: boolean
 }
 
 export async function startProcessWorld(opts: WorldOptions = {}): Promise<ProcessWorld> {
@@ -106,12 +110,14 @@ async function startParts(
   })
   const link = await startCalcomLink(sandbox.url)
   teardown.push(() => link.close())
+  const relayLink = opts.relayLink ? await startCalcomLink(relay.url) : undefined
+  if (relayLink) teardown.push(() => relayLink.close())
   const deskEnv = {
     FRONTDESK_DATA_DIR: tempDir('frontdesk-desk-'),
     FRONTDESK_API_TOKEN: TOKEN,
     FRONTDESK_CALCOM_API_URL: link.url,
     FRONTDESK_CALCOM_APP_URL: link.url,
-    FRONTDESK_RELAY_URL: relay.url,
+    FRONTDESK_RELAY_URL: relayLink?.url ?? relay.url,
     ...(oauthPort
       ? {
           FRONTDESK_OAUTH_CLIENT_ID: state.oauthClient.clientId,
@@ -127,6 +133,7 @@ async function startParts(
     sandbox,
     relay,
     link,
+    relayLink,
     desk,
     state,
     account: state.accounts[0]!,

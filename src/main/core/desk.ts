@@ -42,6 +42,8 @@ import { ClientStore } from './clients/client-store'
 import { ClientDirectory } from './clients/client-directory'
 import { DeskEventStore } from './shared-state/desk-event-store'
 import { DeskEventSender } from './outbound/desk-event-sender'
+import { DESK_EVENT_REFUSED } from '../../shared/api/sync-problems'
+import { Backoff } from './inbound/backoff'
 import { SharedState } from './shared-state/shared-state'
 
 export interface StartDeskOptions {
@@ -66,6 +68,8 @@ export interface StartDeskOptions {
   webhookCheckIntervalMs?: number
   /** Routes beyond one branch's (the branch host's `/api/branches`, `/api/overview`, `/b/…`). */
   hostRoutes?: FastifyPluginAsync
+  /** How the desk event sender waits between tries while the relay is away (tests shorten it). */
+  deskEventBackoff?: { baseMs: number; capMs: number }
 }
 
 export interface Desk {
@@ -212,6 +216,15 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       shared,
       device: () => sync.relayDevice(),
       logger: logger.child({ part: 'desk-events' }),
+      onRefused: (kind, answer) =>
+        sync.notice(
+          'relay',
+          DESK_EVENT_REFUSED,
+          `The relay refused a ${kind} desk event; the other desks will not show it: ${answer}`,
+        ),
+      ...(opts.deskEventBackoff
+        ? { backoff: new Backoff(opts.deskEventBackoff.baseMs, opts.deskEventBackoff.capMs) }
+        : {}),
     })
     const clientDirectory = new ClientDirectory({
       shared,

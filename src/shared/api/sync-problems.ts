@@ -3,6 +3,9 @@
 // the inbox's notices, the Cal.com client — and this folds them into the few problems a
 // receptionist or owner can act on; the renderer's catalogs say each one and what to do.
 
+/** The relay refused a desk event for good (400): the change stays at the desk that made it. */
+export const DESK_EVENT_REFUSED = 'DESK_EVENT_REFUSED'
+
 export const SYNC_PROBLEMS = [
   'RELAY_UNREACHABLE',
   'RELAY_REFUSED',
@@ -16,6 +19,7 @@ export const SYNC_PROBLEMS = [
   'WEBHOOK_REENABLED',
   'WEBHOOK_OFF',
   'WEBHOOK_GONE',
+  'DESK_EVENT_REFUSED',
   'OTHER',
 ] as const
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number]
@@ -49,6 +53,8 @@ const BY_CODE: Record<string, SyncProblem> = {
   WEBHOOK_REENABLED: 'WEBHOOK_REENABLED',
   WEBHOOK_DISABLED: 'WEBHOOK_OFF',
   WEBHOOK_MISSING: 'WEBHOOK_GONE',
+  // outbound/desk-event-sender.ts
+  DESK_EVENT_REFUSED: 'DESK_EVENT_REFUSED',
 }
 
 /** The problem behind a recorded error; a relay's own refusal (`HTTP_…`, its codes) is RELAY_REFUSED. */

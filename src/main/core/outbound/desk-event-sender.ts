@@ -2,7 +2,8 @@
 // the relay's seqs follow the order the desk made them in. Offline they wait in
 // desk_event_outbox and go when the relay answers again (retried with capped backoff, and at
 // once when a new one is queued). A 400 is the relay's final word: the event is dropped and the
-// change stays at this desk alone, logged, rather than blocking every later one.
+// change stays at this desk alone rather than blocking every later one — and sync health says so
+// (`DESK_EVENT_REFUSED`), since the other desks will not show it.
 import type { Logger } from 'pino'
 import type { DeskEventRequest, DeskEventResponse } from '../../../shared/relay/desk-events'
 import { PLACEHOLDER_PREFIX } from '../actions/desk-actions'
@@ -17,6 +18,8 @@ export interface DeskEventSenderOptions {
   device: () => Promise<RelayDevice | null>
   logger: Logger
   backoff?: Backoff
+  /** The relay refused a desk event for good: sync health shows it among its problems. */
+  onRefused?: (kind: string, answer: string) => void
 }
 
 export class DeskEventSender {
@@ -99,6 +102,7 @@ export class DeskEventSender {
             { key: row.key, kind: row.change.kind, answer: text.slice(0, 300) },
             'the relay refused a desk event; the change stays at this desk only',
           )
+          this.#o.onRefused?.(row.change.kind, text.slice(0, 300))
           continue
         }
         throw new Error(`the relay answered ${status}`)

@@ -1,7 +1,8 @@
 // Desk events applied from the relay log on a real desk's SQLite file (DESIGN.md §9): per field
 // the later relay seq wins whatever order they are read in, this desk's own waiting change is not
 // overwritten by older news, a value for a booking not yet known lands when Cal.com's news of it
-// does, and notes and alerts are never lost or doubled (a removal is final).
+// does, notes and alerts are never lost or doubled (a removal is final), and a booking Cal.com
+// rescheduled to a new uid keeps its visit state, walk-in flag and desk notes at every desk.
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeDataDir, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
@@ -36,13 +37,14 @@ const apply = (...events: Array<[DeskEventBody, number]>) => {
     shared.announce(touched)
   }
 }
-const book = async (uid: string) => {
+const book = async (uid: string, example = 'booking_created.json', extra = {}) => {
   await desk.services.sync.applier.applyRelayPage(
     [
       {
         mapped: mapWebhookBody(
-          stamped('booking_created.json', new Date().toISOString(), {
+          stamped(example, new Date().toISOString(), {
             uid,
+            ...extra,
           }),
         ),
         relay: { seq: ++seq, receivedAt: Date.now() },
@@ -112,5 +114,43 @@ describe('desk events from the log', () => {
 
     apply([other({ kind: 'note_removed', noteId }), 43], [put('back again?'), 44])
     expect(notes()).toEqual([])
+  })
+})
+
+describe('a booking Cal.com rescheduled to a new uid', () => {
+  const reschedule = (from: string, to: string) =>
+    book(to, 'booking_rescheduled.json', { rescheduleUid: from })
+
+  it('carries its visit state, walk-in flag and desk notes over, and later changes to either uid reach the new one', async () => {
+    await book('rs-old')
+    apply(
+      [other({ kind: 'visit', bookingUid: 'rs-old', state: 'ARRIVED' }), 50],
+      [other({ kind: 'walk_in', bookingUid: 'rs-old', walkIn: true }), 51],
+      [other({ kind: 'booking_notes', bookingUid: 'rs-old', notes: 'Bring the photo' }), 52],
+    )
+    await reschedule('rs-old', 'rs-new')
+    expect(row('rs-new')).toMatchObject({
+      rescheduledFromUid: 'rs-old',
+      visitState: 'ARRIVED',
+      walkIn: true,
+      deskNotes: 'Bring the photo',
+    })
+    // A desk that had not heard of the reschedule changes the old booking: the new one follows.
+    apply([other({ kind: 'visit', bookingUid: 'rs-old', state: 'IN_SERVICE' }), 53])
+    expect(row('rs-new').visitState).toBe('IN_SERVICE')
+    // A change to the new booking, later at the relay, holds over the old booking's.
+    apply([other({ kind: 'visit', bookingUid: 'rs-new', state: 'DONE' }), 54])
+    expect(row('rs-new').visitState).toBe('DONE')
+  })
+
+  it('ends the same when the desk event comes after the news of the reschedule', async () => {
+    await book('rs2-old')
+    await reschedule('rs2-old', 'rs2-new')
+    expect(row('rs2-new').visitState).toBe('NONE')
+    apply(
+      [other({ kind: 'booking_notes', bookingUid: 'rs2-old', notes: 'Prefers Liam' }), 60],
+      [other({ kind: 'visit', bookingUid: 'rs2-old', state: 'ARRIVED' }), 61],
+    )
+    expect(row('rs2-new')).toMatchObject({ visitState: 'ARRIVED', deskNotes: 'Prefers Liam' })
   })
 })

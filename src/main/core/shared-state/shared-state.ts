@@ -6,6 +6,12 @@
 // ends on the same value whatever order the changes were made in. While this desk's own change
 // to a field still waits (queued, or sent but not yet read back), older news from the log is
 // remembered but not shown: this desk's change is sure to come back with a later seq.
+//
+// A booking Cal.com rescheduled gets a new uid. Its desk fields (visit state, walk-in, booking
+// notes) carry over: the value a booking shows is the one with the latest seq among its own field
+// and those of the bookings it was rescheduled from (Cal.com's `rescheduledFromUid` chain, the
+// same at every desk). Every desk computes it the same way whichever it heard of first — the
+// reschedule or the desk event — so desks agree without the rescheduling desk saying anything.
 import type { DeskChange, DeskEventBody } from '../../../shared/relay/desk-events'
 import type { VisitState } from '../../../shared/domain/appointment-status'
 import type { AppointmentStore } from '../appointments/appointment-store'
@@ -41,6 +47,15 @@ export interface DeskTouched {
 }
 
 type NoteValue = Extract<DeskChange, { kind: 'note_put' }>
+type BookingChange = Extract<DeskChange, { kind: 'visit' | 'walk_in' | 'booking_notes' }>
+type BookingFieldKind = BookingChange['kind']
+const BOOKING_FIELDS: Record<BookingFieldKind, (uid: string) => string> = {
+  visit: visitField,
+  walk_in: walkInField,
+  booking_notes: bookingNotesField,
+}
+/** How far a chain of reschedules is followed (a loop in bad data stops here too). */
+const MAX_CHAIN = 50
 
 export class SharedState {
   readonly #d: SharedStateDeps
@@ -109,32 +124,22 @@ export class SharedState {
 
   /**
    * Bookings Cal.com's news just wrote (inside the caller's transaction): desk-owned values the
-   * log gave before the desk knew the booking land on it now. Returns the uids it changed.
+   * log gave before the desk knew the booking, or gave the booking it was rescheduled from, land
+   * on it (and on the bookings rescheduled from it) now. Returns the uids it changed.
    */
   overlayInTx(uids: readonly string[]): string[] {
     if (!this.#d.enabled || uids.length === 0) return []
     let pending: Set<string> | undefined
-    const changed: string[] = []
-    for (const uid of uids) {
-      const visit = this.#d.store.field(visitField(uid))
-      const walkIn = this.#d.store.field(walkInField(uid))
-      const notes = this.#d.store.field(bookingNotesField(uid))
-      if (!visit && !walkIn && !notes) continue
-      pending ??= this.#pendingFields()
-      const row = this.#d.appointments.rowByUid(uid)
-      if (!row) continue
-      const patch: Parameters<AppointmentStore['patchInTx']>[2] = {}
-      if (visit && !pending.has(visitField(uid)) && row.visitState !== visit.value)
-        patch.visitState = visit.value as VisitState
-      if (walkIn && !pending.has(walkInField(uid)) && row.walkIn !== walkIn.value)
-        patch.walkIn = walkIn.value as boolean
-      if (notes && !pending.has(bookingNotesField(uid)) && row.deskNotes !== notes.value)
-        patch.deskNotes = notes.value as string | null
-      if (Object.keys(patch).length === 0) continue
-      this.#d.appointments.patchInTx(this.#d.db, uid, patch)
-      changed.push(uid)
+    const changed = new Set<string>()
+    for (const uid of new Set(uids.flatMap((u) => this.#withDescendants(u)))) {
+      for (const kind of Object.keys(BOOKING_FIELDS) as BookingFieldKind[]) {
+        const chain = this.#chain(uid)
+        if (!chain.some((u) => this.#d.store.field(BOOKING_FIELDS[kind](u)))) continue
+        pending ??= this.#pendingFields()
+        if (this.#refresh(uid, kind, chain, pending, false)) changed.add(uid)
+      }
     }
-    return changed
+    return [...changed]
   }
 
   /** After the commit: the UI and the other modules hear of what desk events changed. */
@@ -153,37 +158,16 @@ export class SharedState {
 
   /** Shows a field's new value, unless this desk's own change to it still waits. */
   #land(change: DeskChange, pending: ReadonlySet<string>): DeskTouched {
-    const { appointments, db } = this.#d
     const none = { uids: [], clientIds: [] }
     switch (change.kind) {
-      case 'visit': {
-        const row = appointments.rowByUid(change.bookingUid)
-        if (!row || pending.has(visitField(row.uid)) || row.visitState === change.state) return none
-        appointments.patchInTx(
-          db,
-          row.uid,
-          { visitState: change.state },
-          { code: 'visit_changed', params: { state: change.state } },
-        )
-        return { uids: [row.uid], clientIds: [] }
-      }
-      case 'walk_in': {
-        const row = appointments.rowByUid(change.bookingUid)
-        if (!row || pending.has(walkInField(row.uid)) || row.walkIn === change.walkIn) return none
-        appointments.patchInTx(db, row.uid, { walkIn: change.walkIn })
-        return { uids: [row.uid], clientIds: [] }
-      }
+      case 'visit':
+      case 'walk_in':
       case 'booking_notes': {
-        const row = appointments.rowByUid(change.bookingUid)
-        if (!row || pending.has(bookingNotesField(row.uid)) || row.deskNotes === change.notes)
-          return none
-        appointments.patchInTx(
-          db,
-          row.uid,
-          { deskNotes: change.notes },
-          { code: 'desk_notes_changed', params: {} },
+        // The booking and every booking rescheduled from it show the value that now holds.
+        const uids = this.#withDescendants(change.bookingUid).filter((uid) =>
+          this.#refresh(uid, change.kind, this.#chain(uid), pending, true),
         )
-        return { uids: [row.uid], clientIds: [] }
+        return { uids, clientIds: [] }
       }
       case 'note_put':
         return this.#putNote(change, pending)
@@ -194,6 +178,83 @@ export class SharedState {
         return { uids: [], clientIds: this.#owner(note.clientKey) }
       }
     }
+  }
+
+  /**
+   * Shows on one booking the value of a desk field that holds for it: the latest seq along its
+   * reschedule chain, unless this desk's own change to that field along the chain still waits.
+   * Returns whether the row changed.
+   */
+  #refresh(
+    uid: string,
+    kind: BookingFieldKind,
+    chain: readonly string[],
+    pending: ReadonlySet<string>,
+    withHistory: boolean,
+  ): boolean {
+    const { appointments, db, store } = this.#d
+    const row = appointments.rowByUid(uid)
+    if (!row) return false
+    const fields = chain.map((u) => BOOKING_FIELDS[kind](u))
+    if (fields.some((f) => pending.has(f))) return false
+    let held: { seq: number; value: unknown } | undefined
+    for (const f of fields) {
+      const v = store.field(f)
+      if (v && (!held || v.seq > held.seq)) held = v
+    }
+    if (!held) return false
+    switch (kind) {
+      case 'visit': {
+        const state = held.value as VisitState
+        if (row.visitState === state) return false
+        appointments.patchInTx(
+          db,
+          uid,
+          { visitState: state },
+          withHistory ? { code: 'visit_changed', params: { state } } : undefined,
+        )
+        return true
+      }
+      case 'walk_in': {
+        const walkIn = held.value as boolean
+        if (row.walkIn === walkIn) return false
+        appointments.patchInTx(db, uid, { walkIn })
+        return true
+      }
+      case 'booking_notes': {
+        const notes = held.value as string | null
+        if (row.deskNotes === notes) return false
+        appointments.patchInTx(
+          db,
+          uid,
+          { deskNotes: notes },
+          withHistory ? { code: 'desk_notes_changed', params: {} } : undefined,
+        )
+        return true
+      }
+    }
+  }
+
+  /** The booking and those it was rescheduled from, newest first (Cal.com's chain). */
+  #chain(uid: string): string[] {
+    const chain = [uid]
+    let from = this.#d.appointments.rowByUid(uid)?.rescheduledFromUid
+    while (from && !chain.includes(from) && chain.length < MAX_CHAIN) {
+      chain.push(from)
+      from = this.#d.appointments.rowByUid(from)?.rescheduledFromUid
+    }
+    return chain
+  }
+
+  /** The booking and those rescheduled from it, oldest first. */
+  #withDescendants(uid: string): string[] {
+    const out = [uid]
+    let to = this.#d.appointments.rowByUid(uid)?.rescheduledToUid
+    while (to && !out.includes(to) && out.length < MAX_CHAIN) {
+      out.push(to)
+      to = this.#d.appointments.rowByUid(to)?.rescheduledToUid
+    }
+    return out
   }
 
   #putNote(change: NoteValue, pending: ReadonlySet<string>): DeskTouched {

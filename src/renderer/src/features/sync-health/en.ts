@@ -78,6 +78,10 @@ export const en = {
   'syncHealth.problem.WEBHOOK_GONE': 'The news Cal.com sends this branch was deleted in Cal.com.',
   'syncHealth.problem.WEBHOOK_GONE.todo':
     'In Settings, disconnect the branch and connect it again. Until then, changes made in Cal.com show up only every few minutes.',
+  'syncHealth.problem.DESK_EVENT_REFUSED':
+    'The relay refused a change made at this desk (a visit state, a note or an alert): the other desks of the branch do not show it.',
+  'syncHealth.problem.DESK_EVENT_REFUSED.todo':
+    'Make the change again at this desk; if it is refused again, update Frontdesk here and tell whoever looks after the relay.',
   'syncHealth.problem.OTHER': 'Something went wrong while syncing.',
   'syncHealth.problem.OTHER.todo': 'If it repeats, tell whoever looks after this desk.',
   'syncHealth.problem.times': '({count} times in a row; the latest shown)',

@@ -84,6 +84,10 @@ export const es: CatalogOf<typeof en> = {
     'Los avisos que Cal.com envía a esta sucursal se borraron en Cal.com.',
   'syncHealth.problem.WEBHOOK_GONE.todo':
     'En Ajustes, desconecte la sucursal y vuelva a conectarla. Hasta entonces, los cambios hechos en Cal.com aparecen solo cada pocos minutos.',
+  'syncHealth.problem.DESK_EVENT_REFUSED':
+    'El relé rechazó un cambio hecho en este mostrador (un estado de visita, una nota o una alerta): los demás mostradores de la sucursal no lo muestran.',
+  'syncHealth.problem.DESK_EVENT_REFUSED.todo':
+    'Vuelva a hacer el cambio en este mostrador; si se rechaza otra vez, actualice Frontdesk aquí y avise a quien se ocupa del relé.',
   'syncHealth.problem.OTHER': 'Algo falló al sincronizar.',
   'syncHealth.problem.OTHER.todo': 'Si se repite, avise a quien se ocupa de este mostrador.',
   'syncHealth.problem.times': '({count} veces seguidas; se muestra la última)',
