@@ -7,8 +7,6 @@
 // booking notes and client notes and alerts, often the same ones, and the second restarts too;
 // at rest it must also show what Cal.com holds, and both desks the same desk-owned state.
 // 200 seeds took 30.5 min on the shared 2-core machine at a load average of 10–20 (3 lanes).
-// A seed that fails for a reason outside this test is listed in KNOWN_FAILING with why.
-//
 //   FRONTDESK_CONVERGENCE_SEEDS=N   how many seeds (default 200), seeds 1..N
 //   FRONTDESK_CONVERGENCE_SEED=N    replay one seed (its steps and log are printed on failure)
 //   FRONTDESK_CONVERGENCE_LOG=info  the desk's log level (its log file stays in a failing seed's
@@ -31,18 +29,6 @@ const one = process.env.FRONTDESK_CONVERGENCE_SEED
 const count = Number(process.env.FRONTDESK_CONVERGENCE_SEEDS ?? 200)
 const seeds = one ? [Number(one)] : Array.from({ length: count }, (_, i) => i + 1)
 
-/**
- * Seeds that fail for a reason outside what this test adds, each with why: listed as skipped in
- * every run until it is fixed (replaying one with FRONTDESK_CONVERGENCE_SEED runs it).
- */
-const KNOWN_FAILING: Readonly<Record<number, string>> = {
-  30:
-    'Cal.com fields, not desk events: the first desk ends without the frontdeskMutationId ' +
-    "metadata of a walk-in whose create's answer was lost and which it then adopted (a later " +
-    'inbox write stores the metadata as null); the one-desk scenario of this seed passes by timing',
-}
-const runnable = seeds.filter((s) => one || !(s in KNOWN_FAILING))
-const skipped = seeds.filter((s) => !runnable.includes(s))
 
 const describeStep = (s: Step) => JSON.stringify(s)
 
@@ -168,17 +154,16 @@ async function runSeed(base: Base, seed: number): Promise<void> {
 
 describe('the desk converges to Cal.com under every fault (issue 5, item 9)', () => {
   beforeAll(async () => {
-    for (let i = 0; i < Math.min(LANES, runnable.length); i++) all.push(await startBase())
+    for (let i = 0; i < Math.min(LANES, seeds.length); i++) all.push(await startBase())
     idle.push(...all)
   })
   afterAll(async () => {
     for (const base of all) await base.close()
   })
 
-  it.concurrent.each(runnable)(
+  it.concurrent.each(seeds)(
     'seed %i',
     (seed) => withLane((base) => runSeed(base, seed)),
     180_000,
   )
-  it.skip.each(skipped.map((s) => [s, KNOWN_FAILING[s]!]))('seed %i (known: %s)', () => {})
 })

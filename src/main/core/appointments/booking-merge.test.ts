@@ -93,3 +93,39 @@ describe('a reschedule of a booking the desk never saw', () => {
     expect(mergeChange(stored('old-half', guess.row), created, refs).action).toBe('stale')
   })
 })
+
+describe('a payment heard before the booking it pays', () => {
+  // Found by the convergence test (seed 30): the desk's own walk-in was held while its outbox
+  // row ran, BOOKING_PAID made the row (a payment's metadata is the payment's, not the booking's),
+  // and the outbox finding its booking through the API — stamped a millisecond before the
+  // webhook's send time — was dropped as older news: the desk never had the booking's metadata.
+  const sentAt = '2026-12-01T14:00:05.468Z'
+  const paid = mapWebhookBody(stamped('booking_paid.json', sentAt, { uid: 'walk-in' })).changes[0]!
+
+  it('makes a paid row with no Cal.com version of its own', () => {
+    expect(paid.kind).toBe('paid')
+    const out = mergeChange(undefined, paid, refs)
+    expect(out.action).toBe('write')
+    if (out.action !== 'write') return
+    expect(out.row).toMatchObject({ paid: true, metadata: null, calcomUpdatedAt: null })
+  })
+
+  it("lets Cal.com's own state fill in the booking's metadata, though stamped before the webhook", () => {
+    const first = mergeChange(undefined, paid, refs)
+    if (first.action !== 'write' || paid.kind !== 'paid') throw new Error('expected a paid write')
+    const truth: BookingChange = {
+      kind: 'state',
+      origin: 'api',
+      version: Date.parse(sentAt) - 1,
+      booking: { ...paid.booking, metadata: { frontdeskMutationId: 'm-1' } },
+    }
+    const out = mergeChange(stored('walk-in', first.row), truth, refs)
+    expect(out.action).toBe('write')
+    if (out.action !== 'write') return
+    expect(out.row).toMatchObject({
+      paid: true,
+      metadata: { frontdeskMutationId: 'm-1' },
+      calcomUpdatedAt: Date.parse(sentAt) - 1,
+    })
+  })
+})

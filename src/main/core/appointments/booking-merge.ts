@@ -358,10 +358,13 @@ export function mergeChange(
     }
 
     case 'paid': {
+      // A payment's body carries the payment's metadata, not the booking's: a row it creates is
+      // incomplete, so it takes no version, and the booking as Cal.com's API reads it (the
+      // outbox finding its own booking, a held booking's refresh) is not dropped as older news.
       const merged = mergeState(
         existing,
         change.booking,
-        change.version,
+        existing ? change.version : null,
         'webhook',
         refs(change.booking),
       )
