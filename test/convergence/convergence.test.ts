@@ -29,7 +29,6 @@ const one = process.env.FRONTDESK_CONVERGENCE_SEED
 const count = Number(process.env.FRONTDESK_CONVERGENCE_SEEDS ?? 200)
 const seeds = one ? [Number(one)] : Array.from({ length: count }, (_, i) => i + 1)
 
-
 const describeStep = (s: Step) => JSON.stringify(s)
 
 /**
@@ -161,9 +160,5 @@ describe('the desk converges to Cal.com under every fault (issue 5, item 9)', ()
     for (const base of all) await base.close()
   })
 
-  it.concurrent.each(seeds)(
-    'seed %i',
-    (seed) => withLane((base) => runSeed(base, seed)),
-    180_000,
-  )
+  it.concurrent.each(seeds)('seed %i', (seed) => withLane((base) => runSeed(base, seed)), 180_000)
 })
