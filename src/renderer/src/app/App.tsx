@@ -4,6 +4,8 @@ import { lazy, Suspense, useState, useSyncExternalStore } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Redirect, useLocation } from 'wouter'
 import { usePendingConfirmations } from '../features/attention/queries'
+import { useAppCan, useBranches } from '../features/branches/app-queries'
+import { BranchSwitcher } from '../features/branches/BranchSwitcher'
 import { NewBookingButton } from '../features/booking/NewBookingButton'
 import { ClientSearchKey } from '../features/clients/ClientSearchKey'
 import { DayPage } from '../features/day/DayPage'
@@ -58,6 +60,9 @@ const SettingsPage = lazy(() =>
 const PrintDayPage = lazy(() =>
   import('../features/print/PrintDayPage').then((m) => ({ default: m.PrintDayPage })),
 )
+const OverviewPage = lazy(() =>
+  import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })),
+)
 const SyncHealthPage = lazy(() =>
   import('../features/sync-health/SyncHealthPage').then((m) => ({ default: m.SyncHealthPage })),
 )
@@ -91,6 +96,10 @@ export function App({ openUrl }: Props) {
   const mayDisconnect = useCan('branch.disconnect')
   const mayManagePeople = useCan('people.manageReceptionists')
   const mayReadSync = useCan('sync.read')
+  // The overview is the app's (all branches), so the app's first branch's sign-in decides; a desk
+  // that is no branch host (no branch list) has none.
+  const appBranches = useBranches()
+  const mayReadOverview = useAppCan('overview.read') && appBranches.data !== undefined
   const [location] = useLocation()
   const [connectFlow] = useState(
     () =>
@@ -161,6 +170,14 @@ export function App({ openUrl }: Props) {
     screen = <NotificationsPage tab={route.tab} />
   } else if (route.name === 'appointment') {
     screen = <AppointmentByUid uid={route.uid} timeZone={branch.data.timeZone} />
+  } else if (route.name === 'overview') {
+    screen = mayReadOverview ? (
+      <OverviewPage range={route.range} />
+    ) : (
+      <p className="not-found">
+        <FormattedMessage id="overview.notAllowed" />
+      </p>
+    )
   } else if (route.name === 'clients') {
     screen = <ClientsPage branch={branch.data} />
   } else if (route.name === 'client') {
@@ -184,6 +201,7 @@ export function App({ openUrl }: Props) {
       data-app-state={branch.data ? 'ready' : branch.error ? 'error' : 'loading'}
     >
       <header className="branch-header">
+        <BranchSwitcher />
         <div>
           <h1 data-testid="branch-name">
             {branch.data?.name ?? intl.formatMessage({ id: 'app.title' })}
@@ -229,6 +247,14 @@ export function App({ openUrl }: Props) {
           {mayManagePeople && (
             <a href={`#${paths.team}`} aria-current={route.name === 'team' ? 'page' : undefined}>
               <FormattedMessage id="team.title" />
+            </a>
+          )}
+          {mayReadOverview && (
+            <a
+              href={`#${paths.overview()}`}
+              aria-current={route.name === 'overview' ? 'page' : undefined}
+            >
+              <FormattedMessage id="overview.nav" />
             </a>
           )}
           {mayReadSync && (
