@@ -130,7 +130,7 @@ function Figures({ numbers }: { numbers: OverviewNumbers }) {
   const statuses = statusesSeen(numbers.byStatus)
   return (
     <>
-      <td>
+      <td data-figure="appointments">
         <span className="overview__count">{intl.formatNumber(numbers.appointments)}</span>
         {statuses.length > 0 && (
           <span className="overview__statuses">
@@ -149,11 +149,11 @@ function Figures({ numbers }: { numbers: OverviewNumbers }) {
           </span>
         )}
       </td>
-      <td>{intl.formatNumber(numbers.arrivals)}</td>
-      <td>{intl.formatNumber(numbers.noShows)}</td>
-      <td>{intl.formatNumber(numbers.lateCancellations)}</td>
-      <td>{intl.formatNumber(numbers.pendingConfirmations)}</td>
-      <td>
+      <td data-figure="arrivals">{intl.formatNumber(numbers.arrivals)}</td>
+      <td data-figure="no-shows">{intl.formatNumber(numbers.noShows)}</td>
+      <td data-figure="late-cancellations">{intl.formatNumber(numbers.lateCancellations)}</td>
+      <td data-figure="pending">{intl.formatNumber(numbers.pendingConfirmations)}</td>
+      <td data-figure="revenue">
         {numbers.revenue.length === 0
           ? intl.formatNumber(0)
           : numbers.revenue.map((m) => (
@@ -162,7 +162,7 @@ function Figures({ numbers }: { numbers: OverviewNumbers }) {
               </span>
             ))}
       </td>
-      <td>
+      <td data-figure="utilisation">
         {numbers.utilisation === null ? (
           <FormattedMessage id="overview.noSchedule" />
         ) : (
