@@ -30,25 +30,25 @@ export interface AppointmentFact {
   late: boolean
 }
 
-const HOLDS_STAFF_TIME: ReadonlySet<AppointmentStatus> = new Set([
+export const HOLDS_STAFF_TIME: ReadonlySet<AppointmentStatus> = new Set([
   'SCHEDULED',
   'PENDING',
   'COMPLETED',
   'NO_SHOW',
 ])
-const NOT_REVENUE: ReadonlySet<AppointmentStatus> = new Set([
+export const NOT_REVENUE: ReadonlySet<AppointmentStatus> = new Set([
   'CANCELLED',
   'REJECTED',
   'RESCHEDULED',
 ])
 
-const MINUTE = 60_000
+export const MINUTE = 60_000
 
-function emptyByStatus(): OverviewNumbers['byStatus'] {
+export function emptyByStatus(): OverviewNumbers['byStatus'] {
   return Object.fromEntries(APPOINTMENT_STATUSES.map((s) => [s, 0])) as OverviewNumbers['byStatus']
 }
 
-function sortedMoney(byCurrency: Map<string, number>): Money[] {
+export function sortedMoney(byCurrency: Map<string, number>): Money[] {
   return [...byCurrency]
     .map(([currency, amount]) => ({ currency, amount }))
     .sort((a, b) => b.amount - a.amount || a.currency.localeCompare(b.currency))
