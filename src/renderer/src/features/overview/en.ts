@@ -19,7 +19,7 @@ export const en = {
   'overview.col.revenue': 'Paid revenue',
   'overview.col.utilisation': 'Staff utilisation',
   'overview.total': 'All branches',
-  'overview.statusCount': '{count} {status}',
+  'overview.statusCount': '{status}: {count}',
   'overview.hours': '{booked} of {scheduled} h booked',
   'overview.noSchedule': 'No hours scheduled',
   'overview.openDay': "Open {branch}'s day",

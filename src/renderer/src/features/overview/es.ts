@@ -20,7 +20,7 @@ export const es: CatalogOf<typeof en> = {
   'overview.col.revenue': 'Ingresos cobrados',
   'overview.col.utilisation': 'Ocupación del personal',
   'overview.total': 'Todas las sucursales',
-  'overview.statusCount': '{count} {status}',
+  'overview.statusCount': '{status}: {count}',
   'overview.hours': '{booked} de {scheduled} h reservadas',
   'overview.noSchedule': 'Sin horas programadas',
   'overview.openDay': 'Abrir el día de {branch}',
