@@ -254,3 +254,33 @@ test('the switcher and the overview in Spanish', async ({ browser }) => {
     await context.close()
   }
 })
+
+test('the owner adds a third branch from Settings by keyboard, and the app shows it to connect', async ({
+  page,
+}) => {
+  await openOwnerApp(page, world, '/settings')
+  const section = page.getByTestId('settings-branches')
+  await expect(section).toBeVisible()
+  await section.getByRole('button', { name: 'Connect another branch' }).focus()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByTestId('add-branch')
+  await expect(dialog.getByLabel('Branch name')).toBeFocused()
+  await page.keyboard.type('Salón Centro')
+  await expect(dialog.getByLabel('Short name')).toHaveValue('salon-centro')
+  await expectAccessible(page, 'the add-branch dialog')
+  await page.keyboard.press('Enter')
+  await expect(dialog).toHaveCount(0)
+
+  // The app now shows the new branch, on its settings, ready to be connected to Cal.com.
+  await expect(page.getByTestId('branch-name')).toHaveText('Salón Centro')
+  await expect(page).toHaveURL(/#\/settings$/)
+  await expect(page.getByText('Not connected to Cal.com').first()).toBeVisible()
+  const listed = await world.get<BranchList>('/api/branches')
+  expect(listed.map((b) => [b.key, b.connection])).toContainEqual(['salon-centro', 'disconnected'])
+  await page.keyboard.press('b')
+  await expect(page.getByRole('listbox').getByRole('option')).toHaveText([
+    /Maple & Vine Toronto/,
+    /Maple & Vine Berlin/,
+    /Salón Centro/,
+  ])
+})

@@ -6,6 +6,7 @@ import { Redirect, useLocation } from 'wouter'
 import { usePendingConfirmations } from '../features/attention/queries'
 import { useAppCan, useBranches } from '../features/branches/app-queries'
 import { BranchSwitcher } from '../features/branches/BranchSwitcher'
+import { useBranchChoice } from '../features/branches/branch-scope-context'
 import { NewBookingButton } from '../features/booking/NewBookingButton'
 import { ClientSearchKey } from '../features/clients/ClientSearchKey'
 import { DayPage } from '../features/day/DayPage'
@@ -99,6 +100,11 @@ export function App({ openUrl }: Props) {
   // The overview is the app's (all branches), so the app's first branch's sign-in decides; a desk
   // that is no branch host (no branch list) has none.
   const appBranches = useBranches()
+  const { current: currentBranch } = useBranchChoice()
+  // The app's name for the branch: Cal.com's once connected, the owner's label before (the
+  // branch's own core knows no name until then).
+  const shownName =
+    appBranches.data?.find((b) => b.key === currentBranch)?.name ?? branch.data?.name
   const mayReadOverview = useAppCan('overview.read') && appBranches.data !== undefined
   const [location] = useLocation()
   const [connectFlow] = useState(
@@ -203,9 +209,7 @@ export function App({ openUrl }: Props) {
       <header className="branch-header">
         <BranchSwitcher />
         <div>
-          <h1 data-testid="branch-name">
-            {branch.data?.name ?? intl.formatMessage({ id: 'app.title' })}
-          </h1>
+          <h1 data-testid="branch-name">{shownName ?? intl.formatMessage({ id: 'app.title' })}</h1>
           {branch.data && (
             <p className="branch-zone" data-testid="branch-zone">
               <FormattedMessage id="app.zone" values={{ zone: branch.data.timeZone }} />

@@ -4,12 +4,15 @@
 import { useQuery } from '@tanstack/react-query'
 import type { OverviewRange } from '../../../../shared/api/overview'
 import type { Action } from '../../../../shared/people/roles'
+import { ApiRequestError } from '../../app/api-client'
 import { queryKeys } from '../../app/query-keys'
 import { mayDo } from '../people/session-queries'
 import { useAppScope } from './branch-scope-context'
 
 /** Names and marks change as branches connect and sync; a branch's live stream is not the app's. */
 const APP_REFRESH_MS = 30_000
+
+const isNotServed = (error: unknown) => error instanceof ApiRequestError && error.status === 404
 
 export const appQueryKeys = {
   branches: ['branches'] as const,
@@ -22,7 +25,9 @@ export function useBranches() {
     {
       queryKey: appQueryKeys.branches,
       queryFn: ({ signal }) => api.call('branches', {}, signal),
-      refetchInterval: APP_REFRESH_MS,
+      // A desk that is no branch host (one desk alone) has no list: it stops asking.
+      refetchInterval: (query) => (isNotServed(query.state.error) ? false : APP_REFRESH_MS),
+      retry: (failures, error) => !isNotServed(error) && failures < 1,
     },
     queryClient,
   )
