@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const owner = ownerAppWanted()
   if (owner && desk.kind !== 'headless') {
     throw new Error(
-      `${OWNER_OPTION}=1 needs the headless desk (the Electron app runs one branch): FRONTDESK_DEMO_DESK=headless ${OWNER_OPTION}=1 npm run demo`,
+      `${OWNER_OPTION}=1 needs the headless desk (the demo has not tried the Electron app with two branches): FRONTDESK_DEMO_DESK=headless ${OWNER_OPTION}=1 npm run demo`,
     )
   }
   log(

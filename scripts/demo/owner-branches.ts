@@ -1,7 +1,7 @@
 // `FRONTDESK_DEMO_OWNER=1 npm run demo`: the desk becomes an owner's app holding both sandbox
 // branches, as an owner adds one — `POST /api/branches`, then the usual connect with that
 // branch's API key under `/b/<key>/…` — so the branch switcher and "All branches" have two
-// branches to show. The headless desk only: the Electron app still runs one branch.
+// branches to show. The headless desk only: Electron's binary is not on our machines to try it.
 import type { Branch, SyncHealth } from '../../src/shared/api/schemas'
 import type { SandboxState } from '../../sandbox/src/index'
 import type { DeskAddress } from './connect-branch'
