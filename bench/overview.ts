@@ -1,7 +1,9 @@
 // The owner's overview at scale (issue 18 target: under 100 ms at 50 branches and 1,000,000
 // appointments). Each branch is its own SQLite file, as in the app (branches/<key>/), and the
 // overview reads every one. Baseline, in the same run: a bare indexed count of the same ranges,
-// the least any overview must touch. Prints numbers, asserts nothing.
+// the least any overview must touch; and the way the overview first counted (every booking of
+// the range read into JavaScript, overviewNumbers over the rows) next to how it counts now (SQL
+// GROUP BY in each branch file, OverviewStore.numbersIn). Prints numbers, asserts nothing.
 //   npx tsx bench/overview.ts [--rows 1000000] [--runs 200]
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,6 +12,7 @@ import { performance } from 'node:perf_hooks'
 import { DateTime } from 'luxon'
 import { openDatabase, type DeskDb } from '../src/main/core/db/open-database'
 import { businessOverview, type BranchSource } from '../src/main/core/overview/business-overview'
+import { overviewNumbers } from '../src/main/core/overview/overview-numbers'
 import { OverviewStore } from '../src/main/core/overview/overview-store'
 import { rangeDays } from '../src/main/core/overview/overview-range'
 
@@ -93,30 +96,41 @@ try {
   console.log(
     `seeded ${ROWS.toLocaleString('en')} appointments in ${BRANCHES} branch files in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   )
-  const sources: BranchSource[] = branches.map((b, i) => ({
-    key: `b${i}`,
-    name: `Branch ${i}`,
-    timeZone: b.zone,
-    staff: () => Array.from({ length: 8 }, (_, s) => ({ name: `Staff ${s}`, calcomHostId: null })),
-    schedules: () => [
-      {
-        id: 1,
-        name: 'Opening hours',
-        timeZone: b.zone,
-        isDefault: true,
-        availability: [
-          {
-            days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
-            startTime: '09:00',
-            endTime: '19:00',
-          },
-        ],
-      },
-    ],
-    facts: (from, to) => b.store.factsIn(b.branchId, from, to),
-    lastSyncAt: () => null,
-    offline: () => false,
-  }))
+  const sources = (how: 'sql' | 'rows'): BranchSource[] =>
+    branches.map((b, i) => ({
+      key: `b${i}`,
+      name: `Branch ${i}`,
+      timeZone: b.zone,
+      staff: () =>
+        Array.from({ length: 8 }, (_, s) => ({ name: `Staff ${s}`, calcomHostId: null })),
+      schedules: () => [
+        {
+          id: 1,
+          name: 'Opening hours',
+          timeZone: b.zone,
+          isDefault: true,
+          availability: [
+            {
+              days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
+              startTime: '09:00',
+              endTime: '19:00',
+            },
+          ],
+        },
+      ],
+      numbers: (from, to, scheduled) =>
+        how === 'sql'
+          ? b.store.numbersIn(b.branchId, from, to, scheduled)
+          : overviewNumbers(
+              b.store.factsIn(b.branchId, from, to),
+              { startMs: from, endMs: to },
+              scheduled,
+            ),
+      lastSyncAt: () => null,
+      offline: () => false,
+    }))
+  const viaSql = sources('sql')
+  const viaRows = sources('rows')
   const counts = branches.map((b) =>
     b.db.$client.prepare(
       `SELECT count(*) AS n FROM appointments WHERE branch_id = ? AND starts_at >= ? AND starts_at < ?`,
@@ -124,13 +138,18 @@ try {
   )
   for (const range of ['today', 'week'] as const) {
     const overviewMs: number[] = []
+    const rowsMs: number[] = []
     const bareMs: number[] = []
     let appointments = 0
     for (let run = 0; run < RUNS; run++) {
       const now = NOW - Math.floor(rand() * 300) * 86_400_000
       let t = performance.now()
-      appointments = businessOverview(sources, range, now).total.appointments
+      appointments = businessOverview(viaSql, range, now).total.appointments
       overviewMs.push(performance.now() - t)
+      t = performance.now()
+      if (businessOverview(viaRows, range, now).total.appointments !== appointments)
+        throw new Error('the two ways of counting disagree')
+      rowsMs.push(performance.now() - t)
       t = performance.now()
       branches.forEach((b, i) => {
         const days = rangeDays(range, now, b.zone)
@@ -140,11 +159,13 @@ try {
     }
     overviewMs.sort((a, b) => a - b)
     bareMs.sort((a, b) => a - b)
+    rowsMs.sort((a, b) => a - b)
     const p50 = pct(overviewMs, 50)
     const p99 = pct(overviewMs, 99)
     const b50 = pct(bareMs, 50)
     console.log(
       `overview ${range}: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (target p99 < 100 ms; ~${appointments} appointments in the last run) | ` +
+        `rows into JS (before) p50 ${pct(rowsMs, 50).toFixed(2)} ms, p99 ${pct(rowsMs, 99).toFixed(2)} ms | ` +
         `bare count baseline p50 ${b50.toFixed(2)} ms, p99 ${pct(bareMs, 99).toFixed(2)} ms | ratio p50 ${(p50 / b50).toFixed(1)}x`,
     )
   }

@@ -39,6 +39,8 @@ export const CORE_LAYERS = [
       'settings/',
       'audit/',
       'outbound/outbox-payloads',
+      // overview-numbers: the overview's counting rules, pure; its store spells them into SQL.
+      'overview/overview-numbers',
     ],
   },
   {

@@ -31,7 +31,7 @@ interface RunningDemo {
 }
 
 /** Starts the npm script's very command (npm itself would die of the Ctrl-C at once). */
-async function startDemo(): Promise<RunningDemo> {
+async function startDemo(env: Record<string, string> = {}): Promise<RunningDemo> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     scripts: Record<string, string>
   }
@@ -39,7 +39,12 @@ async function startDemo(): Promise<RunningDemo> {
   expect(command).toBe('node')
   const proc = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, FRONTDESK_DEMO_DESK: 'headless', SANDBOX_TRAFFIC_PER_MINUTE: '120' },
+    env: {
+      ...process.env,
+      FRONTDESK_DEMO_DESK: 'headless',
+      SANDBOX_TRAFFIC_PER_MINUTE: '120',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so the test can send the group a Ctrl-C as a terminal would.
     detached: true,
@@ -190,6 +195,7 @@ describe('npm run demo', () => {
   }, 90_000)
 
   it('prints the business’s people with their PINs; the desk wants one of them signed in', async () => {
+    expect(demo.output()).toContain('option: FRONTDESK_DEMO_OWNER=1 npm run demo')
     expect(demo.people.map((p) => p.role)).toEqual(['owner', 'admin', 'receptionist'])
     expect(demo.people.every((p) => /^\d{4,12}$/.test(p.pin))).toBe(true)
     const res = await fetch(`${demo.desk.url}/api/sync`, {
@@ -291,6 +297,30 @@ describe('npm run demo', () => {
     )
     for (const port of ports) expect(await portIsFree(port), `port ${port}`).toBe(true)
   })
+})
+
+describe('npm run demo with FRONTDESK_DEMO_OWNER=1', () => {
+  it('is an owner app holding both sandbox branches, connected, whose overview shows both', async () => {
+    const demo = await startDemo({ FRONTDESK_DEMO_OWNER: '1', SANDBOX_TRAFFIC_PER_MINUTE: '0' })
+    expect(demo.output()).toMatch(/second branch .+ added to the app and connected/)
+    await signIn(demo, 'owner')
+    const branches = await deskGet<Array<{ key: string; connection: string }>>(
+      demo.desk,
+      '/api/branches',
+    )
+    expect(branches.map((b) => [b.key, b.connection])).toEqual([
+      ['main', 'connected'],
+      ['second', 'connected'],
+    ])
+    const overview = await deskGet<{ branches: Array<{ key: string; timeZone: string }> }>(
+      demo.desk,
+      '/api/overview?range=week',
+    )
+    expect(overview.branches.map((b) => b.key)).toEqual(['main', 'second'])
+    expect(new Set(overview.branches.map((b) => b.timeZone)).size).toBe(2)
+    process.kill(-demo.proc.pid!, 'SIGINT')
+    expect(await demo.exited).toBe(0)
+  }, 120_000)
 })
 
 describe('npm run demo when a part fails', () => {

@@ -23,6 +23,7 @@ import { chooseDesk, ensureDeskBuilt } from './desk-launch'
 import { freePort } from '../../test/support/free-port'
 import { waitForHttp } from './wait-for-http'
 import { describeExit, Part } from './part'
+import { addSecondBranch, OWNER_OPTION, ownerAppWanted } from './owner-branches'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const log = (line: string) => process.stdout.write(`[demo]    ${line}\n`)
@@ -72,6 +73,17 @@ async function main(): Promise<void> {
       : 'option: FRONTDESK_DEMO_SECOND_DESK=1 npm run demo also starts a second desk on the same branch',
   )
   const desk = chooseDesk()
+  const owner = ownerAppWanted()
+  if (owner && desk.kind !== 'headless') {
+    throw new Error(
+      `${OWNER_OPTION}=1 needs the headless desk (the demo has not tried the Electron app with two branches): FRONTDESK_DEMO_DESK=headless ${OWNER_OPTION}=1 npm run demo`,
+    )
+  }
+  log(
+    owner
+      ? 'owner app: the desk will hold both sandbox branches (branch switcher, All branches)'
+      : `option: ${OWNER_OPTION}=1 npm run demo starts an owner app holding both sandbox branches (headless desk)`,
+  )
   if (desk.kind === 'headless') ensureDeskBuilt(root, log)
   const [relayPort, oauthPort] = await Promise.all([freePort(), freePort()])
   const redirectUri = `http://127.0.0.1:${oauthPort}/callback`
@@ -148,6 +160,13 @@ async function main(): Promise<void> {
   log(
     `desk connected to ${connected.name} (${connected.timeZone}), enrolled at the relay (channel ${health.relay.channelId})`,
   )
+  // Before the business is set up: after, adding a branch wants the owner signed in.
+  if (owner) {
+    const second = await addSecondBranch(address, sandboxUrl!)
+    log(
+      `second branch ${second.name} (${second.timeZone}) added to the app and connected: press B for the branch switcher, or open All branches as the owner`,
+    )
+  }
   await setUpDemoBusiness({
     desk: address,
     relayUrl,

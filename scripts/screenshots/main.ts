@@ -21,7 +21,8 @@ import {
   setUpBusiness,
   type SeededDay,
 } from './seed-day'
-import { fileOf, SCREENSHOT_DIR, SHOTS, type Shot } from './shots'
+import { shootOwnerApp } from './owner-shots'
+import { fileOf, OWNER_APP_SCREENS, SCREENSHOT_DIR, SHOTS, type Shot } from './shots'
 import { deskFetch } from '../../test/support/temp-desk'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -125,11 +126,23 @@ async function take(page: Page, shot: Shot, seeded: SeededDay, world: FrontDeskW
   log(`${fileOf(shot)}`)
 }
 
+/** `--owner-only`: just the owner's app pictures, without the single-desk morning before them. */
+const OWNER_ONLY = process.argv.includes('--owner-only')
+
 async function main() {
   log('building the UI…')
   const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' })
   if (build.status !== 0) throw new Error('the build failed: run `npm run build` to see why')
   mkdirSync(join(root, SCREENSHOT_DIR), { recursive: true })
+  if (OWNER_ONLY) {
+    const browser = await chromium.launch(chromiumLaunch)
+    try {
+      await shootOwnerApp(browser, log)
+    } finally {
+      await browser.close()
+    }
+    return
+  }
 
   const now = aTuesdayMorning()
   log(`starting the sandbox, the relay and the desk, clocks at ${now}…`)
@@ -172,13 +185,20 @@ async function main() {
     await deskFetch(world.desk, '/api/session', { method: 'DELETE' })
     await shoot(['sign-in'], '/')
   } finally {
-    await browser.close()
     await world.close()
+  }
+  try {
+    await shootOwnerApp(browser, log)
+  } finally {
+    await browser.close()
   }
 }
 
 main().then(
-  () => log(`done: ${SHOTS.length} pictures in ${SCREENSHOT_DIR}/`),
+  () =>
+    log(
+      `done: ${OWNER_ONLY ? SHOTS.filter((s) => OWNER_APP_SCREENS.includes(s.screen)).length : SHOTS.length} pictures in ${SCREENSHOT_DIR}/`,
+    ),
   (error: unknown) => {
     console.error(error)
     process.exit(1)

@@ -13,6 +13,8 @@ export type Screen =
   | 'client-card'
   | 'sign-in'
   | 'team'
+  | 'overview'
+  | 'branch-switcher'
 
 export interface Shot {
   name: string
@@ -63,6 +65,19 @@ export const SHOTS: Shot[] = [
   },
   { name: 'sign-in-1366', screen: 'sign-in', width: 1366, height: 768, locale: 'en-GB' },
   { name: 'team-1366', screen: 'team', width: 1366, height: 768, locale: 'en-GB' },
+  // The owner's app holding both sandbox branches (owner-shots.ts).
+  { name: 'overview-1366', screen: 'overview', width: 1366, height: 768, locale: 'en-GB' },
+  { name: 'overview-es-1366', screen: 'overview', width: 1366, height: 768, locale: 'es-ES' },
+  {
+    name: 'branch-switcher-1366',
+    screen: 'branch-switcher',
+    width: 1366,
+    height: 768,
+    locale: 'en-GB',
+  },
 ]
+
+/** The screens of the owner's app with two branches, taken in a world of their own. */
+export const OWNER_APP_SCREENS: Screen[] = ['overview', 'branch-switcher']
 
 export const fileOf = (shot: Shot) => `${SCREENSHOT_DIR}/${shot.name}.png`

@@ -6,9 +6,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConfigError, loadDeskConfig } from './core/config/desk-config'
 import { DeskStartError } from './core/data-dir/desk-errors'
-import { startDesk, type Desk } from './core/desk'
+import { startBranchHost, type BranchHost } from './core/branches/branch-host'
 import { createDeskLogger } from './core/logging/desk-logger'
-import { electronDeskOptions } from './electron/desk-options'
+import { electronBranchHostOptions } from './electron/desk-options'
 import { registerIpcHandlers } from './electron/ipc-handlers'
 import { createMainWindow, focusWindow } from './electron/main-window'
 import { guardAllWebContents, hardenSession } from './electron/security'
@@ -19,7 +19,8 @@ import { updateState } from './electron/updates'
 
 const here = dirname(fileURLToPath(import.meta.url))
 let window: BrowserWindow | null = null
-let desk: Desk | null = null
+/** Every branch the app holds (one desk core each); the first is the desk a one-branch app was. */
+let host: BranchHost | null = null
 let logger: Logger | null = null
 
 async function start(): Promise<void> {
@@ -32,9 +33,9 @@ async function start(): Promise<void> {
   )
   const deskLogger = createDeskLogger(config.dataDir, config.logLevel)
   logger = deskLogger
-  desk = await startDesk(
+  host = await startBranchHost(
     config,
-    electronDeskOptions({
+    electronBranchHostOptions({
       dataDir: config.dataDir,
       logger: deskLogger,
       mainDir: here,
@@ -43,11 +44,12 @@ async function start(): Promise<void> {
     }),
   )
 
+  const desk = host.primary
   signOutWhenOsLocks(desk.services.signIn)
-  const appOrigin = new URL(desk.url).origin
+  const appOrigin = new URL(host.url).origin
   guardAllWebContents(appOrigin)
   registerIpcHandlers(
-    { apiBaseUrl: appOrigin, sessionToken: desk.token, appVersion: app.getVersion() },
+    { apiBaseUrl: appOrigin, sessionToken: host.token, appVersion: app.getVersion() },
     updateState,
   )
 
@@ -91,11 +93,11 @@ if (claimSingleInstance(() => focusWindow(window))) {
   app.on('window-all-closed', () => app.quit())
 
   app.on('will-quit', (event) => {
-    if (!desk) return
-    // Close the core (flush SQLite, release the data-dir lock) before the process ends.
+    if (!host) return
+    // Close every branch's core (flush SQLite, release the data-dir locks) before the process ends.
     event.preventDefault()
-    const closing = desk
-    desk = null
+    const closing = host
+    host = null
     closing
       .close()
       .catch((error: unknown) => logger?.error({ err: error }, 'desk did not close cleanly'))

@@ -23,7 +23,7 @@ const safeStorage = vi.hoisted(() => ({
 }))
 vi.mock('electron', () => ({ safeStorage }))
 
-const { electronDeskOptions } = await import('./desk-options')
+const { electronBranchHostOptions, electronDeskOptions } = await import('./desk-options')
 const { SafeStorageSecretStore, safeStorageRelayDevice } =
   await import('./safe-storage-secret-store')
 
@@ -106,6 +106,23 @@ describe('the desk core as the Electron app starts it', () => {
     expect(opts.relayDeviceStore).toMatchObject({ file: join(dataDir, 'relay-device.enc') })
     expect(opts.rendererDir).toBe('/app/out/renderer')
     expect(opts.migrationsDir).toBe('/app/resources/drizzle')
+  })
+
+  it("gives every other branch of the app its own encrypted secrets in that branch's folder", () => {
+    const opts = electronBranchHostOptions({
+      dataDir,
+      logger: pino({ level: 'silent' }),
+      mainDir: '/app/out/main',
+      packaged: true,
+      resourcesPath: '/app/resources',
+    })
+    expect(opts.tokenStore).toMatchObject({ file: join(dataDir, 'calcom-credentials.enc') })
+    const madridDir = join(dataDir, 'branches', 'madrid')
+    const madrid = opts.branchOptions!('madrid', madridDir)
+    expect(madrid.tokenStore).toBeInstanceOf(SafeStorageSecretStore)
+    expect(madrid.tokenStore).toMatchObject({ file: join(madridDir, 'calcom-credentials.enc') })
+    expect(madrid.relayDeviceStore).toMatchObject({ file: join(madridDir, 'relay-device.enc') })
+    expect(madrid.migrationsDir).toBe('/app/resources/drizzle')
   })
 
   it('keeps the Cal.com credential and the relay device token encrypted, and finds them after a restart', async () => {

@@ -4,6 +4,7 @@
 // plain 0600 files.
 import { join } from 'node:path'
 import type { Logger } from 'pino'
+import type { BranchHostOptions } from '../core/branches/branch-host'
 import type { StartDeskOptions } from '../core/desk'
 import { safeStorageCredential, safeStorageRelayDevice } from './safe-storage-secret-store'
 
@@ -28,5 +29,23 @@ export function electronDeskOptions(places: ElectronDeskPlaces): StartDeskOption
     migrationsDir: places.packaged ? join(places.resourcesPath, 'drizzle') : undefined,
     tokenStore: safeStorageCredential(places.dataDir),
     relayDeviceStore: safeStorageRelayDevice(places.dataDir),
+  }
+}
+
+/**
+ * The app's branch host as Electron starts it (DESIGN.md §9): the first branch with the options
+ * above, every other branch with its secrets in safeStorage files of its own folder
+ * (branches/<key>/), the same migrations and logger.
+ */
+export function electronBranchHostOptions(places: ElectronDeskPlaces): BranchHostOptions {
+  const first = electronDeskOptions(places)
+  return {
+    ...first,
+    branchOptions: (key, dataDir) => ({
+      logger: places.logger.child({ branch: key }),
+      migrationsDir: first.migrationsDir,
+      tokenStore: safeStorageCredential(dataDir),
+      relayDeviceStore: safeStorageRelayDevice(dataDir),
+    }),
   }
 }

@@ -6,6 +6,7 @@ import { AppProviders } from './app/AppProviders'
 import { LocaleProvider } from './app/i18n/LocaleProvider'
 import { browserEnvironment, resolveSession } from './app/session'
 import { StartupError } from './app/StartupError'
+import { BranchScope } from './features/branches/BranchScope'
 import { SignInGate } from './features/people/SignInGate'
 import { DesktopNotifier } from './features/notifications/DesktopNotifier'
 import { browserSignInOpener } from './features/settings/connect/open-sign-in'
@@ -21,10 +22,12 @@ createRoot(container).render(
   <StrictMode>
     {session.ok ? (
       <AppProviders api={createApiClient(session.session)}>
-        <DesktopNotifier />
-        <SignInGate>
-          <App openUrl={browserSignInOpener()} />
-        </SignInGate>
+        <BranchScope>
+          <DesktopNotifier />
+          <SignInGate>
+            <App openUrl={browserSignInOpener()} />
+          </SignInGate>
+        </BranchScope>
       </AppProviders>
     ) : (
       // No desk to ask, but the words still follow the computer's language (or the override).

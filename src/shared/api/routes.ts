@@ -23,10 +23,12 @@ import {
   ServicePolicyList,
   SetCancellationPolicyBody,
 } from './cancellation-policy'
+import { AddBranchBody, BranchList, BranchSummary } from './branches'
 import { ConnectAttempt } from './connect-attempt'
 import { DeskInfo } from './desk-info'
 import { SyncEventPage, SyncEventQuery } from './sync-logs'
 import { OpeningHours, OpeningHoursQuery } from './opening-hours'
+import { Overview, OverviewQuery } from './overview'
 import {
   ComputerSettings,
   ComputerSettingsView,
@@ -105,6 +107,11 @@ export interface RouteSpec {
   response: TSchema
   /** Takes an `Idempotency-Key` header (one per form submission). */
   idempotent?: boolean
+  /**
+   * Answered by the app for all its branches (DESIGN.md §9), never by one branch's core: the
+   * client never puts the chosen branch's `/b/<key>` before it.
+   */
+  app?: true
 }
 
 const UidParams = Type.Object({ uid: Type.String() })
@@ -410,6 +417,21 @@ export const ROUTES = {
     params: ClientIdParams,
     body: MergeClientsBody,
     response: ClientCard,
+  },
+  branches: { method: 'GET', path: '/api/branches', response: BranchList, app: true },
+  addBranch: {
+    method: 'POST',
+    path: '/api/branches',
+    body: AddBranchBody,
+    response: BranchSummary,
+    app: true,
+  },
+  overview: {
+    method: 'GET',
+    path: '/api/overview',
+    query: OverviewQuery,
+    response: Overview,
+    app: true,
   },
 } as const satisfies Record<string, RouteSpec>
 

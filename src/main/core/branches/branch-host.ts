@@ -89,7 +89,8 @@ function overviewSource(b: HostedBranch): BranchSource {
         .filter((s) => s.active)
         .map((s) => ({ name: s.name, calcomHostId: s.calcomHostId })),
     schedules: () => services.schedules.list(),
-    facts: (startMs, endMs) => b.overview.factsIn(current.id, startMs, endMs),
+    numbers: (startMs, endMs, scheduled) =>
+      b.overview.numbersIn(current.id, startMs, endMs, scheduled),
     lastSyncAt: () => lastSyncAt(b.desk),
     offline: () => offline(b.desk),
   }

@@ -1,9 +1,9 @@
 // "All branches" (DESIGN.md §9): each branch's numbers from its own store, on its own clock, and
 // the business's total. Reads only local copies, so it answers offline; each branch says when it
 // last heard from Cal.com so the owner knows how fresh its numbers are.
-import type { Overview, OverviewRange } from '../../../shared/api/overview'
+import type { Overview, OverviewNumbers, OverviewRange } from '../../../shared/api/overview'
 import type { Schedule } from '../calcom/response-schemas'
-import { overviewNumbers, totalNumbers, type AppointmentFact } from './overview-numbers'
+import { totalNumbers } from './overview-numbers'
 import { rangeDays } from './overview-range'
 import { staffScheduledMinutes, type StaffMember } from './staff-hours'
 
@@ -14,7 +14,8 @@ export interface BranchSource {
   timeZone: string
   staff: () => StaffMember[]
   schedules: () => Schedule[]
-  facts: (startMs: number, endMs: number) => AppointmentFact[]
+  /** The numbers of bookings starting in [startMs, endMs) (OverviewStore.numbersIn). */
+  numbers: (startMs: number, endMs: number, scheduledMinutes: number) => OverviewNumbers
   lastSyncAt: () => string | null
   offline: () => boolean
 }
@@ -35,7 +36,7 @@ export function businessOverview(
       to: days.to,
       lastSyncAt: s.lastSyncAt(),
       offline: s.offline(),
-      numbers: overviewNumbers(s.facts(days.startMs, days.endMs), days, scheduled),
+      numbers: s.numbers(days.startMs, days.endMs, scheduled),
     }
   })
   const syncs = branches.map((b) => b.lastSyncAt)

@@ -12,31 +12,43 @@
 import {
   APPOINTMENT_STATUSES,
   type AppointmentStatus,
+  type VisitState,
 } from '../../../shared/domain/appointment-status'
 import type { Money, OverviewNumbers } from '../../../shared/api/overview'
-import type { AppointmentFact } from './overview-store'
 
-export type { AppointmentFact }
+export interface AppointmentFact {
+  status: AppointmentStatus
+  visitState: VisitState
+  paid: boolean
+  /** The service's price in minor units; 0 when free or unknown. */
+  price: number
+  currency: string | null
+  staffId: number | null
+  startsAt: number
+  endsAt: number
+  /** Cancelled inside the service's cancellation window. */
+  late: boolean
+}
 
-const HOLDS_STAFF_TIME: ReadonlySet<AppointmentStatus> = new Set([
+export const HOLDS_STAFF_TIME: ReadonlySet<AppointmentStatus> = new Set([
   'SCHEDULED',
   'PENDING',
   'COMPLETED',
   'NO_SHOW',
 ])
-const NOT_REVENUE: ReadonlySet<AppointmentStatus> = new Set([
+export const NOT_REVENUE: ReadonlySet<AppointmentStatus> = new Set([
   'CANCELLED',
   'REJECTED',
   'RESCHEDULED',
 ])
 
-const MINUTE = 60_000
+export const MINUTE = 60_000
 
-function emptyByStatus(): OverviewNumbers['byStatus'] {
+export function emptyByStatus(): OverviewNumbers['byStatus'] {
   return Object.fromEntries(APPOINTMENT_STATUSES.map((s) => [s, 0])) as OverviewNumbers['byStatus']
 }
 
-function sortedMoney(byCurrency: Map<string, number>): Money[] {
+export function sortedMoney(byCurrency: Map<string, number>): Money[] {
   return [...byCurrency]
     .map(([currency, amount]) => ({ currency, amount }))
     .sort((a, b) => b.amount - a.amount || a.currency.localeCompare(b.currency))

@@ -77,4 +77,26 @@ describe('the days of a range', () => {
     const madrid = rangeDays('today', Date.parse('2026-03-11T03:00:00Z'), 'Europe/Madrid')
     expect(madrid.dates).toEqual(['2026-03-11'])
   })
+
+  it('move on when the day or the week is over, and go back to an earlier one', () => {
+    const monday = Date.parse('2026-03-09T12:00:00Z')
+    const week = rangeDays('week', monday, 'Europe/Madrid')
+    expect(rangeDays('week', monday + 86_400_000, 'Europe/Madrid')).toEqual(week)
+    expect(rangeDays('week', week.endMs, 'Europe/Madrid').from).toBe('2026-03-16')
+    expect(rangeDays('today', monday, 'Europe/Madrid').from).toBe('2026-03-09')
+    expect(rangeDays('today', monday + 86_400_000, 'Europe/Madrid').from).toBe('2026-03-10')
+    expect(rangeDays('today', monday - 86_400_000, 'Europe/Madrid').from).toBe('2026-03-08')
+    // The night the clocks go forward in Madrid (29 March 2026) makes a 23-hour day.
+    const short = rangeDays('today', Date.parse('2026-03-29T12:00:00Z'), 'Europe/Madrid')
+    expect(short.endMs - short.startMs).toBe(23 * 3_600_000)
+    expect(rangeDays('week', Date.parse('2026-03-29T12:00:00Z'), 'Europe/Madrid').dates).toEqual([
+      '2026-03-23',
+      '2026-03-24',
+      '2026-03-25',
+      '2026-03-26',
+      '2026-03-27',
+      '2026-03-28',
+      '2026-03-29',
+    ])
+  })
 })

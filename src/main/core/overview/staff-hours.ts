@@ -6,7 +6,6 @@
 //    books for its staff keeps their hours, as the sandbox does);
 // 3. else the account's default schedule: the branch's opening hours.
 // A date override replaces that day's weekly hours; 00:00–00:00 is a day off.
-import { DateTime } from 'luxon'
 import type { Schedule } from '../calcom/response-schemas'
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
@@ -36,11 +35,22 @@ function minuteOf(time: string): number {
   return (h ?? 0) * 60 + (m ?? 0)
 }
 
+/**
+ * The weekday of a calendar date (YYYY-MM-DD), by the proleptic Gregorian calendar. Plain date
+ * arithmetic, not a zoned parse: the overview asks it for every staff member and day of 50
+ * branches, and a parse each was most of the overview's time.
+ */
+export function weekdayOf(date: string): string | undefined {
+  const [y, m, d] = date.split('-').map(Number)
+  const sundayFirst = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)).getUTCDay()
+  return WEEKDAYS[(sundayFirst + 6) % 7]
+}
+
 /** Minutes the schedule holds on each of `dates` (YYYY-MM-DD), added up. */
 export function scheduledMinutes(schedule: Schedule, dates: readonly string[]): number {
   let total = 0
   for (const date of dates) {
-    const weekday = WEEKDAYS[DateTime.fromISO(date).weekday - 1]
+    const weekday = weekdayOf(date)
     const overrides = (schedule.overrides ?? []).filter((o) => o.date === date)
     const intervals =
       overrides.length > 0
@@ -62,10 +72,18 @@ export function staffScheduledMinutes(
   staff: readonly StaffMember[],
   dates: readonly string[],
 ): number {
+  // Staff who keep the opening hours share one schedule: count its days once.
+  const bySchedule = new Map<Schedule, number>()
   let total = 0
   for (const member of staff) {
     const schedule = scheduleForStaff(schedules, member)
-    if (schedule) total += scheduledMinutes(schedule, dates)
+    if (!schedule) continue
+    let minutes = bySchedule.get(schedule)
+    if (minutes === undefined) {
+      minutes = scheduledMinutes(schedule, dates)
+      bySchedule.set(schedule, minutes)
+    }
+    total += minutes
   }
   return total
 }

@@ -4,6 +4,9 @@ import { lazy, Suspense, useState, useSyncExternalStore } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { Redirect, useLocation } from 'wouter'
 import { usePendingConfirmations } from '../features/attention/queries'
+import { useAppCan, useBranches } from '../features/branches/app-queries'
+import { BranchSwitcher } from '../features/branches/BranchSwitcher'
+import { useBranchChoice } from '../features/branches/branch-scope-context'
 import { NewBookingButton } from '../features/booking/NewBookingButton'
 import { ClientSearchKey } from '../features/clients/ClientSearchKey'
 import { DayPage } from '../features/day/DayPage'
@@ -58,6 +61,9 @@ const SettingsPage = lazy(() =>
 const PrintDayPage = lazy(() =>
   import('../features/print/PrintDayPage').then((m) => ({ default: m.PrintDayPage })),
 )
+const OverviewPage = lazy(() =>
+  import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })),
+)
 const SyncHealthPage = lazy(() =>
   import('../features/sync-health/SyncHealthPage').then((m) => ({ default: m.SyncHealthPage })),
 )
@@ -91,6 +97,15 @@ export function App({ openUrl }: Props) {
   const mayDisconnect = useCan('branch.disconnect')
   const mayManagePeople = useCan('people.manageReceptionists')
   const mayReadSync = useCan('sync.read')
+  // The overview is the app's (all branches), so the app's first branch's sign-in decides; a desk
+  // that is no branch host (no branch list) has none.
+  const appBranches = useBranches()
+  const { current: currentBranch } = useBranchChoice()
+  // The app's name for the branch: Cal.com's once connected, the owner's label before (the
+  // branch's own core knows no name until then).
+  const shownName =
+    appBranches.data?.find((b) => b.key === currentBranch)?.name ?? branch.data?.name
+  const mayReadOverview = useAppCan('overview.read') && appBranches.data !== undefined
   const [location] = useLocation()
   const [connectFlow] = useState(
     () =>
@@ -161,6 +176,14 @@ export function App({ openUrl }: Props) {
     screen = <NotificationsPage tab={route.tab} />
   } else if (route.name === 'appointment') {
     screen = <AppointmentByUid uid={route.uid} timeZone={branch.data.timeZone} />
+  } else if (route.name === 'overview') {
+    screen = mayReadOverview ? (
+      <OverviewPage range={route.range} />
+    ) : (
+      <p className="not-found">
+        <FormattedMessage id="overview.notAllowed" />
+      </p>
+    )
   } else if (route.name === 'clients') {
     screen = <ClientsPage branch={branch.data} />
   } else if (route.name === 'client') {
@@ -184,10 +207,9 @@ export function App({ openUrl }: Props) {
       data-app-state={branch.data ? 'ready' : branch.error ? 'error' : 'loading'}
     >
       <header className="branch-header">
+        <BranchSwitcher />
         <div>
-          <h1 data-testid="branch-name">
-            {branch.data?.name ?? intl.formatMessage({ id: 'app.title' })}
-          </h1>
+          <h1 data-testid="branch-name">{shownName ?? intl.formatMessage({ id: 'app.title' })}</h1>
           {branch.data && (
             <p className="branch-zone" data-testid="branch-zone">
               <FormattedMessage id="app.zone" values={{ zone: branch.data.timeZone }} />
@@ -229,6 +251,14 @@ export function App({ openUrl }: Props) {
           {mayManagePeople && (
             <a href={`#${paths.team}`} aria-current={route.name === 'team' ? 'page' : undefined}>
               <FormattedMessage id="team.title" />
+            </a>
+          )}
+          {mayReadOverview && (
+            <a
+              href={`#${paths.overview()}`}
+              aria-current={route.name === 'overview' ? 'page' : undefined}
+            >
+              <FormattedMessage id="overview.nav" />
             </a>
           )}
           {mayReadSync && (

@@ -100,4 +100,22 @@ describe('createApiClient', () => {
       'http://127.0.0.1:4000/api/live?token=secret%20token',
     )
   })
+
+  it("sends another branch's routes under /b/<key>, live stream included, never the app's own", async () => {
+    const { calls, client } = respond(200, {})
+    const madrid = client.forBranch('madrid')
+    await madrid.call('day', { query: { date: '2026-03-10' } })
+    await madrid.call('overview', { query: { range: 'today' } })
+    await madrid.call('branches')
+    await madrid.forBranch('main').call('day', { query: { date: '2026-03-10' } })
+    expect(calls.map((c) => c.url)).toEqual([
+      'http://127.0.0.1:4000/b/madrid/api/appointments?date=2026-03-10',
+      'http://127.0.0.1:4000/api/overview?range=today',
+      'http://127.0.0.1:4000/api/branches',
+      'http://127.0.0.1:4000/api/appointments?date=2026-03-10',
+    ])
+    expect(madrid.branchKey).toBe('madrid')
+    expect(madrid.liveUrl()).toBe('http://127.0.0.1:4000/b/madrid/api/live?token=secret%20token')
+    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer secret token')
+  })
 })

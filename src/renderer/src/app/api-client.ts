@@ -1,6 +1,7 @@
 // The renderer's only way to the desk: HTTP to the local API with the session token, typed by the
 // route table in src/shared (each call's params, query, body and answer are the route's schemas).
 import type { ApiError } from '../../../shared/api/schemas'
+import { PRIMARY_BRANCH_KEY } from '../../../shared/api/branches'
 import {
   ROUTES,
   type RouteInput,
@@ -40,6 +41,18 @@ type CallArgs<N extends RouteName> =
 export interface ApiClient {
   call<N extends RouteName>(name: N, ...args: CallArgs<N>): Promise<RouteOutput<N>>
   liveUrl(): string
+  /** The branch this client's branch routes go to. */
+  readonly branchKey: string
+  /**
+   * The same desk, its branch routes sent to another branch of the app (`/b/<key>/api/…`, the
+   * live stream included); the app's own routes (branches, overview) stay where they are.
+   */
+  forBranch(key: string): ApiClient
+}
+
+/** What goes before a branch route's path: nothing for the app's first branch. */
+export function branchPrefix(key: string): string {
+  return key === PRIMARY_BRANCH_KEY ? '' : `/b/${encodeURIComponent(key)}`
 }
 
 interface LooseInput {
@@ -65,7 +78,12 @@ export function routeUrl(name: RouteName, input: LooseInput = {}): string {
   return query ? `${path}?${query}` : path
 }
 
-export function createApiClient(session: DeskAddress, fetchImpl: typeof fetch = fetch): ApiClient {
+export function createApiClient(
+  session: DeskAddress,
+  fetchImpl: typeof fetch = fetch,
+  branchKey: string = PRIMARY_BRANCH_KEY,
+): ApiClient {
+  const prefix = branchPrefix(branchKey)
   async function call(name: RouteName, input: LooseInput = {}, signal?: AbortSignal) {
     const route = ROUTES[name]
     const headers: Record<string, string> = {
@@ -80,7 +98,8 @@ export function createApiClient(session: DeskAddress, fetchImpl: typeof fetch = 
     if (input.idempotencyKey) headers['Idempotency-Key'] = input.idempotencyKey
     let response: Response
     try {
-      response = await fetchImpl(session.apiBaseUrl + routeUrl(name, input), init)
+      const routePrefix = 'app' in route ? '' : prefix
+      response = await fetchImpl(session.apiBaseUrl + routePrefix + routeUrl(name, input), init)
     } catch (error) {
       if (signal?.aborted) throw error
       throw new ApiRequestError('The desk is not answering. Is it still running?', 'NETWORK', null)
@@ -95,8 +114,10 @@ export function createApiClient(session: DeskAddress, fetchImpl: typeof fetch = 
       call(name, input, signal)) as ApiClient['call'],
     liveUrl() {
       // EventSource cannot send headers, so the live stream takes the token as a query parameter.
-      return `${session.apiBaseUrl}/api/live?token=${encodeURIComponent(session.token)}`
+      return `${session.apiBaseUrl}${prefix}/api/live?token=${encodeURIComponent(session.token)}`
     },
+    branchKey,
+    forBranch: (key) => createApiClient(session, fetchImpl, key),
   }
 }
 

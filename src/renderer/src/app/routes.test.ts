@@ -79,4 +79,10 @@ describe('parseRoute', () => {
       uid: 'bk/ü 1',
     })
   })
+
+  it("reads the owner's overview of today and of this week", () => {
+    expect(parseRoute(paths.overview())).toEqual({ name: 'overview', range: 'today' })
+    expect(parseRoute(paths.overview('week'))).toEqual({ name: 'overview', range: 'week' })
+    expect(parseRoute('/overview/month')).toEqual({ name: 'not-found' })
+  })
 })

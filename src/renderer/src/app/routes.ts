@@ -16,6 +16,8 @@ export type AppRoute =
   | { name: 'appointment'; uid: string }
   | { name: 'clients' }
   | { name: 'client'; id: number }
+  /** "All branches": the owner's overview of today or this week. */
+  | { name: 'overview'; range: 'today' | 'week' }
   | { name: 'not-found' }
 
 export type NotificationsTab = 'rules' | 'proposals' | 'policies' | 'history'
@@ -34,6 +36,8 @@ export const paths = {
   appointmentByUid: (uid: string) => `/appointment/${encodeURIComponent(uid)}`,
   clients: '/clients',
   client: (id: number) => `/clients/${id}`,
+  overview: (range: 'today' | 'week' = 'today') =>
+    range === 'today' ? '/overview' : '/overview/week',
 }
 
 export function parseRoute(path: string): AppRoute {
@@ -66,6 +70,10 @@ export function parseRoute(path: string): AppRoute {
     } catch {
       return { name: 'not-found' }
     }
+  }
+  if (head === 'overview' && rest.length <= 1) {
+    if (rest.length === 0) return { name: 'overview', range: 'today' }
+    if (rest[0] === 'week') return { name: 'overview', range: 'week' }
   }
   if (head === 'clients') {
     if (rest.length === 0) return { name: 'clients' }

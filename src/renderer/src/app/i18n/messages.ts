@@ -5,6 +5,8 @@ import { es as appointmentEs } from '../../features/appointment/es'
 import { en as attentionEn } from '../../features/attention/en'
 import { es as attentionEs } from '../../features/attention/es'
 import { en as bookingEn } from '../../features/booking/en'
+import { en as branchesEn } from '../../features/branches/en'
+import { es as branchesEs } from '../../features/branches/es'
 import { en as clientsEn } from '../../features/clients/en'
 import { es as clientsEs } from '../../features/clients/es'
 import { es as bookingEs } from '../../features/booking/es'
@@ -13,6 +15,8 @@ import { es as dayEs } from '../../features/day/es'
 import { en as notificationsEn } from '../../features/notifications/en'
 import { es as notificationsEs } from '../../features/notifications/es'
 import { en as offlineEn } from '../../features/offline/en'
+import { en as overviewEn } from '../../features/overview/en'
+import { es as overviewEs } from '../../features/overview/es'
 import { es as offlineEs } from '../../features/offline/es'
 import { en as peopleEn } from '../../features/people/en'
 import { es as peopleEs } from '../../features/people/es'
@@ -39,6 +43,8 @@ export const CATALOGS = {
   print: { en: printEn, es: printEs },
   notifications: { en: notificationsEn, es: notificationsEs },
   clients: { en: clientsEn, es: clientsEs },
+  branches: { en: branchesEn, es: branchesEs },
+  overview: { en: overviewEn, es: overviewEs },
 }
 
 const english = {
@@ -54,6 +60,8 @@ const english = {
   ...printEn,
   ...notificationsEn,
   ...clientsEn,
+  ...branchesEn,
+  ...overviewEn,
 }
 export type MessageId = keyof typeof english
 
@@ -72,6 +80,8 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...printEs,
     ...notificationsEs,
     ...clientsEs,
+    ...branchesEs,
+    ...overviewEs,
   },
 }
 

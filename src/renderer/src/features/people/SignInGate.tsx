@@ -4,6 +4,7 @@
 import { useEffect, type ReactNode } from 'react'
 import { FormattedMessage } from 'react-intl'
 import { useApi } from '../../app/api-context'
+import { BranchSwitcher } from '../branches/BranchSwitcher'
 import { SignInScreen } from './SignInScreen'
 import { useSession } from './session-queries'
 
@@ -25,7 +26,15 @@ export function SignInGate({ children }: { children: ReactNode }) {
     )
   }
   if (session.data.signInRequired && !signedIn) {
-    return <SignInScreen businessName={session.data.business?.name ?? ''} />
+    // The switcher stays at hand: another branch of the app may be the one this person works at.
+    return (
+      <>
+        <div className="sign-in__branch">
+          <BranchSwitcher />
+        </div>
+        <SignInScreen businessName={session.data.business?.name ?? ''} />
+      </>
+    )
   }
   return <>{children}</>
 }

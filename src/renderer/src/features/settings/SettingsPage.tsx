@@ -7,6 +7,7 @@ import { describeError } from '../../app/i18n/describe-error'
 import { useSyncHealth } from '../../app/queries'
 import { queryKeys } from '../../app/query-keys'
 import { ErrorMessage } from '../../ui/ErrorMessage'
+import { AddBranchSection } from '../branches/AddBranchSection'
 import { ThisComputerSection } from '../notifications/ThisComputerSection'
 import { useCan } from '../people/session-queries'
 import { AppSection, appBridge } from './sections/AppSection'
@@ -34,6 +35,7 @@ export function SettingsPage({ connection }: { connection: ConnectionProps | nul
       {desk.error && <ErrorMessage message={describeError(intl, desk.error)} />}
       <LanguageSection />
       {connection && <ConnectionSection {...connection} />}
+      <AddBranchSection />
       <RelaySection desk={desk.data} sync={sync.data} mayReadSync={mayReadSync} />
       <AppSection version={desk.data?.version} bridge={appBridge()} />
       <DataSection dataDir={desk.data?.dataDir} />

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import type { BranchSummary } from '../../../../shared/api/branches'
+import { chosenBranch, isSwitcherKey, pathAfterSwitch, showsSwitcher } from './branch-choice'
+
+const branch = (key: string): BranchSummary => ({
+  key,
+  name: key,
+  primary: key === 'main',
+  connection: 'connected',
+  offline: false,
+  waiting: 0,
+  lastSyncAt: null,
+})
+const two = [branch('main'), branch('madrid')]
+
+describe('the branch on screen', () => {
+  it('is the one chosen on this computer while the app holds it', () => {
+    expect(chosenBranch('madrid', two)).toBe('madrid')
+    expect(chosenBranch('madrid', undefined)).toBe('madrid')
+  })
+
+  it('is the first branch when none was chosen or the chosen one is gone', () => {
+    expect(chosenBranch(null, two)).toBe('main')
+    expect(chosenBranch('lisbon', two)).toBe('main')
+  })
+})
+
+describe('the switcher', () => {
+  it('shows only when the app holds more than one branch', () => {
+    expect(showsSwitcher(two)).toBe(true)
+    expect(showsSwitcher([branch('main')])).toBe(false)
+    expect(showsSwitcher(undefined)).toBe(false)
+  })
+
+  it('opens on B, never while typing or with a modifier', () => {
+    const key = { key: 'b', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false }
+    expect(isSwitcherKey({ ...key, targetTag: 'BODY', targetEditable: false })).toBe(true)
+    expect(isSwitcherKey({ ...key, targetTag: 'INPUT', targetEditable: false })).toBe(false)
+    expect(isSwitcherKey({ ...key, ctrlKey: true, targetTag: 'BODY', targetEditable: false })).toBe(
+      false,
+    )
+  })
+})
+
+describe('a switch', () => {
+  it('keeps the day and the lists, and leaves a booking or client of the other branch', () => {
+    expect(pathAfterSwitch('/day/2026-03-10')).toBe('/day/2026-03-10')
+    expect(pathAfterSwitch('/day/2026-03-10/appointment/abc')).toBe('/day/2026-03-10')
+    expect(pathAfterSwitch('/clients/42')).toBe('/clients')
+    expect(pathAfterSwitch('/appointment/abc')).toBe('/')
+    expect(pathAfterSwitch('/settings')).toBe('/settings')
+    expect(pathAfterSwitch('/pending')).toBe('/pending')
+  })
+})
