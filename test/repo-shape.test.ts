@@ -42,6 +42,7 @@ const LOADS_APPOINTMENT_FIXTURES = new Set([
   'bench/desk-day-view.ts',
   'bench/clients-search.ts',
   'bench/overview.ts',
+  'src/main/core/overview/overview-store.test.ts',
 ])
 
 /** The repository paths (without extension) a file imports or re-exports, relative ones only. */

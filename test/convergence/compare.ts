@@ -15,7 +15,6 @@ import type { AppointmentStatus } from '../../src/shared/domain/appointment-stat
 import { DISCARDED_BOOKING_REASON } from '../../src/main/core/outbound/outbox-commands'
 import { MUTATION_ID_KEY } from '../../src/main/core/outbound/outbox-calls'
 import { PLACEHOLDER_PREFIX } from '../../src/main/core/actions/desk-actions'
-import { clientNotes } from '../../src/main/core/db/schema'
 import type { TempDesk } from '../support/temp-desk'
 import type { World } from './world'
 
@@ -223,16 +222,24 @@ export function deskOwnedDifferences(w: World): string[] {
   }
   const notesOf = (desk: TempDesk) =>
     new Map(
-      desk.services.db
-        .select()
-        .from(clientNotes)
-        .all()
-        .map((n) => [
-          n.id,
-          // A removed note is never shown again, whatever edit reached a desk before or after
-          // its removal: removed is all that must agree.
-          JSON.stringify([n.clientKey, n.kind, n.removedAt === null ? n.text : 'removed']),
-        ]),
+      (
+        desk.services.db.$client
+          .prepare(
+            `SELECT id, client_key AS clientKey, kind, text, removed_at AS removedAt FROM client_notes`,
+          )
+          .all() as Array<{
+          id: string
+          clientKey: string
+          kind: string
+          text: string
+          removedAt: number | null
+        }>
+      ).map((n) => [
+        n.id,
+        // A removed note is never shown again, whatever edit reached a desk before or after
+        // its removal: removed is all that must agree.
+        JSON.stringify([n.clientKey, n.kind, n.removedAt === null ? n.text : 'removed']),
+      ]),
     )
   const notes1 = notesOf(w.desk)
   const notes2 = notesOf(w.desk2)
