@@ -42,6 +42,8 @@ test('set up at one desk, joined by a second branch with a code, whose reception
   page: toronto,
   browser,
 }) => {
+  // Two desks, two browsers and a dozen PIN-guarded steps: a minute is tight on a busy 2-core CI.
+  test.setTimeout(120_000)
   await open(toronto, world.desk, '/team')
   await expect(toronto.getByRole('heading', { name: 'Set up your business' })).toBeVisible()
   await expectAccessible(toronto, 'the team screen before a business exists')
