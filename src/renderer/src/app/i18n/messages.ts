@@ -24,6 +24,8 @@ import { en as syncHealthEn } from '../../features/sync-health/en'
 import { es as syncHealthEs } from '../../features/sync-health/es'
 import { en as appEn } from '../en'
 import { es as appEs } from '../es'
+import { en as validationEn } from '../validation/en'
+import { es as validationEs } from '../validation/es'
 import type { Locale } from './locale'
 
 export const CATALOGS = {
@@ -39,6 +41,7 @@ export const CATALOGS = {
   print: { en: printEn, es: printEs },
   notifications: { en: notificationsEn, es: notificationsEs },
   clients: { en: clientsEn, es: clientsEs },
+  validation: { en: validationEn, es: validationEs },
 }
 
 const english = {
@@ -54,6 +57,7 @@ const english = {
   ...printEn,
   ...notificationsEn,
   ...clientsEn,
+  ...validationEn,
 }
 export type MessageId = keyof typeof english
 
@@ -72,6 +76,7 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...printEs,
     ...notificationsEs,
     ...clientsEs,
+    ...validationEs,
   },
 }
 
