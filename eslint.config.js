@@ -133,7 +133,18 @@ export default tseslint.config(
     files: ['src/main/core/**/*.ts'],
     ignores: testFiles,
     plugins: { frontdesk: { rules: { 'core-layers': noUpwardCoreImport } } },
-    rules: { 'frontdesk/core-layers': 'error' },
+    rules: {
+      'frontdesk/core-layers': 'error',
+      // A refused input says why as a code the UI can word (errors/validation-error.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='DeskError'][arguments.0.value='VALIDATION']",
+          message:
+            'Refuse an input with new ValidationError(field, reason, message): the UI words the reason, never the message.',
+        },
+      ],
+    },
   },
   {
     files: ['src/preload/**/*.ts'],

@@ -149,7 +149,8 @@ describe.each(ENGINES)('relay on %s', (engine) => {
       answered = true
       return r
     })
-    await new Promise((r) => setTimeout(r, 300))
+    // Parked on its channel (the relay's own count): it has read the empty log and waits.
+    await expect.poll(() => h.app.waiters.parked(channel.id)).toBe(1)
     expect(answered).toBe(false)
     const body = bookingBody()
     expect((await post(channel.id, secret, body)).statusCode).toBe(200)

@@ -1,9 +1,11 @@
 // The codes a desk refusal carries on the wire (`{error:{code,message,field?,uid?,params?}}`).
 // The renderer says them from its catalogs; `message` stays as English for other API users.
 // Only the local API's error handler decides each code's HTTP status.
+import type { ValidationParams } from './validation-reasons'
 
 export interface DeskErrorParams {
-  VALIDATION: Record<string, never>
+  /** An input was refused; the error's `reason` (validation-reasons.ts) says why, these its numbers. */
+  VALIDATION: ValidationParams
   NOT_FOUND: Record<string, never>
   NOT_ALLOWED: Record<string, never>
   NOT_CONNECTED: Record<string, never>

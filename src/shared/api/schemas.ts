@@ -35,6 +35,12 @@ export const ApiError = Type.Object(
       }),
       message: Type.String({ description: 'One sentence a person can act on' }),
       field: Type.Optional(Type.String({ description: 'The input that was wrong, when one was' })),
+      reason: Type.Optional(
+        Type.String({
+          description:
+            'Why a VALIDATION refusal refused the field: a ValidationReason (validation-reasons.ts)',
+        }),
+      ),
       uid: Type.Optional(
         Type.String({ description: 'The existing booking a refusal is about (DUPLICATE_BOOKING)' }),
       ),

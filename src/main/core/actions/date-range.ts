@@ -3,7 +3,7 @@
 // second (23:59:60) among them, which JavaScript cannot hold; and any year at all, so year 9999
 // was booked. An instant must name a moment that exists, and a booking, a reschedule or a day's
 // slots must fall within a couple of years of today; a day view may look further back.
-import { DeskError } from '../errors/desk-error'
+import { ValidationError } from '../errors/validation-error'
 
 /** How far from today a booking, a reschedule or a day's slots may be. */
 export const ACTION_YEARS = 2
@@ -59,11 +59,11 @@ export function realInstant(value: string): number | undefined {
 export function actionInstant(value: string, field: string, now = Date.now()): number {
   const ms = realInstant(value)
   if (ms === undefined) {
-    throw new DeskError(
-      'VALIDATION',
+    throw new ValidationError(
+      field,
+      'not_a_date',
       `${field} "${value}" is not a time that exists (no 30 February, 24:00 or leap second ` +
         `23:59:60); send an ISO 8601 instant such as 2026-03-11T14:00:00Z`,
-      field,
     )
   }
   withinYears(ms, field, value, ACTION_YEARS, now)
@@ -83,10 +83,11 @@ function withinYears(ms: number, field: string, value: string, years: number, no
   // A day's slack either way: a branch-zone day and its UTC instants straddle midnight.
   if (Math.abs(ms - now) <= years * YEAR_MS + DAY_MS) return
   const day = (t: number) => new Date(t).toISOString().slice(0, 10)
-  throw new DeskError(
-    'VALIDATION',
+  throw new ValidationError(
+    field,
+    'date_out_of_range',
     `${field} must be within ${years} years of today (${day(now - years * YEAR_MS)} to ` +
       `${day(now + years * YEAR_MS)}); ${value} is not`,
-    field,
+    { years },
   )
 }

@@ -24,6 +24,7 @@ import type { BeforeAction, OutboxOp, PayloadOf } from '../outbound/outbox-paylo
 import type { DeskTx, OutboxStore } from '../outbound/outbox-store'
 import type { SlotsCache } from '../slots/slots-cache'
 import { DeskError } from '../errors/desk-error'
+import { ValidationError } from '../errors/validation-error'
 import { actionInstant } from './date-range'
 import type { AuditAction } from '../../../shared/api/audit-actions'
 import type { SharedState } from '../shared-state/shared-state'
@@ -98,27 +99,27 @@ export class DeskActions {
     const branch = this.d.branches.current()
     const eventType = this.d.eventTypes.byId(branch.id, input.eventTypeId)
     if (!eventType) {
-      throw new DeskError(
-        'VALIDATION',
-        `eventTypeId ${input.eventTypeId} is not an event type of this branch`,
+      throw new ValidationError(
         'eventTypeId',
+        'not_available',
+        `eventTypeId ${input.eventTypeId} is not an event type of this branch`,
       )
     }
     const member =
       input.staffId === undefined ? undefined : this.d.staff.activeById(branch.id, input.staffId)
     if (input.staffId !== undefined && !member) {
-      throw new DeskError(
-        'VALIDATION',
-        `staffId ${input.staffId} is not active staff of this branch`,
+      throw new ValidationError(
         'staffId',
+        'not_available',
+        `staffId ${input.staffId} is not active staff of this branch`,
       )
     }
     const timeZone = input.attendee.timeZone ?? branch.timeZone
     if (!isValidTimeZone(timeZone)) {
-      throw new DeskError(
-        'VALIDATION',
-        `attendee.timeZone "${timeZone}" is not a time zone`,
+      throw new ValidationError(
         'attendee.timeZone',
+        'not_a_time_zone',
+        `attendee.timeZone "${timeZone}" is not a time zone`,
       )
     }
     const startsAt = actionInstant(input.start, 'start')

@@ -10,6 +10,7 @@ import type {
   VisitState,
 } from '../../../shared/domain/appointment-status'
 import type { DeskDb } from '../db/open-database'
+import { placeholders, PreparedByShape } from '../db/prepared-by-shape'
 import { actingPerson } from '../audit/acting-person'
 import { appointmentHistory, appointments, branches, eventTypes, staff } from '../db/schema'
 import type { DeskEvents } from '../events/desk-events'
@@ -84,6 +85,21 @@ export class AppointmentStore {
   readonly #rowByUid
   readonly #startOf
   readonly #zoneOfBranch
+  readonly #bookedAt
+  readonly #pastClientsByText
+  readonly #pastClientsByTextOrPhone
+  readonly #eventTypeIdsOf
+  readonly #startsAndZonesOf
+  readonly #insertHistory
+  readonly #insertRow
+  readonly #takeOverDeskFields
+  readonly #dropRow
+  readonly #renameRow
+  readonly #renameHistory
+  readonly #relinkClient
+  readonly #unlinkClients
+  /** A patch sets the fields it is given: one statement per set of fields. */
+  readonly #patch
 
   // Statements are prepared once on the desk's one connection; a caller's transaction runs on
   // that same connection, so reads inside it see its writes.
@@ -186,6 +202,126 @@ export class AppointmentStore {
       .where(eq(appointments.branchId, sql.placeholder('branchId')))
       .orderBy(asc(appointments.startsAt), asc(appointments.uid))
       .prepare()
+    // A list is one JSON array parameter, so one statement serves lists of any length.
+    const listOf = (name: string) => sql`(select value from json_each(${sql.placeholder(name)}))`
+    this.#bookedAt = db
+      .select()
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.branchId, sql.placeholder('branchId')),
+          eq(appointments.startsAt, sql.placeholder('startsAt')),
+          eq(appointments.eventTypeId, sql.placeholder('eventTypeId')),
+          notInArray(appointments.status, listOf('exceptStatuses')),
+          gte(appointments.createdAt, sql.placeholder('madeSince')),
+        ),
+      )
+      .prepare()
+    const pastClients = (phoneToo: boolean) => {
+      const pattern = sql.placeholder('pattern')
+      const matches = [
+        sql`${appointments.attendeeName} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${appointments.attendeeEmail} LIKE ${pattern} ESCAPE '\\'`,
+      ]
+      if (phoneToo) {
+        // Phones are stored as typed ("+1 (416) 555-0100"): compare their digits only.
+        matches.push(
+          sql`replace(replace(replace(replace(replace(${appointments.attendeePhone}, ' ', ''), '-', ''), '(', ''), ')', ''), '+', '') LIKE ${sql.placeholder('digits')}`,
+        )
+      }
+      return db
+        .select({
+          name: appointments.attendeeName,
+          email: appointments.attendeeEmail,
+          phone: appointments.attendeePhone,
+          startsAt: appointments.startsAt,
+        })
+        .from(appointments)
+        .where(and(eq(appointments.branchId, sql.placeholder('branchId')), or(...matches)))
+        .orderBy(desc(appointments.startsAt))
+        .limit(CLIENT_CANDIDATE_ROWS)
+        .prepare()
+    }
+    this.#pastClientsByText = pastClients(false)
+    this.#pastClientsByTextOrPhone = pastClients(true)
+    this.#eventTypeIdsOf = db
+      .selectDistinct({ eventTypeId: appointments.eventTypeId })
+      .from(appointments)
+      .where(inArray(appointments.uid, listOf('uids')))
+      .prepare()
+    this.#startsAndZonesOf = db
+      .select({ startsAt: appointments.startsAt, zone: branches.timeZone })
+      .from(appointments)
+      .innerJoin(branches, eq(branches.id, appointments.branchId))
+      .where(inArray(appointments.uid, listOf('uids')))
+      .prepare()
+    this.#insertHistory = db
+      .insert(appointmentHistory)
+      .values({
+        uid: sql.placeholder('uid'),
+        source: sql.placeholder('source'),
+        change: sql.placeholder('change'),
+        detail: sql.placeholder('detail'),
+        personId: sql.placeholder('personId'),
+        personName: sql.placeholder('personName'),
+      })
+      .prepare()
+    this.#insertRow = new PreparedByShape((fields) =>
+      db
+        .insert(appointments)
+        .values(placeholders(fields) as never)
+        .prepare(),
+    )
+    this.#takeOverDeskFields = db
+      .update(appointments)
+      .set({
+        visitState: sql.placeholder('visitState') as never,
+        walkIn: sql.placeholder('walkIn') as never,
+        deskNotes: sql.placeholder('deskNotes') as never,
+        clientId: sql.placeholder('clientId') as never,
+      })
+      .where(eq(appointments.uid, uid))
+      .prepare()
+    this.#dropRow = db.delete(appointments).where(eq(appointments.uid, uid)).prepare()
+    this.#renameRow = db
+      .update(appointments)
+      .set({ uid: sql.placeholder('to') as never })
+      .where(eq(appointments.uid, sql.placeholder('from')))
+      .prepare()
+    this.#renameHistory = db
+      .update(appointmentHistory)
+      .set({ uid: sql.placeholder('to') as never })
+      .where(eq(appointmentHistory.uid, sql.placeholder('from')))
+      .prepare()
+    this.#relinkClient = db
+      .update(appointments)
+      .set({ clientId: sql.placeholder('to') as never })
+      .where(eq(appointments.clientId, sql.placeholder('from')))
+      .prepare()
+    this.#unlinkClients = db
+      .update(appointments)
+      .set({ clientId: null })
+      .where(eq(appointments.branchId, sql.placeholder('branchId')))
+      .prepare()
+    this.#patch = new PreparedByShape((fields) =>
+      db
+        .update(appointments)
+        .set(placeholders(fields))
+        .where(eq(appointments.uid, sql.placeholder('uid')))
+        .prepare(),
+    )
+  }
+
+  /** One history row, in the caller's transaction (prepared statements share its connection). */
+  #writeHistory(row: {
+    uid: string
+    source: HistorySource
+    change: string
+    detail: unknown
+    personId?: string | null
+    personName?: string | null
+  }): void {
+    this.#insertHistory.run({ personId: null, personName: null, ...row })
   }
 
   /** Every stored row of the branch, desk-owned fields included, by start (checks and support). */
@@ -225,19 +361,7 @@ export class AppointmentStore {
     at: { branchId: number; startsAt: number; eventTypeId: number; madeSince: number },
     exceptStatuses: readonly AppointmentStatus[],
   ): AppointmentRow[] {
-    return this.db
-      .select()
-      .from(appointments)
-      .where(
-        and(
-          eq(appointments.branchId, at.branchId),
-          eq(appointments.startsAt, at.startsAt),
-          eq(appointments.eventTypeId, at.eventTypeId),
-          notInArray(appointments.status, [...exceptStatuses]),
-          gte(appointments.createdAt, at.madeSince),
-        ),
-      )
-      .all()
+    return this.#bookedAt.all({ ...at, exceptStatuses: JSON.stringify(exceptStatuses) })
   }
 
   /** The branch's bookings waiting to be confirmed that are not over yet, soonest first. */
@@ -256,37 +380,15 @@ export class AppointmentStore {
    */
   pastClients(branchId: number, query: string, digits: string): PastClient[] {
     const pattern = `%${escapeLike(query.trim())}%`
-    const matches = [
-      sql`${appointments.attendeeName} LIKE ${pattern} ESCAPE '\\'`,
-      sql`${appointments.attendeeEmail} LIKE ${pattern} ESCAPE '\\'`,
-    ]
-    if (digits.length >= 3) {
-      // Phones are stored as typed ("+1 (416) 555-0100"): compare their digits only.
-      matches.push(
-        sql`replace(replace(replace(replace(replace(${appointments.attendeePhone}, ' ', ''), '-', ''), '(', ''), ')', ''), '+', '') LIKE ${`%${digits}%`}`,
-      )
-    }
-    return this.db
-      .select({
-        name: appointments.attendeeName,
-        email: appointments.attendeeEmail,
-        phone: appointments.attendeePhone,
-        startsAt: appointments.startsAt,
-      })
-      .from(appointments)
-      .where(and(eq(appointments.branchId, branchId), or(...matches)))
-      .orderBy(desc(appointments.startsAt))
-      .limit(CLIENT_CANDIDATE_ROWS)
-      .all()
+    return digits.length >= 3
+      ? this.#pastClientsByTextOrPhone.all({ branchId, pattern, digits: `%${digits}%` })
+      : this.#pastClientsByText.all({ branchId, pattern })
   }
 
   /** The event types (desk ids) of these appointments. */
   eventTypeIdsOf(uids: readonly string[]): number[] {
-    return this.db
-      .selectDistinct({ eventTypeId: appointments.eventTypeId })
-      .from(appointments)
-      .where(inArray(appointments.uid, [...uids]))
-      .all()
+    return this.#eventTypeIdsOf
+      .all({ uids: JSON.stringify(uids) })
       .flatMap((r) => (r.eventTypeId === null ? [] : [r.eventTypeId]))
   }
 
@@ -351,18 +453,16 @@ export class AppointmentStore {
   }
 
   /** Inserts a new appointment (a desk booking under its placeholder uid) with its history. */
-  insertInTx(tx: AppointmentTx, input: AppointmentInput, history: HistoryChange): void {
+  insertInTx(_tx: AppointmentTx, input: AppointmentInput, history: HistoryChange): void {
     const values = toRow(input)
-    tx.insert(appointments).values(values).run()
-    tx.insert(appointmentHistory)
-      .values({
-        uid: input.uid,
-        source: 'desk',
-        change: history.code,
-        detail: history.params,
-        ...actingColumns(),
-      })
-      .run()
+    this.#insertRow.for(values).run(values)
+    this.#writeHistory({
+      uid: input.uid,
+      source: 'desk',
+      change: history.code,
+      detail: history.params,
+      ...actingColumns(),
+    })
   }
 
   /** Changes some fields of one appointment, with a history row. */
@@ -372,20 +472,16 @@ export class AppointmentStore {
     changes: AppointmentPatch,
     history?: HistoryChange & { source?: HistorySource },
   ): void {
-    tx.update(appointments)
-      .set({ ...changes, updatedAt: Date.now() })
-      .where(eq(appointments.uid, uid))
-      .run()
+    const values = { ...changes, updatedAt: Date.now() }
+    this.#patch.for(values).run({ ...values, uid })
     if (history) {
-      tx.insert(appointmentHistory)
-        .values({
-          uid,
-          source: history.source ?? 'desk',
-          change: history.code,
-          detail: history.params,
-          ...((history.source ?? 'desk') === 'desk' ? actingColumns() : {}),
-        })
-        .run()
+      this.#writeHistory({
+        uid,
+        source: history.source ?? 'desk',
+        change: history.code,
+        detail: history.params,
+        ...((history.source ?? 'desk') === 'desk' ? actingColumns() : {}),
+      })
     }
   }
 
@@ -394,25 +490,23 @@ export class AppointmentStore {
    * included. When Cal.com's uid is already stored (the inbox heard of the booking first), the
    * desk-owned fields move onto that row and the placeholder row goes.
    */
-  renameInTx(tx: AppointmentTx, from: string, to: string): void {
+  renameInTx(_tx: AppointmentTx, from: string, to: string): void {
     if (from === to) return
     const existing = this.rowByUid(to)
     const placeholder = this.rowByUid(from)
     if (existing && placeholder) {
-      tx.update(appointments)
-        .set({
-          visitState: placeholder.visitState,
-          walkIn: placeholder.walkIn,
-          deskNotes: placeholder.deskNotes ?? existing.deskNotes,
-          clientId: existing.clientId ?? placeholder.clientId,
-        })
-        .where(eq(appointments.uid, to))
-        .run()
-      tx.delete(appointments).where(eq(appointments.uid, from)).run()
+      this.#takeOverDeskFields.run({
+        uid: to,
+        visitState: placeholder.visitState,
+        walkIn: placeholder.walkIn,
+        deskNotes: placeholder.deskNotes ?? existing.deskNotes,
+        clientId: existing.clientId ?? placeholder.clientId,
+      })
+      this.#dropRow.run({ uid: from })
     } else {
-      tx.update(appointments).set({ uid: to }).where(eq(appointments.uid, from)).run()
+      this.#renameRow.run({ from, to })
     }
-    tx.update(appointmentHistory).set({ uid: to }).where(eq(appointmentHistory.uid, from)).run()
+    this.#renameHistory.run({ from, to })
   }
 
   // Which client each appointment belongs to is the clients module's to decide
@@ -425,31 +519,18 @@ export class AppointmentStore {
 
   /** Moves every appointment of one client to another (a merge). */
   relinkClient(fromClientId: number, toClientId: number): void {
-    this.db
-      .update(appointments)
-      .set({ clientId: toClientId })
-      .where(eq(appointments.clientId, fromClientId))
-      .run()
+    this.#relinkClient.run({ from: fromClientId, to: toClientId })
   }
 
   /** Unlinks every appointment of the branch from its client, before clients are derived again. */
   unlinkClients(branchId: number): void {
-    this.db
-      .update(appointments)
-      .set({ clientId: null })
-      .where(eq(appointments.branchId, branchId))
-      .run()
+    this.#unlinkClients.run({ branchId })
   }
 
   /** Tells the desk's events about appointments a committed transaction changed. */
   announce(uids: readonly string[], alsoStartsAt: readonly number[] = []): void {
     if (uids.length === 0) return
-    const rows = this.db
-      .select({ startsAt: appointments.startsAt, zone: branches.timeZone })
-      .from(appointments)
-      .innerJoin(branches, eq(branches.id, appointments.branchId))
-      .where(inArray(appointments.uid, [...uids]))
-      .all()
+    const rows = this.#startsAndZonesOf.all({ uids: JSON.stringify(uids) })
     const zone = rows[0]?.zone
     const dates = new Set(rows.map((r) => dayOf(r.startsAt, r.zone)))
     if (zone) for (const at of alsoStartsAt) dates.add(dayOf(at, zone))

@@ -1,9 +1,10 @@
 // The branch this desk serves. A fresh desk has one local branch in the machine's time zone;
 // connecting to Cal.com later fills in the account, its name and its zone.
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Branch } from '../../../shared/api/schemas'
 import type { ConnectionState } from '../../../shared/domain/appointment-status'
 import type { DeskDb } from '../db/open-database'
+import { placeholders, PreparedByShape } from '../db/prepared-by-shape'
 import { branches, settings } from '../db/schema'
 import type { DeskEvents } from '../events/desk-events'
 import { isValidTimeZone } from '../time/branch-day'
@@ -21,20 +22,57 @@ export interface BranchInput {
 export class BranchStore {
   /** The desk's branch, read on every request; this store is its only writer. */
   #current: Branch | undefined
+  readonly #currentId
+  readonly #byId
+  readonly #insert
+  readonly #makeCurrent
+  /** An update sets the fields it is given: one statement per set of fields. */
+  readonly #update
 
   constructor(
     private readonly db: DeskDb,
     private readonly events: DeskEvents,
-  ) {}
+  ) {
+    this.#currentId = db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, CURRENT_BRANCH))
+      .prepare()
+    this.#byId = db
+      .select()
+      .from(branches)
+      .where(eq(branches.id, sql.placeholder('id')))
+      .prepare()
+    this.#insert = db
+      .insert(branches)
+      .values({
+        name: sql.placeholder('name'),
+        timeZone: sql.placeholder('timeZone'),
+        calcomAccountId: sql.placeholder('calcomAccountId'),
+        calcomUsername: sql.placeholder('calcomUsername'),
+        connection: sql.placeholder('connection'),
+      })
+      .returning()
+      .prepare()
+    this.#makeCurrent = db
+      .insert(settings)
+      .values({ key: CURRENT_BRANCH, value: sql.placeholder('value') })
+      .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } })
+      .prepare()
+    this.#update = new PreparedByShape((fields) =>
+      db
+        .update(branches)
+        .set(placeholders(fields))
+        .where(eq(branches.id, sql.placeholder('id')))
+        .returning()
+        .prepare(),
+    )
+  }
 
   /** The desk's branch, created on first use. */
   current(): Branch {
     if (this.#current) return this.#current
-    const row = this.db
-      .select({ value: settings.value })
-      .from(settings)
-      .where(eq(settings.key, CURRENT_BRANCH))
-      .get()
+    const row = this.#currentId.get()
     const found = row && this.byId(Number(row.value))
     if (found) return (this.#current = found)
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
@@ -42,30 +80,22 @@ export class BranchStore {
   }
 
   byId(id: number): Branch | undefined {
-    const row = this.db.select().from(branches).where(eq(branches.id, id)).get()
+    const row = this.#byId.get({ id })
     return row && toBranch(row)
   }
 
   create(input: BranchInput, opts: { makeCurrent?: boolean } = {}): Branch {
     if (!isValidTimeZone(input.timeZone)) throw new Error(`Unknown time zone "${input.timeZone}"`)
-    const branch = this.db.transaction((tx) => {
-      const row = tx
-        .insert(branches)
-        .values({
-          name: input.name,
-          timeZone: input.timeZone,
-          calcomAccountId: input.calcomAccountId ?? null,
-          calcomUsername: input.calcomUsername ?? null,
-          connection: input.connection ?? 'disconnected',
-        })
-        .returning()
-        .get()
-      if (opts.makeCurrent) {
-        tx.insert(settings)
-          .values({ key: CURRENT_BRANCH, value: String(row.id) })
-          .onConflictDoUpdate({ target: settings.key, set: { value: String(row.id) } })
-          .run()
-      }
+    // The prepared statements run on the one connection, so inside this transaction.
+    const branch = this.db.transaction(() => {
+      const row = this.#insert.get({
+        name: input.name,
+        timeZone: input.timeZone,
+        calcomAccountId: input.calcomAccountId ?? null,
+        calcomUsername: input.calcomUsername ?? null,
+        connection: input.connection ?? 'disconnected',
+      })!
+      if (opts.makeCurrent) this.#makeCurrent.run({ value: String(row.id) })
       return toBranch(row)
     })
     if (opts.makeCurrent) {
@@ -79,12 +109,8 @@ export class BranchStore {
     if (changes.timeZone !== undefined && !isValidTimeZone(changes.timeZone)) {
       throw new Error(`Unknown time zone "${changes.timeZone}"`)
     }
-    const row = this.db
-      .update(branches)
-      .set({ ...changes, updatedAt: Date.now() })
-      .where(eq(branches.id, id))
-      .returning()
-      .get()
+    const values = { ...changes, updatedAt: Date.now() }
+    const row = this.#update.for(values).get({ ...values, id })
     if (!row) throw new Error(`No branch ${id}`)
     const branch = toBranch(row)
     if (this.#current?.id === id) this.#current = branch

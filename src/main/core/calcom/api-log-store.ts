@@ -57,10 +57,82 @@ export interface ApiLogEntry {
 
 const KEEP_ROWS = 5000
 
+/** The columns an entry is read with. */
+const entryColumns = {
+  id: apiLog.id,
+  at: apiLog.at,
+  method: apiLog.method,
+  path: apiLog.path,
+  status: apiLog.status,
+  durationMs: apiLog.durationMs,
+  error: apiLog.error,
+}
+
 export class ApiLog {
   #writes = 0
+  // Every call to Cal.com writes a row, so the statements are prepared once.
+  readonly #insert
+  readonly #recent
+  readonly #search
+  readonly #cutoff
+  readonly #trimBefore
 
-  constructor(private readonly db: DeskDb) {}
+  constructor(db: DeskDb) {
+    this.#insert = db
+      .insert(apiLog)
+      .values({
+        direction: 'out',
+        method: sql.placeholder('method'),
+        path: sql.placeholder('path'),
+        status: sql.placeholder('status'),
+        durationMs: sql.placeholder('durationMs'),
+        error: sql.placeholder('error'),
+      })
+      .prepare()
+    this.#recent = db
+      .select(entryColumns)
+      .from(apiLog)
+      .orderBy(desc(apiLog.id))
+      .limit(sql.placeholder('limit'))
+      .prepare()
+    // One statement for every filter: a filter not given is null and lets every row through.
+    const result = sql.placeholder('result')
+    const pattern = sql.placeholder('pattern')
+    const contains = (column: SQL) => sql`${column} like ${pattern} escape '\\'`
+    this.#search = db
+      .select(entryColumns)
+      .from(apiLog)
+      .where(
+        and(
+          or(
+            sql`${result} is null`,
+            and(sql`${result} = 'ok'`, lt(apiLog.status, 400)),
+            and(sql`${result} = 'failed'`, or(isNull(apiLog.status), gte(apiLog.status, 400))),
+          ),
+          or(
+            sql`${pattern} is null`,
+            contains(sql`${apiLog.method}`),
+            contains(sql`${apiLog.path}`),
+            contains(sql`cast(${apiLog.status} as text)`),
+            contains(sql`${apiLog.error}`),
+          ),
+        ),
+      )
+      .orderBy(desc(apiLog.id))
+      .limit(sql.placeholder('limit'))
+      .prepare()
+    this.#cutoff = db
+      .select({ id: apiLog.id })
+      .from(apiLog)
+      .orderBy(desc(apiLog.id))
+      .limit(1)
+      .offset(KEEP_ROWS)
+      .prepare()
+    this.#trimBefore = db
+      .delete(apiLog)
+      .where(lt(apiLog.id, sql.placeholder('id')))
+      .prepare()
+  }
 
   record(entry: {
     method: string
@@ -69,37 +141,20 @@ export class ApiLog {
     durationMs: number
     error: string | null
   }): void {
-    this.db
-      .insert(apiLog)
-      .values({
-        direction: 'out',
-        method: entry.method,
-        path: loggablePath(entry.path),
-        status: entry.status,
-        durationMs: Math.round(entry.durationMs),
-        error: entry.error?.slice(0, 500) ?? null,
-      })
-      .run()
+    this.#insert.run({
+      method: entry.method,
+      path: loggablePath(entry.path),
+      status: entry.status,
+      durationMs: Math.round(entry.durationMs),
+      error: entry.error?.slice(0, 500) ?? null,
+    })
     // The log is for recent history; trim it now and then rather than on every write.
     if (++this.#writes % 500 === 0) this.#trim()
   }
 
   /** Newest first. */
   recent(limit = 100): ApiLogEntry[] {
-    return this.db
-      .select({
-        id: apiLog.id,
-        at: apiLog.at,
-        method: apiLog.method,
-        path: apiLog.path,
-        status: apiLog.status,
-        durationMs: apiLog.durationMs,
-        error: apiLog.error,
-      })
-      .from(apiLog)
-      .orderBy(desc(apiLog.id))
-      .limit(limit)
-      .all()
+    return this.#recent.all({ limit })
   }
 
   /**
@@ -107,46 +162,15 @@ export class ApiLog {
    * answer or 400 and above; `text` is looked for in the method, path, status and error.
    */
   search(filter: { result?: 'ok' | 'failed'; text?: string; limit?: number }): ApiLogEntry[] {
-    const where: SQL[] = []
-    if (filter.result === 'ok') where.push(lt(apiLog.status, 400))
-    if (filter.result === 'failed') where.push(or(isNull(apiLog.status), gte(apiLog.status, 400))!)
-    if (filter.text) {
-      const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      const contains = (column: SQL) => sql`${column} like ${pattern} escape '\\'`
-      where.push(
-        or(
-          contains(sql`${apiLog.method}`),
-          contains(sql`${apiLog.path}`),
-          contains(sql`cast(${apiLog.status} as text)`),
-          contains(sql`${apiLog.error}`),
-        )!,
-      )
-    }
-    return this.db
-      .select({
-        id: apiLog.id,
-        at: apiLog.at,
-        method: apiLog.method,
-        path: apiLog.path,
-        status: apiLog.status,
-        durationMs: apiLog.durationMs,
-        error: apiLog.error,
-      })
-      .from(apiLog)
-      .where(and(...where))
-      .orderBy(desc(apiLog.id))
-      .limit(filter.limit ?? 100)
-      .all()
+    return this.#search.all({
+      result: filter.result ?? null,
+      pattern: filter.text ? `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+      limit: filter.limit ?? 100,
+    })
   }
 
   #trim(): void {
-    const cutoff = this.db
-      .select({ id: apiLog.id })
-      .from(apiLog)
-      .orderBy(desc(apiLog.id))
-      .limit(1)
-      .offset(KEEP_ROWS)
-      .get()
-    if (cutoff) this.db.delete(apiLog).where(lt(apiLog.id, cutoff.id)).run()
+    const cutoff = this.#cutoff.get()
+    if (cutoff) this.#trimBefore.run({ id: cutoff.id })
   }
 }

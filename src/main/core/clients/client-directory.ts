@@ -9,6 +9,7 @@ import type { ClientNoteKind } from '../../../shared/api/clients'
 import type { AppointmentStore } from '../appointments/appointment-store'
 import { actingPerson } from '../audit/acting-person'
 import { DeskError } from '../errors/desk-error'
+import { ValidationError } from '../errors/validation-error'
 import type { DeskEvents } from '../events/desk-events'
 import {
   allKeys,
@@ -139,7 +140,7 @@ export class ClientDirectory {
   merge(intoId: number, fromId: number): void {
     const { clients } = this.#d
     if (intoId === fromId) {
-      throw new DeskError('VALIDATION', 'A client cannot be merged with itself', 'from')
+      throw new ValidationError('from', 'same_client', 'A client cannot be merged with itself')
     }
     const into = clients.byId(intoId)
     const from = clients.byId(fromId)

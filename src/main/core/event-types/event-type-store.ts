@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
+import { placeholders, PreparedByShape } from '../db/prepared-by-shape'
 import { eventTypes } from '../db/schema'
 
 export type EventTypeInput = Omit<typeof eventTypes.$inferInsert, 'id'>
@@ -8,8 +9,38 @@ export type EventTypeRow = typeof eventTypes.$inferSelect
 export class EventTypeStore {
   /** Read for every booking Cal.com tells of, so prepared once. */
   readonly #idOfCalcom
+  readonly #byId
+  readonly #list
+  /** An upsert sets the fields it is given and leaves the rest: one statement per set of fields. */
+  readonly #upsert
 
-  constructor(private readonly db: DeskDb) {
+  constructor(db: DeskDb) {
+    this.#byId = db
+      .select()
+      .from(eventTypes)
+      .where(
+        and(
+          eq(eventTypes.id, sql.placeholder('id')),
+          eq(eventTypes.branchId, sql.placeholder('branchId')),
+        ),
+      )
+      .prepare()
+    this.#list = db
+      .select()
+      .from(eventTypes)
+      .where(eq(eventTypes.branchId, sql.placeholder('branchId')))
+      .orderBy(asc(eventTypes.title), asc(eventTypes.id))
+      .prepare()
+    this.#upsert = new PreparedByShape((fields) => {
+      const given = placeholders(fields)
+      const { branchId: _b, calcomId: _c, ...changes } = given
+      return db
+        .insert(eventTypes)
+        .values(given as unknown as EventTypeInput)
+        .onConflictDoUpdate({ target: [eventTypes.branchId, eventTypes.calcomId], set: changes })
+        .returning()
+        .prepare()
+    })
     this.#idOfCalcom = db
       .select({ id: eventTypes.id })
       .from(eventTypes)
@@ -29,31 +60,16 @@ export class EventTypeStore {
 
   /** Inserts, or updates the type with the same Cal.com id in that branch. */
   upsert(input: EventTypeInput): EventTypeRow {
-    const { branchId: _b, calcomId: _c, ...changes } = input
-    return this.db
-      .insert(eventTypes)
-      .values(input)
-      .onConflictDoUpdate({ target: [eventTypes.branchId, eventTypes.calcomId], set: changes })
-      .returning()
-      .get()
+    return this.#upsert.for(input).get(input)!
   }
 
   /** One of the branch's event types. */
   byId(branchId: number, id: number): EventTypeRow | undefined {
-    return this.db
-      .select()
-      .from(eventTypes)
-      .where(and(eq(eventTypes.id, id), eq(eventTypes.branchId, branchId)))
-      .get()
+    return this.#byId.get({ id, branchId })
   }
 
   /** A branch's event types, by title. */
   list(branchId: number): EventTypeRow[] {
-    return this.db
-      .select()
-      .from(eventTypes)
-      .where(eq(eventTypes.branchId, branchId))
-      .orderBy(asc(eventTypes.title), asc(eventTypes.id))
-      .all()
+    return this.#list.all({ branchId })
   }
 }

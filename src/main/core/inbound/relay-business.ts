@@ -19,6 +19,7 @@ import type {
   RelayError,
 } from '../../../shared/relay/relay-contract'
 import { DeskError } from '../errors/desk-error'
+import { ValidationError } from '../errors/validation-error'
 import type { RelayDevice } from './relay-device-store'
 
 const TIMEOUT_MS = 15_000
@@ -67,10 +68,11 @@ export async function refusal(res: Response, asking?: Asking): Promise<DeskError
     case 'JOIN_CODE_INVALID':
       return new DeskError('JOIN_CODE_INVALID', message, 'code')
     case 'VALIDATION_FAILED':
-      return new DeskError(
-        'VALIDATION',
+      // The relay names the field but not why in a code of ours: its message stays for the log.
+      return new ValidationError(
+        body.field?.replace(/^(body|params)\//, '').replaceAll('/', '.') ?? 'body',
+        'invalid',
         message,
-        body.field?.replace(/^(body|params)\//, '').replaceAll('/', '.'),
       )
     case 'PIN_REFUSED':
       return new DeskError('PIN_REFUSED', message, 'pin')

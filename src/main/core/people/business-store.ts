@@ -41,8 +41,43 @@ export class BusinessStore {
   readonly #person
   readonly #policies
   readonly #branchNames
+  // Replacing the copy, prepared once like its reads.
+  readonly #dropBusiness
+  readonly #dropPeople
+  readonly #insertBusiness
+  readonly #insertPerson
+  readonly #setSetting
 
   constructor(private readonly db: DeskDb) {
+    this.#dropBusiness = db.delete(businessCopy).prepare()
+    this.#dropPeople = db.delete(businessPeople).prepare()
+    this.#insertBusiness = db
+      .insert(businessCopy)
+      .values({
+        id: sql.placeholder('id'),
+        name: sql.placeholder('name'),
+        version: sql.placeholder('version'),
+        branches: sql.placeholder('branches'),
+      })
+      .prepare()
+    this.#insertPerson = db
+      .insert(businessPeople)
+      .values({
+        id: sql.placeholder('id'),
+        name: sql.placeholder('name'),
+        email: sql.placeholder('email'),
+        language: sql.placeholder('language'),
+        role: sql.placeholder('role'),
+        branches: sql.placeholder('branches'),
+        pinHash: sql.placeholder('pinHash'),
+        active: sql.placeholder('active'),
+      })
+      .prepare()
+    this.#setSetting = db
+      .insert(settings)
+      .values({ key: sql.placeholder('key'), value: sql.placeholder('value') })
+      .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } })
+      .prepare()
     this.#branchNames = db
       .select({ value: settings.value })
       .from(settings)
@@ -92,31 +127,27 @@ export class BusinessStore {
    * joined elsewhere). True when the copy changed.
    */
   replace(snapshot: BusinessSnapshot): boolean {
-    return this.db.transaction((tx) => {
-      const held = tx.select().from(businessCopy).limit(1).get()
+    // The prepared statements run on the one connection, so inside this transaction.
+    return this.db.transaction(() => {
+      const held = this.#business.get()
       if (held && held.id === snapshot.businessId && held.version >= snapshot.version) return false
-      tx.delete(businessCopy).run()
-      tx.delete(businessPeople).run()
-      tx.insert(businessCopy)
-        .values({
-          id: snapshot.businessId,
-          name: snapshot.name,
-          version: snapshot.version,
-          branches: snapshot.branches.map((b) => b.channelId),
-        })
-        .run()
-      if (snapshot.people.length > 0) tx.insert(businessPeople).values(snapshot.people).run()
-      tx.insert(settings)
-        .values({ key: POLICIES_KEY, value: JSON.stringify(snapshot.cancellationPolicies ?? []) })
-        .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } })
-        .run()
+      this.#dropBusiness.run()
+      this.#dropPeople.run()
+      this.#insertBusiness.run({
+        id: snapshot.businessId,
+        name: snapshot.name,
+        version: snapshot.version,
+        branches: snapshot.branches.map((b) => b.channelId),
+      })
+      for (const person of snapshot.people) this.#insertPerson.run({ ...person })
+      this.#setSetting.run({
+        key: POLICIES_KEY,
+        value: JSON.stringify(snapshot.cancellationPolicies ?? []),
+      })
       const names = Object.fromEntries(
         snapshot.branches.flatMap((b) => (b.name ? [[b.channelId, b.name]] : [])),
       )
-      tx.insert(settings)
-        .values({ key: BRANCH_NAMES_KEY, value: JSON.stringify(names) })
-        .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } })
-        .run()
+      this.#setSetting.run({ key: BRANCH_NAMES_KEY, value: JSON.stringify(names) })
       return true
     })
   }

@@ -67,7 +67,9 @@ describe('signing in at the desk', () => {
       ...json({ personId: 'per_nobody', pin: '1234' }),
     })
     expect(nobody.status).toBe(400)
-    expect(await nobody.json()).toMatchObject({ error: { field: 'personId' } })
+    expect(await nobody.json()).toMatchObject({
+      error: { code: 'VALIDATION', reason: 'not_available', field: 'personId' },
+    })
   })
 
   it('locks a person at this desk for five minutes after five wrong PINs', async () => {

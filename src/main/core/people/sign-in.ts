@@ -7,6 +7,7 @@ import type { Logger } from 'pino'
 import type { Role } from '../../../shared/people/roles'
 import type { AuditStore } from '../audit/audit-store'
 import { DeskError } from '../errors/desk-error'
+import { ValidationError } from '../errors/validation-error'
 import type { LiveBus } from '../live/live-bus'
 import type { SettingsStore } from '../settings/settings-store'
 import type { BusinessStore, CopiedPerson } from './business-store'
@@ -89,10 +90,10 @@ export class SignIn {
   async signIn(personId: string, pin: string): Promise<SignedIn> {
     const person = this.people().find((p) => p.id === personId)
     if (!person) {
-      throw new DeskError(
-        'VALIDATION',
-        `personId "${personId}" is no one who may sign in at this desk`,
+      throw new ValidationError(
         'personId',
+        'not_available',
+        `personId "${personId}" is no one who may sign in at this desk`,
       )
     }
     const now = this.#now()

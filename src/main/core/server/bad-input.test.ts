@@ -1,10 +1,12 @@
 // Bad input on every local API route (issue 12, item 5): each kind of bad input, on each route
-// that takes that kind of input, is answered 400 in the `{error:{code,message,field}}` shape with
-// the field named, never a 500 and never silently dropped; and nothing changes: no appointment,
-// no outbox row, no call to Cal.com (the sandbox, behind a link that counts what passes).
+// that takes that kind of input, is answered 400 in the `{error:{code,reason,field,message}}`
+// shape with the field and the reason the UI words named, never a 500 and never silently dropped;
+// and nothing changes: no appointment, no outbox row, no call to Cal.com (the sandbox, behind a
+// link that counts what passes).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
+import type { ValidationReason } from '../../../shared/api/validation-reasons'
 import { startCalcomLink, type CalcomLink } from '../outbound/calcom-link.test-support'
 import {
   book,
@@ -148,6 +150,8 @@ interface Case {
   query?: Record<string, string>
   body?: unknown
   field: string
+  /** Why, as the code the UI words (validation-reasons.ts). */
+  reason: ValidationReason
   /** What the message must say, beyond naming the field. */
   says?: RegExp
 }
@@ -179,6 +183,7 @@ function cases(): Case[] {
       route,
       query: { ...route.query, extra: '1' },
       field: 'extra',
+      reason: 'unknown_field',
       says: /extra/,
     })
     if (route.method === 'POST') {
@@ -187,6 +192,7 @@ function cases(): Case[] {
         route,
         body: { ...route.body, extra: true },
         field: 'extra',
+        reason: 'unknown_field',
         says: /extra/,
       })
     }
@@ -197,6 +203,7 @@ function cases(): Case[] {
           route,
           body: with_(route.body!, path, value),
           field: path,
+          reason: 'not_a_date',
         })
       }
       for (const value of ABSURD_INSTANTS) {
@@ -205,6 +212,7 @@ function cases(): Case[] {
           route,
           body: with_(route.body!, path, value),
           field: path,
+          reason: 'date_out_of_range',
           says: /2 years/,
         })
       }
@@ -216,6 +224,7 @@ function cases(): Case[] {
           route,
           query: { ...route.query, [key]: value },
           field: key,
+          reason: 'date_out_of_range',
           says: /years/,
         })
       }
@@ -227,6 +236,7 @@ function cases(): Case[] {
           route,
           body: with_(route.body!, path, value),
           field: path,
+          reason: 'blank',
           says: /visible/,
         })
       }
@@ -238,6 +248,7 @@ function cases(): Case[] {
           route,
           body: with_(route.body!, path, value),
           field: path,
+          reason: 'bad_text',
           says: /Unicode/,
         })
       }
@@ -255,6 +266,7 @@ function cases(): Case[] {
       route: booking,
       body: with_(booking.body!, path, value),
       field: path,
+      reason: 'unknown_field',
       says: new RegExp(path.replace('.', '\\.')),
     })
   }
@@ -290,7 +302,7 @@ describe('bad input on every local API route', () => {
   it('checks each route with valid input first, so a refusal below is the input’s doing', async () => {
     for (const route of routes()) {
       if (route.method === 'POST') continue // these would act; the table shows they are not refused
-      const res = await send({ kind: 'valid', route, field: '' })
+      const res = await send({ kind: 'valid', route, field: '', reason: 'invalid' })
       expect(res.status, `${route.method} ${route.path}`).toBe(200)
       await res.body?.cancel()
     }
@@ -305,7 +317,7 @@ describe('bad input on every local API route', () => {
       const streaming = res.headers.get('content-type')?.startsWith('text/event-stream')
       const text = streaming ? (await res.body?.cancel(), 'a live stream') : await res.text()
       const label = `${c.route.method} ${c.route.path} ${c.kind}`
-      let error: { code?: string; message?: string; field?: string } | undefined
+      let error: { code?: string; message?: string; field?: string; reason?: string } | undefined
       try {
         error = (JSON.parse(text) as { error?: typeof error }).error
       } catch {
@@ -315,6 +327,7 @@ describe('bad input on every local API route', () => {
         res.status !== 400 ||
         error?.code !== 'VALIDATION' ||
         error.field !== c.field ||
+        error.reason !== c.reason ||
         !error.message?.includes(c.field) ||
         (c.says && !c.says.test(error.message))
       ) {
@@ -323,5 +336,83 @@ describe('bad input on every local API route', () => {
     }
     expect(wrong).toEqual([])
     expect(world()).toEqual(before)
+  })
+})
+
+describe('the desk’s own checks, as reasons the UI words', () => {
+  /** The refusal of one request, which must be a 400 VALIDATION. */
+  async function refused(path: string, init?: RequestInit) {
+    const res = await deskFetch(desk, path, init)
+    const body = (await res.json()) as {
+      error: { code: string; reason: string; field: string; params?: unknown }
+    }
+    expect(res.status, `${path} ${JSON.stringify(body)}`).toBe(400)
+    expect(body.error.code).toBe('VALIDATION')
+    return { reason: body.error.reason, field: body.error.field, params: body.error.params }
+  }
+  const post = (body: unknown): RequestInit => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+
+  it('says a day that does not exist is not a date, on every route that reads a day', async () => {
+    for (const path of [
+      '/api/appointments?date=2027-02-30',
+      '/api/opening-hours?date=2027-02-30',
+      '/api/audit?date=2027-02-30',
+      '/api/clients/of-day?date=2027-02-30',
+      `/api/slots?eventTypeId=${haircut}&date=2027-02-30`,
+    ]) {
+      expect(await refused(path), path).toEqual({ reason: 'not_a_date', field: 'date' })
+    }
+  })
+
+  it('says how far from today a day may be, as a number the UI can say', async () => {
+    expect(await refused('/api/appointments?date=2200-06-01')).toEqual({
+      reason: 'date_out_of_range',
+      field: 'date',
+      params: { years: 10 },
+    })
+    const booking = { eventTypeId: haircut, attendee: { name: 'Far Future' } }
+    expect(
+      await refused('/api/appointments', post({ ...booking, start: '2100-01-01T10:00:00Z' })),
+    ).toEqual({ reason: 'date_out_of_range', field: 'start', params: { years: 2 } })
+  })
+
+  it('says a search with no letter or digit needs one', async () => {
+    expect(await refused(`/api/clients/suggestions?q=${encodeURIComponent('--')}`)).toEqual({
+      reason: 'needs_letter_or_digit',
+      field: 'q',
+    })
+  })
+
+  it('says a service, staff member or time zone the branch does not have', async () => {
+    const booking = { eventTypeId: haircut, start: slots[8], attendee: { name: 'New Client' } }
+    expect(await refused('/api/appointments', post({ ...booking, eventTypeId: 999_999 }))).toEqual({
+      reason: 'not_available',
+      field: 'eventTypeId',
+    })
+    expect(await refused('/api/appointments', post({ ...booking, staffId: 999_999 }))).toEqual({
+      reason: 'not_available',
+      field: 'staffId',
+    })
+    expect(
+      await refused(
+        '/api/appointments',
+        post({ ...booking, attendee: { name: 'New Client', timeZone: 'Mars/Olympus_Mons' } }),
+      ),
+    ).toEqual({ reason: 'not_a_time_zone', field: 'attendee.timeZone' })
+  })
+
+  it('says a client cannot be merged with itself', async () => {
+    const list = (await (await deskFetch(desk, '/api/clients')).json()) as {
+      clients: { id: number }[]
+    }
+    const id = list.clients[0]!.id
+    expect(await refused(`/api/clients/${id}/merge`, post({ from: id }))).toEqual({
+      reason: 'same_client',
+      field: 'from',
+    })
   })
 })

@@ -24,6 +24,7 @@ import type { DeskDb } from '../db/open-database'
 import type { DeskEvents } from '../events/desk-events'
 import { clashAt, neededSpan, staffBusy } from './staff-busy'
 import { DeskError } from '../errors/desk-error'
+import { ValidationError } from '../errors/validation-error'
 import type { DeskErrorParams } from '../../../shared/api/error-codes'
 
 export const SLOTS_TTL_MS = 5 * 60_000
@@ -212,7 +213,7 @@ export class SlotsCache {
       range = branchDay(date, branch.timeZone)
     } catch (err) {
       if (err instanceof InvalidDayError)
-        throw new DeskError('VALIDATION', `date ${err.message}`, 'date')
+        throw new ValidationError('date', 'not_a_date', `date ${err.message}`)
       throw err
     }
     const eventType = this.#eventType(eventTypeId)

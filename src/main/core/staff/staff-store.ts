@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm'
 import type { Staff } from '../../../shared/api/schemas'
 import type { DeskDb } from '../db/open-database'
+import { placeholders, PreparedByShape } from '../db/prepared-by-shape'
 import { staff } from '../db/schema'
 
 export interface StaffInput {
@@ -27,8 +28,68 @@ export class StaffStore {
   /** Read for every booking Cal.com tells of. */
   readonly #idOfHost
   readonly #ofBranch
+  readonly #activeById
+  readonly #unlinkedByName
+  readonly #insert
+  readonly #upsertByHost
+  /** An update sets the fields it is given: one statement per set of fields. */
+  readonly #update
 
-  constructor(private readonly db: DeskDb) {
+  constructor(db: DeskDb) {
+    const branchId = sql.placeholder('branchId')
+    this.#activeById = db
+      .select()
+      .from(staff)
+      .where(
+        and(
+          eq(staff.id, sql.placeholder('id')),
+          eq(staff.branchId, branchId),
+          eq(staff.active, true),
+        ),
+      )
+      .prepare()
+    this.#unlinkedByName = db
+      .select()
+      .from(staff)
+      .where(
+        and(
+          eq(staff.branchId, branchId),
+          isNull(staff.calcomHostId),
+          eq(staff.name, sql.placeholder('name')),
+        ),
+      )
+      .prepare()
+    const values = {
+      branchId,
+      calcomHostId: sql.placeholder('calcomHostId'),
+      name: sql.placeholder('name'),
+      email: sql.placeholder('email'),
+      colour: sql.placeholder('colour'),
+      active: sql.placeholder('active'),
+    }
+    this.#insert = db.insert(staff).values(values).returning().prepare()
+    this.#upsertByHost = db
+      .insert(staff)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [staff.branchId, staff.calcomHostId],
+        set: {
+          name: sql`excluded.name`,
+          email: sql`excluded.email`,
+          colour: sql`excluded.colour`,
+          active: sql`excluded.active`,
+        },
+      })
+      .returning()
+      .prepare()
+    this.#update = new PreparedByShape((fields) =>
+      db
+        .update(staff)
+        .set(placeholders(fields))
+        .where(eq(staff.id, sql.placeholder('id')))
+        .returning()
+        .prepare(),
+    )
     this.#idOfHost = db
       .select({ id: staff.id })
       .from(staff)
@@ -60,11 +121,7 @@ export class StaffStore {
 
   /** An active staff member of the branch. */
   activeById(branchId: number, id: number): typeof staff.$inferSelect | undefined {
-    return this.db
-      .select()
-      .from(staff)
-      .where(and(eq(staff.id, id), eq(staff.branchId, branchId), eq(staff.active, true)))
-      .get()
+    return this.#activeById.get({ id, branchId })
   }
 
   /** The staff member linked to a Cal.com host in that branch, if any. */
@@ -83,38 +140,19 @@ export class StaffStore {
       active: input.active ?? true,
     }
     const row =
-      values.calcomHostId === null
-        ? this.db.insert(staff).values(values).returning().get()
-        : this.db
-            .insert(staff)
-            .values(values)
-            .onConflictDoUpdate({
-              target: [staff.branchId, staff.calcomHostId],
-              set: {
-                name: values.name,
-                email: values.email,
-                colour: values.colour,
-                active: values.active,
-              },
-            })
-            .returning()
-            .get()
-    return toStaff(row)
+      values.calcomHostId === null ? this.#insert.get(values) : this.#upsertByHost.get(values)
+    return toStaff(row!)
   }
 
   /** A member not linked to a Cal.com host id yet (known by username only), by exact name. */
   findUnlinkedByName(branchId: number, name: string): Staff | undefined {
-    const row = this.db
-      .select()
-      .from(staff)
-      .where(and(eq(staff.branchId, branchId), isNull(staff.calcomHostId), eq(staff.name, name)))
-      .get()
+    const row = this.#unlinkedByName.get({ branchId, name })
     return row && toStaff(row)
   }
 
   /** Changes one member, e.g. links it to the Cal.com host id first seen on a booking. */
   update(id: number, changes: Partial<Omit<StaffInput, 'branchId'>>): Staff {
-    const row = this.db.update(staff).set(changes).where(eq(staff.id, id)).returning().get()
+    const row = this.#update.for(changes).get({ ...changes, id })
     if (!row) throw new Error(`No staff member ${id}`)
     return toStaff(row)
   }

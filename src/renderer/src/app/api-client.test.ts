@@ -20,15 +20,22 @@ describe('createApiClient', () => {
     expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer secret token')
   })
 
-  it("turns an API error into the API's own message", async () => {
+  it("turns an API error into its code, reason and field, keeping the API's own message", async () => {
     const { client } = respond(400, {
-      error: { code: 'VALIDATION', message: 'date must be YYYY-MM-DD', field: 'date' },
+      error: {
+        code: 'VALIDATION',
+        reason: 'not_a_date',
+        message: 'date must be YYYY-MM-DD',
+        field: 'date',
+      },
     })
     const error = await client.call('day', { query: { date: 'x' } }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiRequestError)
     expect(error).toMatchObject({
       message: 'date must be YYYY-MM-DD',
       code: 'VALIDATION',
+      reason: 'not_a_date',
+      field: 'date',
       status: 400,
     })
   })

@@ -27,6 +27,8 @@ export class ApiRequestError extends Error {
     readonly uid?: string,
     /** The code's parameters (PIN_LOCKED: until; PIN_WRONG: attemptsLeft). */
     readonly params?: Record<string, unknown>,
+    /** Why a VALIDATION refused the field (a ValidationReason, validation-reasons.ts). */
+    readonly reason?: string,
   ) {
     super(message)
     this.name = 'ApiRequestError'
@@ -131,6 +133,7 @@ function errorFrom(body: unknown, status: number): ApiRequestError {
       error.field,
       error.uid,
       error.params,
+      error.reason,
     )
   }
   return new ApiRequestError(`The desk answered with HTTP ${status}.`, 'HTTP', status)

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { DeskErrorCode } from '../../../../shared/api/error-codes'
 import { DeskError } from '../../errors/desk-error'
+import { ValidationError } from '../../errors/validation-error'
 import { describeValidation } from '../validation-messages'
 
 /** Each desk error code's HTTP status; a code without one fails typecheck. */
@@ -43,6 +44,9 @@ const STATUS_OF: Record<DeskErrorCode, number> = {
   BRANCH_UNAVAILABLE: 503,
 }
 
+/** Every VALIDATION refusal carries a reason; one without (there should be none) is `invalid`. */
+const reasonOf = (error: DeskError) => (error instanceof ValidationError ? error.reason : 'invalid')
+
 export default fp(async function errorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | DeskError, request, reply) => {
     if (error instanceof DeskError) {
@@ -51,14 +55,20 @@ export default fp(async function errorHandler(app: FastifyInstance) {
           code: error.code,
           message: error.message,
           ...(error.field ? { field: error.field } : {}),
+          ...(error.code === 'VALIDATION' ? { reason: reasonOf(error) } : {}),
           ...(error.uid ? { uid: error.uid } : {}),
           ...(error.params && Object.keys(error.params).length ? { params: error.params } : {}),
         },
       })
     }
     if (error.validation) {
-      const { field, message } = describeValidation(error.validation[0], error.validationContext)
-      return reply.code(400).send({ error: { code: 'VALIDATION', message, field } })
+      const { field, reason, params, message } = describeValidation(
+        error.validation[0],
+        error.validationContext,
+      )
+      return reply.code(400).send({
+        error: { code: 'VALIDATION', message, field, reason, ...(params ? { params } : {}) },
+      })
     }
     const status = error.statusCode ?? 500
     if (status < 500) {

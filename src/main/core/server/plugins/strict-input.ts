@@ -9,7 +9,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { EmptyBody, EmptyQuery } from '../../../../shared/api/schemas'
-import { DeskError } from '../../errors/desk-error'
+import { ValidationError } from '../../errors/validation-error'
 
 export default fp(async function strictInput(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
@@ -31,10 +31,10 @@ export default fp(async function strictInput(app: FastifyInstance) {
       illFormedAt(request.body, '')
     if (bad !== undefined) {
       const field = bad || 'body'
-      throw new DeskError(
-        'VALIDATION',
-        `${field} is not valid Unicode text (it holds a lone UTF-16 surrogate, half of a character)`,
+      throw new ValidationError(
         field,
+        'bad_text',
+        `${field} is not valid Unicode text (it holds a lone UTF-16 surrogate, half of a character)`,
       )
     }
   })

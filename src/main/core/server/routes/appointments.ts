@@ -4,7 +4,7 @@ import { checkDay, DAY_VIEW_YEARS } from '../../actions/date-range'
 import { branchDay, InvalidDayError } from '../../time/branch-day'
 import type { DeskServices } from '../desk-services'
 import { answering } from './actions'
-import { DeskError } from '../../errors/desk-error'
+import { ValidationError } from '../../errors/validation-error'
 
 const appointments: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app,
@@ -28,7 +28,7 @@ const appointments: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asyn
         range = branchDay(request.query.date, branch.timeZone)
       } catch (err) {
         if (err instanceof InvalidDayError)
-          throw new DeskError('VALIDATION', `date ${err.message}`, 'date')
+          throw new ValidationError('date', 'not_a_date', `date ${err.message}`)
         throw err
       }
       return {

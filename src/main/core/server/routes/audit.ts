@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { AuditLog, AuditQuery } from '../../../../shared/api/people'
 import { ApiError } from '../../../../shared/api/schemas'
-import { DeskError } from '../../errors/desk-error'
+import { ValidationError } from '../../errors/validation-error'
 import { deskDeviceName } from '../../inbound/device-name'
 import { branchDay, InvalidDayError } from '../../time/branch-day'
 import type { DeskServices } from '../desk-services'
@@ -26,7 +26,7 @@ const audit: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app,
         range = branchDay(request.query.date, services.branches.current().timeZone)
       } catch (err) {
         if (err instanceof InvalidDayError)
-          throw new DeskError('VALIDATION', `date ${err.message}`, 'date')
+          throw new ValidationError('date', 'not_a_date', `date ${err.message}`)
         throw err
       }
       const appointmentOf = (target: string | null) => {

@@ -6,7 +6,7 @@ import { ApiError } from '../../../../shared/api/schemas'
 import { suggestClients } from '../../clients/client-suggestions'
 import { digitsOf, normalise } from '../../clients/client-matching'
 import type { DeskServices } from '../desk-services'
-import { DeskError } from '../../errors/desk-error'
+import { ValidationError } from '../../errors/validation-error'
 
 const clientSuggestions: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app,
@@ -25,7 +25,11 @@ const clientSuggestions: FastifyPluginAsyncTypebox<{ services: DeskServices }> =
     async (request) => {
       const { q, limit = 8 } = request.query
       if (!/[\p{L}\p{N}]/u.test(normalise(q)) && !digitsOf(q)) {
-        throw new DeskError('VALIDATION', 'q must contain a letter or a digit', 'q')
+        throw new ValidationError(
+          'q',
+          'needs_letter_or_digit',
+          'q must contain a letter or a digit',
+        )
       }
       return suggestClients(services.appointments, services.branches.current().id, q, limit).map(
         (c) => ({

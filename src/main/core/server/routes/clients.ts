@@ -19,6 +19,7 @@ import { checkDay, DAY_VIEW_YEARS } from '../../actions/date-range'
 import { clientCard, toNote } from '../../clients/client-card'
 import { dayClients, listClients } from '../../clients/client-list'
 import { DeskError } from '../../errors/desk-error'
+import { ValidationError } from '../../errors/validation-error'
 import { branchDay, InvalidDayError } from '../../time/branch-day'
 import type { DeskServices } from '../desk-services'
 import { answering } from './actions'
@@ -75,7 +76,7 @@ const clientsRoutes: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asy
         return dayClients(clients, branch.id, branchDay(request.query.date, branch.timeZone))
       } catch (err) {
         if (err instanceof InvalidDayError)
-          throw new DeskError('VALIDATION', `date ${err.message}`, 'date')
+          throw new ValidationError('date', 'not_a_date', `date ${err.message}`)
         throw err
       }
     },

@@ -7,7 +7,7 @@ import { branchDay, InvalidDayError } from '../../time/branch-day'
 import { openingHoursOn } from '../../branch/opening-hours'
 import type { DeskServices } from '../desk-services'
 import { answering } from './actions'
-import { DeskError } from '../../errors/desk-error'
+import { ValidationError } from '../../errors/validation-error'
 
 const openingHours: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (
   app,
@@ -31,7 +31,7 @@ const openingHours: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asyn
         branchDay(date, timeZone)
       } catch (err) {
         if (err instanceof InvalidDayError)
-          throw new DeskError('VALIDATION', `date ${err.message}`, 'date')
+          throw new ValidationError('date', 'not_a_date', `date ${err.message}`)
         throw err
       }
       return { date, timeZone, ...openingHoursOn(services.schedules.list(), date, timeZone) }

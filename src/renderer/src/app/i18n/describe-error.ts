@@ -3,6 +3,7 @@
 // the API's own sentence only for a code no catalog knows (a newer desk's), so it still reads.
 import type { IntlShape } from 'react-intl'
 import { ApiRequestError } from '../api-client'
+import { describeValidation } from '../validation/validation-words'
 import type { MessageId } from './messages'
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
@@ -14,6 +15,8 @@ export function describeError(
 ): string {
   const message = error instanceof Error ? error.message : String(error)
   if (!(error instanceof ApiRequestError)) return message
+  // A refused input is worded from its reason and field; its English detail is never shown.
+  if (error.code === 'VALIDATION') return describeValidation(intl, error)
   const id = `error.${error.code}` as MessageId
   if (!(id in intl.messages)) return message
   const params: Record<string, string | number> = {}

@@ -1,17 +1,23 @@
 // Every refusal the local API can send, and every connect problem, reads as words in both
-// languages: never the API's English sentence (except where it quotes Cal.com or names a field).
+// languages: never the API's English sentence (except where it quotes Cal.com). A refused input
+// (VALIDATION) is said from its reason and field, whatever English detail the API adds.
 import { createIntl } from 'react-intl'
 import { describe, expect, it } from 'vitest'
 import { CONNECT_PROBLEMS } from '../../../../shared/api/connect-problems'
 import { DESK_ERROR_CODES, type DeskErrorCode } from '../../../../shared/api/error-codes'
+import {
+  VALIDATION_REASONS,
+  type ValidationReason,
+  type ValidationReasonParams,
+} from '../../../../shared/api/validation-reasons'
 import { describeConnectProblem } from '../../features/settings/connect/connect-problem-words'
 import { ApiRequestError } from '../api-client'
 import { describeError } from './describe-error'
 import { MESSAGES } from './messages'
 
 const RAW = 'RAW ENGLISH FROM THE API'
-/** Codes whose words quote the API's sentence on purpose: Cal.com's own answer, a field's check. */
-const QUOTING: readonly DeskErrorCode[] = ['CALCOM_REFUSED', 'VALIDATION']
+/** Codes whose words quote the API's sentence on purpose: Cal.com's own answer. */
+const QUOTING: readonly DeskErrorCode[] = ['CALCOM_REFUSED']
 
 const SAMPLE_PARAMS: Partial<Record<DeskErrorCode, Record<string, unknown>>> = {
   FORBIDDEN: { action: 'branch.disconnect', role: 'receptionist' },
@@ -27,6 +33,27 @@ const SAMPLE_PARAMS: Partial<Record<DeskErrorCode, Record<string, unknown>>> = {
     buffer: true,
   },
 }
+
+/** A sample of each reason's numbers, so every message is formatted with what it takes. */
+const REASON_PARAMS: { [R in ValidationReason]?: ValidationReasonParams[R] } = {
+  too_long: { max: 10 },
+  too_short: { min: 4 },
+  too_large: { max: 120 },
+  too_small: { min: 1 },
+  too_many: { max: 2 },
+  too_few: { min: 1 },
+  date_out_of_range: { years: 2 },
+}
+
+const refusedInput = (
+  intl: ReturnType<typeof intlOf>['intl'],
+  reason: ValidationReason,
+  field: string,
+) =>
+  describeError(
+    intl,
+    new ApiRequestError(RAW, 'VALIDATION', 400, field, undefined, REASON_PARAMS[reason], reason),
+  )
 
 const intlOf = (locale: 'en' | 'es') => {
   const errors: unknown[] = []
@@ -65,6 +92,46 @@ describe('error words', () => {
       expect(errors).toEqual([])
     })
   }
+
+  for (const locale of ['en', 'es'] as const) {
+    it(`says every reason an input is refused in ${locale}, naming the field, never the API's English`, () => {
+      const { intl, errors } = intlOf(locale)
+      for (const reason of VALIDATION_REASONS) {
+        expect(MESSAGES[locale], reason).toHaveProperty(`validation.reason.${reason}`)
+        for (const field of ['attendee.name', 'owner.pin', 'eventTypeId', 'branches.0', 'extra']) {
+          const words = refusedInput(intl, reason, field)
+          expect(words, `${reason} ${field}`).not.toContain(RAW)
+          expect(words, `${reason} ${field}`).not.toContain(field)
+          expect(words, `${reason} ${field}`).not.toMatch(/[{}]/)
+        }
+      }
+      expect(errors).toEqual([])
+    })
+  }
+
+  it('says a refused input with the field in words a receptionist knows, in Spanish too', () => {
+    const es = intlOf('es').intl
+    expect(refusedInput(es, 'too_long', 'attendee.name')).toBe(
+      'Acorta el nombre: admite como máximo 10 caracteres.',
+    )
+    expect(refusedInput(es, 'date_out_of_range', 'start')).toBe(
+      'Revisa la hora de inicio: elige una fecha a no más de 2 años de hoy.',
+    )
+    expect(refusedInput(intlOf('en').intl, 'blank', 'attendee.name')).toBe(
+      'Fill in the name: it is blank.',
+    )
+  })
+
+  it('says "check what you typed" for a field or a reason it does not know', () => {
+    for (const locale of ['en', 'es'] as const) {
+      const { intl } = intlOf(locale)
+      const generic = MESSAGES[locale]['error.VALIDATION']
+      expect(refusedInput(intl, 'required', 'frobnicator')).toBe(generic)
+      expect(refusedInput(intl, 'a_newer_reason' as ValidationReason, 'attendee.name')).toBe(
+        generic,
+      )
+    }
+  })
 
   it('says when a staff member is busy in the branch zone, in the reader’s language', () => {
     const error = new ApiRequestError(RAW, 'STAFF_UNAVAILABLE', 409, 'staffId', undefined, {

@@ -28,6 +28,8 @@ import { en as syncHealthEn } from '../../features/sync-health/en'
 import { es as syncHealthEs } from '../../features/sync-health/es'
 import { en as appEn } from '../en'
 import { es as appEs } from '../es'
+import { en as validationEn } from '../validation/en'
+import { es as validationEs } from '../validation/es'
 import type { Locale } from './locale'
 
 export const CATALOGS = {
@@ -45,6 +47,7 @@ export const CATALOGS = {
   clients: { en: clientsEn, es: clientsEs },
   branches: { en: branchesEn, es: branchesEs },
   overview: { en: overviewEn, es: overviewEs },
+  validation: { en: validationEn, es: validationEs },
 }
 
 const english = {
@@ -62,6 +65,7 @@ const english = {
   ...clientsEn,
   ...branchesEn,
   ...overviewEn,
+  ...validationEn,
 }
 export type MessageId = keyof typeof english
 
@@ -82,6 +86,7 @@ export const MESSAGES: Record<Locale, Record<MessageId, string>> = {
     ...clientsEs,
     ...branchesEs,
     ...overviewEs,
+    ...validationEs,
   },
 }
 

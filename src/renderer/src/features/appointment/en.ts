@@ -93,5 +93,5 @@ export const en = {
   'error.STAFF_UNAVAILABLE':
     '{staff} is not free for {service} at {start}: {staff} has {clash} from {clashStart} to {clashEnd}{buffer, select, yes { (with its buffer time)} other {}}. Choose another time, another staff member, or anyone free.',
   'error.NOT_CONNECTED': 'The desk is not connected to Cal.com.',
-  'error.VALIDATION': 'Check {field}: {message}',
+  'error.VALIDATION': 'Check what you typed.',
 }

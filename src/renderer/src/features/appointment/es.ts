@@ -95,5 +95,5 @@ export const es: CatalogOf<typeof en> = {
   'error.STAFF_UNAVAILABLE':
     '{staff} no está libre para {service} a las {start}: {staff} tiene {clash} de {clashStart} a {clashEnd}{buffer, select, yes { (con su tiempo de margen)} other {}}. Elige otra hora, otra persona o a quien esté libre.',
   'error.NOT_CONNECTED': 'El mostrador no está conectado a Cal.com.',
-  'error.VALIDATION': 'Revisa {field}: {message}',
+  'error.VALIDATION': 'Revisa lo que escribiste.',
 }

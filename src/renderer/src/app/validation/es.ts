@@ -1,0 +1,56 @@
+import type { CatalogOf } from '../i18n/catalog'
+import type { en } from './en'
+
+export const es: CatalogOf<typeof en> = {
+  'validation.reason.required': 'Completa {field}.',
+  'validation.reason.unknown_field': 'Revisa {field}: este formulario no admite ese dato.',
+  'validation.reason.too_long':
+    'Acorta {field}: admite como máximo {max, plural, one {# carácter} other {# caracteres}}.',
+  'validation.reason.too_short':
+    'Revisa {field}: necesita al menos {min, plural, one {# carácter} other {# caracteres}}.',
+  'validation.reason.too_large': 'Revisa {field}: puede ser como máximo {max}.',
+  'validation.reason.too_small': 'Revisa {field}: debe ser al menos {min}.',
+  'validation.reason.too_many': 'Revisa {field}: elige como máximo {max}.',
+  'validation.reason.too_few': 'Revisa {field}: elige al menos {min}.',
+  'validation.reason.blank': 'Completa {field}: está en blanco.',
+  'validation.reason.bad_format': 'Revisa {field}: no tiene el formato correcto.',
+  'validation.reason.not_an_email': 'Revisa {field}: no es una dirección de correo electrónico.',
+  'validation.reason.not_a_date': 'Revisa {field}: esa fecha u hora no existe.',
+  'validation.reason.date_out_of_range':
+    'Revisa {field}: elige una fecha a no más de {years} años de hoy.',
+  'validation.reason.not_allowed_value': 'Revisa {field}: elige una de las opciones ofrecidas.',
+  'validation.reason.wrong_type': 'Revisa {field}: el valor no es del tipo esperado.',
+  'validation.reason.bad_text':
+    'Revisa {field}: contiene un carácter que el escritorio no puede guardar. Vuelve a escribirlo.',
+  'validation.reason.not_a_time_zone': 'Revisa {field}: no es una zona horaria.',
+  'validation.reason.not_available':
+    'Revisa {field}: esa opción no está disponible en esta sucursal. Elige otra.',
+  'validation.reason.needs_letter_or_digit': 'Escribe al menos una letra o un número en {field}.',
+  'validation.reason.same_client':
+    'Un cliente no se puede fusionar consigo mismo: elige otro cliente.',
+  'validation.reason.invalid': 'Revisa {field}.',
+  'validation.field.name': 'el nombre',
+  'validation.field.email': 'el correo electrónico',
+  'validation.field.phone': 'el teléfono',
+  'validation.field.timeZone': 'la zona horaria',
+  'validation.field.notes': 'las notas',
+  'validation.field.text': 'la nota',
+  'validation.field.reason': 'el motivo',
+  'validation.field.start': 'la hora de inicio',
+  'validation.field.date': 'la fecha',
+  'validation.field.pin': 'el PIN',
+  'validation.field.personId': 'quién inicia sesión',
+  'validation.field.eventTypeId': 'el servicio',
+  'validation.field.staffId': 'la persona del equipo',
+  'validation.field.q': 'la búsqueda',
+  'validation.field.code': 'el código para unirse',
+  'validation.field.from': 'el cliente que se fusiona',
+  'validation.field.language': 'el idioma',
+  'validation.field.role': 'el rol',
+  'validation.field.branches': 'las sucursales',
+  'validation.field.windowHours': 'el plazo de cancelación',
+  'validation.field.idleSignOutMinutes': 'los minutos antes de cerrar la sesión',
+  'validation.field.apiKey': 'la clave de API',
+  'validation.field.key': 'el nombre corto de la sucursal',
+  'validation.field.state': 'el estado de la visita',
+}
