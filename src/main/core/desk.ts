@@ -207,7 +207,8 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       events,
       settings: services.settings,
       logger: logger.child({ part: 'branch-hours' }),
-      device: () => sync.relayDevice(),
+      // Reports only: never enrolls (it runs on every sync change, a disconnect's included).
+      device: () => sync.enrolledRelayDevice(),
       schedules: () => calcom.schedules.list(),
       zone: () => services.branches.current().timeZone,
     })

@@ -25,6 +25,23 @@ export class RelayEnrollment {
 
   constructor(private readonly o: RelayEnrollmentOptions) {}
 
+  /**
+   * The device already enrolled for this relay and account, or null: never enrolls. For those
+   * that only report (a disconnect under way must not enroll a device again behind it).
+   */
+  async enrolled(): Promise<RelayDevice | null> {
+    const accountId = this.o.branches.current().calcomAccountId
+    const fits = (d: RelayDevice | null) =>
+      d !== null &&
+      !d.retired &&
+      d.relayUrl === this.o.relayUrl &&
+      accountId !== null &&
+      d.calcomAccountId === accountId
+    if (fits(this.#device)) return this.#device
+    const stored = await this.o.deviceStore.load()
+    return fits(stored) ? stored : null
+  }
+
   /** The enrolled device for this relay and account, enrolling when there is none. */
   async device(): Promise<RelayDevice> {
     const relayUrl = this.o.relayUrl!

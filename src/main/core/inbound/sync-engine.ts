@@ -183,6 +183,13 @@ export class SyncEngine {
     return this.#enrollment.device()
   }
 
+  /** The relay device the sync has enrolled, without enrolling one (null when there is none). */
+  async enrolledRelayDevice(): Promise<RelayDevice | null> {
+    const branch = this.#o.branches.current()
+    if (!this.#o.relayUrl || branch.connection !== 'connected') return null
+    return this.#enrollment.enrolled()
+  }
+
   /** This desk's relay channel and device, as last enrolled (null before). */
   relayIdentity(): { channelId: string | null; deviceId: string | null } {
     const row = this.#cursor.row(this.#o.branches.current().id)
