@@ -46,10 +46,10 @@ describe('the tray', () => {
     tray.show(trayWords({ reach: 'offline', waiting: 2 }, 'en'))
     const fake = FakeTray.last
     expect(fake.tooltip).toBe(
-      'Frontdesk — Offline: Cal.com cannot be reached · 2 changes waiting to sync',
+      'Frontdesk — Online bookings are not arriving · 2 changes waiting to sync',
     )
     expect(fake.menu.map((i) => i.label ?? i.type)).toEqual([
-      'Offline: Cal.com cannot be reached · 2 changes waiting to sync',
+      'Online bookings are not arriving · 2 changes waiting to sync',
       'separator',
       'Open Frontdesk',
       'Quit Frontdesk',

@@ -37,7 +37,7 @@ describe('what the tray says', () => {
   it('words it in the computer’s language', () => {
     const offline: DeskWatchState = { reach: 'offline', waiting: 2 }
     expect(trayWords(offline, 'en-US')).toMatchObject({
-      tooltip: 'Frontdesk — Offline: Cal.com cannot be reached · 2 changes waiting to sync',
+      tooltip: 'Frontdesk — Online bookings are not arriving · 2 changes waiting to sync',
       open: 'Open Frontdesk',
       quit: 'Quit Frontdesk',
     })

@@ -1,5 +1,6 @@
 // What the tray tells about a desk that keeps watch with its window closed (DESIGN.md §8): online
-// or offline, and how many changes wait to sync. The state is read from the core and words are
+// or whether online bookings stop arriving (the relay out of reach, as the status strip says it),
+// and how many changes wait to sync. The state is read from the core and words are
 // pure, so the Electron tray only shows them; a change of sync, queue or branch re-reads it.
 import type { DeskEvents } from '../events/desk-events'
 import type { OutboxState } from '../../../shared/domain/appointment-status'
@@ -26,7 +27,7 @@ export function deskWatchState(
 const WORDS = {
   en: {
     online: 'Online',
-    offline: 'Offline: Cal.com cannot be reached',
+    offline: 'Online bookings are not arriving',
     'not-connected': 'Not connected to Cal.com',
     waiting: (n: number) => (n === 1 ? '1 change waiting to sync' : `${n} changes waiting to sync`),
     open: 'Open Frontdesk',
@@ -34,7 +35,7 @@ const WORDS = {
   },
   es: {
     online: 'En línea',
-    offline: 'Sin conexión: no se puede llegar a Cal.com',
+    offline: 'Las reservas por internet no llegan',
     'not-connected': 'Sin conectar a Cal.com',
     waiting: (n: number) =>
       n === 1 ? '1 cambio pendiente de sincronizar' : `${n} cambios pendientes de sincronizar`,
