@@ -233,12 +233,19 @@ export class CalcomTransport {
       })
       text = await response.text()
     } catch (err) {
-      error = init.signal?.aborted
-        ? new CalcomError('transient', 'CANCELLED', `No one waits for ${method} ${path} any more`, {
-            method,
-            path,
-          })
-        : networkError(err, method, path)
+      // Cut off by the caller (a closing desk), not timed out by its own clock (oauth4webapi's).
+      error =
+        init.signal?.aborted && (init.signal.reason as Error | undefined)?.name !== 'TimeoutError'
+          ? new CalcomError(
+              'transient',
+              'CANCELLED',
+              `No one waits for ${method} ${path} any more`,
+              {
+                method,
+                path,
+              },
+            )
+          : networkError(err, method, path)
     } finally {
       admission.release(response?.headers ?? null, response?.status ?? null)
     }
