@@ -92,6 +92,8 @@ export class AppointmentStore {
   readonly #startsAndZonesOf
   readonly #insertHistory
   readonly #insertRow
+  /** An upsert by uid: one statement per set of fields it sets, the desk's own left out or not. */
+  readonly #upsertRow
   readonly #takeOverDeskFields
   readonly #dropRow
   readonly #renameRow
@@ -272,6 +274,18 @@ export class AppointmentStore {
         .values(placeholders(fields) as never)
         .prepare(),
     )
+    this.#upsertRow = new PreparedByShape((fields) => {
+      // Fields named `set:<column>` are what a conflict overwrites (the row less its uid and the
+      // desk-owned fields the caller left out); the rest are the row inserted.
+      const set = Object.fromEntries(
+        fields.filter((f) => f.startsWith('set:')).map((f) => [f.slice(4), sql.placeholder(f)]),
+      )
+      return db
+        .insert(appointments)
+        .values(placeholders(fields.filter((f) => !f.startsWith('set:'))) as never)
+        .onConflictDoUpdate({ target: appointments.uid, set: set as never })
+        .prepare()
+    })
     this.#takeOverDeskFields = db
       .update(appointments)
       .set({
@@ -395,7 +409,7 @@ export class AppointmentStore {
   /** Inserts or replaces appointments by uid, all in one transaction, then announces them. */
   upsertMany(inputs: readonly AppointmentInput[], source: HistorySource): void {
     if (inputs.length === 0) return
-    const touched = this.db.transaction((tx) => {
+    const touched = this.db.transaction(() => {
       const dates = new Set<string>()
       const zones = new Map<number, string>()
       const zoneOf = (branchId: number) => {
@@ -415,21 +429,16 @@ export class AppointmentStore {
         // does not mention them (a Cal.com update, a reconcile) must not reset an arrival.
         if (input.visitState === undefined) delete changes.visitState
         if (input.walkIn === undefined) delete changes.walkIn
-        tx.insert(appointments)
-          .values(values)
-          .onConflictDoUpdate({
-            target: appointments.uid,
-            set: { ...changes, updatedAt: Date.now() },
-          })
-          .run()
-        tx.insert(appointmentHistory)
-          .values({
-            uid: input.uid,
-            source,
-            change: before ? 'updated' : 'created',
-            detail: { status: input.status, start: values.startsAt, end: values.endsAt },
-          })
-          .run()
+        const params: Record<string, unknown> = { ...values }
+        for (const [field, value] of Object.entries({ ...changes, updatedAt: Date.now() }))
+          params[`set:${field}`] = value
+        this.#upsertRow.for(params).run(params)
+        this.#writeHistory({
+          uid: input.uid,
+          source,
+          change: before ? 'updated' : 'created',
+          detail: { status: input.status, start: values.startsAt, end: values.endsAt },
+        })
         const zone = zoneOf(input.branchId)
         dates.add(dayOf(values.startsAt, zone))
         if (before && before.startsAt !== values.startsAt) dates.add(dayOf(before.startsAt, zone))

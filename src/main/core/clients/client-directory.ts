@@ -23,6 +23,8 @@ import type { AttendeeOfAppointment, ClientStore } from './client-store'
 
 /** Appointments read per round when deriving many at once. */
 const DERIVE_BATCH = 5000
+/** Clients recounted and re-indexed per turn of the event loop (about a third of a second). */
+const REFRESH_BATCH = 1000
 /** Beyond this many clients in one change, the live stream says "all" instead of naming them. */
 const MOST_NAMED = 50
 
@@ -83,8 +85,8 @@ export class ClientDirectory {
     }
     // Counted and indexed once each at the end, not once per batch they appeared in.
     const ids = [...touched]
-    for (let i = 0; i < ids.length && !stopped(); i += DERIVE_BATCH) {
-      clients.transaction(() => ids.slice(i, i + DERIVE_BATCH).forEach((id) => this.#refresh(id)))
+    for (let i = 0; i < ids.length && !stopped(); i += REFRESH_BATCH) {
+      clients.transaction(() => this.#refresh(ids.slice(i, i + REFRESH_BATCH)))
       await turn()
     }
     if (done > 0 && !stopped()) {
@@ -102,7 +104,7 @@ export class ClientDirectory {
     const touched = clients.transaction(() => {
       const rows = uids.flatMap((uid) => clients.attendeeOf(uid) ?? [])
       const ids = this.#assignRows(rows)
-      for (const id of ids) this.#refresh(id)
+      this.#refresh([...ids])
       return ids
     })
     this.#announce([...touched])
@@ -268,7 +270,7 @@ export class ClientDirectory {
       for (const id of this.#assignRows(rows)) touched.add(id)
       done += rows.length
     }
-    for (const id of touched) this.#refresh(id)
+    this.#refresh([...touched])
     return done
   }
 
@@ -277,20 +279,26 @@ export class ClientDirectory {
     const { clients, appointments } = this.#d
     appointments.relinkClient(fromId, intoId)
     clients.absorb(intoId, fromId)
-    this.#refresh(intoId)
+    this.#refresh([intoId])
   }
 
-  /** Inside a transaction: recounts the client and indexes every spelling, email and phone form. */
-  #refresh(id: number): void {
+  /** Inside a transaction: recounts the clients and indexes every spelling, email and phone form. */
+  #refresh(ids: readonly number[]): void {
     const { clients } = this.#d
-    if (!clients.byId(id)) return
-    clients.refresh(id)
-    const used = clients.identities(id)
-    clients.index(id, {
-      names: used.names.join(' '),
-      emails: used.emails.join(' '),
-      phones: used.phones.flatMap(phoneSearchForms).join(' '),
-    })
+    const present = ids.filter((id) => clients.byId(id))
+    for (const id of present) clients.refresh(id)
+    // After the recount: a search row's place follows the client's latest booking.
+    clients.index(
+      present.map((id) => {
+        const used = clients.identities(id)
+        return {
+          id,
+          names: used.names.join(' '),
+          emails: used.emails.join(' '),
+          phones: used.phones.flatMap(phoneSearchForms).join(' '),
+        }
+      }),
+    )
   }
 
   #announce(ids: readonly number[], all = false): void {
