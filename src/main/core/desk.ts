@@ -234,7 +234,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       events,
       logger: logger.child({ part: 'clients' }),
     })
-    // Before anything can change an appointment: derives clients for bookings that have none.
+    // Before anything can change an appointment: each change is matched to its client.
     const stopClients = clientDirectory.start()
     const allServices = {
       ...services,
@@ -262,6 +262,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       hostRoutes: opts.hostRoutes,
     })
     await listenOnLoopback(api, config.port)
+    clientDirectory.catchUpInBackground()
     outbound.start()
     sync.start()
     desktopFeed.start()

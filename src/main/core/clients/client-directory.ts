@@ -41,6 +41,7 @@ export interface ClientDirectoryDeps {
 export class ClientDirectory {
   readonly #d: ClientDirectoryDeps
   readonly #now: () => number
+  #stopped = false
 
   constructor(deps: ClientDirectoryDeps) {
     this.#d = deps
@@ -48,12 +49,10 @@ export class ClientDirectory {
   }
 
   /**
-   * Follows every appointment change, and derives the clients of appointments that have none in
-   * the background (after an upgrade that is the whole history: a batch per turn of the event
-   * loop, so the desk answers meanwhile). Returns the stop.
+   * Follows every appointment change; `catchUpInBackground` then derives the clients of
+   * appointments that have none. Returns the stop.
    */
   start(): () => void {
-    let stopped = false
     const off = this.#d.events.on('appointmentsChanged', ({ uids }) => {
       try {
         this.assign(uids)
@@ -62,18 +61,28 @@ export class ClientDirectory {
         this.#d.logger.error({ err, uids: uids.length }, 'matching bookings to clients failed')
       }
     })
-    void this.#catchUpInTurns(() => stopped).catch((err: unknown) =>
-      this.#d.logger.error({ err }, 'deriving clients from bookings failed'),
-    )
     return () => {
-      stopped = true
+      this.#stopped = true
       off()
     }
+  }
+
+  /**
+   * Derives the clients of appointments that have none (after an upgrade that is the whole
+   * history) a batch per turn of the event loop, so the desk answers meanwhile. Started once the
+   * desk listens: at a million bookings even one batch would delay its first answer.
+   */
+  catchUpInBackground(): void {
+    void this.#catchUpInTurns(() => this.#stopped).catch((err: unknown) =>
+      this.#d.logger.error({ err }, 'deriving clients from bookings failed'),
+    )
   }
 
   async #catchUpInTurns(stopped: () => boolean): Promise<void> {
     const { clients } = this.#d
     const turn = () => new Promise((resolve) => setImmediate(resolve))
+    // Requests already waiting go first.
+    await turn()
     const touched = new Set<number>(clients.uncounted())
     let done = 0
     while (!stopped()) {

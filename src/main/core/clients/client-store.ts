@@ -197,6 +197,12 @@ export class ClientStore {
            updated_at as updatedAt, removed_at as removedAt
          from client_notes where id = ?`,
       ),
+      notesOfBranch: p(
+        `select id, branch_id as branchId, client_key as clientKey, kind, text,
+           author_person_id as authorPersonId, author_name as authorName, created_at as createdAt,
+           updated_at as updatedAt, removed_at as removedAt
+         from client_notes where branch_id = ? order by created_at, id`,
+      ),
       insertNote: p(
         `insert into client_notes (id, branch_id, client_key, kind, text, author_person_id, author_name,
            created_at, updated_at) values (@id, @branchId, @clientKey, @kind, @text, @personId,
@@ -376,6 +382,11 @@ export class ClientStore {
 
   notesOf(clientId: number): ClientNoteRow[] {
     return this.#s.notesOf!.all(clientId) as ClientNoteRow[]
+  }
+
+  /** Every note and alert of the branch, removed ones included (what desks compare). */
+  notesOfBranch(branchId: number): ClientNoteRow[] {
+    return this.#s.notesOfBranch!.all(branchId) as ClientNoteRow[]
   }
 
   note(id: string): ClientNoteRow | undefined {

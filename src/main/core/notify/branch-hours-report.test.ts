@@ -2,7 +2,7 @@
 // and a connected desk. Once connected, the relay holds the branch's zone and its closings for
 // the next two weeks, read from Cal.com's schedules exactly as the day grid reads its hours (a
 // Sunday nobody works is closed); told again, an unchanged report is not sent twice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
@@ -75,5 +75,23 @@ describe('the branch’s closings reach the relay', () => {
     const before = (await relay.storage.notifications.branchHours(channelId))!.reportedAt
     await desk.services.branchHoursReport.send()
     expect((await relay.storage.notifications.branchHours(channelId))!.reportedAt).toEqual(before)
+  })
+  it('a connected desk does not read its schedules again at every sync change, only when the branch changes', async () => {
+    await until('the relay knowing the branch’s hours', async () =>
+      Boolean(await relay.storage.notifications.branchHours(channelId)),
+    )
+    await desk.services.branchHoursReport.send()
+    const reads = vi.spyOn(desk.services.schedules, 'list')
+    try {
+      for (let i = 0; i < 5; i++) desk.services.events.emit('syncChanged', {})
+      await desk.services.branchHoursReport.send()
+      // The explicit send above is the one read: the five sync changes owed nothing.
+      expect(reads).toHaveBeenCalledTimes(1)
+      desk.services.events.emit('branchChanged', {})
+      await desk.services.branchHoursReport.send()
+      expect(reads.mock.calls.length).toBeGreaterThan(1)
+    } finally {
+      reads.mockRestore()
+    }
   })
 })

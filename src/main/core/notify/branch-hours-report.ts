@@ -30,15 +30,21 @@ export class BranchHoursReport {
   #timer: NodeJS.Timeout | null = null
   #running: Promise<void> | null = null
   #again = false
+  /**
+   * Whether a report may be owed: at start, when the branch changes, as the days roll on, and
+   * after a pass that could not reach the relay. Sync changes (every event applied) send only
+   * while one is owed, so a connected desk does not read its schedules at each of them.
+   */
+  #due = true
 
   constructor(private readonly o: BranchHoursReportOptions) {}
 
   start(): void {
     this.#offs = [
-      this.o.events.on('branchChanged', () => void this.send()),
-      this.o.events.on('syncChanged', () => void this.send()),
+      this.o.events.on('branchChanged', () => this.#owe()),
+      this.o.events.on('syncChanged', () => void (this.#due && this.send())),
     ]
-    this.#timer = setInterval(() => void this.send(), this.o.intervalMs ?? BRANCH_HOURS_INTERVAL_MS)
+    this.#timer = setInterval(() => this.#owe(), this.o.intervalMs ?? BRANCH_HOURS_INTERVAL_MS)
     this.#timer.unref()
     void this.send()
   }
@@ -47,6 +53,11 @@ export class BranchHoursReport {
     this.#offs.forEach((off) => off())
     if (this.#timer) clearInterval(this.#timer)
     await this.#running
+  }
+
+  #owe(): void {
+    this.#due = true
+    void this.send()
   }
 
   /** Sends the current report unless the relay has it; one at a time, once more if asked meanwhile. */
@@ -65,14 +76,16 @@ export class BranchHoursReport {
   }
 
   async #pass(): Promise<void> {
+    this.#due = false
     const report = branchClosings(
       this.o.schedules(),
       this.o.zone(),
       (this.o.now ?? (() => new Date()))(),
     )
-    if (!report) return
+    // No schedules yet (not connected, or not synced): owed once they arrive.
+    if (!report) return void (this.#due = true)
     const device = await this.o.device().catch(() => null)
-    if (!device) return
+    if (!device) return void (this.#due = true)
     const body = JSON.stringify(report)
     // Per channel: a branch enrolled again (a new channel) is told afresh.
     const sent = `${device.channelId} ${body}`
@@ -92,6 +105,7 @@ export class BranchHoursReport {
       this.o.settings.set(SENT_KEY, sent)
       this.o.logger.info({ zone: report.zone, from: report.days[0]?.date }, 'branch hours reported')
     } catch (err) {
+      this.#due = true
       this.o.logger.warn(
         { err: { message: (err as Error).message } },
         'could not tell the relay the branch’s hours',
