@@ -167,22 +167,23 @@ export async function differences(w: World, desk: TempDesk = w.desk): Promise<st
     if (typeof id === 'string' && !b.rescheduledFromUid)
       byMutation.set(id, [...(byMutation.get(id) ?? []), b.uid])
   }
-  // The desk's creates; the second desk books nothing, so for it they are the first desk's.
-  const creates = (
-    desk === w.desk
-      ? outboxRows
-      : w.desk.services.outbox.list(OUTBOX_STATES, Number.MAX_SAFE_INTEGER)
-  ).filter((o) => o.op === 'create')
+  // Both desks book: every create either sent, from whichever desk queued it.
+  const creates = [w.desk, w.desk2].flatMap((at) =>
+    (at === desk ? outboxRows : at.services.outbox.list(OUTBOX_STATES, Number.MAX_SAFE_INTEGER))
+      .filter((o) => o.op === 'create')
+      .map((o) => ({ ...o, at: at === w.desk ? 1 : 2 })),
+  )
   for (const o of creates) {
     const made = byMutation.get(o.mutationId) ?? []
     byMutation.delete(o.mutationId)
     const want = o.state === 'done' ? 1 : 0
     if (made.length !== want)
       diffs.push(
-        `desk create #${o.id} (${o.state}) made ${made.length} bookings: ${made.join(', ')}`,
+        `desk ${o.at} create #${o.id} (${o.state}) made ${made.length} bookings: ${made.join(', ')}`,
       )
-    if (o.state === 'pending' || o.state === 'in_flight')
-      diffs.push(`desk create #${o.id} still ${o.state} at rest`)
+    // The other desk's queue is that desk's to report.
+    if ((o.state === 'pending' || o.state === 'in_flight') && o.at === (desk === w.desk ? 1 : 2))
+      diffs.push(`desk ${o.at} create #${o.id} still ${o.state} at rest`)
   }
   // Anything still queued at rest must be waiting behind a row that needs attention.
   const attention = new Set(
@@ -222,19 +223,7 @@ export function deskOwnedDifferences(w: World): string[] {
   }
   const notesOf = (desk: TempDesk) =>
     new Map(
-      (
-        desk.services.db.$client
-          .prepare(
-            `SELECT id, client_key AS clientKey, kind, text, removed_at AS removedAt FROM client_notes`,
-          )
-          .all() as Array<{
-          id: string
-          clientKey: string
-          kind: string
-          text: string
-          removedAt: number | null
-        }>
-      ).map((n) => [
+      desk.services.clients.notesOfBranch(desk.services.branches.current().id).map((n) => [
         n.id,
         // A removed note is never shown again, whatever edit reached a desk before or after
         // its removal: removed is all that must agree.

@@ -31,14 +31,22 @@ export type Step =
   | { kind: 'ownerReschedule'; pick: number; day: number; slot: number }
   | { kind: 'ownerConfirm'; pick: number }
   | { kind: 'ownerDecline'; pick: number }
-  | { kind: 'deskBook'; at: SlotChoice; client: number; withStaff: boolean; withEmail: boolean }
-  | { kind: 'deskReschedule'; pick: number; day: number; slot: number }
-  | { kind: 'deskCancel'; pick: number }
-  | { kind: 'deskNoShow'; pick: number; absent: boolean }
-  | { kind: 'deskConfirm'; pick: number }
-  | { kind: 'deskDecline'; pick: number }
+  // A receptionist's Cal.com actions, at the first desk unless `desk: 1`.
+  | {
+      kind: 'deskBook'
+      at: SlotChoice
+      client: number
+      withStaff: boolean
+      withEmail: boolean
+      desk?: DeskIndex
+    }
+  | { kind: 'deskReschedule'; pick: number; day: number; slot: number; desk?: DeskIndex }
+  | { kind: 'deskCancel'; pick: number; desk?: DeskIndex }
+  | { kind: 'deskNoShow'; pick: number; absent: boolean; desk?: DeskIndex }
+  | { kind: 'deskConfirm'; pick: number; desk?: DeskIndex }
+  | { kind: 'deskDecline'; pick: number; desk?: DeskIndex }
   /** The receptionist deals with an outbox entry that needs attention: retry or discard it. */
-  | { kind: 'deskResolve'; pick: number; discard: boolean }
+  | { kind: 'deskResolve'; pick: number; discard: boolean; desk?: DeskIndex }
   | { kind: 'clock'; minutes: number }
   | { kind: 'cut'; link: LinkName; mode: 'refuse' | 'hang' }
   | { kind: 'restore'; link: LinkName }
@@ -124,24 +132,18 @@ export function scenarioOf(seed: number): Scenario {
         steps.push({ kind, at: slotChoice(r), client: client++, pay: r.chance(0.5) })
         break
       case 'deskBook':
-        steps.push({
-          kind,
-          at: slotChoice(r),
-          client: client++,
-          withStaff: r.chance(0.5),
-          withEmail: r.chance(0.75),
-        })
+      case 'deskReschedule':
+      case 'deskCancel':
+      case 'deskNoShow':
+      case 'deskConfirm':
+      case 'deskDecline':
+      case 'deskResolve':
+        steps.push(deskAction(kind, r, client))
+        if (kind === 'deskBook') client++
         break
       case 'publicReschedule':
       case 'ownerReschedule':
-      case 'deskReschedule':
         steps.push({ kind, pick: r.next(), day: r.int(0, 3), slot: r.next() })
-        break
-      case 'deskNoShow':
-        steps.push({ kind, pick: r.next(), absent: r.chance(0.8) })
-        break
-      case 'deskResolve':
-        steps.push({ kind, pick: r.next(), discard: r.chance(0.6) })
         break
       case 'clock':
         steps.push({ kind, minutes: r.pick([15, 30, 45, 60, 90, 120]) })
@@ -185,7 +187,68 @@ export function scenarioOf(seed: number): Scenario {
         steps.push({ kind, pick: r.next() })
     }
   }
-  return { seed, inboxOnly, steps: withDeskOwned(seed, steps) }
+  return { seed, inboxOnly, steps: withDeskOwned(seed, withSecondDeskActions(seed, steps, client)) }
+}
+
+type DeskActionKind =
+  | 'deskBook'
+  | 'deskReschedule'
+  | 'deskCancel'
+  | 'deskNoShow'
+  | 'deskConfirm'
+  | 'deskDecline'
+  | 'deskResolve'
+
+/** A receptionist's Cal.com action (`client`: the number a booking's client gets). */
+function deskAction(kind: DeskActionKind, r: Rng, client: number, desk?: DeskIndex): Step {
+  const at = desk === undefined ? {} : { desk }
+  switch (kind) {
+    case 'deskBook':
+      return {
+        kind,
+        at: slotChoice(r),
+        client,
+        withStaff: r.chance(0.5),
+        withEmail: r.chance(0.75),
+        ...at,
+      }
+    case 'deskReschedule':
+      return { kind, pick: r.next(), day: r.int(0, 3), slot: r.next(), ...at }
+    case 'deskNoShow':
+      return { kind, pick: r.next(), absent: r.chance(0.8), ...at }
+    case 'deskResolve':
+      return { kind, pick: r.next(), discard: r.chance(0.6), ...at }
+    default:
+      return { kind, pick: r.next(), ...at }
+  }
+}
+
+/**
+ * The second reception PC books, moves and cancels too: a few Cal.com actions at desk 2, from a
+ * stream of their own (the first desk's steps stay what they were), now and then right after the
+ * same kind of action at the first desk, so both desks often reach for the same booking.
+ */
+function withSecondDeskActions(seed: number, steps: readonly Step[], firstClient: number): Step[] {
+  const r = mulberry32(seed * 3266489917 + 13)
+  const out = [...steps]
+  const count = r.int(1, 5)
+  let client = firstClient
+  for (let i = 0; i < count; i++) {
+    const kind = r.weighted({
+      deskBook: 7,
+      deskReschedule: 3,
+      deskCancel: 2.5,
+      deskNoShow: 2,
+      deskConfirm: 2,
+      deskDecline: 1,
+      deskResolve: 2,
+    })
+    const step = deskAction(kind, r, client, 1)
+    if (kind === 'deskBook') client++
+    const twin = r.chance(0.3) ? out.findIndex((s) => s.kind === kind) : -1
+    out.splice(twin >= 0 ? twin + 1 : r.int(0, out.length), 0, step)
+  }
+  return out
 }
 
 /**

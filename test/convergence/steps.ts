@@ -12,8 +12,8 @@ import type { World } from './world'
 
 export interface RunLog {
   lines: string[]
-  /** Outbox ids of the desk bookings the desk accepted (202). */
-  deskCreates: number[]
+  /** Outbox ids of the desk bookings each desk accepted (202): the first desk's, the second's. */
+  deskCreates: [number[], number[]]
 }
 
 const BOOKINGS_VERSION = { 'cal-api-version': '2024-08-13' }
@@ -66,9 +66,9 @@ function deskRows(w: World, statuses: string[], at: TempDesk = w.desk) {
     .sort((a, b) => a.startsAt - b.startsAt || a.attendeeName.localeCompare(b.attendeeName))
 }
 
-/** Outbox entries that need attention, oldest first. */
-export function needingAttention(w: World) {
-  return w.desk.services.outbox.list(['needs_attention'])
+/** Outbox entries of one desk that need attention, oldest first. */
+export function needingAttention(target: TempDesk) {
+  return target.services.outbox.list(['needs_attention'])
 }
 
 async function call(
@@ -89,14 +89,16 @@ async function call(
 
 export class DeskAnswerError extends Error {}
 
-export async function desk(w: World, path: string, body: unknown, log: RunLog) {
-  const res = await deskFetch(w.desk, path, {
+export async function desk(target: TempDesk, path: string, body: unknown, log: RunLog) {
+  const res = await deskFetch(target, path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   })
   const text = await res.text()
-  log.lines.push(`  desk ${path} -> ${res.status} ${res.status >= 300 ? text.slice(0, 160) : ''}`)
+  log.lines.push(
+    `  desk ${target.url} ${path} -> ${res.status} ${res.status >= 300 ? text.slice(0, 160) : ''}`,
+  )
   // Refusals the receptionist can meet (state changed meanwhile, slot taken) are fine; anything
   // else from the desk's own API is a bug.
   if (![200, 202, 409].includes(res.status)) {
@@ -179,6 +181,8 @@ async function runDeskNote(
 }
 
 export async function runStep(w: World, step: Step, log: RunLog): Promise<void> {
+  // The receptionist's Cal.com actions happen at the first desk unless the step names the second.
+  const acting = 'desk' in step && step.desk === 1 ? w.desk2 : w.desk
   const sb = w.sandbox.url
   const owner = { authorization: `Bearer ${w.account.apiKey}`, ...BOOKINGS_VERSION }
   const note = (s: string): void => void log.lines.push(`  ${s}`)
@@ -258,16 +262,16 @@ export async function runStep(w: World, step: Step, log: RunLog): Promise<void> 
     case 'deskBook': {
       const { et, start } = slotFor(w, step.at)
       if (!start) return note(`no free ${et.slug} slot`)
-      const branchId = w.desk.services.branches.current().id
-      const deskEt = w.desk.services.eventTypes.list(branchId).find((e) => e.calcomId === et.id)
+      const branchId = acting.services.branches.current().id
+      const deskEt = acting.services.eventTypes.list(branchId).find((e) => e.calcomId === et.id)
       if (!deskEt) throw new DeskAnswerError(`the desk has no event type ${et.slug}`)
-      const hosts = w.desk.services.staff
+      const hosts = acting.services.staff
         .rowsOf(branchId)
         .filter((s) => s.calcomHostId !== null && et.hostIds.includes(s.calcomHostId))
         .sort((a, b) => a.calcomHostId! - b.calcomHostId!)
       const member = step.withStaff ? at(hosts, step.at.slot) : undefined
       const r = await desk(
-        w,
+        acting,
         '/api/appointments',
         {
           eventTypeId: deskEt.id,
@@ -281,20 +285,21 @@ export async function runStep(w: World, step: Step, log: RunLog): Promise<void> 
         },
         log,
       )
-      if (r.status === 202) log.deskCreates.push((r.json as { outboxId: number }).outboxId)
+      if (r.status === 202)
+        log.deskCreates[acting === w.desk ? 0 : 1].push((r.json as { outboxId: number }).outboxId)
       return
     }
     case 'deskReschedule': {
-      const a = at(deskRows(w, ['SCHEDULED', 'PENDING']), step.pick)
+      const a = at(deskRows(w, ['SCHEDULED', 'PENDING'], acting), step.pick)
       if (!a) return note('nothing to reschedule at the desk')
       const calcomEt = a.eventTypeId
-        ? w.desk.services.eventTypes.byId(w.desk.services.branches.current().id, a.eventTypeId)
+        ? acting.services.eventTypes.byId(acting.services.branches.current().id, a.eventTypeId)
         : undefined
       if (!calcomEt) return note('appointment without event type')
       const start = at(freeSlots(w, calcomEt.calcomId, step.day, a.uid), step.slot)
       if (start === undefined) return note('no free slot')
       await desk(
-        w,
+        acting,
         `/api/appointments/${a.uid}/reschedule`,
         { start: new Date(start).toISOString() },
         log,
@@ -302,28 +307,33 @@ export async function runStep(w: World, step: Step, log: RunLog): Promise<void> 
       return
     }
     case 'deskCancel': {
-      const a = at(deskRows(w, ['SCHEDULED', 'PENDING']), step.pick)
+      const a = at(deskRows(w, ['SCHEDULED', 'PENDING'], acting), step.pick)
       if (!a) return note('nothing to cancel at the desk')
-      await desk(w, `/api/appointments/${a.uid}/cancel`, { reason: 'Cancelled at the desk' }, log)
+      await desk(
+        acting,
+        `/api/appointments/${a.uid}/cancel`,
+        { reason: 'Cancelled at the desk' },
+        log,
+      )
       return
     }
     case 'deskNoShow': {
       const now = sandboxNowMs(w)
       const rows = step.absent
-        ? deskRows(w, ['SCHEDULED', 'COMPLETED']).filter((a) => a.startsAt <= now)
-        : deskRows(w, ['NO_SHOW'])
+        ? deskRows(w, ['SCHEDULED', 'COMPLETED'], acting).filter((a) => a.startsAt <= now)
+        : deskRows(w, ['NO_SHOW'], acting)
       const a = at(rows, step.pick)
       if (!a) return note('nobody to mark')
-      await desk(w, `/api/appointments/${a.uid}/no-show`, { absent: step.absent }, log)
+      await desk(acting, `/api/appointments/${a.uid}/no-show`, { absent: step.absent }, log)
       return
     }
     case 'deskConfirm':
     case 'deskDecline': {
-      const a = at(deskRows(w, ['PENDING']), step.pick)
+      const a = at(deskRows(w, ['PENDING'], acting), step.pick)
       if (!a) return note('nothing pending at the desk')
       const action = step.kind === 'deskConfirm' ? 'confirm' : 'decline'
       await desk(
-        w,
+        acting,
         `/api/appointments/${a.uid}/${action}`,
         action === 'decline' ? { reason: 'Fully booked' } : {},
         log,
@@ -331,10 +341,15 @@ export async function runStep(w: World, step: Step, log: RunLog): Promise<void> 
       return
     }
     case 'deskResolve': {
-      const entry = at(needingAttention(w), step.pick)
+      const entry = at(needingAttention(acting), step.pick)
       if (!entry) return note('nothing needs attention')
       const action = step.discard ? 'discard' : 'retry'
-      await desk(w, `/api/outbox/${entry.id}/${action}`, step.discard ? { confirm: true } : {}, log)
+      await desk(
+        acting,
+        `/api/outbox/${entry.id}/${action}`,
+        step.discard ? { confirm: true } : {},
+        log,
+      )
       return
     }
     case 'clock': {
