@@ -27,6 +27,7 @@ import { RelayCursorStore } from './relay-cursor-store'
 import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
 import { Backoff } from './backoff'
 import { RelayClient, RelayProblem, type RelayState } from './relay-client'
+import { fetchDeskState } from './relay-desk-state'
 import { relayDeviceFile, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
 import { RelayEnrollment } from './relay-enrollment'
 import { SyncErrorRing, type SyncErrorEntry } from './sync-error-ring'
@@ -352,7 +353,7 @@ export class SyncEngine {
       forgetDevice: () => this.#enrollment.forget(),
       cursor: () => this.#cursor.seq(this.#o.branches.current().id),
       applyEvents: (events) => this.#inbox.apply(events),
-      resync: async (resumeAfter) => {
+      resync: async (resumeAfter, device) => {
         this.#error(
           'relay',
           'RESYNC_REQUIRED',
@@ -361,8 +362,20 @@ export class SyncEngine {
         const result = await this.#reconcile('resync', false)
         if (!result.ok)
           throw new RelayProblem('RESYNC_FAILED', 'Reconcile after resync failed; will retry')
+        // Cal.com knows nothing of visit states, notes, alerts or walk-ins: the relay's desk
+        // state gives back what the pruned log held. Thrown if it cannot: tried again, as above.
+        await this.#restoreDeskState(device)
         this.#cursor.skipTo(this.#o.branches.current().id, resumeAfter)
         return this.#cursor.seq(this.#o.branches.current().id)
+      },
+      fromStart: async (device) => {
+        // From the start, the log itself gives every desk event back, unless retention pruned
+        // some (then the relay answers RESYNC_REQUIRED, and the resync reads the state for
+        // sure). Read now, a whole branch's state lands in one step rather than event by event;
+        // a relay that cannot answer it only costs that.
+        await this.#restoreDeskState(device).catch((err: unknown) =>
+          this.#log.warn({ err: (err as Error).message }, 'desk state not read at start'),
+        )
       },
       onState: (state, detail) => {
         if (state === 'online' && this.#reconcileWhenOnline) {
@@ -380,6 +393,18 @@ export class SyncEngine {
         this.#publish()
       },
     })
+  }
+
+  /** Applies the relay's desk state of the branch (a new, wiped or long-away desk). */
+  async #restoreDeskState(device: RelayDevice): Promise<void> {
+    const shared = this.#o.shared
+    if (!shared?.enabled) return
+    const state = await fetchDeskState(device)
+    const { applied, unreadable } = shared.applyState(state)
+    for (const why of unreadable)
+      this.#error('relay', 'MALFORMED_EVENT', `A desk state entry could not be read (${why}).`)
+    this.#log.info({ asOf: state.asOf, applied }, 'desk state restored from the relay')
+    this.#publish()
   }
 
   #setRelayState(state: RelayState): void {

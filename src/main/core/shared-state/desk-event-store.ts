@@ -3,7 +3,7 @@
 // (desk_field_seqs). Statements are prepared once on the desk's one connection, so a caller's
 // transaction (an action, a page of relay events) sees and joins their writes.
 import { randomUUID } from 'node:crypto'
-import { and, asc, count, eq, isNull, like, not, sql } from 'drizzle-orm'
+import { and, asc, count, eq, isNull, lte, like, not, sql } from 'drizzle-orm'
 import type { DeskChange } from '../../../shared/relay/desk-events'
 import type { DeskDb } from '../db/open-database'
 import { deskEventOutbox, deskFieldSeqs } from '../db/schema'
@@ -127,6 +127,14 @@ export class DeskEventStore {
   /** The event came back from the log: it no longer waits. */
   settle(key: string): void {
     this.#deleteByKey.run({ key })
+  }
+
+  /**
+   * The relay's desk state as of `seq` includes every event this desk sent at or below it, each
+   * either there or overtaken by a later one: none of them waits to come back any more.
+   */
+  settleSentThrough(seq: number): void {
+    this.db.delete(deskEventOutbox).where(lte(deskEventOutbox.sentSeq, seq)).run()
   }
 
   /** Cal.com gave a desk booking its uid: the events about it follow, inside the caller's tx. */
