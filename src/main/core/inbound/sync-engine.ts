@@ -20,6 +20,7 @@ import type { DeskEvents } from '../events/desk-events'
 import type { SettingsStore } from '../settings/settings-store'
 import type { StaffStore } from '../staff/staff-store'
 import type { BusinessChangedEvent } from '../../../shared/relay/relay-contract'
+import { DESK_EVENT_REFUSED } from '../../../shared/api/sync-problems'
 import { InboundApplier } from './apply-event'
 import { Inbox } from './inbox'
 import { AppliedEventStore } from './applied-event-store'
@@ -222,8 +223,23 @@ export class SyncEngine {
       // Desk events waiting for the relay count as waiting to sync too.
       queueDepth: this.#o.outbox.queueDepth() + (this.#o.shared?.waiting() ?? 0),
       heldBookings: this.#o.calcomBookings.held.count(),
-      recentErrors: this.#errors.recent(),
+      recentErrors: this.#recentErrors(),
     })
+  }
+
+  /**
+   * The ring's recent errors, and each desk event the relay refused: those are kept in the
+   * database (like a change Cal.com refused), so they are still listed after a restart.
+   */
+  #recentErrors(): SyncErrorEntry[] {
+    const refused = (this.#o.shared?.refused() ?? []).map((r): SyncErrorEntry => ({
+      at: new Date(r.at).toISOString(),
+      source: 'relay',
+      code: DESK_EVENT_REFUSED,
+      message: `The relay refused a ${r.kind} desk event; the other desks will not show it: ${r.refusal}`,
+    }))
+    if (refused.length === 0) return this.#errors.recent()
+    return [...refused, ...this.#errors.recent()].sort((a, b) => b.at.localeCompare(a.at))
   }
 
   // -------------------------------------------------------------------------------------------

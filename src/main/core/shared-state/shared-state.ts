@@ -107,6 +107,14 @@ export class SharedState {
     return this.#d.enabled ? this.#d.store.count() : 0
   }
 
+  /** This desk's desk events the relay refused for good, newest first (kept across restarts). */
+  refused(): Array<{ at: number; kind: DeskChange['kind']; refusal: string }> {
+    if (!this.#d.enabled) return []
+    return this.#d.store
+      .refused()
+      .map((r) => ({ at: r.refusedAt ?? r.madeAt, kind: r.change.kind, refusal: r.refusal ?? '' }))
+  }
+
   /** This desk's desk events not yet read back from the log, oldest first. */
   waitingEvents(): ReturnType<DeskEventStore['waiting']> {
     return this.#d.store.waiting()
