@@ -214,4 +214,55 @@ describe('a desk that cannot read the whole log', () => {
       alerts: ['Allergic to latex'],
     })
   }, 90_000)
+
+  it('a desk away longer than the log is kept gets what changed meanwhile, and keeps what it had', async () => {
+    const away = others.pop()!
+    const { cursor } = (await health(away)).relay
+    expect(cursor).toBeGreaterThan(0)
+    await away.close()
+
+    // Meanwhile, at the other desk: the client leaves, a second alert; then the log is pruned.
+    expect(
+      (await api(first).call(`/api/appointments/${checkedIn}/visit`, { state: 'DONE' })).status,
+    ).toBe(200)
+    const card = await cardOf(first, 'rhea')
+    const added = await api(first).call(`/api/clients/${card!.client.id}/notes`, {
+      kind: 'alert',
+      text: 'Nickel too',
+    })
+    expect(added.status).toBe(200)
+    await until(
+      'the desk to have nothing waiting',
+      async () => (await health(first)).queueDepth === 0,
+    )
+    await relay.storage.prune({
+      now: new Date(Date.now() + 15 * 86_400_000),
+      maxAgeMs: 14 * 86_400_000,
+      minAgeMs: 0,
+    })
+
+    const back = await startTempDesk({
+      dataDir: away.dataDir,
+      env: {
+        FRONTDESK_CALCOM_API_URL: sandbox.url,
+        FRONTDESK_CALCOM_APP_URL: sandbox.url,
+        FRONTDESK_RELAY_URL: relay.url,
+      },
+    })
+    others.push(back)
+    await until(
+      'what changed meanwhile at the desk that was away',
+      async () => {
+        const [visit, c] = await Promise.all([visitOf(back, checkedIn), cardOf(back, 'rhea')])
+        return visit?.visitState === 'DONE' && texts(c).alerts.length === 2
+      },
+      { ms: 30_000, explain: () => health(back) },
+    )
+    expect(texts(await cardOf(back, 'rhea'))).toEqual({
+      notes: ['Prefers Liam, mornings only'],
+      alerts: expect.arrayContaining(['Allergic to latex', 'Nickel too']),
+    })
+    expect((await visitOf(back, walkIn))?.walkIn).toBe(true)
+    expect((await health(back)).recentErrors.map((e) => e.code)).toContain('RESYNC_REQUIRED')
+  }, 90_000)
 })

@@ -42,7 +42,8 @@ export const en = {
   'syncHealth.problems.refused':
     '{count, plural, one {Cal.com refused # change made here; it needs attention} other {Cal.com refused # changes made here; they need attention}}',
   'syncHealth.problems.refused.todo': 'Open Needs attention to try again or discard',
-  'syncHealth.problems.ringNote': 'The last 20 since the desk started.',
+  'syncHealth.problems.ringNote':
+    'The last 20 since the desk started, and each change the relay refused until it is made again.',
   'syncHealth.problem.RELAY_UNREACHABLE': 'The relay could not be reached.',
   'syncHealth.problem.RELAY_UNREACHABLE.todo':
     'Check this computer’s internet. The desk keeps trying by itself and checks Cal.com directly meanwhile.',

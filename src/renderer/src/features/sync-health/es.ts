@@ -45,7 +45,8 @@ export const es: CatalogOf<typeof en> = {
   'syncHealth.problems.refused':
     '{count, plural, one {Cal.com rechazó # cambio hecho aquí; requiere atención} other {Cal.com rechazó # cambios hechos aquí; requieren atención}}',
   'syncHealth.problems.refused.todo': 'Abrir Requieren atención para reintentar o descartar',
-  'syncHealth.problems.ringNote': 'Los últimos 20 desde que arrancó el mostrador.',
+  'syncHealth.problems.ringNote':
+    'Los últimos 20 desde que arrancó el mostrador, y cada cambio que el relé rechazó hasta que se vuelva a hacer.',
   'syncHealth.problem.RELAY_UNREACHABLE': 'No se pudo llegar al relé.',
   'syncHealth.problem.RELAY_UNREACHABLE.todo':
     'Revise la conexión a internet de este ordenador. El mostrador sigue intentándolo solo y mientras tanto consulta Cal.com directamente.',
