@@ -1,8 +1,8 @@
 // The desk's half of desk events (DESIGN.md §9): the outbox of desk events this desk made
-// (desk_event_outbox, a refused one kept there until its field is changed again) and, per
-// desk-owned field, the relay seq and value that won
-// (desk_field_seqs). Statements are prepared once on the desk's one connection, so a caller's
-// transaction (an action, a page of relay events) sees and joins their writes.
+// (desk_event_outbox; one the relay refused stays there until its field is changed again) and,
+// per desk-owned field, the relay seq and value that won (desk_field_seqs). Statements are
+// prepared once on the desk's one connection, so a caller's transaction (an action, a page of
+// relay events) sees and joins their writes.
 import { randomUUID } from 'node:crypto'
 import {
   and,
