@@ -20,7 +20,7 @@ import type { DeskEvents } from '../events/desk-events'
 import type { SettingsStore } from '../settings/settings-store'
 import type { StaffStore } from '../staff/staff-store'
 import type { BusinessChangedEvent } from '../../../shared/relay/relay-contract'
-import { DESK_EVENT_REFUSED } from '../../../shared/api/sync-problems'
+import { DESK_EVENT_REFUSED, DESK_STATE_UNAVAILABLE } from '../../../shared/api/sync-problems'
 import { InboundApplier } from './apply-event'
 import { Inbox } from './inbox'
 import { AppliedEventStore } from './applied-event-store'
@@ -379,8 +379,16 @@ export class SyncEngine {
         if (!result.ok)
           throw new RelayProblem('RESYNC_FAILED', 'Reconcile after resync failed; will retry')
         // Cal.com knows nothing of visit states, notes, alerts or walk-ins: the relay's desk
-        // state gives back what the pruned log held. Thrown if it cannot: tried again, as above.
-        await this.#restoreDeskState(device)
+        // state gives back what the pruned log held. Thrown if it cannot: tried again, as above,
+        // except from a relay too old to keep one (404), which would refuse it for ever.
+        await this.#restoreDeskState(device).catch((err: unknown) => {
+          if (!(err instanceof RelayProblem) || err.status !== 404) throw err
+          this.#error(
+            'relay',
+            DESK_STATE_UNAVAILABLE,
+            `The relay keeps no desk state (${err.code}); what its pruned log held is not restored.`,
+          )
+        })
         this.#cursor.skipTo(this.#o.branches.current().id, resumeAfter)
         return this.#cursor.seq(this.#o.branches.current().id)
       },
