@@ -19,6 +19,7 @@ import branchRoutes from './routes/branches.js'
 import businessRoutes from './routes/business.js'
 import cancellationPolicyRoutes from './routes/cancellation-policies.js'
 import deskEventRoutes from './routes/desk-events.js'
+import deskStateRoutes from './routes/desk-state.js'
 import deviceRoutes from './routes/device.js'
 import enrollRoutes from './routes/enroll.js'
 import eventsRoutes from './routes/events.js'
@@ -111,6 +112,7 @@ export async function buildApp(opts: BuildAppOptions) {
   await app.register(ackRoutes)
   await app.register(deviceRoutes)
   await app.register(deskEventRoutes)
+  await app.register(deskStateRoutes)
   await app.register(businessRoutes)
   await app.register(joinCodeRoutes, { joinRateLimitPerMinute: config.joinRateLimitPerMinute })
   await app.register(peopleRoutes)

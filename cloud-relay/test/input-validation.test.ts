@@ -180,6 +180,12 @@ const cases: Case[] = [
     field: 'querystring/from',
   },
   {
+    route: 'GET /v1/desk-state',
+    name: 'a query naming another channel',
+    send: () => get(`/v1/desk-state?channelId=${ch.channel.id}`, device()),
+    field: 'querystring/channelId',
+  },
+  {
     route: 'POST /v1/device/revoke',
     name: 'a body on a route that takes none',
     send: () => json('POST', '/v1/device/revoke', '{"deviceId":"dev_x"}', device()),

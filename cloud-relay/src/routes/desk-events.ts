@@ -3,6 +3,7 @@ import {
   DESK_EVENT_CONTENT_TYPE,
   DESK_EVENT_TRIGGER,
   DeskEventRequestSchema,
+  deskFieldOf,
   type DeskChange,
   type DeskEventBody,
   type DeskEventResponse,
@@ -17,7 +18,8 @@ import { textProblem } from '../text-checks.js'
  * walk-in flag) joins the device's own channel log, where every desk of the branch reads it in
  * seq order. The channel is always the device's: nothing in the body can name another. The log's
  * dedupe key is the desk's key (not the body), so a retry with the same key is the same event
- * on both engines, and no migration was needed: the log carries it like a business change.
+ * on both engines. The field it sets joins the channel's desk state in the same commit
+ * (GET /v1/desk-state), which retention leaves alone.
  */
 const deskEvents: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -30,13 +32,14 @@ const deskEvents: FastifyPluginAsyncTypebox = async (app) => {
         const problem = textProblem(change.text)
         if (problem) throw invalidField('body/change/text', problem)
       }
+      // The schema checked it; the type provider reads Type.Unsafe enums as unknown.
+      const checked = change as DeskChange
       const event: DeskEventBody = {
         triggerEvent: DESK_EVENT_TRIGGER,
         key,
         deviceId: device.id,
         madeAt,
-        // The schema checked it; the type provider reads Type.Unsafe enums as unknown.
-        change: change as DeskChange,
+        change: checked,
       }
       const body = Buffer.from(JSON.stringify(event))
       const [stored] = await app.storage.ingest([
@@ -49,6 +52,7 @@ const deskEvents: FastifyPluginAsyncTypebox = async (app) => {
           contentType: DESK_EVENT_CONTENT_TYPE,
           headers: {},
           receivedAt: new Date(),
+          deskField: deskFieldOf(checked),
         },
       ])
       const out: DeskEventResponse = { seq: stored!.seq, duplicate: stored!.duplicate }

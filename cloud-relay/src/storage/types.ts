@@ -34,6 +34,11 @@ export interface IncomingDelivery {
   /** Cal.com headers as received (X-Cal-Signature-256, X-Cal-Webhook-Version, …). */
   headers: Record<string, string>
   receivedAt: Date
+  /**
+   * A desk event's field (`deskFieldOf`, src/shared/relay/desk-events.ts): the channel's desk
+   * state takes this delivery as the field's value, in the same commit as the log does.
+   */
+  deskField?: string
 }
 
 export interface IngestResult {
@@ -68,6 +73,14 @@ export interface ChannelSummary {
   /** Events after the slowest active device's cursor. */
   backlog: number
   createdAt: Date
+}
+
+/** A channel's desk-owned state: per field, the body of the desk event that set it last. */
+export interface DeskState {
+  /** The channel's last seq in the same read: every desk event up to it is reflected. */
+  asOf: number
+  /** Oldest first. */
+  entries: Array<{ seq: number; body: string }>
 }
 
 export interface RetentionPolicy {
@@ -118,7 +131,13 @@ export interface RelayStorage {
   ack(deviceId: string, seq: number): Promise<number>
   touchDevice(deviceId: string, at: Date): Promise<void>
 
-  /** Applies retention to every channel; returns how many events were deleted. */
+  /**
+   * The channel's desk-owned state (DESIGN.md §9), kept at ingest and never pruned: what a desk
+   * that cannot read the whole log starts from.
+   */
+  deskState(channelId: string): Promise<DeskState>
+
+  /** Applies retention to every channel (the desk state stays); returns how many events were deleted. */
   prune(policy: RetentionPolicy): Promise<number>
 
   /** Calls back (channelId, lastSeq) whenever events land — from any instance sharing the storage. */

@@ -42,7 +42,6 @@ import { ClientStore } from './clients/client-store'
 import { ClientDirectory } from './clients/client-directory'
 import { DeskEventStore } from './shared-state/desk-event-store'
 import { DeskEventSender } from './outbound/desk-event-sender'
-import { DESK_EVENT_REFUSED } from '../../shared/api/sync-problems'
 import { Backoff } from './inbound/backoff'
 import { SharedState } from './shared-state/shared-state'
 
@@ -217,12 +216,8 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       shared,
       device: () => sync.relayDevice(),
       logger: logger.child({ part: 'desk-events' }),
-      onRefused: (kind, answer) =>
-        sync.notice(
-          'relay',
-          DESK_EVENT_REFUSED,
-          `The relay refused a ${kind} desk event; the other desks will not show it: ${answer}`,
-        ),
+      // Sync health lists the refused row itself (SyncEngine.health): the page is told to look.
+      onRefused: () => events.emit('syncChanged', {}),
       ...(opts.deskEventBackoff
         ? { backoff: new Backoff(opts.deskEventBackoff.baseMs, opts.deskEventBackoff.capMs) }
         : {}),

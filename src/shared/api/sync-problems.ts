@@ -5,6 +5,8 @@
 
 /** The relay refused a desk event for good (400): the change stays at the desk that made it. */
 export const DESK_EVENT_REFUSED = 'DESK_EVENT_REFUSED'
+/** A relay too old to keep desk state: a resync cannot give back what its pruned log held. */
+export const DESK_STATE_UNAVAILABLE = 'DESK_STATE_UNAVAILABLE'
 
 export const SYNC_PROBLEMS = [
   'RELAY_UNREACHABLE',
@@ -20,6 +22,7 @@ export const SYNC_PROBLEMS = [
   'WEBHOOK_OFF',
   'WEBHOOK_GONE',
   'DESK_EVENT_REFUSED',
+  'DESK_STATE_UNAVAILABLE',
   'OTHER',
 ] as const
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number]
@@ -55,6 +58,8 @@ const BY_CODE: Record<string, SyncProblem> = {
   WEBHOOK_MISSING: 'WEBHOOK_GONE',
   // outbound/desk-event-sender.ts
   DESK_EVENT_REFUSED: 'DESK_EVENT_REFUSED',
+  // inbound/sync-engine.ts (a resync through a relay without GET /v1/desk-state)
+  DESK_STATE_UNAVAILABLE: 'DESK_STATE_UNAVAILABLE',
 }
 
 /** The problem behind a recorded error; a relay's own refusal (`HTTP_…`, its codes) is RELAY_REFUSED. */

@@ -72,6 +72,32 @@ export const DeskChangeSchema = Type.Union([
 export type DeskChange = Static<typeof DeskChangeSchema>
 export type DeskChangeKind = DeskChange['kind']
 
+// The unit of "the later relay seq wins": a booking's visit state, walk-in flag and desk notes
+// are one field each; a client note or alert is its content (`note:<id>`) and its removal
+// (`note_removed:<id>`), kept apart so that a removal is final whatever edit comes after it. The
+// relay keeps the branch's current state by these names (GET /v1/desk-state), the desk its seqs.
+export const visitField = (uid: string): string => `visit:${uid}`
+export const walkInField = (uid: string): string => `walk_in:${uid}`
+export const bookingNotesField = (uid: string): string => `booking_notes:${uid}`
+export const noteField = (id: string): string => `note:${id}`
+export const noteRemovedField = (id: string): string => `note_removed:${id}`
+
+/** The one field a change sets. */
+export function deskFieldOf(change: DeskChange): string {
+  switch (change.kind) {
+    case 'visit':
+      return visitField(change.bookingUid)
+    case 'walk_in':
+      return walkInField(change.bookingUid)
+    case 'booking_notes':
+      return bookingNotesField(change.bookingUid)
+    case 'note_put':
+      return noteField(change.noteId)
+    case 'note_removed':
+      return noteRemovedField(change.noteId)
+  }
+}
+
 /** `POST /v1/desk-events` request (Bearer device token). */
 export const DeskEventRequestSchema = Type.Object(
   {

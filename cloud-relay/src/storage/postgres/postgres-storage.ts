@@ -7,6 +7,7 @@ import { PostgresNotifications } from './postgres-notifications.js'
 import type {
   Channel,
   ChannelSummary,
+  DeskState,
   Device,
   IncomingDelivery,
   IngestResult,
@@ -179,8 +180,8 @@ export class PostgresStorage implements RelayStorage {
 
   private async ingestBatch(items: IncomingDelivery[]): Promise<IngestResult[]> {
     const r = await this.pool.query<{ r_seq: number; r_duplicate: boolean }>({
-      name: 'relay_ingest',
-      text: 'SELECT r_seq, r_duplicate FROM relay_ingest($1, $2, $3, $4, $5, $6, $7)',
+      name: 'relay_ingest_desk_state',
+      text: 'SELECT r_seq, r_duplicate FROM relay_ingest($1, $2, $3, $4, $5, $6, $7, $8)',
       values: [
         items.map((d) => d.channelId),
         items.map((d) => d.receivedAt.getTime()),
@@ -191,6 +192,7 @@ export class PostgresStorage implements RelayStorage {
         Buffer.concat(items.map((d) => d.body)),
         items.map((d) => d.body.length),
         items.map((d) => d.bodySha256),
+        items.map((d) => d.deskField ?? null),
       ],
     })
     const results = r.rows.map((row) => ({ seq: row.r_seq, duplicate: row.r_duplicate }))
@@ -249,6 +251,24 @@ export class PostgresStorage implements RelayStorage {
           headers: JSON.parse(row.headers) as Record<string, string>,
           body: row.body,
         })),
+    }
+  }
+
+  async deskState(channelId: string): Promise<DeskState> {
+    // One statement, so one snapshot: the state and the channel's last_seq as of the same
+    // instant (intake commits its events, their state and last_seq together).
+    const r = await this.pool.query<{ last_seq: number; seq: number | null; body: string | null }>({
+      name: 'relay_desk_state',
+      text: `SELECT c.last_seq, s.seq, s.body FROM channels c
+       LEFT JOIN desk_state s ON s.channel_id = c.id
+       WHERE c.id = $1 ORDER BY s.seq`,
+      values: [channelId],
+    })
+    return {
+      asOf: r.rows[0]?.last_seq ?? 0,
+      entries: r.rows.flatMap((row) =>
+        row.seq === null || row.body === null ? [] : [{ seq: row.seq, body: row.body }],
+      ),
     }
   }
 

@@ -346,4 +346,109 @@ export const postgresMigrations: string[] = [
     reported_at bigint NOT NULL
   );
   `,
+  // The branch's desk-owned state (DESIGN.md §9): per field, the desk event that set it last.
+  // relay_ingest writes it in the event's own statement (so in its commit) from a new parameter,
+  // the field each delivery sets (NULL for Cal.com's); retention never prunes it. Filled once
+  // from the desk events the log still holds.
+  `
+  CREATE TABLE desk_state (
+    channel_id text NOT NULL REFERENCES channels(id),
+    field text NOT NULL,
+    seq bigint NOT NULL,
+    body text NOT NULL,
+    PRIMARY KEY (channel_id, field)
+  );
+  INSERT INTO desk_state (channel_id, field, seq, body)
+  SELECT DISTINCT ON (channel_id, field) channel_id, field, seq, body FROM (
+    SELECT channel_id, seq, body,
+      CASE j #>> '{change,kind}'
+        WHEN 'visit' THEN 'visit:' || (j #>> '{change,bookingUid}')
+        WHEN 'walk_in' THEN 'walk_in:' || (j #>> '{change,bookingUid}')
+        WHEN 'booking_notes' THEN 'booking_notes:' || (j #>> '{change,bookingUid}')
+        WHEN 'note_put' THEN 'note:' || (j #>> '{change,noteId}')
+        WHEN 'note_removed' THEN 'note_removed:' || (j #>> '{change,noteId}')
+      END AS field
+    FROM (
+      SELECT channel_id, seq, convert_from(body, 'UTF8') AS body,
+        convert_from(body, 'UTF8')::jsonb AS j
+      FROM events WHERE content_type = 'application/vnd.frontdesk.desk-event+json'
+    ) d
+  ) f
+  WHERE field IS NOT NULL
+  ORDER BY channel_id, field, seq DESC;
+  DROP FUNCTION relay_ingest(text[], bigint[], text[], text[], bytea, int[], text[]);
+  CREATE FUNCTION relay_ingest(
+    p_channel text[], p_received_at bigint[], p_content_type text[], p_headers text[],
+    p_bodies bytea, p_body_len int[], p_sha256 text[], p_desk_field text[]
+  ) RETURNS TABLE (r_seq bigint, r_duplicate boolean) LANGUAGE plpgsql AS $fn$
+  DECLARE
+    ids text[];
+    before bigint[];
+  BEGIN
+    -- Lock the batch's channels in id order (instances never deadlock) and note each last_seq.
+    SELECT array_agg(l.id), array_agg(l.last_seq) INTO ids, before
+    FROM (SELECT c.id, c.last_seq FROM channels c WHERE c.id = ANY (p_channel) ORDER BY c.id FOR UPDATE) l;
+    IF coalesce(cardinality(ids), 0) <> (SELECT count(DISTINCT x) FROM unnest(p_channel) x) THEN
+      RAISE EXCEPTION 'unknown channel %', (SELECT min(x) FROM unnest(p_channel) x WHERE x <> ALL (coalesce(ids, '{}')));
+    END IF;
+    -- input: each delivery with its body's place in p_bodies; nth > 1 repeats an earlier one.
+    -- known: bodies already on the channel. fresh: the rest, numbered on from last_seq.
+    RETURN QUERY
+    WITH input AS (
+      SELECT u.o, u.ch, u.sha, u.len, u.rat, u.ct, u.hd, u.df,
+             (sum(u.len) OVER (ORDER BY u.o) - u.len)::int AS off,
+             row_number() OVER (PARTITION BY u.ch, u.sha ORDER BY u.o) AS nth
+      FROM unnest(p_channel, p_sha256, p_body_len, p_received_at, p_content_type, p_headers, p_desk_field)
+        WITH ORDINALITY AS u(ch, sha, len, rat, ct, hd, df, o)
+    ),
+    known AS (
+      SELECT i.ch, i.sha, e.seq FROM input i
+      JOIN events e ON e.channel_id = i.ch AND e.body_sha256 = i.sha
+      WHERE i.nth = 1
+    ),
+    fresh AS (
+      SELECT i.*, b.s + row_number() OVER (PARTITION BY i.ch ORDER BY i.o) AS seq
+      FROM input i
+      JOIN unnest(ids, before) AS b(id, s) ON b.id = i.ch
+      WHERE i.nth = 1 AND NOT EXISTS (SELECT 1 FROM known k WHERE k.ch = i.ch AND k.sha = i.sha)
+    ),
+    ins AS (
+      INSERT INTO events (channel_id, seq, received_at, content_type, headers, body, body_sha256)
+      SELECT f.ch, f.seq, f.rat, f.ct, f.hd, substring(p_bodies FROM f.off + 1 FOR f.len), f.sha FROM fresh f
+    ),
+    -- The notification job of each new delivery to a branch of a business, in the same commit
+    -- (DESIGN.md §8); the relay's own events (vnd.frontdesk) notify no one.
+    jobs AS (
+      INSERT INTO notify_jobs (source_key, channel_id, seq, created_at)
+      SELECT 'evt:' || f.ch || ':' || f.seq, f.ch, f.seq, f.rat FROM fresh f
+      JOIN business_channels bc ON bc.channel_id = f.ch
+      WHERE f.ct NOT LIKE 'application/vnd.frontdesk.%'
+    ),
+    -- A desk event sets its field of the channel's desk state; of two in one batch setting the
+    -- same field, the later seq (one row each: ON CONFLICT may touch a row once per statement).
+    state AS (
+      INSERT INTO desk_state (channel_id, field, seq, body)
+      SELECT DISTINCT ON (f.ch, f.df) f.ch, f.df, f.seq,
+             convert_from(substring(p_bodies FROM f.off + 1 FOR f.len), 'UTF8')
+      FROM fresh f WHERE f.df IS NOT NULL
+      ORDER BY f.ch, f.df, f.seq DESC
+      ON CONFLICT (channel_id, field) DO UPDATE SET seq = EXCLUDED.seq, body = EXCLUDED.body
+      WHERE desk_state.seq < EXCLUDED.seq
+    ),
+    bump AS (
+      UPDATE channels c SET last_seq = m.top
+      FROM (SELECT f.ch, max(f.seq) AS top FROM fresh f GROUP BY f.ch) m WHERE c.id = m.ch
+    )
+    SELECT coalesce(f.seq, k.seq), f.seq IS NULL OR i.nth > 1
+    FROM input i
+    LEFT JOIN fresh f ON f.ch = i.ch AND f.sha = i.sha
+    LEFT JOIN known k ON k.ch = i.ch AND k.sha = i.sha
+    ORDER BY i.o;
+    -- Delivered at commit, to every instance listening.
+    PERFORM pg_notify('relay_events', c.id || ':' || c.last_seq)
+    FROM channels c JOIN unnest(ids, before) AS b(id, s) ON b.id = c.id
+    WHERE c.last_seq > b.s;
+  END
+  $fn$;
+  `,
 ]

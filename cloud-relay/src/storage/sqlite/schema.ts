@@ -168,4 +168,38 @@ export const sqliteMigrations: string[] = [
     reported_at INTEGER NOT NULL
   );
   `,
+  // The branch's desk-owned state (DESIGN.md §9): per field, the desk event that set it last.
+  // Written by intake in the event's own commit and never pruned, so a desk that cannot read the
+  // whole log gets the state from here. Filled once from the desk events the log still holds.
+  `
+  CREATE TABLE desk_state (
+    channel_id TEXT NOT NULL REFERENCES channels(id),
+    field TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (channel_id, field)
+  );
+  INSERT INTO desk_state (channel_id, field, seq, body)
+  SELECT channel_id, field, seq, body FROM (
+    SELECT channel_id, field, seq, body,
+      row_number() OVER (PARTITION BY channel_id, field ORDER BY seq DESC) AS nth
+    FROM (
+      SELECT channel_id, seq, body,
+        CASE json_extract(body, '$.change.kind')
+          WHEN 'visit' THEN 'visit:' || json_extract(body, '$.change.bookingUid')
+          WHEN 'walk_in' THEN 'walk_in:' || json_extract(body, '$.change.bookingUid')
+          WHEN 'booking_notes' THEN 'booking_notes:' || json_extract(body, '$.change.bookingUid')
+          WHEN 'note_put' THEN 'note:' || json_extract(body, '$.change.noteId')
+          WHEN 'note_removed' THEN 'note_removed:' || json_extract(body, '$.change.noteId')
+        END AS field
+      FROM (
+        SELECT channel_id, seq, CAST(body AS TEXT) AS body FROM events
+        WHERE content_type = 'application/vnd.frontdesk.desk-event+json'
+      )
+      WHERE json_valid(body)
+    )
+    WHERE field IS NOT NULL
+  )
+  WHERE nth = 1;
+  `,
 ]

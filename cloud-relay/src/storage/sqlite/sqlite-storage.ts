@@ -10,6 +10,7 @@ import { SqliteNotifications } from './sqlite-notifications.js'
 import type {
   Channel,
   ChannelSummary,
+  DeskState,
   Device,
   IncomingDelivery,
   IngestResult,
@@ -150,6 +151,15 @@ export class SqliteStorage implements RelayStorage {
         `INSERT INTO notify_jobs (source_key, channel_id, seq, created_at)
          SELECT ?, channel_id, ?, ? FROM business_channels WHERE channel_id = ?`,
       ),
+      // Seqs only grow, so the new row is always the later one; the guard keeps it so regardless.
+      putDeskState: db.prepare(
+        `INSERT INTO desk_state (channel_id, field, seq, body) VALUES (?, ?, ?, ?)
+         ON CONFLICT (channel_id, field) DO UPDATE SET seq = excluded.seq, body = excluded.body
+         WHERE excluded.seq > desk_state.seq`,
+      ),
+      deskState: db.prepare<[string], { seq: number; body: string }>(
+        'SELECT seq, body FROM desk_state WHERE channel_id = ? ORDER BY seq',
+      ),
       read: db.prepare<[string, number, number], EventRow>(
         `SELECT seq, received_at, content_type, headers, body FROM events
          WHERE channel_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
@@ -232,6 +242,8 @@ export class SqliteStorage implements RelayStorage {
             d.receivedAt.getTime(),
             d.channelId,
           )
+        if (d.deskField !== undefined)
+          this.stmts.putDeskState.run(d.channelId, d.deskField, seq, d.body.toString('utf8'))
         touched.set(d.channelId, seq)
         seen.set(key, seq)
         return { seq, duplicate: false }
@@ -264,6 +276,12 @@ export class SqliteStorage implements RelayStorage {
         body: r.body,
       })),
     }
+  }
+
+  async deskState(channelId: string): Promise<DeskState> {
+    // One process owns the file and these run with no await between them: one consistent read.
+    const asOf = this.stmts.lastSeq.get(channelId)?.last_seq ?? 0
+    return { asOf, entries: this.stmts.deskState.all(channelId) }
   }
 
   async findChannel(channelId: string): Promise<Channel | undefined> {

@@ -469,6 +469,13 @@ export const deskEventOutbox = sqliteTable(
     madeAt: integer('made_at').notNull(),
     sentSeq: integer('sent_seq'),
     attempts: integer('attempts').notNull().default(0),
+    /**
+     * When the relay refused it for good (400). The row stays, neither sent nor waiting, so sync
+     * health names it after a restart too (DESK_EVENT_REFUSED), until the field is changed again.
+     */
+    refusedAt: integer('refused_at'),
+    /** The relay's answer to it (code, field), as sync health's details. */
+    refusal: text('refusal'),
   },
   (t) => [index('desk_event_outbox_booking').on(t.bookingUid)],
 )

@@ -92,7 +92,8 @@ export async function revokeDevice(device: RelayDevice, timeoutMs = 5_000): Prom
   }
 }
 
-async function problemOf(res: Response, what: string): Promise<RelayProblem> {
+/** A relay refusal as a RelayProblem: its code, or `HTTP_<status>` when it named none. */
+export async function problemOf(res: Response, what: string): Promise<RelayProblem> {
   let body: Partial<RelayError> = {}
   try {
     body = (await res.json()) as Partial<RelayError>
@@ -120,7 +121,12 @@ export interface RelayClientOptions {
    * The relay no longer holds what follows the cursor: reconcile, then resume after
    * `resumeAfter`; resolves with the seq the desk then stands at.
    */
-  resync(resumeAfter: number): Promise<number>
+  resync(resumeAfter: number, device: RelayDevice): Promise<number>
+  /**
+   * The desk has applied nothing from this channel yet (a new desk, or a wiped one): called
+   * before it reads the log from the start.
+   */
+  fromStart?(device: RelayDevice): Promise<void>
   onState?(state: RelayState, detail?: { error?: RelayProblem; retryInMs?: number }): void
   /** Seconds the relay may hold a poll (≤ 25). */
   waitSeconds?: number
@@ -215,7 +221,12 @@ export class RelayClient {
   }
 
   async #pollOnce(device: RelayDevice, stop: AbortSignal): Promise<void> {
-    const after = (this.#after ??= this.#o.cursor())
+    if (this.#after === null) {
+      const cursor = this.#o.cursor()
+      if (cursor === 0) await this.#o.fromStart?.(device)
+      this.#after = cursor
+    }
+    const after = this.#after
     const answer = await (this.#takeReadAhead(device, after) ??
       // Until the relay has answered once, ask without waiting: the desk learns at once that the
       // relay is reachable (sync health says "online" instead of "connecting" for up to 25 s)
@@ -223,7 +234,7 @@ export class RelayClient {
       this.#read(device, after, this.#state === 'online' ? this.#o.waitSeconds : 0, stop))
     if (answer.kind === 'gone') {
       this.#o.logger.warn({ after, resumeAfter: answer.resumeAfter }, 'relay: resync required')
-      this.#after = await this.#o.resync(answer.resumeAfter ?? after)
+      this.#after = await this.#o.resync(answer.resumeAfter ?? after, device)
       return
     }
     this.#set('online')

@@ -20,6 +20,7 @@ import type { DeskEvents } from '../events/desk-events'
 import type { SettingsStore } from '../settings/settings-store'
 import type { StaffStore } from '../staff/staff-store'
 import type { BusinessChangedEvent } from '../../../shared/relay/relay-contract'
+import { DESK_EVENT_REFUSED, DESK_STATE_UNAVAILABLE } from '../../../shared/api/sync-problems'
 import { InboundApplier } from './apply-event'
 import { Inbox } from './inbox'
 import { AppliedEventStore } from './applied-event-store'
@@ -27,6 +28,7 @@ import { RelayCursorStore } from './relay-cursor-store'
 import { Reconciler, type ReconcileResult, type ReconcileTrigger } from './reconcile'
 import { Backoff } from './backoff'
 import { RelayClient, RelayProblem, type RelayState } from './relay-client'
+import { fetchDeskState } from './relay-desk-state'
 import { relayDeviceFile, type RelayDevice, type RelayDeviceStore } from './relay-device-store'
 import { RelayEnrollment } from './relay-enrollment'
 import { SyncErrorRing, type SyncErrorEntry } from './sync-error-ring'
@@ -221,8 +223,23 @@ export class SyncEngine {
       // Desk events waiting for the relay count as waiting to sync too.
       queueDepth: this.#o.outbox.queueDepth() + (this.#o.shared?.waiting() ?? 0),
       heldBookings: this.#o.calcomBookings.held.count(),
-      recentErrors: this.#errors.recent(),
+      recentErrors: this.#recentErrors(),
     })
+  }
+
+  /**
+   * The ring's recent errors, and each desk event the relay refused: those are kept in the
+   * database (like a change Cal.com refused), so they are still listed after a restart.
+   */
+  #recentErrors(): SyncErrorEntry[] {
+    const refused = (this.#o.shared?.refused() ?? []).map((r): SyncErrorEntry => ({
+      at: new Date(r.at).toISOString(),
+      source: 'relay',
+      code: DESK_EVENT_REFUSED,
+      message: `The relay refused a ${r.kind} desk event; the other desks will not show it: ${r.refusal}`,
+    }))
+    if (refused.length === 0) return this.#errors.recent()
+    return [...refused, ...this.#errors.recent()].sort((a, b) => b.at.localeCompare(a.at))
   }
 
   // -------------------------------------------------------------------------------------------
@@ -352,7 +369,7 @@ export class SyncEngine {
       forgetDevice: () => this.#enrollment.forget(),
       cursor: () => this.#cursor.seq(this.#o.branches.current().id),
       applyEvents: (events) => this.#inbox.apply(events),
-      resync: async (resumeAfter) => {
+      resync: async (resumeAfter, device) => {
         this.#error(
           'relay',
           'RESYNC_REQUIRED',
@@ -361,8 +378,28 @@ export class SyncEngine {
         const result = await this.#reconcile('resync', false)
         if (!result.ok)
           throw new RelayProblem('RESYNC_FAILED', 'Reconcile after resync failed; will retry')
+        // Cal.com knows nothing of visit states, notes, alerts or walk-ins: the relay's desk
+        // state gives back what the pruned log held. Thrown if it cannot: tried again, as above,
+        // except from a relay too old to keep one (404), which would refuse it for ever.
+        await this.#restoreDeskState(device).catch((err: unknown) => {
+          if (!(err instanceof RelayProblem) || err.status !== 404) throw err
+          this.#error(
+            'relay',
+            DESK_STATE_UNAVAILABLE,
+            `The relay keeps no desk state (${err.code}); what its pruned log held is not restored.`,
+          )
+        })
         this.#cursor.skipTo(this.#o.branches.current().id, resumeAfter)
         return this.#cursor.seq(this.#o.branches.current().id)
+      },
+      fromStart: async (device) => {
+        // From the start, the log itself gives every desk event back, unless retention pruned
+        // some (then the relay answers RESYNC_REQUIRED, and the resync reads the state for
+        // sure). Read now, a whole branch's state lands in one step rather than event by event;
+        // a relay that cannot answer it only costs that.
+        await this.#restoreDeskState(device).catch((err: unknown) =>
+          this.#log.warn({ err: (err as Error).message }, 'desk state not read at start'),
+        )
       },
       onState: (state, detail) => {
         if (state === 'online' && this.#reconcileWhenOnline) {
@@ -380,6 +417,18 @@ export class SyncEngine {
         this.#publish()
       },
     })
+  }
+
+  /** Applies the relay's desk state of the branch (a new, wiped or long-away desk). */
+  async #restoreDeskState(device: RelayDevice): Promise<void> {
+    const shared = this.#o.shared
+    if (!shared?.enabled) return
+    const state = await fetchDeskState(device)
+    const { applied, unreadable } = shared.applyState(state)
+    for (const why of unreadable)
+      this.#error('relay', 'MALFORMED_EVENT', `A desk state entry could not be read (${why}).`)
+    this.#log.info({ asOf: state.asOf, applied }, 'desk state restored from the relay')
+    this.#publish()
   }
 
   #setRelayState(state: RelayState): void {

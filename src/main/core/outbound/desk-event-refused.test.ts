@@ -1,6 +1,7 @@
 // A desk event the relay refuses for good (400) is not lost in silence: the change stays at this
 // desk, the events after it still go, and sync health names the problem (DESK_EVENT_REFUSED)
-// so a person knows the other desks do not show it. A real relay, sandbox and desk; the refused
+// so a person knows the other desks do not show it — after a restart of the desk too, until the
+// change is made again. A real relay, sandbox and desk; the refused
 // event is one the relay's schema turns down (a booking uid longer than it accepts), as a relay
 // of an older version would turn down a change it does not know.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,18 +15,17 @@ import { syncProblemOf } from '../../../shared/api/sync-problems'
 let sandbox: RunningSandbox
 let relay: InProcessRelay
 let desk: TempDesk
+const env = () => ({
+  FRONTDESK_CALCOM_API_URL: sandbox.url,
+  FRONTDESK_CALCOM_APP_URL: sandbox.url,
+  FRONTDESK_RELAY_URL: relay.url,
+})
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
   const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
   relay = await startInProcessRelay({ calcomUrl: sandbox.url })
-  desk = await startTempDesk({
-    env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: relay.url,
-    },
-  })
+  desk = await startTempDesk({ env: env() })
   const connect = await deskFetch(desk, '/api/branch/connect', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -78,5 +78,37 @@ describe('a desk event the relay refuses', () => {
     expect(appointments.rowByUid(booking!.uid)?.visitState).toBe('ARRIVED')
     const channel = await relay.storage.findChannel(h.relay.channelId!)
     expect(h.relay.cursor).toBe(channel?.lastSeq)
+  }, 30_000)
+
+  it('is still listed after the desk restarts, until the change is made again', async () => {
+    await desk.close()
+    desk = await startTempDesk({ dataDir: desk.dataDir, env: env() })
+    await until('the relay online after the restart', () => {
+      return desk.services.sync.health().relay.state === 'online'
+    })
+    const refusedIn = (h: SyncHealth) =>
+      h.recentErrors.filter((e) => e.code === 'DESK_EVENT_REFUSED')
+    const after = await health()
+    expect(after.queueDepth).toBe(0)
+    expect(refusedIn(after)).toHaveLength(1)
+    expect(refusedIn(after)[0]).toMatchObject({ source: 'relay' })
+    expect(refusedIn(after)[0]!.message).toContain('visit')
+
+    // Made again (and refused again, as it must be): one refusal listed, the new one.
+    const { shared } = desk.services
+    shared.transaction(() =>
+      shared.record({ kind: 'visit', bookingUid: 'u'.repeat(201), state: 'DONE' }),
+    )
+    const again = await until(
+      'the change refused again',
+      async () => {
+        const now = await health()
+        return now.queueDepth === 0 && refusedIn(now)[0]?.at !== refusedIn(after)[0]?.at
+          ? now
+          : undefined
+      },
+      { ms: 15_000, explain: health },
+    )
+    expect(refusedIn(again)).toHaveLength(1)
   }, 30_000)
 })

@@ -1,9 +1,10 @@
 // Takes queued desk events to the relay (POST /v1/desk-events), oldest first, one at a time, so
 // the relay's seqs follow the order the desk made them in. Offline they wait in
 // desk_event_outbox and go when the relay answers again (retried with capped backoff, and at
-// once when a new one is queued). A 400 is the relay's final word: the event is dropped and the
-// change stays at this desk alone rather than blocking every later one — and sync health says so
-// (`DESK_EVENT_REFUSED`), since the other desks will not show it.
+// once when a new one is queued). A 400 is the relay's final word: the event is set aside as
+// refused and the change stays at this desk alone rather than blocking every later one — and sync
+// health says so (`DESK_EVENT_REFUSED`, from the kept row, so after a restart too), since the
+// other desks will not show it.
 import type { Logger } from 'pino'
 import type { DeskEventRequest, DeskEventResponse } from '../../../shared/relay/desk-events'
 import { PLACEHOLDER_PREFIX } from '../actions/desk-actions'
@@ -18,8 +19,8 @@ export interface DeskEventSenderOptions {
   device: () => Promise<RelayDevice | null>
   logger: Logger
   backoff?: Backoff
-  /** The relay refused a desk event for good: sync health shows it among its problems. */
-  onRefused?: (kind: string, answer: string) => void
+  /** The relay refused a desk event for good (the row records it): sync health changed. */
+  onRefused?: () => void
 }
 
 export class DeskEventSender {
@@ -97,12 +98,12 @@ export class DeskEventSender {
         }
         const text = await res.text()
         if (status === 400) {
-          this.#o.store.drop(row.id)
+          this.#o.store.refuse(row.id, text.slice(0, 300), Date.now())
           this.#o.logger.warn(
             { key: row.key, kind: row.change.kind, answer: text.slice(0, 300) },
             'the relay refused a desk event; the change stays at this desk only',
           )
-          this.#o.onRefused?.(row.change.kind, text.slice(0, 300))
+          this.#o.onRefused?.()
           continue
         }
         throw new Error(`the relay answered ${status}`)

@@ -1,10 +1,24 @@
 // The desk's half of desk events (DESIGN.md §9): the outbox of desk events this desk made
-// (desk_event_outbox) and, per desk-owned field, the relay seq and value that won
-// (desk_field_seqs). Statements are prepared once on the desk's one connection, so a caller's
-// transaction (an action, a page of relay events) sees and joins their writes.
+// (desk_event_outbox; one the relay refused stays there until its field is changed again) and,
+// per desk-owned field, the relay seq and value that won (desk_field_seqs). Statements are
+// prepared once on the desk's one connection, so a caller's transaction (an action, a page of
+// relay events) sees and joins their writes.
 import { randomUUID } from 'node:crypto'
-import { and, asc, count, eq, isNull, like, not, sql } from 'drizzle-orm'
-import type { DeskChange } from '../../../shared/relay/desk-events'
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  like,
+  not,
+  sql,
+} from 'drizzle-orm'
+import { deskFieldOf, type DeskChange } from '../../../shared/relay/desk-events'
 import type { DeskDb } from '../db/open-database'
 import { deskEventOutbox, deskFieldSeqs } from '../db/schema'
 
@@ -59,12 +73,26 @@ export class DeskEventStore {
       .delete(deskEventOutbox)
       .where(eq(deskEventOutbox.key, sql.placeholder('key')))
       .prepare()
-    this.#waiting = db.select().from(deskEventOutbox).orderBy(asc(deskEventOutbox.id)).prepare()
-    this.#count = db.select({ n: count() }).from(deskEventOutbox).prepare()
+    const open = isNull(deskEventOutbox.refusedAt)
+    this.#waiting = db
+      .select()
+      .from(deskEventOutbox)
+      .where(open)
+      .orderBy(asc(deskEventOutbox.id))
+      .prepare()
+    this.#count = db.select({ n: count() }).from(deskEventOutbox).where(open).prepare()
   }
 
-  /** Queues a desk event, inside the caller's transaction when there is one. */
+  /**
+   * Queues a desk event, inside the caller's transaction when there is one. The field changed
+   * again: a refusal of an earlier change to it is over (this one may be refused in its turn).
+   */
   enqueue(change: DeskChange, madeAt: number): string {
+    const field = deskFieldOf(change)
+    const over = this.refused()
+      .filter((r) => deskFieldOf(r.change) === field)
+      .map((r) => r.id)
+    if (over.length) this.db.delete(deskEventOutbox).where(inArray(deskEventOutbox.id, over)).run()
     const key = `de_${randomUUID()}`
     this.#insert.run({
       key,
@@ -93,6 +121,7 @@ export class DeskEventStore {
       .where(
         and(
           isNull(deskEventOutbox.sentSeq),
+          isNull(deskEventOutbox.refusedAt),
           sql`(${deskEventOutbox.bookingUid} is null or ${not(like(deskEventOutbox.bookingUid, `${prefix}%`))})`,
         ),
       )
@@ -114,9 +143,27 @@ export class DeskEventStore {
       .run()
   }
 
-  /** The relay refused it for good (400): dropped, the local change stays at this desk alone. */
-  drop(id: number): void {
-    this.db.delete(deskEventOutbox).where(eq(deskEventOutbox.id, id)).run()
+  /**
+   * The relay refused it for good (400): no longer sent or waited for, the local change stays at
+   * this desk alone, and the row stays so sync health can say so, after a restart too.
+   */
+  refuse(id: number, refusal: string, at: number): void {
+    this.db
+      .update(deskEventOutbox)
+      .set({ refusedAt: at, refusal })
+      .where(eq(deskEventOutbox.id, id))
+      .run()
+  }
+
+  /** Desk events the relay refused, newest first (at most `limit`). */
+  refused(limit = 20): QueuedDeskEvent[] {
+    return this.db
+      .select()
+      .from(deskEventOutbox)
+      .where(isNotNull(deskEventOutbox.refusedAt))
+      .orderBy(desc(deskEventOutbox.refusedAt), desc(deskEventOutbox.id))
+      .limit(limit)
+      .all()
   }
 
   /** Whether this desk queued the event with this key (and has not seen it in the log yet). */
@@ -127,6 +174,14 @@ export class DeskEventStore {
   /** The event came back from the log: it no longer waits. */
   settle(key: string): void {
     this.#deleteByKey.run({ key })
+  }
+
+  /**
+   * The relay's desk state as of `seq` includes every event this desk sent at or below it, each
+   * either there or overtaken by a later one: none of them waits to come back any more.
+   */
+  settleSentThrough(seq: number): void {
+    this.db.delete(deskEventOutbox).where(lte(deskEventOutbox.sentSeq, seq)).run()
   }
 
   /** Cal.com gave a desk booking its uid: the events about it follow, inside the caller's tx. */

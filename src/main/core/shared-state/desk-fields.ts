@@ -1,43 +1,47 @@
 // What a desk event sets, field by field: the unit of "the later relay seq wins" (DESIGN.md §9).
-// A booking's visit state, walk-in flag and desk notes are one field each; a client note or
-// alert is its content (`note:<id>`) and its removal (`note_removed:<id>`), kept apart so that
-// a removal is final whatever edit comes after it.
+// The fields are named in the contract (shared/relay/desk-events.ts), since the relay keeps the
+// branch's current state by the same names; here, the value each sets at this desk.
 import { Value } from '@sinclair/typebox/value'
 import {
   DESK_EVENT_TRIGGER,
   DeskChangeSchema,
+  deskFieldOf,
   type DeskChange,
   type DeskEventBody,
 } from '../../../shared/relay/desk-events'
 
-export const visitField = (uid: string): string => `visit:${uid}`
-export const walkInField = (uid: string): string => `walk_in:${uid}`
-export const bookingNotesField = (uid: string): string => `booking_notes:${uid}`
-export const noteField = (id: string): string => `note:${id}`
-export const noteRemovedField = (id: string): string => `note_removed:${id}`
+export {
+  bookingNotesField,
+  noteField,
+  noteRemovedField,
+  visitField,
+  walkInField,
+} from '../../../shared/relay/desk-events'
+
+/** The value a change sets its field to at this desk. */
+function valueOf(change: DeskChange): unknown {
+  switch (change.kind) {
+    case 'visit':
+      return change.state
+    case 'walk_in':
+      return change.walkIn
+    case 'booking_notes':
+      return change.notes
+    case 'note_put':
+      return {
+        clientKey: change.clientKey,
+        noteKind: change.noteKind,
+        text: change.text,
+        author: change.author,
+      }
+    case 'note_removed':
+      return true
+  }
+}
 
 /** The field a change sets and the value it sets it to. */
 export function fieldOf(change: DeskChange): { field: string; value: unknown } {
-  switch (change.kind) {
-    case 'visit':
-      return { field: visitField(change.bookingUid), value: change.state }
-    case 'walk_in':
-      return { field: walkInField(change.bookingUid), value: change.walkIn }
-    case 'booking_notes':
-      return { field: bookingNotesField(change.bookingUid), value: change.notes }
-    case 'note_put':
-      return {
-        field: noteField(change.noteId),
-        value: {
-          clientKey: change.clientKey,
-          noteKind: change.noteKind,
-          text: change.text,
-          author: change.author,
-        },
-      }
-    case 'note_removed':
-      return { field: noteRemovedField(change.noteId), value: true }
-  }
+  return { field: deskFieldOf(change), value: valueOf(change) }
 }
 
 /**
@@ -53,6 +57,13 @@ export function readDeskEvent(
   } catch {
     return { ok: false, why: 'the body is not JSON' }
   }
+  return checkDeskEvent(parsed)
+}
+
+/** A desk event as parsed (from the log, or the relay's GET /v1/desk-state), or why not. */
+export function checkDeskEvent(
+  parsed: unknown,
+): { ok: true; event: DeskEventBody } | { ok: false; why: string } {
   if (typeof parsed !== 'object' || parsed === null) return { ok: false, why: 'not an object' }
   const e = parsed as Partial<DeskEventBody>
   if (e.triggerEvent !== DESK_EVENT_TRIGGER || typeof e.key !== 'string' || !e.key)

@@ -9,6 +9,7 @@ import { makeDataDir, startTempDesk, type TempDesk } from '../../../../test/supp
 import type { DeskChange, DeskEventBody } from '../../../shared/relay/desk-events'
 import { mapWebhookBody } from '../appointments/booking-mapping'
 import { stamped } from '../appointments/webhook-examples.test-support'
+import { DeskEventStore } from './desk-event-store'
 
 let desk: TempDesk
 
@@ -152,5 +153,70 @@ describe('a booking Cal.com rescheduled to a new uid', () => {
       [other({ kind: 'visit', bookingUid: 'rs2-old', state: 'ARRIVED' }), 61],
     )
     expect(row('rs2-new')).toMatchObject({ visitState: 'ARRIVED', deskNotes: 'Prefers Liam' })
+  })
+})
+
+describe("the relay's desk state, applied by a desk that cannot read the whole log", () => {
+  it("takes each field's value by its seq, keeps this desk's unsent change, and a log read after it doubles nothing", async () => {
+    await book('st-a')
+    await book('st-b')
+    const { clients, shared, actions } = desk.services
+    const client = clients.byId(clients.attendeeOf('st-a')!.clientId!)!
+    const put = (noteId: string, text: string, noteKind: 'note' | 'alert' = 'note') =>
+      other({ kind: 'note_put', noteId, clientKey: client.clientKey, noteKind, text, author: null })
+    const [noteId, alertId, goneId] = [randomUUID(), randomUUID(), randomUUID()]
+    // Made offline at this desk, not yet sent: it must stay this desk's.
+    actions.visit('st-b', { state: 'DONE' }, null)
+    // Sent earlier and in the state's range: it waits no more once the state is applied.
+    const store = new DeskEventStore(desk.services.db)
+    shared.transaction(() =>
+      shared.record({ kind: 'booking_notes', bookingUid: 'st-a', notes: 'Mine' }),
+    )
+    const sent = store.waiting().find((e) => e.change.kind === 'booking_notes')!
+    store.sent(sent.id, 205)
+
+    const edited = put(noteId, 'Prefers Liam, mornings only')
+    const { applied } = shared.applyState({
+      asOf: 210,
+      entries: [
+        { seq: 201, event: other({ kind: 'visit', bookingUid: 'st-a', state: 'ARRIVED' }) },
+        { seq: 202, event: other({ kind: 'walk_in', bookingUid: 'st-a', walkIn: true }) },
+        { seq: 203, event: edited },
+        { seq: 204, event: put(alertId, 'Allergic to latex', 'alert') },
+        { seq: 206, event: put(goneId, 'Wrong client') },
+        { seq: 207, event: other({ kind: 'note_removed', noteId: goneId }) },
+        { seq: 208, event: other({ kind: 'visit', bookingUid: 'st-b', state: 'ARRIVED' }) },
+        { seq: 209, event: { ...other(sent.change), key: 'someone-else' } },
+      ],
+    })
+    expect(applied).toBe(8)
+    expect(row('st-a')).toMatchObject({ visitState: 'ARRIVED', walkIn: true, deskNotes: 'Mine' })
+    expect(row('st-b').visitState).toBe('DONE')
+    expect(shared.waitingEvents().map((e) => e.change)).toEqual([
+      { kind: 'visit', bookingUid: 'st-b', state: 'DONE' },
+    ])
+    const notes = () =>
+      clients
+        .notesOf(client.id)
+        .map((n) => [n.kind, n.text])
+        .sort()
+    expect(notes()).toEqual([
+      ['alert', 'Allergic to latex'],
+      ['note', 'Prefers Liam, mornings only'],
+    ])
+
+    // The log from before the state's seq, read after it (a resync resumes where the relay
+    // pruned): nothing it holds is applied twice or turns anything back.
+    apply(
+      [put(noteId, 'Prefers Liam'), 190],
+      [edited, 203],
+      [put(goneId, 'Wrong client'), 206],
+      [other({ kind: 'visit', bookingUid: 'st-a', state: 'IN_SERVICE' }), 195],
+    )
+    expect(notes()).toEqual([
+      ['alert', 'Allergic to latex'],
+      ['note', 'Prefers Liam, mornings only'],
+    ])
+    expect(row('st-a').visitState).toBe('ARRIVED')
   })
 })

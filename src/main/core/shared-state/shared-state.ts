@@ -13,6 +13,7 @@
 // same at every desk). Every desk computes it the same way whichever it heard of first — the
 // reschedule or the desk event — so desks agree without the rescheduling desk saying anything.
 import type { DeskChange, DeskEventBody } from '../../../shared/relay/desk-events'
+import type { DeskStateResponse } from '../../../shared/relay/desk-state'
 import type { VisitState } from '../../../shared/domain/appointment-status'
 import type { AppointmentStore } from '../appointments/appointment-store'
 import type { ClientStore } from '../clients/client-store'
@@ -21,6 +22,7 @@ import type { DeskEvents } from '../events/desk-events'
 import type { DeskEventStore } from './desk-event-store'
 import {
   bookingNotesField,
+  checkDeskEvent,
   fieldOf,
   noteField,
   noteRemovedField,
@@ -105,6 +107,14 @@ export class SharedState {
     return this.#d.enabled ? this.#d.store.count() : 0
   }
 
+  /** This desk's desk events the relay refused for good, newest first (kept across restarts). */
+  refused(): Array<{ at: number; kind: DeskChange['kind']; refusal: string }> {
+    if (!this.#d.enabled) return []
+    return this.#d.store
+      .refused()
+      .map((r) => ({ at: r.refusedAt ?? r.madeAt, kind: r.change.kind, refusal: r.refusal ?? '' }))
+  }
+
   /** This desk's desk events not yet read back from the log, oldest first. */
   waitingEvents(): ReturnType<DeskEventStore['waiting']> {
     return this.#d.store.waiting()
@@ -120,6 +130,38 @@ export class SharedState {
     if (held && held.seq >= seq) return { uids: [], clientIds: [] }
     store.setField(field, seq, value)
     return this.#land(event.change, this.#pendingFields())
+  }
+
+  /**
+   * The branch's desk state as the relay keeps it (GET /v1/desk-state), for a desk that cannot
+   * rebuild it from the log (new, wiped, or away longer than the log is kept). Each field's latest
+   * event is applied by the same rule as from the log, at its seq: so a field this desk changed
+   * and has not sent yet stays this desk's (it still goes out, and the relay's later seq decides),
+   * and an event of the log read again after it changes nothing (its seq is not later). Runs in
+   * one transaction and announces what changed; returns the entries it could not read.
+   */
+  applyState(state: DeskStateResponse): { applied: number; unreadable: string[] } {
+    if (!this.#d.enabled) return { applied: 0, unreadable: [] }
+    const unreadable: string[] = []
+    const touched = this.transaction(() => {
+      // What this desk sent up to asOf is in the state (or overtaken): it waits no more, and
+      // its fields take the state's values.
+      this.#d.store.settleSentThrough(state.asOf)
+      const all: DeskTouched = { uids: [], clientIds: [] }
+      for (const entry of [...state.entries].sort((a, b) => a.seq - b.seq)) {
+        const read = checkDeskEvent(entry.event)
+        if (!read.ok || entry.seq > state.asOf) {
+          unreadable.push(read.ok ? `seq ${entry.seq} is past ${state.asOf}` : read.why)
+          continue
+        }
+        const one = this.applyInTx(read.event, entry.seq)
+        all.uids.push(...one.uids)
+        all.clientIds.push(...one.clientIds)
+      }
+      return all
+    })
+    this.announce(touched)
+    return { applied: state.entries.length - unreadable.length, unreadable }
   }
 
   /**

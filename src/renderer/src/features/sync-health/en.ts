@@ -42,7 +42,8 @@ export const en = {
   'syncHealth.problems.refused':
     '{count, plural, one {Cal.com refused # change made here; it needs attention} other {Cal.com refused # changes made here; they need attention}}',
   'syncHealth.problems.refused.todo': 'Open Needs attention to try again or discard',
-  'syncHealth.problems.ringNote': 'The last 20 since the desk started.',
+  'syncHealth.problems.ringNote':
+    'The last 20 since the desk started, and each change the relay refused until it is made again.',
   'syncHealth.problem.RELAY_UNREACHABLE': 'The relay could not be reached.',
   'syncHealth.problem.RELAY_UNREACHABLE.todo':
     'Check this computer’s internet. The desk keeps trying by itself and checks Cal.com directly meanwhile.',
@@ -82,6 +83,10 @@ export const en = {
     'The relay refused a change made at this desk (a visit state, a note or an alert): the other desks of the branch do not show it.',
   'syncHealth.problem.DESK_EVENT_REFUSED.todo':
     'Make the change again at this desk; if it is refused again, update Frontdesk here and tell whoever looks after the relay.',
+  'syncHealth.problem.DESK_STATE_UNAVAILABLE':
+    'The relay is too old to give back the visit states, notes, alerts and walk-ins this desk missed while it was away.',
+  'syncHealth.problem.DESK_STATE_UNAVAILABLE.todo':
+    'Ask whoever looks after the relay to update it; until then, check those with the branch’s other desks.',
   'syncHealth.problem.OTHER': 'Something went wrong while syncing.',
   'syncHealth.problem.OTHER.todo': 'If it repeats, tell whoever looks after this desk.',
   'syncHealth.problem.times': '({count} times in a row; the latest shown)',

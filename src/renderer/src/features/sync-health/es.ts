@@ -45,7 +45,8 @@ export const es: CatalogOf<typeof en> = {
   'syncHealth.problems.refused':
     '{count, plural, one {Cal.com rechazó # cambio hecho aquí; requiere atención} other {Cal.com rechazó # cambios hechos aquí; requieren atención}}',
   'syncHealth.problems.refused.todo': 'Abrir Requieren atención para reintentar o descartar',
-  'syncHealth.problems.ringNote': 'Los últimos 20 desde que arrancó el mostrador.',
+  'syncHealth.problems.ringNote':
+    'Los últimos 20 desde que arrancó el mostrador, y cada cambio que el relé rechazó hasta que se vuelva a hacer.',
   'syncHealth.problem.RELAY_UNREACHABLE': 'No se pudo llegar al relé.',
   'syncHealth.problem.RELAY_UNREACHABLE.todo':
     'Revise la conexión a internet de este ordenador. El mostrador sigue intentándolo solo y mientras tanto consulta Cal.com directamente.',
@@ -88,6 +89,10 @@ export const es: CatalogOf<typeof en> = {
     'El relé rechazó un cambio hecho en este mostrador (un estado de visita, una nota o una alerta): los demás mostradores de la sucursal no lo muestran.',
   'syncHealth.problem.DESK_EVENT_REFUSED.todo':
     'Vuelva a hacer el cambio en este mostrador; si se rechaza otra vez, actualice Frontdesk aquí y avise a quien se ocupa del relé.',
+  'syncHealth.problem.DESK_STATE_UNAVAILABLE':
+    'El relé es demasiado antiguo para devolver los estados de visita, notas, alertas y llegadas sin cita que este mostrador se perdió mientras estuvo fuera.',
+  'syncHealth.problem.DESK_STATE_UNAVAILABLE.todo':
+    'Pida a quien se ocupa del relé que lo actualice; mientras tanto, compruébelos con los demás mostradores de la sucursal.',
   'syncHealth.problem.OTHER': 'Algo falló al sincronizar.',
   'syncHealth.problem.OTHER.todo': 'Si se repite, avise a quien se ocupa de este mostrador.',
   'syncHealth.problem.times': '({count} veces seguidas; se muestra la última)',

@@ -1,0 +1,32 @@
+// `GET /v1/desk-state` as the desk calls it: the branch's desk-owned state as the relay keeps it
+// beside the log (DESIGN.md §9), read when the log alone cannot give it back. The device token
+// travels only in the Authorization header.
+import type { DeskStateResponse } from '../../../shared/relay/desk-state'
+import { RelayProblem, problemOf } from './relay-client'
+import type { RelayDevice } from './relay-device-store'
+
+/** Throws RelayProblem when the relay cannot be reached or answers otherwise. */
+export async function fetchDeskState(
+  device: RelayDevice,
+  signal?: AbortSignal,
+): Promise<DeskStateResponse> {
+  let res: Response
+  try {
+    res = await fetch(`${device.relayUrl}/v1/desk-state`, {
+      headers: { authorization: `Bearer ${device.deviceToken}` },
+      signal: signal
+        ? AbortSignal.any([signal, AbortSignal.timeout(30_000)])
+        : AbortSignal.timeout(30_000),
+    })
+  } catch (err) {
+    throw new RelayProblem(
+      'RELAY_UNREACHABLE',
+      `The relay could not be reached: ${(err as Error).message}`,
+    )
+  }
+  if (!res.ok) throw await problemOf(res, 'the desk state request')
+  const body = (await res.json().catch(() => null)) as Partial<DeskStateResponse> | null
+  if (!body || typeof body.asOf !== 'number' || !Array.isArray(body.entries))
+    throw new RelayProblem('RELAY_BAD_ANSWER', 'The relay answered the desk state without one')
+  return { asOf: body.asOf, entries: body.entries }
+}
