@@ -1,8 +1,10 @@
 // Day view at scale and desk cold start (issue targets: day-view p99 < 10 ms with 1,000,000
 // appointments; cold start to first healthy answer < 1 s). Prints numbers, asserts nothing.
 //   npx tsx bench/desk-day-view.ts [--rows 1000000]
+//   BENCH_DAY_VIEW_DATA=/some/dir   keep the generated desk there and reuse it on the next run
+//                                   (generating a million bookings takes minutes)
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -154,9 +156,14 @@ async function timeRequests(connection: Agent, url: string, paths: string[]): Pr
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'frontdesk-bench-'))
+  const kept = process.env.BENCH_DAY_VIEW_DATA
+  const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'frontdesk-bench-'))
   try {
-    await generate(dataDir)
+    if (kept && existsSync(join(kept, 'frontdesk.db'))) console.log(`reusing the desk in ${kept}`)
+    else {
+      if (kept) mkdirSync(kept, { recursive: true })
+      await generate(dataDir)
+    }
     const starts: number[] = []
     const bare: number[] = []
     for (let i = 0; i < 5; i++) {
@@ -208,7 +215,7 @@ async function main(): Promise<void> {
       `  ratio       cold start / bare node                  ${(pct(starts, 50) / pct(bare, 50)).toFixed(2)}x`,
     )
   } finally {
-    rmSync(dataDir, { recursive: true, force: true })
+    if (!kept) rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
