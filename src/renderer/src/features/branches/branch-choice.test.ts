@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { BranchSummary } from '../../../../shared/api/branches'
-import { chosenBranch, isSwitcherKey, pathAfterSwitch, showsSwitcher } from './branch-choice'
+import {
+  attentionElsewhere,
+  chosenBranch,
+  isSwitcherKey,
+  pathAfterSwitch,
+  showsSwitcher,
+} from './branch-choice'
 
 const branch = (key: string): BranchSummary => ({
   key,
@@ -9,6 +15,7 @@ const branch = (key: string): BranchSummary => ({
   connection: 'connected',
   offline: false,
   waiting: 0,
+  attention: 0,
   lastSyncAt: null,
 })
 const two = [branch('main'), branch('madrid')]
@@ -50,5 +57,23 @@ describe('a switch', () => {
     expect(pathAfterSwitch('/appointment/abc')).toBe('/')
     expect(pathAfterSwitch('/settings')).toBe('/settings')
     expect(pathAfterSwitch('/pending')).toBe('/pending')
+  })
+})
+
+describe("the switcher's button", () => {
+  const three = [
+    { ...branch('main'), attention: 2 },
+    { ...branch('madrid'), attention: 1, waiting: 4 },
+    { ...branch('lisbon'), attention: 3 },
+  ]
+
+  it('counts what needs attention at the branches not on screen, not at the one shown', () => {
+    expect(attentionElsewhere(three, 'main')).toBe(4)
+    expect(attentionElsewhere(three, 'madrid')).toBe(5)
+  })
+
+  it('counts nothing when only the branch on screen has something, or before the list is read', () => {
+    expect(attentionElsewhere([three[0]!, branch('madrid')], 'main')).toBe(0)
+    expect(attentionElsewhere(undefined, 'main')).toBe(0)
   })
 })

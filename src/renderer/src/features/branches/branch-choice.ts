@@ -40,6 +40,17 @@ export function pathAfterSwitch(path: string): string {
   }
 }
 
+/**
+ * What the switcher's button counts: the bookings needing attention at the branches not on
+ * screen (the one on screen says its own in the status strip).
+ */
+export function attentionElsewhere(
+  branches: readonly BranchSummary[] | undefined,
+  current: string,
+): number {
+  return (branches ?? []).reduce((n, b) => (b.key === current ? n : n + b.attention), 0)
+}
+
 const TYPING_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT'])
 
 /** B opens the branch switcher, unless typed into a field or pressed with a modifier. */
