@@ -1,11 +1,17 @@
-// The app keeping watch, against a real desk (electron and electron-updater mocked): closing the
-// window hides it into the tray, the tray follows the desk's queue, a desktop notification the
-// core holds is shown as an OS notification once and its click opens the appointment.
+// The app keeping watch, against a real app of two branches (electron and electron-updater
+// mocked): closing the window hides it into the tray, the tray follows every branch's state and
+// names the worst, a desktop notification the core holds is shown as an OS notification once
+// and its click opens the appointment.
 import { EventEmitter } from 'node:events'
 import pino from 'pino'
 import type { BrowserWindow } from 'electron'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { startTempDesk, type TempDesk } from '../../../test/support/temp-desk'
+import { rmSync } from 'node:fs'
+import { makeDataDir } from '../../../test/support/temp-desk'
+import { until } from '../../../test/support/until'
+import { startBranchHost, type BranchHost } from '../core/branches/branch-host'
+import { refuseACancel } from '../core/branches/branches.test-support'
+import { loadDeskConfig } from '../core/config/desk-config'
 
 class FakeTray extends EventEmitter {
   static last: FakeTray
@@ -59,14 +65,27 @@ class FakeWindow extends EventEmitter {
   }
 }
 
-let desk: TempDesk
+let host: BranchHost
+let dataDir: string
 beforeAll(async () => {
-  desk = await startTempDesk()
+  dataDir = makeDataDir()
+  host = await startBranchHost(
+    loadDeskConfig({
+      FRONTDESK_DATA_DIR: dataDir,
+      FRONTDESK_PORT: '0',
+      FRONTDESK_LOG_LEVEL: 'silent',
+    }),
+  )
+  await host.add('madrid', 'Madrid')
+}, 60_000)
+afterAll(async () => {
+  await host.close()
+  rmSync(dataDir, { recursive: true, force: true })
 })
-afterAll(() => desk.dispose())
 
 describe('the app keeping watch', () => {
-  it('hides into the tray, tells the queue, and shows a notification once, opening its appointment', () => {
+  it('hides into the tray, tells every branch, and shows a notification once, opening its appointment', async () => {
+    const desk = host.primary
     const app = Object.assign(new EventEmitter(), {
       quit: () => undefined,
       getLocale: () => 'en-US',
@@ -94,6 +113,7 @@ describe('the app keeping watch', () => {
     const stop = keepWatch({
       app: app as unknown as KeepWatchOptions['app'],
       desk,
+      branches: host,
       window: window as unknown as BrowserWindow,
       appOrigin: 'http://127.0.0.1:5555',
       iconPath: '/icon.png',
@@ -105,7 +125,18 @@ describe('the app keeping watch', () => {
     expect(prevented).toBe(true)
     expect(window.visible).toBe(false)
 
-    expect(FakeTray.last.tooltip).toBe('Frontdesk — Not connected to Cal.com')
+    // Neither branch is connected yet: the first is named, the other counted.
+    expect(FakeTray.last.tooltip).toBe(
+      'Frontdesk — This branch: Not connected to Cal.com · 1 more branch to see',
+    )
+    // A change refused at the second branch, the one not on screen: the tray names it.
+    refuseACancel(host.branch('madrid')!.desk)
+    await until(
+      'the tray tells of Madrid',
+      () =>
+        FakeTray.last.tooltip ===
+        'Frontdesk — Madrid: Not connected to Cal.com · 1 needs attention · 1 more branch to see',
+    )
 
     expect(shown.map((n) => n.options.title)).toEqual(['New booking at Toronto'])
     expect(desk.services.desktopFeed.pending()).toEqual([])

@@ -7,11 +7,9 @@ import { makeDataDir } from '../../../../test/support/temp-desk'
 import { readLiveStream, type LiveStream } from '../../../../test/support/live-stream'
 import { until } from '../../../../test/support/until'
 import type { BranchList } from '../../../shared/api/branches'
-import { refusalReason } from '../../../shared/api/outbox-reasons'
 import { loadDeskConfig } from '../config/desk-config'
-import type { Desk } from '../desk'
-import type { StoredPayload } from '../outbound/outbox-payloads'
 import { startBranchHost, type BranchHost } from './branch-host'
+import { refuseACancel } from './branches.test-support'
 
 const TOKEN = 'branch-watch-test-token-0123456789'
 let host: BranchHost | undefined
@@ -42,24 +40,6 @@ const branches = async () =>
   (await (
     await fetch(`${host!.url}/api/branches`, { headers: { authorization: `Bearer ${TOKEN}` } })
   ).json()) as BranchList
-
-/** A cancel the desk queued and Cal.com refused for good, as the outbox worker records it. */
-function refuseACancel(desk: Desk): number {
-  const { db, outbox, events } = desk.services
-  const id = db.transaction((tx) => {
-    const row = outbox.enqueue(tx, {
-      op: 'cancel',
-      bookingUid: 'uid-refused',
-      // The summary counts rows by state; what the cancel carried plays no part here.
-      payload: { reason: 'Client called' } as unknown as StoredPayload<'cancel'>,
-      createdBy: null,
-    })
-    outbox.markNeedsAttention(tx, row, refusalReason('Booking cannot be changed', 400))
-    return row.id
-  })
-  events.emit('outboxChanged', {})
-  return id
-}
 
 const branchNews = () => stream!.events.filter((e) => e.type === 'branches').length
 
