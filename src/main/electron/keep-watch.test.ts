@@ -93,23 +93,27 @@ describe('the app keeping watch', () => {
       setLoginItemSettings: () => undefined,
     })
     const window = new FakeWindow()
-    // A notification the core kept while no one could show it (as the relay poll leaves them).
-    const { settings } = desk.services as unknown as {
-      settings: { set(key: string, value: string): void }
-    }
-    settings.set(
-      'notify.desktop.pending',
-      JSON.stringify([
-        {
-          id: 41,
-          title: 'New booking at Toronto',
-          body: 'Nina, haircut',
-          href: '/appointment/bk_9',
-          count: 1,
-          createdAt: '2026-12-08T15:00:00.000Z',
-        },
-      ]),
-    )
+    // A notification each branch's core kept while no one could show it (as the relay poll
+    // leaves them).
+    const keep = (b: { desk: typeof desk }, id: number, title: string, href: string) =>
+      (
+        b.desk.services as unknown as { settings: { set(key: string, value: string): void } }
+      ).settings.set(
+        'notify.desktop.pending',
+        JSON.stringify([
+          {
+            id,
+            title,
+            body: 'Nina, haircut',
+            href,
+            count: 1,
+            createdAt: '2026-12-08T15:00:00.000Z',
+          },
+        ]),
+      )
+    const madrid = host.branch('madrid')!
+    keep({ desk }, 41, 'New booking at Toronto', '/appointment/bk_9')
+    keep(madrid, 42, 'New booking at Madrid', '/appointment/bk_m')
     const stop = keepWatch({
       app: app as unknown as KeepWatchOptions['app'],
       desk,
@@ -138,12 +142,27 @@ describe('the app keeping watch', () => {
         'Frontdesk — Madrid: Not connected to Cal.com · 1 needs attention · 1 more branch to see',
     )
 
-    expect(shown.map((n) => n.options.title)).toEqual(['New booking at Toronto'])
+    // Each branch's notification is shown once; a click opens its appointment at its branch.
+    expect(shown.map((n) => n.options.title)).toEqual([
+      'New booking at Toronto',
+      'New booking at Madrid',
+    ])
     expect(desk.services.desktopFeed.pending()).toEqual([])
     expect(desk.services.desktopFeed.markShown(41)).toBe(false)
+    expect(madrid.desk.services.desktopFeed.markShown(42)).toBe(false)
+    window.hide()
     shown[0]!.emit('click')
     expect(window.visible).toBe(true)
-    expect(window.loaded).toEqual(['http://127.0.0.1:5555/#/appointment/bk_9'])
+    shown[1]!.emit('click')
+    expect(window.loaded).toEqual([
+      'http://127.0.0.1:5555/?branch=main#/appointment/bk_9',
+      'http://127.0.0.1:5555/?branch=madrid#/appointment/bk_m',
+    ])
+
+    // A branch added later is in the tray, and the app shows its notifications itself.
+    await host.add('lisbon', 'Lisbon')
+    await until('the tray counts Lisbon', () => FakeTray.last.tooltip.includes('2 more branches'))
+    expect(host.branch('lisbon')!.desk.services.desktopFeed.shownByApp).toBe(true)
     stop()
   })
 })

@@ -1,7 +1,7 @@
 // The Electron app keeps watch (DESIGN.md §8): closing the window leaves Frontdesk in the tray,
 // still syncing and notifying; the tray says, for every branch the app holds, online or offline
-// and what waits to sync or needs attention, the worst branch named; the
-// core's desktop notifications become OS notifications whose click opens the appointment;
+// and what waits to sync or needs attention, the worst branch named; every branch core's desktop
+// notifications become OS notifications whose click opens the appointment at its branch;
 // start at login follows the setting; updates download in the background. Glue only: each part
 // is its own module, and the state and words come from the core.
 import type { App, BrowserWindow } from 'electron'
@@ -33,17 +33,28 @@ export interface KeepWatchOptions {
 
 export function keepWatch(o: KeepWatchOptions): () => void {
   const { services } = o.desk
-  const open = (href: string | null) => {
+  /** Brings the window forward, at `href` of the branch `key` when given. */
+  const open = (href: string | null, key?: string) => {
     if (o.window.isDestroyed()) return
     focusWindow(o.window)
-    if (href) void o.window.loadURL(`${o.appOrigin}/#${href}`)
+    if (href && key) {
+      void o.window.loadURL(`${o.appOrigin}/?branch=${encodeURIComponent(key)}#${href}`)
+    }
   }
   keepInTrayOnClose(o.app, o.window)
   const tray = createDeskTray(o.iconPath, { open: () => open(null), quit: () => o.app.quit() })
-  const stopWatching = watchBranches(o.branches, (states) =>
-    tray.show(trayWords(states, o.app.getLocale())),
-  )
-  showOsNotifications(services.desktopFeed, open)
+  // Every branch's desktop notifications, a branch added later's too; a click opens the
+  // appointment at its own branch.
+  const notifying = new WeakSet<object>()
+  const stopWatching = watchBranches(o.branches, (states) => {
+    tray.show(trayWords(states, o.app.getLocale()))
+    for (const b of o.branches.all()) {
+      const feed = b.desk.services.desktopFeed
+      if (notifying.has(feed)) continue
+      notifying.add(feed)
+      showOsNotifications(feed, (href) => open(href, b.key))
+    }
+  })
   services.computer.attach(startAtLoginApplier(o.app))
   const quiet = new RulesQuietWindow({ device: () => services.sync.relayDevice() })
   const updates = keepUpdated({

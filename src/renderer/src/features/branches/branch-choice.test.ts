@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { BranchSummary } from '../../../../shared/api/branches'
 import {
   attentionElsewhere,
+  branchInAddress,
   chosenBranch,
   isSwitcherKey,
   pathAfterSwitch,
@@ -75,5 +76,23 @@ describe("the switcher's button", () => {
   it('counts nothing when only the branch on screen has something, or before the list is read', () => {
     expect(attentionElsewhere([three[0]!, branch('madrid')], 'main')).toBe(0)
     expect(attentionElsewhere(undefined, 'main')).toBe(0)
+  })
+})
+
+describe('an address naming a branch (a notification clicked in the Electron app)', () => {
+  it('opens that branch, and the address loses the name so a later reload keeps the choice', () => {
+    expect(branchInAddress('http://127.0.0.1:5555/?branch=madrid#/appointment/bk_9')).toEqual({
+      key: 'madrid',
+      rest: '/#/appointment/bk_9',
+    })
+    expect(branchInAddress('http://127.0.0.1:5555/?token=t&branch=main#/')).toEqual({
+      key: 'main',
+      rest: '/?token=t#/',
+    })
+  })
+
+  it('names none when it has no branch or not a valid key', () => {
+    expect(branchInAddress('http://127.0.0.1:5555/#/day/2026-03-10')).toBeNull()
+    expect(branchInAddress('http://127.0.0.1:5555/?branch=..%2Fetc#/')).toBeNull()
   })
 })
