@@ -17,6 +17,7 @@ import { businessOverview, type BranchSource } from '../overview/business-overvi
 import { OverviewStore } from '../overview/overview-store'
 import { branchDataDir, BranchRegistry, BranchRegistryError } from './branch-registry'
 import branchRoutes from './branch-routes'
+import { AppSignIn } from './app-sign-in'
 import { BranchWatch } from './branch-watch'
 
 export interface HostedBranch {
@@ -125,6 +126,7 @@ export async function startBranchHost(
   const watch = new BranchWatch(() =>
     JSON.stringify([...hosted.values()].map(summary).map(({ lastSyncAt: _, ...shown }) => shown)),
   )
+  const signIns = new AppSignIn()
   // Every branch's live stream carries the news, so the page hears it whichever branch it shows.
   watch.onChange(() => {
     for (const b of hosted.values()) b.desk.services.bus.publish({ type: 'branches' })
@@ -150,6 +152,7 @@ export async function startBranchHost(
     const branch = { key, desk, label, overview: new OverviewStore(desk.services.db) }
     hosted.set(key, branch)
     watch.follow(key, desk.services.events)
+    signIns.follow(key, desk.services.signIn)
     return branch
   }
 
@@ -178,6 +181,7 @@ export async function startBranchHost(
       if (!branch) throw new DeskError('NOT_FOUND', `This app holds no branch "${key}"`, 'key')
       hosted.delete(key)
       watch.unfollow(key)
+      signIns.unfollow(key)
       registry.remove(key)
       await branch.desk.close()
     },
@@ -185,6 +189,7 @@ export async function startBranchHost(
       businessOverview([...hosted.values()].map(overviewSource), range, nowMs),
     async close() {
       watch.close()
+      signIns.close()
       const all = [...hosted.values()].reverse()
       hosted.clear()
       for (const b of all) await b.desk.close()
@@ -202,6 +207,7 @@ export async function startBranchHost(
     overview: new OverviewStore(primary.services.db),
   })
   watch.follow(PRIMARY_BRANCH_KEY, primary.services.events)
+  signIns.follow(PRIMARY_BRANCH_KEY, primary.services.signIn)
   Object.assign(host, { primary, url: primary.url, port: primary.port })
   try {
     for (const entry of registry.list()) await startBranch(entry.key, entry.name)

@@ -1,0 +1,99 @@
+// One person at the app, through its real local API (two branch cores, each with its own copy of
+// the business): a PIN typed at one branch signs the person in at the other without asking again,
+// signing out at either ends it at both, and a branch of another business is never signed in so.
+import { rmSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeDataDir } from '../../../../test/support/temp-desk'
+import type { SessionState } from '../../../shared/api/people'
+import { loadDeskConfig } from '../config/desk-config'
+import {
+  OWNER,
+  RECEPTIONIST,
+  seedBusiness,
+  snapshotOf,
+  TEAM,
+} from '../people/business.test-support'
+import { startBranchHost, type BranchHost } from './branch-host'
+
+const TOKEN = 'app-sign-in-test-token-0123456789'
+let host: BranchHost
+let dataDir: string
+
+beforeAll(async () => {
+  dataDir = makeDataDir()
+  host = await startBranchHost(
+    loadDeskConfig({
+      FRONTDESK_DATA_DIR: dataDir,
+      FRONTDESK_PORT: '0',
+      FRONTDESK_API_TOKEN: TOKEN,
+      FRONTDESK_LOG_LEVEL: 'silent',
+    }),
+  )
+  await host.add('madrid', 'Madrid')
+  await host.add('elsewhere', 'Another business')
+  await seedBusiness(host.primary)
+  await seedBusiness(host.branch('madrid')!.desk)
+  host
+    .branch('elsewhere')!
+    .desk.services.business.replace({ ...(await snapshotOf(TEAM)), businessId: 'biz_other' })
+}, 60_000)
+afterAll(async () => {
+  await host.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+/** A call to the app as the page makes it: `prefix` is '' or `/b/<key>`. */
+const call = (prefix: string, path: string, init: RequestInit = {}) =>
+  fetch(`${host.url}${prefix}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${TOKEN}`, ...init.headers },
+  })
+const personAt = async (prefix: string) =>
+  ((await (await call(prefix, '/api/session')).json()) as SessionState).person?.id ?? null
+const signIn = (prefix: string, personId: string, pin: string) =>
+  call(prefix, '/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ personId, pin }),
+  })
+const everywhere = async () => [
+  await personAt(''),
+  await personAt('/b/madrid'),
+  await personAt('/b/elsewhere'),
+]
+
+describe('one person at the app', () => {
+  it('signed in at one branch is signed in at the other branches of the business, audited so', async () => {
+    expect((await signIn('', OWNER.id, OWNER.pin)).status).toBe(200)
+    expect(await everywhere()).toEqual([OWNER.id, OWNER.id, null])
+    const audit = host
+      .branch('madrid')!
+      .desk.services.db.$client.prepare(
+        'select action, detail, person_id from audit_log order by id desc limit 1',
+      )
+      .get()
+    expect(audit).toEqual({
+      action: 'session.signIn',
+      detail: JSON.stringify({ via: 'app', branch: 'main' }),
+      person_id: OWNER.id,
+    })
+
+    // Signing out at the second branch ends it at the first too.
+    expect((await call('/b/madrid', '/api/session', { method: 'DELETE' })).status).toBeLessThan(300)
+    expect(await everywhere()).toEqual([null, null, null])
+  }, 60_000)
+
+  it('a new person at the computer takes over every branch; one of another business is signed out there', async () => {
+    // Someone signed in at the other business's branch, with its own PIN.
+    expect((await signIn('/b/elsewhere', OWNER.id, OWNER.pin)).status).toBe(200)
+    expect(await everywhere()).toEqual([null, null, OWNER.id])
+
+    // Then the receptionist signs in at Madrid: they are the one at the computer now.
+    expect((await signIn('/b/madrid', RECEPTIONIST.id, RECEPTIONIST.pin)).status).toBe(200)
+    expect(await everywhere()).toEqual([RECEPTIONIST.id, RECEPTIONIST.id, null])
+
+    // A wrong PIN at one branch signs no one in anywhere and leaves the person there.
+    expect((await signIn('', OWNER.id, '9999')).status).toBe(401)
+    expect(await everywhere()).toEqual([RECEPTIONIST.id, RECEPTIONIST.id, null])
+  }, 60_000)
+})
