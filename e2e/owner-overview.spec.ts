@@ -247,6 +247,24 @@ test('the switcher tells, live, of a booking needing attention at the other bran
   }
 })
 
+test("an address naming a branch opens it, as a notification's click in the Electron app does", async ({
+  page,
+}) => {
+  const [, second] = (await world.get<BranchList>('/api/branches')) as [
+    BranchList[number],
+    BranchList[number],
+  ]
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto(`${world.app.url}/?token=${world.app.token}&branch=${second.key}#/settings`)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  await expect(page.getByTestId('branch-name')).toHaveText(second.name)
+  await expect(page).toHaveURL(/#\/settings$/)
+  expect(page.url()).not.toContain('branch=')
+  // The choice is kept as if made with the switcher: a reload stays there.
+  await page.reload()
+  await expect(page.getByTestId('branch-name')).toHaveText(second.name)
+})
+
 test("All branches shows the sandbox's numbers of each branch and opens a branch's day", async ({
   page,
 }) => {

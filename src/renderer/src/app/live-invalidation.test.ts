@@ -151,8 +151,14 @@ describe('appInvalidationsFor', () => {
     expect(await staleAfter({ type: 'branches' })).toEqual([])
   })
 
-  it("after the stream was down the branch list is read again; a branch's own news leaves it", async () => {
-    expect(await appStaleAfter({ type: 'reconnected' })).toEqual(['["branches"]'])
+  it("a sign-in or out at the branch on screen refetches the app's sign-in, which went with it", async () => {
+    expect(await appStaleAfter({ type: 'people' })).toEqual(['["session"]'])
+  })
+
+  it("after the stream was down the branch list and sign-in are read again; a branch's own news leaves them", async () => {
+    expect((await appStaleAfter({ type: 'reconnected' })).sort()).toEqual(
+      ['["branches"]', '["session"]'].sort(),
+    )
     expect(await appStaleAfter({ type: 'outbox' })).toEqual([])
     expect(await appStaleAfter({ type: 'sync' })).toEqual([])
   })

@@ -74,10 +74,20 @@ export function invalidationsFor(signal: LiveSignal): QueryKey[] {
 }
 
 /**
- * What a live signal makes stale in the app's own cache (the branches the switcher lists): news
- * of any branch arrives on the stream of the branch on screen, and after the stream was down
- * nothing is known.
+ * What a live signal makes stale in the app's own cache: the branches the switcher lists (news of
+ * any branch arrives on the stream of the branch on screen, and after the stream was down nothing
+ * is known), and the app's sign-in, which the app keeps one across its branches (a sign-in at the
+ * branch on screen signed the person in at the first branch too, which the app's routes go by).
  */
 export function appInvalidationsFor(signal: LiveSignal): QueryKey[] {
-  return signal.type === 'branches' || signal.type === 'reconnected' ? [appQueryKeys.branches] : []
+  switch (signal.type) {
+    case 'branches':
+      return [appQueryKeys.branches]
+    case 'people':
+      return [queryKeys.session]
+    case 'reconnected':
+      return [appQueryKeys.branches, queryKeys.session]
+    default:
+      return []
+  }
 }
