@@ -96,4 +96,61 @@ describe('one person at the app', () => {
     expect((await signIn('', OWNER.id, '9999')).status).toBe(401)
     expect(await everywhere()).toEqual([RECEPTIONIST.id, RECEPTIONIST.id, null])
   }, 60_000)
+
+  it('counts activity at any branch against the idle sign-out, and ends it at all when idle', async () => {
+    // A second app on a clock of the test's own (no waiting).
+    let now = Date.parse('2026-03-10T09:00:00Z')
+    const clockDir = makeDataDir()
+    const clocked = await startBranchHost(
+      loadDeskConfig({
+        FRONTDESK_DATA_DIR: clockDir,
+        FRONTDESK_PORT: '0',
+        FRONTDESK_API_TOKEN: TOKEN,
+        FRONTDESK_LOG_LEVEL: 'silent',
+      }),
+      { now: () => now, branchOptions: () => ({ now: () => now }) },
+    )
+    try {
+      await clocked.add('madrid', 'Madrid')
+      await seedBusiness(clocked.primary)
+      await seedBusiness(clocked.branch('madrid')!.desk)
+      const at = (prefix: string, path: string, init: RequestInit = {}) =>
+        fetch(`${clocked.url}${prefix}${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${TOKEN}`, ...init.headers },
+        })
+      const who = async () =>
+        Promise.all(
+          ['', '/b/madrid'].map(
+            async (prefix) =>
+              ((await (await at(prefix, '/api/session')).json()) as SessionState).person?.id ??
+              null,
+          ),
+        )
+      const signedIn = await at('', '/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ personId: OWNER.id, pin: OWNER.pin }),
+      })
+      expect(signedIn.status).toBe(200)
+
+      // Nine minutes on, the owner works at Madrid; the first branch counts it too.
+      now += 9 * 60_000
+      const activity = await at('/b/madrid', '/api/session/activity', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+      expect(activity.status).toBe(200)
+      now += 9 * 60_000
+      expect(await who()).toEqual([OWNER.id, OWNER.id])
+
+      // Ten idle minutes (the default) end it at both.
+      now += 10 * 60_000
+      expect(await who()).toEqual([null, null])
+    } finally {
+      await clocked.close()
+      rmSync(clockDir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
