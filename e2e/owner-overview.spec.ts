@@ -170,6 +170,101 @@ test('the switcher moves the whole UI to the other branch and never mixes their 
   await expect.poll(() => uidsOnScreen(page)).toEqual(firstDay)
 })
 
+test('the switcher tells, live, of a booking needing attention at the other branch, and when it is dealt with', async ({
+  page,
+}) => {
+  const [first, second] = (await world.get<BranchList>('/api/branches')) as [
+    BranchList[number],
+    BranchList[number],
+  ]
+  expect(second.attention).toBe(0)
+  // A booking of the second branch that its client cancelled on Cal.com while the news of it was
+  // lost: the second branch still shows it, so a reschedule there is refused by Cal.com.
+  const store = world.sandbox.sandbox.store
+  const booking = [...store.bookings.values()].find(
+    (b) =>
+      b.accountId === world.accounts[1].userId &&
+      b.status === 'accepted' &&
+      Date.parse(b.start) > Date.now() + 86_400_000,
+  )!
+  expect(booking).toBeTruthy()
+  await world.get(`/b/${SECOND_BRANCH_KEY}/api/appointments/${booking.uid}`)
+
+  // The receptionist looks at the first branch's day.
+  await openOwnerApp(page, world, '/')
+  const switcher = page.getByTestId('branch-switcher')
+  await expect(switcher.getByRole('button')).toContainText(first.name)
+  await expect(page.getByTestId('branch-switcher-elsewhere')).toHaveCount(0)
+
+  booking.status = 'cancelled'
+  try {
+    const moved = await world.call(
+      `/b/${SECOND_BRANCH_KEY}/api/appointments/${booking.uid}/reschedule`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          start: new Date(Date.parse(booking.start) + 3_600_000).toISOString(),
+        }),
+      },
+    )
+    expect(moved.status).toBeLessThan(300)
+
+    // Without a reload, the switcher's button counts it, and its list says where.
+    const elsewhere = page.getByTestId('branch-switcher-elsewhere')
+    await expect(elsewhere).toHaveAttribute('data-count', '1', { timeout: 20_000 })
+    await expect(elsewhere).toHaveText('⚠ 1 needs attention at another branch')
+    await expect(switcher.getByRole('button')).toContainText(first.name)
+    // The first branch's own strip is not the second's.
+    await expect(page.getByTestId('attention-count')).toHaveAttribute('data-count', '0')
+    await page.keyboard.press('b')
+    const option = page.getByRole('option', { name: new RegExp(second.name) })
+    await expect(option).toContainText('1 needs attention')
+    await expect(page.getByTestId(`branch-marks-${first.key}`)).toHaveText('')
+    await expectAccessible(page, 'the branch switcher counting the other branch')
+    await page.keyboard.press('Escape')
+
+    // Someone at the second branch discards it: the count clears here, again without a reload.
+    const [refused] = await world.get<Array<{ id: number }>>(
+      `/b/${SECOND_BRANCH_KEY}/api/outbox?state=needs_attention`,
+    )
+    const discarded = await world.call(
+      `/b/${SECOND_BRANCH_KEY}/api/outbox/${refused!.id}/discard`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ confirm: true }),
+      },
+    )
+    expect(discarded.status).toBeLessThan(300)
+    await expect(elsewhere).toHaveCount(0)
+    await page.keyboard.press('b')
+    await expect(option).not.toContainText('needs attention')
+    await page.keyboard.press('Escape')
+  } finally {
+    // Cal.com's booking as it was, so the overview's numbers below still match the sandbox's.
+    booking.status = 'accepted'
+  }
+})
+
+test("an address naming a branch opens it, as a notification's click in the Electron app does", async ({
+  page,
+}) => {
+  const [, second] = (await world.get<BranchList>('/api/branches')) as [
+    BranchList[number],
+    BranchList[number],
+  ]
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto(`${world.app.url}/?token=${world.app.token}&branch=${second.key}#/settings`)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  await expect(page.getByTestId('branch-name')).toHaveText(second.name)
+  await expect(page).toHaveURL(/#\/settings$/)
+  expect(page.url()).not.toContain('branch=')
+  // The choice is kept as if made with the switcher: a reload stays there.
+  await page.reload()
+  await expect(page.getByTestId('branch-name')).toHaveText(second.name)
+})
+
 test("All branches shows the sandbox's numbers of each branch and opens a branch's day", async ({
   page,
 }) => {

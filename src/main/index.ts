@@ -45,7 +45,8 @@ async function start(): Promise<void> {
   )
 
   const desk = host.primary
-  signOutWhenOsLocks(desk.services.signIn)
+  const branches = host
+  signOutWhenOsLocks(() => branches.all().map((b) => b.desk.services.signIn))
   const appOrigin = new URL(host.url).origin
   guardAllWebContents(appOrigin)
   registerIpcHandlers(
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
   keepWatch({
     app,
     desk,
+    branches,
     window,
     appOrigin,
     iconPath: join(here, '../renderer/favicon.png'),

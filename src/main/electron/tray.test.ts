@@ -1,5 +1,5 @@
 // The tray (electron mocked: Tray, Menu, nativeImage): its tooltip and menu say what the core
-// says, and Open and Quit do what they say.
+// says, a line per branch in an app of several, and Open and Quit do what they say.
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
 
@@ -34,7 +34,7 @@ vi.mock('electron', () => ({
   nativeImage: { createFromPath: (path: string) => ({ path }) },
 }))
 const { createDeskTray } = await import('./tray')
-const { trayWords } = await import('../core/notify/desk-watch')
+const { trayWords } = await import('../core/notify/tray-status')
 
 describe('the tray', () => {
   it('says online or offline and what waits, and opens or quits from its menu', () => {
@@ -43,7 +43,7 @@ describe('the tray', () => {
       open: () => done.push('open'),
       quit: () => done.push('quit'),
     })
-    tray.show(trayWords({ reach: 'offline', waiting: 2 }, 'en'))
+    tray.show(trayWords([{ name: 'Toronto', reach: 'offline', waiting: 2, attention: 0 }], 'en'))
     const fake = FakeTray.last
     expect(fake.tooltip).toBe(
       'Frontdesk — Online bookings are not arriving · 2 changes waiting to sync',
@@ -58,8 +58,33 @@ describe('the tray', () => {
     fake.menu[3]!.click!()
     fake.emit('click')
     expect(done).toEqual(['open', 'quit', 'open'])
-    tray.show(trayWords({ reach: 'online', waiting: 0 }, 'en'))
+    tray.show(trayWords([{ name: 'Toronto', reach: 'online', waiting: 0, attention: 0 }], 'en'))
     expect(fake.tooltip).toBe('Frontdesk — Online')
+
+    // An app of two branches: the worst named first, then a line per branch, then the actions.
+    tray.show(
+      trayWords(
+        [
+          { name: 'Toronto', reach: 'online', waiting: 0, attention: 0 },
+          { name: 'Berlin', reach: 'online', waiting: 1, attention: 1 },
+        ],
+        'en',
+      ),
+    )
+    expect(fake.tooltip).toBe(
+      'Frontdesk — Berlin: Online · 1 needs attention · 1 change waiting to sync',
+    )
+    expect(fake.menu.map((i) => [i.label ?? i.type, i.enabled])).toEqual([
+      ['Berlin: Online · 1 needs attention · 1 change waiting to sync', false],
+      ['separator', undefined],
+      ['Toronto: Online', false],
+      ['Berlin: Online · 1 needs attention · 1 change waiting to sync', false],
+      ['separator', undefined],
+      ['Open Frontdesk', undefined],
+      ['Quit Frontdesk', undefined],
+    ])
+    fake.menu[5]!.click!()
+    expect(done).toEqual(['open', 'quit', 'open', 'open'])
     tray.destroy()
     expect(fake.destroyed).toBe(true)
   })

@@ -21,6 +21,8 @@ export const BranchSummary = Type.Object({
   offline: Type.Boolean(),
   /** The desk's changes still waiting for Cal.com (the switcher's waiting mark). */
   waiting: Type.Integer({ minimum: 0 }),
+  /** The desk's changes Cal.com refused, waiting for a person (the switcher's attention mark). */
+  attention: Type.Integer({ minimum: 0 }),
   /** The latest news from the relay or a reconcile; null when it never synced. */
   lastSyncAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 })

@@ -157,6 +157,11 @@ export const LiveEvent = Type.Union([
   Type.Object({ type: Type.Literal('people') }),
   /** Desktop notifications wait to be shown: read GET /api/notifications/desktop/pending. */
   Type.Object({ type: Type.Literal('notifications') }),
+  /**
+   * What the app shows of its branches changed, at any branch (an app holding several): read the
+   * app's GET /api/branches again. Every branch's stream carries it.
+   */
+  Type.Object({ type: Type.Literal('branches') }),
 ])
 export type LiveEvent = Static<typeof LiveEvent>
 

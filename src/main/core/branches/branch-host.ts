@@ -17,6 +17,8 @@ import { businessOverview, type BranchSource } from '../overview/business-overvi
 import { OverviewStore } from '../overview/overview-store'
 import { branchDataDir, BranchRegistry, BranchRegistryError } from './branch-registry'
 import branchRoutes from './branch-routes'
+import { AppSignIn } from './app-sign-in'
+import { BranchWatch } from './branch-watch'
 
 export interface HostedBranch {
   key: string
@@ -34,7 +36,14 @@ export interface BranchHost {
   /** The first branch's desk (what a one-branch app was). */
   primary: Desk
   branch(key: string): HostedBranch | undefined
+  /** Every branch the app holds now, the first first. */
+  all(): HostedBranch[]
   summaries(): BranchSummary[]
+  /**
+   * Calls `listener` whenever what the app shows of its branches changed (a branch added or
+   * removed, its name, offline, waiting or attention marks); returns how to stop.
+   */
+  watch(listener: () => void): () => void
   add(key: string, name: string): Promise<BranchSummary>
   remove(key: string): Promise<void>
   overview(range: OverviewRange, nowMs?: number): Overview
@@ -72,6 +81,7 @@ function summary(b: HostedBranch): BranchSummary {
     connection: current.connection,
     offline: offline(b.desk),
     waiting: b.desk.services.outbox.queueDepth(),
+    attention: b.desk.services.outbox.needingAttention(),
     lastSyncAt: lastSyncAt(b.desk),
   }
 }
@@ -112,6 +122,15 @@ export async function startBranchHost(
   }
   const hosted = new Map<string, HostedBranch>()
   const { branchOptions, ...primaryOptions } = opts
+  // What is shown of every branch, less the last news's time (it moves with every event).
+  const watch = new BranchWatch(() =>
+    JSON.stringify([...hosted.values()].map(summary).map(({ lastSyncAt: _, ...shown }) => shown)),
+  )
+  const signIns = new AppSignIn()
+  // Every branch's live stream carries the news, so the page hears it whichever branch it shows.
+  watch.onChange(() => {
+    for (const b of hosted.values()) b.desk.services.bus.publish({ type: 'branches' })
+  })
 
   const startBranch = async (key: string, label: string, logger?: Logger) => {
     const dataDir = branchDataDir(config.dataDir, key)
@@ -132,6 +151,8 @@ export async function startBranchHost(
     )
     const branch = { key, desk, label, overview: new OverviewStore(desk.services.db) }
     hosted.set(key, branch)
+    watch.follow(key, desk.services.events)
+    signIns.follow(key, desk.services.signIn)
     return branch
   }
 
@@ -141,7 +162,9 @@ export async function startBranchHost(
     token: config.apiToken,
     primary: undefined as unknown as Desk,
     branch: (key) => hosted.get(key),
+    all: () => [...hosted.values()],
     summaries: () => [...hosted.values()].map(summary),
+    watch: (listener) => watch.onChange(listener),
     async add(key, name) {
       if (key === PRIMARY_BRANCH_KEY || hosted.has(key) || registry.has(key)) {
         throw new DeskError('BRANCH_EXISTS', `This app already holds a branch "${key}"`, 'key')
@@ -157,12 +180,16 @@ export async function startBranchHost(
       const branch = hosted.get(key)
       if (!branch) throw new DeskError('NOT_FOUND', `This app holds no branch "${key}"`, 'key')
       hosted.delete(key)
+      watch.unfollow(key)
+      signIns.unfollow(key)
       registry.remove(key)
       await branch.desk.close()
     },
     overview: (range, nowMs = Date.now()) =>
       businessOverview([...hosted.values()].map(overviewSource), range, nowMs),
     async close() {
+      watch.close()
+      signIns.close()
       const all = [...hosted.values()].reverse()
       hosted.clear()
       for (const b of all) await b.desk.close()
@@ -179,9 +206,12 @@ export async function startBranchHost(
     label: null,
     overview: new OverviewStore(primary.services.db),
   })
+  watch.follow(PRIMARY_BRANCH_KEY, primary.services.events)
+  signIns.follow(PRIMARY_BRANCH_KEY, primary.services.signIn)
   Object.assign(host, { primary, url: primary.url, port: primary.port })
   try {
     for (const entry of registry.list()) await startBranch(entry.key, entry.name)
+    watch.start()
   } catch (err) {
     await host.close()
     throw err

@@ -36,6 +36,7 @@ export class OutboxStore {
   readonly #stateOfMutation
   readonly #openStatesOf
   readonly #queueDepth
+  readonly #needingAttention
   readonly #byId
   readonly #openRowsOf
   readonly #countsByState
@@ -61,6 +62,11 @@ export class OutboxStore {
       .select({ n: sql<number>`count(*)` })
       .from(outbox)
       .where(inArray(outbox.state, ['pending', 'in_flight']))
+      .prepare()
+    this.#needingAttention = db
+      .select({ n: sql<number>`count(*)` })
+      .from(outbox)
+      .where(eq(outbox.state, 'needs_attention'))
       .prepare()
     this.#byId = db
       .select()
@@ -122,6 +128,11 @@ export class OutboxStore {
   /** Rows queued or out (sync health). */
   queueDepth(): number {
     return this.#queueDepth.get()?.n ?? 0
+  }
+
+  /** Rows Cal.com refused that wait for a person (the "needs attention" count). */
+  needingAttention(): number {
+    return this.#needingAttention.get()?.n ?? 0
   }
 
   /** Adds a row inside the caller's transaction. */

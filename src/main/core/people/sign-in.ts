@@ -22,6 +22,12 @@ export const LOCK_MS = 5 * 60_000
 
 export type SignOutReason = 'user' | 'idle' | 'os-lock' | 'removed' | 'switch'
 
+/** What changed at this desk's sign-in, for an app that shares it across its branches. */
+export type SessionChange =
+  | { kind: 'signedIn'; personId: string; businessId: string | null }
+  | { kind: 'signedOut'; reason: SignOutReason }
+  | { kind: 'activity' }
+
 export interface SignedIn {
   id: string
   name: string
@@ -44,6 +50,7 @@ export class SignIn {
   #session: { personId: string; lastActivity: number } | null = null
   #idleTimer: NodeJS.Timeout | null = null
   readonly #now: () => number
+  readonly #watchers = new Set<(change: SessionChange) => void>()
 
   constructor(private readonly d: SignInDeps) {
     this.#now = d.now ?? Date.now
@@ -85,6 +92,40 @@ export class SignIn {
     if (!this.#session) return
     this.#session.lastActivity = this.#now()
     this.#armIdleTimer()
+    this.#tell({ kind: 'activity' })
+  }
+
+  /** Calls `listener` after each sign-in, sign-out and activity here; returns how to stop. */
+  watch(listener: (change: SessionChange) => void): () => void {
+    this.#watchers.add(listener)
+    return () => this.#watchers.delete(listener)
+  }
+
+  /** The business this desk's copy is of; null before one is set up. */
+  businessId(): string | null {
+    return this.d.business.current()?.id ?? null
+  }
+
+  /**
+   * Signs in a person whose PIN another branch of this app has just checked, when they may sign
+   * in here; false (and no one signed in by it) when they may not. Not told to watchers: the app
+   * that asked knows.
+   */
+  adopt(personId: string, fromBranch: string): boolean {
+    const person = this.people().find((p) => p.id === personId)
+    if (!person) return false
+    if (this.#session?.personId === personId) {
+      this.#session.lastActivity = this.#now()
+      this.#armIdleTimer()
+      return true
+    }
+    if (this.#session) this.#endSession('switch')
+    this.#session = { personId, lastActivity: this.#now() }
+    this.#armIdleTimer()
+    this.#audit('session.signIn', person, { via: 'app', branch: fromBranch })
+    this.d.logger.info({ personId, role: person.role, fromBranch }, 'signed in by the app')
+    this.d.bus.publish({ type: 'people' })
+    return true
   }
 
   async signIn(personId: string, pin: string): Promise<SignedIn> {
@@ -120,12 +161,18 @@ export class SignIn {
     this.#audit('session.signIn', person, {})
     this.d.logger.info({ personId, role: person.role }, 'signed in')
     this.d.bus.publish({ type: 'people' })
+    this.#tell({ kind: 'signedIn', personId, businessId: this.businessId() })
     return { id: person.id, name: person.name, role: person.role }
   }
 
   signOut(reason: SignOutReason): void {
+    if (this.#endSession(reason)) this.#tell({ kind: 'signedOut', reason })
+  }
+
+  /** Ends the session here; false when no one was signed in. */
+  #endSession(reason: SignOutReason): boolean {
     const session = this.#session
-    if (!session) return
+    if (!session) return false
     this.#session = null
     if (this.#idleTimer) clearTimeout(this.#idleTimer)
     this.#idleTimer = null
@@ -133,6 +180,11 @@ export class SignIn {
     this.#audit('session.signOut', person ?? { id: session.personId, name: '' }, { reason })
     this.d.logger.info({ personId: session.personId, reason }, 'signed out')
     this.d.bus.publish({ type: 'people' })
+    return true
+  }
+
+  #tell(change: SessionChange): void {
+    for (const listener of [...this.#watchers]) listener(change)
   }
 
   /** The business copy changed: a person who left it, or may no longer sign in here, is out. */

@@ -3,7 +3,14 @@
 // bookings is patched into the cache instead: live-updates.test.ts.)
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
-import { invalidationsFor, MOST_PATCHED, patchedUids, type LiveSignal } from './live-invalidation'
+import { appQueryKeys } from '../features/branches/app-queries'
+import {
+  appInvalidationsFor,
+  invalidationsFor,
+  MOST_PATCHED,
+  patchedUids,
+  type LiveSignal,
+} from './live-invalidation'
 import { queryKeys } from './query-keys'
 
 function cacheWithEverything() {
@@ -119,5 +126,40 @@ describe('invalidationsFor', () => {
     const all = await staleAfter({ type: 'clients', ids: [], all: true })
     expect(all.filter((k) => !k.startsWith('["clients"'))).toEqual([])
     expect(all).toHaveLength(6)
+  })
+})
+
+describe('appInvalidationsFor', () => {
+  async function appStaleAfter(signal: LiveSignal): Promise<string[]> {
+    const app = new QueryClient()
+    for (const key of [appQueryKeys.branches, appQueryKeys.overview('today'), queryKeys.session]) {
+      app.setQueryData(key, 'cached')
+    }
+    for (const queryKey of appInvalidationsFor(signal)) {
+      await app.invalidateQueries({ queryKey, refetchType: 'none' })
+    }
+    return app
+      .getQueryCache()
+      .getAll()
+      .filter((q) => q.state.isInvalidated)
+      .map((q) => JSON.stringify(q.queryKey))
+  }
+
+  it("news of the app's branches, on any branch's stream, refetches the app's branch list alone", async () => {
+    expect(await appStaleAfter({ type: 'branches' })).toEqual(['["branches"]'])
+    // ...and touches nothing of the branch on screen.
+    expect(await staleAfter({ type: 'branches' })).toEqual([])
+  })
+
+  it("a sign-in or out at the branch on screen refetches the app's sign-in, which went with it", async () => {
+    expect(await appStaleAfter({ type: 'people' })).toEqual(['["session"]'])
+  })
+
+  it("after the stream was down the branch list and sign-in are read again; a branch's own news leaves them", async () => {
+    expect((await appStaleAfter({ type: 'reconnected' })).sort()).toEqual(
+      ['["branches"]', '["session"]'].sort(),
+    )
+    expect(await appStaleAfter({ type: 'outbox' })).toEqual([])
+    expect(await appStaleAfter({ type: 'sync' })).toEqual([])
   })
 })

@@ -6,6 +6,7 @@
 // everything is refetched.
 import type { QueryKey } from '@tanstack/react-query'
 import type { LiveEvent } from '../../../shared/api/schemas'
+import { appQueryKeys } from '../features/branches/app-queries'
 import { queryKeys } from './query-keys'
 
 export type LiveSignal = LiveEvent | { type: 'reconnected' }
@@ -64,7 +65,29 @@ export function invalidationsFor(signal: LiveSignal): QueryKey[] {
       return [queryKeys.session, queryKeys.people]
     case 'notifications':
       return [queryKeys.desktopPending]
+    case 'branches':
+      // The app's list, not this branch's: see appInvalidationsFor.
+      return []
     case 'reconnected':
       return [[]]
+  }
+}
+
+/**
+ * What a live signal makes stale in the app's own cache: the branches the switcher lists (news of
+ * any branch arrives on the stream of the branch on screen, and after the stream was down nothing
+ * is known), and the app's sign-in, which the app keeps one across its branches (a sign-in at the
+ * branch on screen signed the person in at the first branch too, which the app's routes go by).
+ */
+export function appInvalidationsFor(signal: LiveSignal): QueryKey[] {
+  switch (signal.type) {
+    case 'branches':
+      return [appQueryKeys.branches]
+    case 'people':
+      return [queryKeys.session]
+    case 'reconnected':
+      return [appQueryKeys.branches, queryKeys.session]
+    default:
+      return []
   }
 }

@@ -148,4 +148,8 @@ describe('parseLiveEvent', () => {
   it('passes on that desktop notifications wait to be shown', () => {
     expect(parseLiveEvent('{"type":"notifications"}')).toEqual({ type: 'notifications' })
   })
+
+  it("passes on news of the app's branches (another branch's marks moved)", () => {
+    expect(parseLiveEvent('{"type":"branches"}')).toEqual({ type: 'branches' })
+  })
 })

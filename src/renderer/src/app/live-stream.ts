@@ -115,6 +115,7 @@ export function parseLiveEvent(data: unknown): LiveEvent | null {
     case 'outbox':
     case 'people':
     case 'notifications':
+    case 'branches':
       return { type: candidate.type }
     default:
       return null

@@ -9,10 +9,20 @@ import { PRIMARY_BRANCH_KEY } from '../../../../shared/api/branches'
 import { ApiContext, useApi } from '../../app/api-context'
 import { newQueryClient } from '../../app/query-client'
 import { useBranches } from './app-queries'
-import { BRANCH_STORAGE_KEY, chosenBranch, pathAfterSwitch } from './branch-choice'
+import { BRANCH_STORAGE_KEY, branchInAddress, chosenBranch, pathAfterSwitch } from './branch-choice'
 import { AppScopeContext, BranchChoiceContext, type BranchChoice } from './branch-scope-context'
 
 function storedBranch(): string | null {
+  const asked = branchInAddress(window.location.href)
+  if (asked) {
+    window.history.replaceState(window.history.state, '', asked.rest)
+    try {
+      window.localStorage.setItem(BRANCH_STORAGE_KEY, asked.key)
+    } catch {
+      // A browser refusing storage still opens the branch asked for, until a reload.
+    }
+    return asked.key
+  }
   try {
     return window.localStorage.getItem(BRANCH_STORAGE_KEY)
   } catch {

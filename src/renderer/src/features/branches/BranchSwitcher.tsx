@@ -1,4 +1,7 @@
-// The header's branch switcher: every branch of the app by name, the one on screen selected.
+// The header's branch switcher: every branch of the app by name, the one on screen selected, each
+// saying whether it is offline and how many changes wait to sync or need attention there; the
+// button counts what needs attention at the other branches, so nothing there goes unseen. The
+// marks follow the app's live news of its branches. Words and icons, never colour alone.
 // Choosing one moves the whole UI there (BranchScope). B opens it from anywhere but a field.
 // Hidden while the app holds one branch.
 import { useEffect, useRef, useState } from 'react'
@@ -13,7 +16,7 @@ import {
 } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import { useBranches } from './app-queries'
-import { isSwitcherKey, showsSwitcher } from './branch-choice'
+import { attentionElsewhere, isSwitcherKey, showsSwitcher } from './branch-choice'
 import { useBranchChoice } from './branch-scope-context'
 import './branches.css'
 
@@ -50,6 +53,7 @@ export function BranchSwitcher() {
   }, [shown])
 
   if (!shown || !branches.data) return null
+  const elsewhere = attentionElsewhere(branches.data, current)
   return (
     <Select
       className="branch-switcher"
@@ -65,7 +69,18 @@ export function BranchSwitcher() {
         {intl.formatMessage({ id: 'branches.switcher' })}
       </Label>
       <Button ref={button} className="branch-switcher__button" aria-keyshortcuts="B">
-        <SelectValue />
+        {/* The branch's name alone: its own marks are the status strip's. */}
+        <SelectValue>{({ selectedText }) => selectedText}</SelectValue>
+        {elsewhere > 0 && (
+          <span
+            className="branch-switcher__mark branch-switcher__mark--attention"
+            data-testid="branch-switcher-elsewhere"
+            data-count={elsewhere}
+          >
+            <span aria-hidden="true">⚠ </span>
+            {intl.formatMessage({ id: 'branches.attentionElsewhere' }, { count: elsewhere })}
+          </span>
+        )}
         <span aria-hidden="true">▾</span>
       </Button>
       <Popover className="branch-switcher__popover" placement="bottom start">
@@ -78,11 +93,33 @@ export function BranchSwitcher() {
               className="branch-switcher__option"
             >
               <span>{b.name}</span>
-              {b.offline && (
-                <span className="branch-switcher__mark">
-                  {intl.formatMessage({ id: 'branches.offline' })}
-                </span>
-              )}
+              <span className="branch-switcher__marks" data-testid={`branch-marks-${b.key}`}>
+                {b.offline && (
+                  <span className="branch-switcher__mark">
+                    {intl.formatMessage({ id: 'branches.offline' })}
+                  </span>
+                )}
+                {b.waiting > 0 && (
+                  <span
+                    className="branch-switcher__mark"
+                    data-mark="waiting"
+                    data-count={b.waiting}
+                  >
+                    <span aria-hidden="true">⟳ </span>
+                    {intl.formatMessage({ id: 'branches.waiting' }, { count: b.waiting })}
+                  </span>
+                )}
+                {b.attention > 0 && (
+                  <span
+                    className="branch-switcher__mark branch-switcher__mark--attention"
+                    data-mark="attention"
+                    data-count={b.attention}
+                  >
+                    <span aria-hidden="true">⚠ </span>
+                    {intl.formatMessage({ id: 'branches.attention' }, { count: b.attention })}
+                  </span>
+                )}
+              </span>
             </ListBoxItem>
           ))}
         </ListBox>

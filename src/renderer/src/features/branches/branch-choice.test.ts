@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { BranchSummary } from '../../../../shared/api/branches'
-import { chosenBranch, isSwitcherKey, pathAfterSwitch, showsSwitcher } from './branch-choice'
+import {
+  attentionElsewhere,
+  branchInAddress,
+  chosenBranch,
+  isSwitcherKey,
+  pathAfterSwitch,
+  showsSwitcher,
+} from './branch-choice'
 
 const branch = (key: string): BranchSummary => ({
   key,
@@ -9,6 +16,7 @@ const branch = (key: string): BranchSummary => ({
   connection: 'connected',
   offline: false,
   waiting: 0,
+  attention: 0,
   lastSyncAt: null,
 })
 const two = [branch('main'), branch('madrid')]
@@ -50,5 +58,41 @@ describe('a switch', () => {
     expect(pathAfterSwitch('/appointment/abc')).toBe('/')
     expect(pathAfterSwitch('/settings')).toBe('/settings')
     expect(pathAfterSwitch('/pending')).toBe('/pending')
+  })
+})
+
+describe("the switcher's button", () => {
+  const three = [
+    { ...branch('main'), attention: 2 },
+    { ...branch('madrid'), attention: 1, waiting: 4 },
+    { ...branch('lisbon'), attention: 3 },
+  ]
+
+  it('counts what needs attention at the branches not on screen, not at the one shown', () => {
+    expect(attentionElsewhere(three, 'main')).toBe(4)
+    expect(attentionElsewhere(three, 'madrid')).toBe(5)
+  })
+
+  it('counts nothing when only the branch on screen has something, or before the list is read', () => {
+    expect(attentionElsewhere([three[0]!, branch('madrid')], 'main')).toBe(0)
+    expect(attentionElsewhere(undefined, 'main')).toBe(0)
+  })
+})
+
+describe('an address naming a branch (a notification clicked in the Electron app)', () => {
+  it('opens that branch, and the address loses the name so a later reload keeps the choice', () => {
+    expect(branchInAddress('http://127.0.0.1:5555/?branch=madrid#/appointment/bk_9')).toEqual({
+      key: 'madrid',
+      rest: '/#/appointment/bk_9',
+    })
+    expect(branchInAddress('http://127.0.0.1:5555/?token=t&branch=main#/')).toEqual({
+      key: 'main',
+      rest: '/?token=t#/',
+    })
+  })
+
+  it('names none when it has no branch or not a valid key', () => {
+    expect(branchInAddress('http://127.0.0.1:5555/#/day/2026-03-10')).toBeNull()
+    expect(branchInAddress('http://127.0.0.1:5555/?branch=..%2Fetc#/')).toBeNull()
   })
 })

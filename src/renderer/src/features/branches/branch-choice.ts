@@ -2,11 +2,31 @@
 // browser: the chosen key is kept per computer (a reload stays on the branch), a key the app no
 // longer holds falls back to the first branch, and a page about one booking or client of the old
 // branch becomes its list at the new one (that uid or id means nothing there).
-import { PRIMARY_BRANCH_KEY, type BranchSummary } from '../../../../shared/api/branches'
+import {
+  BRANCH_KEY_PATTERN,
+  PRIMARY_BRANCH_KEY,
+  type BranchSummary,
+} from '../../../../shared/api/branches'
 import type { KeyLike } from '../day/day-keys'
 import { parseRoute, paths } from '../../app/routes'
 
 export const BRANCH_STORAGE_KEY = 'frontdesk.branch'
+/** `?branch=<key>`: the Electron app opens a branch's page so (a notification's click). */
+export const BRANCH_PARAM = 'branch'
+const BRANCH_KEY = new RegExp(BRANCH_KEY_PATTERN)
+
+/**
+ * The branch an address asks for, and the address without it (so a reload keeps the choice made
+ * since, not the address's); null when it asks for none or for no valid key.
+ */
+export function branchInAddress(href: string): { key: string; rest: string } | null {
+  const url = new URL(href)
+  const key = url.searchParams.get(BRANCH_PARAM)
+  if (key === null) return null
+  url.searchParams.delete(BRANCH_PARAM)
+  const rest = url.pathname + url.search + url.hash
+  return BRANCH_KEY.test(key) ? { key, rest } : null
+}
 
 /** The branch to show: the stored one while the app holds it, else the first. */
 export function chosenBranch(
@@ -38,6 +58,17 @@ export function pathAfterSwitch(path: string): string {
     default:
       return path
   }
+}
+
+/**
+ * What the switcher's button counts: the bookings needing attention at the branches not on
+ * screen (the one on screen says its own in the status strip).
+ */
+export function attentionElsewhere(
+  branches: readonly BranchSummary[] | undefined,
+  current: string,
+): number {
+  return (branches ?? []).reduce((n, b) => (b.key === current ? n : n + b.attention), 0)
 }
 
 const TYPING_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT'])

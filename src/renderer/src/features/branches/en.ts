@@ -2,6 +2,10 @@
 export const en = {
   'branches.switcher': 'Branch',
   'branches.offline': 'offline',
+  'branches.waiting': '{count, plural, one {# change} other {# changes}} waiting to sync',
+  'branches.attention': '{count, plural, one {# needs} other {# need}} attention',
+  'branches.attentionElsewhere':
+    '{count, plural, one {# needs attention at another branch} other {# need attention at other branches}}',
   'branches.add.section': 'Branches',
   'branches.add.busy': 'Adding…',
   'branches.add.title': 'Connect another branch',

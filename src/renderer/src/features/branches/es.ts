@@ -4,6 +4,11 @@ import type { en } from './en'
 export const es: CatalogOf<typeof en> = {
   'branches.switcher': 'Sucursal',
   'branches.offline': 'sin conexión',
+  'branches.waiting':
+    '{count, plural, one {# cambio pendiente} other {# cambios pendientes}} de sincronizar',
+  'branches.attention': '{count, plural, one {# requiere} other {# requieren}} atención',
+  'branches.attentionElsewhere':
+    '{count, plural, one {# requiere atención en otra sucursal} other {# requieren atención en otras sucursales}}',
   'branches.add.section': 'Sucursales',
   'branches.add.busy': 'Añadiendo…',
   'branches.add.title': 'Conectar otra sucursal',
