@@ -190,14 +190,21 @@ export function scenarioOf(seed: number): Scenario {
   return { seed, inboxOnly, steps: withDeskOwned(seed, withSecondDeskActions(seed, steps, client)) }
 }
 
-type DeskActionKind =
-  | 'deskBook'
-  | 'deskReschedule'
-  | 'deskCancel'
-  | 'deskNoShow'
-  | 'deskConfirm'
-  | 'deskDecline'
-  | 'deskResolve'
+const DESK_ACTIONS = [
+  'deskBook',
+  'deskReschedule',
+  'deskCancel',
+  'deskNoShow',
+  'deskConfirm',
+  'deskDecline',
+  'deskResolve',
+] as const
+type DeskActionKind = (typeof DESK_ACTIONS)[number]
+/** The second desk's actions, as likely against each other as at the first desk. */
+const SECOND_DESK_KINDS = Object.fromEntries(DESK_ACTIONS.map((k) => [k, KINDS[k]])) as Record<
+  DeskActionKind,
+  number
+>
 
 /** A receptionist's Cal.com action (`client`: the number a booking's client gets). */
 function deskAction(kind: DeskActionKind, r: Rng, client: number, desk?: DeskIndex): Step {
@@ -234,15 +241,7 @@ function withSecondDeskActions(seed: number, steps: readonly Step[], firstClient
   const count = r.int(1, 5)
   let client = firstClient
   for (let i = 0; i < count; i++) {
-    const kind = r.weighted({
-      deskBook: 7,
-      deskReschedule: 3,
-      deskCancel: 2.5,
-      deskNoShow: 2,
-      deskConfirm: 2,
-      deskDecline: 1,
-      deskResolve: 2,
-    })
+    const kind = r.weighted(SECOND_DESK_KINDS)
     const step = deskAction(kind, r, client, 1)
     if (kind === 'deskBook') client++
     const twin = r.chance(0.3) ? out.findIndex((s) => s.kind === kind) : -1

@@ -6,12 +6,10 @@ import { EventEmitter } from 'node:events'
 import pino from 'pino'
 import type { BrowserWindow } from 'electron'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { rmSync } from 'node:fs'
-import { makeDataDir } from '../../../test/support/temp-desk'
+import { startTempBranchHost, type TempBranchHost } from '../../../test/support/temp-branch-host'
 import { until } from '../../../test/support/until'
-import { startBranchHost, type BranchHost } from '../core/branches/branch-host'
+import type { BranchHost } from '../core/branches/branch-host'
 import { refuseACancel } from '../core/branches/branches.test-support'
-import { loadDeskConfig } from '../core/config/desk-config'
 
 class FakeTray extends EventEmitter {
   static last: FakeTray
@@ -66,21 +64,14 @@ class FakeWindow extends EventEmitter {
 }
 
 let host: BranchHost
-let dataDir: string
+let app: TempBranchHost
 beforeAll(async () => {
-  dataDir = makeDataDir()
-  host = await startBranchHost(
-    loadDeskConfig({
-      FRONTDESK_DATA_DIR: dataDir,
-      FRONTDESK_PORT: '0',
-      FRONTDESK_LOG_LEVEL: 'silent',
-    }),
-  )
+  app = await startTempBranchHost()
+  host = app.host
   await host.add('madrid', 'Madrid')
 }, 60_000)
 afterAll(async () => {
-  await host.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await app.dispose()
 })
 
 describe('the app keeping watch', () => {

@@ -2,12 +2,11 @@
 // against a real app holding two branches, each with its own business copy and sign-in: whoever
 // was signed in at either branch is signed out at both, a branch added later included.
 import { EventEmitter } from 'node:events'
-import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { deskFetch, makeDataDir } from '../../../test/support/temp-desk'
+import { startTempBranchHost, type TempBranchHost } from '../../../test/support/temp-branch-host'
+import { deskFetch } from '../../../test/support/temp-desk'
 import type { SessionState } from '../../shared/api/people'
-import { startBranchHost, type BranchHost } from '../core/branches/branch-host'
-import { loadDeskConfig } from '../core/config/desk-config'
+import type { BranchHost } from '../core/branches/branch-host'
 import type { Desk } from '../core/desk'
 import { OWNER, RECEPTIONIST, seedBusiness, signInAs } from '../core/people/business.test-support'
 
@@ -17,22 +16,15 @@ const powerMonitor = (await import('electron')).powerMonitor as unknown as Event
 const { signOutWhenOsLocks } = await import('./os-lock-sign-out')
 
 let host: BranchHost
-let dataDir: string
+let app: TempBranchHost
 beforeAll(async () => {
-  dataDir = makeDataDir()
-  host = await startBranchHost(
-    loadDeskConfig({
-      FRONTDESK_DATA_DIR: dataDir,
-      FRONTDESK_PORT: '0',
-      FRONTDESK_LOG_LEVEL: 'silent',
-    }),
-  )
+  app = await startTempBranchHost()
+  host = app.host
   await host.add('madrid', 'Madrid')
   for (const b of host.all()) await seedBusiness(b.desk)
 }, 60_000)
 afterAll(async () => {
-  await host.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await app.dispose()
 })
 
 const personAt = async (desk: Desk) =>

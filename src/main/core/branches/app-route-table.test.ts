@@ -1,28 +1,19 @@
 // The UI's app-wide routes (the branches, the overview: `app: true` in src/shared/api/routes.ts)
 // exist on the app's local API, which the branch host serves, with the table's method and a
 // success answer.
-import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeDataDir } from '../../../../test/support/temp-desk'
+import { startTempBranchHost, type TempBranchHost } from '../../../../test/support/temp-branch-host'
 import { ROUTES } from '../../../shared/api/routes'
-import { loadDeskConfig } from '../config/desk-config'
-import { startBranchHost, type BranchHost } from './branch-host'
+import type { BranchHost } from './branch-host'
 
 let host: BranchHost
-let dataDir: string
+let app: TempBranchHost
 beforeAll(async () => {
-  dataDir = makeDataDir()
-  host = await startBranchHost(
-    loadDeskConfig({
-      FRONTDESK_DATA_DIR: dataDir,
-      FRONTDESK_PORT: '0',
-      FRONTDESK_LOG_LEVEL: 'silent',
-    }),
-  )
+  app = await startTempBranchHost()
+  host = app.host
 })
 afterAll(async () => {
-  await host.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await app.dispose()
 })
 
 interface OpenApi {

@@ -1,11 +1,9 @@
 // One person at the app, through its real local API (two branch cores, each with its own copy of
 // the business): a PIN typed at one branch signs the person in at the other without asking again,
 // signing out at either ends it at both, and a branch of another business is never signed in so.
-import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeDataDir } from '../../../../test/support/temp-desk'
+import { startTempBranchHost, type TempBranchHost } from '../../../../test/support/temp-branch-host'
 import type { SessionState } from '../../../shared/api/people'
-import { loadDeskConfig } from '../config/desk-config'
 import {
   OWNER,
   RECEPTIONIST,
@@ -13,22 +11,15 @@ import {
   snapshotOf,
   TEAM,
 } from '../people/business.test-support'
-import { startBranchHost, type BranchHost } from './branch-host'
+import type { BranchHost } from './branch-host'
 
 const TOKEN = 'app-sign-in-test-token-0123456789'
 let host: BranchHost
-let dataDir: string
+let app: TempBranchHost
 
 beforeAll(async () => {
-  dataDir = makeDataDir()
-  host = await startBranchHost(
-    loadDeskConfig({
-      FRONTDESK_DATA_DIR: dataDir,
-      FRONTDESK_PORT: '0',
-      FRONTDESK_API_TOKEN: TOKEN,
-      FRONTDESK_LOG_LEVEL: 'silent',
-    }),
-  )
+  app = await startTempBranchHost({ env: { FRONTDESK_API_TOKEN: TOKEN } })
+  host = app.host
   await host.add('madrid', 'Madrid')
   await host.add('elsewhere', 'Another business')
   await seedBusiness(host.primary)
@@ -38,8 +29,7 @@ beforeAll(async () => {
     .desk.services.business.replace({ ...(await snapshotOf(TEAM)), businessId: 'biz_other' })
 }, 60_000)
 afterAll(async () => {
-  await host.close()
-  rmSync(dataDir, { recursive: true, force: true })
+  await app.dispose()
 })
 
 /** A call to the app as the page makes it: `prefix` is '' or `/b/<key>`. */
@@ -100,16 +90,11 @@ describe('one person at the app', () => {
   it('counts activity at any branch against the idle sign-out, and ends it at all when idle', async () => {
     // A second app on a clock of the test's own (no waiting).
     let now = Date.parse('2026-03-10T09:00:00Z')
-    const clockDir = makeDataDir()
-    const clocked = await startBranchHost(
-      loadDeskConfig({
-        FRONTDESK_DATA_DIR: clockDir,
-        FRONTDESK_PORT: '0',
-        FRONTDESK_API_TOKEN: TOKEN,
-        FRONTDESK_LOG_LEVEL: 'silent',
-      }),
-      { now: () => now, branchOptions: () => ({ now: () => now }) },
-    )
+    const clockedApp = await startTempBranchHost({
+      env: { FRONTDESK_API_TOKEN: TOKEN },
+      options: { now: () => now, branchOptions: () => ({ now: () => now }) },
+    })
+    const clocked = clockedApp.host
     try {
       await clocked.add('madrid', 'Madrid')
       await seedBusiness(clocked.primary)
@@ -149,8 +134,7 @@ describe('one person at the app', () => {
       now += 10 * 60_000
       expect(await who()).toEqual([null, null])
     } finally {
-      await clocked.close()
-      rmSync(clockDir, { recursive: true, force: true })
+      await clockedApp.dispose()
     }
   }, 60_000)
 })

@@ -1,38 +1,29 @@
 // The app's news of its branches, through its real local API: a change Cal.com refused at one
 // branch reaches the page on another branch's live stream and the branch list counts it, so the
 // switcher says it without a reload; news that moves nothing the switcher shows stays quiet.
-import { rmSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { makeDataDir } from '../../../../test/support/temp-desk'
+import { startTempBranchHost, type TempBranchHost } from '../../../../test/support/temp-branch-host'
 import { readLiveStream, type LiveStream } from '../../../../test/support/live-stream'
 import { until } from '../../../../test/support/until'
 import type { BranchList } from '../../../shared/api/branches'
-import { loadDeskConfig } from '../config/desk-config'
-import { startBranchHost, type BranchHost } from './branch-host'
+import type { BranchHost } from './branch-host'
 import { refuseACancel } from './branches.test-support'
 
 const TOKEN = 'branch-watch-test-token-0123456789'
 let host: BranchHost | undefined
 let stream: LiveStream | undefined
-let dataDir = ''
+let app: TempBranchHost | undefined
 
 afterEach(async () => {
   stream?.close()
-  await host?.close()
+  await app?.dispose()
+  app = undefined
   host = undefined
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
 async function start(): Promise<BranchHost> {
-  dataDir = makeDataDir()
-  host = await startBranchHost(
-    loadDeskConfig({
-      FRONTDESK_DATA_DIR: dataDir,
-      FRONTDESK_PORT: '0',
-      FRONTDESK_API_TOKEN: TOKEN,
-      FRONTDESK_LOG_LEVEL: 'silent',
-    }),
-  )
+  app = await startTempBranchHost({ env: { FRONTDESK_API_TOKEN: TOKEN } })
+  host = app.host
   return host
 }
 
