@@ -24,10 +24,15 @@ export class LiveUpdates {
 
   /** Resolves once each changed appointment is on the cached views (or being refetched). */
   async apply(signal: LiveSignal): Promise<void> {
+    const dates = signal.type === 'appointments' ? signal.dates : []
+    // The changed bookings are read first and the rest made stale only once they are on screen:
+    // the desk answers one request at a time, and the day's clients, its slots and the pending
+    // list asked for first would make the receptionist wait for them to see the card change.
+    const patches = patchedUids(signal).map((uid) => this.#patch(uid, dates))
+    await Promise.allSettled(patches)
     this.#refetch(invalidationsFor(signal), false)
     if (signal.type === 'outbox') this.#refetchDaysWithPlaceholders()
-    const dates = signal.type === 'appointments' ? signal.dates : []
-    await Promise.all(patchedUids(signal).map((uid) => this.#patch(uid, dates)))
+    await Promise.all(patches)
   }
 
   async #patch(uid: string, dates: string[]): Promise<void> {

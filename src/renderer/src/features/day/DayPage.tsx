@@ -1,5 +1,5 @@
 // The day screen: navigation, the grid, and the drawer of the appointment the address names.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useIntl } from 'react-intl'
 import { useLocation } from 'wouter'
 import type { Branch } from '../../../../shared/api/schemas'
@@ -24,7 +24,9 @@ interface Props {
   now: Date
 }
 
-export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
+// Memoised: the shell renders again on every change of the status strip, the badges and the
+// queue, none of which this screen shows.
+export const DayPage = memo(function DayPage({ date, appointmentUid, today, branch, now }: Props) {
   const intl = useIntl()
   const [, navigate] = useLocation()
   const day = useDay(date)
@@ -38,7 +40,7 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
   )
   const dateInput = useRef<HTMLDivElement>(null)
   const scroller = useRef<HTMLDivElement>(null)
-  const goTo = (next: string) => navigate(paths.day(next))
+  const goTo = useCallback((next: string) => navigate(paths.day(next)), [navigate])
 
   const drawerOpen = appointmentUid !== null
   useEffect(() => {
@@ -126,4 +128,4 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
       )}
     </div>
   )
-}
+})
