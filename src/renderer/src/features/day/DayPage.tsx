@@ -29,9 +29,12 @@ interface Props {
 export const DayPage = memo(function DayPage({ date, appointmentUid, today, branch, now }: Props) {
   const intl = useIntl()
   const [, navigate] = useLocation()
-  const day = useDay(date)
+  // The desk answers one read at a time, in the order asked: the day's hours and its clients'
+  // alerts (small reads) go before the day itself, so the grid has all it shows once the day
+  // arrives, and is drawn once, with its alerts, rather than again when they come.
   const hours = useOpeningHours(date)
-  const dayClients = useDayClients(date)
+  const dayClients = useDayClients(date, { keepPrevious: true })
+  const day = useDay(date)
   // Each card's client alerts; the same array per card while nothing changed, so memoised
   // cards whose alerts did not change do not render again.
   const alerts = useMemo(
@@ -72,10 +75,15 @@ export const DayPage = memo(function DayPage({ date, appointmentUid, today, bran
 
   const dayOfDate = day.data?.date === date ? day.data : undefined
   const hoursOfDate = hours.data?.date === date ? hours.data : undefined
-  // The grid moves to a day once its opening hours are known too (or cannot be read): drawn
-  // without them first, every card would jump when they came. Until then the last day stays.
+  const clientsKnown = (dayClients.data && !dayClients.isPlaceholderData) || dayClients.isError
+  // The grid moves to a day once its opening hours and its clients' alerts are known too (or
+  // cannot be read): drawn without the hours first, every card would jump when they came, and
+  // without the alerts, a card would show a client's allergy only a moment later. Until then the
+  // last day stays.
   const ready =
-    dayOfDate && (hoursOfDate || hours.isError) ? { day: dayOfDate, hours: hoursOfDate } : null
+    dayOfDate && (hoursOfDate || hours.isError) && clientsKnown
+      ? { day: dayOfDate, hours: hoursOfDate }
+      : null
   const [lastReady, setLastReady] = useState(ready)
   if (ready && (ready.day !== lastReady?.day || ready.hours !== lastReady.hours)) {
     setLastReady(ready)
