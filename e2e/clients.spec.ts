@@ -117,20 +117,16 @@ test('a day opens with its clients’ alerts on their cards, never without them 
   await openDesk(page, world, `/day/${tomorrow}`)
   await expect(page.locator(`[data-testid="day-board"][data-date="${tomorrow}"]`)).toBeVisible()
 
-  // Records every non-busy board of today showing José's card, with or without its alert.
-  await page.evaluate(
-    ({ date, uid }) => {
-      const seen: boolean[] = []
-      ;(window as unknown as { alertSeen: boolean[] }).alertSeen = seen
-      new MutationObserver(() => {
-        const card = document.querySelector(
-          `[data-testid="day-board"][data-date="${date}"][aria-busy="false"] [data-uid="${uid}"]`,
-        )
-        if (card) seen.push(card.querySelector('[data-testid="client-alert"]') !== null)
-      }).observe(document.body, { subtree: true, childList: true, attributes: true })
-    },
-    { date: today, uid: joseUid },
-  )
+  // Records every non-busy board of today showing José's card, with or without its alert (in the
+  // page, as plain JavaScript: the e2e tests compile without the DOM's types).
+  const board = `[data-testid="day-board"][data-date="${today}"][aria-busy="false"]`
+  await page.evaluate(`
+    window.alertSeen = []
+    new MutationObserver(() => {
+      const card = document.querySelector('${board} [data-uid="${joseUid}"]')
+      if (card) window.alertSeen.push(card.querySelector('[data-testid="client-alert"]') !== null)
+    }).observe(document.body, { subtree: true, childList: true, attributes: true })
+  `)
   // Today's clients are answered only once the day and its hours have reached the page.
   let release = () => {}
   const released = new Promise<void>((resolve) => (release = resolve))
@@ -144,13 +140,13 @@ test('a day opens with its clients’ alerts on their cards, never without them 
   await page.keyboard.press('ArrowLeft')
   await dayAndHours
   await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
   )
   release()
 
   const card = page.locator(`[data-testid="appointment"][data-uid="${joseUid}"]`)
   await expect(card.getByTestId('client-alert')).toHaveText(/Alert: Allergic to latex/)
-  const seen = await page.evaluate(() => (window as unknown as { alertSeen: boolean[] }).alertSeen)
+  const seen = await page.evaluate<boolean[]>('window.alertSeen')
   expect(seen.length).toBeGreaterThan(0)
   expect(seen.every(Boolean)).toBe(true)
 })
