@@ -233,6 +233,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       appointments: services.appointments,
       events,
       logger: logger.child({ part: 'clients' }),
+      now: opts.now,
     })
     // Before anything can change an appointment: derives clients for bookings that have none.
     const stopClients = clientDirectory.start()
@@ -253,6 +254,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       webhookWatch,
       shared,
       computer: new ComputerSettings(services.settings),
+      now: opts.now ?? Date.now,
     }
     api = await buildLocalApi({
       services: allServices,
