@@ -105,6 +105,52 @@ test('find a client with "/" and the accents left out, add an alert, see it on t
   await expect(clientCard.getByTestId('client-name')).toHaveText('José Núñez')
 })
 
+// The day's clients are read beside the day itself; however late their answer comes, the day is
+// never shown with a card missing its client's alert, to gain it a moment later.
+test('a day opens with its clients’ alerts on their cards, never without them first', async ({
+  page,
+}) => {
+  await page.clock.setFixedTime(new Date(NOW))
+  const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10)
+  await openDesk(page, world, `/day/${tomorrow}`)
+  await expect(page.locator(`[data-testid="day-board"][data-date="${tomorrow}"]`)).toBeVisible()
+
+  // Records every non-busy board of today showing José's card, with or without its alert (in the
+  // page, as plain JavaScript: the e2e tests compile without the DOM's types).
+  const board = `[data-testid="day-board"][data-date="${today}"][aria-busy="false"]`
+  await page.evaluate(`
+    window.alertSeen = []
+    new MutationObserver(() => {
+      const card = document.querySelector('${board} [data-uid="${joseUid}"]')
+      if (card) window.alertSeen.push(card.querySelector('[data-testid="client-alert"]') !== null)
+    }).observe(document.body, { subtree: true, childList: true, attributes: true })
+  `)
+  // Today's clients are answered only once the day and its hours have reached the page.
+  let release = () => {}
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(`**/api/clients/of-day?date=${today}`, async (route) => {
+    await released
+    await route.continue()
+  })
+  const answered = (path: string) =>
+    page.waitForEvent('requestfinished', (r) => r.url().includes(`${path}?date=${today}`))
+  const dayAndHours = Promise.all([answered('/api/appointments'), answered('/api/opening-hours')])
+  await page.keyboard.press('ArrowLeft')
+  await dayAndHours
+  await page.evaluate(
+    'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+  )
+  release()
+
+  const card = page.locator(`[data-testid="appointment"][data-uid="${joseUid}"]`)
+  await expect(card.getByTestId('client-alert')).toHaveText(/Alert: Allergic to latex/)
+  const seen = await page.evaluate<boolean[]>('window.alertSeen')
+  expect(seen.length).toBeGreaterThan(0)
+  expect(seen.every(Boolean)).toBe(true)
+})
+
 test('merge the two bookings of one person by hand: one card, both spellings, the alert kept', async ({
   page,
 }) => {

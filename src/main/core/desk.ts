@@ -228,6 +228,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       appointments: services.appointments,
       events,
       logger: logger.child({ part: 'clients' }),
+      now: opts.now,
     })
     // Before anything can change an appointment: each change is matched to its client.
     const stopClients = clientDirectory.start()
@@ -248,6 +249,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       webhookWatch,
       shared,
       computer: new ComputerSettings(services.settings),
+      now: opts.now ?? Date.now,
     }
     api = await buildLocalApi({
       services: allServices,

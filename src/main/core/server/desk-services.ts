@@ -25,6 +25,8 @@ import type { ClientDirectory } from '../clients/client-directory'
 /** What the routes may use: handed to each route plugin, as fastify/demo does with decorators. */
 export interface DeskServices extends OutboundServices {
   version: string
+  /** The desk's clock (a fixed one in demos and tests): what "upcoming" and "now" mean here. */
+  now: () => number
   /** Where this desk's database and logs live (Settings shows it). */
   dataDir: string
   relayUrl: string | null

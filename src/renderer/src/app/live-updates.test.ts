@@ -116,3 +116,41 @@ describe('LiveUpdates with a read already on its way', () => {
     drawer.stop()
   })
 })
+
+// The desk answers one request at a time: the changed booking's own read goes first, so the card
+// changes without waiting for the day's clients, slots and pending list to be read again.
+describe('LiveUpdates on a changed booking', () => {
+  it('reads the booking before asking again for what its change made stale', async () => {
+    const date = '2026-12-08'
+    const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } })
+    const asked: string[] = []
+    queryClient.setQueryData(queryKeys.day(date), dayWith(date, ['u1']))
+    const clients = new QueryObserver(queryClient, {
+      queryKey: queryKeys.dayClients(date),
+      queryFn: () => {
+        asked.push('day clients')
+        return { appointments: [] }
+      },
+    })
+    const stop = clients.subscribe(() => {})
+    await vi.waitFor(() =>
+      expect(queryClient.getQueryData(queryKeys.dayClients(date))).toBeDefined(),
+    )
+    const detail = { appointment: { uid: 'u1' }, history: [] } as unknown as AppointmentDetail
+    const api = {
+      call: () => {
+        asked.push('booking')
+        return Promise.resolve(detail)
+      },
+    } as unknown as ApiClient
+
+    await new LiveUpdates(queryClient, api).apply({
+      type: 'appointments',
+      uids: ['u1'],
+      dates: [date],
+    })
+
+    await vi.waitFor(() => expect(asked).toEqual(['day clients', 'booking', 'day clients']))
+    stop()
+  })
+})

@@ -16,6 +16,8 @@ export class LiveUpdates {
   /** The newest read of each uid still on its way: an older answer must not overwrite it. */
   readonly #newest = new Map<string, number>()
   #reads = 0
+  /** Settles once every booking read started so far has been laid onto the cached views. */
+  #patching: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly queryClient: QueryClient,
@@ -24,10 +26,18 @@ export class LiveUpdates {
 
   /** Resolves once each changed appointment is on the cached views (or being refetched). */
   async apply(signal: LiveSignal): Promise<void> {
+    const dates = signal.type === 'appointments' ? signal.dates : []
+    // The changed bookings are read first and the rest made stale only once they are on screen:
+    // the desk answers one request at a time, and the day's clients, its slots and the pending
+    // list asked for first would make the receptionist wait for them to see the card change.
+    // A signal that comes meanwhile (the 'clients' one that follows a booking's change) waits
+    // for them too.
+    const patches = patchedUids(signal).map((uid) => this.#patch(uid, dates))
+    this.#patching = Promise.allSettled([this.#patching, ...patches])
+    await this.#patching
     this.#refetch(invalidationsFor(signal), false)
     if (signal.type === 'outbox') this.#refetchDaysWithPlaceholders()
-    const dates = signal.type === 'appointments' ? signal.dates : []
-    await Promise.all(patchedUids(signal).map((uid) => this.#patch(uid, dates)))
+    await Promise.all(patches)
   }
 
   async #patch(uid: string, dates: string[]): Promise<void> {

@@ -39,7 +39,7 @@ const clientsRoutes: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asy
   const cardOf = (id: number) => {
     ensureClient(id)
     const policyOf = services.policies.reader()
-    return clientCard(clients, id, Date.now(), (c) => policyOf(c)?.windowHours)!
+    return clientCard(clients, id, services.now(), (c) => policyOf(c)?.windowHours)!
   }
 
   app.get(

@@ -30,13 +30,18 @@ export function useClientCard(id: number) {
   })
 }
 
-export function useDayClients(date: string | null) {
+/**
+ * `keepPrevious`: the last day's answer stands in while the next loads (the day grid keeps the
+ * alerts of the day still on screen, rather than rendering each of its cards again without them).
+ */
+export function useDayClients(date: string | null, { keepPrevious = false } = {}) {
   const api = useApi()
   return useQuery({
     queryKey: queryKeys.dayClients(date ?? ''),
     queryFn: ({ signal }) => api.call('dayClients', { query: { date: date! } }, signal),
     enabled: date !== null,
     staleTime: Infinity,
+    placeholderData: keepPrevious ? keepPreviousData : undefined,
   })
 }
 

@@ -67,12 +67,18 @@ export const AppointmentCard = memo(function AppointmentCard({
       ]
         .filter(Boolean)
         .join(' ')}
-      style={{
-        top,
-        height,
-        left: `calc(${(lane / lanes) * 100}% + 2px)`,
-        width: `calc(${100 / lanes}% - 4px)`,
-      }}
+      // A card alone in its time takes the column's width from the style sheet: only cards side
+      // by side carry their own, as every inline value is parsed and styled card by card.
+      style={
+        lanes === 1
+          ? { top, height }
+          : {
+              top,
+              height,
+              left: `calc(${(lane / lanes) * 100}% + 2px)`,
+              width: `calc(${100 / lanes}% - 4px)`,
+            }
+      }
       data-testid="appointment"
       data-uid={a.uid}
       data-status={a.status}

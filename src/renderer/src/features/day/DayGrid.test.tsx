@@ -126,6 +126,15 @@ describe('DayGrid', () => {
     expect(cardStyle('b')).toBe('top:192px;height:48px;left:calc(50% + 2px);width:calc(50% - 4px)')
   })
 
+  it('gives a card alone in its time the whole column (from the style sheet)', () => {
+    const html = render(day([appointment({ uid: 'a' })]))
+    const style = html
+      .split('<a ')
+      .find((tag) => tag.includes('data-uid="a"'))
+      ?.match(/style="([^"]*)"/)?.[1]
+    expect(style).toBe('top:144px;height:96px')
+  })
+
   it('speaks Spanish with the Spanish catalog', () => {
     const html = render(day([appointment({ walkIn: true, visitState: 'IN_SERVICE' })]), 'es')
     expect(html).toContain('Sin cita')

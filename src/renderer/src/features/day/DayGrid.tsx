@@ -31,6 +31,13 @@ function zoneAbbreviation(instant: string, timeZone: string, locale: string): st
 
 const NO_ALERTS: readonly string[] = []
 
+/** One empty list for every card without alerts: a card does not render again when the day's
+ * clients arrive (or are read again) and it still has none. */
+const alertsOf = (alerts: ReadonlyMap<string, readonly string[]>, uid: string) => {
+  const list = alerts.get(uid)
+  return list && list.length > 0 ? list : NO_ALERTS
+}
+
 const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
 
@@ -128,7 +135,7 @@ export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy, aler
                     lane={card.lane}
                     lanes={card.lanes}
                     compact={card.compact}
-                    alerts={alerts.get(card.appointment.uid) ?? NO_ALERTS}
+                    alerts={alertsOf(alerts, card.appointment.uid)}
                   />
                 ))}
               </section>

@@ -1,5 +1,5 @@
 // Previous/next day and week, today, and a date field with a calendar (G focuses it).
-import type { Ref } from 'react'
+import { memo, type Ref } from 'react'
 import { useIntl } from 'react-intl'
 import type { MessageId } from '../../app/i18n/messages'
 import { paths } from '../../app/routes'
@@ -15,7 +15,14 @@ interface Props {
   dateInputRef?: Ref<HTMLDivElement>
 }
 
-export function DayNavigator({ date, today, onChange, dateInputRef }: Props) {
+// Memoised (with a stable `onChange`): the day page renders again on every answer and live change
+// of the day, and the date field's calendar is among the costliest parts of the screen to render.
+export const DayNavigator = memo(function DayNavigator({
+  date,
+  today,
+  onChange,
+  dateInputRef,
+}: Props) {
   const intl = useIntl()
   const t = (id: MessageId) => intl.formatMessage({ id })
   return (
@@ -77,4 +84,4 @@ export function DayNavigator({ date, today, onChange, dateInputRef }: Props) {
       <p className="day-navigator__keys">{t('day.nav.keys')}</p>
     </nav>
   )
-}
+})

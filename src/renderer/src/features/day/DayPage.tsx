@@ -1,5 +1,5 @@
 // The day screen: navigation, the grid, and the drawer of the appointment the address names.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import { useIntl } from 'react-intl'
 import { useLocation } from 'wouter'
 import type { Branch } from '../../../../shared/api/schemas'
@@ -24,12 +24,17 @@ interface Props {
   now: Date
 }
 
-export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
+// Memoised: the shell renders again on every change of the status strip, the badges and the
+// queue, none of which this screen shows.
+export const DayPage = memo(function DayPage({ date, appointmentUid, today, branch, now }: Props) {
   const intl = useIntl()
   const [, navigate] = useLocation()
-  const day = useDay(date)
+  // The desk answers one read at a time, in the order asked: the day's hours and its clients'
+  // alerts (small reads) go before the day itself, so the grid has all it shows once the day
+  // arrives, and is drawn once, with its alerts, rather than again when they come.
   const hours = useOpeningHours(date)
-  const dayClients = useDayClients(date)
+  const dayClients = useDayClients(date, { keepPrevious: true })
+  const day = useDay(date)
   // Each card's client alerts; the same array per card while nothing changed, so memoised
   // cards whose alerts did not change do not render again.
   const alerts = useMemo(
@@ -38,7 +43,7 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
   )
   const dateInput = useRef<HTMLDivElement>(null)
   const scroller = useRef<HTMLDivElement>(null)
-  const goTo = (next: string) => navigate(paths.day(next))
+  const goTo = useCallback((next: string) => navigate(paths.day(next)), [navigate])
 
   const drawerOpen = appointmentUid !== null
   useEffect(() => {
@@ -70,10 +75,15 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
 
   const dayOfDate = day.data?.date === date ? day.data : undefined
   const hoursOfDate = hours.data?.date === date ? hours.data : undefined
-  // The grid moves to a day once its opening hours are known too (or cannot be read): drawn
-  // without them first, every card would jump when they came. Until then the last day stays.
+  const clientsKnown = (dayClients.data && !dayClients.isPlaceholderData) || dayClients.isError
+  // The grid moves to a day once its opening hours and its clients' alerts are known too (or
+  // cannot be read): drawn without the hours first, every card would jump when they came, and
+  // without the alerts, a card would show a client's allergy only a moment later. Until then the
+  // last day stays.
   const ready =
-    dayOfDate && (hoursOfDate || hours.isError) ? { day: dayOfDate, hours: hoursOfDate } : null
+    dayOfDate && (hoursOfDate || hours.isError) && clientsKnown
+      ? { day: dayOfDate, hours: hoursOfDate }
+      : null
   const [lastReady, setLastReady] = useState(ready)
   if (ready && (ready.day !== lastReady?.day || ready.hours !== lastReady.hours)) {
     setLastReady(ready)
@@ -126,4 +136,4 @@ export function DayPage({ date, appointmentUid, today, branch, now }: Props) {
       )}
     </div>
   )
-}
+})
