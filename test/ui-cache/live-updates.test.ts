@@ -1,7 +1,8 @@
 // The UI's query cache following a real desk's live events (src/renderer/src/app/live-updates.ts):
 // the renderer's own API client and a TanStack QueryClient with the day on screen, the desk's
-// SQLite changed as the sync path changes it. A change to one booking is read on its own and laid
-// into the open days: what they show is what the desk now answers, and the day is not read again.
+// SQLite changed as the sync path changes it. A change to a few bookings travels with their rows
+// and is laid into the open days: what they show is what the desk now answers, and neither the day
+// nor the booking is read again.
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AppointmentInput } from '../../src/main/core/appointments/appointment-store'
@@ -75,9 +76,21 @@ async function screenShowing(...dates: string[]) {
     new QueryObserver(client, options).subscribe(() => {})
   }
   fetches.length = 0
+  // The API calls the live updates make (the day's own reads show in `fetches`).
+  const calls: string[] = []
+  const counting = new Proxy(api, {
+    get: (target, key) =>
+      key === 'call'
+        ? (name: string, ...rest: unknown[]) => {
+            calls.push(name)
+            return (target.call as (...args: unknown[]) => unknown)(name, ...rest)
+          }
+        : Reflect.get(target, key),
+  })
   return {
     client,
-    updates: new LiveUpdates(client, api),
+    updates: new LiveUpdates(client, counting),
+    calls,
     day: (date: string) => client.getQueryData<DayView>(queryKeys.day(date))!,
     /** The query keys fetched since the screen was shown. */
     fetches,
@@ -130,9 +143,29 @@ describe('a live change on an open day', () => {
     expect(shown[0]).toBe(before.appointments[0])
     expect(shown[2]).toBe(before.appointments[2])
     expect(screen.fetches).toEqual([])
+    // The row came with the event: the booking was not read back either.
+    expect(screen.calls).toEqual([])
+  })
+
+  it('reads the booking back when its event comes without its row (many changed, or an older desk)', async () => {
+    const date = '2027-05-04'
+    const one = booking('2027-05-04T09:00:00Z')
+    desk.services.appointments.upsert(one, 'calcom')
+    const screen = await screenShowing(date)
+    const [event] = announced(() =>
+      desk.services.appointments.upsert(
+        { ...one, attendee: { ...one.attendee, name: 'Read back' } },
+        'calcom',
+      ),
+    )
+    const { appointments: _rows, ...bare } = event as Extract<LiveEvent, { type: 'appointments' }>
+    await screen.updates.apply(bare)
+
+    expect(screen.calls).toEqual(['appointment'])
+    expect(screen.day(date)).toEqual(await deskDay(date))
     // Its drawer, opened now, shows the change and its history without a read of its own.
-    const drawer = screen.client.getQueryData<AppointmentDetail>(queryKeys.appointment(day[1]!.uid))
-    expect(drawer?.appointment.attendee.name).toBe('Renamed')
+    const drawer = screen.client.getQueryData<AppointmentDetail>(queryKeys.appointment(one.uid))
+    expect(drawer?.appointment.attendee.name).toBe('Read back')
     expect(drawer?.history.map((h) => h.code)).toEqual(['created', 'updated'])
   })
 

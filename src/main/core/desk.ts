@@ -93,7 +93,8 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     db = openDatabase(join(config.dataDir, DATABASE_FILE), opts.migrationsDir)
     const events = new DeskEvents()
     const bus = new LiveBus()
-    feedLiveBus(events, bus)
+    // Events are emitted only once the services below exist.
+    feedLiveBus(events, bus, (uid) => services.appointments.byUid(uid))
     const services = {
       version: appVersion(),
       dataDir: config.dataDir,

@@ -136,6 +136,9 @@ export const DayView = Type.Object({
 export type DayView = Static<typeof DayView>
 
 /** What `GET /api/live` sends, one SSE `data:` line per change. */
+/** Up to this many changed appointments travel in their live event (beyond it, days are read). */
+export const LIVE_ROWS_AT_MOST = 20
+
 export const LiveEvent = Type.Union([
   Type.Object({
     type: Type.Literal('appointments'),
@@ -143,6 +146,11 @@ export const LiveEvent = Type.Union([
     uids: Type.Array(Type.String()),
     /** The branch-zone days those appointments touch, so a view can ignore other days. */
     dates: Type.Array(Type.String()),
+    /**
+     * The changed appointments as they now are, when at most `LIVE_ROWS_AT_MOST` changed: a
+     * view lays them in without reading them back. A uid without a row here no longer exists.
+     */
+    appointments: Type.Optional(Type.Array(Appointment)),
   }),
   Type.Object({ type: Type.Literal('branch') }),
   /** Clients changed (bookings, notes, alerts, a merge): their ids, or `all` when too many. */

@@ -5,14 +5,17 @@
 // queue and the sync health that counts it. After the stream was down nothing is known, so
 // everything is refetched.
 import type { QueryKey } from '@tanstack/react-query'
-import type { LiveEvent } from '../../../shared/api/schemas'
+import { LIVE_ROWS_AT_MOST, type LiveEvent } from '../../../shared/api/schemas'
 import { appQueryKeys } from '../features/branches/app-queries'
 import { queryKeys } from './query-keys'
 
 export type LiveSignal = LiveEvent | { type: 'reconnected' }
 
-/** Beyond this many bookings in one event, refetching their days costs less than one read each. */
-export const MOST_PATCHED = 20
+/**
+ * Beyond this many bookings in one event, refetching their days costs less than one read each;
+ * up to it, the desk sends their rows along.
+ */
+export const MOST_PATCHED = LIVE_ROWS_AT_MOST
 
 /** The bookings whose new rows are fetched one by one and laid into the cached days and drawers. */
 export function patchedUids(signal: LiveSignal): string[] {

@@ -127,6 +127,30 @@ describe('parseLiveEvent', () => {
     expect(parseLiveEvent('{"type":"branch"}')).toEqual({ type: 'branch' })
   })
 
+  it('passes on the rows a change of bookings carries, and drops malformed ones (they are read back)', () => {
+    const row = { uid: 'u1', start: '2026-03-29T09:00:00Z', status: 'SCHEDULED' }
+    expect(
+      parseLiveEvent(
+        JSON.stringify({
+          type: 'appointments',
+          uids: ['u1'],
+          dates: ['2026-03-29'],
+          appointments: [row],
+        }),
+      ),
+    ).toEqual({ type: 'appointments', uids: ['u1'], dates: ['2026-03-29'], appointments: [row] })
+    expect(
+      parseLiveEvent(
+        JSON.stringify({
+          type: 'appointments',
+          uids: ['u1'],
+          dates: [],
+          appointments: [{ id: 1 }],
+        }),
+      ),
+    ).toEqual({ type: 'appointments', uids: ['u1'], dates: [] })
+  })
+
   it('passes on a change of who is signed in, so the session is read again at once', () => {
     expect(parseLiveEvent('{"type":"people"}')).toEqual({ type: 'people' })
   })

@@ -2,7 +2,7 @@
 // network drop, but gives up for good when the server answers with an error (for instance while
 // the desk restarts); then we open a new one, backing off. After any reconnect the caller
 // refetches, because changes made while the stream was down were never announced.
-import type { LiveEvent } from '../../../shared/api/schemas'
+import type { Appointment, LiveEvent } from '../../../shared/api/schemas'
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting'
 
@@ -101,9 +101,16 @@ export function parseLiveEvent(data: unknown): LiveEvent | null {
   const candidate = value as Record<string, unknown>
   switch (candidate.type) {
     case 'appointments':
-      return isStringArray(candidate.uids) && isStringArray(candidate.dates)
-        ? { type: 'appointments', uids: candidate.uids, dates: candidate.dates }
-        : null
+      if (!isStringArray(candidate.uids) || !isStringArray(candidate.dates)) return null
+      return {
+        type: 'appointments',
+        uids: candidate.uids,
+        dates: candidate.dates,
+        // Rows the desk sent along; without them (or with a malformed one) they are read back.
+        ...(isRowArray(candidate.appointments)
+          ? { appointments: candidate.appointments as Appointment[] }
+          : {}),
+      }
     case 'clients':
       return Array.isArray(candidate.ids) &&
         candidate.ids.every((id) => Number.isInteger(id)) &&
@@ -120,6 +127,19 @@ export function parseLiveEvent(data: unknown): LiveEvent | null {
     default:
       return null
   }
+}
+
+function isRowArray(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (row) =>
+        typeof row === 'object' &&
+        row !== null &&
+        typeof (row as { uid?: unknown }).uid === 'string' &&
+        typeof (row as { start?: unknown }).start === 'string',
+    )
+  )
 }
 
 function isStringArray(value: unknown): value is string[] {

@@ -1,9 +1,10 @@
 // What the UI does with each live signal: invalidate what it makes stale (live-invalidation.ts),
-// and lay a change to a few bookings onto the cached views one appointment at a time: its row is
-// read (GET /api/appointments/:uid, the drawer's own query) and patched into every cached day, so
-// a change on a 300-card day costs one small read and one card's render, not the day again.
+// and lay a change to a few bookings onto the cached views one appointment at a time: its row —
+// sent along with the signal by the desk, else read (GET /api/appointments/:uid, the drawer's own
+// query) — is patched into every cached day, so a change on a 300-card day costs one card's
+// render, not the day again.
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
-import type { AppointmentDetail, DayView } from '../../../shared/api/schemas'
+import type { Appointment, AppointmentDetail, DayView } from '../../../shared/api/schemas'
 import { withAppointment } from '../features/day/day-patch'
 import { ApiRequestError, type ApiClient } from './api-client'
 import { invalidationsFor, patchedUids, type LiveSignal } from './live-invalidation'
@@ -32,12 +33,27 @@ export class LiveUpdates {
     // list asked for first would make the receptionist wait for them to see the card change.
     // A signal that comes meanwhile (the 'clients' one that follows a booking's change) waits
     // for them too.
-    const patches = patchedUids(signal).map((uid) => this.#patch(uid, dates))
+    const sent = signal.type === 'appointments' ? signal.appointments : undefined
+    const patches = patchedUids(signal).map((uid) =>
+      sent
+        ? this.#patchWith(uid, sent.find((a) => a.uid === uid) ?? null)
+        : this.#patch(uid, dates),
+    )
     this.#patching = Promise.allSettled([this.#patching, ...patches])
     await this.#patching
     this.#refetch(invalidationsFor(signal), false)
     if (signal.type === 'outbox') this.#refetchDaysWithPlaceholders()
     await Promise.all(patches)
+  }
+
+  /**
+   * Lays in a row the desk sent with the signal. Reads of this uid still on their way predate
+   * it and are dropped; the drawer, which also shows the history, is read again if it is open.
+   */
+  async #patchWith(uid: string, row: Appointment | null): Promise<void> {
+    this.#newest.delete(uid)
+    this.#refetch([queryKeys.appointment(uid)])
+    this.#patchDays(uid, row)
   }
 
   async #patch(uid: string, dates: string[]): Promise<void> {
@@ -63,6 +79,10 @@ export class LiveUpdates {
       void this.queryClient.cancelQueries({ queryKey: queryKeys.appointment(uid), exact: true })
       this.queryClient.setQueryData(queryKeys.appointment(uid), detail)
     } else this.#refetch([queryKeys.appointment(uid)])
+    this.#patchDays(uid, detail?.appointment ?? null)
+  }
+
+  #patchDays(uid: string, row: Appointment | null): void {
     // Every cached day, also one still waiting for its first answer (it has no data to patch).
     for (const query of this.queryClient.getQueryCache().findAll({ queryKey: queryKeys.days })) {
       // An answer still on its way may predate this change and would overwrite the patch.
@@ -72,7 +92,7 @@ export class LiveUpdates {
       }
       const day = query.state.data as DayView | undefined
       if (!day) continue
-      const patched = withAppointment(day, uid, detail?.appointment ?? null)
+      const patched = withAppointment(day, uid, row)
       if (patched !== day) this.queryClient.setQueryData(query.queryKey, patched)
     }
   }
