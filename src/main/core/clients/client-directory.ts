@@ -83,6 +83,7 @@ export class ClientDirectory {
     const turn = () => new Promise((resolve) => setImmediate(resolve))
     // Requests already waiting go first.
     await turn()
+    if (stopped()) return
     const touched = new Set<number>(clients.uncounted())
     let done = 0
     while (!stopped()) {

@@ -266,7 +266,7 @@ describe('the day view', () => {
 })
 
 describe('the live stream', () => {
-  it('tells an open UI about a change, with the day it touches', async () => {
+  it('tells an open UI about a change, with the day it touches and the booking as it now is', async () => {
     const controller = new AbortController()
     const res = await fetch(`${desk.url}/api/live?token=${desk.token}`, {
       signal: controller.signal,
@@ -292,7 +292,13 @@ describe('the live stream', () => {
     desk.services.appointments.upsert(appt('live-one', '2026-05-05T01:30:00Z', bruno), 'calcom')
     await received
     controller.abort()
-    expect(events[0]).toEqual({ type: 'appointments', uids: ['live-one'], dates: ['2026-05-04'] })
+    expect(events[0]).toEqual({
+      type: 'appointments',
+      uids: ['live-one'],
+      dates: ['2026-05-04'],
+      // The row the day view shows, so the UI need not read it back.
+      appointments: [desk.services.appointments.byUid('live-one')],
+    })
   })
 
   it('refuses the stream without the token', async () => {
