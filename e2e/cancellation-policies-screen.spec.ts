@@ -77,7 +77,7 @@ test('the owner adds and removes a service’s policy by keyboard, with the PIN'
   await page.keyboard.press('Tab')
   await page.keyboard.type('0000')
   await expectAccessible(page, 'the cancellation policy form')
-  await page.screenshot({ path: '/tmp/cancellation-policies-form.png' })
+  await page.screenshot({ path: test.info().outputPath('cancellation-policies-form.png') })
   await page.keyboard.press('Enter')
   await expect(form.getByRole('alert')).toContainText(/PIN/)
   expect((await policies()).find((s) => s.title === SERVICE)!.policy).toBeNull()
@@ -94,7 +94,7 @@ test('the owner adds and removes a service’s policy by keyboard, with the PIN'
     windowHours: 48,
     text: 'Please cancel two days ahead; later ones are charged in full.',
   })
-  await page.screenshot({ path: '/tmp/cancellation-policies-list.png' })
+  await page.screenshot({ path: test.info().outputPath('cancellation-policies-list.png') })
 
   await card.getByRole('button', { name: `Change: ${SERVICE}` }).click()
   await form.getByLabel('Your PIN').fill(OWNER_PIN)

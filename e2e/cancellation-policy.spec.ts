@@ -78,7 +78,7 @@ test('a late cancellation by keyboard: the policy read out, marked late, the own
     'This cancellation is late: less than 720 hours before the start. It will be marked as a late cancellation.',
   )
   await expectAccessible(page, 'the cancel dialog with a late policy')
-  await page.screenshot({ path: '/tmp/relay-notify-cancel-late.png' })
+  await page.screenshot({ path: test.info().outputPath('relay-notify-cancel-late.png') })
   // The reason field has the focus (Enter there is a new line): type, Tab to send, Enter.
   await page.keyboard.type('Feeling unwell')
   await page.keyboard.press('Tab')
@@ -122,6 +122,6 @@ test.describe('in Spanish', () => {
     await expect(dialog.getByTestId('cancel-on-time')).toHaveText('A tiempo: antes del inicio.')
     await expect(dialog.getByTestId('cancel-late')).toHaveCount(0)
     await expectAccessible(page, 'the cancel dialog, on time, in Spanish')
-    await page.screenshot({ path: '/tmp/relay-notify-cancel-on-time-es.png' })
+    await page.screenshot({ path: test.info().outputPath('relay-notify-cancel-on-time-es.png') })
   })
 })
