@@ -28,7 +28,8 @@ export class LiveUpdates {
   /** Resolves once each changed appointment is on the cached views (or being refetched). */
   async apply(signal: LiveSignal): Promise<void> {
     const dates = signal.type === 'appointments' ? signal.dates : []
-    // The changed bookings are read first and the rest made stale only once they are on screen:
+    // The changed bookings are laid in (from the rows the signal carries, else read back) and the
+    // rest made stale only once they are on screen:
     // the desk answers one request at a time, and the day's clients, its slots and the pending
     // list asked for first would make the receptionist wait for them to see the card change.
     // A signal that comes meanwhile (the 'clients' one that follows a booking's change) waits
