@@ -21,7 +21,7 @@ const pendingConfirmationsRoutes: FastifyPluginAsyncTypebox<{ services: DeskServ
       },
     },
     async () =>
-      pendingConfirmations(services.appointments, services.branches.current().id, Date.now()),
+      pendingConfirmations(services.appointments, services.branches.current().id, services.now()),
   )
 }
 export default pendingConfirmationsRoutes
