@@ -154,3 +154,60 @@ describe('LiveUpdates on a changed booking', () => {
     stop()
   })
 })
+
+// Starting a read costs the page's thread a few milliseconds: the reads a change makes stale wait
+// until the changed card is drawn, and a burst of changes waits for one frame, not one each.
+describe('LiveUpdates and the frame showing the change', () => {
+  it('asks for nothing else until the changed cards are drawn, then for what they made stale', async () => {
+    const date = '2026-12-08'
+    const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } })
+    queryClient.setQueryData(queryKeys.day(date), {
+      ...dayWith(date, ['u1', 'u2']),
+      startsAt: `${date}T00:00:00Z`,
+      endsAt: `${date}T23:59:59Z`,
+      staff: [],
+    })
+    let asked = 0
+    const clients = new QueryObserver(queryClient, {
+      queryKey: queryKeys.dayClients(date),
+      queryFn: () => {
+        asked++
+        return { appointments: [] }
+      },
+    })
+    const stop = clients.subscribe(() => {})
+    await vi.waitFor(() => expect(asked).toBe(1))
+    const frames: Array<() => void> = []
+    const nextFrame = () => new Promise<void>((resolve) => frames.push(resolve))
+    const updates = new LiveUpdates(queryClient, noReads, nextFrame)
+    const row = (uid: string) =>
+      ({ uid, start: `${date}T10:00:00Z`, attendee: { name: `Changed ${uid}` } }) as never
+
+    const applied = [
+      updates.apply({
+        type: 'appointments',
+        uids: ['u1'],
+        dates: [date],
+        appointments: [row('u1')],
+      }),
+      updates.apply({
+        type: 'appointments',
+        uids: ['u2'],
+        dates: [date],
+        appointments: [row('u2')],
+      }),
+      updates.apply({ type: 'clients', ids: [7], all: false }),
+    ]
+    await vi.waitFor(() => expect(frames).toHaveLength(2))
+    // Both cards are laid in, and nothing has been asked for yet.
+    const shown = queryClient.getQueryData<DayView>(queryKeys.day(date))!.appointments
+    expect(shown.map((a) => a.attendee.name)).toEqual(['Changed u1', 'Changed u2'])
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(asked).toBe(1)
+
+    for (const drawn of frames) drawn()
+    await Promise.all(applied)
+    await vi.waitFor(() => expect(asked).toBeGreaterThan(1))
+    stop()
+  })
+})

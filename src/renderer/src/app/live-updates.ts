@@ -6,6 +6,7 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
 import type { Appointment, AppointmentDetail, DayView } from '../../../shared/api/schemas'
 import { withAppointment } from '../features/day/day-patch'
+import { afterNextPaint } from './after-next-paint'
 import { ApiRequestError, type ApiClient } from './api-client'
 import { invalidationsFor, patchedUids, type LiveSignal } from './live-invalidation'
 import { queryKeys } from './query-keys'
@@ -23,24 +24,28 @@ export class LiveUpdates {
   constructor(
     private readonly queryClient: QueryClient,
     private readonly api: ApiClient,
+    /** Resolves once the changed cards are drawn (tests hold it back to look in between). */
+    private readonly painted: () => Promise<void> = afterNextPaint,
   ) {}
 
   /** Resolves once each changed appointment is on the cached views (or being refetched). */
   async apply(signal: LiveSignal): Promise<void> {
     const dates = signal.type === 'appointments' ? signal.dates : []
     // The changed bookings are laid in (from the rows the signal carries, else read back) and the
-    // rest made stale only once they are on screen:
-    // the desk answers one request at a time, and the day's clients, its slots and the pending
-    // list asked for first would make the receptionist wait for them to see the card change.
-    // A signal that comes meanwhile (the 'clients' one that follows a booking's change) waits
-    // for them too.
+    // rest made stale only once they are drawn: the desk answers one request at a time, and the
+    // day's clients, its slots and the pending list asked for first would make the receptionist
+    // wait for them to see the card change; even starting those reads delays the frame. A signal
+    // that comes meanwhile (the 'clients' one that follows a booking's change) waits too.
+    // Each signal asks for its frame as soon as its rows are in, so a burst of signals waits for
+    // one frame, not one each.
     const sent = signal.type === 'appointments' ? signal.appointments : undefined
     const patches = patchedUids(signal).map((uid) =>
       sent
         ? this.#patchWith(uid, sent.find((a) => a.uid === uid) ?? null)
         : this.#patch(uid, dates),
     )
-    this.#patching = Promise.allSettled([this.#patching, ...patches])
+    const drawn = patches.length > 0 ? Promise.allSettled(patches).then(this.painted) : null
+    this.#patching = Promise.allSettled([this.#patching, ...patches, ...(drawn ? [drawn] : [])])
     await this.#patching
     this.#refetch(invalidationsFor(signal), false)
     if (signal.type === 'outbox') this.#refetchDaysWithPlaceholders()

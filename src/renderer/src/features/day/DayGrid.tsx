@@ -6,7 +6,7 @@ import type { DayView } from '../../../../shared/api/schemas'
 import type { OpeningHours } from '../../../../shared/api/opening-hours'
 import { dateTimeFormat } from '../../ui/time/date-time-format'
 import { formatCalendarDate } from '../../ui/time/zoned-time'
-import { AppointmentCard } from './AppointmentCard'
+import { DayColumn } from './DayColumn'
 import { layOutDay, MINUTE_PX } from './day-layout'
 
 interface Props {
@@ -29,20 +29,11 @@ function zoneAbbreviation(instant: string, timeZone: string, locale: string): st
   )
 }
 
-const NO_ALERTS: readonly string[] = []
-
-/** One empty list for every card without alerts: a card does not render again when the day's
- * clients arrive (or are read again) and it still has none. */
-const alertsOf = (alerts: ReadonlyMap<string, readonly string[]>, uid: string) => {
-  const list = alerts.get(uid)
-  return list && list.length > 0 ? list : NO_ALERTS
-}
-
 const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
 
-// Memoised, and so are its cards: the shell re-renders on every status change and minute tick,
-// and a live change to one appointment should render one card, not the day.
+// Memoised, and so are its columns and cards: the shell re-renders on every status change and
+// minute tick, and a live change to one appointment should render one column and one card.
 export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy, alerts }: Props) {
   const intl = useIntl()
   const { columns, window, height, hourMarks } = useMemo(
@@ -110,35 +101,16 @@ export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy, aler
               ))}
             </div>
             {columns.map((column) => (
-              <section
+              <DayColumn
                 key={column.staffId ?? 'unassigned'}
-                className="staff-column"
-                data-testid="staff-column"
-                data-staff-id={column.staffId ?? 'unassigned'}
-                aria-labelledby={`staff-column-${column.staffId ?? 'unassigned'}`}
-                style={{ height }}
-              >
-                {hourMarks.map((m) => (
-                  <span key={m} className="staff-column__rule" style={{ top: top(m) }} />
-                ))}
-                {column.cards.length === 0 && (
-                  <p className="staff-column__free">{intl.formatMessage({ id: 'day.free' })}</p>
-                )}
-                {column.cards.map((card) => (
-                  <AppointmentCard
-                    key={card.appointment.uid}
-                    appointment={card.appointment}
-                    date={day.date}
-                    timeZone={day.timeZone}
-                    top={card.top}
-                    height={card.height}
-                    lane={card.lane}
-                    lanes={card.lanes}
-                    compact={card.compact}
-                    alerts={alertsOf(alerts, card.appointment.uid)}
-                  />
-                ))}
-              </section>
+                column={column}
+                hourMarks={hourMarks}
+                startMinute={window.startMinute}
+                height={height}
+                date={day.date}
+                timeZone={day.timeZone}
+                alerts={alerts}
+              />
             ))}
             {showNow && (
               <div
