@@ -235,16 +235,21 @@ export class InboundApplier {
       return { duplicate: false, outcomes: [], changed: [], doubts: [], desk }
     }
     const outcomes: MergeOutcome[] = []
+    const partlyKnown: string[] = []
     for (const change of changes) {
       const uid = 'booking' in change ? change.booking.uid : change.uid
-      if (this.#outboxCreating(change) && !this.ctx.calcomBookings.known(uid)) {
+      const known = this.ctx.calcomBookings.known(uid)
+      if (this.#outboxCreating(change) && !known) {
         this.ctx.calcomBookings.refreshLater(uid)
         outcomes.push({ action: 'held', uid })
         continue
       }
-      outcomes.push(
-        this.ctx.calcomBookings.applyCalcomBooking(change, opts.source, { branch, dates }),
-      )
+      const outcome = this.ctx.calcomBookings.applyCalcomBooking(change, opts.source, {
+        branch,
+        dates,
+      })
+      outcomes.push(outcome)
+      if (!known && outcome.action === 'write' && partialBody(change)) partlyKnown.push(uid)
     }
     const written = outcomes.flatMap((o) => (o.action === 'write' ? [o.uid] : []))
     // Desk-owned values the log gave before Cal.com's news of the booking land on it now.
@@ -254,7 +259,7 @@ export class InboundApplier {
       duplicate: false,
       outcomes,
       changed: [...new Set([...changed, ...overlaid])],
-      doubts: outcomes.flatMap((o) => (o.action === 'doubt' ? [o.uid] : [])),
+      doubts: [...outcomes.flatMap((o) => (o.action === 'doubt' ? [o.uid] : [])), ...partlyKnown],
     }
   }
 
@@ -363,5 +368,28 @@ function readDelivery(event: RelayEvent): Pick<RelayDelivery, 'mapped' | 'desk'>
       notices: [],
     },
     desk: read.event,
+  }
+}
+
+/**
+ * A webhook body that does not carry the whole booking: Cal.com's BOOKING_REJECTED (and a
+ * request to reschedule's BOOKING_CANCELLED) has no metadata, BOOKING_PAID carries the payment's,
+ * and a reschedule names its old half by uid only. The first the desk hears of a booking in such
+ * a body makes its row at once, and the booking is then read from Cal.com: later news at that
+ * version or older is dropped, and an incremental reconcile whose watermark has passed it never
+ * lists it again, so its metadata (the `frontdeskMutationId` that ties a booking to the desk that
+ * made it) would otherwise stay missing for good.
+ */
+function partialBody(change: BookingChange): boolean {
+  switch (change.kind) {
+    case 'state':
+      return change.origin === 'webhook' && change.booking.metadata === undefined
+    case 'paid':
+    case 'completed':
+      return change.booking.metadata === undefined
+    case 'retire':
+      return true
+    case 'noShow':
+      return false
   }
 }
