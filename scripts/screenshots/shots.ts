@@ -75,6 +75,13 @@ export const SHOTS: Shot[] = [
     height: 768,
     locale: 'en-GB',
   },
+  {
+    name: 'branch-switcher-es-1366',
+    screen: 'branch-switcher',
+    width: 1366,
+    height: 768,
+    locale: 'es-ES',
+  },
 ]
 
 /** The screens of the owner's app with two branches, taken in a world of their own. */
