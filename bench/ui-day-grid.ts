@@ -4,9 +4,10 @@
 // filled through the appointment store as the sync path fills it.
 //   (a) paint: the page goes to a fresh 300-card day; baseline, interleaved in the same run: a
 //       day with the same 12 staff and nothing booked (the grid's fixed cost).
-//   (b) live update: one appointment of the open 300-card day changes in the store; its live
-//       event reaches the page, the day is refetched and the card repainted. Baseline,
-//       interleaved: the same change on a day holding that one appointment only.
+//   (b) live update: one appointment of the open 300-card day changes in the store, once the day
+//       is settled (no read on its way, two frames drawn: the receptionist is working on it); its
+//       live event, carrying the changed row, reaches the page and the card is repainted.
+//       Baseline, interleaved: the same change on a day holding that one appointment only.
 // Prints numbers, asserts nothing.
 //   npm run bench -- ui-day     BENCH_UI_PAINT_RUNS=60 BENCH_UI_UPDATE_RUNS=200 (per kind)
 import { join } from 'node:path'
@@ -126,6 +127,7 @@ try {
       date: date.toISODate(),
       cards: date === updateBusy ? PER_DAY : 1,
     })
+    await probe(page, 'settle')
     const text = `Changed ${run}`
     await probe(page, 'armCardUpdate', { uid: input.uid, text })
     appointments.upsert({ ...input, attendee: { ...input.attendee, name: text } }, 'calcom')

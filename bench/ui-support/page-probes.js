@@ -20,6 +20,14 @@ window.EventSource = class extends NativeEventSource {
 }
 performance.setResourceTimingBufferSize(100_000)
 
+// Reads still on their way (the page's own fetches), so a change can be made on a settled day.
+let readsInFlight = 0
+const nativeFetch = window.fetch.bind(window)
+window.fetch = (...args) => {
+  readsInFlight++
+  return nativeFetch(...args).finally(() => readsInFlight--)
+}
+
 /** Resolves with the time of the first task after the next frame is painted. */
 const nextPaint = () =>
   new Promise((resolve) =>
@@ -74,6 +82,20 @@ window.uiBench = {
     const answer = answers[answers.length - 1]
     if (!answer) throw new Error(`no resource timing for the answer of ${date}`)
     return at - answer.responseEnd
+  },
+
+  /**
+   * Resolves once no read is on its way and two frames have passed: the day is open and settled,
+   * as it is when a change comes in while the receptionist works on it (not the moment after
+   * going to it, which the paint runs time).
+   */
+  async settle() {
+    for (;;) {
+      await nextPaint()
+      await nextPaint()
+      if (readsInFlight === 0) return
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
   },
 
   /**
