@@ -129,3 +129,66 @@ describe('a payment heard before the booking it pays', () => {
     })
   })
 })
+
+describe("a request to reschedule heard before the desk's own walk-in was found on Cal.com", () => {
+  // Found by the convergence test (seed 178, under load): the answer to the desk's create was
+  // lost; before the outbox found the booking by its mutation id, the owner asked the client to
+  // reschedule. That BOOKING_CANCELLED carries no metadata (nor does a plain cancel's, a
+  // rejection's or a payment's), so it made a row without the booking's frontdeskMutationId, at
+  // the webhook's send time; the booking the outbox found, and every reconcile after, was stamped
+  // a millisecond earlier and dropped as older news: the desk never had the mutation id.
+  const sentAt = '2026-12-01T14:00:02.120Z'
+  const cancel = mapWebhookBody(
+    stamped('booking_cancelled_request_reschedule.ASSEMBLED.json', sentAt, { uid: 'walk-in' }),
+  ).changes[0]!
+  const made = () => {
+    const out = mergeChange(undefined, cancel, refs)
+    if (out.action !== 'write' || cancel.kind !== 'state') throw new Error('expected a write')
+    return { row: out.row, booking: cancel.booking }
+  }
+
+  it('shows the cancelled booking, without metadata the body never gave', () => {
+    const { row } = made()
+    expect(row).toMatchObject({
+      status: 'CANCELLED',
+      requestReschedule: true,
+      metadata: null,
+      calcomUpdatedAt: Date.parse(sentAt),
+    })
+  })
+
+  it("takes the booking's metadata from Cal.com's own state, though stamped before the webhook", () => {
+    const { row, booking } = made()
+    const truth: BookingChange = {
+      kind: 'state',
+      origin: 'api',
+      version: Date.parse(sentAt) - 1,
+      booking: {
+        ...booking,
+        requestReschedule: undefined,
+        metadata: { frontdeskMutationId: 'm-178' },
+      },
+    }
+    const out = mergeChange(stored('walk-in', row), truth, refs)
+    expect(out.action).toBe('write')
+    if (out.action !== 'write') return
+    expect(out.row).toMatchObject({
+      status: 'CANCELLED',
+      requestReschedule: true,
+      metadata: { frontdeskMutationId: 'm-178' },
+      calcomUpdatedAt: Date.parse(sentAt),
+    })
+  })
+
+  it('keeps the metadata it holds when older news says otherwise', () => {
+    const { row, booking } = made()
+    const held = stored('walk-in', { ...row, metadata: { frontdeskMutationId: 'm-178' } })
+    const older: BookingChange = {
+      kind: 'state',
+      origin: 'api',
+      version: Date.parse(sentAt) - 1,
+      booking: { ...booking, metadata: { frontdeskMutationId: 'other' } },
+    }
+    expect(mergeChange(held, older, refs).action).toBe('stale')
+  })
+})

@@ -229,8 +229,12 @@ function mergeState(
 
 /**
  * Facts that, once true, stay true (where a booking came from, where it went, that it was
- * paid). Old news may still carry one the desk lacks, e.g. a reschedule's webhook arriving
- * after the new booking's cancellation: take the fact, leave the rest.
+ * paid, the metadata it was made with). Old news may still carry one the desk lacks, e.g. a
+ * reschedule's webhook arriving after the new booking's cancellation: take the fact, leave the
+ * rest. Metadata is set when a booking is made (a reschedule copies it) and several webhook
+ * bodies lack it (a cancel's, a rejection's, a payment's): a row first made from one of those
+ * holds none, and news older than that body, such as the booking the outbox finds by its
+ * mutation id, is the only place the desk can learn it from.
  */
 function withLateFacts(
   existing: StoredRow | undefined,
@@ -243,6 +247,8 @@ function withLateFacts(
     facts.rescheduledFromUid = b.rescheduledFromUid
   if (b.rescheduledToUid && !existing.rescheduledToUid) facts.rescheduledToUid = b.rescheduledToUid
   if (b.paid && !existing.paid) facts.paid = true
+  if (b.metadata && Object.keys(b.metadata).length && !columnsOf(existing).metadata)
+    facts.metadata = b.metadata
   if (Object.keys(facts).length === 0) return outcome
   return write(b.uid, existing, { ...columnsOf(existing), ...facts }, { via: 'late facts' })
 }
