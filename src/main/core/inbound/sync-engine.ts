@@ -101,6 +101,12 @@ export class SyncEngine {
   readonly #heldBackoff: Backoff
   #heldRetry: NodeJS.Timeout | null = null
   #stopped = false
+  /**
+   * Aborted by stop(): Cal.com reads still waiting (a reconcile page, a booking in doubt or held)
+   * are cut off, so a desk quitting while Cal.com hangs does not wait out each read's timeout
+   * and its retries (a minute or more).
+   */
+  readonly #closing = new AbortController()
   /** Work started by events (connect, timer, outbox): stop() waits for it before the DB closes. */
   readonly #tasks = new Set<Promise<unknown>>()
 
@@ -136,6 +142,7 @@ export class SyncEngine {
     this.#inbox = new Inbox({
       applier: this.applier,
       client: () => (this.#running ? opts.connection.client() : null),
+      closing: this.#closing.signal,
       notice: (code, message) => this.#error('inbox', code, message),
       changed: () => this.#publish(),
       logged: (row) => this.events.add(row),
@@ -150,6 +157,7 @@ export class SyncEngine {
       client: () => opts.connection.client(),
       accountId: () => opts.branches.current().calcomAccountId,
       active: () => !this.#stopped,
+      closing: this.#closing.signal,
     })
   }
 
@@ -170,6 +178,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.#stopped = true
+    this.#closing.abort()
     for (const off of this.#unsubscribe.splice(0)) off()
     await this.#halt()
     await Promise.allSettled([...this.#tasks])
@@ -341,11 +350,12 @@ export class SyncEngine {
   async #releaseHeld(): Promise<void> {
     const client = this.#o.connection.client()
     if (!client || this.#o.calcomBookings.held.count() === 0) return
-    const r = await this.applier.releaseHeld(client)
+    const r = await this.applier.releaseHeld(client, this.#closing.signal)
     if (!r.error) {
       this.#heldBackoff.reset()
       return
     }
+    if (this.#stopped) return
     this.#error('calcom', r.error.code, r.error.message)
     // Tried again by itself: the outbox, whose change normally triggers this, may have nothing
     // more to send, and the next reconcile can be minutes away.
