@@ -18,8 +18,11 @@ export interface CalcomLink {
   /** Cal.com unreachable: new connections are cut at once. */
   down(): void
   up(): void
-  /** The next `count` matching requests reach the sandbox, but their answers are lost. */
-  loseAnswers(count: number, method: string, path: string): void
+  /**
+   * The next `count` matching requests reach the sandbox, but their answers are lost; `thenDown`:
+   * the line goes down as the last one is lost (the desk's next try cannot get through until up).
+   */
+  loseAnswers(count: number, method: string, path: string, opts?: { thenDown?: boolean }): void
   /** Every request waits this long before it is forwarded. */
   delay(ms: number): void
   /** Requests with exactly this method and path that reached the sandbox. */
@@ -33,7 +36,7 @@ export async function startCalcomLink(target: string): Promise<CalcomLink> {
   const sockets = new Set<Socket>()
   let isDown = false
   let delayMs = 0
-  const losses: Array<{ left: number; method: string; path: string }> = []
+  const losses: Array<{ left: number; method: string; path: string; thenDown: boolean }> = []
 
   const server: Server = createServer((req, res) => {
     if (isDown) {
@@ -62,7 +65,10 @@ export async function startCalcomLink(target: string): Promise<CalcomLink> {
           passed.push(entry)
           if (loss) {
             answer.resume()
-            answer.on('end', () => req.socket.destroy())
+            answer.on('end', () => {
+              if (loss.thenDown && loss.left === 0) isDown = true
+              req.socket.destroy()
+            })
             return
           }
           res.writeHead(answer.statusCode ?? 502, answer.headers)
@@ -95,8 +101,8 @@ export async function startCalcomLink(target: string): Promise<CalcomLink> {
     up() {
       isDown = false
     },
-    loseAnswers(count, method, path) {
-      losses.push({ left: count, method, path })
+    loseAnswers(count, method, path, opts = {}) {
+      losses.push({ left: count, method, path, thenDown: opts.thenDown === true })
     },
     delay(ms) {
       delayMs = ms
