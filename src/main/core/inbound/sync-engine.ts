@@ -9,6 +9,7 @@
 // named for what they do: relay-client.ts (the transport), inbox.ts (pages in, the cursor's
 // progress), reconcile.ts, relay-enrollment.ts, relay-cursor-store.ts, sync-health.ts (what
 // GET /api/sync shows) and sync-error-ring.ts (its recent errors).
+import { setMaxListeners } from 'node:events'
 import type { Logger } from 'pino'
 import type { Branch, SyncHealth } from '../../../shared/api/schemas'
 import type { BranchStore } from '../branch/branch-store'
@@ -111,6 +112,10 @@ export class SyncEngine {
   readonly #tasks = new Set<Promise<unknown>>()
 
   constructor(opts: SyncEngineOptions) {
+    // Every read waiting for Cal.com's rate budget listens for the closing until it is let
+    // through, and many can wait at once (each outbox change asks for the held bookings): not a
+    // leak, so no warning past Node's default of ten.
+    setMaxListeners(0, this.#closing.signal)
     this.#o = {
       ...opts,
       reconcileIntervalMs: opts.reconcileIntervalMs ?? 5 * 60_000,
