@@ -169,6 +169,25 @@ describe('an unknown outcome', () => {
     expect(history.history.map((h) => h.code)).toContain('found_in_calcom')
   })
 
+  it('adopts its own booking when Cal.com carried out a lost attempt only after the desk looked for it', async () => {
+    // Found by the convergence test (seeds 58 and 141, heavily loaded): a desk restarted with its
+    // create on the way; its look-up by mutation id ran before Cal.com got to the first attempt,
+    // so it booked again, and Cal.com refused the slot its own first booking had just taken.
+    const haircut = eventTypeOf(w.desk, 'haircut')
+    const { slots } = await slotsOf(w.desk, haircut.id)
+    w.link.deliverLate('POST', '/v2/bookings')
+    const booked = await book(w.desk, {
+      eventTypeId: haircut.id,
+      start: slots[6],
+      attendee: { name: 'Ola Nnadi', email: 'ola@example.com' },
+    })
+    const a = await syncedFrom(w.desk, booked.outboxId!)
+    const made = bookingsOf(w, mutationOf(w, booked.outboxId!))
+    expect(made).toHaveLength(1)
+    expect(a.uid).toBe(made[0]!.uid)
+    expect(w.desk.services.outbox.byId(booked.outboxId!)?.state).toBe('done')
+  })
+
   it("keeps the booking's mutation id when Cal.com's news of a request to reschedule came before the outbox found the booking", async () => {
     // Found by the convergence test (seed 178, under load). A cancel's body carries no metadata;
     // stamped a millisecond after the booking's updatedAt (a loaded Cal.com), it made the row, and
