@@ -64,16 +64,19 @@ export function bookingsApi(
         schema: BookingOrSeries,
       })
     },
-    get(uid: string): Promise<CalcomResult<Booking | Booking[]>> {
+    /** `closing`: aborted, the read is dropped or cut off (a closing desk waits for no answer). */
+    get(uid: string, closing?: AbortSignal): Promise<CalcomResult<Booking | Booking[]>> {
       return transport.call(credential, {
         method: 'GET',
         path: `/v2/bookings/${encodeURIComponent(uid)}`,
         version,
         schema: BookingOrSeries,
+        signal: closing,
+        cutOff: closing,
       })
     },
     /** One page, with Cal.com's pagination block (reconcile walks `skip` until no next page). */
-    list(query: ListBookingsQuery = {}): Promise<CalcomResult<BookingList>> {
+    list(query: ListBookingsQuery = {}, closing?: AbortSignal): Promise<CalcomResult<BookingList>> {
       return transport.call(credential, {
         method: 'GET',
         path: '/v2/bookings',
@@ -81,6 +84,8 @@ export function bookingsApi(
         version,
         schema: BookingList,
         bare: true,
+        signal: closing,
+        cutOff: closing,
       })
     },
     cancel(uid: string, input: { cancellationReason?: string } = {}) {

@@ -75,6 +75,14 @@ export interface RelayDelivery {
   desk?: DeskEventBody
 }
 
+/** How a relay page settles the bookings it leaves in doubt. */
+export interface PageOptions {
+  /** Cal.com, to fetch them; null: left to the next reconcile. */
+  client: CalcomClient | null
+  /** Aborted when the desk closes: a fetch still waiting for Cal.com is cut off. */
+  closing?: AbortSignal
+}
+
 export interface PageResult {
   /**
    * The deliveries committed, in seq order, each with what it did (duplicates included).
@@ -119,7 +127,7 @@ export class InboundApplier {
    */
   async applyRelayEvents(
     events: readonly RelayEvent[],
-    opts: { client: CalcomClient | null },
+    opts: PageOptions,
   ): Promise<PageResult & { seq: number }> {
     const branch = this.ctx.branches.current()
     const cursor = this.ctx.cursor.seq(branch.id)
@@ -152,7 +160,7 @@ export class InboundApplier {
    */
   async applyRelayPage(
     deliveries: readonly RelayDelivery[],
-    opts: { client: CalcomClient | null },
+    opts: PageOptions,
   ): Promise<PageResult> {
     const branch = this.ctx.branches.current()
     return this.#applyPage(branch, this.ctx.cursor.seq(branch.id), deliveries, opts)
@@ -162,7 +170,7 @@ export class InboundApplier {
     branch: Branch,
     cursor: number,
     deliveries: readonly RelayDelivery[],
-    opts: { client: CalcomClient | null },
+    opts: PageOptions,
   ): Promise<PageResult> {
     const client = this.ctx.db.$client
     const dates = new Set<string>()
@@ -209,7 +217,8 @@ export class InboundApplier {
     // One booking at a time, as each event did on its own: a failed fetch (left to reconcile)
     // does not stop the others.
     const doubts = new Set(applied.flatMap((a) => a.result.doubts))
-    if (opts.client) for (const uid of doubts) await this.refresh([uid], opts.client, 'calcom')
+    if (opts.client)
+      for (const uid of doubts) await this.refresh([uid], opts.client, 'calcom', opts.closing)
     return { applied, error }
   }
 
@@ -265,16 +274,18 @@ export class InboundApplier {
 
   /**
    * Fetches bookings from Cal.com and applies their API state. A booking Cal.com no longer
-   * knows (404) is left as it is. Returns the first failure, if any, for sync health.
+   * knows (404) is left as it is. Returns the first failure, if any, for sync health. `closing`
+   * aborted (the desk is closing) cuts off a read still waiting for Cal.com.
    */
   async refresh(
     uids: readonly string[],
     client: CalcomClient,
     source: HistorySource,
+    closing?: AbortSignal,
   ): Promise<{ changed: string[]; error: CalcomError | null }> {
     const changed: string[] = []
     for (const uid of uids) {
-      const got = await client.bookings.get(uid)
+      const got = await client.bookings.get(uid, closing)
       if (!got.ok) {
         if (got.error.code === 'NOT_FOUND') continue
         return { changed, error: got.error }
@@ -313,11 +324,12 @@ export class InboundApplier {
   /** Refreshes held bookings the outbox has let go of. */
   async releaseHeld(
     client: CalcomClient,
+    closing?: AbortSignal,
   ): Promise<{ changed: string[]; error: CalcomError | null }> {
     const held = this.ctx.calcomBookings.held
     const changed: string[] = []
     for (const uid of held.readyUids()) {
-      const r = await this.refresh([uid], client, 'calcom')
+      const r = await this.refresh([uid], client, 'calcom', closing)
       if (r.error) return { changed, error: r.error }
       changed.push(...r.changed)
       held.release(uid)

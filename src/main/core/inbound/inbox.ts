@@ -14,6 +14,8 @@ export interface InboxOptions {
   applier: InboundApplier
   /** Cal.com, to settle bookings a page leaves in doubt; null while sync is not running. */
   client(): CalcomClient | null
+  /** Aborted when the desk closes: such a fetch still waiting for Cal.com is cut off. */
+  closing?: AbortSignal
   /** A notice from an applied event (code, words for sync health). */
   notice(code: string, message: string): void
   /** Something sync health shows changed. */
@@ -66,6 +68,7 @@ export class Inbox {
   async #apply(events: readonly RelayEvent[]): Promise<number> {
     const { applied, error, seq } = await this.#o.applier.applyRelayEvents(events, {
       client: this.#o.client(),
+      closing: this.#o.closing,
     })
     for (const { delivery } of applied)
       for (const n of delivery.mapped.notices) this.#o.notice(n.code, n.message)

@@ -52,6 +52,8 @@ export interface ReconcilerOptions {
   now?: () => number
   /** False once the desk is closing: stop between pages. */
   active?: () => boolean
+  /** Aborted when the desk closes: a page still being read is cut off, not waited for. */
+  closing?: AbortSignal
 }
 
 const MAX_PAGES = 200
@@ -70,6 +72,7 @@ export class Reconciler {
       overlapMs: opts.overlapMs ?? 5 * 60_000,
       now: opts.now ?? Date.now,
       active: opts.active ?? (() => true),
+      closing: opts.closing ?? new AbortController().signal,
     }
   }
 
@@ -141,7 +144,10 @@ export class Reconciler {
           }
     let newest = mark
     for (let skip = 0; result.pages < MAX_PAGES;) {
-      const page = await client.bookings.list({ ...base, take: this.#o.pageSize, skip })
+      const page = await client.bookings.list(
+        { ...base, take: this.#o.pageSize, skip },
+        this.#o.closing,
+      )
       if (!this.#o.active()) {
         result.error = { code: 'STOPPED', message: 'The desk is closing.' }
         break

@@ -9,6 +9,7 @@
 // named for what they do: relay-client.ts (the transport), inbox.ts (pages in, the cursor's
 // progress), reconcile.ts, relay-enrollment.ts, relay-cursor-store.ts, sync-health.ts (what
 // GET /api/sync shows) and sync-error-ring.ts (its recent errors).
+import { setMaxListeners } from 'node:events'
 import type { Logger } from 'pino'
 import type { Branch, SyncHealth } from '../../../shared/api/schemas'
 import type { BranchStore } from '../branch/branch-store'
@@ -101,10 +102,20 @@ export class SyncEngine {
   readonly #heldBackoff: Backoff
   #heldRetry: NodeJS.Timeout | null = null
   #stopped = false
+  /**
+   * Aborted by stop(): Cal.com reads still waiting (a reconcile page, a booking in doubt or held)
+   * are cut off, so a desk quitting while Cal.com hangs does not wait out each read's timeout
+   * and its retries (a minute or more).
+   */
+  readonly #closing = new AbortController()
   /** Work started by events (connect, timer, outbox): stop() waits for it before the DB closes. */
   readonly #tasks = new Set<Promise<unknown>>()
 
   constructor(opts: SyncEngineOptions) {
+    // Every read waiting for Cal.com's rate budget listens for the closing until it is let
+    // through, and many can wait at once (each outbox change asks for the held bookings): not a
+    // leak, so no warning past Node's default of ten.
+    setMaxListeners(0, this.#closing.signal)
     this.#o = {
       ...opts,
       reconcileIntervalMs: opts.reconcileIntervalMs ?? 5 * 60_000,
@@ -136,6 +147,7 @@ export class SyncEngine {
     this.#inbox = new Inbox({
       applier: this.applier,
       client: () => (this.#running ? opts.connection.client() : null),
+      closing: this.#closing.signal,
       notice: (code, message) => this.#error('inbox', code, message),
       changed: () => this.#publish(),
       logged: (row) => this.events.add(row),
@@ -150,6 +162,7 @@ export class SyncEngine {
       client: () => opts.connection.client(),
       accountId: () => opts.branches.current().calcomAccountId,
       active: () => !this.#stopped,
+      closing: this.#closing.signal,
     })
   }
 
@@ -170,6 +183,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.#stopped = true
+    this.#closing.abort()
     for (const off of this.#unsubscribe.splice(0)) off()
     await this.#halt()
     await Promise.allSettled([...this.#tasks])
@@ -341,11 +355,12 @@ export class SyncEngine {
   async #releaseHeld(): Promise<void> {
     const client = this.#o.connection.client()
     if (!client || this.#o.calcomBookings.held.count() === 0) return
-    const r = await this.applier.releaseHeld(client)
+    const r = await this.applier.releaseHeld(client, this.#closing.signal)
     if (!r.error) {
       this.#heldBackoff.reset()
       return
     }
+    if (this.#stopped) return
     this.#error('calcom', r.error.code, r.error.message)
     // Tried again by itself: the outbox, whose change normally triggers this, may have nothing
     // more to send, and the next reconcile can be minutes away.

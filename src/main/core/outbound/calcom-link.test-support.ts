@@ -1,7 +1,13 @@
 // Test support: a real HTTP hop between the desk and the Cal.com sandbox that tests can break on
 // purpose — refuse connections (Cal.com unreachable), lose the answer to a request the sandbox
 // did carry out (an unknown outcome), or slow every request down — and that counts what passed.
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http'
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 
 export interface Passed {
@@ -18,8 +24,16 @@ export interface CalcomLink {
   /** Cal.com unreachable: new connections are cut at once. */
   down(): void
   up(): void
-  /** The next `count` matching requests reach the sandbox, but their answers are lost. */
-  loseAnswers(count: number, method: string, path: string): void
+  /**
+   * The next `count` matching requests reach the sandbox, but their answers are lost; `thenDown`:
+   * the line goes down as the last one is lost (the desk's next try cannot get through until up).
+   */
+  loseAnswers(count: number, method: string, path: string, opts?: { thenDown?: boolean }): void
+  /**
+   * The next matching request is cut off from the desk at once (it cannot know what became of it)
+   * and reaches the sandbox late: just before the next request of its kind, which waits for it.
+   */
+  deliverLate(method: string, path: string): void
   /** Every request waits this long before it is forwarded. */
   delay(ms: number): void
   /** Requests with exactly this method and path that reached the sandbox. */
@@ -33,7 +47,33 @@ export async function startCalcomLink(target: string): Promise<CalcomLink> {
   const sockets = new Set<Socket>()
   let isDown = false
   let delayMs = 0
-  const losses: Array<{ left: number; method: string; path: string }> = []
+  const losses: Array<{ left: number; method: string; path: string; thenDown: boolean }> = []
+
+  interface Held {
+    method: string
+    url: string
+    headers: IncomingMessage['headers']
+    body: Buffer
+  }
+  let late: { method: string; path: string; held?: Held } | null = null
+  const sendUpstream = (h: Held) =>
+    new Promise<void>((resolve) => {
+      const out = httpRequest(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: h.method,
+          path: h.url,
+          headers: h.headers,
+        },
+        (answer: IncomingMessage) => {
+          answer.resume()
+          answer.on('end', () => resolve())
+        },
+      )
+      out.on('error', () => resolve())
+      out.end(h.body)
+    })
 
   const server: Server = createServer((req, res) => {
     if (isDown) {
@@ -41,6 +81,33 @@ export async function startCalcomLink(target: string): Promise<CalcomLink> {
       return
     }
     const path = (req.url ?? '/').split('?')[0]!
+    const pending = late
+    if (pending && pending.method === req.method && pending.path === path) {
+      if (!pending.held) {
+        const chunks: Buffer[] = []
+        req.on('data', (c: Buffer) => chunks.push(c))
+        req.on('end', () => {
+          pending.held = {
+            method: req.method ?? 'GET',
+            url: req.url ?? '/',
+            headers: { ...req.headers, host: upstream.host },
+            body: Buffer.concat(chunks),
+          }
+          req.socket.destroy()
+        })
+        return
+      }
+      late = null
+      req.pause()
+      void sendUpstream(pending.held).then(() => {
+        pass(req, res, path)
+      })
+      return
+    }
+    pass(req, res, path)
+  })
+
+  function pass(req: IncomingMessage, res: ServerResponse, path: string): void {
     const loss = losses.find((l) => l.left > 0 && l.method === req.method && l.path === path)
     if (loss) loss.left -= 1
     const forward = () => {
@@ -62,7 +129,10 @@ export async function startCalcomLink(target: string): Promise<CalcomLink> {
           passed.push(entry)
           if (loss) {
             answer.resume()
-            answer.on('end', () => req.socket.destroy())
+            answer.on('end', () => {
+              if (loss.thenDown && loss.left === 0) isDown = true
+              req.socket.destroy()
+            })
             return
           }
           res.writeHead(answer.statusCode ?? 502, answer.headers)
@@ -74,7 +144,7 @@ export async function startCalcomLink(target: string): Promise<CalcomLink> {
     }
     if (delayMs > 0) setTimeout(forward, delayMs)
     else forward()
-  })
+  }
   server.on('connection', (socket: Socket) => {
     if (isDown) {
       socket.destroy()
@@ -95,8 +165,11 @@ export async function startCalcomLink(target: string): Promise<CalcomLink> {
     up() {
       isDown = false
     },
-    loseAnswers(count, method, path) {
-      losses.push({ left: count, method, path })
+    loseAnswers(count, method, path, opts = {}) {
+      losses.push({ left: count, method, path, thenDown: opts.thenDown === true })
+    },
+    deliverLate(method, path) {
+      late = { method, path }
     },
     delay(ms) {
       delayMs = ms

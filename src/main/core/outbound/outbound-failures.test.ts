@@ -7,6 +7,7 @@ import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { startCalcomLink, type CalcomLink } from './calcom-link.test-support'
 import {
   act,
+  appointment,
   book,
   connectWithApiKey,
   deskOn,
@@ -21,6 +22,7 @@ import {
   deskSignals,
 } from './outbound.test-support'
 import { until } from '../../../../test/support/until'
+import { mapWebhookBody } from '../appointments/booking-mapping'
 
 interface World {
   sandbox: RunningSandbox
@@ -165,5 +167,78 @@ describe('an unknown outcome', () => {
       deskFetch(w.desk, `/api/appointments/${a.uid}`),
     )
     expect(history.history.map((h) => h.code)).toContain('found_in_calcom')
+  })
+
+  it('adopts its own booking when Cal.com carried out a lost attempt only after the desk looked for it', async () => {
+    // Found by the convergence test (seeds 58 and 141, heavily loaded): a desk restarted with its
+    // create on the way; its look-up by mutation id ran before Cal.com got to the first attempt,
+    // so it booked again, and Cal.com refused the slot its own first booking had just taken.
+    const haircut = eventTypeOf(w.desk, 'haircut')
+    const { slots } = await slotsOf(w.desk, haircut.id)
+    w.link.deliverLate('POST', '/v2/bookings')
+    const booked = await book(w.desk, {
+      eventTypeId: haircut.id,
+      start: slots[6],
+      attendee: { name: 'Ola Nnadi', email: 'ola@example.com' },
+    })
+    const a = await syncedFrom(w.desk, booked.outboxId!)
+    const made = bookingsOf(w, mutationOf(w, booked.outboxId!))
+    expect(made).toHaveLength(1)
+    expect(a.uid).toBe(made[0]!.uid)
+    expect(w.desk.services.outbox.byId(booked.outboxId!)?.state).toBe('done')
+  })
+
+  it("keeps the booking's mutation id when Cal.com's news of a request to reschedule came before the outbox found the booking", async () => {
+    // Found by the convergence test (seed 178, under load). A cancel's body carries no metadata;
+    // stamped a millisecond after the booking's updatedAt (a loaded Cal.com), it made the row, and
+    // the booking the outbox then found was older news: the desk lost the mutation id for good.
+    const apiKey = w.state.accounts[0]!.apiKey
+    const hook = await fetch(`${w.sandbox.url}/v2/webhooks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        active: true,
+        subscriberUrl: `${w.sandbox.url}/nowhere`,
+        triggers: ['BOOKING_CANCELLED'],
+      }),
+    })
+    expect(hook.status).toBe(201)
+    const haircut = eventTypeOf(w.desk, 'haircut')
+    const { slots } = await slotsOf(w.desk, haircut.id)
+    w.link.loseAnswers(1, 'POST', '/v2/bookings', { thenDown: true })
+    const booked = await book(w.desk, {
+      eventTypeId: haircut.id,
+      start: slots[4],
+      attendee: { name: 'Rae Moss', email: 'rae@example.com' },
+    })
+    const mutationId = mutationOf(w, booked.outboxId!)
+    const made = await until('Cal.com to have made the booking', () => bookingsOf(w, mutationId)[0])
+
+    // The owner asks the client to reschedule; the desk hears it before it finds the booking.
+    const asked = await fetch(`${w.sandbox.url}/_sandbox/bookings/${made.uid}/request-reschedule`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'Staff ill' }),
+    })
+    expect(asked.status).toBe(200)
+    const sent = await until('the cancel webhook', () =>
+      w.sandbox.sandbox.webhooks.log.find(
+        (d) => d.trigger === 'BOOKING_CANCELLED' && d.body.includes(made.uid),
+      ),
+    )
+    const body = JSON.parse(sent.body) as { createdAt: string; payload: Record<string, unknown> }
+    expect(body.payload.requestReschedule).toBe(true)
+    body.createdAt = new Date(Date.parse(made.updatedAt) + 1).toISOString()
+    const mapped = mapWebhookBody(JSON.stringify(body))
+    w.desk.services.sync.applier.applyChanges(mapped.changes, { source: 'calcom', key: mapped.key })
+    expect(appointment(w.desk, made.uid)?.status).toBe('CANCELLED')
+
+    w.link.up()
+    const a = await syncedFrom(w.desk, booked.outboxId!)
+    expect(a).toMatchObject({ uid: made.uid, status: 'CANCELLED' })
+    expect(appointment(w.desk, booked.appointment.uid)).toBeUndefined()
+    expect(w.desk.services.appointments.rowByUid(made.uid)?.metadata).toEqual({
+      frontdeskMutationId: mutationId,
+    })
   })
 })

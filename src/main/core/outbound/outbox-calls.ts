@@ -99,6 +99,12 @@ async function create(
     // Cal.com's field for "this staff member"; not in the client's input type yet.
     ...(p.hostId !== undefined ? ({ routing: { teamMemberIds: [p.hostId] } } as object) : {}),
   })
+  if (!result.ok && p.outcomeUnknown && result.error.kind === 'permanent') {
+    // Cal.com may carry out the earlier attempt only after the look-up above (it was still at
+    // it): the slot is then refused because our own booking took it. Look once more.
+    const found = await findByMutationId(client, row.mutationId, p)
+    if (found.ok && found.value) return { ok: true, booking: found.value, adopted: true }
+  }
   if (!result.ok) return result
   const booking = Array.isArray(result.value) ? result.value[0] : result.value
   return booking ? { ok: true, booking } : fail('Cal.com answered the booking with no booking')

@@ -63,6 +63,19 @@ async function colourSlots(): Promise<{ id: number; slots: string[] }> {
   throw new Error('no full-colour slots this week')
 }
 
+async function ownerCancels(uid: string): Promise<void> {
+  const res = await fetch(`${sandbox.url}/v2/bookings/${uid}/cancel`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${state.accounts[0]!.apiKey}`,
+      'cal-api-version': '2024-08-13',
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ cancellationReason: 'Owner cancelled' }),
+  })
+  expect(res.status).toBe(200)
+}
+
 const refused = (outboxId: number) =>
   until(
     `outbox row ${outboxId} to need attention`,
@@ -120,6 +133,37 @@ describe('discarding a change Cal.com refused', () => {
       deskSignals(desk),
     )
     expect(desk.services.sync.health().heldBookings).toBe(0)
+  })
+
+  it('sends a change queued behind it next, which needs attention on its own when Cal.com refuses it too', async () => {
+    // What the convergence test's receptionists meet (seed 190 under load): a booking the owner
+    // cancelled, moved twice at the desk before it heard; each move is refused, one after the
+    // other, and each is the receptionist's to discard.
+    const { id, slots } = await colourSlots()
+    const made = await book(desk, {
+      eventTypeId: id,
+      start: slots[0],
+      attendee: { name: 'Bo Kim' },
+    })
+    const { uid } = await syncedFrom(desk, made.outboxId!)
+    await ownerCancels(uid)
+    const first = await act(desk, uid, 'reschedule', { start: slots[1] })
+    const second = await act(desk, uid, 'reschedule', { start: slots[2] })
+    await refused(first.outboxId!)
+    expect(desk.services.outbox.byId(second.outboxId!)?.state).toBe('pending')
+
+    await post(desk, `/api/outbox/${first.outboxId}/discard`, { confirm: true })
+    await refused(second.outboxId!)
+    expect(desk.services.appointments.byUid(uid)?.syncState).toBe('needs_attention')
+    await post(desk, `/api/outbox/${second.outboxId}/discard`, { confirm: true })
+    await until(
+      'the booking to show what Cal.com holds, flag gone',
+      () => {
+        const a = desk.services.appointments.byUid(uid)
+        return a?.status === 'CANCELLED' && a.syncState === 'synced'
+      },
+      deskSignals(desk),
+    )
   })
 
   it('stores what happened as codes with params, never as sentences', async () => {
