@@ -247,8 +247,11 @@ export class InboundApplier {
     const partlyKnown: string[] = []
     for (const change of changes) {
       const uid = 'booking' in change ? change.booking.uid : change.uid
-      const known = this.ctx.calcomBookings.known(uid)
-      if (this.#outboxCreating(change) && !known) {
+      const creating = this.#outboxCreating(change)
+      const partial = partialBody(change)
+      // Looked up only when it matters: most bodies carry the whole booking.
+      const known = creating || partial ? this.ctx.calcomBookings.known(uid) : true
+      if (creating && !known) {
         this.ctx.calcomBookings.refreshLater(uid)
         outcomes.push({ action: 'held', uid })
         continue
@@ -258,7 +261,7 @@ export class InboundApplier {
         dates,
       })
       outcomes.push(outcome)
-      if (!known && outcome.action === 'write' && partialBody(change)) partlyKnown.push(uid)
+      if (partial && !known && outcome.action === 'write') partlyKnown.push(uid)
     }
     const written = outcomes.flatMap((o) => (o.action === 'write' ? [o.uid] : []))
     // Desk-owned values the log gave before Cal.com's news of the booking land on it now.
