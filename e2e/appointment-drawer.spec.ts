@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectAccessible } from './axe'
 import { dayOf, openDesk, startFrontDeskWorld, type FrontDeskWorld } from './front-desk-world'
+import type { DaySlots } from '../src/shared/api/schemas'
 import { until } from '../test/support/until'
 
 let world: FrontDeskWorld
@@ -104,17 +105,30 @@ test('cancel with a reason: shown at once, waiting to sync, then cancelled in Ca
 })
 
 test('reschedule through the slot picker', async ({ page }) => {
-  const { uid, date, start } = await booked('haircut', 'Rosa Move')
+  const { uid, date, start, appointment } = await booked('haircut', 'Rosa Move')
   await openDesk(page, world, `/day/${date}/appointment/${uid}`)
   const drawer = page.getByTestId('appointment-drawer')
   await drawer.getByRole('button', { name: 'Reschedule' }).click()
   const dialog = page.getByTestId('reschedule-dialog')
-  // Its own slot is taken by itself: move to the day of the next free one.
+  // The picker offers the appointment's own staff member's free times: move to another day on
+  // which they have one (the sandbox's seeded days can keep one host busy all day while the
+  // service is still free with another).
   const zone = world.account.timeZone
-  const target = dayOf(
-    (await world.freeSlots('haircut')).find((s) => dayOf(s, zone) !== date)!,
-    zone,
+  const days = [...new Set((await world.freeSlots('haircut')).map((s) => dayOf(s, zone)))].filter(
+    (d) => d !== date,
   )
+  let target: string | undefined
+  for (const day of days) {
+    const { slots } = await world.get<DaySlots>(
+      `/api/slots?date=${day}&eventTypeId=${appointment.eventType!.id}&staffId=${appointment.staffId}`,
+    )
+    if (slots.length > 0) {
+      target = day
+      break
+    }
+  }
+  if (!target)
+    throw new Error(`staff member ${appointment.staffId} has no free time in the coming week`)
   await dialog.getByLabel('Day').fill(target)
   const picker = dialog.getByTestId('slot-picker')
   await expect(picker.getByRole('radio').first()).toBeVisible({ timeout: 15_000 })
