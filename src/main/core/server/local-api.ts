@@ -5,7 +5,7 @@ import fastifySwagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyPluginAsync } from 'fastify'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 import type { Logger } from 'pino'
 import { scrubUrl } from '../logging/desk-logger'
 import type { DeskServices } from './desk-services'
@@ -128,7 +128,19 @@ export async function buildLocalApi(opts: LocalApiOptions) {
       assets.addHook('onRoute', (route) => {
         route.config = { ...route.config, public: true }
       })
-      await assets.register(fastifyStatic, { root: rendererDir, index: 'index.html' })
+      await assets.register(fastifyStatic, {
+        root: rendererDir,
+        index: 'index.html',
+        // Scripts and styles carry a hash of their content in their names, so they never change
+        // under one; the page itself is asked again each time (an update brings new names).
+        // The icon: Chromium asks for it on every move between days.
+        setHeaders: (res, path) => {
+          if (path.includes(`${sep}assets${sep}`))
+            res.header('cache-control', 'public, max-age=31536000, immutable')
+          else if (path.endsWith(`${sep}favicon.png`))
+            res.header('cache-control', 'public, max-age=86400')
+        },
+      })
     })
   } else {
     app.get('/', { schema: { hide: true }, config: { public: true } }, async (_request, reply) =>

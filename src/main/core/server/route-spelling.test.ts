@@ -16,6 +16,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Frontdesk</title>')
   mkdirSync(join(rendererDir, 'assets'))
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("desk")')
+  writeFileSync(join(rendererDir, 'favicon.png'), 'not really a png')
   desk = await startTempDesk({ rendererDir })
 })
 afterAll(async () => {
@@ -199,6 +200,16 @@ describe('deny by default, on the route that runs', () => {
     for (const path of ['/../frontdesk.db', '/%2e%2e/frontdesk.db', '/assets/../../frontdesk.db']) {
       expect([403, 404], path).toContain((await raw('GET', path)).status)
     }
+  })
+
+  it('lets the browser keep the hashed assets and the icon, and asks again for the page', async () => {
+    const cacheControl = async (path: string) =>
+      (await fetch(`http://127.0.0.1:${desk.port}${path}`)).headers.get('cache-control')
+    expect(await cacheControl('/assets/app.js')).toBe('public, max-age=31536000, immutable')
+    expect(await cacheControl('/favicon.png')).toBe('public, max-age=86400')
+    // An update brings a page naming new assets: it must not be kept.
+    for (const page of ['/', '/index.html'])
+      expect(await cacheControl(page)).toBe('public, max-age=0')
   })
 
   it('takes the token in the query on the live stream alone', async () => {
