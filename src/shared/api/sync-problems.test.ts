@@ -20,4 +20,18 @@ describe('the problem behind a sync error', () => {
     expect(syncProblemOf('relay', 'CHANNEL_REVOKED')).toBe('RELAY_REFUSED')
     expect(syncProblemOf('reconcile', 'SOMETHING_NEW')).toBe('OTHER')
   })
+
+  it('never reads the relay’s own codes as Cal.com’s, even when they are spelled alike', () => {
+    // The relay's answer to an unknown route or a channel it does not know, and its rate limit.
+    expect(syncProblemOf('relay', 'NOT_FOUND')).toBe('RELAY_REFUSED')
+    expect(syncProblemOf('relay', 'RATE_LIMITED')).toBe('RELAY_REFUSED')
+    expect(syncProblemOf('relay', 'UNAUTHORIZED')).toBe('RELAY_REFUSED')
+    // The same codes from Cal.com's client.
+    expect(syncProblemOf('calcom', 'NOT_FOUND')).toBe('CALCOM_REFUSED')
+    expect(syncProblemOf('reconcile', 'RATE_LIMITED')).toBe('CALCOM_BUSY')
+    // What the desk records about enrolling at the relay or its desk state keeps its meaning.
+    expect(syncProblemOf('relay', 'CALCOM_AUTH')).toBe('CALCOM_SIGN_IN')
+    expect(syncProblemOf('relay', 'NOT_CONNECTED')).toBe('NOT_CONNECTED')
+    expect(syncProblemOf('relay', 'DESK_STATE_UNAVAILABLE')).toBe('DESK_STATE_UNAVAILABLE')
+  })
 })

@@ -27,7 +27,8 @@ export const SYNC_PROBLEMS = [
 ] as const
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number]
 
-const BY_CODE: Record<string, SyncProblem> = {
+/** What the desk records about the relay: its client's codes, enrollment's and the desk state's. */
+const RELAY_CODES: Record<string, SyncProblem> = {
   // relay-client.ts
   RELAY_UNREACHABLE: 'RELAY_UNREACHABLE',
   RELAY_SILENT: 'RELAY_UNREACHABLE',
@@ -35,7 +36,20 @@ const BY_CODE: Record<string, SyncProblem> = {
   RELAY_BAD_ANSWER: 'RELAY_REFUSED',
   RESYNC_REQUIRED: 'RELAY_RESYNC',
   RESYNC_FAILED: 'RELAY_RESYNC',
-  // relay-enrollment.ts, reconcile.ts
+  // relay-enrollment.ts (enrolling needs the branch's Cal.com sign-in)
+  NOT_CONNECTED: 'NOT_CONNECTED',
+  CALCOM_AUTH: 'CALCOM_SIGN_IN',
+  // inbound/sync-engine.ts: a desk state entry it could not read
+  MALFORMED_EVENT: 'UNKNOWN_CALCOM_NEWS',
+  // outbound/desk-event-sender.ts
+  DESK_EVENT_REFUSED: 'DESK_EVENT_REFUSED',
+  // inbound/sync-engine.ts (a resync through a relay without GET /v1/desk-state)
+  DESK_STATE_UNAVAILABLE: 'DESK_STATE_UNAVAILABLE',
+}
+
+/** What the desk records about Cal.com and its news (every source but the relay). */
+const CALCOM_CODES: Record<string, SyncProblem> = {
+  // reconcile.ts
   NOT_CONNECTED: 'NOT_CONNECTED',
   CALCOM_AUTH: 'CALCOM_SIGN_IN',
   // calcom-errors.ts
@@ -56,16 +70,14 @@ const BY_CODE: Record<string, SyncProblem> = {
   WEBHOOK_REENABLED: 'WEBHOOK_REENABLED',
   WEBHOOK_DISABLED: 'WEBHOOK_OFF',
   WEBHOOK_MISSING: 'WEBHOOK_GONE',
-  // outbound/desk-event-sender.ts
-  DESK_EVENT_REFUSED: 'DESK_EVENT_REFUSED',
-  // inbound/sync-engine.ts (a resync through a relay without GET /v1/desk-state)
-  DESK_STATE_UNAVAILABLE: 'DESK_STATE_UNAVAILABLE',
 }
 
-/** The problem behind a recorded error; a relay's own refusal (`HTTP_…`, its codes) is RELAY_REFUSED. */
+/**
+ * The problem behind a recorded error. The relay answers with codes of its own (`NOT_FOUND`,
+ * `RATE_LIMITED`, `HTTP_…`), some spelled like Cal.com's: from the relay, any code the desk has
+ * no name for is the relay refusing, never Cal.com.
+ */
 export function syncProblemOf(source: string, code: string): SyncProblem {
-  const known = BY_CODE[code]
-  if (known) return known
-  if (source === 'relay') return 'RELAY_REFUSED'
-  return 'OTHER'
+  if (source === 'relay') return RELAY_CODES[code] ?? 'RELAY_REFUSED'
+  return CALCOM_CODES[code] ?? 'OTHER'
 }
