@@ -79,3 +79,31 @@ it('refreshes a held booking by itself once Cal.com answers again', async () => 
   await until('the held booking refreshed', async () => (await health()).heldBookings === 0)
   expect(row(uid)).toMatchObject({ status: 'CANCELLED', cancellationReason: 'Flu' })
 })
+
+it('reads a held booking once when the queue moves on many times while it is read', async () => {
+  const account = state.accounts[0]!
+  const eventType = account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
+  const [, start] = await sandboxSlots(sandbox.url, eventType.id)
+  const booked = await control('/book', {
+    start,
+    eventTypeId: eventType.id,
+    attendee: { name: 'Otto Often', email: 'otto@example.com', timeZone: account.timeZone },
+  })
+  const { uid } = ((await booked.json()) as { data: { uid: string } }).data
+  await until('the booking at the desk', () => row(uid)?.status === 'SCHEDULED')
+
+  setSyncState(uid, 'pending')
+  await control(`/bookings/${uid}/cancel`, { cancellationReason: 'Moved away' })
+  await control('/webhooks/flush')
+  await until('the cancellation held', async () => (await health()).heldBookings === 1)
+
+  // The outbox lets go, then moves on nine more times while Cal.com is slow to answer the read.
+  link.delay(300)
+  const readsBefore = link.count('GET', `/v2/bookings/${uid}`)
+  setSyncState(uid, 'synced')
+  for (let i = 0; i < 10; i++) desk.services.events.emit('outboxChanged', {})
+  await until('the held booking refreshed', async () => (await health()).heldBookings === 0)
+  link.delay(0)
+  expect(row(uid)).toMatchObject({ status: 'CANCELLED', cancellationReason: 'Moved away' })
+  expect(link.count('GET', `/v2/bookings/${uid}`) - readsBefore).toBe(1)
+})

@@ -101,6 +101,9 @@ export class SyncEngine {
   #publishTimer: NodeJS.Timeout | null = null
   readonly #heldBackoff: Backoff
   #heldRetry: NodeJS.Timeout | null = null
+  /** The pass over the held bookings under way, and whether another was asked for meanwhile. */
+  #releasing: Promise<void> | null = null
+  #releaseAgain = false
   #stopped = false
   /**
    * Aborted by stop(): Cal.com reads still waiting (a reconcile page, a booking in doubt or held)
@@ -113,7 +116,7 @@ export class SyncEngine {
 
   constructor(opts: SyncEngineOptions) {
     // Every read waiting for Cal.com's rate budget listens for the closing until it is let
-    // through, and many can wait at once (each outbox change asks for the held bookings): not a
+    // through, and many can wait at once (a reconcile page, bookings in doubt, held ones): not a
     // leak, so no warning past Node's default of ten.
     setMaxListeners(0, this.#closing.signal)
     this.#o = {
@@ -352,24 +355,51 @@ export class SyncEngine {
     return result
   }
 
-  async #releaseHeld(): Promise<void> {
+  /**
+   * Reads the held bookings the outbox has let go. One pass at a time: each outbox change asks
+   * for one, and a queue draining ten changes would otherwise read the same booking ten times
+   * over; a change during a pass asks for one more after it (it may have let another go).
+   */
+  #releaseHeld(): Promise<void> {
+    if (this.#releasing) {
+      this.#releaseAgain = true
+      return this.#releasing
+    }
+    this.#releasing = (async () => {
+      try {
+        let ok: boolean
+        do {
+          this.#releaseAgain = false
+          ok = await this.#releaseHeldOnce()
+          // After a failed read, the retry below comes back after its backoff, not at once.
+        } while (ok && this.#releaseAgain && !this.#stopped)
+      } finally {
+        this.#releasing = null
+      }
+    })()
+    return this.#releasing
+  }
+
+  /** One pass; false when Cal.com could not be read (a retry is then set). */
+  async #releaseHeldOnce(): Promise<boolean> {
     const client = this.#o.connection.client()
-    if (!client || this.#o.calcomBookings.held.count() === 0) return
+    if (!client || this.#o.calcomBookings.held.count() === 0) return true
     const r = await this.applier.releaseHeld(client, this.#closing.signal)
     if (!r.error) {
       this.#heldBackoff.reset()
-      return
+      return true
     }
-    if (this.#stopped) return
+    if (this.#stopped) return false
     this.#error('calcom', r.error.code, r.error.message)
     // Tried again by itself: the outbox, whose change normally triggers this, may have nothing
     // more to send, and the next reconcile can be minutes away.
-    if (this.#stopped || this.#heldRetry) return
+    if (this.#heldRetry) return false
     this.#heldRetry = setTimeout(() => {
       this.#heldRetry = null
       if (!this.#stopped) void this.#track(this.#releaseHeld())
     }, this.#heldBackoff.next())
     this.#heldRetry.unref()
+    return false
   }
 
   #relayClient(): RelayClient {
