@@ -48,24 +48,36 @@ const setSyncState = (uid: string, syncState: 'pending' | 'synced') =>
   desk.services.appointments.patchInTx(desk.services.db, uid, { syncState })
 const row = (uid: string) => desk.services.appointments.byUid(uid)
 
-it('refreshes a held booking by itself once Cal.com answers again', async () => {
+/**
+ * A public booking (on the `nth` free slot) that the client cancels while a desk change of it is
+ * on its way to Cal.com: the cancellation's news is held. Returns its uid.
+ */
+async function heldCancellation(nth: number, name: string, reason: string): Promise<string> {
   const account = state.accounts[0]!
   const eventType = account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
-  const [start] = await sandboxSlots(sandbox.url, eventType.id)
+  const start = (await sandboxSlots(sandbox.url, eventType.id))[nth]
   const booked = await control('/book', {
     start,
     eventTypeId: eventType.id,
-    attendee: { name: 'Hilda Held', email: 'hilda@example.com', timeZone: account.timeZone },
+    attendee: {
+      name,
+      email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`,
+      timeZone: account.timeZone,
+    },
   })
   const { uid } = ((await booked.json()) as { data: { uid: string } }).data
   await until('the booking at the desk', () => row(uid)?.status === 'SCHEDULED')
 
-  // A desk change of this booking is on its way to Cal.com when the client cancels it.
   setSyncState(uid, 'pending')
-  await control(`/bookings/${uid}/cancel`, { cancellationReason: 'Flu' })
+  await control(`/bookings/${uid}/cancel`, { cancellationReason: reason })
   await control('/webhooks/flush')
   await until('the cancellation held', async () => (await health()).heldBookings === 1)
   expect(row(uid)?.status).toBe('SCHEDULED')
+  return uid
+}
+
+it('refreshes a held booking by itself once Cal.com answers again', async () => {
+  const uid = await heldCancellation(0, 'Hilda Held', 'Flu')
 
   // The outbox lets go while Cal.com is unreachable: the read of the booking fails.
   link.down()
@@ -81,21 +93,7 @@ it('refreshes a held booking by itself once Cal.com answers again', async () => 
 })
 
 it('reads a held booking once when the queue moves on many times while it is read', async () => {
-  const account = state.accounts[0]!
-  const eventType = account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
-  const [, start] = await sandboxSlots(sandbox.url, eventType.id)
-  const booked = await control('/book', {
-    start,
-    eventTypeId: eventType.id,
-    attendee: { name: 'Otto Often', email: 'otto@example.com', timeZone: account.timeZone },
-  })
-  const { uid } = ((await booked.json()) as { data: { uid: string } }).data
-  await until('the booking at the desk', () => row(uid)?.status === 'SCHEDULED')
-
-  setSyncState(uid, 'pending')
-  await control(`/bookings/${uid}/cancel`, { cancellationReason: 'Moved away' })
-  await control('/webhooks/flush')
-  await until('the cancellation held', async () => (await health()).heldBookings === 1)
+  const uid = await heldCancellation(1, 'Otto Often', 'Moved away')
 
   // The outbox lets go, then moves on nine more times while Cal.com is slow to answer the read.
   link.delay(300)
