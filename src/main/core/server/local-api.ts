@@ -5,7 +5,7 @@ import fastifySwagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyPluginAsync } from 'fastify'
 import { existsSync } from 'node:fs'
-import { join, sep } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import type { Logger } from 'pino'
 import { scrubUrl } from '../logging/desk-logger'
 import type { DeskServices } from './desk-services'
@@ -135,10 +135,10 @@ export async function buildLocalApi(opts: LocalApiOptions) {
         // under one; the page itself is asked again each time (an update brings new names).
         // The icon: Chromium asks for it on every move between days.
         setHeaders: (res, path) => {
-          if (path.includes(`${sep}assets${sep}`))
+          const file = relative(rendererDir, path)
+          if (file.startsWith(`assets${sep}`))
             res.header('cache-control', 'public, max-age=31536000, immutable')
-          else if (path.endsWith(`${sep}favicon.png`))
-            res.header('cache-control', 'public, max-age=86400')
+          else if (file === 'favicon.png') res.header('cache-control', 'public, max-age=86400')
         },
       })
     })

@@ -12,7 +12,10 @@ let desk: TempDesk
 let rendererDir: string
 
 beforeAll(async () => {
-  rendererDir = mkdtempSync(join(tmpdir(), 'frontdesk-renderer-'))
+  // Installed under a folder named "assets", as an app may be: only the page's own assets/
+  // folder is kept for good.
+  rendererDir = join(mkdtempSync(join(tmpdir(), 'frontdesk-renderer-')), 'assets', 'renderer')
+  mkdirSync(rendererDir, { recursive: true })
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Frontdesk</title>')
   mkdirSync(join(rendererDir, 'assets'))
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log("desk")')
@@ -21,7 +24,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await desk.dispose()
-  rmSync(rendererDir, { recursive: true, force: true })
+  rmSync(join(rendererDir, '..', '..'), { recursive: true, force: true })
 })
 
 interface Answer {
