@@ -5,6 +5,7 @@
 // 156: the incremental reconcile had passed it, and it stayed without its metadata for good).
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { calcomAsBranch } from '../../../../test/support/sandbox-calcom'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import type { TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
@@ -29,15 +30,7 @@ afterAll(async () => {
 })
 
 const calcom = async (path: string, body: unknown) => {
-  const res = await fetch(`${sandbox.url}${path}`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${state.accounts[0]!.apiKey}`,
-      'cal-api-version': '2024-08-13',
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify(body),
-  })
+  const res = await calcomAsBranch(sandbox.url, state.accounts[0]!.apiKey, path, body)
   if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`)
   return ((await res.json()) as { data: { uid: string; id: number } }).data
 }

@@ -6,6 +6,7 @@
 // minute or more this way).
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { sandboxApiFault, sandboxApiFaultsWaiting } from '../../../../test/support/sandbox-calcom'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
 import type { ApiLogEntry, SyncHealth } from '../../../shared/api/schemas'
@@ -25,9 +26,6 @@ const deskOnSandbox = async (dir?: string) => {
 
 const lastReconcile = async (desk: TempDesk) =>
   ((await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth).lastReconcile
-
-const pendingApiFaults = async () =>
-  ((await (await fetch(`${sandbox.url}/_sandbox/faults`)).json()) as { api: unknown[] }).api.length
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
@@ -50,14 +48,12 @@ afterAll(async () => {
 })
 
 it('closes at once while Cal.com hangs on the reconcile that a start makes: the read is cut off, not waited for', async () => {
-  const fault = await fetch(`${sandbox.url}/_sandbox/faults/api`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ mode: 'hang', count: 1, pathPrefix: '/v2/bookings' }),
-  })
-  expect(fault.status).toBe(201)
+  await sandboxApiFault(sandbox.url, { mode: 'hang', count: 1, pathPrefix: '/v2/bookings' })
   const restarted = await deskOnSandbox(dataDir)
-  await until('Cal.com holding the booking list read', async () => (await pendingApiFaults()) === 0)
+  await until(
+    'Cal.com holding the booking list read',
+    async () => (await sandboxApiFaultsWaiting(sandbox.url)) === 0,
+  )
   await restarted.close()
 
   // The same desk again: its log of Cal.com calls says what became of that read.

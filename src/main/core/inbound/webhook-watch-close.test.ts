@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
+import { sandboxApiFault, sandboxApiFaultsWaiting } from '../../../../test/support/sandbox-calcom'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
 import type { SyncHealth } from '../../../shared/api/schemas'
@@ -43,19 +44,12 @@ afterAll(async () => {
 })
 
 it('closes at once while Cal.com hangs on the webhook look: the read is cut off, not waited for', async () => {
-  const fault = await fetch(`${sandbox.url}/_sandbox/faults/api`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ mode: 'hang', count: 1, pathPrefix: '/v2/webhooks' }),
-  })
-  expect(fault.status).toBe(201)
+  await sandboxApiFault(sandbox.url, { mode: 'hang', count: 1, pathPrefix: '/v2/webhooks' })
   const look = desk.services.webhookWatch.check()
-  await until('Cal.com holding the webhook read', async () => {
-    const pending = (await (await fetch(`${sandbox.url}/_sandbox/faults`)).json()) as {
-      api: { remaining: number }[]
-    }
-    return pending.api.length === 0
-  })
+  await until(
+    'Cal.com holding the webhook read',
+    async () => (await sandboxApiFaultsWaiting(sandbox.url)) === 0,
+  )
   await desk.dispose()
   expect(await look).toEqual({ outcome: 'skipped', why: 'closing' })
 })

@@ -18,6 +18,7 @@ import {
   syncedFrom,
   deskSignals,
 } from './outbound.test-support'
+import { calcomAsBranch } from '../../../../test/support/sandbox-calcom'
 import { until } from '../../../../test/support/until'
 
 let sandbox: RunningSandbox
@@ -156,15 +157,12 @@ describe('desk actions reach Cal.com exactly once and end synced', () => {
     try {
       const cancelled = await act(desk, pending.uid, 'cancel', { reason: 'Client phoned' })
       // Meanwhile the owner declines it in Cal.com: the client is not coming either way.
-      const res = await fetch(`${sandbox.url}/v2/bookings/${pending.uid}/decline`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${state.accounts[0]!.apiKey}`,
-          'cal-api-version': '2024-08-13',
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({ reason: 'Owner declined' }),
-      })
+      const res = await calcomAsBranch(
+        sandbox.url,
+        state.accounts[0]!.apiKey,
+        `/v2/bookings/${pending.uid}/decline`,
+        { reason: 'Owner declined' },
+      )
       expect(res.status).toBe(200)
       link.up()
       await until(

@@ -51,6 +51,15 @@ const bookingsOf = (w: World, mutationId: string) =>
   )
 const mutationOf = (w: World, outboxId: number) => w.desk.services.outbox.byId(outboxId)!.mutationId
 
+/** The desk's booking once sent, checked to be the one booking Cal.com made for that change. */
+async function syncedAsTheOneBooking(w: World, outboxId: number) {
+  const a = await syncedFrom(w.desk, outboxId)
+  const made = bookingsOf(w, mutationOf(w, outboxId))
+  expect(made).toHaveLength(1)
+  expect(a.uid).toBe(made[0]!.uid)
+  return a
+}
+
 describe('Cal.com unreachable, or refusing until asked again', () => {
   let w: World
   beforeAll(async () => (w = await world()))
@@ -158,10 +167,7 @@ describe('an unknown outcome', () => {
       start: slots[2],
       attendee: { name: 'Kai Lu', email: 'kai@example.com' },
     })
-    const a = await syncedFrom(w.desk, booked.outboxId!)
-    const made = bookingsOf(w, mutationOf(w, booked.outboxId!))
-    expect(made).toHaveLength(1)
-    expect(a.uid).toBe(made[0]!.uid)
+    const a = await syncedAsTheOneBooking(w, booked.outboxId!)
     expect(w.link.count('POST', '/v2/bookings')).toBe(1)
     const history = await json<{ history: Array<{ code: string }> }>(
       deskFetch(w.desk, `/api/appointments/${a.uid}`),
@@ -181,10 +187,7 @@ describe('an unknown outcome', () => {
       start: slots[6],
       attendee: { name: 'Ola Nnadi', email: 'ola@example.com' },
     })
-    const a = await syncedFrom(w.desk, booked.outboxId!)
-    const made = bookingsOf(w, mutationOf(w, booked.outboxId!))
-    expect(made).toHaveLength(1)
-    expect(a.uid).toBe(made[0]!.uid)
+    await syncedAsTheOneBooking(w, booked.outboxId!)
     expect(w.desk.services.outbox.byId(booked.outboxId!)?.state).toBe('done')
   })
 

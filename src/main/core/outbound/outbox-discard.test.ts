@@ -20,6 +20,7 @@ import {
   syncedFrom,
   deskSignals,
 } from './outbound.test-support'
+import { calcomAsBranch } from '../../../../test/support/sandbox-calcom'
 import { until } from '../../../../test/support/until'
 
 let sandbox: RunningSandbox
@@ -39,17 +40,14 @@ afterAll(async () => {
   await sandbox?.close()
 })
 
-async function ownerDeclines(uid: string): Promise<void> {
-  const res = await fetch(`${sandbox.url}/v2/bookings/${uid}/decline`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${state.accounts[0]!.apiKey}`,
-      'cal-api-version': '2024-08-13',
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ reason: 'Owner declined' }),
-  })
-  expect(res.status).toBe(200)
+/** The owner declines or cancels the booking in Cal.com, behind the desk's back. */
+async function owner(action: 'decline' | 'cancel', uid: string): Promise<void> {
+  const body =
+    action === 'decline' ? { reason: 'Owner declined' } : { cancellationReason: 'Owner cancelled' }
+  const path = `/v2/bookings/${uid}/${action}`
+  expect((await calcomAsBranch(sandbox.url, state.accounts[0]!.apiKey, path, body)).status).toBe(
+    200,
+  )
 }
 
 /** Free full-colour starts on the first coming day with at least four (the tests book the 1st and 4th). */
@@ -63,17 +61,12 @@ async function colourSlots(): Promise<{ id: number; slots: string[] }> {
   throw new Error('no full-colour slots this week')
 }
 
-async function ownerCancels(uid: string): Promise<void> {
-  const res = await fetch(`${sandbox.url}/v2/bookings/${uid}/cancel`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${state.accounts[0]!.apiKey}`,
-      'cal-api-version': '2024-08-13',
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ cancellationReason: 'Owner cancelled' }),
-  })
-  expect(res.status).toBe(200)
+/** A full-colour booking made at the desk on its `nth` free start, once Cal.com holds it. */
+async function colourBooking(nth: number, name: string) {
+  const { id, slots } = await colourSlots()
+  const made = await book(desk, { eventTypeId: id, start: slots[nth], attendee: { name } })
+  const { uid } = await syncedFrom(desk, made.outboxId!)
+  return { uid, slots }
 }
 
 const refused = (outboxId: number) =>
@@ -85,15 +78,9 @@ const refused = (outboxId: number) =>
 
 describe('discarding a change Cal.com refused', () => {
   it('keeps the state Cal.com reported after the change, instead of the one before it', async () => {
-    const { id, slots } = await colourSlots()
-    const made = await book(desk, {
-      eventTypeId: id,
-      start: slots[0],
-      attendee: { name: 'Di Ray' },
-    })
-    const { uid } = await syncedFrom(desk, made.outboxId!)
+    const { uid } = await colourBooking(0, 'Di Ray')
 
-    await ownerDeclines(uid)
+    await owner('decline', uid)
     const confirm = await act(desk, uid, 'confirm')
     await refused(confirm.outboxId!)
     // Cal.com's news reaches the flagged appointment (a reconcile here; a webhook does the same).
@@ -113,15 +100,9 @@ describe('discarding a change Cal.com refused', () => {
   })
 
   it('asks Cal.com what the booking is now even when no news of the refusal came', async () => {
-    const { id, slots } = await colourSlots()
-    const made = await book(desk, {
-      eventTypeId: id,
-      start: slots[3],
-      attendee: { name: 'Em Fox' },
-    })
-    const { uid } = await syncedFrom(desk, made.outboxId!)
+    const { uid } = await colourBooking(3, 'Em Fox')
 
-    await ownerDeclines(uid)
+    await owner('decline', uid)
     const confirm = await act(desk, uid, 'confirm')
     await refused(confirm.outboxId!)
     // The desk still shows its own change (confirmed), flagged; undoing it must not stop at
@@ -139,14 +120,8 @@ describe('discarding a change Cal.com refused', () => {
     // What the convergence test's receptionists meet (seed 190 under load): a booking the owner
     // cancelled, moved twice at the desk before it heard; each move is refused, one after the
     // other, and each is the receptionist's to discard.
-    const { id, slots } = await colourSlots()
-    const made = await book(desk, {
-      eventTypeId: id,
-      start: slots[0],
-      attendee: { name: 'Bo Kim' },
-    })
-    const { uid } = await syncedFrom(desk, made.outboxId!)
-    await ownerCancels(uid)
+    const { uid, slots } = await colourBooking(0, 'Bo Kim')
+    await owner('cancel', uid)
     const first = await act(desk, uid, 'reschedule', { start: slots[1] })
     const second = await act(desk, uid, 'reschedule', { start: slots[2] })
     await refused(first.outboxId!)
@@ -167,14 +142,8 @@ describe('discarding a change Cal.com refused', () => {
   })
 
   it('stores what happened as codes with params, never as sentences', async () => {
-    const { id, slots } = await colourSlots()
-    const made = await book(desk, {
-      eventTypeId: id,
-      start: slots[1],
-      attendee: { name: 'Jo Lee' },
-    })
-    const { uid } = await syncedFrom(desk, made.outboxId!)
-    await ownerDeclines(uid)
+    const { uid } = await colourBooking(1, 'Jo Lee')
+    await owner('decline', uid)
     const confirm = await act(desk, uid, 'confirm')
     await refused(confirm.outboxId!)
     const rawReason = desk.services.db.$client

@@ -1,0 +1,40 @@
+// Test support: acting on the Cal.com sandbox from outside the desk — as the branch's owner through
+// Cal.com's own API, and through the sandbox's fault controls.
+import type { ApiFaultMode } from '../../sandbox/src/domain/api-faults'
+
+/** A POST to the sandbox's Cal.com API with the branch's API key: what its owner does in Cal.com. */
+export function calcomAsBranch(
+  sandboxUrl: string,
+  apiKey: string,
+  path: string,
+  body: unknown,
+): Promise<Response> {
+  return fetch(`${sandboxUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      'cal-api-version': '2024-08-13',
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  })
+}
+
+/** The sandbox's next `count` API calls under `pathPrefix` misbehave as `mode` says. */
+export async function sandboxApiFault(
+  sandboxUrl: string,
+  fault: { mode: ApiFaultMode; count: number; pathPrefix: string },
+): Promise<void> {
+  const res = await fetch(`${sandboxUrl}/_sandbox/faults/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  })
+  if (res.status !== 201) throw new Error(`the sandbox refused the fault: ${res.status}`)
+}
+
+/** How many of the faults set are still waiting for a call to hit. */
+export async function sandboxApiFaultsWaiting(sandboxUrl: string): Promise<number> {
+  const res = await fetch(`${sandboxUrl}/_sandbox/faults`)
+  return ((await res.json()) as { api: unknown[] }).api.length
+}
