@@ -4,30 +4,28 @@
 // another desk of the branch booked and declined before this desk heard of it (convergence seed
 // 156: the incremental reconcile had passed it, and it stayed without its metadata for good).
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import type { RunningSandbox, SandboxState } from '../../../../sandbox/src/index'
 import { calcomAsBranch } from '../../../../test/support/sandbox-calcom'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import type { TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
 import { mapWebhookBody } from '../appointments/booking-mapping'
 import { stamped } from '../appointments/webhook-examples.test-support'
-import { connectWithApiKey, deskOn, sandboxState } from '../outbound/outbound.test-support'
+import { connectedDeskOnSandbox, type SandboxDesk } from '../outbound/outbound.test-support'
 
+let world: SandboxDesk
 let sandbox: RunningSandbox
 let state: SandboxState
 let desk: TempDesk
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 })
-  state = await sandboxState(sandbox.url)
-  desk = await deskOn(sandbox.url)
-  await connectWithApiKey(desk, state.accounts[0]!.apiKey)
+  world = await connectedDeskOnSandbox()
+  sandbox = world.sandbox
+  state = world.state
+  desk = world.desk
   await until('the first reconcile', () => desk.services.sync.health().lastReconcile?.ok === true)
 })
-afterAll(async () => {
-  await desk?.dispose()
-  await sandbox?.close()
-})
+afterAll(() => world?.close())
 
 const calcom = async (path: string, body: unknown) => {
   const res = await calcomAsBranch(sandbox.url, state.accounts[0]!.apiKey, path, body)

@@ -2,7 +2,7 @@
 // CalcomLink when a test needs to break the line), and small helpers to act and to wait for the
 // desk to say something happened.
 import type { Appointment, ActionResult, OutboxEntry } from '../../../shared/api/schemas'
-import type { SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until, type UntilOptions } from '../../../../test/support/until'
 import type { StartDeskOptions } from '../desk'
@@ -35,6 +35,31 @@ export async function deskOn(
       ...env,
     },
   })
+}
+
+export interface SandboxDesk {
+  sandbox: RunningSandbox
+  state: SandboxState
+  /** Connected by the sandbox's first branch's API key; no relay, so it hears of Cal.com by asking. */
+  desk: TempDesk
+  close(): Promise<void>
+}
+
+/** A fresh sandbox on Cal.com's real clock, and a desk connected to its first branch. */
+export async function connectedDeskOnSandbox(): Promise<SandboxDesk> {
+  const sandbox = await startSandbox({ port: 0 })
+  const state = await sandboxState(sandbox.url)
+  const desk = await deskOn(sandbox.url)
+  await connectWithApiKey(desk, state.accounts[0]!.apiKey)
+  return {
+    sandbox,
+    state,
+    desk,
+    async close() {
+      await desk.dispose()
+      await sandbox.close()
+    },
+  }
 }
 
 export async function post(

@@ -6,39 +6,36 @@ import { DateTime } from 'luxon'
 import { HISTORY_CODES } from '../../../shared/api/history-codes'
 import { OUTBOX_REASON_CODES } from '../../../shared/api/outbox-reasons'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import type { RunningSandbox, SandboxState } from '../../../../sandbox/src/index'
 import type { TempDesk } from '../../../../test/support/temp-desk'
 import {
   act,
   book,
-  connectWithApiKey,
-  deskOn,
+  connectedDeskOnSandbox,
   eventTypeOf,
   post,
-  sandboxState,
   slotsOf,
   syncedFrom,
   deskSignals,
+  type SandboxDesk,
 } from './outbound.test-support'
 import { calcomAsBranch } from '../../../../test/support/sandbox-calcom'
 import { until } from '../../../../test/support/until'
 
+let world: SandboxDesk
 let sandbox: RunningSandbox
 let state: SandboxState
 let desk: TempDesk
 
 beforeAll(async () => {
-  // Cal.com's clock is the desk's here, so the desk's reconcile window covers the bookings.
-  sandbox = await startSandbox({ port: 0 })
-  state = await sandboxState(sandbox.url)
-  // No relay: the desk hears of Cal.com's changes only by asking.
-  desk = await deskOn(sandbox.url)
-  await connectWithApiKey(desk, state.accounts[0]!.apiKey)
+  // Cal.com's clock is the desk's here, so the desk's reconcile window covers the bookings; no
+  // relay: the desk hears of Cal.com's changes only by asking.
+  world = await connectedDeskOnSandbox()
+  sandbox = world.sandbox
+  state = world.state
+  desk = world.desk
 })
-afterAll(async () => {
-  await desk?.dispose()
-  await sandbox?.close()
-})
+afterAll(() => world?.close())
 
 /** The owner declines or cancels the booking in Cal.com, behind the desk's back. */
 async function owner(action: 'decline' | 'cancel', uid: string): Promise<void> {
