@@ -3,25 +3,32 @@
 // computed on the desk's real clock, so it shows this week as it is: the page's clock is left
 // alone. Two payments are announced by Cal.com first, so paid revenue reads as it would.
 import { join } from 'node:path'
+import { DateTime } from 'luxon'
 import type { Browser } from 'playwright-core'
 import { startOwnerAppWorld, type OwnerAppWorld } from '../../e2e/owner-app-world'
 import { fileOf, OWNER_APP_SCREENS, SHOTS } from './shots'
 
 const root = join(import.meta.dirname, '..', '..')
 
-/** Cal.com announces the payment of a few of this week's priced bookings (BOOKING_PAID). */
+/**
+ * Cal.com announces the payment of a few of this week's priced bookings (BOOKING_PAID): this week
+ * in each branch's zone, as the overview counts it, so early on a Monday too (clients pay ahead).
+ */
 async function announcePayments(world: OwnerAppWorld) {
   const store = world.sandbox.sandbox.store
-  const weekAgo = Date.now() - 6 * 86_400_000
   for (const account of world.accounts) {
-    const priced = [...store.bookings.values()].filter(
-      (b) =>
-        b.accountId === account.userId &&
-        b.status === 'accepted' &&
-        Date.parse(b.start) > weekAgo &&
-        Date.parse(b.start) < Date.now() &&
-        (store.eventTypes.get(b.eventTypeId)?.price ?? 0) > 0,
-    )
+    const week = DateTime.now().setZone(account.timeZone).startOf('week')
+    const [from, to] = [week.toMillis(), week.plus({ weeks: 1 }).toMillis()]
+    const priced = [...store.bookings.values()]
+      .filter(
+        (b) =>
+          b.accountId === account.userId &&
+          b.status === 'accepted' &&
+          Date.parse(b.start) >= from &&
+          Date.parse(b.start) < to &&
+          (store.eventTypes.get(b.eventTypeId)?.price ?? 0) > 0,
+      )
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
     for (const b of priced.slice(0, 6)) {
       // The seed marks them paid without a webhook: Cal.com's API never tells a desk.
       b.paid = false
