@@ -211,3 +211,42 @@ describe('LiveUpdates and the frame showing the change', () => {
     stop()
   })
 })
+
+// A booking's change makes its day's clients stale, and so does the 'clients' signal the desk
+// sends right after it (that booking's client was recounted): one read answers both.
+describe('LiveUpdates on a burst of signals', () => {
+  it('reads a query that several signals made stale once', async () => {
+    const date = '2026-12-08'
+    const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } })
+    queryClient.setQueryData(queryKeys.day(date), {
+      ...dayWith(date, ['u1']),
+      startsAt: `${date}T00:00:00Z`,
+      endsAt: `${date}T23:59:59Z`,
+      staff: [],
+    })
+    let asked = 0
+    const clients = new QueryObserver(queryClient, {
+      queryKey: queryKeys.dayClients(date),
+      queryFn: async () => {
+        asked++
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        return { appointments: [] }
+      },
+    })
+    const stop = clients.subscribe(() => {})
+    await vi.waitFor(() => expect(clients.getCurrentResult().isSuccess).toBe(true))
+    const updates = new LiveUpdates(queryClient, noReads, () => Promise.resolve())
+    const row = { uid: 'u1', start: `${date}T10:00:00Z`, attendee: { name: 'Ana' } } as never
+
+    await Promise.all([
+      updates.apply({ type: 'appointments', uids: ['u1'], dates: [date], appointments: [row] }),
+      updates.apply({ type: 'clients', ids: [7], all: false }),
+    ])
+    await vi.waitFor(() => expect(clients.getCurrentResult().isFetching).toBe(false))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+
+    expect(asked).toBe(2)
+    expect(clients.getCurrentResult().isSuccess).toBe(true)
+    stop()
+  })
+})

@@ -3,7 +3,7 @@
 // sent along with the signal by the desk, else read (GET /api/appointments/:uid, the drawer's own
 // query) — is patched into every cached day, so a change on a 300-card day costs one card's
 // render, not the day again.
-import type { QueryClient, QueryKey } from '@tanstack/react-query'
+import { partialMatchKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import type { Appointment, AppointmentDetail, DayView } from '../../../shared/api/schemas'
 import { withAppointment } from '../features/day/day-patch'
 import { afterNextPaint } from './after-next-paint'
@@ -20,6 +20,9 @@ export class LiveUpdates {
   #reads = 0
   /** Settles once every booking read started so far has been laid onto the cached views. */
   #patching: Promise<unknown> = Promise.resolve()
+  /** Prefixes the signals of this burst made stale, refetched together (`#refetchSoon`). */
+  #stale: QueryKey[] = []
+  #staleFlushed: Promise<void> | null = null
 
   constructor(
     private readonly queryClient: QueryClient,
@@ -47,9 +50,32 @@ export class LiveUpdates {
     const drawn = patches.length > 0 ? Promise.allSettled(patches).then(this.painted) : null
     this.#patching = Promise.allSettled([this.#patching, ...patches, ...(drawn ? [drawn] : [])])
     await this.#patching
-    this.#refetch(invalidationsFor(signal), false)
+    const stale = this.#refetchSoon(invalidationsFor(signal))
     if (signal.type === 'outbox') this.#refetchDaysWithPlaceholders()
-    await Promise.all(patches)
+    await Promise.all([stale, ...patches])
+  }
+
+  /**
+   * Marks stale, at the end of this task, every query under the prefixes this signal and the
+   * others of its burst name, and refetches each of those on screen once. A booking's change and
+   * the 'clients' signal that follows it both make the day's clients stale: refetched one after
+   * the other, the second would cancel the first read and ask the desk again.
+   */
+  #refetchSoon(prefixes: QueryKey[]): Promise<void> {
+    this.#stale.push(...prefixes)
+    this.#staleFlushed ??= new Promise((resolve) =>
+      setTimeout(() => {
+        const stale = this.#stale
+        this.#stale = []
+        this.#staleFlushed = null
+        const predicate = (query: { queryKey: QueryKey }) =>
+          stale.some((prefix) => partialMatchKey(query.queryKey, prefix))
+        void this.queryClient.cancelQueries({ predicate })
+        void this.queryClient.invalidateQueries({ predicate })
+        resolve()
+      }, 0),
+    )
+    return this.#staleFlushed
   }
 
   /**
