@@ -34,4 +34,14 @@ describe('the problem behind a sync error', () => {
     expect(syncProblemOf('relay', 'NOT_CONNECTED')).toBe('NOT_CONNECTED')
     expect(syncProblemOf('relay', 'DESK_STATE_UNAVAILABLE')).toBe('DESK_STATE_UNAVAILABLE')
   })
+
+  it('reads a change from another desk it could not read as that, never as Cal.com’s news', () => {
+    // A desk event in the relay's log (recorded through the inbox) and a desk state entry.
+    expect(syncProblemOf('inbox', 'DESK_EVENT_UNREADABLE')).toBe('DESK_EVENT_UNREADABLE')
+    expect(syncProblemOf('relay', 'DESK_EVENT_UNREADABLE')).toBe('DESK_EVENT_UNREADABLE')
+    // What earlier desks recorded for a desk state entry.
+    expect(syncProblemOf('relay', 'MALFORMED_EVENT')).toBe('DESK_EVENT_UNREADABLE')
+    // A webhook body that is not Cal.com's shape stays Cal.com's news.
+    expect(syncProblemOf('inbox', 'MALFORMED_EVENT')).toBe('UNKNOWN_CALCOM_NEWS')
+  })
 })

@@ -7,6 +7,11 @@
 export const DESK_EVENT_REFUSED = 'DESK_EVENT_REFUSED'
 /** A relay too old to keep desk state: a resync cannot give back what its pruned log held. */
 export const DESK_STATE_UNAVAILABLE = 'DESK_STATE_UNAVAILABLE'
+/**
+ * A change another desk of the branch shared (through the relay: a desk event or a desk state
+ * entry) that this desk cannot read, as when that desk runs a newer Frontdesk. Not Cal.com's news.
+ */
+export const DESK_EVENT_UNREADABLE = 'DESK_EVENT_UNREADABLE'
 
 export const SYNC_PROBLEMS = [
   'RELAY_UNREACHABLE',
@@ -23,6 +28,7 @@ export const SYNC_PROBLEMS = [
   'WEBHOOK_GONE',
   'DESK_EVENT_REFUSED',
   'DESK_STATE_UNAVAILABLE',
+  'DESK_EVENT_UNREADABLE',
   'OTHER',
 ] as const
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number]
@@ -39,8 +45,9 @@ const RELAY_CODES: Record<string, SyncProblem> = {
   // relay-enrollment.ts (enrolling needs the branch's Cal.com sign-in)
   NOT_CONNECTED: 'NOT_CONNECTED',
   CALCOM_AUTH: 'CALCOM_SIGN_IN',
-  // inbound/sync-engine.ts: a desk state entry it could not read
-  MALFORMED_EVENT: 'UNKNOWN_CALCOM_NEWS',
+  // inbound/sync-engine.ts: a desk state entry it could not read (earlier desks: MALFORMED_EVENT)
+  DESK_EVENT_UNREADABLE: 'DESK_EVENT_UNREADABLE',
+  MALFORMED_EVENT: 'DESK_EVENT_UNREADABLE',
   // outbound/desk-event-sender.ts
   DESK_EVENT_REFUSED: 'DESK_EVENT_REFUSED',
   // inbound/sync-engine.ts (a resync through a relay without GET /v1/desk-state)
@@ -66,6 +73,8 @@ const CALCOM_CODES: Record<string, SyncProblem> = {
   UNKNOWN_TRIGGER: 'UNKNOWN_CALCOM_NEWS',
   UNKNOWN_STATUS: 'UNKNOWN_CALCOM_NEWS',
   MALFORMED_EVENT: 'UNKNOWN_CALCOM_NEWS',
+  // inbound/apply-event.ts: a desk event from the relay it could not read
+  DESK_EVENT_UNREADABLE: 'DESK_EVENT_UNREADABLE',
   // webhook-watch.ts
   WEBHOOK_REENABLED: 'WEBHOOK_REENABLED',
   WEBHOOK_DISABLED: 'WEBHOOK_OFF',

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { DESK_WEBHOOK_TRIGGERS } from '../../../shared/calcom/webhook-triggers'
 import type { AppointmentStatus } from '../../../shared/domain/appointment-status'
+import type { DESK_EVENT_UNREADABLE } from '../../../shared/api/sync-problems'
 import type { Booking } from '../calcom/response-schemas'
 import type { CalcomHost } from '../connect/staff-from-calcom'
 
@@ -70,7 +71,8 @@ export type BookingChange =
   /** BOOKING_PAID: the paid flag, plus the booking as it then was. */
   | { kind: 'paid'; booking: CalcomBookingState; version: Version }
 
-export type NoticeCode = 'UNKNOWN_TRIGGER' | 'UNKNOWN_STATUS' | 'MALFORMED_EVENT'
+export type NoticeCode =
+  'UNKNOWN_TRIGGER' | 'UNKNOWN_STATUS' | 'MALFORMED_EVENT' | typeof DESK_EVENT_UNREADABLE
 
 export interface SyncNotice {
   code: NoticeCode

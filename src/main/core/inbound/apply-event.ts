@@ -19,6 +19,7 @@ import {
   DESK_EVENT_TRIGGER,
   type DeskEventBody,
 } from '../../../shared/relay/desk-events'
+import { DESK_EVENT_UNREADABLE } from '../../../shared/api/sync-problems'
 import { readDeskEvent } from '../shared-state/desk-fields'
 import type { DeskTouched, SharedState } from '../shared-state/shared-state'
 import type { CalcomClient } from '../calcom/calcom-client'
@@ -369,7 +370,7 @@ function readDelivery(event: RelayEvent): Pick<RelayDelivery, 'mapped' | 'desk'>
         changes: [],
         notices: [
           {
-            code: 'MALFORMED_EVENT',
+            code: DESK_EVENT_UNREADABLE,
             message: `A desk event from the relay could not be read (${read.why}); it was skipped.`,
           },
         ],

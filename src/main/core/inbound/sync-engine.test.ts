@@ -19,6 +19,8 @@ import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/suppor
 import { readLiveStream } from '../../../../test/support/live-stream'
 import { until } from '../../../../test/support/until'
 import type { AppointmentDetail, DayView, SyncHealth } from '../../../shared/api/schemas'
+import { DESK_EVENT_UNREADABLE, syncProblemOf } from '../../../shared/api/sync-problems'
+import { DESK_EVENT_CONTENT_TYPE } from '../../../shared/relay/desk-events'
 import { RELAY_DEVICE_FILE } from './relay-device-store'
 import { stamped } from '../appointments/webhook-examples.test-support'
 
@@ -191,6 +193,37 @@ describe('inbound sync against the Cal.com sandbox and the relay', () => {
       return s.recentErrors.some((e) => e.code === 'UNKNOWN_TRIGGER') ? s : undefined
     })
     expect(h.lastEvent?.trigger).toBe('WRONG_ASSIGNMENT_REPORT')
+    expect(h.relay.state).toBe('online')
+  })
+
+  it('a desk event it cannot read is skipped and shows as another desk’s change, not Cal.com’s', async () => {
+    // Another desk of the branch, on a newer Frontdesk (and so is the relay), shares a kind of
+    // change this one lacks. Put in the log as such a relay would, though not as a field of the
+    // branch's desk state: this relay, as old as the desk, could not serve that back.
+    const channelId = (await health()).relay.channelId!
+    const body = {
+      triggerEvent: 'FRONTDESK_DESK_EVENT',
+      key: 'newer-desk-1',
+      deviceId: 'dev_newer',
+      madeAt: new Date().toISOString(),
+      change: { kind: 'loyalty-stamp', bookingUid: 'whatever' },
+    }
+    await relayStorage.ingest([
+      {
+        channelId,
+        body: Buffer.from(JSON.stringify(body)),
+        bodySha256: 'newer-desk-1',
+        contentType: DESK_EVENT_CONTENT_TYPE,
+        headers: {},
+        receivedAt: new Date(),
+      },
+    ])
+    const h = await until('the unreadable desk event in sync health', async () => {
+      const s = await health()
+      return s.recentErrors.some((e) => e.code === DESK_EVENT_UNREADABLE) ? s : undefined
+    })
+    const error = h.recentErrors.find((e) => e.code === DESK_EVENT_UNREADABLE)!
+    expect(syncProblemOf(error.source, error.code)).toBe('DESK_EVENT_UNREADABLE')
     expect(h.relay.state).toBe('online')
   })
 

@@ -21,7 +21,11 @@ import type { DeskEvents } from '../events/desk-events'
 import type { SettingsStore } from '../settings/settings-store'
 import type { StaffStore } from '../staff/staff-store'
 import type { BusinessChangedEvent } from '../../../shared/relay/relay-contract'
-import { DESK_EVENT_REFUSED, DESK_STATE_UNAVAILABLE } from '../../../shared/api/sync-problems'
+import {
+  DESK_EVENT_REFUSED,
+  DESK_EVENT_UNREADABLE,
+  DESK_STATE_UNAVAILABLE,
+} from '../../../shared/api/sync-problems'
 import { InboundApplier } from './apply-event'
 import { Inbox } from './inbox'
 import { AppliedEventStore } from './applied-event-store'
@@ -471,7 +475,7 @@ export class SyncEngine {
     const state = await fetchDeskState(device)
     const { applied, unreadable } = shared.applyState(state)
     for (const why of unreadable)
-      this.#error('relay', 'MALFORMED_EVENT', `A desk state entry could not be read (${why}).`)
+      this.#error('relay', DESK_EVENT_UNREADABLE, `A desk state entry could not be read (${why}).`)
     this.#log.info({ asOf: state.asOf, applied }, 'desk state restored from the relay')
     this.#publish()
   }

@@ -87,6 +87,10 @@ export const en = {
     'The relay is too old to give back the visit states, notes, alerts and walk-ins this desk missed while it was away.',
   'syncHealth.problem.DESK_STATE_UNAVAILABLE.todo':
     'Ask whoever looks after the relay to update it; until then, check those with the branch’s other desks.',
+  'syncHealth.problem.DESK_EVENT_UNREADABLE':
+    'Another desk of this branch shared a change (a visit state, a note or an alert) that this desk could not read.',
+  'syncHealth.problem.DESK_EVENT_UNREADABLE.todo':
+    'The other desk may have a newer Frontdesk: update Frontdesk here. Until then, check that change at the other desk.',
   'syncHealth.problem.OTHER': 'Something went wrong while syncing.',
   'syncHealth.problem.OTHER.todo': 'If it repeats, tell whoever looks after this desk.',
   'syncHealth.problem.times': '({count} times in a row; the latest shown)',

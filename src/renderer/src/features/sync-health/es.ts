@@ -93,6 +93,10 @@ export const es: CatalogOf<typeof en> = {
     'El relé es demasiado antiguo para devolver los estados de visita, notas, alertas y llegadas sin cita que este mostrador se perdió mientras estuvo fuera.',
   'syncHealth.problem.DESK_STATE_UNAVAILABLE.todo':
     'Pida a quien se ocupa del relé que lo actualice; mientras tanto, compruébelos con los demás mostradores de la sucursal.',
+  'syncHealth.problem.DESK_EVENT_UNREADABLE':
+    'Otro mostrador de la sucursal compartió un cambio (un estado de visita, una nota o una alerta) que este mostrador no pudo leer.',
+  'syncHealth.problem.DESK_EVENT_UNREADABLE.todo':
+    'Puede que el otro mostrador tenga un Frontdesk más nuevo: actualice Frontdesk aquí. Mientras tanto, compruebe ese cambio en el otro mostrador.',
   'syncHealth.problem.OTHER': 'Algo falló al sincronizar.',
   'syncHealth.problem.OTHER.todo': 'Si se repite, avise a quien se ocupa de este mostrador.',
   'syncHealth.problem.times': '({count} veces seguidas; se muestra la última)',
