@@ -65,4 +65,36 @@ describe('openingHoursOn', () => {
     // 2026-03-10: New York is on EDT (UTC−4), Lisbon on WET (UTC+0).
     expect(hours([ny], '2026-03-10', 'Europe/Lisbon')).toEqual(['13:00', '21:00'])
   })
+
+  it("keeps a schedule in another zone on the branch's clock on a day summer time starts", () => {
+    const sundays = (timeZone: string) =>
+      schedule({
+        timeZone,
+        availability: [{ days: ['Sunday'], startTime: '09:00', endTime: '17:00' }],
+      })
+    // 2026-03-29: Lisbon goes from WET (UTC+0) to WEST (UTC+1) at 01:00; New York is on EDT.
+    // 09:00 EDT is 13:00 UTC, which Lisbon's clock reads as 14:00 that afternoon.
+    expect(hours([sundays('America/New_York')], '2026-03-29', 'Europe/Lisbon')).toEqual([
+      '14:00',
+      '22:00',
+    ])
+    // 2026-03-08: New York goes from EST to EDT at 02:00; Lisbon stays on WET.
+    // 09:00 EDT is 13:00 UTC, 13:00 in Lisbon.
+    expect(hours([sundays('America/New_York')], '2026-03-08', 'Europe/Lisbon')).toEqual([
+      '13:00',
+      '21:00',
+    ])
+    // In its own zone the day's 09:00 stays 09:00 whatever the change.
+    expect(hours([sundays('Europe/Lisbon')], '2026-03-29')).toEqual(['09:00', '17:00'])
+    expect(hours([sundays('Europe/Lisbon')], '2026-10-25')).toEqual(['09:00', '17:00'])
+  })
+
+  it('cuts hours kept in a far zone at the branch day’s edges', () => {
+    const tokyo = schedule({
+      timeZone: 'Asia/Tokyo',
+      availability: [{ days: ['Tuesday'], startTime: '06:00', endTime: '00:00' }],
+    })
+    // Tokyo (UTC+9) 06:00–24:00 on Tuesday 2026-03-10 is Monday 21:00 to Tuesday 15:00 in Lisbon.
+    expect(hours([tokyo], '2026-03-10', 'Europe/Lisbon')).toEqual(['00:00', '15:00'])
+  })
 })

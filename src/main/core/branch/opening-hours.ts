@@ -16,14 +16,24 @@ function minutes(time: string): number {
   return (h ?? 0) * 60 + (m ?? 0)
 }
 
-/** Minutes on the branch day of `date` for a wall-clock time in the schedule's zone. */
+/**
+ * The branch's wall-clock minute on `date` (what the day grid's axis reads) of a schedule's
+ * wall-clock time in its own zone: 0 or 1440 when it falls on the day before or after. Both are
+ * read off the clocks, not counted from midnight, which a change of summer time moves by an hour.
+ */
 function onBranchClock(date: string, minute: number, scheduleZone: string, branchZone: string) {
-  const local = DateTime.fromISO(date, { zone: scheduleZone }).plus({ minutes: minute })
+  const midnight = DateTime.fromISO(date, { zone: scheduleZone })
+  const local =
+    minute >= 1440
+      ? midnight.plus({ days: 1 })
+      : midnight.set({ hour: Math.floor(minute / 60), minute: minute % 60 })
+  if (!local.isValid) return null
   const there = local.setZone(branchZone)
-  const dayStart = DateTime.fromISO(date, { zone: branchZone })
-  if (!local.isValid || !dayStart.isValid) return null
-  const offset = there.diff(dayStart, 'minutes').minutes
-  return Math.min(1440, Math.max(0, Math.round(offset)))
+  if (!there.isValid) return null
+  const day = there.toISODate()!
+  if (day < date) return 0
+  if (day > date) return 1440
+  return there.hour * 60 + there.minute
 }
 
 export function openingHoursOn(schedules: Schedule[], date: string, branchZone: string): DayHours {
