@@ -148,6 +148,33 @@ describe.each(ENGINES)('desk state on %s', (engine) => {
     ])
   })
 
+  it('leaves out an entry of a kind this relay does not know and serves the rest', async () => {
+    // As a relay rolled back past a version that knew that kind would hold it.
+    const before = await state(deskB)
+    await h.storage.ingest([
+      {
+        channelId: b.channel.id,
+        body: Buffer.from(
+          JSON.stringify({
+            triggerEvent: 'FRONTDESK_DESK_EVENT',
+            key: 'from-a-newer-relay',
+            deviceId: 'dev_newer',
+            madeAt: '2026-03-10T10:05:00.000Z',
+            change: { kind: 'loyalty_stamp', bookingUid: 'bk-9' },
+          }),
+        ),
+        bodySha256: `newer-${randomUUID()}`,
+        contentType: 'application/vnd.frontdesk.desk-event+json',
+        headers: {},
+        receivedAt: new Date(),
+        deskField: 'loyalty:bk-9',
+      },
+    ])
+    const after = await state(deskB)
+    expect(after.asOf).toBeGreaterThan(before.asOf)
+    expect(after.entries).toEqual(before.entries)
+  })
+
   it('wants the device token', async () => {
     const res = await h.app.inject({ url: '/v1/desk-state' })
     expect(res.statusCode).toBe(401)
