@@ -5,7 +5,6 @@ import { DESK_EVENT_TRIGGER, DeskChangeSchema } from '../../../src/shared/relay/
 import type { DeskStateResponse } from '../../../src/shared/relay/desk-state.js'
 import type { Device } from '../storage/types.js'
 
-/** The answer's shape, which also serializes it: nothing but these fields leaves the relay. */
 const DeskStateEventSchema = Type.Object({
   triggerEvent: Type.Literal(DESK_EVENT_TRIGGER),
   key: Type.String(),
@@ -13,6 +12,7 @@ const DeskStateEventSchema = Type.Object({
   madeAt: Type.String(),
   change: DeskChangeSchema,
 })
+/** The answer's shape, which also serializes it: nothing but these fields leaves the relay. */
 const DeskStateResponseSchema = Type.Object({
   asOf: Type.Integer({ minimum: 0 }),
   entries: Type.Array(
