@@ -39,8 +39,6 @@ describe('the problem behind a sync error', () => {
     // A desk event in the relay's log (recorded through the inbox) and a desk state entry.
     expect(syncProblemOf('inbox', 'DESK_EVENT_UNREADABLE')).toBe('DESK_EVENT_UNREADABLE')
     expect(syncProblemOf('relay', 'DESK_EVENT_UNREADABLE')).toBe('DESK_EVENT_UNREADABLE')
-    // What earlier desks recorded for a desk state entry.
-    expect(syncProblemOf('relay', 'MALFORMED_EVENT')).toBe('DESK_EVENT_UNREADABLE')
     // A webhook body that is not Cal.com's shape stays Cal.com's news.
     expect(syncProblemOf('inbox', 'MALFORMED_EVENT')).toBe('UNKNOWN_CALCOM_NEWS')
   })

@@ -45,9 +45,8 @@ const RELAY_CODES: Record<string, SyncProblem> = {
   // relay-enrollment.ts (enrolling needs the branch's Cal.com sign-in)
   NOT_CONNECTED: 'NOT_CONNECTED',
   CALCOM_AUTH: 'CALCOM_SIGN_IN',
-  // inbound/sync-engine.ts: a desk state entry it could not read (earlier desks: MALFORMED_EVENT)
+  // inbound/sync-engine.ts: a desk state entry it could not read
   DESK_EVENT_UNREADABLE: 'DESK_EVENT_UNREADABLE',
-  MALFORMED_EVENT: 'DESK_EVENT_UNREADABLE',
   // outbound/desk-event-sender.ts
   DESK_EVENT_REFUSED: 'DESK_EVENT_REFUSED',
   // inbound/sync-engine.ts (a resync through a relay without GET /v1/desk-state)
