@@ -56,8 +56,8 @@ export class LiveUpdates {
   }
 
   /**
-   * Marks stale, at the end of this task, every query under the prefixes this signal and the
-   * others of its burst name, and refetches each of those on screen once. A booking's change and
+   * Marks stale, in a task of its own right after this one, every query under the prefixes this
+   * signal and the others of its burst name, and refetches each of those on screen once. A booking's change and
    * the 'clients' signal that follows it both make the day's clients stale: refetched one after
    * the other, the second would cancel the first read and ask the desk again.
    */
