@@ -11,6 +11,14 @@ import { queryKeys } from './query-keys'
 const dayWith = (date: string, uids: string[]) =>
   ({ date, appointments: uids.map((uid) => ({ uid })) }) as unknown as DayView
 
+/** A cached day a changed row can be laid into (day-patch.ts reads its bounds and staff). */
+const patchableDay = (date: string, uids: string[]) => ({
+  ...dayWith(date, uids),
+  startsAt: `${date}T00:00:00Z`,
+  endsAt: `${date}T23:59:59Z`,
+  staff: [],
+})
+
 // No appointment is patched for an `outbox` signal: nothing may be read.
 const noReads = {
   call: () => {
@@ -161,12 +169,7 @@ describe('LiveUpdates and the frame showing the change', () => {
   it('asks for nothing else until the changed cards are drawn, then for what they made stale', async () => {
     const date = '2026-12-08'
     const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } })
-    queryClient.setQueryData(queryKeys.day(date), {
-      ...dayWith(date, ['u1', 'u2']),
-      startsAt: `${date}T00:00:00Z`,
-      endsAt: `${date}T23:59:59Z`,
-      staff: [],
-    })
+    queryClient.setQueryData(queryKeys.day(date), patchableDay(date, ['u1', 'u2']))
     let asked = 0
     const clients = new QueryObserver(queryClient, {
       queryKey: queryKeys.dayClients(date),
@@ -218,12 +221,7 @@ describe('LiveUpdates on a burst of signals', () => {
   it('reads a query that several signals made stale once', async () => {
     const date = '2026-12-08'
     const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } })
-    queryClient.setQueryData(queryKeys.day(date), {
-      ...dayWith(date, ['u1']),
-      startsAt: `${date}T00:00:00Z`,
-      endsAt: `${date}T23:59:59Z`,
-      staff: [],
-    })
+    queryClient.setQueryData(queryKeys.day(date), patchableDay(date, ['u1']))
     let asked = 0
     const clients = new QueryObserver(queryClient, {
       queryKey: queryKeys.dayClients(date),
