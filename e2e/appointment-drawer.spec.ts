@@ -183,3 +183,148 @@ test('confirm one pending booking and decline another with a reason', async ({ p
     20_000,
   )
 })
+
+/** Minutes after midnight of `instant` on the branch's wall clock. */
+function wallMinute(instant: string) {
+  const [h, m] = new Intl.DateTimeFormat('en-GB', {
+    timeZone: world.account.timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(instant))
+    .split(':')
+    .map(Number)
+  return h! * 60 + m!
+}
+const hhmm = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
+
+/** Presses the card, drags it `minutes` down its column (up when negative), and lets go. */
+async function dragCard(
+  page: Page,
+  uid: string,
+  minutes: number,
+  beforeRelease?: () => Promise<void>,
+) {
+  const box = (await page.locator(`[data-testid="appointment"][data-uid="${uid}"]`).boundingBox())!
+  const x = box.x + box.width / 2
+  const y = box.y + Math.min(10, box.height / 2)
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  // 1.6 px a minute (features/day/day-layout.ts), in a few steps as a hand would.
+  await page.mouse.move(x, y + minutes * 0.8, { steps: 4 })
+  await page.mouse.move(x, y + minutes * 1.6, { steps: 4 })
+  await beforeRelease?.()
+  await page.mouse.up()
+}
+
+test.describe('dragging a card to another time', () => {
+  test('drops on a free time: the reschedule dialog opens with it chosen, and Cal.com moves it', async ({
+    page,
+  }) => {
+    const { uid, date, start, appointment } = await booked('haircut', 'Drew Drag')
+    const { slots } = await world.get<DaySlots>(
+      `/api/slots?date=${date}&eventTypeId=${appointment.eventType!.id}&staffId=${appointment.staffId}`,
+    )
+    const from = wallMinute(start)
+    // The nearest other free time on a quarter hour: where a drop lands.
+    const target = slots
+      .map(wallMinute)
+      .filter((m) => m !== from && m % 15 === 0)
+      .sort((a, b) => Math.abs(a - from) - Math.abs(b - from))[0]
+    if (target === undefined) throw new Error(`no other free time on ${date} for this staff member`)
+
+    await openDesk(page, world, `/day/${date}`)
+    // Tall enough for the whole day, so the drop is inside the window.
+    await page.setViewportSize({ width: 1366, height: 1500 })
+    await dragCard(page, uid, target - from, async () => {
+      await expect(page.getByTestId('drag-ghost')).toContainText(`${hhmm(target)}–`)
+      await expect(page.getByTestId('drag-ghost')).toContainText('Drew Drag')
+    })
+    await expect(page.getByTestId('drag-ghost')).toHaveCount(0)
+    await expect(page).toHaveURL(new RegExp(`#/day/${date}/appointment/${uid}$`))
+    const dialog = page.getByTestId('reschedule-dialog')
+    await expect(dialog).toBeVisible()
+    await expect(dialog.getByRole('radio', { name: hhmm(target) })).toBeChecked({
+      timeout: 15_000,
+    })
+    await expectAccessible(page, 'the reschedule dialog opened by a drop')
+    await dialog.getByRole('button', { name: `Move to ${hhmm(target)}` }).click()
+    await expect(dialog).toBeHidden()
+    // At once on the grid, at the new time (waiting to sync until Cal.com has it).
+    await expect(
+      page.locator('[data-testid="appointment"]', { hasText: 'Drew Drag' }).filter({
+        has: page.getByTestId('appointment-time').getByText(new RegExp(`^${hhmm(target)}`)),
+      }),
+    ).toHaveCount(1)
+    await until(
+      'Cal.com moved the booking',
+      async () =>
+        (await world.calcomBookings()).some(
+          (b) =>
+            b.attendees[0]?.name === 'Drew Drag' &&
+            b.status === 'accepted' &&
+            wallMinute(b.start) === target,
+        ),
+      20_000,
+    )
+    // Cal.com made a new booking for the new time: the drawer, still on the old one, leads to it.
+    const drawer = page.getByTestId('appointment-drawer')
+    await expect(drawer.getByTestId('drawer-status')).toHaveText('Rescheduled', { timeout: 20_000 })
+    const moved = drawer.getByTestId('drawer-moved')
+    await expect(moved).toContainText('Moved to')
+    await expect(moved).toContainText(hhmm(target))
+    await moved.getByRole('link', { name: 'Open the new booking' }).click()
+    await expect(drawer.getByTestId('drawer-status')).toHaveText('Scheduled')
+    await expect(drawer.getByTestId('drawer-time')).toContainText(hhmm(target))
+    await expect(drawer.getByTestId('drawer-moved')).toContainText(`Moved here from`)
+    await expect(drawer.getByTestId('drawer-moved')).toContainText(hhmm(from))
+  })
+
+  test('a drop where the staff member is not free says so; Esc while dragging moves nothing', async ({
+    page,
+  }) => {
+    const { uid, date, start, appointment } = await booked('haircut', 'Nora Notfree')
+    const { slots } = await world.get<DaySlots>(
+      `/api/slots?date=${date}&eventTypeId=${appointment.eventType!.id}&staffId=${appointment.staffId}`,
+    )
+    const from = wallMinute(start)
+    const free = new Set(slots.map(wallMinute))
+    await openDesk(page, world, `/day/${date}`)
+    await page.setViewportSize({ width: 1366, height: 1500 })
+    const window = (await page.getByTestId('day-board').getAttribute('data-window'))!
+    // "08:00-20:00": the hours the grid shows, where a drop can land.
+    const [opens, closes] = window
+      .split('-')
+      .map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3)))
+    // A quarter hour of the grid on which this staff member has no free time for a haircut.
+    const busy = [] as number[]
+    for (let m = opens!; m + 30 <= closes!; m += 15) if (m !== from && !free.has(m)) busy.push(m)
+    busy.sort((a, b) => Math.abs(a - from) - Math.abs(b - from))
+    const target = busy[0]
+    if (target === undefined) throw new Error(`the staff member is free all of ${date}`)
+
+    // Esc while dragging: the card stays, nothing opens.
+    await dragCard(page, uid, target - from, async () => {
+      await expect(page.getByTestId('drag-ghost')).toBeVisible()
+      await page.keyboard.press('Escape')
+      await expect(page.getByTestId('drag-ghost')).toHaveCount(0)
+    })
+    await expect(page).toHaveURL(new RegExp(`#/day/${date}$`))
+    await expect(page.getByTestId('reschedule-dialog')).toHaveCount(0)
+
+    await dragCard(page, uid, target - from)
+    const dialog = page.getByTestId('reschedule-dialog')
+    await expect(dialog.getByTestId('wanted-not-free')).toContainText(
+      `${hhmm(target)} is not free for this service with this staff member on this day`,
+      { timeout: 15_000 },
+    )
+    await expect(dialog.getByRole('radio', { checked: true })).toHaveCount(0)
+    await expect(dialog.getByRole('button', { name: 'Pick a time' })).toBeDisabled()
+    await page.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    // Nothing was moved: the booking is where it was, at the desk and in Cal.com.
+    expect((await world.appointmentAtDesk(uid)).start).toBe(start)
+  })
+})

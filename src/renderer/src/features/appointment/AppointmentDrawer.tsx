@@ -17,13 +17,18 @@ import { cardMarks } from '../day/card-marks'
 import { availableActions, type DrawerAction } from './appointment-actions'
 import { historyWords } from './history-words'
 import { ReasonDialog } from './ReasonDialog'
-import { RescheduleDialog } from './RescheduleDialog'
+import { MovedNotice } from './MovedNotice'
+import { RescheduleDialog, type WantedTime } from './RescheduleDialog'
 import { useAppointment, useAppointmentAction, useStaffList, type ActionRequest } from './queries'
 
 interface Props {
   uid: string
   branch: Branch
   onClose(): void
+  /** Its card was dragged to this time of the day shown: the reschedule dialog opens at it. */
+  moveTo?: WantedTime | null
+  /** The reschedule dialog opened for `moveTo` was closed. */
+  onMoveSeen?(): void
 }
 
 /** Actions that happen on one press; the others open a dialog first. */
@@ -42,7 +47,7 @@ const ONE_PRESS: Partial<Record<DrawerAction, { request: ActionRequest; words: M
   },
 }
 
-export function AppointmentDrawer({ uid, branch, onClose }: Props) {
+export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveSeen }: Props) {
   const intl = useIntl()
   const detail = useAppointment(uid)
   const staff = useStaffList()
@@ -152,6 +157,7 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
               ))}
             </ul>
           )}
+          <MovedNotice appointment={a} timeZone={zone} />
           {a.syncState === 'pending' && <p className="notice">{t('appointment.waitingToSync')}</p>}
           {a.syncState === 'needs_attention' && (
             <RefusedNotice
@@ -232,6 +238,8 @@ export function AppointmentDrawer({ uid, branch, onClose }: Props) {
                       timeZone={zone}
                       run={run}
                       busy={action.isPending}
+                      wanted={moveTo}
+                      onWantedSeen={onMoveSeen}
                     />
                   )
                 }

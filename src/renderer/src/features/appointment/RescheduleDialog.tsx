@@ -1,32 +1,67 @@
 // Reschedule through the slot picker: a day, then one of that day's free times for the same
 // service and staff member (marked when Cal.com could not be asked and the times are old).
+// A card dragged on the grid opens it at the time it was dropped on: chosen when that time is
+// free, and said plainly when it is not.
 import { useState } from 'react'
 import { Label, Radio, RadioGroup } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import type { Appointment } from '../../../../shared/api/schemas'
 import { describeError } from '../../app/i18n/describe-error'
 import { FormDialog } from '../../ui/FormDialog'
+import { wallClock } from '../day/grid-layout'
+import { minuteOfDay } from '../../ui/time/wall-clock'
 import { addDays, calendarDateInZone, isCalendarDate } from '../../ui/time/zoned-time'
 import { useSlots, type ActionRequest } from './queries'
+
+/** A time on a day's wall clock in the branch zone: where a dragged card was dropped. */
+export interface WantedTime {
+  date: string
+  /** Minutes after midnight. */
+  minute: number
+}
 
 interface Props {
   appointment: Appointment
   timeZone: string
   run(request: ActionRequest): Promise<unknown>
   busy: boolean
+  /** Opens the dialog at once on this time (chosen when it is free). */
+  wanted?: WantedTime | null
+  /** The dialog opened for `wanted` was closed, moved or not. */
+  onWantedSeen?(): void
 }
 
-export function RescheduleDialog({ appointment, timeZone, run, busy }: Props) {
+export function RescheduleDialog({
+  appointment,
+  timeZone,
+  run,
+  busy,
+  wanted = null,
+  onWantedSeen,
+}: Props) {
   const intl = useIntl()
-  const [date, setDate] = useState(() => calendarDateInZone(new Date(appointment.start), timeZone))
-  const [start, setStart] = useState<string | null>(null)
+  const [date, setDate] = useState(
+    () => wanted?.date ?? calendarDateInZone(new Date(appointment.start), timeZone),
+  )
+  const [picked, setPicked] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const slots = useSlots(date, appointment.eventType?.id ?? null, appointment.staffId)
   const time = (iso: string) =>
     intl.formatTime(iso, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
   const free = (slots.data?.slots ?? []).filter((s) => s !== appointment.start)
+  const wantedHere = wanted && wanted.date === date ? wanted : null
+  const wantedSlot = wantedHere
+    ? free.find((slot) => minuteOfDay(slot, timeZone) === wantedHere.minute)
+    : undefined
+  const start = picked ?? wantedSlot ?? null
+  const setStart = setPicked
+  const wantedNotFree = wantedHere !== null && slots.data !== undefined && wantedSlot === undefined
   return (
     <FormDialog
+      defaultOpen={wanted !== null}
+      onOpenChange={(open) => {
+        if (!open && wanted) onWantedSeen?.()
+      }}
       testId="reschedule-dialog"
       trigger={intl.formatMessage({ id: 'appointment.action.reschedule' })}
       title={intl.formatMessage(
@@ -97,6 +132,14 @@ export function RescheduleDialog({ appointment, timeZone, run, busy }: Props) {
           {intl.formatMessage(
             { id: 'appointment.reschedule.stale' },
             { age: Math.round(slots.data.ageSeconds / 60) },
+          )}
+        </p>
+      )}
+      {wantedNotFree && (
+        <p className="notice" role="status" data-testid="wanted-not-free">
+          {intl.formatMessage(
+            { id: 'appointment.reschedule.notFree' },
+            { time: wallClock(wantedHere.minute) },
           )}
         </p>
       )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { availableActions } from './appointment-actions'
+import { availableActions, isMovable } from './appointment-actions'
 
 describe('availableActions', () => {
   it('walks a visit: check in, then start the service, then done', () => {
@@ -30,5 +30,22 @@ describe('availableActions', () => {
     for (const status of ['CANCELLED', 'REJECTED', 'RESCHEDULED', 'COMPLETED'] as const) {
       expect(availableActions({ status, visitState: 'NONE' }), status).toEqual([])
     }
+  })
+})
+
+describe('isMovable (dragging its card to another time)', () => {
+  const haircut = { id: 7, title: 'Haircut', lengthInMinutes: 30 }
+  it('moves a booking the drawer could reschedule', () => {
+    expect(isMovable({ status: 'SCHEDULED', visitState: 'NONE', eventType: haircut })).toBe(true)
+    expect(isMovable({ status: 'PENDING', visitState: 'NONE', eventType: haircut })).toBe(true)
+  })
+
+  it('does not move a client who is here, a booking that is over, or one with no service', () => {
+    expect(isMovable({ status: 'SCHEDULED', visitState: 'ARRIVED', eventType: haircut })).toBe(
+      false,
+    )
+    expect(isMovable({ status: 'CANCELLED', visitState: 'NONE', eventType: haircut })).toBe(false)
+    expect(isMovable({ status: 'NO_SHOW', visitState: 'NONE', eventType: haircut })).toBe(false)
+    expect(isMovable({ status: 'SCHEDULED', visitState: 'NONE', eventType: null })).toBe(false)
   })
 })

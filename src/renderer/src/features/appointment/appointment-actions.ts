@@ -29,3 +29,12 @@ export function availableActions(a: Pick<Appointment, 'status' | 'visitState'>):
   if (live && a.visitState === 'NONE') actions.push('cancel')
   return actions
 }
+
+/**
+ * Whether its card can be dragged to another time on the grid: when the drawer would offer
+ * Reschedule, and Cal.com can be asked for the service's free times (a booking with no event
+ * type has none to offer).
+ */
+export function isMovable(a: Pick<Appointment, 'status' | 'visitState' | 'eventType'>): boolean {
+  return a.eventType !== null && availableActions(a).includes('reschedule')
+}

@@ -6,11 +6,13 @@ import type { ApiClient } from '../../app/api-client'
 import { useApi } from '../../app/api-context'
 import { queryKeys } from '../../app/query-keys'
 
-export function useAppointment(uid: string) {
+/** The appointment `uid` with its history; nothing is read while `uid` is null. */
+export function useAppointment(uid: string | null) {
   const api = useApi()
   return useQuery({
-    queryKey: queryKeys.appointment(uid),
-    queryFn: ({ signal }) => api.call('appointment', { params: { uid } }, signal),
+    queryKey: queryKeys.appointment(uid ?? ''),
+    enabled: uid !== null,
+    queryFn: ({ signal }) => api.call('appointment', { params: { uid: uid! } }, signal),
   })
 }
 

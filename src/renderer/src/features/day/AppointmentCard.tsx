@@ -7,6 +7,7 @@ import { useIntl } from 'react-intl'
 import type { Appointment } from '../../../../shared/api/schemas'
 import { paths } from '../../app/routes'
 import { formatTimeRange } from '../../ui/time/zoned-time'
+import { isMovable } from '../appointment/appointment-actions'
 import { cardMarks, isStruckThrough } from './card-marks'
 import { rowsThatFit, type CardRow } from './card-rows'
 
@@ -64,6 +65,7 @@ export const AppointmentCard = memo(function AppointmentCard({
         a.syncState !== 'synced' ? `appointment--sync-${a.syncState}` : '',
         struck ? 'appointment--struck' : '',
         compact ? 'appointment--compact' : '',
+        isMovable(a) ? 'appointment--movable' : '',
       ]
         .filter(Boolean)
         .join(' ')}

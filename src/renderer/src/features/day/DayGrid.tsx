@@ -1,13 +1,16 @@
 // The day grid: staff columns over a time axis in the branch zone, cards placed by start and
 // length (overlaps side by side), and the now-line on today.
-import { memo, useMemo } from 'react'
+import { memo, useCallback, useMemo, useRef } from 'react'
 import { useIntl } from 'react-intl'
 import type { DayView } from '../../../../shared/api/schemas'
 import type { OpeningHours } from '../../../../shared/api/opening-hours'
 import { dateTimeFormat } from '../../ui/time/date-time-format'
 import { formatCalendarDate } from '../../ui/time/zoned-time'
+import { isMovable } from '../appointment/appointment-actions'
 import { DayColumn } from './DayColumn'
 import { layOutDay, MINUTE_PX } from './day-layout'
+import { wallClock } from './grid-layout'
+import { useCardDrag, type MovableCard } from './useCardDrag'
 
 interface Props {
   day: DayView
@@ -18,6 +21,8 @@ interface Props {
   busy: boolean
   /** The client alerts of each appointment, by uid (features/clients). */
   alerts: ReadonlyMap<string, readonly string[]>
+  /** A card was dragged to another time of its column: minutes after the branch-zone midnight. */
+  onMoveCard?(uid: string, minute: number): void
 }
 
 /** "EST", "GMT+1": the axis says which clock it is read on. */
@@ -29,12 +34,16 @@ function zoneAbbreviation(instant: string, timeZone: string, locale: string): st
   )
 }
 
-const hhmm = (minute: number) =>
-  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
-
 // Memoised, and so are its columns and cards: the shell re-renders on every status change and
 // minute tick, and a live change to one appointment should render one column and one card.
-export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy, alerts }: Props) {
+export const DayGrid = memo(function DayGrid({
+  day,
+  hours,
+  nowMinute,
+  busy,
+  alerts,
+  onMoveCard,
+}: Props) {
   const intl = useIntl()
   const { columns, window, height, hourMarks } = useMemo(
     () =>
@@ -45,6 +54,19 @@ export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy, aler
     [day, hours, intl],
   )
   const top = (minute: number) => (minute - window.startMinute) * MINUTE_PX
+  const movableCards = useMemo(() => {
+    const cards = new Map<string, MovableCard>()
+    for (const column of columns)
+      for (const { appointment: a, span } of column.cards)
+        if (isMovable(a)) cards.set(a.uid, { span, clientName: a.attendee.name })
+    return cards
+  }, [columns])
+  const body = useRef<HTMLDivElement>(null)
+  const movable = useCallback(
+    (uid: string) => (onMoveCard && !busy ? movableCards.get(uid) : undefined),
+    [movableCards, onMoveCard, busy],
+  )
+  const ghost = useCardDrag(body, movable, window, (uid, minute) => onMoveCard?.(uid, minute))
   const label = formatCalendarDate(day.date, intl.locale)
   const showNow =
     nowMinute !== null && nowMinute >= window.startMinute && nowMinute <= window.endMinute
@@ -56,7 +78,7 @@ export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy, aler
       aria-busy={busy}
       data-testid="day-board"
       data-date={day.date}
-      data-window={`${hhmm(window.startMinute)}-${hhmm(window.endMinute)}`}
+      data-window={`${wallClock(window.startMinute)}-${wallClock(window.endMinute)}`}
     >
       {day.appointments.length === 0 && (
         <p className="day-grid__empty" data-testid="day-empty">
@@ -92,11 +114,11 @@ export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy, aler
               </h2>
             ))}
           </div>
-          <div className="day-grid__body">
+          <div className="day-grid__body" ref={body}>
             <div className="day-grid__axis" style={{ height }} aria-hidden="true">
               {hourMarks.map((m) => (
                 <span key={m} className="day-grid__hour" style={{ top: top(m) }}>
-                  {hhmm(m)}
+                  {wallClock(m)}
                 </span>
               ))}
             </div>
@@ -112,6 +134,26 @@ export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy, aler
                 alerts={alerts}
               />
             ))}
+            {ghost && (
+              // Where the dragged card would land; the drop opens the reschedule dialog, which
+              // says it to screen readers too.
+              <div
+                className="drag-ghost"
+                style={{
+                  top: ghost.top,
+                  left: ghost.left,
+                  width: ghost.width,
+                  height: ghost.height,
+                }}
+                data-testid="drag-ghost"
+                aria-hidden="true"
+              >
+                <span className="drag-ghost__time">
+                  {wallClock(ghost.startMinute)}–{wallClock(ghost.endMinute)}
+                </span>{' '}
+                {ghost.clientName}
+              </div>
+            )}
             {showNow && (
               <div
                 className="day-grid__now"
@@ -120,7 +162,7 @@ export const DayGrid = memo(function DayGrid({ day, hours, nowMinute, busy, aler
                 role="note"
               >
                 <span className="day-grid__now-label">
-                  {intl.formatMessage({ id: 'day.now' }, { time: hhmm(nowMinute) })}
+                  {intl.formatMessage({ id: 'day.now' }, { time: wallClock(nowMinute) })}
                 </span>
               </div>
             )}

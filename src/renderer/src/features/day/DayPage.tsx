@@ -44,6 +44,19 @@ export const DayPage = memo(function DayPage({ date, appointmentUid, today, bran
   const dateInput = useRef<HTMLDivElement>(null)
   const scroller = useRef<HTMLDivElement>(null)
   const goTo = useCallback((next: string) => navigate(paths.day(next)), [navigate])
+  // A card dragged to another time opens its drawer with the reschedule dialog at that time; the
+  // wish lasts while that drawer is open.
+  const [moveWish, setMoveWish] = useState<{ uid: string; minute: number } | null>(null)
+  useEffect(() => {
+    if (appointmentUid === null) setMoveWish(null)
+  }, [appointmentUid])
+  const moveCard = useCallback(
+    (uid: string, minute: number) => {
+      setMoveWish({ uid, minute })
+      navigate(paths.appointment(date, uid))
+    },
+    [date, navigate],
+  )
 
   const drawerOpen = appointmentUid !== null
   useEffect(() => {
@@ -123,6 +136,7 @@ export const DayPage = memo(function DayPage({ date, appointmentUid, today, bran
           nowMinute={onScreen.day.date === today ? nowMinute : null}
           busy={!ready}
           alerts={alerts}
+          onMoveCard={moveCard}
         />
       ) : (
         !day.error && <p className="loading">{intl.formatMessage({ id: 'day.loading' })}</p>
@@ -132,6 +146,8 @@ export const DayPage = memo(function DayPage({ date, appointmentUid, today, bran
           uid={appointmentUid}
           branch={branch}
           onClose={() => navigate(paths.day(date))}
+          moveTo={moveWish?.uid === appointmentUid ? { date, minute: moveWish.minute } : null}
+          onMoveSeen={() => setMoveWish(null)}
         />
       )}
     </div>

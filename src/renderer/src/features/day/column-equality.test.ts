@@ -7,6 +7,7 @@ import type { CardPlace } from './day-layout'
 const row = (uid: string, name = 'Rita Sousa') => ({ uid, attendee: { name } }) as Appointment
 const place = (appointment: Appointment, top = 0): CardPlace => ({
   appointment,
+  span: { startMinute: 600, endMinute: 630 },
   top,
   height: 48,
   lane: 0,

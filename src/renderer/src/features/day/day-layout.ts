@@ -15,6 +15,8 @@ const SHORTEST_CARD_PX = 22
 
 export interface CardPlace {
   appointment: Appointment
+  /** Its wall-clock minutes on the day, from which `top` and `height` are drawn. */
+  span: Span
   /** Pixels below the top of the window. */
   top: number
   height: number
@@ -53,6 +55,7 @@ export function layOutDay(
       const minutes = span.endMinute - span.startMinute
       return {
         appointment: item,
+        span,
         top: (span.startMinute - window.startMinute) * MINUTE_PX,
         height: Math.max(minutes * MINUTE_PX, SHORTEST_CARD_PX),
         lane,

@@ -26,6 +26,11 @@ export function spanOf(
   return { startMinute, endMinute: Math.max(endMinute, startMinute + 1) }
 }
 
+/** "10:30" for minutes after midnight, on the 24-hour clock the grid's axis reads. */
+export function wallClock(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
+}
+
 const DEFAULT_WINDOW: Span = { startMinute: 9 * 60, endMinute: 18 * 60 }
 
 /**
