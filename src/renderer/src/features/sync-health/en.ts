@@ -133,6 +133,7 @@ export const en = {
   'syncHealth.trigger.BOOKING_NO_SHOW_UPDATED': 'No-show marked',
   'syncHealth.trigger.MEETING_ENDED': 'Appointment ended',
   'syncHealth.trigger.FRONTDESK_BUSINESS_CHANGED': 'Team changed',
+  'syncHealth.trigger.FRONTDESK_DESK_EVENT': 'A desk of this branch shared a change',
   'syncHealth.trigger.other': 'Cal.com: {trigger}',
   'syncHealth.reconcileTrigger.start': 'When the desk started',
   'syncHealth.reconcileTrigger.connect': 'On connecting',

@@ -139,6 +139,7 @@ export const es: CatalogOf<typeof en> = {
   'syncHealth.trigger.BOOKING_NO_SHOW_UPDATED': 'No presentado marcado',
   'syncHealth.trigger.MEETING_ENDED': 'Cita terminada',
   'syncHealth.trigger.FRONTDESK_BUSINESS_CHANGED': 'Cambio en el equipo',
+  'syncHealth.trigger.FRONTDESK_DESK_EVENT': 'Un mostrador de la sucursal compartió un cambio',
   'syncHealth.trigger.other': 'Cal.com: {trigger}',
   'syncHealth.reconcileTrigger.start': 'Al arrancar el mostrador',
   'syncHealth.reconcileTrigger.connect': 'Al conectar',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { SYNC_PROBLEMS } from '../../../../shared/api/sync-problems'
+import { DESK_EVENT_TRIGGER } from '../../../../shared/relay/desk-events'
 import { DESK_WEBHOOK_TRIGGERS } from '../../../../shared/calcom/webhook-triggers'
 import { MESSAGES } from '../../app/i18n/messages'
 import { problemWords, reconcileTriggerWords, triggerWords } from './sync-words'
@@ -11,6 +12,13 @@ describe('sync health words', () => {
       expect(id).toBe(`syncHealth.trigger.${trigger}`)
       expect(MESSAGES.es[id]).not.toBe(MESSAGES.en[id])
     }
+  })
+
+  it('names the desks’ own shared changes in words, not by their code', () => {
+    const { id } = triggerWords(DESK_EVENT_TRIGGER)
+    expect(id).toBe('syncHealth.trigger.FRONTDESK_DESK_EVENT')
+    expect(MESSAGES.en[id]).not.toContain('FRONTDESK')
+    expect(MESSAGES.es[id]).not.toBe(MESSAGES.en[id])
   })
 
   it('names an unknown trigger or reconcile by its code rather than saying nothing', () => {

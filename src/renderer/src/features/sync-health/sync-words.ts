@@ -2,6 +2,7 @@
 // the problem behind a recent error with what to do about it.
 import type { MessageDescriptor } from 'react-intl'
 import { syncProblemOf } from '../../../../shared/api/sync-problems'
+import { DESK_EVENT_TRIGGER } from '../../../../shared/relay/desk-events'
 import type { MessageId } from '../../app/i18n/messages'
 
 type Words = { id: MessageId; values?: Record<string, string | number> }
@@ -16,6 +17,9 @@ const TRIGGERS: Record<string, MessageId> = {
   BOOKING_NO_SHOW_UPDATED: 'syncHealth.trigger.BOOKING_NO_SHOW_UPDATED',
   MEETING_ENDED: 'syncHealth.trigger.MEETING_ENDED',
   FRONTDESK_BUSINESS_CHANGED: 'syncHealth.trigger.FRONTDESK_BUSINESS_CHANGED',
+  // Not Cal.com's: a desk of the branch (this one too) shared a visit, note or walk-in flag.
+  // The log carries it like a webhook, so the screen names it rather than showing the code.
+  [DESK_EVENT_TRIGGER]: 'syncHealth.trigger.FRONTDESK_DESK_EVENT',
 }
 
 const RECONCILE_TRIGGERS: Record<string, MessageId> = {
