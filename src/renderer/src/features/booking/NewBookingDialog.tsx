@@ -16,6 +16,7 @@ import { DialogFrame } from '../../ui/DialogFrame'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { ClientFields, type ClientValue } from './ClientFields'
 import { formatTime } from './format-time'
+import { formProblemWords, type FormProblem } from './form-problem'
 import { useEventTypes, useSlots, useStaff } from './queries'
 import { ServiceStaffFields } from './ServiceStaffFields'
 import { nextFreeSlot } from './slot-choice'
@@ -59,7 +60,7 @@ function NewBookingForm({
   const [date, setDate] = useState(today)
   const [pickedSlot, setSlot] = useState<string | null>(null)
   const [client, setClient] = useState<ClientValue>({ name: '', phone: '', email: '' })
-  const [problem, setProblem] = useState<'name' | 'slot' | null>(null)
+  const [problem, setProblem] = useState<FormProblem | null>(null)
   // One key for this form: a second click, or a retry after the answer was lost, books once.
   const [idempotencyKey] = useState(() => crypto.randomUUID())
 
@@ -176,11 +177,7 @@ function NewBookingForm({
       />
 
       {problem && (
-        <ErrorMessage
-          message={intl.formatMessage({
-            id: problem === 'name' ? 'booking.needName' : 'booking.pickSlot',
-          })}
-        />
+        <ErrorMessage message={intl.formatMessage({ id: formProblemWords(problem, kind) })} />
       )}
       {slots.error && <ErrorMessage message={describeError(intl, slots.error)} />}
       {book.error && (

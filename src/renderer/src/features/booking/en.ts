@@ -30,6 +30,8 @@ export const en = {
   'booking.submitting': 'Booking…',
   'booking.cancel': 'Close',
   'booking.pickSlot': 'Choose a free time.',
+  'booking.noWalkInTime':
+    'Nobody is free for this service now. Choose another service or person, or make a phone booking for later.',
   'booking.needName': 'Enter the client’s name.',
   'booking.booked': 'Booked {name} at {time}.',
   'booking.bookedOffline': 'Booked {name} at {time}. Waiting to sync with Cal.com.',

@@ -32,6 +32,8 @@ export const es: CatalogOf<typeof en> = {
   'booking.submitting': 'Reservando…',
   'booking.cancel': 'Cerrar',
   'booking.pickSlot': 'Elija una hora libre.',
+  'booking.noWalkInTime':
+    'Ahora no hay nadie libre para este servicio. Elija otro servicio u otra persona, o haga una reserva telefónica para más tarde.',
   'booking.needName': 'Escriba el nombre del cliente.',
   'booking.booked': '{name} reservado a las {time}.',
   'booking.bookedOffline': '{name} reservado a las {time}. Pendiente de sincronizar con Cal.com.',
