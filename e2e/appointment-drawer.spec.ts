@@ -97,6 +97,9 @@ test('cancel with a reason: shown at once, waiting to sync, then cancelled in Ca
   expect(queued.appointment).toMatchObject({ status: 'CANCELLED', syncState: 'pending' })
   await expect(dialog).toBeHidden()
   await expect(drawer.getByTestId('drawer-status')).toHaveText('Cancelled')
+  await expect(drawer.getByTestId('drawer-no-actions')).toHaveText(
+    'Nothing left to do for this appointment.',
+  )
   const card = page.locator(`[data-testid="appointment"][data-uid="${uid}"]`)
   await expect(card).toContainText('Reason: Client is ill')
   await until('Cal.com cancelled it', async () => (await calcomStatus(uid)) === 'cancelled', 20_000)

@@ -214,6 +214,12 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
 
           <section aria-labelledby="drawer-actions" className="drawer__actions">
             <h3 id="drawer-actions">{t('appointment.actions')}</h3>
+            {availableActions(a).length === 0 && (
+              // Without it the heading stands over nothing, as if the buttons failed to load.
+              <p className="muted" data-testid="drawer-no-actions">
+                {t('appointment.noActions')}
+              </p>
+            )}
             <div className="drawer__buttons" ref={actionsRef}>
               {availableActions(a).map((kind) => {
                 const one = ONE_PRESS[kind]

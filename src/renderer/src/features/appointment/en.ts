@@ -13,6 +13,7 @@ export const en = {
   'appointment.noNotes': 'No notes',
   'appointment.none': '—',
   'appointment.actions': 'Actions',
+  'appointment.noActions': 'Nothing left to do for this appointment.',
   'appointment.history': 'History',
   'appointment.historyEmpty': 'Nothing recorded yet.',
   'appointment.waitingToSync': 'Waiting to sync with Cal.com',

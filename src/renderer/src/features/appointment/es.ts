@@ -15,6 +15,7 @@ export const es: CatalogOf<typeof en> = {
   'appointment.noNotes': 'Sin notas',
   'appointment.none': '—',
   'appointment.actions': 'Acciones',
+  'appointment.noActions': 'No queda nada por hacer con esta cita.',
   'appointment.history': 'Historial',
   'appointment.historyEmpty': 'Aún no hay nada registrado.',
   'appointment.waitingToSync': 'Pendiente de sincronizar con Cal.com',
