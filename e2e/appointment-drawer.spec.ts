@@ -100,11 +100,15 @@ test('cancel with a reason: shown at once, waiting to sync, then cancelled in Ca
   await expect(drawer.getByTestId('drawer-no-actions')).toHaveText(
     'Nothing left to do for this appointment.',
   )
+  // The button that opened the dialog is gone: focus stays in the drawer, not on the page.
+  await expect(drawer).toBeFocused()
   const card = page.locator(`[data-testid="appointment"][data-uid="${uid}"]`)
   await expect(card).toContainText('Reason: Client is ill')
   await until('Cal.com cancelled it', async () => (await calcomStatus(uid)) === 'cancelled', 20_000)
   await expect(drawer.getByTestId('drawer-sync')).toHaveCount(0, { timeout: 20_000 })
   expect((await world.appointmentAtDesk(uid)).cancellationReason).toBe('Client is ill')
+  await page.keyboard.press('Escape')
+  await expect(drawer).toBeHidden()
 })
 
 test('reschedule through the slot picker', async ({ page }) => {

@@ -70,7 +70,17 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
   // walked with Enter alone (check in, start service, done).
   const actionsRef = useRef<HTMLDivElement>(null)
   const focusNextAction = useRef(false)
+  // A dialog's action (cancel, decline) removes the button that opened its dialog, so react-aria
+  // has nowhere to return focus: it falls to the page, where Esc no longer closes the drawer.
+  const refocusIfLost = useRef(false)
   useEffect(() => {
+    if (refocusIfLost.current && !action.isPending) {
+      const at = document.activeElement
+      // Still in the dialog, which closes after the answer: a later render looks again.
+      if (at?.closest('.dialog-overlay')) return
+      refocusIfLost.current = false
+      if (!at || at === document.body || !at.isConnected) focusNextAction.current = true
+    }
     if (!focusNextAction.current || action.isPending) return
     focusNextAction.current = false
     // With no action left (done), the drawer itself keeps focus, so Esc still closes it.
@@ -79,6 +89,11 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
       actionsRef.current?.closest<HTMLElement>('[role="dialog"]')
     next?.focus()
   })
+  const runFromDialog = async (request: ActionRequest) => {
+    const result = await run(request)
+    refocusIfLost.current = true
+    return result
+  }
   const press = (request: ActionRequest) => {
     run(request).then(
       () => (focusNextAction.current = true),
@@ -242,7 +257,7 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
                       key={kind}
                       appointment={a}
                       timeZone={zone}
-                      run={run}
+                      run={runFromDialog}
                       busy={action.isPending}
                       wanted={moveTo}
                       onWantedSeen={onMoveSeen}
@@ -254,7 +269,7 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
                     key={kind}
                     kind={kind === 'cancel' ? 'cancel' : 'decline'}
                     client={a.attendee.name}
-                    run={run}
+                    run={runFromDialog}
                     busy={action.isPending}
                     policy={detail.data!.cancellationPolicy ?? null}
                     startsAt={a.start}
