@@ -65,4 +65,7 @@ test('a walk-in is booked with the keyboard alone and shows at once on the day',
   await expect(dialog).toHaveCount(0)
   const card = page.locator('[data-testid="appointment"]').filter({ hasText: 'Walker Keys' })
   await expect(card).toBeVisible()
+  // The desk says so, whether or not the new card is in view.
+  const time = (await card.getByTestId('appointment-time').textContent())!.split(/\s*[–-]\s*/)[0]
+  await expect(page.getByTestId('booking-done')).toHaveText(`Booked Walker Keys at ${time}.`)
 })

@@ -1,5 +1,6 @@
 // The shell's New booking button, and N from the day grid: opens the new booking dialog and,
-// once booked, shows the booking's day (the card is there at once, waiting to sync).
+// once booked, shows the booking's day (the card is there at once, waiting to sync) and says who
+// was booked at what time.
 import { useEffect, useState } from 'react'
 import { Button } from 'react-aria-components'
 import { useIntl } from 'react-intl'
@@ -7,6 +8,7 @@ import { useLocation } from 'wouter'
 import type { Branch } from '../../../../shared/api/schemas'
 import { paths } from '../../app/routes'
 import { calendarDateInZone } from '../../ui/time/zoned-time'
+import { bookedWords } from './booked-words'
 import { isNewBookingKey } from './new-booking-key'
 import { NewBookingDialog } from './NewBookingDialog'
 
@@ -22,6 +24,7 @@ export function NewBookingButton({ branch, today, now, keyEnabled }: Props) {
   const intl = useIntl()
   const [, navigate] = useLocation()
   const [open, setOpen] = useState(false)
+  const [booked, setBooked] = useState<string | null>(null)
 
   useEffect(() => {
     if (!keyEnabled || open) return
@@ -38,6 +41,7 @@ export function NewBookingButton({ branch, today, now, keyEnabled }: Props) {
       })
       if (!pressed) return
       event.preventDefault()
+      setBooked(null)
       setOpen(true)
     }
     window.addEventListener('keydown', onKey)
@@ -48,7 +52,10 @@ export function NewBookingButton({ branch, today, now, keyEnabled }: Props) {
     <>
       <Button
         className="button--primary new-booking-button"
-        onPress={() => setOpen(true)}
+        onPress={() => {
+          setBooked(null)
+          setOpen(true)
+        }}
         aria-keyshortcuts="N"
         data-testid="new-booking-button"
       >
@@ -60,12 +67,17 @@ export function NewBookingButton({ branch, today, now, keyEnabled }: Props) {
         branch={branch}
         today={today}
         now={now}
-        onBooked={(result) =>
+        onBooked={(result) => {
+          const { id, values } = bookedWords(result, branch.timeZone, intl.locale)
+          setBooked(intl.formatMessage({ id }, values))
           navigate(
             paths.day(calendarDateInZone(new Date(result.appointment.start), branch.timeZone)),
           )
-        }
+        }}
       />
+      <p className="booking-done" role="status" data-testid="booking-done">
+        {booked}
+      </p>
     </>
   )
 }
