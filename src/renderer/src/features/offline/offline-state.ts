@@ -13,6 +13,27 @@ export interface OfflineState {
   waiting: number
 }
 
+/**
+ * Cal.com is connected but out of reach: a change made here already failed to send and waits
+ * to try again. Sync health's Cal.com card uses the same rule, so it never says "Connected"
+ * under the banner that says Cal.com cannot be reached.
+ */
+export function calcomUnreachable(
+  branch: Pick<Branch, 'connection'> | undefined,
+  outbox: Pick<OutboxEntry, 'state' | 'attempts'>[] | undefined,
+): boolean {
+  if (branch?.connection !== 'connected') return false
+  // A retry on its way is not yet an answer: the banner stays until a try gets through, rather
+  // than blinking off with every attempt.
+  // The outbox counts a try as it starts it, so a first send still on its way (attempts 1,
+  // in flight) has not failed yet: a slow answer is not an outage.
+  return (outbox ?? []).some(
+    (e) =>
+      (e.state === 'pending' || e.state === 'in_flight') &&
+      e.attempts > (e.state === 'in_flight' ? 1 : 0),
+  )
+}
+
 export function offlineState(
   live: LiveStatus,
   branch: Pick<Branch, 'connection'> | undefined,
@@ -23,11 +44,7 @@ export function offlineState(
   const connected = branch?.connection === 'connected'
   return {
     deskDown: live === 'reconnecting',
-    // A retry on its way is not yet an answer: the banner stays until a try gets through, rather
-    // than blinking off with every attempt.
-    // The outbox counts a try as it starts it, so a first send still on its way (attempts 1,
-    // in flight) has not failed yet: a slow answer is not an outage.
-    calcomDown: connected && queued.some((e) => e.attempts > (e.state === 'in_flight' ? 1 : 0)),
+    calcomDown: calcomUnreachable(branch, outbox),
     relayDown:
       connected &&
       !!sync &&

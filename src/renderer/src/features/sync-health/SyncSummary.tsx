@@ -6,6 +6,7 @@ import { describeError } from '../../app/i18n/describe-error'
 import type { MessageId } from '../../app/i18n/messages'
 import { paths } from '../../app/routes'
 import { ErrorMessage } from '../../ui/ErrorMessage'
+import { calcomUnreachable } from '../offline/offline-state'
 import { useReconcileNow } from './queries'
 import { reconcileTriggerWords, triggerWords } from './sync-words'
 import { formatWhen } from './when'
@@ -38,6 +39,7 @@ export function SyncSummary({ branch, sync, outbox }: Props) {
   const attention = outbox?.filter((e) => e.state === 'needs_attention').length
   const { relay, lastEvent, lastReconcile } = sync
   const relayOk = relay.state === 'online'
+  const calcomOk = sync.connection === 'connected' && !calcomUnreachable(branch, outbox)
   return (
     <section aria-labelledby="sync-summary-title">
       <h3 id="sync-summary-title">
@@ -45,7 +47,7 @@ export function SyncSummary({ branch, sync, outbox }: Props) {
       </h3>
       <dl className="sync-summary">
         <div
-          className={`sync-card sync-card--${sync.connection === 'connected' ? 'ok' : 'bad'}`}
+          className={`sync-card sync-card--${calcomOk ? 'ok' : 'bad'}`}
           data-testid="sync-calcom"
           data-state={sync.connection}
         >
@@ -53,7 +55,7 @@ export function SyncSummary({ branch, sync, outbox }: Props) {
             <FormattedMessage id="syncHealth.calcom" />
           </dt>
           <dd className="sync-card__state">
-            <span aria-hidden="true">{sync.connection === 'connected' ? '● ' : '○ '}</span>
+            <span aria-hidden="true">{calcomOk ? '● ' : '○ '}</span>
             <FormattedMessage id={CONNECTION_WORDS[sync.connection]} />
           </dd>
           {sync.connectionSince && (
@@ -62,6 +64,11 @@ export function SyncSummary({ branch, sync, outbox }: Props) {
                 id="syncHealth.since"
                 values={{ when: when(sync.connectionSince) }}
               />
+            </dd>
+          )}
+          {sync.connection === 'connected' && !calcomOk && (
+            <dd data-testid="sync-calcom-unreachable">
+              <FormattedMessage id="syncHealth.calcom.unreachable" />
             </dd>
           )}
           {sync.connection !== 'connected' && (

@@ -10,6 +10,8 @@ export const en = {
   'syncHealth.calcom.disconnected': 'Not connected',
   'syncHealth.calcom.reconnectNeeded': 'Reconnect needed',
   'syncHealth.since': 'since {when}',
+  'syncHealth.calcom.unreachable':
+    'But it cannot be reached right now: changes made here wait and are sent when it answers.',
   'syncHealth.calcom.fix': 'Connect the branch in Settings.',
   'syncHealth.relay': 'Relay (brings Cal.com’s news)',
   'syncHealth.relay.none': 'This desk runs without a relay: it checks Cal.com every 5 minutes.',

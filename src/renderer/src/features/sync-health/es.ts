@@ -13,6 +13,8 @@ export const es: CatalogOf<typeof en> = {
   'syncHealth.calcom.disconnected': 'Sin conectar',
   'syncHealth.calcom.reconnectNeeded': 'Hay que volver a conectar',
   'syncHealth.since': 'desde {when}',
+  'syncHealth.calcom.unreachable':
+    'Pero ahora no responde: los cambios hechos aquí esperan y se envían cuando responda.',
   'syncHealth.calcom.fix': 'Conecte la sucursal en Ajustes.',
   'syncHealth.relay': 'Relé (trae las novedades de Cal.com)',
   'syncHealth.relay.none': 'Este mostrador funciona sin relé: consulta Cal.com cada 5 minutos.',
