@@ -14,6 +14,7 @@ import { formatCalendarDate, calendarDateInZone, formatTimeRange } from '../../u
 import { reasonWords } from '../attention/reason-words'
 import { useDayClients } from '../clients/queries'
 import { cardMarks } from '../day/card-marks'
+import { realEmail } from '../../ui/client-email'
 import { availableActions, type DrawerAction } from './appointment-actions'
 import { historyWords } from './history-words'
 import { ReasonDialog } from './ReasonDialog'
@@ -216,7 +217,7 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
               )}
             </dd>
             <dt>{t('appointment.email')}</dt>
-            <dd>{a.attendee.email ?? t('appointment.none')}</dd>
+            <dd>{realEmail(a.attendee.email) ?? t('appointment.none')}</dd>
             <dt>{t('appointment.notes')}</dt>
             <dd className="details__notes">{a.deskNotes || t('appointment.noNotes')}</dd>
             {a.cancellationReason && (

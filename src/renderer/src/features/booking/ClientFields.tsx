@@ -15,6 +15,7 @@ import {
 } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import type { ClientSuggestion } from '../../../../shared/api/client-suggestions'
+import { realEmail } from '../../ui/client-email'
 import { enterBooks } from './client-enter'
 import { useClientSuggestions } from './queries'
 
@@ -50,7 +51,11 @@ export function ClientFields({ value, onChange, autoFocus, nameInvalid }: Props)
         onSelectionChange={(key) => {
           const chosen = items.find((c) => keyOf(c) === key)
           if (!chosen) return
-          onChange({ name: chosen.name, phone: chosen.phone ?? '', email: chosen.email ?? '' })
+          onChange({
+            name: chosen.name,
+            phone: chosen.phone ?? '',
+            email: realEmail(chosen.email) ?? '',
+          })
         }}
         isInvalid={nameInvalid}
         isRequired
@@ -81,7 +86,7 @@ export function ClientFields({ value, onChange, autoFocus, nameInvalid }: Props)
               <ListBoxItem id={keyOf(c)} textValue={c.name} className="booking__option">
                 <span className="booking__suggestion-name">{c.name}</span>
                 <span className="booking__suggestion-details">
-                  {[c.phone, c.email].filter(Boolean).join(' · ')}
+                  {[c.phone, realEmail(c.email)].filter(Boolean).join(' · ')}
                 </span>
               </ListBoxItem>
             )}

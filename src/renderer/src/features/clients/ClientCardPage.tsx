@@ -9,6 +9,7 @@ import { paths } from '../../app/routes'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { calendarDateInZone, formatCalendarDate, formatTimeRange } from '../../ui/time/zoned-time'
 import { useCan } from '../people/session-queries'
+import { realEmail } from '../../ui/client-email'
 import { MergeDialog } from './MergeDialog'
 import { NoteSection } from './NoteSection'
 import { useClientCard } from './queries'
@@ -79,9 +80,9 @@ export function ClientCardPage({ id, branch }: { id: number; branch: Branch }) {
                     <FormattedMessage id="clients.email" />
                   </dt>
                   <dd>
-                    {c.emails.length === 0
+                    {c.emails.filter(realEmail).length === 0
                       ? none
-                      : c.emails.map((e) => (
+                      : c.emails.filter(realEmail).map((e) => (
                           <span key={e} className="client-card__contact">
                             {e}
                           </span>

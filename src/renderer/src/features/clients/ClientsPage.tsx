@@ -9,6 +9,7 @@ import { describeError } from '../../app/i18n/describe-error'
 import { paths } from '../../app/routes'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { formatCalendarDate, calendarDateInZone } from '../../ui/time/zoned-time'
+import { realEmail } from '../../ui/client-email'
 import { useClientList } from './queries'
 import './clients.css'
 
@@ -98,7 +99,9 @@ function ClientRow({ client: c, timeZone }: { client: ClientSummary; timeZone: s
         <a className="list-row__client" href={`#${paths.client(c.id)}`}>
           {c.name}
         </a>
-        <span className="list-row__meta">{[c.phone, c.email].filter(Boolean).join(' · ')}</span>
+        <span className="list-row__meta">
+          {[c.phone, realEmail(c.email)].filter(Boolean).join(' · ')}
+        </span>
         {c.alerts.map((alert) => (
           <span key={alert} className="tag tag--alert" data-testid="client-row-alert">
             <span aria-hidden="true">⚠ </span>

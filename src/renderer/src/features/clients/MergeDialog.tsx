@@ -6,6 +6,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import type { ClientSummary } from '../../../../shared/api/clients'
 import { describeError } from '../../app/i18n/describe-error'
 import { DialogFrame } from '../../ui/DialogFrame'
+import { realEmail } from '../../ui/client-email'
 import { useClientList, useMergeClients } from './queries'
 
 export function MergeDialog({ into }: { into: ClientSummary }) {
@@ -79,7 +80,10 @@ export function MergeDialog({ into }: { into: ClientSummary }) {
                   data-testid="merge-choice"
                 >
                   {intl.formatMessage({ id: 'clients.mergeChoose' }, { name: c.name })}
-                  <span className="muted"> {[c.phone, c.email].filter(Boolean).join(' · ')}</span>
+                  <span className="muted">
+                    {' '}
+                    {[c.phone, realEmail(c.email)].filter(Boolean).join(' · ')}
+                  </span>
                 </button>
               </li>
             ))}
