@@ -57,6 +57,9 @@ test('a pending booking is confirmed inline and another declined with a reason',
   await expect(page.locator(`[data-testid="pending-row"][data-uid="${confirmedUid}"]`)).toHaveCount(
     0,
   )
+  // The row is gone: a line says what was done, and focus moved on to the next row.
+  await expect(page.getByTestId('pending-done')).toHaveText(/^Confirmed .+’s booking\.$/)
+  await expect(rows.first().getByRole('button', { name: /^Confirm/ })).toBeFocused()
   await expect.poll(() => calcomStatus(confirmedUid)).toBe('accepted')
 
   const second = rows.first()
@@ -71,6 +74,7 @@ test('a pending booking is confirmed inline and another declined with a reason',
   await expect(page.locator(`[data-testid="pending-row"][data-uid="${declinedUid}"]`)).toHaveCount(
     0,
   )
+  await expect(page.getByTestId('pending-done')).toHaveText(/^Declined .+’s booking\.$/)
   await expect.poll(() => calcomStatus(declinedUid)).toBe('rejected')
   await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', String(before - 2))
 })

@@ -1,7 +1,9 @@
 // Bookings waiting for the desk to confirm or decline, soonest first. Confirm is one press;
-// decline asks for a reason Cal.com passes on to the client.
+// decline asks for a reason Cal.com passes on to the client. Either way the row leaves the list:
+// a line says what was done, and keyboard focus, which was on the row's button, goes to the
+// next row (or the line) instead of falling to the page.
 import { useMutation } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button, Heading, Label, TextArea, TextField } from 'react-aria-components'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { Appointment, Branch } from '../../../../shared/api/schemas'
@@ -18,11 +20,38 @@ export function PendingPage({ branch }: { branch: Branch }) {
   const intl = useIntl()
   const pending = usePendingConfirmations()
   const staff = useStaff()
+  const [done, setDone] = useState<string | null>(null)
+  const doneRef = useRef<HTMLParagraphElement>(null)
+  const listRef = useRef<HTMLUListElement>(null)
+  // The row just confirmed or declined: once it has left the list, focus moves on.
+  const leaving = useRef<string | null>(null)
+  useEffect(() => {
+    const uid = leaving.current
+    if (!uid || !pending.data || pending.data.some((a) => a.uid === uid)) return
+    leaving.current = null
+    const at = document.activeElement
+    // Its buttons were disabled while busy, or removed with it: focus fell to the page.
+    if (at && at !== document.body && at.isConnected) return
+    ;(listRef.current?.querySelector<HTMLElement>('button') ?? doneRef.current)?.focus()
+  })
+  const onDone = (uid: string, message: string) => {
+    setDone(message)
+    leaving.current = uid
+  }
   return (
     <section className="page list-page" data-testid="pending-page">
       <h2>
         <FormattedMessage id="pending.title" />
       </h2>
+      <p
+        className="list-page__done"
+        role="status"
+        tabIndex={-1}
+        ref={doneRef}
+        data-testid="pending-done"
+      >
+        {done}
+      </p>
       {pending.error && <ErrorMessage message={describeError(intl, pending.error)} />}
       {pending.data?.length === 0 && (
         <p className="list-page__empty">
@@ -30,9 +59,15 @@ export function PendingPage({ branch }: { branch: Branch }) {
         </p>
       )}
       {pending.data && pending.data.length > 0 && (
-        <ul className="list" aria-label={intl.formatMessage({ id: 'pending.title' })}>
+        <ul className="list" aria-label={intl.formatMessage({ id: 'pending.title' })} ref={listRef}>
           {pending.data.map((a) => (
-            <PendingRow key={a.uid} appointment={a} branch={branch} staff={staff.data} />
+            <PendingRow
+              key={a.uid}
+              appointment={a}
+              branch={branch}
+              staff={staff.data}
+              onDone={onDone}
+            />
           ))}
         </ul>
       )}
@@ -44,24 +79,34 @@ function PendingRow({
   appointment,
   branch,
   staff,
+  onDone,
 }: {
   appointment: Appointment
   branch: Branch
   staff: ReturnType<typeof useStaff>['data']
+  /** What was done, in words, once Confirm or Decline went through. */
+  onDone(uid: string, message: string): void
 }) {
   const api = useApi()
   const intl = useIntl()
   const [declining, setDeclining] = useState(false)
   const [reason, setReason] = useState('')
   const params = { uid: appointment.uid }
-  const confirm = useMutation({ mutationFn: () => api.call('confirm', { params, body: {} }) })
+  const name = appointment.attendee.name
+  const confirm = useMutation({
+    mutationFn: () => api.call('confirm', { params, body: {} }),
+    onSuccess: () =>
+      onDone(appointment.uid, intl.formatMessage({ id: 'pending.confirmed' }, { name })),
+  })
   const decline = useMutation({
     mutationFn: () =>
       api.call('decline', { params, body: reason.trim() ? { reason: reason.trim() } : {} }),
-    onSuccess: () => setDeclining(false),
+    onSuccess: () => {
+      setDeclining(false)
+      onDone(appointment.uid, intl.formatMessage({ id: 'pending.declined' }, { name }))
+    },
   })
   const busy = confirm.isPending || decline.isPending
-  const name = appointment.attendee.name
   return (
     <li className="list-row" data-testid="pending-row" data-uid={appointment.uid}>
       <AppointmentSummary appointment={appointment} timeZone={branch.timeZone} staff={staff} />

@@ -33,6 +33,8 @@ export const en = {
   'attention.op.other': 'Change “{op}”',
   'pending.title': 'Waiting for confirmation',
   'pending.empty': 'No booking is waiting for confirmation.',
+  'pending.confirmed': 'Confirmed {name}’s booking.',
+  'pending.declined': 'Declined {name}’s booking.',
   'pending.confirm': 'Confirm',
   'pending.decline': 'Decline',
   'pending.declineTitle': 'Decline {name}’s booking?',

@@ -37,6 +37,8 @@ export const es: CatalogOf<typeof en> = {
   'attention.op.other': 'Cambio «{op}»',
   'pending.title': 'Pendientes de confirmar',
   'pending.empty': 'Ninguna cita espera confirmación.',
+  'pending.confirmed': 'Cita de {name} confirmada.',
+  'pending.declined': 'Cita de {name} rechazada.',
   'pending.confirm': 'Confirmar',
   'pending.decline': 'Rechazar',
   'pending.declineTitle': '¿Rechazar la cita de {name}?',
