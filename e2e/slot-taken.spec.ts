@@ -111,6 +111,10 @@ test('a time Cal.com gave to someone else meanwhile ends in Needs attention, the
   await expect(row).toHaveCount(0)
   await expect(badge).toHaveAttribute('data-count', '0')
   await expect(page.getByText('Nothing needs attention.')).toBeVisible()
+  // The list is empty now: a line says what was done, and focus is on it, not lost to the page.
+  const done = page.getByTestId('attention-done')
+  await expect(done).toHaveText('Discarded: New booking: Rita Refused.')
+  await expect(done).toBeFocused()
 
   // On the day it stays struck through, saying it was never booked, and no longer waits.
   await page.goto(`${world.desk.url}/?token=${world.desk.token}#/day/${date}`)

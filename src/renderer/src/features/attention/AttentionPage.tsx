@@ -1,5 +1,6 @@
 // Changes Cal.com refused, each with its reason in plain words: send again, or discard after a
-// confirmation (discarding never sends it and undoes it at the desk).
+// confirmation (discarding never sends it and undoes it at the desk). Either way the row leaves
+// the list and a line says what was done (leaving-row.ts).
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button, Heading } from 'react-aria-components'
@@ -12,6 +13,7 @@ import { DialogFrame } from '../../ui/DialogFrame'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { useStaff } from '../booking/queries'
 import { AppointmentSummary } from './AppointmentSummary'
+import { useLeavingRow } from './leaving-row'
 import { useAppointment } from './queries'
 import { opWords, reasonWords } from './reason-words'
 import './lists.css'
@@ -22,11 +24,21 @@ export function AttentionPage({ branch }: { branch: Branch }) {
   const outbox = useOutbox()
   const staff = useStaff()
   const refused = outbox.data?.filter((e) => e.state === 'needs_attention')
+  const { done, listRef, doneRef, onDone } = useLeavingRow(refused?.map((e) => String(e.id)))
   return (
     <section className="page list-page" data-testid="attention-page">
       <h2>
         <FormattedMessage id="attention.title" />
       </h2>
+      <p
+        className="list-page__done"
+        role="status"
+        tabIndex={-1}
+        ref={doneRef}
+        data-testid="attention-done"
+      >
+        {done}
+      </p>
       {outbox.error && <ErrorMessage message={describeError(intl, outbox.error)} />}
       {refused?.length === 0 && (
         <p className="list-page__empty">
@@ -38,9 +50,19 @@ export function AttentionPage({ branch }: { branch: Branch }) {
           <p>
             <FormattedMessage id="attention.intro" />
           </p>
-          <ul className="list" aria-label={intl.formatMessage({ id: 'attention.title' })}>
+          <ul
+            className="list"
+            aria-label={intl.formatMessage({ id: 'attention.title' })}
+            ref={listRef}
+          >
             {refused.map((entry) => (
-              <AttentionRow key={entry.id} entry={entry} branch={branch} staff={staff.data} />
+              <AttentionRow
+                key={entry.id}
+                entry={entry}
+                branch={branch}
+                staff={staff.data}
+                onDone={onDone}
+              />
             ))}
           </ul>
         </>
@@ -53,10 +75,13 @@ function AttentionRow({
   entry,
   branch,
   staff,
+  onDone,
 }: {
   entry: OutboxEntry
   branch: Branch
   staff: ReturnType<typeof useStaff>['data']
+  /** What was done, in words, once Send again or Discard went through. */
+  onDone(key: string, message: string): void
 }) {
   const api = useApi()
   const intl = useIntl()
@@ -64,16 +89,23 @@ function AttentionRow({
   const [asking, setAsking] = useState(false)
   const mayDiscard = useCan('attention.discard')
   const params = { id: entry.id }
-  const retry = useMutation({ mutationFn: () => api.call('outboxRetry', { params }) })
-  const discard = useMutation({
-    mutationFn: () => api.call('outboxDiscard', { params, body: { confirm: true } }),
-    onSuccess: () => setAsking(false),
-  })
   const op = opWords(entry.op)
   const reason = reasonWords(entry.reason)
   const what = intl.formatMessage({ id: op.id }, op.values)
   const name = detail.data?.appointment.attendee.name
   const label = name ? `${what}: ${name}` : what
+  const retry = useMutation({
+    mutationFn: () => api.call('outboxRetry', { params }),
+    onSuccess: () =>
+      onDone(String(entry.id), intl.formatMessage({ id: 'attention.retried' }, { what: label })),
+  })
+  const discard = useMutation({
+    mutationFn: () => api.call('outboxDiscard', { params, body: { confirm: true } }),
+    onSuccess: () => {
+      setAsking(false)
+      onDone(String(entry.id), intl.formatMessage({ id: 'attention.discarded' }, { what: label }))
+    },
+  })
   return (
     <li className="list-row" data-testid="attention-row" data-outbox-id={entry.id}>
       <div className="list-row__body">

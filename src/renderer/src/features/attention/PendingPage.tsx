@@ -1,9 +1,8 @@
 // Bookings waiting for the desk to confirm or decline, soonest first. Confirm is one press;
-// decline asks for a reason Cal.com passes on to the client. Either way the row leaves the list:
-// a line says what was done, and keyboard focus, which was on the row's button, goes to the
-// next row (or the line) instead of falling to the page.
+// decline asks for a reason Cal.com passes on to the client. Either way the row leaves the list
+// and a line says what was done (leaving-row.ts).
 import { useMutation } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Button, Heading, Label, TextArea, TextField } from 'react-aria-components'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { Appointment, Branch } from '../../../../shared/api/schemas'
@@ -13,6 +12,7 @@ import { DialogFrame } from '../../ui/DialogFrame'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { useStaff } from '../booking/queries'
 import { AppointmentSummary } from './AppointmentSummary'
+import { useLeavingRow } from './leaving-row'
 import { usePendingConfirmations } from './queries'
 import './lists.css'
 
@@ -20,24 +20,7 @@ export function PendingPage({ branch }: { branch: Branch }) {
   const intl = useIntl()
   const pending = usePendingConfirmations()
   const staff = useStaff()
-  const [done, setDone] = useState<string | null>(null)
-  const doneRef = useRef<HTMLParagraphElement>(null)
-  const listRef = useRef<HTMLUListElement>(null)
-  // The row just confirmed or declined: once it has left the list, focus moves on.
-  const leaving = useRef<string | null>(null)
-  useEffect(() => {
-    const uid = leaving.current
-    if (!uid || !pending.data || pending.data.some((a) => a.uid === uid)) return
-    leaving.current = null
-    const at = document.activeElement
-    // Its buttons were disabled while busy, or removed with it: focus fell to the page.
-    if (at && at !== document.body && at.isConnected) return
-    ;(listRef.current?.querySelector<HTMLElement>('button') ?? doneRef.current)?.focus()
-  })
-  const onDone = (uid: string, message: string) => {
-    setDone(message)
-    leaving.current = uid
-  }
+  const { done, listRef, doneRef, onDone } = useLeavingRow(pending.data?.map((a) => a.uid))
   return (
     <section className="page list-page" data-testid="pending-page">
       <h2>

@@ -4,6 +4,8 @@ export const en = {
   'attention.empty': 'Nothing needs attention.',
   'attention.intro':
     'Cal.com refused these changes. They are kept here until you send them again or discard them.',
+  'attention.retried': 'Sent again: {what}. It is waiting to sync.',
+  'attention.discarded': 'Discarded: {what}.',
   'attention.retry': 'Send again',
   'attention.discard': 'Discard',
   'attention.discardTitle': 'Discard this change?',

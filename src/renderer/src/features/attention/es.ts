@@ -6,6 +6,8 @@ export const es: CatalogOf<typeof en> = {
   'attention.empty': 'Nada requiere atención.',
   'attention.intro':
     'Cal.com rechazó estos cambios. Se guardan aquí hasta que los vuelva a enviar o los descarte.',
+  'attention.retried': 'Enviado de nuevo: {what}. Pendiente de sincronizar.',
+  'attention.discarded': 'Descartado: {what}.',
   'attention.retry': 'Enviar de nuevo',
   'attention.discard': 'Descartar',
   'attention.discardTitle': '¿Descartar este cambio?',
