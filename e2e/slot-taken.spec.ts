@@ -101,6 +101,16 @@ test('a time Cal.com gave to someone else meanwhile ends in Needs attention, the
     'Someone else took this time in Cal.com first.',
   )
   await expectAccessible(page, 'the needs attention list')
+  // Send again goes: the desk takes it (no "check what you typed"), Cal.com refuses it again,
+  // and it is back in the list.
+  await row.getByRole('button', { name: /^Send again/ }).click()
+  await expect(page.getByTestId('attention-done')).toHaveText(
+    'Sent again: New booking: Rita Refused. It is waiting to sync.',
+  )
+  await expect(row.getByTestId('attention-reason')).toHaveText(
+    'Someone else took this time in Cal.com first.',
+    { timeout: 20_000 },
+  )
   await row.getByRole('button', { name: /^Discard/ }).click()
   const ask = page.getByTestId('discard-dialog')
   await expect(ask).toBeVisible()

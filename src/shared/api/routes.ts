@@ -356,6 +356,8 @@ export const ROUTES = {
     method: 'POST',
     path: '/api/outbox/:id/retry',
     params: IdParams,
+    // As confirm: the desk answers an absent body "body must be object", so Send again sends {}.
+    body: EmptyBody,
     response: OutboxEntry,
   },
   outboxDiscard: {

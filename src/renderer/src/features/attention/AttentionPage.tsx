@@ -95,7 +95,7 @@ function AttentionRow({
   const name = detail.data?.appointment.attendee.name
   const label = name ? `${what}: ${name}` : what
   const retry = useMutation({
-    mutationFn: () => api.call('outboxRetry', { params }),
+    mutationFn: () => api.call('outboxRetry', { params, body: {} }),
     onSuccess: () =>
       onDone(String(entry.id), intl.formatMessage({ id: 'attention.retried' }, { what: label })),
   })
