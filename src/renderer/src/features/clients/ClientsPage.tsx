@@ -11,6 +11,8 @@ import { ErrorMessage } from '../../ui/ErrorMessage'
 import { formatCalendarDate, calendarDateInZone } from '../../ui/time/zoned-time'
 import { realEmail } from '../../ui/client-email'
 import { useClientList } from './queries'
+// The list styles (.list, .list-row) are the attention lists': this screen's chunk needs them.
+import '../attention/lists.css'
 import './clients.css'
 
 export function ClientsPage({ branch }: { branch: Branch }) {

@@ -8,6 +8,8 @@ import { describeError } from '../../app/i18n/describe-error'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { useHistory } from './queries'
 import { kindName } from './rules-words'
+// The list styles (.list, .list-row) are the attention lists': this screen's chunk needs them.
+import '../attention/lists.css'
 
 export function HistoryView() {
   const intl = useIntl()

@@ -10,6 +10,8 @@ import { describeError } from '../../app/i18n/describe-error'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { FormDialog } from '../../ui/FormDialog'
 import { PinPad } from '../people/PinPad'
+// The list styles (.list, .list-row) are the attention lists': this screen's chunk needs them.
+import '../attention/lists.css'
 import '../people/sign-in.css'
 import { notificationKeys, useProposals } from './queries'
 import { changeLine } from './rules-words'

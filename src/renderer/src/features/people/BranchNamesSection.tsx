@@ -8,6 +8,8 @@ import type { Team, TeamMember } from '../../../../shared/api/people'
 import { useApi } from '../../app/api-context'
 import { queryKeys } from '../../app/query-keys'
 import { TeamChangeDialog } from './TeamChangeDialog'
+// The list styles (.list, .list-row) are the attention lists': this screen's chunk needs them.
+import '../attention/lists.css'
 
 interface Props {
   team: Team

@@ -16,6 +16,8 @@ import { PersonFields, type PersonDraft } from './PersonFields'
 import { TeamChangeDialog } from './TeamChangeDialog'
 import { branchesOffered, mayManage, rolesOffered } from './team-rules'
 import { useTeam } from './team-queries'
+// The list styles (.list, .list-row) are the attention lists': this screen's chunk needs them.
+import '../attention/lists.css'
 
 export function TeamPeople({ myId }: { myId: string }) {
   const intl = useIntl()
