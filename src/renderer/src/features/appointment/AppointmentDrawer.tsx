@@ -7,6 +7,7 @@ import type { Branch } from '../../../../shared/api/schemas'
 import { describeError } from '../../app/i18n/describe-error'
 import type { MessageId } from '../../app/i18n/messages'
 import { useOutbox } from '../../app/queries'
+import { useNow } from '../../app/useNow'
 import { paths } from '../../app/routes'
 import { Drawer } from '../../ui/Drawer'
 import { ErrorMessage } from '../../ui/ErrorMessage'
@@ -54,6 +55,8 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
   const staff = useStaffList()
   const action = useAppointmentAction(uid)
   const outbox = useOutbox()
+  // No-show is offered from the start time on; the minute's clock is close enough.
+  const now = useNow()
   const [problem, setProblem] = useState<string | null>(null)
   const zone = branch.timeZone
   const a = detail.data?.appointment
@@ -230,14 +233,14 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
 
           <section aria-labelledby="drawer-actions" className="drawer__actions">
             <h3 id="drawer-actions">{t('appointment.actions')}</h3>
-            {availableActions(a).length === 0 && (
+            {availableActions(a, now).length === 0 && (
               // Without it the heading stands over nothing, as if the buttons failed to load.
               <p className="muted" data-testid="drawer-no-actions">
                 {t('appointment.noActions')}
               </p>
             )}
             <div className="drawer__buttons" ref={actionsRef}>
-              {availableActions(a).map((kind) => {
+              {availableActions(a, now).map((kind) => {
                 const one = ONE_PRESS[kind]
                 if (one) {
                   return (

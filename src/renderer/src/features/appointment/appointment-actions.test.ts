@@ -1,23 +1,35 @@
 import { describe, expect, it } from 'vitest'
 import { availableActions, isMovable } from './appointment-actions'
 
+const now = new Date('2026-12-15T15:40:00Z')
+const start = '2026-12-15T15:30:00Z'
+const later = '2026-12-15T19:00:00Z'
+
 describe('availableActions', () => {
   it('walks a visit: check in, then start the service, then done', () => {
-    expect(availableActions({ status: 'SCHEDULED', visitState: 'NONE' })).toEqual([
+    expect(availableActions({ status: 'SCHEDULED', visitState: 'NONE', start }, now)).toEqual([
       'check-in',
       'reschedule',
       'no-show',
       'cancel',
     ])
-    expect(availableActions({ status: 'SCHEDULED', visitState: 'ARRIVED' })).toEqual([
+    expect(availableActions({ status: 'SCHEDULED', visitState: 'ARRIVED', start }, now)).toEqual([
       'start-service',
     ])
-    expect(availableActions({ status: 'SCHEDULED', visitState: 'IN_SERVICE' })).toEqual(['finish'])
-    expect(availableActions({ status: 'SCHEDULED', visitState: 'DONE' })).toEqual([])
+    expect(availableActions({ status: 'SCHEDULED', visitState: 'IN_SERVICE', start }, now)).toEqual(
+      ['finish'],
+    )
+    expect(availableActions({ status: 'SCHEDULED', visitState: 'DONE', start }, now)).toEqual([])
+  })
+
+  it('offers no-show only once the appointment has started (Cal.com refuses it before)', () => {
+    expect(
+      availableActions({ status: 'SCHEDULED', visitState: 'NONE', start: later }, now),
+    ).toEqual(['check-in', 'reschedule', 'cancel'])
   })
 
   it('offers confirm and decline on a pending booking, and moving or cancelling it', () => {
-    expect(availableActions({ status: 'PENDING', visitState: 'NONE' })).toEqual([
+    expect(availableActions({ status: 'PENDING', visitState: 'NONE', start: later }, now)).toEqual([
       'confirm',
       'decline',
       'reschedule',
@@ -26,9 +38,11 @@ describe('availableActions', () => {
   })
 
   it('undoes a no-show, and offers nothing on what no longer takes place', () => {
-    expect(availableActions({ status: 'NO_SHOW', visitState: 'NONE' })).toEqual(['undo-no-show'])
+    expect(availableActions({ status: 'NO_SHOW', visitState: 'NONE', start }, now)).toEqual([
+      'undo-no-show',
+    ])
     for (const status of ['CANCELLED', 'REJECTED', 'RESCHEDULED', 'COMPLETED'] as const) {
-      expect(availableActions({ status, visitState: 'NONE' }), status).toEqual([])
+      expect(availableActions({ status, visitState: 'NONE', start }, now), status).toEqual([])
     }
   })
 })

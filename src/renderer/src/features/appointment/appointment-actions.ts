@@ -13,7 +13,10 @@ export type DrawerAction =
   | 'undo-no-show'
   | 'cancel'
 
-export function availableActions(a: Pick<Appointment, 'status' | 'visitState'>): DrawerAction[] {
+export function availableActions(
+  a: Pick<Appointment, 'status' | 'visitState' | 'start'>,
+  now: Date,
+): DrawerAction[] {
   const actions: DrawerAction[] = []
   if (a.status === 'PENDING') actions.push('confirm', 'decline')
   if (a.status === 'SCHEDULED') {
@@ -24,7 +27,10 @@ export function availableActions(a: Pick<Appointment, 'status' | 'visitState'>):
   const live = a.status === 'SCHEDULED' || a.status === 'PENDING'
   // Once the client is here, moving or cancelling the booking is no longer the question.
   if (live && a.visitState === 'NONE') actions.push('reschedule')
-  if (a.status === 'SCHEDULED' && a.visitState === 'NONE') actions.push('no-show')
+  // Cal.com refuses a no-show before the start time: offered then, the press would only end in
+  // Needs attention, with a client who may still be on the way.
+  const started = Date.parse(a.start) <= now.getTime()
+  if (a.status === 'SCHEDULED' && a.visitState === 'NONE' && started) actions.push('no-show')
   if (a.status === 'NO_SHOW') actions.push('undo-no-show')
   if (live && a.visitState === 'NONE') actions.push('cancel')
   return actions
