@@ -33,36 +33,36 @@ export const es: CatalogOf<typeof en> = {
     'Este formulario ya se envió con otros datos. Ciérralo y empieza la reserva de nuevo.',
   'error.SLOTS_UNAVAILABLE':
     'Ahora no se pueden leer las horas libres de Cal.com y este mostrador no tiene ninguna guardada para ese día.',
-  'error.CLIENT_LEFT': 'La petición se detuvo antes de terminar. Inténtalo de nuevo.',
+  'error.CLIENT_LEFT': 'La petición se detuvo antes de terminar. Inténtelo de nuevo.',
   'error.INVALID_API_KEY':
-    'Cal.com no aceptó esta clave de API. Comprueba que está entera y sigue activa en Cal.com.',
+    'Cal.com no aceptó esta clave de API. Compruebe que está entera y sigue activa en Cal.com.',
   'error.OAUTH_NOT_CONFIGURED':
     'Este mostrador no está preparado para entrar en Cal.com desde el navegador. Conéctalo con una clave de API.',
   'error.OAUTH_PORT_BUSY':
     'Otro programa usa el puerto que necesita el inicio de sesión de Cal.com. Ciérralo o conéctate con una clave de API.',
   'error.CALCOM_REFUSED': 'Cal.com lo rechazó. Su respuesta: {message}',
   'error.CALCOM_UNAVAILABLE':
-    'Ahora no se puede llegar a Cal.com. Inténtalo de nuevo en un momento.',
+    'Ahora no se puede llegar a Cal.com. Inténtelo de nuevo en un momento.',
   'error.CREDENTIAL_STORE_UNAVAILABLE':
     'Este equipo no pudo guardar de forma segura el acceso a Cal.com, así que el mostrador no se conectó.',
-  'error.SIGN_IN_REQUIRED': 'Primero inicia sesión con tu PIN.',
+  'error.SIGN_IN_REQUIRED': 'Primero inicie sesión con su PIN.',
   'error.FORBIDDEN':
     'Tu rol no permite hacer esto. Pídeselo a un propietario o a un administrador.',
   'error.PIN_WRONG': 'Ese PIN no es correcto.',
-  'error.PIN_LOCKED': 'Demasiados PIN incorrectos. Espera cinco minutos y vuelve a intentarlo.',
+  'error.PIN_LOCKED': 'Demasiados PIN incorrectos. Espere cinco minutos y vuelva a intentarlo.',
   'error.NOT_ENROLLED':
-    'Conecta primero esta sucursal a Cal.com: el negocio se guarda en línea, a través del relé.',
+    'Conecte primero esta sucursal a Cal.com: el negocio se guarda en línea, a través del relé.',
   'error.BUSINESS_EXISTS': 'Esta sucursal ya pertenece a un negocio.',
   'error.JOIN_CODE_INVALID':
-    'Este código no sirve: puede estar mal escrito, haberse usado ya o tener más de 24 horas. Pide uno nuevo al propietario.',
-  'error.PIN_REFUSED': 'No se aceptó tu PIN. Escribe tu propio PIN, el que usas para entrar.',
+    'Este código no sirve: puede estar mal escrito, haberse usado ya o tener más de 24 horas. Pida uno nuevo al propietario.',
+  'error.PIN_REFUSED': 'No se aceptó su PIN. Escriba su propio PIN, el que usa para entrar.',
   'error.RELAY_REFUSED':
-    'No se hizo el cambio: alguien cambió el equipo mientras tanto. Revisa el equipo e inténtalo de nuevo.',
+    'No se hizo el cambio: alguien cambió el equipo mientras tanto. Revise el equipo e inténtelo de nuevo.',
   'error.RELAY_UNAVAILABLE':
-    'No se puede llegar al servicio en línea, así que no cambió nada. Comprueba la conexión a internet e inténtalo de nuevo.',
-  'error.BRANCH_EXISTS': 'Esta aplicación ya tiene una sucursal con ese nombre corto. Elige otro.',
+    'No se puede llegar al servicio en línea, así que no cambió nada. Compruebe la conexión a internet e inténtelo de nuevo.',
+  'error.BRANCH_EXISTS': 'Esta aplicación ya tiene una sucursal con ese nombre corto. Elija otro.',
   'error.BRANCH_UNAVAILABLE':
-    'Esa sucursal no responde ahora. Espera un momento, o reinicia Frontdesk si sigue así.',
+    'Esa sucursal no responde ahora. Espere un momento, o reinicie Frontdesk si sigue así.',
   'startup.title': 'Frontdesk no puede arrancar',
   'startup.noToken':
     'Esta página no tiene token de sesión: abra la dirección completa que mostró el mostrador al arrancar (termina en ?token=…).',

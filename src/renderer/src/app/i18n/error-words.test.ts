@@ -115,7 +115,7 @@ describe('error words', () => {
       'Acorta el nombre: admite como máximo 10 caracteres.',
     )
     expect(refusedInput(es, 'date_out_of_range', 'start')).toBe(
-      'Revisa la hora de inicio: elige una fecha a no más de 2 años de hoy.',
+      'Revise la hora de inicio: elija una fecha a no más de 2 años de hoy.',
     )
     expect(refusedInput(intlOf('en').intl, 'blank', 'attendee.name')).toBe(
       'Fill in the name: it is blank.',
@@ -142,7 +142,7 @@ describe('error words', () => {
       'Dana is not free for Haircut at 10:00 AM: Dana has Colour from 9:30 AM to 10:30 AM. Choose another time, another staff member, or anyone free.',
     )
     expect(describeError(intlOf('es').intl, error, { timeZone: 'America/Toronto' })).toBe(
-      'Dana no está libre para Haircut a las 10:00: Dana tiene Colour de 9:30 a 10:30. Elige otra hora, otra persona o a quien esté libre.',
+      'Dana no está libre para Haircut a las 10:00: Dana tiene Colour de 9:30 a 10:30. Elija otra hora, otra persona o a quien esté libre.',
     )
   })
 

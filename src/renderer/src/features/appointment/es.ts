@@ -55,9 +55,9 @@ export const es: CatalogOf<typeof en> = {
   'appointment.reschedule.stale':
     'Sin conexión: son las horas libres que dio Cal.com hace {age, plural, one {# minuto} other {# minutos}}',
   'appointment.reschedule.submit': 'Mover a las {time}',
-  'appointment.reschedule.pick': 'Elige una hora',
+  'appointment.reschedule.pick': 'Elija una hora',
   'appointment.reschedule.notFree':
-    'No hay hueco a las {time} para este servicio con esta persona este día. Elige una de las horas libres.',
+    'No hay hueco a las {time} para este servicio con esta persona este día. Elija una de las horas libres.',
   'appointment.dialog.back': 'Volver',
   'appointment.dialog.busy': 'Guardando…',
   'appointment.notFound': 'Esta cita no está en este mostrador.',
@@ -102,7 +102,7 @@ export const es: CatalogOf<typeof en> = {
   'error.NOT_ALLOWED': 'No es posible en el estado actual de la cita.',
   'error.NOT_FOUND': 'Esta cita ya no está en este mostrador.',
   'error.STAFF_UNAVAILABLE':
-    '{staff} no está libre para {service} a las {start}: {staff} tiene {clash} de {clashStart} a {clashEnd}{buffer, select, yes { (con su tiempo de margen)} other {}}. Elige otra hora, otra persona o a quien esté libre.',
+    '{staff} no está libre para {service} a las {start}: {staff} tiene {clash} de {clashStart} a {clashEnd}{buffer, select, yes { (con su tiempo de margen)} other {}}. Elija otra hora, otra persona o a quien esté libre.',
   'error.NOT_CONNECTED': 'El mostrador no está conectado a Cal.com.',
-  'error.VALIDATION': 'Revisa lo que escribiste.',
+  'error.VALIDATION': 'Revise lo que escribió.',
 }

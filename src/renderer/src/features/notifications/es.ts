@@ -28,9 +28,9 @@ export const es: CatalogOf<typeof en> = {
   'notifications.tab.history': 'Historial',
   'notifications.loading': 'Leyendo las reglas del relé…',
   'notifications.intro.owner':
-    'Elige de qué se enteran tú y tus administradores, y cómo. Las recepcionistas nunca reciben avisos: trabajan desde la pantalla.',
+    'Elija de qué se enteran usted y sus administradores, y cómo. Las recepcionistas nunca reciben avisos: trabajan desde la pantalla.',
   'notifications.intro.admin':
-    'Puedes proponer cambios: el dueño los ve y los aprueba o rechaza con su PIN.',
+    'Puede proponer cambios: el dueño los ve y los aprueba o rechaza con su PIN.',
   'notifications.emailOff':
     'El correo está apagado: el relé no tiene servidor de correo, así que solo se envían avisos en el ordenador.',
   'notifications.kind.booking.created': 'Cita nueva',
@@ -147,8 +147,8 @@ export const es: CatalogOf<typeof en> = {
     'Los dueños y administradores pueden recibir avisos aquí al iniciar sesión.',
   'computer.saved': 'Guardado.',
   'error.RULES_CHANGED':
-    'Alguien cambió las reglas de avisos mientras tanto. Se muestran de nuevo: vuelve a hacer tu cambio.',
+    'Alguien cambió las reglas de avisos mientras tanto. Se muestran de nuevo: vuelva a hacer su cambio.',
   'error.PROPOSAL_SUPERSEDED':
-    'Las reglas cambiaron después de esta propuesta, así que ya no vale. Pide una nueva.',
+    'Las reglas cambiaron después de esta propuesta, así que ya no vale. Pida una nueva.',
   'error.PROPOSAL_DECIDED': 'Alguien ya aprobó o rechazó este cambio.',
 }

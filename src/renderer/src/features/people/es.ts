@@ -4,7 +4,7 @@ import type { en } from './en'
 
 export const es: CatalogOf<typeof en> = {
   'people.signIn.title': '¿Quién está en el mostrador?',
-  'people.signIn.intro': 'Elige tu nombre y escribe tu PIN.',
+  'people.signIn.intro': 'Elija su nombre y escriba su PIN.',
   'people.signIn.people': 'Personas de {business}',
   'people.role.owner': 'Propietario',
   'people.role.admin': 'Administrador',
@@ -23,9 +23,9 @@ export const es: CatalogOf<typeof en> = {
   'people.switch': 'Cambiar de persona',
   'people.signOut': 'Cerrar sesión',
   'people.loading': 'Cargando quién puede entrar…',
-  'people.none': 'Nadie puede entrar en este mostrador todavía. Pide al propietario que te añada.',
+  'people.none': 'Nadie puede entrar en este mostrador todavía. Pida al propietario que le añada.',
   'team.title': 'Equipo',
-  'team.setUp.title': 'Configura tu negocio',
+  'team.setUp.title': 'Configure su negocio',
   'team.setUp.intro':
     'Cuando el negocio esté configurado, cada persona entrará en este mostrador con su propio PIN. Hasta entonces el mostrador funciona sin iniciar sesión.',
   'team.setUp.name': 'Nombre del negocio',
@@ -42,8 +42,8 @@ export const es: CatalogOf<typeof en> = {
   'team.yourPin': 'Tu propio PIN',
   'team.yourPin.hint': 'Se pide en cada cambio del equipo: lo comprueba el servicio en línea.',
   'team.people.title': 'Personas del negocio',
-  'team.people.titleAdmin': 'Recepcionistas de tus sucursales',
-  'team.you': '(tú)',
+  'team.people.titleAdmin': 'Recepcionistas de sus sucursales',
+  'team.you': '(usted)',
   'team.branch.here': '{name} (este mostrador)',
   'team.branch.other': 'otra sucursal ({id})',
   'team.branches': 'Trabaja en',
@@ -54,7 +54,7 @@ export const es: CatalogOf<typeof en> = {
   'team.edit.submit': 'Guardar',
   'team.deactivate.title': '¿Desactivar a {name}?',
   'team.deactivate.explain':
-    '{name} ya no podrá entrar en ningún mostrador del negocio, en cuanto cada mostrador esté en línea. Su historial se conserva. Puedes reactivarlo más tarde.',
+    '{name} ya no podrá entrar en ningún mostrador del negocio, en cuanto cada mostrador esté en línea. Su historial se conserva. Puede reactivarlo más tarde.',
   'team.reactivate.title': '¿Reactivar a {name}?',
   'team.reactivate.explain':
     '{name} podrá volver a entrar con su PIN en los mostradores de sus sucursales.',

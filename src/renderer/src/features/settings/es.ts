@@ -12,11 +12,11 @@ const problemsEs: Record<ConnectProblemKey, string> = {
   'connect.problem.API_KEY_TOO_SHORT':
     'Esta clave de API es demasiado corta: pega la clave entera.',
   'connect.problem.SIGN_IN_DENIED':
-    'No se permitió el acceso en Cal.com, así que Frontdesk no está conectado. Pulsa Conectar para intentarlo de nuevo.',
+    'No se permitió el acceso en Cal.com, así que Frontdesk no está conectado. Pulse Conectar para intentarlo de nuevo.',
   'connect.problem.SIGN_IN_INCOMPLETE':
-    'Cal.com no completó el inicio de sesión. Pulsa Conectar para empezar de nuevo.',
+    'Cal.com no completó el inicio de sesión. Pulse Conectar para empezar de nuevo.',
   'connect.problem.SIGN_IN_TIMED_OUT':
-    'El inicio de sesión tardó más de 5 minutos y se detuvo. Pulsa Conectar para empezar de nuevo.',
+    'El inicio de sesión tardó más de 5 minutos y se detuvo. Pulse Conectar para empezar de nuevo.',
   'connect.problem.SIGN_IN_CANCELLED': 'Se canceló el inicio de sesión.',
   'connect.problem.BROWSER_DID_NOT_OPEN':
     'El navegador no se abrió. Usa el enlace «Abrir de nuevo el inicio de sesión de Cal.com» para abrirlo tú.',
@@ -24,7 +24,7 @@ const problemsEs: Record<ConnectProblemKey, string> = {
 
 export const es: CatalogOf<typeof en> = {
   ...problemsEs,
-  'connect.problem.other': 'No se pudo conectar ({code}). Inténtalo de nuevo.',
+  'connect.problem.other': 'No se pudo conectar ({code}). Inténtelo de nuevo.',
   'settings.title': 'Ajustes',
   'settings.connection': 'Conexión con Cal.com',
   'settings.connection.intro':
