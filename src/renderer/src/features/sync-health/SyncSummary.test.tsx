@@ -22,12 +22,12 @@ const sync = {
 const waiting = (attempts: number) =>
   [{ id: 1, state: 'pending', attempts, bookingUid: 'local-1' }] as OutboxEntry[]
 
-const render = (outbox: OutboxEntry[], locale: 'en' | 'es' = 'en') =>
+const render = (outbox: OutboxEntry[], locale: 'en' | 'es' = 'en', health = sync) =>
   renderToStaticMarkup(
     <ApiContext.Provider value={{} as ApiClient}>
       <QueryClientProvider client={new QueryClient()}>
         <IntlProvider locale={locale} messages={MESSAGES[locale]}>
-          <SyncSummary branch={branch} sync={sync} outbox={outbox} />
+          <SyncSummary branch={branch} sync={health} outbox={outbox} />
         </IntlProvider>
       </QueryClientProvider>
     </ApiContext.Provider>,
@@ -47,5 +47,19 @@ describe('the Cal.com card of sync health', () => {
     expect(card).toContain('sync-card--bad')
     expect(card).toContain('But it cannot be reached right now')
     expect(calcomCard(render(waiting(2), 'es'))).toContain('Pero ahora no responde')
+  })
+})
+
+describe('the last news', () => {
+  it('reads as a date in Spanish ("el 15 dic"), not "a las 15 dic"', () => {
+    const lastEvent = {
+      at: '2026-12-15T15:40:00.000Z',
+      seq: 1,
+      trigger: 'BOOKING_CREATED',
+      uids: [],
+    }
+    const html = render([], 'es', { ...sync, lastEvent })
+    expect(html).toContain('Reserva hecha el 15 dic 2026')
+    expect(html).not.toContain('a las 15 dic')
   })
 })

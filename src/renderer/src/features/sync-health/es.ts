@@ -27,7 +27,7 @@ export const es: CatalogOf<typeof en> = {
     'La última novedad llegó {seconds, plural, one {# segundo} other {# segundos}} después de que Cal.com la enviara',
   'syncHealth.lastEvent': 'Última novedad de Cal.com',
   'syncHealth.lastEvent.none': 'Ninguna desde que arrancó el mostrador.',
-  'syncHealth.lastEvent.what': '{what} a las {when}',
+  'syncHealth.lastEvent.what': '{what} el {when}',
   'syncHealth.lastReconcile': 'Última comprobación completa con Cal.com',
   'syncHealth.lastReconcile.none': 'Todavía no.',
   'syncHealth.lastReconcile.ok':
