@@ -24,16 +24,20 @@ export function availableActions(
     else if (a.visitState === 'ARRIVED') actions.push('start-service')
     else if (a.visitState === 'IN_SERVICE') actions.push('finish')
   }
-  const live = a.status === 'SCHEDULED' || a.status === 'PENDING'
-  // Once the client is here, moving or cancelling the booking is no longer the question.
-  if (live && a.visitState === 'NONE') actions.push('reschedule')
+  if (canMove(a)) actions.push('reschedule')
   // Cal.com refuses a no-show before the start time: offered then, the press would only end in
   // Needs attention, with a client who may still be on the way.
   const started = Date.parse(a.start) <= now.getTime()
   if (a.status === 'SCHEDULED' && a.visitState === 'NONE' && started) actions.push('no-show')
   if (a.status === 'NO_SHOW') actions.push('undo-no-show')
-  if (live && a.visitState === 'NONE') actions.push('cancel')
+  if (canMove(a)) actions.push('cancel')
   return actions
+}
+
+/** A live booking nobody has checked in yet: it can still be moved or cancelled. Once the client
+ * is here, moving or cancelling the booking is no longer the question. */
+function canMove(a: Pick<Appointment, 'status' | 'visitState'>): boolean {
+  return (a.status === 'SCHEDULED' || a.status === 'PENDING') && a.visitState === 'NONE'
 }
 
 /**
@@ -42,5 +46,5 @@ export function availableActions(
  * type has none to offer).
  */
 export function isMovable(a: Pick<Appointment, 'status' | 'visitState' | 'eventType'>): boolean {
-  return a.eventType !== null && availableActions(a).includes('reschedule')
+  return a.eventType !== null && canMove(a)
 }
