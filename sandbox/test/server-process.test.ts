@@ -98,7 +98,13 @@ describe('npm run sandbox', () => {
     idle.on('error', () => undefined)
     idle.resume()
     await new Promise((r) => idle.once('connect', r))
-    await new Promise((r) => setTimeout(r, 200))
+    // The sandbox holds the call once it has taken the fault for it.
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${url}/_sandbox/faults`)).json()) as { api: unknown[] }).api,
+      )
+      .toEqual([])
     server.child.kill('SIGINT')
     expect(await exitOrHang(server.exited)).toBe(0)
     expect(server.out()).toContain('sandbox: stopped (SIGINT)')
