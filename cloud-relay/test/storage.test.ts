@@ -16,13 +16,13 @@ import {
   type TestDatabase,
 } from './helpers.js'
 
-const delivery = (channelId: string, body: string): IncomingDelivery => ({
+const delivery = (channelId: string, body: string, receivedAt = new Date()): IncomingDelivery => ({
   channelId,
   body: Buffer.from(body),
   bodySha256: sha256Hex(body),
   contentType: 'application/json',
   headers: { 'x-cal-webhook-version': '2021-10-20' },
-  receivedAt: new Date(),
+  receivedAt,
 })
 
 describe.each(ENGINES)('storage on %s', (engine) => {
@@ -87,9 +87,10 @@ describe.each(ENGINES)('storage on %s', (engine) => {
   it('knows a repeat after a restart, and forgets it only with its pruned event', async () => {
     const a = (await seedChannel(storage)).channel.id
     const [kept, pruned] = [bookingBody(), bookingBody()]
-    await storage.ingest([delivery(a, pruned as string)])
-    await new Promise((r) => setTimeout(r, 5)) // received a few ms apart: one cutoff between
-    await storage.ingest([delivery(a, kept as string)])
+    // Received a second apart: one cutoff between them.
+    const receivedAt = Date.now()
+    await storage.ingest([delivery(a, pruned as string, new Date(receivedAt))])
+    await storage.ingest([delivery(a, kept as string, new Date(receivedAt + 1000))])
     await storage.close()
     storage = await openStorage(db.url)
     expect(await storage.ingest([delivery(a, kept as string)])).toEqual([
@@ -97,7 +98,7 @@ describe.each(ENGINES)('storage on %s', (engine) => {
     ])
 
     // Past its retention (no device, so nothing waits for an ack), the first event goes.
-    const later = new Date(Date.now() + 60_000)
+    const later = new Date(receivedAt + 60_000)
     const maxAgeMs = later.getTime() - (await firstReceivedAt(a))
     await storage.prune({ now: later, maxAgeMs, minAgeMs: maxAgeMs })
     expect(await storage.read(a, 0, 10)).toEqual({ ok: false, resumeAfter: 1 })
