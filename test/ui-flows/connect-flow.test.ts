@@ -62,8 +62,17 @@ function connectFlow(on: TempDesk, opts: { openUrl?: (url: string) => Promise<vo
   return { flow, requests, opened, browser, branches }
 }
 
-/** The browser's part: signs in at the sandbox, answers the consent, follows the redirect. */
-async function inTheBrowser(authorizeUrl: string, decision: 'allow' | 'deny') {
+/**
+ * The browser's part, once the flow asks the desk how the sign-in ends (as the person takes
+ * longer to sign in than that): signs in at the sandbox, answers the consent, follows the
+ * redirect.
+ */
+async function inTheBrowser(
+  c: { requests: string[] },
+  authorizeUrl: string,
+  decision: 'allow' | 'deny',
+) {
+  await expect.poll(() => c.requests).toContain('GET /api/branch/connect/attempt')
   const callback = await consentInSandbox(authorizeUrl, state.accounts[0]!, decision)
   return fetch(callback).then(
     (r) => r.status,
@@ -83,7 +92,7 @@ describe('the Connect flow', () => {
     expect(c.requests[0]).toBe('POST /api/branch/connect {}')
     expect(new URL(authorizeUrl).origin).toBe(sandbox.url)
     expect(c.flow.getState().step).toEqual({ kind: 'waiting', authorizeUrl })
-    expect(await inTheBrowser(authorizeUrl, 'allow')).toBe(200)
+    expect(await inTheBrowser(c, authorizeUrl, 'allow')).toBe(200)
     await done
     expect(c.flow.getState()).toEqual({ step: { kind: 'idle' }, problem: null })
     expect(c.branches.map((b) => [b.connection, b.calcomAccountId])).toEqual([
@@ -95,7 +104,7 @@ describe('the Connect flow', () => {
   it("shows Cal.com's refusal and is ready to connect again", async () => {
     const c = connectFlow(desk)
     const done = c.flow.startOAuth()
-    await inTheBrowser(await c.browser, 'deny')
+    await inTheBrowser(c, await c.browser, 'deny')
     await done
     expect(c.flow.getState()).toEqual({
       step: { kind: 'idle' },
@@ -113,7 +122,7 @@ describe('the Connect flow', () => {
     await done
     expect(c.requests).toContain('POST /api/branch/connect/cancel')
     expect(c.flow.getState()).toEqual({ step: { kind: 'idle' }, problem: null })
-    await inTheBrowser(authorizeUrl, 'allow')
+    await inTheBrowser(c, authorizeUrl, 'allow')
     expect(c.branches).toEqual([])
     expect((await branchAtDesk()).connection).toBe('disconnected')
   })
@@ -151,7 +160,7 @@ describe('the Connect flow', () => {
         problem: { kind: 'code', code: 'BROWSER_DID_NOT_OPEN' },
       })
     // The link, opened by hand, still connects.
-    expect(await inTheBrowser(authorizeUrl, 'allow')).toBe(200)
+    expect(await inTheBrowser(c, authorizeUrl, 'allow')).toBe(200)
     await done
     expect(c.branches.map((b) => b.connection)).toEqual(['connected'])
   })
