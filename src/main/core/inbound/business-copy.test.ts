@@ -257,6 +257,7 @@ describe('the business at two desks', () => {
     })
     expect((await peopleAt(deskA)).people.map((p) => p.name)).toContain('Tom')
     // A PIN reset takes effect at once: the old PIN no longer signs Tom in.
+    const resetAt = Date.now()
     await post(
       deskA,
       `/api/business/people/${tom.person.id}`,
@@ -270,13 +271,15 @@ describe('the business at two desks', () => {
     expect(old.status).toBe(401)
     await post(deskA, '/api/session', { personId: tom.person.id, pin: '3434' })
 
-    // The audit log's days are the branch's.
-    const day = dayOf(Date.now(), deskA.services.branches.current().timeZone)
+    // The audit log's days are the branch's (the reset's, and the next if midnight came since).
+    const zone = deskA.services.branches.current().timeZone
     await post(deskA, '/api/session', { personId: ownerId, pin: owner.pin })
-    const log = (await (
-      await deskFetch(deskA, `/api/audit?date=${day}&personId=${admin.person.id}`)
-    ).json()) as AuditLog
-    const reset = log.entries.find((e) => e.action === 'people.change')
+    const entries: AuditLog['entries'] = []
+    for (const day of new Set([dayOf(resetAt, zone), dayOf(Date.now(), zone)])) {
+      const res = await deskFetch(deskA, `/api/audit?date=${day}&personId=${admin.person.id}`)
+      entries.push(...((await res.json()) as AuditLog).entries)
+    }
+    const reset = entries.find((e) => e.action === 'people.change')
     expect(reset?.detail).toEqual({ pinReset: true })
     // Done at this desk, which the log names as the relay knows it.
     expect(reset).toMatchObject({
