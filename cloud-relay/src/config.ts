@@ -1,6 +1,7 @@
 // The relay's configuration, read from the environment once at start. Every value is validated
 // here so a typo stops the process with a message naming the variable, instead of surfacing
 // later as a confusing runtime error.
+import { isIP } from 'node:net'
 
 export interface RelayConfig {
   host: string
@@ -121,7 +122,13 @@ export function loadConfig(env: Env = process.env): RelayConfig {
   const trustRaw = str('RELAY_TRUST_PROXY', 'false')
   let trustProxy: boolean | string[] = false
   if (trustRaw === 'true') trustProxy = true
-  else if (trustRaw !== 'false') trustProxy = trustRaw.split(/[\s,]+/).filter(Boolean)
+  else if (trustRaw !== 'false') {
+    trustProxy = trustRaw.split(/[\s,]+/).filter(Boolean)
+    for (const entry of trustProxy.filter((e) => !isProxyAddress(e)))
+      problems.push(
+        `RELAY_TRUST_PROXY holds true, false, or proxy IPs/CIDRs (or loopback, linklocal, uniquelocal), got "${entry}"`,
+      )
+  }
 
   const notifyClaimMs = int('RELAY_NOTIFY_CLAIM_SECONDS', 60, 1, 3600) * 1000
   const summaryRaw = str('RELAY_DAILY_SUMMARY_HOUR', '20')
@@ -178,6 +185,19 @@ export function loadConfig(env: Env = process.env): RelayConfig {
     dailySummaryHour,
   }
 }
+
+/** An IP address, a CIDR range, or a name proxy-addr knows; `1` (a hop count elsewhere) is none. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true
+  const [address = '', bits, extra] = entry.split('/')
+  const family = isIP(address)
+  // Whole addresses only (isIP): proxy-addr would read "1" as the address 0.0.0.1.
+  if (family === 0 || extra !== undefined) return false
+  if (bits === undefined || isIP(bits) === family) return true // a netmask: 10.0.0.0/255.0.0.0
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
 
 /** Hides the password of an smtp:// URL so it can be printed. */
 export function redactSmtp(smtpUrl: string): string {

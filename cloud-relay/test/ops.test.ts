@@ -87,6 +87,27 @@ describe('configuration', () => {
     expect(loadConfig({}).smtp).toBeUndefined()
   })
 
+  it('takes only proxy addresses in RELAY_TRUST_PROXY, naming it otherwise', () => {
+    const problems = (value: string) => {
+      try {
+        loadConfig({ RELAY_TRUST_PROXY: value })
+        return ''
+      } catch (err) {
+        return (err as ConfigError).message
+      }
+    }
+    // "yes" failed the start with "invalid IP address: yes"; "1" (a hop count elsewhere) was
+    // taken for the address 0.0.0.1, so no proxy was believed and every client shared its limit.
+    for (const value of ['yes', '1', '2', '10.0.0.0/33', '127.0.0.1, proxy.internal'])
+      expect(problems(value), value).toMatch(/RELAY_TRUST_PROXY/)
+    for (const value of ['true', 'false', '127.0.0.1', '10.0.0.0/8, ::1', 'loopback,uniquelocal'])
+      expect(problems(value), value).toBe('')
+    expect(loadConfig({ RELAY_TRUST_PROXY: '10.0.0.0/8, ::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '::1',
+    ])
+  })
+
   it('uses the documented defaults', () => {
     const c = loadConfig({})
     expect(c).toMatchObject({
