@@ -270,6 +270,22 @@ function cases(): Case[] {
       says: new RegExp(path.replace('.', '\\.')),
     })
   }
+  // JSON carries types: a number where text belongs (or text where a number does) was converted
+  // and the booking made anyway, for a client named "12345".
+  for (const [path, value] of [
+    ['eventTypeId', String(haircut)],
+    ['attendee.name', 12345],
+    ['attendee.phone', 5550199],
+    ['notes', false],
+  ] as const) {
+    out.push({
+      kind: `wrong JSON type ${JSON.stringify(value)}`,
+      route: booking,
+      body: with_(booking.body!, path, value),
+      field: path,
+      reason: 'wrong_type',
+    })
+  }
   return out
 }
 
