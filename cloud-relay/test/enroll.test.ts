@@ -1,5 +1,7 @@
 // Enrollment against the Cal.com sandbox (sandbox/), with real HTTP both ways: the relay calls
 // the sandbox's /v2/me and /v2/webhooks, and the sandbox delivers signed webhooks to the relay.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { freePort } from '../../test/support/free-port.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../sandbox/src/index.js'
@@ -362,4 +364,57 @@ describe('enrollment restrictions', () => {
       await db.drop()
     }
   })
+})
+
+describe('enrollment against a Cal.com that answers in an unexpected shape', () => {
+  /** Answers /v2/me as Cal.com does, and /v2/webhooks with `webhooks` as its data. */
+  async function calcomAnswering(webhooks: unknown) {
+    const server = createServer((req, res) => {
+      const data = req.url?.startsWith('/v2/me')
+        ? { id: 4242, username: 'odd' }
+        : req.method === 'GET'
+          ? webhooks
+          : { subscriberUrl: 'x', triggers: [], active: true } // created, but with no id
+      res.setHeader('content-type', 'application/json')
+      res.end(JSON.stringify({ status: 'success', data }))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) }
+  }
+
+  it.each([
+    ['a list of webhooks that is an object', { webhooks: [] }],
+    ['a list of webhooks that is text', 'none'],
+    ['a new webhook without an id', []],
+  ])(
+    'answers 502 saying Cal.com answered oddly, for %s, and enrolls no device',
+    async (_, hooks) => {
+      const calcom = await calcomAnswering(hooks)
+      const db = await createDatabase('sqlite')
+      const relay = await buildApp({
+        config: testConfig({ RELAY_DATABASE_URL: db.url, RELAY_CALCOM_API_URL: calcom.url }),
+        storage: await openStorage(db.url),
+        closeStorage: true,
+      })
+      try {
+        const r = await relay.inject({
+          method: 'POST',
+          url: '/v1/enroll',
+          payload: { calcom: { apiKey: 'cal_x' }, deviceName: 'desk' },
+        })
+        expect(r.statusCode, r.body).toBe(502)
+        expect(r.json()).toMatchObject({
+          code: 'CALCOM_UNAVAILABLE',
+          message: expect.stringMatching(/\/v2\/webhooks/),
+        })
+        const [channel] = await relay.storage.listChannels()
+        expect(channel?.activeDevices ?? 0).toBe(0)
+      } finally {
+        await relay.close()
+        await calcom.close()
+        await db.drop()
+      }
+    },
+  )
 })

@@ -25,6 +25,21 @@ export class CalcomError extends Error {
   }
 }
 
+/** Cal.com answered 2xx with data the relay cannot use: the enrollment fails with a 502. */
+const unexpected = (method: string, path: string, problem: string) =>
+  new CalcomError(
+    'unavailable',
+    `Cal.com sent an unexpected answer to ${method} ${path}: ${problem}.`,
+  )
+
+/** Enough of a webhook to find ours and update it: an id, and the URL it calls. */
+const isWebhook = (w: unknown): w is CalcomWebhook =>
+  typeof w === 'object' &&
+  w !== null &&
+  typeof (w as CalcomWebhook).id === 'string' &&
+  (w as CalcomWebhook).id !== '' &&
+  typeof (w as CalcomWebhook).subscriberUrl === 'string'
+
 const TIMEOUT_MS = 10_000
 const PAGE = 250
 
@@ -109,18 +124,23 @@ export class CalcomClient {
   async listWebhooks(): Promise<CalcomWebhook[]> {
     const all: CalcomWebhook[] = []
     for (let skip = 0; ; skip += PAGE) {
-      const page = await this.call<CalcomWebhook[]>('GET', `/v2/webhooks?take=${PAGE}&skip=${skip}`)
+      const path = `/v2/webhooks?take=${PAGE}&skip=${skip}`
+      const page = await this.call<unknown>('GET', path)
+      if (!Array.isArray(page) || !page.every(isWebhook))
+        throw unexpected('GET', path, 'its data is not a list of webhooks with ids')
       all.push(...page)
       if (page.length < PAGE) return all
     }
   }
 
-  createWebhook(input: {
+  async createWebhook(input: {
     subscriberUrl: string
     triggers: string[]
     secret: string
   }): Promise<CalcomWebhook> {
-    return this.call('POST', '/v2/webhooks', { ...input, active: true })
+    const created = await this.call<unknown>('POST', '/v2/webhooks', { ...input, active: true })
+    if (!isWebhook(created)) throw unexpected('POST', '/v2/webhooks', 'the webhook has no id')
+    return created
   }
 
   updateWebhook(id: string, input: { triggers: string[]; secret: string }): Promise<CalcomWebhook> {
