@@ -2,6 +2,7 @@
 // the branch switcher shows of each.
 import { Type, type Static } from '@sinclair/typebox'
 import { CONNECTION_STATES } from '../domain/appointment-status'
+import { VISIBLE_TEXT } from './schemas'
 
 /** A branch's key: its folder under `branches/` and its `/b/<key>/…` prefix. */
 export const BRANCH_KEY_PATTERN = '^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$'
@@ -37,7 +38,7 @@ export const AddBranchBody = Type.Object(
       pattern: BRANCH_KEY_PATTERN,
       description: 'Lower-case letters, digits and dashes, 1–32 long; not "main"',
     }),
-    name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }),
+    name: Type.String({ minLength: 1, maxLength: 80, pattern: VISIBLE_TEXT }),
   },
   { additionalProperties: false },
 )

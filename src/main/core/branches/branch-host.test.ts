@@ -112,6 +112,14 @@ describe('several branches in one app', () => {
     const badKey = await post({ key: 'Bad Key', name: 'X' })
     expect(badKey.status).toBe(400)
     expect(await badKey.json()).toMatchObject({ error: { code: 'VALIDATION', field: 'key' } })
+    // A name of only invisible characters made a branch the switcher showed as a blank line.
+    for (const name of ['\u200b', ' \u3164 ', '\u00a0\u2060']) {
+      const blank = await post({ key: 'blank', name })
+      expect(blank.status, JSON.stringify(name)).toBe(400)
+      expect(await blank.json()).toMatchObject({
+        error: { code: 'VALIDATION', field: 'name', reason: 'blank' },
+      })
+    }
     const taken = await post({ key: 'main', name: 'Again' })
     expect(taken.status).toBe(409)
     expect(await taken.json()).toMatchObject({ error: { code: 'BRANCH_EXISTS' } })
