@@ -104,6 +104,21 @@ describe('local API guards', () => {
     expect((await errorOf(res)).code).toBe('NOT_FOUND')
   })
 
+  it('answers a path it cannot read in the error shape, naming the path', async () => {
+    for (const [path, status] of [
+      ['/api/appointments/%E0%A4%A', 400],
+      [`/api/appointments/${'a'.repeat(101)}`, 414],
+    ] as const) {
+      const res = await deskFetch(desk, path)
+      expect(res.status, path).toBe(status)
+      expect(await errorOf(res), path).toMatchObject({
+        code: expect.stringMatching(/^FST_ERR_/),
+        message: expect.stringMatching(/path/),
+        field: 'path',
+      })
+    }
+  })
+
   it('describes itself as OpenAPI', async () => {
     const doc = (await (await deskFetch(desk, '/api/openapi.json')).json()) as OpenApiDoc
     expect(doc.openapi).toMatch(/^3\./)

@@ -3,7 +3,7 @@
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyPluginAsync } from 'fastify'
+import Fastify, { type FastifyError, type FastifyPluginAsync, type FastifyReply } from 'fastify'
 import { existsSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 import type { Logger } from 'pino'
@@ -40,6 +40,21 @@ import clientsRoutes from './routes/clients'
 import pendingConfirmationsRoutes from './routes/pending-confirmations'
 import { lazySchemaController } from './lazy-schema-compilers'
 
+/** Fastify's default; the longest id in a path (a local booking's uid) is under half of it. */
+const MAX_PARAM_LENGTH = 100
+
+function pathError(error: FastifyError, reply: FastifyReply): void {
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? `A part of the path is longer than ${MAX_PARAM_LENGTH} characters`
+      : error.code === 'FST_ERR_BAD_URL'
+        ? 'The path is not valid percent-encoded text'
+        : error.message
+  void reply
+    .code(error.statusCode ?? 400)
+    .send({ error: { code: error.code, message, field: 'path' } })
+}
+
 export interface LocalApiOptions {
   services: DeskServices
   token: string
@@ -64,6 +79,10 @@ export async function buildLocalApi(opts: LocalApiOptions) {
       },
     ),
     forceCloseConnections: true,
+    // A path the router cannot read is answered before any route or hook: in the desk's error
+    // shape too, not Fastify's own (whose `error` is a string the UI cannot read a code from).
+    frameworkErrors: (error, _request, reply) => pathError(error, reply as unknown as FastifyReply),
+    maxParamLength: MAX_PARAM_LENGTH,
     schemaController: lazySchemaController,
     // Fastify's Ajv drops unknown fields by default, so a misspelt one (`staffid`) was ignored and
     // the booking made anyway; with this off, `additionalProperties: false` refuses it by name.
