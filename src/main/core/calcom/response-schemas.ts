@@ -36,13 +36,16 @@ export const CalcomErrorBody = Type.Object({
 })
 export type CalcomErrorBody = Static<typeof CalcomErrorBody>
 
+/** An IANA zone the desk knows (response-validation.ts defines the format). */
+const TimeZone = Type.String({ format: 'time-zone' })
+
 /** `GET /v2/me` (MeOutput). */
 export const Me = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
   email: Opt(Type.String()),
   name: Opt(Nullable(Type.String())),
-  timeZone: Type.String(),
+  timeZone: TimeZone,
   defaultScheduleId: Opt(Nullable(Type.Integer())),
   timeFormat: Opt(Nullable(Type.Number())),
   weekStart: Opt(Nullable(Type.String())),
@@ -93,7 +96,7 @@ export const Schedule = Type.Object({
   id: Type.Integer(),
   ownerId: Opt(Type.Integer()),
   name: Type.String(),
-  timeZone: Type.String(),
+  timeZone: TimeZone,
   isDefault: Type.Boolean(),
   availability: Type.Array(
     Type.Object({

@@ -2,8 +2,12 @@
 // that names the call and the exact place, e.g. "GET /v2/me: data.timeZone must be string".
 import type { TSchema, Static } from '@sinclair/typebox'
 import Ajv, { type ValidateFunction } from 'ajv'
+import { isValidTimeZone } from '../time/branch-day'
 
 const ajv = new Ajv({ allErrors: false, strict: false })
+// A zone the desk cannot compute days in ("Mars/Olympus") is refused here, naming the field,
+// rather than failing as an internal error where it is first used.
+ajv.addFormat('time-zone', { type: 'string', validate: isValidTimeZone })
 const compiled = new WeakMap<TSchema, ValidateFunction>()
 
 /** `undefined` when `value` fits; otherwise where and how it does not. */
@@ -17,6 +21,16 @@ export function shapeProblem<T extends TSchema>(schema: T, value: unknown): stri
   const err = validate.errors?.[0]
   if (!err) return 'does not match the expected shape'
   const where = err.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(body)'
+  if (err.keyword === 'format' && err.params.format === 'time-zone') {
+    const zone = err.instancePath
+      .split('/')
+      .slice(1)
+      .reduce<unknown>(
+        (at, key) => (at as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')],
+        value,
+      )
+    return `${where} ${JSON.stringify(zone)} is not a time zone the desk knows`
+  }
   return `${where} ${err.message ?? 'is invalid'}`
 }
 

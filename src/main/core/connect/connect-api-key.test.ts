@@ -119,6 +119,26 @@ describe('connecting with an API key', () => {
     }
   })
 
+  it('refuses an account whose Cal.com time zone the desk does not know, naming it, and changes nothing', async () => {
+    const desk = await deskOn()
+    const account = sandbox.sandbox.store.accounts.get(state.accounts[0]!.userId)!
+    const zone = account.timeZone
+    account.timeZone = 'Mars/Olympus_Mons'
+    try {
+      const before = await getJson<unknown>(desk, '/api/branch')
+      const res = await post(desk, '/api/branch/connect', { apiKey: state.accounts[0]!.apiKey })
+      const body = (await res.json()) as { error: { code: string; message: string } }
+      // It answered 500 "Something went wrong in the desk".
+      expect([res.status, body.error.code], JSON.stringify(body)).toEqual([502, 'CALCOM_REFUSED'])
+      expect(body.error.message).toMatch(/data\.timeZone "Mars\/Olympus_Mons" is not a time zone/)
+      expect(await getJson<unknown>(desk, '/api/branch')).toEqual(before)
+      expect(await getJson<unknown[]>(desk, '/api/event-types')).toEqual([])
+    } finally {
+      account.timeZone = zone
+      await desk.dispose()
+    }
+  })
+
   it('disconnect removes the tokens, stops using Cal.com, and keeps appointments and history', async () => {
     const desk = await deskOn()
     try {
