@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { Me, successEnvelope } from './response-schemas'
+import { BookingList, Me, successEnvelope } from './response-schemas'
 import { shapeProblem } from './response-validation'
 
 it('wraps each answer shape in one envelope, so its validator is compiled once, not per call', () => {
@@ -7,4 +7,26 @@ it('wraps each answer shape in one envelope, so its validator is compiled once, 
   expect(successEnvelope(Me)).toBe(first)
   expect(shapeProblem(first, { status: 'success', data: {} })).toMatch(/^data /)
   expect(shapeProblem(first, { status: 'error', data: {} })).toBeDefined()
+})
+
+it('refuses a booking whose start or end is not an instant, naming it, before it is mapped', () => {
+  const booking = {
+    id: 1,
+    uid: 'b1',
+    title: 'Haircut',
+    status: 'accepted',
+    start: '2026-03-11T15:00:00.000Z',
+    end: '2026-03-11T15:45:00.000Z',
+    hosts: [],
+    attendees: [],
+  }
+  const list = (b: object) => ({ status: 'success', data: [booking, b] })
+  expect(shapeProblem(BookingList, list(booking))).toBeUndefined()
+  // Mapping it threw "RangeError: Invalid time value", failing the whole sync page.
+  expect(shapeProblem(BookingList, list({ ...booking, start: 'next Tuesday' }))).toBe(
+    'data.1.start must be an instant (ISO 8601)',
+  )
+  expect(shapeProblem(BookingList, list({ ...booking, end: '' }))).toBe(
+    'data.1.end must be an instant (ISO 8601)',
+  )
 })

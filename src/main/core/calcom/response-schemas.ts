@@ -38,6 +38,8 @@ export type CalcomErrorBody = Static<typeof CalcomErrorBody>
 
 /** An IANA zone the desk knows (response-validation.ts defines the format). */
 const TimeZone = Type.String({ format: 'time-zone' })
+/** A time `Date.parse` reads (response-validation.ts defines the format). */
+const Instant = Type.String({ format: 'instant' })
 
 /** `GET /v2/me` (MeOutput). */
 export const Me = Type.Object({
@@ -140,8 +142,8 @@ export const Booking = Type.Object({
   title: Type.String(),
   description: Opt(Nullable(Type.String())),
   status: Type.String(),
-  start: Type.String(),
-  end: Type.String(),
+  start: Instant,
+  end: Instant,
   duration: Opt(Type.Number()),
   eventTypeId: Opt(Nullable(Type.Integer())),
   eventType: Opt(Nullable(Type.Object({ id: Type.Integer(), slug: Opt(Type.String()) }))),

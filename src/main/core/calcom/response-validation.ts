@@ -8,6 +8,8 @@ const ajv = new Ajv({ allErrors: false, strict: false })
 // A zone the desk cannot compute days in ("Mars/Olympus") is refused here, naming the field,
 // rather than failing as an internal error where it is first used.
 ajv.addFormat('time-zone', { type: 'string', validate: isValidTimeZone })
+// Likewise a booking time JavaScript cannot read ("Invalid time value" where it was mapped).
+ajv.addFormat('instant', { type: 'string', validate: (s) => !Number.isNaN(Date.parse(s)) })
 const compiled = new WeakMap<TSchema, ValidateFunction>()
 
 /** `undefined` when `value` fits; otherwise where and how it does not. */
@@ -31,6 +33,8 @@ export function shapeProblem<T extends TSchema>(schema: T, value: unknown): stri
       )
     return `${where} ${JSON.stringify(zone)} is not a time zone the desk knows`
   }
+  if (err.keyword === 'format' && err.params.format === 'instant')
+    return `${where} must be an instant (ISO 8601)`
   return `${where} ${err.message ?? 'is invalid'}`
 }
 
