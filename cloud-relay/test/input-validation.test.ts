@@ -421,6 +421,56 @@ const cases: Case[] = [
       ),
     field: 'body/change/state',
   },
+  // The change is one of several kinds: the field named is the one wrong in the kind sent, not
+  // one the first kind (a visit) would need ("body/change/bookingUid is required").
+  {
+    route: 'POST /v1/desk-events',
+    name: 'a note with an id that is not one',
+    send: () =>
+      json(
+        'POST',
+        '/v1/desk-events',
+        '{"key":"k1","madeAt":"2026-03-10T10:02:00.000Z","change":{"kind":"note_put","noteId":"n1","clientKey":"c","noteKind":"note","text":"t","author":null}}',
+        device(),
+      ),
+    field: 'body/change/noteId',
+  },
+  {
+    route: 'POST /v1/desk-events',
+    name: 'a note whose author is not one',
+    send: () =>
+      json(
+        'POST',
+        '/v1/desk-events',
+        '{"key":"k1","madeAt":"2026-03-10T10:02:00.000Z","change":{"kind":"note_put","noteId":"0f8fad5b-d9cb-469f-a165-70867728950e","clientKey":"c","noteKind":"note","text":"t","author":"Ada"}}',
+        device(),
+      ),
+    field: 'body/change/author',
+  },
+  {
+    route: 'POST /v1/desk-events',
+    name: 'a walk-in flag sent as text',
+    send: () =>
+      json(
+        'POST',
+        '/v1/desk-events',
+        '{"key":"k1","madeAt":"2026-03-10T10:02:00.000Z","change":{"kind":"walk_in","bookingUid":"b1","walkIn":"true"}}',
+        device(),
+      ),
+    field: 'body/change/walkIn',
+  },
+  {
+    route: 'POST /v1/desk-events',
+    name: 'a kind of change no relay knows',
+    send: () =>
+      json(
+        'POST',
+        '/v1/desk-events',
+        '{"key":"k1","madeAt":"2026-03-10T10:02:00.000Z","change":{"kind":"vist","bookingUid":"b1","state":"ARRIVED"}}',
+        device(),
+      ),
+    field: 'body/change/kind',
+  },
   {
     route: 'POST /v1/desk-events',
     name: 'a made-at time that is not a time',

@@ -29,6 +29,43 @@ function fieldProblem(
   return { field: at, problem: e.message ?? 'is not valid' }
 }
 
+/** The part of `root` a JSON pointer (`/change`, `#/properties/change/anyOf`) names. */
+function pointed(root: unknown, pointer: string): unknown {
+  return pointer
+    .replace(/^#/, '')
+    .split('/')
+    .slice(1)
+    .reduce<unknown>(
+      (at, key) =>
+        typeof at === 'object' && at !== null
+          ? (at as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')]
+          : undefined,
+      root,
+    )
+}
+
+/**
+ * The complaint to answer with. Ajv tries each kind of a union (`anyOf` of objects told apart by
+ * a `kind` constant) in turn and lists each one's complaint, first kind first: a note with a bad
+ * id was answered "body/change/bookingUid is required", what a visit would need. When the body
+ * names a kind of the union, the complaint about that kind is the one that says what is wrong.
+ */
+function complaint(
+  errors: FastifySchemaValidationError[],
+  request: FastifyRequest,
+  context: string,
+): FastifySchemaValidationError {
+  const first = errors[0]!
+  const union = errors.findLast((e) => e.keyword === 'anyOf') // the outermost: Ajv lists it last
+  if (!union || context !== 'body') return first
+  const kinds = pointed(request.routeOptions.schema?.body, union.schemaPath)
+  const sent = pointed(pointed(request.body, union.instancePath), '/kind')
+  if (!Array.isArray(kinds) || sent === undefined) return first
+  const i = kinds.findIndex((k) => pointed(k, '/properties/kind/const') === sent)
+  if (i < 0) return first
+  return errors.find((e) => e.schemaPath.startsWith(`${union.schemaPath}/${i}/`)) ?? first
+}
+
 function errorAnswer(
   error: FastifyError,
   request: FastifyRequest,
@@ -39,10 +76,8 @@ function errorAnswer(
       body: { code: error.code, message: error.message, ...error.extra },
     }
   if (error.validation) {
-    const { field, problem } = fieldProblem(
-      error.validation[0]!,
-      error.validationContext ?? 'request',
-    )
+    const context = error.validationContext ?? 'request'
+    const { field, problem } = fieldProblem(complaint(error.validation, request, context), context)
     return {
       status: 400,
       body: { code: 'VALIDATION_FAILED', message: `${field} ${problem}`, field },
