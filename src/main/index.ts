@@ -15,7 +15,7 @@ import { guardAllWebContents, hardenSession } from './electron/security'
 import { claimSingleInstance } from './electron/single-instance'
 import { signOutWhenOsLocks } from './electron/os-lock-sign-out'
 import { keepWatch } from './electron/keep-watch'
-import { updateState } from './electron/updates'
+import { updateState, withoutInstallerFlags } from './electron/updates'
 
 const here = dirname(fileURLToPath(import.meta.url))
 let window: BrowserWindow | null = null
@@ -25,7 +25,7 @@ let logger: Logger | null = null
 
 async function start(): Promise<void> {
   // Flags after the executable (packaged) or after `electron .` (development).
-  const argv = process.argv.slice(app.isPackaged ? 1 : 2)
+  const argv = withoutInstallerFlags(process.argv.slice(app.isPackaged ? 1 : 2))
   // The desk's data lives in the OS's per-user app folder unless FRONTDESK_DATA_DIR says otherwise.
   const config = loadDeskConfig(
     { FRONTDESK_DATA_DIR: app.getPath('userData'), ...process.env },

@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events'
 import pino from 'pino'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { ConfigError, loadDeskConfig } from '../core/config/desk-config'
 
 class FakeUpdater extends EventEmitter {
   autoDownload = false
@@ -29,7 +30,7 @@ vi.mock('electron', () => ({
     },
   },
 }))
-const { keepUpdated } = await import('./updates')
+const { keepUpdated, withoutInstallerFlags } = await import('./updates')
 
 const logger = pino({ level: 'silent' })
 
@@ -84,5 +85,15 @@ describe('updates', () => {
   it('does nothing in a development run', () => {
     keepUpdated({ isPackaged: false, logger, locale: 'en', mayInstallNow: () => true }).tick()
     expect(updater.checks).toBe(0)
+  })
+})
+
+describe('starting again after an update', () => {
+  it('takes the app started with the installer’s --updated, keeping its own options', () => {
+    // Windows' installer starts the updated app with `--updated`; the desk refused it.
+    expect(() => loadDeskConfig({}, ['--updated'])).toThrow(ConfigError)
+    const config = loadDeskConfig({}, withoutInstallerFlags(['--updated', '--port', '5123']))
+    expect(config.port).toBe(5123)
+    expect(withoutInstallerFlags(['--log-level', 'warn'])).toEqual(['--log-level', 'warn'])
   })
 })

@@ -12,6 +12,15 @@ import { restartPrompt } from '../core/updates/install-policy'
 
 let current: UpdateState = { state: 'not-packaged' }
 
+/**
+ * The app's own options, without what Windows' installer adds: after installing an update it
+ * starts the app again with `--updated` (electron-builder's NSIS scripts), which the desk's
+ * option parser refused, so the app said "Frontdesk cannot start" after every update.
+ */
+export function withoutInstallerFlags(argv: readonly string[]): string[] {
+  return argv.filter((arg) => arg !== '--updated')
+}
+
 /** Where the update check stands now. */
 export function updateState(): UpdateState {
   return current
