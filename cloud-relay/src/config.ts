@@ -76,6 +76,10 @@ export function loadConfig(env: Env = process.env): RelayConfig {
           `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`,
         )
       }
+      // Paths are appended to it: `https://relay.example.com?x=1` would become
+      // `…?x=1/hooks/calcom/…`, an address Cal.com calls in vain.
+      if (u.search || u.hash || raw.endsWith('?') || raw.endsWith('#'))
+        problems.push(`${name} must be a base URL without ?query or #fragment, got "${raw}"`)
     } catch {
       problems.push(`${name} is not a valid URL: "${raw}"`)
     }

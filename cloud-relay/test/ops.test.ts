@@ -108,6 +108,30 @@ describe('configuration', () => {
     ])
   })
 
+  it('takes only a base URL for the addresses it appends paths to', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env)
+        return ''
+      } catch (err) {
+        return (err as ConfigError).message
+      }
+    }
+    // The webhook Cal.com was told to call became https://relay.example.com/?k=1/hooks/calcom/….
+    expect(problems({ RELAY_PUBLIC_URL: 'https://relay.example.com/?k=1' })).toContain(
+      'RELAY_PUBLIC_URL must be a base URL without ?query or #fragment',
+    )
+    expect(problems({ RELAY_PUBLIC_URL: 'https://relay.example.com#top' })).toContain(
+      'RELAY_PUBLIC_URL',
+    )
+    expect(problems({ RELAY_CALCOM_API_URL: 'https://api.cal.com?v=2' })).toContain(
+      'RELAY_CALCOM_API_URL',
+    )
+    expect(loadConfig({ RELAY_PUBLIC_URL: 'https://relay.example.com/relay/' }).publicUrl).toBe(
+      'https://relay.example.com/relay',
+    )
+  })
+
   it('uses the documented defaults', () => {
     const c = loadConfig({})
     expect(c).toMatchObject({
