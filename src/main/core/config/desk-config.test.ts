@@ -63,6 +63,24 @@ describe('desk configuration', () => {
     expect(problems.join('\n')).toMatch(/FRONTDESK_LOG_LEVEL must be one of/)
   })
 
+  it('takes only base URLs for the relay and Cal.com, which it appends paths to', () => {
+    // The relay's events were asked of https://relay.example.com/?k=1/v1/events?after=….
+    expect(
+      problemsOf(() =>
+        loadDeskConfig({
+          FRONTDESK_RELAY_URL: 'https://relay.example.com/?k=1',
+          FRONTDESK_CALCOM_API_URL: 'https://api.cal.com#v2',
+        }),
+      ),
+    ).toEqual([
+      'FRONTDESK_RELAY_URL must be a base URL without ?query or #fragment, got "https://relay.example.com/?k=1"',
+      'FRONTDESK_CALCOM_API_URL must be a base URL without ?query or #fragment, got "https://api.cal.com#v2"',
+    ])
+    expect(loadDeskConfig({ FRONTDESK_RELAY_URL: 'https://relay.example.com/' }).relayUrl).toBe(
+      'https://relay.example.com',
+    )
+  })
+
   it('names the flag, not the variable, when the flag was wrong', () => {
     expect(problemsOf(() => loadDeskConfig({}, ['--port', '70000']))).toEqual([
       '--port must be a port number from 0 to 65535, got "70000"',

@@ -79,7 +79,12 @@ function port(name: string, raw: string, problems: string[], allowZero: boolean)
 function httpUrl(name: string, raw: string, problems: string[]): string {
   try {
     const u = new URL(raw)
-    if (u.protocol === 'http:' || u.protocol === 'https:') return raw.replace(/\/+$/, '')
+    if (u.protocol === 'http:' || u.protocol === 'https:') {
+      // Paths are appended to it: a ?query or #fragment would swallow them.
+      if (!u.search && !u.hash && !/[?#]$/.test(raw)) return raw.replace(/\/+$/, '')
+      problems.push(`${name} must be a base URL without ?query or #fragment, got "${raw}"`)
+      return raw
+    }
   } catch {
     // fall through to the message below
   }
