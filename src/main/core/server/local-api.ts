@@ -82,7 +82,7 @@ export async function buildLocalApi(opts: LocalApiOptions) {
     // A path the router cannot read is answered before any route or hook: in the desk's error
     // shape too, not Fastify's own (whose `error` is a string the UI cannot read a code from).
     frameworkErrors: (error, _request, reply) => pathError(error, reply as unknown as FastifyReply),
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     schemaController: lazySchemaController,
     // Fastify's Ajv drops unknown fields by default, so a misspelt one (`staffid`) was ignored and
     // the booking made anyway; with this off, `additionalProperties: false` refuses it by name.
