@@ -18,6 +18,22 @@ export const REDACT_PATHS = [
   '*.accessToken',
   '*.refreshToken',
   '*.apiKey',
+  // Nothing logs these today; listed so a log line carrying a request body or a config object
+  // by mistake still does not write them to disk.
+  'pin',
+  'password',
+  'secret',
+  'clientSecret',
+  'deviceToken',
+  'joinCode',
+  'codeVerifier',
+  '*.pin',
+  '*.password',
+  '*.secret',
+  '*.clientSecret',
+  '*.deviceToken',
+  '*.joinCode',
+  '*.codeVerifier',
 ]
 
 /** Drops secrets carried in query strings (the headless URL and the live stream carry `token`). */
