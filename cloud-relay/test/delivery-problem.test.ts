@@ -137,7 +137,7 @@ describe.each(ENGINES)('a branch no desk collects from, on %s', (engine) => {
     expect(m!.to).toEqual(['ana@example.com'])
     expect(m!.subject).toBe('Problema con las entregas de Cal.com · Sucursal 1')
     expect(m!.text).toContain(
-      'Ningún escritorio de esta sucursal ha recogido las novedades de Cal.com',
+      'Ningún mostrador de esta sucursal ha recogido las novedades de Cal.com',
     )
   })
 

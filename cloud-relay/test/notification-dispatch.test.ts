@@ -316,7 +316,7 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
     await run()
     const [digest] = await mail.waitFor(1)
     expect(mail.messages).toHaveLength(1)
-    expect(digest!.subject).toBe('Tu resumen de la mañana: 2 avisos')
+    expect(digest!.subject).toBe('Su resumen de la mañana: 2 avisos')
     expect(digest!.text).toContain('Marta')
     expect(digest!.text).toContain('Nuria')
     at('2026-03-04T10:00:00Z')
@@ -339,7 +339,7 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
     await flush()
     await run()
     expect(mail.messages).toHaveLength(1)
-    expect(mail.messages[0]!.subject).toBe('Un escritorio necesita atención · Centro')
+    expect(mail.messages[0]!.subject).toBe('Un mostrador necesita atención · Centro')
     expect(mail.messages[0]!.text).toContain('Cal.com rechazó mover la cita de las 12:00.')
     // Past retention the job is gone and the key is new again, but the notification's own
     // key still knows it: no second email.
@@ -520,7 +520,7 @@ describe.each(ENGINES)('notification dispatch on %s', (engine) => {
     await run()
     const [m] = await mail.waitFor(1)
     expect(m!.to).toEqual(['ana@example.com'])
-    expect(m!.subject).toBe('Un cambio de las reglas de avisos espera tu aprobación')
+    expect(m!.subject).toBe('Un cambio de las reglas de avisos espera su aprobación')
     expect(m!.text).toContain('Bea: “Queremos saber de los pagos”')
     expect(m!.text).toContain('booking.paid — avisar: no → sí')
     expect(

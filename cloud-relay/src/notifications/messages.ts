@@ -10,7 +10,7 @@ export type MessageLanguage = 'en' | 'es'
 export const languageOf = (tag: string): MessageLanguage =>
   tag.toLowerCase().startsWith('es') ? 'es' : 'en'
 
-const KIND_LABELS: Record<MessageLanguage, Record<MessageKind, string>> = {
+export const KIND_LABELS: Record<MessageLanguage, Record<MessageKind, string>> = {
   en: {
     'booking.created': 'New booking',
     'booking.requested': 'Booking request to confirm',
@@ -35,15 +35,15 @@ const KIND_LABELS: Record<MessageLanguage, Record<MessageKind, string>> = {
     'booking.no_show': 'No se presentó',
     'booking.paid': 'Reserva pagada',
     'booking.rejected': 'Reserva rechazada',
-    'desk.needs_attention': 'Un escritorio necesita atención',
-    'desk.reconnect_needed': 'Un escritorio debe reconectarse a Cal.com',
+    'desk.needs_attention': 'Un mostrador necesita atención',
+    'desk.reconnect_needed': 'Un mostrador debe volver a conectarse a Cal.com',
     'relay.delivery_problem': 'Problema con las entregas de Cal.com',
     'summary.daily': 'Resumen del día',
-    'rules.proposal': 'Un cambio de las reglas de avisos espera tu aprobación',
+    'rules.proposal': 'Un cambio de las reglas de avisos espera su aprobación',
   },
 }
 
-const WORDS = {
+export const WORDS = {
   en: {
     branch: 'Branch',
     burst: (n: number, label: string) => `${n} × ${label}`,
@@ -70,9 +70,9 @@ const WORDS = {
   es: {
     branch: 'Sucursal',
     burst: (n: number, label: string) => `${n} × ${label}`,
-    digest: (n: number) => `Tu resumen de la mañana: ${n} aviso${n === 1 ? '' : 's'}`,
+    digest: (n: number) => `Su resumen de la mañana: ${n} aviso${n === 1 ? '' : 's'}`,
     digestIntro: 'Retenidos durante las horas de silencio:',
-    footer: 'Enviado por Frontdesk según las reglas de avisos de tu negocio.',
+    footer: 'Enviado por Frontdesk según las reglas de avisos de su negocio.',
     today: (day: string) =>
       `Desde el cierre de ayer hasta el de hoy, ${day}, Cal.com nos avisó de:`,
     sinceDay: (since: string, day: string) =>
@@ -81,15 +81,15 @@ const WORDS = {
       'Los días y horas aquí son UTC: Cal.com aún no nos ha dicho la zona horaria de esta sucursal (lo hará con el próximo cambio de reservas).',
     quiet: 'ningún cambio de reservas',
     signaturesFailing: (since: string) =>
-      `Desde ${since}, las entregas de Cal.com a esta sucursal llegan firmadas con un secreto que el relé no conoce, así que se rechazan y sus cambios de reservas no llegan a ningún escritorio. Vuelve a conectar la sucursal con Cal.com desde un escritorio (Ajustes) para configurar de nuevo el webhook.`,
+      `Desde ${since}, las entregas de Cal.com a esta sucursal llegan firmadas con un secreto que el relé no conoce, así que se rechazan y sus cambios de reservas no llegan a ningún mostrador. Vuelva a conectar la sucursal con Cal.com desde un mostrador (Ajustes) para configurar de nuevo el webhook.`,
     notCollecting: (since: string) =>
-      `Ningún escritorio de esta sucursal ha recogido las novedades de Cal.com desde ${since}: las reservas hechas desde entonces no están en su pantalla. Comprueba que haya un escritorio encendido y en línea.`,
+      `Ningún mostrador de esta sucursal ha recogido las novedades de Cal.com desde ${since}: las reservas hechas desde entonces no están en su pantalla. Compruebe que haya un mostrador encendido y en línea.`,
     webhookReenabled: (since: string) =>
-      `Cal.com había desactivado su webhook hacia esta sucursal (lo hace cuando fallan las entregas), así que los cambios de reservas dejaron de llegar a los escritorios al momento. Un escritorio lo volvió a activar el ${since} y recoge lo que cambió entretanto en su próxima comprobación. Si vuelve a pasar, comprueba que el relé sea accesible desde internet.`,
+      `Cal.com había desactivado su webhook hacia esta sucursal (lo hace cuando fallan las entregas), así que los cambios de reservas dejaron de llegar a los mostradores al momento. Un mostrador lo volvió a activar el ${since} y recoge lo que cambió entretanto en su próxima comprobación. Si vuelve a pasar, compruebe que el relé sea accesible desde internet.`,
     webhookInactive: (since: string) =>
-      `Cal.com ha desactivado su webhook hacia esta sucursal (visto el ${since}), así que los cambios de reservas ya no llegan a los escritorios al momento. Vuelve a conectar la sucursal con Cal.com desde un escritorio (Ajustes: desconectar y conectar) para activarlo de nuevo.`,
+      `Cal.com ha desactivado su webhook hacia esta sucursal (visto el ${since}), así que los cambios de reservas ya no llegan a los mostradores al momento. Vuelva a conectar la sucursal con Cal.com desde un mostrador (Ajustes: desconectar y conectar) para activarlo de nuevo.`,
     webhookMissing: (since: string) =>
-      `El webhook de Cal.com de esta sucursal ya no existe (visto el ${since}; se borró en Cal.com), así que los cambios de reservas ya no llegan a los escritorios al momento. Vuelve a conectar la sucursal con Cal.com desde un escritorio (Ajustes: desconectar y conectar) para configurarlo de nuevo.`,
+      `El webhook de Cal.com de esta sucursal ya no existe (visto el ${since}; se borró en Cal.com), así que los cambios de reservas ya no llegan a los mostradores al momento. Vuelva a conectar la sucursal con Cal.com desde un mostrador (Ajustes: desconectar y conectar) para configurarlo de nuevo.`,
   },
 } as const
 

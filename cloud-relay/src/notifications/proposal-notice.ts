@@ -5,9 +5,9 @@ import type { StoredBusiness, StoredPerson } from '../storage/business-types.js'
 import type { NewNotification, StoredProposal } from '../storage/notification-types.js'
 import { kindLabel, languageOf } from './messages.js'
 
-const CLOSING = {
+export const CLOSING = {
   en: 'Approve or reject it at a desk, with your PIN.',
-  es: 'Apruébalo o recházalo en un escritorio, con tu PIN.',
+  es: 'Apruébelo o recházelo en un mostrador, con su PIN.',
 } as const
 
 export function proposalNotices(
