@@ -21,7 +21,7 @@ export const es: CatalogOf<typeof en> = {
   'validation.reason.not_allowed_value': 'Revise {field}: elija una de las opciones ofrecidas.',
   'validation.reason.wrong_type': 'Revise {field}: el valor no es del tipo esperado.',
   'validation.reason.bad_text':
-    'Revise {field}: contiene un carácter que el escritorio no puede guardar. Vuelva a escribirlo.',
+    'Revise {field}: contiene un carácter que el mostrador no puede guardar. Vuelva a escribirlo.',
   'validation.reason.not_a_time_zone': 'Revise {field}: no es una zona horaria.',
   'validation.reason.not_available':
     'Revise {field}: esa opción no está disponible en esta sucursal. Elija otra.',
