@@ -320,6 +320,12 @@ test.describe('dragging a card to another time', () => {
     })
     await expect(page).toHaveURL(new RegExp(`#/day/${date}$`))
     await expect(page.getByTestId('reschedule-dialog')).toHaveCount(0)
+    // The next plain click still opens the card: nothing of the drag is left to swallow it.
+    await page.locator(`[data-testid="appointment"][data-uid="${uid}"]`).click()
+    await expect(page).toHaveURL(new RegExp(`#/day/${date}/appointment/${uid}$`))
+    await expect(page.getByTestId('reschedule-dialog')).toHaveCount(0)
+    await page.keyboard.press('Escape')
+    await expect(page).toHaveURL(new RegExp(`#/day/${date}$`))
 
     await dragCard(page, uid, target - from)
     const dialog = page.getByTestId('reschedule-dialog')

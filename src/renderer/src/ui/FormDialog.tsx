@@ -20,14 +20,14 @@ interface Props {
   children: ReactNode
   testId: string
   danger?: boolean
-  /** Open as soon as it is shown (a card dropped on a new time opens its reschedule). */
-  defaultOpen?: boolean
+  /** Opened and closed by its owner (a card dropped on a new time opens its reschedule). */
+  isOpen?: boolean
   onOpenChange?(open: boolean): void
 }
 
 export function FormDialog(props: Props) {
   return (
-    <DialogTrigger defaultOpen={props.defaultOpen} onOpenChange={props.onOpenChange}>
+    <DialogTrigger isOpen={props.isOpen} onOpenChange={props.onOpenChange}>
       <Button className={props.triggerClassName} aria-label={props.triggerLabel}>
         {props.trigger}
       </Button>

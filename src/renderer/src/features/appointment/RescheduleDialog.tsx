@@ -2,7 +2,7 @@
 // service and staff member (marked when Cal.com could not be asked and the times are old).
 // A card dragged on the grid opens it at the time it was dropped on: chosen when that time is
 // free, and said plainly when it is not.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Label, Radio, RadioGroup } from 'react-aria-components'
 import { useIntl } from 'react-intl'
 import type { Appointment } from '../../../../shared/api/schemas'
@@ -56,11 +56,22 @@ export function RescheduleDialog({
   const start = picked ?? wantedSlot ?? null
   const setStart = setPicked
   const wantedNotFree = wantedHere !== null && slots.data !== undefined && wantedSlot === undefined
+  const [open, setOpen] = useState(false)
+  // A dropped card opens its drawer and this dialog together. The drawer focuses itself as it
+  // opens, after its children: opened in the same moment, this dialog would lose the focus (and
+  // Esc would reach the drawer behind it). So it opens at the next frame, over a settled drawer.
+  const opensForDrop = wanted !== null
+  useEffect(() => {
+    if (!opensForDrop) return
+    const frame = requestAnimationFrame(() => setOpen(true))
+    return () => cancelAnimationFrame(frame)
+  }, [opensForDrop])
   return (
     <FormDialog
-      defaultOpen={wanted !== null}
-      onOpenChange={(open) => {
-        if (!open && wanted) onWantedSeen?.()
+      isOpen={open}
+      onOpenChange={(next) => {
+        setOpen(next)
+        if (!next && wanted) onWantedSeen?.()
       }}
       testId="reschedule-dialog"
       trigger={intl.formatMessage({ id: 'appointment.action.reschedule' })}

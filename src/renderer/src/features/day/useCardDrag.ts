@@ -57,7 +57,15 @@ export function useCardDrag(
     const element = body.current
     if (!element) return
     let press: Press | null = null
+    // After a drag the release would click the card's link and open its drawer. The browser sends
+    // that click, if any, before the next task: the flag must not outlive it and eat the next one.
     let swallowClick = false
+    const swallowNextClick = () => {
+      swallowClick = true
+      setTimeout(() => (swallowClick = false), 0)
+    }
+    // Esc put the card back while the button is still down: the click comes with the release.
+    let heldAfterCancel = false
     const heightIn = (event: PointerEvent) => event.clientY - element.getBoundingClientRect().top
 
     const ghostAt = (p: Press, event: PointerEvent): DragGhost => {
@@ -74,18 +82,21 @@ export function useCardDrag(
         endMinute: minute + length,
       }
     }
-    const end = () => {
+    const end = (how: 'released' | 'cancelled') => {
       if (press?.dragging) {
-        // The release would otherwise click the card's link and open its drawer.
-        swallowClick = true
         if (element.hasPointerCapture(press.pointerId))
           element.releasePointerCapture(press.pointerId)
+        if (how === 'released') swallowNextClick()
+        else heldAfterCancel = true
       }
       press = null
       setGhost(null)
     }
+    const released = () => end('released')
 
     const onPointerDown = (event: PointerEvent) => {
+      swallowClick = false
+      heldAfterCancel = false
       if (event.button !== 0 || event.pointerType === 'touch' || event.ctrlKey || event.metaKey)
         return
       const cardElement = (event.target as Element).closest<HTMLElement>(
@@ -96,7 +107,6 @@ export function useCardDrag(
       if (!cardElement || !uid || !card) return
       const cardBox = cardElement.getBoundingClientRect()
       const bodyBox = element.getBoundingClientRect()
-      swallowClick = false
       press = {
         uid,
         card,
@@ -119,10 +129,14 @@ export function useCardDrag(
       setGhost((shown) => (shown?.startMinute === next.startMinute ? shown : next))
     }
     const onPointerUp = (event: PointerEvent) => {
+      if (heldAfterCancel) {
+        heldAfterCancel = false
+        swallowNextClick()
+      }
       if (!press || event.pointerId !== press.pointerId) return
       const dropped = press.dragging ? ghostAt(press, event) : null
       const { uid, card } = press
-      end()
+      released()
       if (dropped && dropped.startMinute !== card.span.startMinute)
         latest.current.onDrop(uid, dropped.startMinute)
     }
@@ -131,7 +145,7 @@ export function useCardDrag(
       // Esc puts the card back; it must not also close or open anything else.
       event.preventDefault()
       event.stopPropagation()
-      end()
+      end('cancelled')
     }
     const onClick = (event: MouseEvent) => {
       if (!swallowClick) return
@@ -149,8 +163,8 @@ export function useCardDrag(
     element.addEventListener('pointerdown', onPointerDown)
     element.addEventListener('pointermove', onPointerMove)
     element.addEventListener('pointerup', onPointerUp)
-    element.addEventListener('pointercancel', end)
-    element.addEventListener('lostpointercapture', end)
+    element.addEventListener('pointercancel', released)
+    element.addEventListener('lostpointercapture', released)
     element.addEventListener('click', onClick, true)
     element.addEventListener('dragstart', onDragStart)
     document.addEventListener('keydown', onKeyDown, true)
@@ -158,8 +172,8 @@ export function useCardDrag(
       element.removeEventListener('pointerdown', onPointerDown)
       element.removeEventListener('pointermove', onPointerMove)
       element.removeEventListener('pointerup', onPointerUp)
-      element.removeEventListener('pointercancel', end)
-      element.removeEventListener('lostpointercapture', end)
+      element.removeEventListener('pointercancel', released)
+      element.removeEventListener('lostpointercapture', released)
       element.removeEventListener('click', onClick, true)
       element.removeEventListener('dragstart', onDragStart)
       document.removeEventListener('keydown', onKeyDown, true)
