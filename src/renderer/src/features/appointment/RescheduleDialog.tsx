@@ -54,7 +54,6 @@ export function RescheduleDialog({
     ? free.find((slot) => minuteOfDay(slot, timeZone) === wantedHere.minute)
     : undefined
   const start = picked ?? wantedSlot ?? null
-  const setStart = setPicked
   const wantedNotFree = wantedHere !== null && slots.data !== undefined && wantedSlot === undefined
   const [open, setOpen] = useState(false)
   // A dropped card opens its drawer and this dialog together. The drawer focuses itself as it
@@ -113,14 +112,14 @@ export function RescheduleDialog({
             onChange={(event) => {
               if (!isCalendarDate(event.target.value)) return
               setDate(event.target.value)
-              setStart(null)
+              setPicked(null)
             }}
           />
           <button
             type="button"
             onClick={() => {
               setDate(addDays(date, -1))
-              setStart(null)
+              setPicked(null)
             }}
           >
             <span aria-hidden="true">‹ </span>
@@ -130,7 +129,7 @@ export function RescheduleDialog({
             type="button"
             onClick={() => {
               setDate(addDays(date, 1))
-              setStart(null)
+              setPicked(null)
             }}
           >
             {intl.formatMessage({ id: 'day.nav.nextDay' })}
@@ -166,7 +165,7 @@ export function RescheduleDialog({
         <RadioGroup
           className="slot-picker"
           value={start}
-          onChange={setStart}
+          onChange={setPicked}
           data-testid="slot-picker"
         >
           <Label className="slot-picker__label">
