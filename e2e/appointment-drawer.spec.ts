@@ -207,6 +207,17 @@ function wallMinute(instant: string) {
 const hhmm = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
 
+/** A booking's staff member's free times for its service on `date` (the reschedule picker's). */
+async function staffFreeTimes(
+  appointment: { eventType: { id: number } | null; staffId: number | null },
+  date: string,
+) {
+  const { slots } = await world.get<DaySlots>(
+    `/api/slots?date=${date}&eventTypeId=${appointment.eventType!.id}&staffId=${appointment.staffId}`,
+  )
+  return slots
+}
+
 /** Presses the card, drags it `minutes` down its column (up when negative), and lets go. */
 async function dragCard(
   page: Page,
@@ -231,9 +242,7 @@ test.describe('dragging a card to another time', () => {
     page,
   }) => {
     const { uid, date, start, appointment } = await booked('haircut', 'Drew Drag')
-    const { slots } = await world.get<DaySlots>(
-      `/api/slots?date=${date}&eventTypeId=${appointment.eventType!.id}&staffId=${appointment.staffId}`,
-    )
+    const slots = await staffFreeTimes(appointment, date)
     const from = wallMinute(start)
     // The nearest other free time on a quarter hour: where a drop lands.
     const target = slots
@@ -293,9 +302,7 @@ test.describe('dragging a card to another time', () => {
     page,
   }) => {
     const { uid, date, start, appointment } = await booked('haircut', 'Nora Notfree')
-    const { slots } = await world.get<DaySlots>(
-      `/api/slots?date=${date}&eventTypeId=${appointment.eventType!.id}&staffId=${appointment.staffId}`,
-    )
+    const slots = await staffFreeTimes(appointment, date)
     const from = wallMinute(start)
     const free = new Set(slots.map(wallMinute))
     await openDesk(page, world, `/day/${date}`)

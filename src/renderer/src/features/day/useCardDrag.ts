@@ -160,22 +160,22 @@ export function useCardDrag(
         event.preventDefault()
     }
 
-    element.addEventListener('pointerdown', onPointerDown)
-    element.addEventListener('pointermove', onPointerMove)
-    element.addEventListener('pointerup', onPointerUp)
-    element.addEventListener('pointercancel', released)
-    element.addEventListener('lostpointercapture', released)
+    const listeners = [
+      ['pointerdown', onPointerDown],
+      ['pointermove', onPointerMove],
+      ['pointerup', onPointerUp],
+      ['pointercancel', released],
+      ['lostpointercapture', released],
+      ['dragstart', onDragStart],
+    ] as const
+    for (const [type, listener] of listeners)
+      element.addEventListener(type, listener as EventListener)
     element.addEventListener('click', onClick, true)
-    element.addEventListener('dragstart', onDragStart)
     document.addEventListener('keydown', onKeyDown, true)
     return () => {
-      element.removeEventListener('pointerdown', onPointerDown)
-      element.removeEventListener('pointermove', onPointerMove)
-      element.removeEventListener('pointerup', onPointerUp)
-      element.removeEventListener('pointercancel', released)
-      element.removeEventListener('lostpointercapture', released)
+      for (const [type, listener] of listeners)
+        element.removeEventListener(type, listener as EventListener)
       element.removeEventListener('click', onClick, true)
-      element.removeEventListener('dragstart', onDragStart)
       document.removeEventListener('keydown', onKeyDown, true)
     }
   }, [body])
