@@ -43,10 +43,10 @@ const day = (appointments: Appointment[]): DayView => ({
   appointments,
 })
 
-const render = (view: DayView, locale: 'en' | 'es' = 'en') =>
+const render = (view: DayView, locale: 'en' | 'es' = 'en', nowMinute: number | null = null) =>
   renderToStaticMarkup(
     <IntlProvider locale={locale} messages={MESSAGES[locale]}>
-      <DayGrid day={view} hours={undefined} nowMinute={null} busy={false} alerts={new Map()} />
+      <DayGrid day={view} hours={undefined} nowMinute={nowMinute} busy={false} alerts={new Map()} />
     </IntlProvider>,
   )
 
@@ -58,6 +58,22 @@ describe('DayGrid', () => {
     expect(html).toContain('data-staff-id="1"')
     expect(html).toContain('data-staff-id="2"')
     expect(html).not.toContain('Unassigned')
+  })
+
+  it('writes the now-line’s time in the hours’ gutter, over no staff column, and says it', () => {
+    const html = render(day([appointment({})]), 'en', 10 * 60 + 5)
+    const axis = html.match(/<div class="day-grid__axis"[^>]*>.*?<\/div>/)![0]
+    expect(axis).toMatch(/data-testid="now-time"[^>]*>10:05</)
+    // The hour it would half cover is not drawn; the next one is.
+    expect(axis).toMatch(/<span class="day-grid__hour"[^>]*hidden=""[^>]*>10:00</)
+    expect(axis).toMatch(/<span class="day-grid__hour" style="[^"]*">11:00</)
+    const columns = html.match(/<section class="staff-column".*?<\/section>/g)!
+    expect(columns).toHaveLength(2)
+    for (const column of columns) expect(column).not.toContain('10:05')
+    expect(html).toMatch(/data-testid="now-line"[^>]*><span class="visually-hidden">Now 10:05</)
+    expect(render(day([]), 'es', 10 * 60 + 5)).toContain('Ahora 10:05')
+    // Not today: no line, no time.
+    expect(render(day([]))).not.toContain('now-time')
   })
 
   it('lets the keyboard reach an empty day’s scroller, which has no card to tab to', () => {

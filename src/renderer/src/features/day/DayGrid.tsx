@@ -34,6 +34,11 @@ function zoneAbbreviation(instant: string, timeZone: string, locale: string): st
   )
 }
 
+/** An hour's label the now-line's time would half cover (it sits just under its rule): the
+ * time shown instead is the closer one. */
+const nearNow = (hourMinute: number, nowMinute: number) =>
+  nowMinute > hourMinute - 8 && nowMinute < hourMinute + 17
+
 // Memoised, and so are its columns and cards: the shell re-renders on every status change and
 // minute tick, and a live change to one appointment should render one column and one card.
 export const DayGrid = memo(function DayGrid({
@@ -117,10 +122,26 @@ export const DayGrid = memo(function DayGrid({
           <div className="day-grid__body" ref={body}>
             <div className="day-grid__axis" style={{ height }} aria-hidden="true">
               {hourMarks.map((m) => (
-                <span key={m} className="day-grid__hour" style={{ top: top(m) }}>
+                <span
+                  key={m}
+                  className="day-grid__hour"
+                  style={{ top: top(m) }}
+                  hidden={showNow && nearNow(m, nowMinute)}
+                >
                   {wallClock(m)}
                 </span>
               ))}
+              {showNow && (
+                // The time of the now-line, in the hours' gutter: over a column it covered the
+                // first staff member's "Nothing booked" and the card at that time.
+                <span
+                  className="day-grid__now-time"
+                  style={{ top: top(nowMinute) }}
+                  data-testid="now-time"
+                >
+                  {wallClock(nowMinute)}
+                </span>
+              )}
             </div>
             {columns.map((column) => (
               <DayColumn
@@ -161,7 +182,7 @@ export const DayGrid = memo(function DayGrid({
                 data-testid="now-line"
                 role="note"
               >
-                <span className="day-grid__now-label">
+                <span className="visually-hidden">
                   {intl.formatMessage({ id: 'day.now' }, { time: wallClock(nowMinute) })}
                 </span>
               </div>
