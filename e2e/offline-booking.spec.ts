@@ -56,6 +56,10 @@ test('a walk-in booked offline shows at once, waits, and reaches Cal.com when th
   await expect(banner).toContainText('Cal.com cannot be reached right now.')
   await expect(banner).toContainText('You can keep working')
   await expect(banner.getByTestId('offline-waiting')).toHaveText('1 change is waiting to sync.')
+  // The header names the account without "Connected" under a banner that says it is not.
+  await expect(page.getByTestId('connection')).toContainText(
+    `Cal.com account ${world.account.username}: cannot be reached right now`,
+  )
   await expectAccessible(page, 'the day grid, offline')
 
   // A phone booking's free times are Cal.com's last answer now, and say how old.
@@ -72,6 +76,7 @@ test('a walk-in booked offline shows at once, waits, and reaches Cal.com when th
   link.up()
   await expect(card).not.toContainText('Waiting to sync', { timeout: 20_000 })
   await expect(banner).toHaveCount(0)
+  await expect(page.getByTestId('connection')).toContainText('Connected to Cal.com')
   await expect
     .poll(async () =>
       (await world.calcomBookings()).some((b) =>

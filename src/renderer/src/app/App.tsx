@@ -289,6 +289,7 @@ export function App({ openUrl }: Props) {
               actions={connectFlow}
               mayConnect={mayConnect}
               mayDisconnect={mayDisconnect}
+              calcomReachable={!offline.calcomDown}
             />
           )}
           <p className={`live live--${liveStatus}`} role="status" data-testid="live-status">

@@ -60,6 +60,8 @@ export const en = {
   'settings.language.system': 'As the computer ({language})',
   'settings.language.en': 'English',
   'settings.language.es': 'Español',
+  'connect.accountUnreachable':
+    'Cal.com account{name, select, none {} other { {name}}}: cannot be reached right now',
   'connect.connectedAs': 'Connected to Cal.com{name, select, none {} other { as {name}}}',
   'connect.disconnect': 'Disconnect',
   'connect.disconnectQuestion':

@@ -92,6 +92,25 @@ describe('ConnectionStatus', () => {
     expect(asking).toMatch(/>Stay connected<\/button>/)
   })
 
+  it('while Cal.com cannot be reached: names the account without saying "Connected"', () => {
+    const connected = { connection: 'connected' as const, calcomUsername: 'maple-toronto' }
+    const html = renderToStaticMarkup(
+      <IntlProvider locale="en" messages={MESSAGES.en}>
+        <ConnectionStatus
+          branch={connected}
+          state={idle}
+          actions={actions}
+          calcomReachable={false}
+        />
+      </IntlProvider>,
+    )
+    expect(html).toContain('Cal.com account maple-toronto: cannot be reached right now')
+    expect(html).not.toContain('Connected')
+    expect(html).toContain('connection--unreachable')
+    // Still linked: Disconnect stays.
+    expect(html).toMatch(/>Disconnect<\/button>/)
+  })
+
   it('speaks Spanish', () => {
     const html = renderToStaticMarkup(
       <IntlProvider locale="es" messages={MESSAGES.es}>

@@ -23,6 +23,9 @@ interface Props {
   /** The signed-in person's role may connect / disconnect (hidden otherwise). */
   mayConnect?: boolean
   mayDisconnect?: boolean
+  /** False while Cal.com is connected but out of reach (features/offline): the line then names
+   * the account without saying "Connected" in green under the banner that says it is not. */
+  calcomReachable?: boolean
 }
 
 export function ConnectionStatus({
@@ -31,6 +34,7 @@ export function ConnectionStatus({
   actions,
   mayConnect = true,
   mayDisconnect = true,
+  calcomReachable = true,
 }: Props) {
   const intl = useIntl()
   const t = (id: MessageId) => intl.formatMessage({ id })
@@ -44,14 +48,14 @@ export function ConnectionStatus({
   if (branch.connection === 'connected') {
     return (
       <div
-        className="connection connection--ok"
+        className={`connection connection--ok${calcomReachable ? '' : ' connection--unreachable'}`}
         data-testid="connection"
         data-connection="connected"
       >
         <div className="connection__row">
           <p>
             {intl.formatMessage(
-              { id: 'connect.connectedAs' },
+              { id: calcomReachable ? 'connect.connectedAs' : 'connect.accountUnreachable' },
               { name: branch.calcomUsername ?? 'none' },
             )}
           </p>
