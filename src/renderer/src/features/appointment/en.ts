@@ -60,7 +60,9 @@ export const en = {
   'appointment.dialog.busy': 'Saving…',
   'appointment.notFound': 'This appointment is not on this desk.',
   'history.source.calcom': 'Cal.com',
-  'history.source.reconcile': 'Cal.com (check)',
+  // Found when the desk compared its copy with Cal.com (no webhook told of it): to the desk
+  // it is Cal.com's change all the same; sync health has the difference.
+  'history.source.reconcile': 'Cal.com',
   'history.source.desk': 'Desk',
   'history.created': 'Booked',
   'history.updated': 'Updated',

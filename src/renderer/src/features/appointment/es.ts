@@ -62,7 +62,7 @@ export const es: CatalogOf<typeof en> = {
   'appointment.dialog.busy': 'Guardando…',
   'appointment.notFound': 'Esta cita no está en este mostrador.',
   'history.source.calcom': 'Cal.com',
-  'history.source.reconcile': 'Cal.com (revisión)',
+  'history.source.reconcile': 'Cal.com',
   'history.source.desk': 'Mostrador',
   'history.created': 'Reservada',
   'history.updated': 'Actualizada',
