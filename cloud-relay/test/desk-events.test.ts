@@ -138,6 +138,26 @@ describe.each(ENGINES)('desk events on %s', (engine) => {
       expect(error.code).toBe('VALIDATION_FAILED')
       expect(error.field).toContain(`body/${field}`)
     }
+    // The pattern alone let these through: a month 13, a Feb 30, a leap second JavaScript
+    // cannot read. Each is refused as any bad field is, and nothing joins the log.
+    const before = await read(deskA2.token)
+    for (const madeAt of [
+      '2026-13-10T10:02:00.000Z',
+      '2026-02-30T10:02:00Z',
+      '2026-06-30T23:59:60Z',
+    ]) {
+      const res = await post(deskA1.token, { ...visit('x'), madeAt })
+      expect(res.statusCode, madeAt).toBe(400)
+      expect(res.json<RelayError>()).toEqual({
+        code: 'VALIDATION_FAILED',
+        message: 'body/madeAt must match format "date-time"',
+        field: 'body/madeAt',
+      })
+    }
+    expect(await read(deskA2.token)).toEqual(before)
+    const leapDay = await post(deskA1.token, { ...visit('x'), madeAt: '2028-02-29T10:02:00Z' })
+    expect(leapDay.statusCode).toBe(200)
+
     const hidden = await post(deskA1.token, {
       ...visit('x'),
       change: {

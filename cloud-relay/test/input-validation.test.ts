@@ -485,6 +485,18 @@ const cases: Case[] = [
   },
   {
     route: 'POST /v1/desk-events',
+    name: 'a made-at time on a day that does not exist',
+    send: () =>
+      json(
+        'POST',
+        '/v1/desk-events',
+        '{"key":"k1","madeAt":"2026-02-30T10:02:00.000Z","change":{"kind":"visit","bookingUid":"b1","state":"ARRIVED"}}',
+        device(),
+      ),
+    field: 'body/madeAt',
+  },
+  {
+    route: 'POST /v1/desk-events',
     name: 'a key with spaces',
     send: () =>
       json(

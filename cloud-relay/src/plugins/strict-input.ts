@@ -7,6 +7,7 @@ import AjvCompiler from '@fastify/ajv-compiler'
 import { Type } from '@sinclair/typebox'
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { isRealInstant } from '../../../src/shared/time/real-instant.js'
 import { invalidField, type RelayHttpError } from '../errors.js'
 import { loneSurrogateAt } from '../text-checks.js'
 
@@ -18,14 +19,27 @@ type Compile = (route: {
   httpPart?: string
 }) => Validate
 
+interface FormatAjv {
+  addFormat(name: string, format: { type: 'string'; validate: (s: string) => boolean }): unknown
+}
 const pool = AjvCompiler() as unknown as (
   externalSchemas: object,
-  options: { customOptions: object },
+  options: { customOptions: object; onCreate: (ajv: FormatAjv) => void },
 ) => Compile
+// "date-time" is a time that exists: ajv-formats' own lets a leap second (23:59:60) through,
+// which neither side can compute with (shared/time/real-instant.ts). Set after ajv-formats.
+const onCreate = (ajv: FormatAjv) =>
+  ajv.addFormat('date-time', { type: 'string', validate: isRealInstant })
 // JSON bodies are taken as sent: "1" or true where a number belongs is an error, not a 1.
 // Query strings and paths are text by nature, so their numbers are converted.
-const bodies = pool({}, { customOptions: { coerceTypes: false, removeAdditional: false } })
-const texts = pool({}, { customOptions: { coerceTypes: 'array', removeAdditional: false } })
+const bodies = pool(
+  {},
+  { customOptions: { coerceTypes: false, removeAdditional: false }, onCreate },
+)
+const texts = pool(
+  {},
+  { customOptions: { coerceTypes: 'array', removeAdditional: false }, onCreate },
+)
 
 /** A route that declares no query string takes none. */
 const NO_QUERY = Type.Object({}, { additionalProperties: false })

@@ -103,8 +103,15 @@ export const DeskEventRequestSchema = Type.Object(
   {
     /** The desk's own idempotency key: the same key twice on a channel is one event. */
     key: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:-]+$' }),
-    /** When the desk made the change, ISO 8601 (shown, never used to order). */
-    madeAt: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$' }),
+    /**
+     * When the desk made the change, ISO 8601 in UTC (shown, never used to order). The pattern
+     * says the shape; the format that the instant exists (no month 13, no Feb 30), as
+     * shared/time/real-instant.ts checks it where the relay registers it.
+     */
+    madeAt: Type.String({
+      pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$',
+      format: 'date-time',
+    }),
     change: DeskChangeSchema,
   },
   { additionalProperties: false },
