@@ -171,6 +171,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       signIn,
       logger: logger.child({ part: 'business' }),
       device: () => sync.relayDevice(),
+      onBadAnswer: (message) => sync.notice('relay', 'RELAY_BAD_ANSWER', message),
     })
     const desktopFeed = new DesktopFeed({
       settings: services.settings,
@@ -219,6 +220,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       logger: logger.child({ part: 'desk-events' }),
       // Sync health lists the refused row itself (SyncEngine.health): the page is told to look.
       onRefused: () => events.emit('syncChanged', {}),
+      onBadAnswer: (message) => sync.notice('relay', 'RELAY_BAD_ANSWER', message),
       ...(opts.deskEventBackoff
         ? { backoff: new Backoff(opts.deskEventBackoff.baseMs, opts.deskEventBackoff.capMs) }
         : {}),

@@ -53,6 +53,11 @@ export interface DeskErrorParams {
   RELAY_REFUSED: Record<string, never>
   /** The relay could not be reached or failed; nothing changed. */
   RELAY_UNAVAILABLE: Record<string, never>
+  /**
+   * The relay answered something this desk could not read (`call`: `GET /v1/business`); the desk
+   * kept nothing of it. A change the relay was asked for may have been made there.
+   */
+  RELAY_NOT_UNDERSTOOD: { call: string }
   /** The notification rules changed since they were read: read them again and redo the change. */
   RULES_CHANGED: Record<string, never>
   /** The rules changed after this proposal was made, so approving it would undo that change. */
@@ -96,6 +101,7 @@ export const DESK_ERROR_CODES = [
   'PIN_REFUSED',
   'RELAY_REFUSED',
   'RELAY_UNAVAILABLE',
+  'RELAY_NOT_UNDERSTOOD',
   'RULES_CHANGED',
   'PROPOSAL_SUPERSEDED',
   'PROPOSAL_DECIDED',

@@ -16,6 +16,7 @@ export const DESK_EVENT_UNREADABLE = 'DESK_EVENT_UNREADABLE'
 export const SYNC_PROBLEMS = [
   'RELAY_UNREACHABLE',
   'RELAY_REFUSED',
+  'RELAY_NOT_UNDERSTOOD',
   'RELAY_RESYNC',
   'CALCOM_SIGN_IN',
   'CALCOM_UNREACHABLE',
@@ -39,7 +40,8 @@ const RELAY_CODES: Record<string, SyncProblem> = {
   RELAY_UNREACHABLE: 'RELAY_UNREACHABLE',
   RELAY_SILENT: 'RELAY_UNREACHABLE',
   RELAY_ERROR: 'RELAY_UNREACHABLE',
-  RELAY_BAD_ANSWER: 'RELAY_REFUSED',
+  // relay-answer.ts: an answer that does not fit its schema (another version, a proxy's page)
+  RELAY_BAD_ANSWER: 'RELAY_NOT_UNDERSTOOD',
   RESYNC_REQUIRED: 'RELAY_RESYNC',
   RESYNC_FAILED: 'RELAY_RESYNC',
   // relay-enrollment.ts (enrolling needs the branch's Cal.com sign-in)

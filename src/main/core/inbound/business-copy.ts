@@ -36,6 +36,11 @@ export interface BusinessCopyOptions {
   logger: Logger
   /** The desk's enrolled relay device; null when there is no relay or the branch is not connected. */
   device: () => Promise<RelayDevice | null>
+  /**
+   * The relay's snapshot could not be read (`message` names the call and the field): sync health
+   * lists it, since no one asked for this read and the copy, kept as it was, may be out of date.
+   */
+  onBadAnswer?: (message: string) => void
 }
 
 export class BusinessCopy {
@@ -135,6 +140,8 @@ export class BusinessCopy {
         { err: { code: (err as DeskError).code, message: (err as Error).message } },
         'could not read the business from the relay; keeping the copy',
       )
+      if (err instanceof DeskError && err.code === 'RELAY_NOT_UNDERSTOOD')
+        this.o.onBadAnswer?.(err.message)
     }
   }
 

@@ -1,6 +1,15 @@
 // The relay's business routes as the desk calls them (DESIGN.md §7), with the device token. A
 // relay refusal becomes the DeskError the local API answers with; its field is named as the desk's
-// body names it (`owner.email`, not the relay's `body/owner/email`).
+// body names it (`owner.email`, not the relay's `body/owner/email`). Every answer is checked
+// against its schema (shared/relay/business-answers.ts) before the desk keeps or shows it.
+import {
+  BusinessSnapshotSchema,
+  CancellationPolicyResponseSchema,
+  CreateBusinessResponseSchema,
+  JoinCodeResponseSchema,
+  PersonChangeResponseSchema,
+  RenameBranchResponseSchema,
+} from '../../../shared/relay/business-answers'
 import type {
   CancellationPolicyResponse,
   RemoveCancellationPolicyRequest,
@@ -16,10 +25,10 @@ import type {
   CreateBusinessRequest,
   CreateBusinessResponse,
   JoinBusinessRequest,
-  RelayError,
 } from '../../../shared/relay/relay-contract'
 import { DeskError } from '../errors/desk-error'
 import { ValidationError } from '../errors/validation-error'
+import { refusalBody, understood, type RefusalBody } from './relay-answer'
 import type { RelayDevice } from './relay-device-store'
 
 const TIMEOUT_MS = 15_000
@@ -55,12 +64,8 @@ export interface Asking {
 }
 
 export async function refusal(res: Response, asking?: Asking): Promise<DeskError> {
-  let body: Partial<RelayError> = {}
-  try {
-    body = (await res.json()) as Partial<RelayError>
-  } catch {
-    // not JSON: said by status below
-  }
+  // Not the relay's JSON (a proxy's page): said by status below.
+  const body: Partial<RefusalBody> = (await refusalBody(res)) ?? {}
   const message = body.message ?? `The relay answered ${res.status}`
   switch (body.code) {
     case 'BUSINESS_EXISTS':
@@ -106,7 +111,7 @@ export async function fetchBusiness(device: RelayDevice): Promise<BusinessSnapsh
     return null
   }
   if (!res.ok) throw await refusal(res)
-  return (await res.json()) as BusinessSnapshot
+  return understood(res, 'GET /v1/business', BusinessSnapshotSchema)
 }
 
 export async function createBusiness(
@@ -115,7 +120,7 @@ export async function createBusiness(
 ): Promise<CreateBusinessResponse> {
   const res = await call(device, 'POST', '/v1/business', request)
   if (!res.ok) throw await refusal(res)
-  return (await res.json()) as CreateBusinessResponse
+  return understood(res, 'POST /v1/business', CreateBusinessResponseSchema)
 }
 
 export async function joinBusiness(
@@ -124,7 +129,7 @@ export async function joinBusiness(
 ): Promise<BusinessSnapshot> {
   const res = await call(device, 'POST', '/v1/business/join', request)
   if (!res.ok) throw await refusal(res)
-  return (await res.json()) as BusinessSnapshot
+  return understood(res, 'POST /v1/business/join', BusinessSnapshotSchema)
 }
 
 export async function makeJoinCode(
@@ -134,7 +139,7 @@ export async function makeJoinCode(
 ): Promise<JoinCodeResponse> {
   const res = await call(device, 'POST', '/v1/business/join-codes', request)
   if (!res.ok) throw await refusal(res, asking)
-  return (await res.json()) as JoinCodeResponse
+  return understood(res, 'POST /v1/business/join-codes', JoinCodeResponseSchema)
 }
 
 export async function addPerson(
@@ -144,7 +149,7 @@ export async function addPerson(
 ): Promise<PersonChangeResponse> {
   const res = await call(device, 'POST', '/v1/business/people', request)
   if (!res.ok) throw await refusal(res, asking)
-  return (await res.json()) as PersonChangeResponse
+  return understood(res, 'POST /v1/business/people', PersonChangeResponseSchema)
 }
 
 export async function changePerson(
@@ -160,7 +165,7 @@ export async function changePerson(
     request,
   )
   if (!res.ok) throw await refusal(res, asking)
-  return (await res.json()) as PersonChangeResponse
+  return understood(res, 'PATCH /v1/business/people/:personId', PersonChangeResponseSchema)
 }
 
 /** Sets (or with `null`, removes) one service's cancellation policy at one branch. */
@@ -170,14 +175,19 @@ export async function putCancellationPolicy(
   request: SetCancellationPolicyRequest | RemoveCancellationPolicyRequest,
   asking: Asking,
 ): Promise<CancellationPolicyResponse> {
+  const method = 'windowHours' in request ? 'PUT' : 'DELETE'
   const res = await call(
     device,
-    'windowHours' in request ? 'PUT' : 'DELETE',
+    method,
     `/v1/business/cancellation-policies/${encodeURIComponent(where.branchId)}/${where.calcomEventTypeId}`,
     request,
   )
   if (!res.ok) throw await refusal(res, asking)
-  return (await res.json()) as CancellationPolicyResponse
+  return understood(
+    res,
+    `${method} /v1/business/cancellation-policies/:branchId/:eventTypeId`,
+    CancellationPolicyResponseSchema,
+  )
 }
 
 /** Names one branch of the business (owners any, admins their own; the relay checks the PIN). */
@@ -194,5 +204,5 @@ export async function renameBranch(
     request,
   )
   if (!res.ok) throw await refusal(res, asking)
-  return (await res.json()) as RenameBranchResponse
+  return understood(res, 'PUT /v1/business/branches/:channelId', RenameBranchResponseSchema)
 }

@@ -5,15 +5,18 @@
 // after a failure). Failures back off (capped exponential, full jitter); a watchdog abandons a
 // poll the relay has held longer than it promised (a silent, half-dead connection); 410
 // RESYNC_REQUIRED hands over to reconcile and resumes where the relay says. The device token
-// travels only in the Authorization header and is never logged.
+// travels only in the Authorization header and is never logged. Every answer is checked against
+// its schema (shared/relay/log-answers.ts): one that does not fit is RELAY_BAD_ANSWER, retried
+// like an unreachable relay, and nothing of it is applied.
 import { deskDeviceName } from './device-name'
 import type { Logger } from 'pino'
-import type {
-  EnrollResponse,
-  EventsResponse,
-  RelayError,
-  RelayEvent,
-} from '../../../shared/relay/relay-contract'
+import type { EventsResponse, RelayEvent } from '../../../shared/relay/relay-contract'
+import {
+  EnrollResponseSchema,
+  EventsResponseSchema,
+  ResyncAnswerSchema,
+} from '../../../shared/relay/log-answers'
+import { readAnswer, refusalBody, type RefusalBody } from './relay-answer'
 import { Backoff, sleep } from './backoff'
 import type { RelayDevice } from './relay-device-store'
 
@@ -61,10 +64,9 @@ export async function enrollDevice(input: EnrollInput): Promise<RelayDevice> {
     )
   }
   if (!res.ok) throw await problemOf(res, 'enroll')
-  const body = (await res.json()) as Partial<EnrollResponse>
-  if (!body.channelId || !body.deviceId || !body.deviceToken) {
-    throw new RelayProblem('RELAY_BAD_ANSWER', 'The relay answered the enrollment without a device')
-  }
+  const answer = await readAnswer(res, 'POST /v1/enroll', EnrollResponseSchema)
+  if (!answer.ok) throw new RelayProblem('RELAY_BAD_ANSWER', answer.message, res.status)
+  const body = answer.value
   return {
     relayUrl: input.relayUrl,
     calcomAccountId: input.calcomAccountId,
@@ -94,12 +96,8 @@ export async function revokeDevice(device: RelayDevice, timeoutMs = 5_000): Prom
 
 /** A relay refusal as a RelayProblem: its code, or `HTTP_<status>` when it named none. */
 export async function problemOf(res: Response, what: string): Promise<RelayProblem> {
-  let body: Partial<RelayError> = {}
-  try {
-    body = (await res.json()) as Partial<RelayError>
-  } catch {
-    // not JSON
-  }
+  // A proxy's page or another shape is said by its status alone.
+  const body: Partial<RefusalBody> = (await refusalBody(res)) ?? {}
   return new RelayProblem(
     body.code ?? `HTTP_${res.status}`,
     `The relay refused ${what} (${res.status}): ${body.message ?? res.statusText}`,
@@ -309,11 +307,14 @@ export class RelayClient {
         signal: AbortSignal.any([stop, watchdog]),
       })
       if (res.status === 410) {
-        const gone = (await res.json().catch(() => ({}))) as Partial<RelayError>
-        return { kind: 'gone', resumeAfter: gone.resumeAfter }
+        const gone = await readAnswer(res, 'GET /v1/events (410)', ResyncAnswerSchema)
+        if (!gone.ok) throw new RelayProblem('RELAY_BAD_ANSWER', gone.message, res.status)
+        return { kind: 'gone', resumeAfter: gone.value.resumeAfter }
       }
       if (!res.ok) throw await problemOf(res, 'the events request')
-      return { kind: 'events', body: (await res.json()) as EventsResponse }
+      const page = await readAnswer(res, 'GET /v1/events', EventsResponseSchema)
+      if (!page.ok) throw new RelayProblem('RELAY_BAD_ANSWER', page.message, res.status)
+      return { kind: 'events', body: page.value }
     } catch (err) {
       if (err instanceof RelayProblem || stop.aborted) throw err
       if (watchdog.aborted) {

@@ -1,7 +1,9 @@
 // `GET /v1/desk-state` as the desk calls it: the branch's desk-owned state as the relay keeps it
 // beside the log (DESIGN.md §9), read when the log alone cannot give it back. The device token
-// travels only in the Authorization header.
-import type { DeskStateResponse } from '../../../shared/relay/desk-state'
+// travels only in the Authorization header. The answer's shape is checked here; each entry's
+// event when it is applied (SharedState.applyState), so one this desk cannot read is set aside.
+import { DeskStateAnswerSchema, type DeskStateAnswer } from '../../../shared/relay/log-answers'
+import { readAnswer } from './relay-answer'
 import { RelayProblem, problemOf } from './relay-client'
 import type { RelayDevice } from './relay-device-store'
 
@@ -9,7 +11,7 @@ import type { RelayDevice } from './relay-device-store'
 export async function fetchDeskState(
   device: RelayDevice,
   signal?: AbortSignal,
-): Promise<DeskStateResponse> {
+): Promise<DeskStateAnswer> {
   let res: Response
   try {
     res = await fetch(`${device.relayUrl}/v1/desk-state`, {
@@ -25,8 +27,7 @@ export async function fetchDeskState(
     )
   }
   if (!res.ok) throw await problemOf(res, 'the desk state request')
-  const body = (await res.json().catch(() => null)) as Partial<DeskStateResponse> | null
-  if (!body || typeof body.asOf !== 'number' || !Array.isArray(body.entries))
-    throw new RelayProblem('RELAY_BAD_ANSWER', 'The relay answered the desk state without one')
-  return { asOf: body.asOf, entries: body.entries }
+  const answer = await readAnswer(res, 'GET /v1/desk-state', DeskStateAnswerSchema)
+  if (!answer.ok) throw new RelayProblem('RELAY_BAD_ANSWER', answer.message, res.status)
+  return answer.value
 }

@@ -2,6 +2,18 @@
 // the rules and their proposals, the owner's history, "notify me on this computer", and the
 // desktop notifications of the people who chose this device. A relay refusal becomes the
 // DeskError the local API answers with; the refusals only these routes make get codes of their own.
+// Every answer is checked against its schema (shared/relay/notification-answers.ts) first.
+import type { TSchema, Static } from '@sinclair/typebox'
+import {
+  DecideProposalResponseSchema,
+  DesktopSubscriptionResponseSchema,
+  NotificationHistoryResponseSchema,
+  NotificationRulesResponseSchema,
+  NotificationsResponseSchema,
+  ProposalsResponseSchema,
+  RulesAppliedResponseSchema,
+  RulesProposalSchema,
+} from '../../../shared/relay/notification-answers'
 import type {
   DecideProposalResponse,
   DesktopSubscriptionRequest,
@@ -11,22 +23,18 @@ import type {
   NotificationsResponse,
   ProposalsResponse,
   PutNotificationRulesRequest,
-  RelayError,
   RulesAppliedResponse,
   RulesProposal,
 } from '../../../shared/relay/relay-contract'
 import { DeskError } from '../errors/desk-error'
+import { refusalBody, understood } from '../inbound/relay-answer'
 import { call, refusal, type Asking } from '../inbound/relay-business'
 import type { RelayDevice } from '../inbound/relay-device-store'
 
 async function refused(res: Response, asking?: Asking): Promise<DeskError> {
   const text = await res.text()
-  let code: RelayError['code'] | undefined
-  try {
-    code = (JSON.parse(text) as Partial<RelayError>).code
-  } catch {
-    // not JSON: the shared refusal words it by status
-  }
+  // Not the relay's JSON: the shared refusal words it by status.
+  const code = (await refusalBody(new Response(text)))?.code
   if (code === 'CONFLICT')
     return new DeskError('RULES_CHANGED', 'The rules changed meanwhile: read them again')
   if (code === 'PROPOSAL_SUPERSEDED')
@@ -36,13 +44,21 @@ async function refused(res: Response, asking?: Asking): Promise<DeskError> {
   return refusal(new Response(text, { status: res.status, headers: res.headers }), asking)
 }
 
-async function answer<T>(res: Response, asking?: Asking): Promise<T> {
+async function answer<T extends TSchema>(
+  res: Response,
+  what: { call: string; schema: T },
+  asking?: Asking,
+): Promise<Static<T>> {
   if (!res.ok) throw await refused(res, asking)
-  return (await res.json()) as T
+  return understood(res, what.call, what.schema)
 }
 
 export async function fetchRules(device: RelayDevice): Promise<NotificationRulesResponse> {
-  return answer(await call(device, 'GET', '/v1/business/notification-rules'))
+  const path = '/v1/business/notification-rules'
+  return answer(await call(device, 'GET', path), {
+    call: `GET ${path}`,
+    schema: NotificationRulesResponseSchema,
+  })
 }
 
 export async function putRules(
@@ -50,11 +66,19 @@ export async function putRules(
   request: PutNotificationRulesRequest,
   asking: Asking,
 ): Promise<RulesAppliedResponse | RulesProposal> {
-  return answer(await call(device, 'PUT', '/v1/business/notification-rules', request), asking)
+  const path = '/v1/business/notification-rules'
+  const res = await call(device, 'PUT', path, request)
+  // 200: the owner's change applied; 202: an admin's, a proposal for the owner.
+  const schema = res.status === 202 ? RulesProposalSchema : RulesAppliedResponseSchema
+  return answer(res, { call: `PUT ${path}`, schema }, asking)
 }
 
 export async function fetchProposals(device: RelayDevice): Promise<ProposalsResponse> {
-  return answer(await call(device, 'GET', '/v1/business/notification-rules/proposals'))
+  const path = '/v1/business/notification-rules/proposals'
+  return answer(await call(device, 'GET', path), {
+    call: `GET ${path}`,
+    schema: ProposalsResponseSchema,
+  })
 }
 
 export async function decideProposal(
@@ -65,14 +89,24 @@ export async function decideProposal(
   asking: Asking,
 ): Promise<DecideProposalResponse> {
   const path = `/v1/business/notification-rules/proposals/${encodeURIComponent(id)}/${decision}`
-  return answer(await call(device, 'POST', path, { actor }), asking)
+  return answer(
+    await call(device, 'POST', path, { actor }),
+    {
+      call: `POST /v1/business/notification-rules/proposals/:id/${decision}`,
+      schema: DecideProposalResponseSchema,
+    },
+    asking,
+  )
 }
 
 export async function fetchHistory(
   device: RelayDevice,
   limit: number,
 ): Promise<NotificationHistoryResponse> {
-  return answer(await call(device, 'GET', `/v1/business/notifications/history?limit=${limit}`))
+  return answer(await call(device, 'GET', `/v1/business/notifications/history?limit=${limit}`), {
+    call: 'GET /v1/business/notifications/history',
+    schema: NotificationHistoryResponseSchema,
+  })
 }
 
 export async function setDesktop(
@@ -80,7 +114,11 @@ export async function setDesktop(
   request: DesktopSubscriptionRequest,
   asking: Asking,
 ): Promise<DesktopSubscriptionResponse> {
-  return answer(await call(device, 'PUT', '/v1/notifications/desktop', request), asking)
+  return answer(
+    await call(device, 'PUT', '/v1/notifications/desktop', request),
+    { call: 'PUT /v1/notifications/desktop', schema: DesktopSubscriptionResponseSchema },
+    asking,
+  )
 }
 
 /** `GET /v1/notifications` after `after`, held up to `waitSeconds` until one arrives. */
@@ -106,5 +144,5 @@ export async function pollDesktop(
       `The relay could not be reached: ${(err as Error).message}`,
     )
   }
-  return answer(res)
+  return answer(res, { call: 'GET /v1/notifications', schema: NotificationsResponseSchema })
 }

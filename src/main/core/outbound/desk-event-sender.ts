@@ -4,9 +4,12 @@
 // once when a new one is queued). A 400 is the relay's final word: the event is set aside as
 // refused and the change stays at this desk alone rather than blocking every later one — and sync
 // health says so (`DESK_EVENT_REFUSED`, from the kept row, so after a restart too), since the
-// other desks will not show it.
+// other desks will not show it. An answer that does not say the seq the event got is not taken
+// as sent: the event is posted again later (its key makes that the same event at the relay).
 import type { Logger } from 'pino'
-import type { DeskEventRequest, DeskEventResponse } from '../../../shared/relay/desk-events'
+import type { DeskEventRequest } from '../../../shared/relay/desk-events'
+import { DeskEventResponseSchema } from '../../../shared/relay/log-answers'
+import { readAnswer } from '../inbound/relay-answer'
 import { PLACEHOLDER_PREFIX } from '../actions/desk-actions'
 import { Backoff } from '../inbound/backoff'
 import type { RelayDevice } from '../inbound/relay-device-store'
@@ -21,6 +24,8 @@ export interface DeskEventSenderOptions {
   backoff?: Backoff
   /** The relay refused a desk event for good (the row records it): sync health changed. */
   onRefused?: () => void
+  /** The relay's answer could not be read (`message` names the call and the field). */
+  onBadAnswer?: (message: string) => void
 }
 
 export class DeskEventSender {
@@ -91,8 +96,13 @@ export class DeskEventSender {
         })
         status = res.status
         if (res.ok) {
-          const answer = (await res.json()) as DeskEventResponse
-          this.#o.store.sent(row.id, answer.seq)
+          const answer = await readAnswer(res, 'POST /v1/desk-events', DeskEventResponseSchema)
+          if (!answer.ok) {
+            this.#o.logger.warn({ key: row.key }, answer.message)
+            this.#o.onBadAnswer?.(answer.message)
+            throw new Error(answer.message)
+          }
+          this.#o.store.sent(row.id, answer.value.seq)
           this.#backoff.reset()
           continue
         }

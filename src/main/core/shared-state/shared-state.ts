@@ -13,7 +13,7 @@
 // same at every desk). Every desk computes it the same way whichever it heard of first — the
 // reschedule or the desk event — so desks agree without the rescheduling desk saying anything.
 import type { DeskChange, DeskEventBody } from '../../../shared/relay/desk-events'
-import type { DeskStateResponse } from '../../../shared/relay/desk-state'
+import type { DeskStateAnswer } from '../../../shared/relay/log-answers'
 import type { VisitState } from '../../../shared/domain/appointment-status'
 import type { AppointmentStore } from '../appointments/appointment-store'
 import type { ClientStore } from '../clients/client-store'
@@ -140,7 +140,7 @@ export class SharedState {
    * and an event of the log read again after it changes nothing (its seq is not later). Runs in
    * one transaction and announces what changed; returns the entries it could not read.
    */
-  applyState(state: DeskStateResponse): { applied: number; unreadable: string[] } {
+  applyState(state: DeskStateAnswer): { applied: number; unreadable: string[] } {
     if (!this.#d.enabled) return { applied: 0, unreadable: [] }
     const unreadable: string[] = []
     const touched = this.transaction(() => {

@@ -56,6 +56,8 @@ export const en = {
     'The change was not made: someone changed the team meanwhile. Check the team and try again.',
   'error.RELAY_UNAVAILABLE':
     'The online service cannot be reached, so nothing changed. Check the internet connection and try again.',
+  'error.RELAY_NOT_UNDERSTOOD':
+    'The online service answered something this desk does not understand, so this desk kept nothing of it. The change may have been made there: look before trying again. If it goes on, Frontdesk or the online service may need an update.',
   'error.BRANCH_EXISTS': 'This app already has a branch with that short name. Choose another.',
   'error.BRANCH_UNAVAILABLE':
     'That branch is not answering right now. Wait a moment, or restart Frontdesk if it stays so.',

@@ -60,6 +60,8 @@ export const es: CatalogOf<typeof en> = {
     'No se hizo el cambio: alguien cambió el equipo mientras tanto. Revise el equipo e inténtelo de nuevo.',
   'error.RELAY_UNAVAILABLE':
     'No se puede llegar al servicio en línea, así que no cambió nada. Compruebe la conexión a internet e inténtelo de nuevo.',
+  'error.RELAY_NOT_UNDERSTOOD':
+    'El servicio en línea respondió algo que este mostrador no entiende, así que el mostrador no guardó nada de ello. Puede que el cambio se hiciera allí: compruébelo antes de volver a intentarlo. Si continúa, puede hacer falta actualizar Frontdesk o el servicio en línea.',
   'error.BRANCH_EXISTS': 'Esta aplicación ya tiene una sucursal con ese nombre corto. Elija otro.',
   'error.BRANCH_UNAVAILABLE':
     'Esa sucursal no responde ahora. Espere un momento, o reinicie Frontdesk si sigue así.',

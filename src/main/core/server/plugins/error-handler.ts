@@ -37,6 +37,7 @@ const STATUS_OF: Record<DeskErrorCode, number> = {
   // nginx's "client closed request": nobody reads it, but the log says what happened.
   CLIENT_LEFT: 499,
   CALCOM_REFUSED: 502,
+  RELAY_NOT_UNDERSTOOD: 502,
   SLOTS_UNAVAILABLE: 503,
   CALCOM_UNAVAILABLE: 503,
   CREDENTIAL_STORE_UNAVAILABLE: 503,
@@ -50,6 +51,9 @@ const reasonOf = (error: DeskError) => (error instanceof ValidationError ? error
 export default fp(async function errorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | DeskError, request, reply) => {
     if (error instanceof DeskError) {
+      // Nobody else logs it: the relay's answer (not this request) was at fault.
+      if (error.code === 'RELAY_NOT_UNDERSTOOD')
+        request.log.warn({ code: error.code, params: error.params }, error.message)
       return reply.code(STATUS_OF[error.code]).send({
         error: {
           code: error.code,

@@ -52,6 +52,10 @@ export const en = {
   'syncHealth.problem.RELAY_REFUSED': 'The relay refused this desk.',
   'syncHealth.problem.RELAY_REFUSED.todo':
     'If it goes on, disconnect and connect the branch again in Settings.',
+  'syncHealth.problem.RELAY_NOT_UNDERSTOOD':
+    'The relay answered something this desk does not understand.',
+  'syncHealth.problem.RELAY_NOT_UNDERSTOOD.todo':
+    'Nothing was kept of it and the desk tries again by itself. If it goes on, Frontdesk or the relay may need an update.',
   'syncHealth.problem.RELAY_RESYNC': 'The desk was away too long to catch up from the relay.',
   'syncHealth.problem.RELAY_RESYNC.todo':
     'Nothing to do: it reads every booking from Cal.com instead.',

@@ -55,6 +55,10 @@ export const es: CatalogOf<typeof en> = {
   'syncHealth.problem.RELAY_REFUSED': 'El relé rechazó este mostrador.',
   'syncHealth.problem.RELAY_REFUSED.todo':
     'Si continúa, desconecte y vuelva a conectar la sucursal en Ajustes.',
+  'syncHealth.problem.RELAY_NOT_UNDERSTOOD':
+    'El relé respondió algo que este mostrador no entiende.',
+  'syncHealth.problem.RELAY_NOT_UNDERSTOOD.todo':
+    'No se guardó nada de ello y el mostrador lo vuelve a intentar solo. Si continúa, puede hacer falta actualizar Frontdesk o el relé.',
   'syncHealth.problem.RELAY_RESYNC':
     'El mostrador estuvo fuera demasiado tiempo para ponerse al día desde el relé.',
   'syncHealth.problem.RELAY_RESYNC.todo':
