@@ -59,7 +59,10 @@ export interface StartDeskOptions {
   relayDeviceStore?: RelayDeviceStore
   /** Sync timing (tests shorten it). */
   sync?: SyncTuning
-  /** The clock sign-in reads (idle sign-out, PIN locks); Date.now when omitted. */
+  /**
+   * The desk's clock (a demo's or a test's day): sign-in (idle sign-out, PIN locks), the client
+   * card, pending confirmations and the audit log read or stamp it; Date.now when omitted.
+   */
   now?: () => number
   /** Desktop notification polling (tests shorten it). */
   desktopFeed?: DesktopFeedTuning
@@ -109,7 +112,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       appointments: new AppointmentStore(db, events),
       outbox: new OutboxStore(db),
       deskUsers: new DeskUserStore(db),
-      audit: new AuditStore(db),
+      audit: new AuditStore(db, opts.now),
       settings: new SettingsStore(db),
     }
     const calcomBookings: CalcomBookings = new CalcomBookings(db, {

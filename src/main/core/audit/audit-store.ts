@@ -1,6 +1,8 @@
 // Who did what at the desk (audit_log): actions, queue commands, connecting and disconnecting,
 // signing in and out, setting changes. Each row names the person signed in and this desk's
-// device when a local API request did it (see acting-person.ts).
+// device when a local API request did it (see acting-person.ts). Rows are stamped by the desk's
+// clock, not SQLite's: a desk running on a demo's or a test's day logs on that day, the day the
+// log is read by.
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { AuditAction } from '../../../shared/api/audit-actions'
 import type { DeskDb } from '../db/open-database'
@@ -35,11 +37,15 @@ export class AuditStore {
   readonly #all
   readonly #ofTarget
 
-  constructor(private readonly db: DeskDb) {
+  constructor(
+    private readonly db: DeskDb,
+    private readonly now: () => number = Date.now,
+  ) {
     const p = sql.placeholder
     this.#insert = db
       .insert(auditLog)
       .values({
+        at: p('at'),
         userId: p('userId'),
         action: p('action'),
         target: p('target'),
@@ -69,6 +75,7 @@ export class AuditStore {
     const acting = actingPerson()
     const person = entry.person !== undefined ? entry.person : (acting?.person ?? null)
     this.#insert.run({
+      at: this.now(),
       userId: entry.userId ?? null,
       action: entry.action,
       target: entry.target,

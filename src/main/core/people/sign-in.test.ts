@@ -10,7 +10,7 @@ import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/suppor
 import { ADMIN, OWNER, RECEPTIONIST, seedBusiness, signInAs } from './business.test-support'
 
 let desk: TempDesk
-// The sign-in clock; the audit log's own timestamps are the real time.
+// The desk's clock: sign-in reads it and the audit log is stamped by it.
 let now = Date.now()
 // When this file's first audited action could be: the log is read by branch day, and the run may
 // cross midnight there.
@@ -168,7 +168,7 @@ describe('who did what', () => {
     expect(detail.history[0]?.by).toBeUndefined()
 
     const zone = desk.services.branches.current().timeZone
-    const days = [...new Set([dayOf(STARTED, zone), dayOf(Date.now(), zone)])]
+    const days = [...new Set([dayOf(STARTED, zone), dayOf(now, zone)])]
     /** The audit log of every branch day this file ran on. */
     const audit = async (query = '') => {
       const entries: AuditLog['entries'] = []
