@@ -61,7 +61,8 @@ export interface StartDeskOptions {
   sync?: SyncTuning
   /**
    * The desk's clock (a demo's or a test's day): sign-in (idle sign-out, PIN locks), the client
-   * card, pending confirmations and the audit log read or stamp it; Date.now when omitted.
+   * card, pending confirmations, the audit log and appointments' history read or stamp it;
+   * Date.now when omitted.
    */
   now?: () => number
   /** Desktop notification polling (tests shorten it). */
@@ -109,7 +110,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       branches: new BranchStore(db, events),
       staff: new StaffStore(db),
       eventTypes: new EventTypeStore(db),
-      appointments: new AppointmentStore(db, events),
+      appointments: new AppointmentStore(db, events, opts.now),
       outbox: new OutboxStore(db),
       deskUsers: new DeskUserStore(db),
       audit: new AuditStore(db, opts.now),
@@ -118,6 +119,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     const calcomBookings: CalcomBookings = new CalcomBookings(db, {
       ...services,
       lateness: (a, at): { windowHours: number } | null => policies.lateness(a, at),
+      now: opts.now,
     })
     services.branches.current()
     const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)

@@ -108,6 +108,8 @@ export class AppointmentStore {
   constructor(
     private readonly db: DeskDb,
     private readonly events: DeskEvents,
+    /** The desk's clock: history rows are stamped by it, not SQLite's (a demo's day shows). */
+    private readonly now: () => number = Date.now,
   ) {
     // Only the columns the day view shows: the full row also carries JSON metadata and
     // bookkeeping that every row would pay to read and map.
@@ -260,6 +262,7 @@ export class AppointmentStore {
     this.#insertHistory = db
       .insert(appointmentHistory)
       .values({
+        at: sql.placeholder('at'),
         uid: sql.placeholder('uid'),
         source: sql.placeholder('source'),
         change: sql.placeholder('change'),
@@ -335,7 +338,7 @@ export class AppointmentStore {
     personId?: string | null
     personName?: string | null
   }): void {
-    this.#insertHistory.run({ personId: null, personName: null, ...row })
+    this.#insertHistory.run({ at: this.now(), personId: null, personName: null, ...row })
   }
 
   /** Every stored row of the branch, desk-owned fields included, by start (checks and support). */

@@ -118,7 +118,13 @@ export function calcomBookingStatements(db: DeskDb) {
       .prepare(),
     addHistory: db
       .insert(appointmentHistory)
-      .values({ uid: p('uid'), source: p('source'), change: p('change'), detail: p('detail') })
+      .values({
+        at: p('at'),
+        uid: p('uid'),
+        source: p('source'),
+        change: p('change'),
+        detail: p('detail'),
+      })
       .prepare(),
   }
 }

@@ -42,6 +42,8 @@ export class CalcomBookings {
         a: { branchId: number; eventTypeId: number | null; startsAt: number },
         cancelledAt: number,
       ) => { windowHours: number } | null
+      /** The desk's clock: history rows are stamped by it, not SQLite's (a demo's day shows). */
+      now?: () => number
     },
   ) {
     this.#q = calcomBookingStatements(db)
@@ -97,15 +99,27 @@ export class CalcomBookings {
         const detail = late
           ? { ...outcome.detail, late: true, windowHours: late.windowHours }
           : outcome.detail
-        q.addHistory.run({ uid, source, change: outcome.change, detail })
+        q.addHistory.run({ at: this.#now(), uid, source, change: outcome.change, detail })
       }
     } else if (answer && stored && 'booking' in change && change.booking.calcomId != null) {
       // Older than what the desk holds (the inbox got there first): only the link to Cal.com's
       // booking is news.
       q.linkCalcomId.run({ uid, calcomId: change.booking.calcomId, now: Date.now() })
     }
-    if (answer) q.addHistory.run({ uid, source, change: answer.code, detail: answer.params })
+    if (answer) {
+      q.addHistory.run({
+        at: this.#now(),
+        uid,
+        source,
+        change: answer.code,
+        detail: answer.params,
+      })
+    }
     return outcome
+  }
+
+  #now(): number {
+    return (this.refs.now ?? Date.now)()
   }
 
   /** Whether the desk holds an appointment under this uid. */
