@@ -35,6 +35,12 @@ export interface OutboxWorkerTuning {
   /** How long close() waits for calls in flight before leaving them to the next start. */
   closeGraceMs?: number
   random?: () => number
+  /**
+   * The clock the schedule is kept by (claims, next_attempt_at), when not the deps' one: a test
+   * walks it through minutes of backoff and wakes the worker itself. Never the desk's demo clock,
+   * which may stand still: a retry would then never fall due.
+   */
+  now?: () => number
 }
 
 export interface OutboxWorkerDeps {
@@ -79,7 +85,7 @@ export class OutboxWorker {
     this.#pollMs = tuning.pollMs ?? 30_000
     this.#closeGraceMs = tuning.closeGraceMs ?? 2_000
     this.#random = tuning.random
-    this.#now = deps.now ?? Date.now
+    this.#now = tuning.now ?? deps.now ?? Date.now
   }
 
   /** Recovers rows a previous run left in flight, then drains. */
