@@ -13,7 +13,9 @@ export const en = {
     'It will not be sent to Cal.com, and the desk goes back to how it was before the change.',
   'attention.discardConfirm': 'Yes, discard',
   'attention.discardKeep': 'Keep it',
-  'attention.tries': '{count, plural, one {# try} other {# tries}}',
+  // How many times the desk sent the change before Cal.com refused it, in words a receptionist
+  // reads without knowing what a "try" counts.
+  'attention.tries': '{count, plural, one {Sent to Cal.com once} other {Sent to Cal.com # times}}',
   'attention.reason.slotTaken': 'Someone else took this time in Cal.com first.',
   'attention.reason.past': 'The time had already passed when the change reached Cal.com.',
   'attention.reason.alreadyCancelled': 'Cal.com had already cancelled this booking.',

@@ -15,7 +15,8 @@ export const es: CatalogOf<typeof en> = {
     'No se enviará a Cal.com, y el mostrador vuelve a como estaba antes del cambio.',
   'attention.discardConfirm': 'Sí, descartar',
   'attention.discardKeep': 'Conservarlo',
-  'attention.tries': '{count, plural, one {# intento} other {# intentos}}',
+  'attention.tries':
+    '{count, plural, one {Enviado a Cal.com una vez} other {Enviado a Cal.com # veces}}',
   'attention.reason.slotTaken': 'Otra persona reservó esta hora en Cal.com antes.',
   'attention.reason.past': 'La hora ya había pasado cuando el cambio llegó a Cal.com.',
   'attention.reason.alreadyCancelled': 'Cal.com ya había cancelado esta cita.',
