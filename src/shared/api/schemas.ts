@@ -209,6 +209,10 @@ export const EventTypeInfo = Type.Object({
   lengthInMinutes: Type.Integer(),
   beforeBufferMinutes: Type.Integer(),
   afterBufferMinutes: Type.Integer(),
+  minimumNoticeMinutes: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+    description:
+      "Cal.com's minimum booking notice: no start sooner than this many minutes from now. Null when the desk does not know it yet",
+  }),
   price: Type.Integer({ description: 'Minor units of currency' }),
   currency: Type.Union([Type.String(), Type.Null()]),
   requiresConfirmation: Type.Boolean(),

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { BookingList, Me, successEnvelope } from './response-schemas'
+import { BookingList, EventType, Me, successEnvelope } from './response-schemas'
 import { shapeProblem } from './response-validation'
 
 it('wraps each answer shape in one envelope, so its validator is compiled once, not per call', () => {
@@ -29,4 +29,16 @@ it('refuses a booking whose start or end is not an instant, naming it, before it
   expect(shapeProblem(BookingList, list({ ...booking, end: '' }))).toBe(
     'data.1.end must be an instant (ISO 8601)',
   )
+})
+
+it("keeps an event type's minimum booking notice in minutes, absent or null when Cal.com has none, and refuses one that is no count of minutes", () => {
+  const eventType = { id: 7, title: 'Bridal hair trial', slug: 'bridal-trial', lengthInMinutes: 90 }
+  const withNotice = (minimumBookingNotice: unknown) => ({ ...eventType, minimumBookingNotice })
+  expect(shapeProblem(EventType, eventType)).toBeUndefined()
+  expect(shapeProblem(EventType, withNotice(null))).toBeUndefined()
+  expect(shapeProblem(EventType, withNotice(0))).toBeUndefined()
+  expect(shapeProblem(EventType, withNotice(48 * 60))).toBeUndefined()
+  // The walk-in would read a string as no notice and offer a time Cal.com then refuses.
+  expect(shapeProblem(EventType, withNotice('2880'))).toBe('minimumBookingNotice must be number')
+  expect(shapeProblem(EventType, withNotice(-60))).toBe('minimumBookingNotice must be >= 0')
 })

@@ -87,6 +87,11 @@ export const EventType = Type.Object({
   currency: Opt(Nullable(Type.String())),
   beforeEventBuffer: Opt(Nullable(Type.Number())),
   afterEventBuffer: Opt(Nullable(Type.Number())),
+  /**
+   * Minutes before a start that Cal.com still takes a booking (its slots and its booking check
+   * both honour it). A number in the spec, optional; a negative one is no notice at all.
+   */
+  minimumBookingNotice: Opt(Nullable(Type.Number({ minimum: 0 }))),
   /** Present (an object) when bookings need the owner's confirmation. */
   confirmationPolicy: Opt(Nullable(Type.Object({}))),
   requiresConfirmation: Opt(Type.Boolean()),

@@ -96,6 +96,37 @@ describe('connecting with an API key', () => {
     }
   })
 
+  it("keeps each service's minimum booking notice as Cal.com serves it, in the desk's SQLite file and on the local API", async () => {
+    const desk = await deskOn()
+    try {
+      const account = state.accounts[0]!
+      expect((await post(desk, '/api/branch/connect', { apiKey: account.apiKey })).status).toBe(200)
+      // What Cal.com says, asked as the desk asks it.
+      const served = (await (
+        await fetch(`${sandbox.url}/v2/event-types`, {
+          headers: { authorization: `Bearer ${account.apiKey}`, 'cal-api-version': '2024-06-14' },
+        })
+      ).json()) as { data: Array<{ id: number; slug: string; minimumBookingNotice: number }> }
+      const notice = Object.fromEntries(served.data.map((e) => [e.id, e.minimumBookingNotice]))
+      expect(served.data.find((e) => e.slug === 'bridal-trial')?.minimumBookingNotice).toBe(48 * 60)
+
+      const rows = desk.services.db.$client
+        .prepare('select calcom_id as calcomId, minimum_notice_minutes as minutes from event_types')
+        .all() as Array<{ calcomId: number; minutes: number | null }>
+      expect(Object.fromEntries(rows.map((r) => [r.calcomId, r.minutes]))).toEqual(notice)
+
+      const eventTypes = await getJson<Array<{ calcomId: number; minimumNoticeMinutes: number }>>(
+        desk,
+        '/api/event-types',
+      )
+      expect(
+        Object.fromEntries(eventTypes.map((e) => [e.calcomId, e.minimumNoticeMinutes])),
+      ).toEqual(notice)
+    } finally {
+      await desk.dispose()
+    }
+  })
+
   it('refuses a wrong key with 400 naming apiKey and Cal.com’s reason, and changes nothing', async () => {
     const desk = await deskOn()
     try {

@@ -80,6 +80,10 @@ export function applyReferenceData(
       lengthMinutes: Math.round(et.lengthInMinutes),
       beforeBufferMinutes: Math.round(et.beforeEventBuffer ?? 0),
       afterBufferMinutes: Math.round(et.afterEventBuffer ?? 0),
+      // Unknown stays null rather than 0: Cal.com's own default is not 0, so a guess could offer
+      // a walk-in Cal.com then refuses.
+      minimumNoticeMinutes:
+        et.minimumBookingNotice == null ? null : Math.round(et.minimumBookingNotice),
       price: Math.round(et.price ?? 0),
       currency: et.currency ?? null,
       requiresConfirmation: requiresConfirmation(et),

@@ -65,6 +65,11 @@ export const eventTypes = sqliteTable(
     lengthMinutes: integer('length_minutes').notNull(),
     beforeBufferMinutes: integer('before_buffer_minutes').notNull().default(0),
     afterBufferMinutes: integer('after_buffer_minutes').notNull().default(0),
+    /**
+     * Cal.com's minimumBookingNotice. Null when not known: rows synced before the desk kept it
+     * (until the branch's reference data is read again), or a Cal.com answer without it.
+     */
+    minimumNoticeMinutes: integer('minimum_notice_minutes'),
     /** Minor units of `currency` (cents). */
     price: integer('price').notNull().default(0),
     currency: text('currency'),

@@ -31,6 +31,7 @@ const referenceData: FastifyPluginAsyncTypebox<{ services: DeskServices }> = asy
         lengthInMinutes: et.lengthMinutes,
         beforeBufferMinutes: et.beforeBufferMinutes,
         afterBufferMinutes: et.afterBufferMinutes,
+        minimumNoticeMinutes: et.minimumNoticeMinutes,
         price: et.price,
         currency: et.currency,
         requiresConfirmation: et.requiresConfirmation,

@@ -1,0 +1,85 @@
+// A desk updated from a version that did not keep Cal.com's minimum booking notice
+// (before drizzle/0009_event_type_minimum_notice.sql) keeps its services, their ids and
+// everything else it knew of them; the notice reads as not known (null, never 0: the walk-in
+// must not take "unknown" for "bookable now") until the branch's reference data is read again,
+// which connecting does.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import type { EventTypeInfo } from '../../../shared/api/schemas'
+import { migrationsBefore } from '../db/migrations-before.test-support'
+import { openDatabase } from '../db/open-database'
+
+const dir = mkdtempSync(join(tmpdir(), 'frontdesk-notice-migration-'))
+let sandbox: RunningSandbox
+let account: SandboxState['accounts'][number]
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 })
+  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  account = state.accounts[0]!
+})
+afterAll(async () => {
+  await sandbox.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** The desk database an older version left after connecting to the sandbox's first account. */
+function olderDesk(dataDir: string): void {
+  const old = openDatabase(
+    join(dataDir, 'frontdesk.db'),
+    migrationsBefore(dataDir, '0009_event_type_minimum_notice'),
+  )
+  old.$client
+    .prepare(
+      'insert into branches (id, calcom_account_id, calcom_username, name, time_zone) values (1, ?, ?, ?, ?)',
+    )
+    .run(account.userId, account.username, account.name, account.timeZone)
+  old.$client.prepare("insert into settings (key, value) values ('current_branch_id', '1')").run()
+  const insert = old.$client.prepare(
+    `insert into event_types (id, branch_id, calcom_id, slug, title, length_minutes, price, currency)
+     values (?, 1, ?, ?, ?, ?, ?, ?)`,
+  )
+  account.eventTypes.forEach((et, i) =>
+    insert.run(100 + i, et.id, et.slug, et.title, et.lengthInMinutes, et.price, et.currency),
+  )
+  old.$client.close()
+}
+
+const services = async (desk: TempDesk) =>
+  (await (await deskFetch(desk, '/api/event-types')).json()) as EventTypeInfo[]
+
+it('keeps the services of an older desk with their notice unknown, and learns it on connecting', async () => {
+  const dataDir = mkdtempSync(join(dir, 'desk-'))
+  olderDesk(dataDir)
+  const desk = await startTempDesk({
+    dataDir,
+    env: { FRONTDESK_CALCOM_API_URL: sandbox.url, FRONTDESK_CALCOM_APP_URL: sandbox.url },
+  })
+  try {
+    const before = await services(desk)
+    expect(before.map((s) => [s.id, s.calcomId, s.title])).toEqual(
+      account.eventTypes
+        .map((et, i) => [100 + i, et.id, et.title])
+        .sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
+    )
+    expect(before.map((s) => s.minimumNoticeMinutes)).toEqual(before.map(() => null))
+
+    const connect = await deskFetch(desk, '/api/branch/connect', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey: account.apiKey }),
+    })
+    expect(connect.status).toBe(200)
+    const after = await services(desk)
+    // The same rows (appointments point at these ids), now with Cal.com's notice.
+    expect(after.map((s) => s.id)).toEqual(before.map((s) => s.id))
+    const bridal = after.find((s) => s.slug === 'bridal-trial')!
+    expect(bridal.minimumNoticeMinutes).toBe(48 * 60)
+    expect(after.every((s) => Number.isInteger(s.minimumNoticeMinutes))).toBe(true)
+  } finally {
+    await desk.dispose()
+  }
+})
