@@ -1,7 +1,8 @@
 // A walk-in booked with the keyboard alone, against the headless desk connected to the Cal.com
-// sandbox: N opens New booking, the next free time is offered, the name is typed, Enter books,
-// and the card shows at once on the day; axe finds no serious or critical problem in the dialog.
-import AxeBuilder from '@axe-core/playwright'
+// sandbox: N opens New booking on a service a walk-in can have, with its next free time offered
+// (the sandbox's first service by title, the bridal trial, needs 48 hours' notice: it is listed
+// but not choosable, saying so), the name is typed, Enter books, and the card shows at once on
+// the day; axe finds no serious or critical problem in the dialog or its list of services.
 import { expect, test } from '@playwright/test'
 import { join } from 'node:path'
 import { startSandbox, type RunningSandbox } from '../sandbox/src/index'
@@ -11,6 +12,7 @@ import {
   sandboxState,
 } from '../src/main/core/outbound/outbound.test-support'
 import type { TempDesk } from '../test/support/temp-desk'
+import { expectAccessible } from './axe'
 import { aTuesdayMorning } from './front-desk-world'
 
 const root = join(import.meta.dirname, '..')
@@ -42,20 +44,36 @@ test('a walk-in is booked with the keyboard alone and shows at once on the day',
   await expect(dialog).toBeVisible()
   const name = dialog.getByRole('combobox', { name: 'Client name' })
   await expect(name).toBeFocused()
-  // Back to the service (past "With"), open it, pick Haircut by typing, back to the name.
+  // Nobody touched the service: it opens on one a walk-in can have, with someone free today
+  // (the sandbox's haircut: an hour's notice, the shortest of its services).
+  const service = dialog.getByTestId('booking-service')
+  await expect(service.getByRole('button')).toContainText('Haircut & style')
+  await expect(dialog.getByTestId('walk-in-slot')).toContainText('Next free time')
+  await expectAccessible(page, 'the walk-in dialog', '[data-testid="new-booking"]')
+
+  // Back to the service (past "With") and open its list: the services needing days of notice
+  // are there, not choosable, saying why.
   await page.keyboard.press('Shift+Tab')
   await page.keyboard.press('Shift+Tab')
   await page.keyboard.press('ArrowDown')
-  await page.keyboard.type('Haircut')
-  await page.keyboard.press('Enter')
-  await expect(dialog.getByTestId('walk-in-slot')).toContainText('Next free time')
+  const bridal = page.getByRole('option', { name: /^Bridal hair trial/ })
+  await expect(bridal).toHaveAttribute('aria-disabled', 'true')
+  await expect(bridal).toContainText('needs 48 hours’ notice')
+  await expect(page.getByRole('option', { name: /^Full colour/ })).toContainText(
+    'needs 24 hours’ notice',
+  )
+  await expect(page.getByRole('option', { name: /^Haircut & style/ })).not.toHaveAttribute(
+    'aria-disabled',
+    'true',
+  )
+  await expectAccessible(page, 'the walk-in’s list of services', '.booking__popover')
+  // Esc closes the list, not the dialog, and leaves the service as it was.
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeVisible()
+  await expect(service.getByRole('button')).toContainText('Haircut & style')
   await page.keyboard.press('Tab')
   await page.keyboard.press('Tab')
   await expect(name).toBeFocused()
-  const axe = await new AxeBuilder({ page }).include('[data-testid="new-booking"]').analyze()
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
-    [],
-  )
 
   await page.keyboard.type('Walker Keys')
   // Past phone and email to Book.

@@ -21,9 +21,9 @@ import { useEventTypes, useSlots, useStaff } from './queries'
 import { ServiceStaffFields } from './ServiceStaffFields'
 import { nextFreeSlot } from './slot-choice'
 import { SlotPicker, StaleNotice } from './SlotPicker'
+import type { BookingKind as Kind } from './walk-in-services'
+import { canWalkIn, noticeWords, shownService } from './walk-in-services'
 import './booking.css'
-
-type Kind = 'walk-in' | 'phone'
 
 interface Props {
   isOpen: boolean
@@ -65,8 +65,16 @@ function NewBookingForm({
   const [idempotencyKey] = useState(() => crypto.randomUUID())
 
   const offered = (services.data ?? []).filter((s) => !s.hidden)
-  // The first service is chosen until the receptionist picks another.
-  const eventTypeId = chosenService ?? offered[0]?.id ?? null
+  const at = { now, today, timeZone: branch.timeZone }
+  const eventTypeId = shownService(offered, chosenService, kind, at)?.id ?? null
+  // A walk-in's list still shows the services it cannot have, greyed, saying why.
+  const notForWalkIn = new Map<number, string>()
+  if (kind === 'walk-in')
+    for (const s of offered)
+      if (!canWalkIn(s, at)) {
+        const { id, values } = noticeWords(s.minimumNoticeMinutes ?? 0)
+        notForWalkIn.set(s.id, intl.formatMessage({ id }, values))
+      }
 
   const slotDay = kind === 'walk-in' ? today : date
   const slots = useSlots(slotDay, eventTypeId, staffId)
@@ -130,6 +138,7 @@ function NewBookingForm({
         services={offered}
         staff={staff.data ?? []}
         eventTypeId={eventTypeId}
+        unavailable={notForWalkIn}
         staffId={staffId}
         onService={setEventTypeId}
         onStaff={setStaffId}
@@ -137,8 +146,10 @@ function NewBookingForm({
 
       {kind === 'walk-in' ? (
         <p className="booking__next" role="status" data-testid="walk-in-slot">
-          {slots.isPending && eventTypeId !== null ? (
+          {services.isPending || (slots.isPending && eventTypeId !== null) ? (
             <FormattedMessage id="booking.slotsLoading" />
+          ) : eventTypeId === null && offered.length > 0 ? (
+            <FormattedMessage id="booking.noWalkInService" />
           ) : walkInSlot ? (
             <FormattedMessage
               id="booking.nextFree"

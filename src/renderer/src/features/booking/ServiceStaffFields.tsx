@@ -1,4 +1,7 @@
 // Service and staff for a new booking: two selects, the staff one with "Anyone free" first.
+// Services the booking cannot have (a walk-in for one that needs days of notice) stay listed,
+// disabled, with the reason beside them, so the receptionist is not left wondering where they
+// went.
 import {
   Button,
   Label,
@@ -17,6 +20,8 @@ interface Props {
   services: EventTypeInfo[]
   staff: Staff[]
   eventTypeId: number | null
+  /** Services that cannot be chosen, each with the reason in words. */
+  unavailable: ReadonlyMap<number, string>
   staffId: number | null
   onService(id: number): void
   onStaff(id: number | null): void
@@ -26,6 +31,7 @@ export function ServiceStaffFields({
   services,
   staff,
   eventTypeId,
+  unavailable,
   staffId,
   onService,
   onStaff,
@@ -38,6 +44,7 @@ export function ServiceStaffFields({
         selectedKey={eventTypeId === null ? null : String(eventTypeId)}
         onSelectionChange={(key) => key !== null && onService(Number(key))}
         placeholder={intl.formatMessage({ id: 'booking.servicePlaceholder' })}
+        disabledKeys={[...unavailable.keys()].map(String)}
         data-testid="booking-service"
       >
         <Label>{intl.formatMessage({ id: 'booking.service' })}</Label>
@@ -56,6 +63,12 @@ export function ServiceStaffFields({
               >
                 {s.title} ·{' '}
                 {intl.formatNumber(s.lengthInMinutes, { style: 'unit', unit: 'minute' })}
+                {unavailable.has(s.id) && (
+                  <>
+                    {' '}
+                    <span className="booking__option-reason">{unavailable.get(s.id)}</span>
+                  </>
+                )}
               </ListBoxItem>
             ))}
           </ListBox>

@@ -18,6 +18,12 @@ export const en = {
     'Offline: these times are Cal.com’s last answer, {hours, plural, =0 {{minutes, plural, one {# minute} other {# minutes}}} one {# hour} other {# hours}} old. Cal.com decides when the booking reaches it.',
   'booking.nextFree': 'Next free time: {time}',
   'booking.noneFreeToday': 'Nobody is free for this service for the rest of today.',
+  'booking.needsNoticeMinutes':
+    'needs {minutes, plural, one {# minute’s} other {# minutes’}} notice',
+  'booking.needsNoticeHours': 'needs {hours, plural, one {# hour’s} other {# hours’}} notice',
+  'booking.needsNoticeDays': 'needs {days, plural, one {# day’s} other {# days’}} notice',
+  'booking.noWalkInService':
+    'No service can be booked as a walk-in today: each needs more notice. Make a phone booking instead.',
   'booking.client': 'Client name',
   'booking.clientHint': 'Type to find a past client, or a new name.',
   'booking.clientTypeMore': 'Type two letters to find a past client.',

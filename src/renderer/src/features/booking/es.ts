@@ -20,6 +20,13 @@ export const es: CatalogOf<typeof en> = {
     'Sin conexión: estas horas son la última respuesta de Cal.com, de hace {hours, plural, =0 {{minutes, plural, one {# minuto} other {# minutos}}} one {# hora} other {# horas}}. Cal.com decide cuando le llegue la cita.',
   'booking.nextFree': 'Próxima hora libre: {time}',
   'booking.noneFreeToday': 'Nadie está libre para este servicio en lo que queda de hoy.',
+  'booking.needsNoticeMinutes':
+    'necesita {minutes, plural, one {# minuto} other {# minutos}} de antelación',
+  'booking.needsNoticeHours':
+    'necesita {hours, plural, one {# hora} other {# horas}} de antelación',
+  'booking.needsNoticeDays': 'necesita {days, plural, one {# día} other {# días}} de antelación',
+  'booking.noWalkInService':
+    'Hoy no se puede reservar ningún servicio sin cita: todos necesitan más antelación. Haga una reserva telefónica.',
   'booking.client': 'Nombre del cliente',
   'booking.clientHint': 'Escriba para buscar un cliente anterior, o un nombre nuevo.',
   'booking.clientTypeMore': 'Escriba dos letras para buscar un cliente anterior.',
