@@ -2,7 +2,8 @@
 // member, a day from the calendar and one of its free times, a past client found by typing part
 // of their name (their phone and email come with them), Book. The card shows on that day at once
 // and the booking reaches Cal.com. axe on the dialog, the calendar and the suggestions. Then the
-// same booking with the keyboard alone.
+// same booking with the keyboard alone. Then a service a walk-in cannot have (the bridal trial,
+// 48 hours' notice): a phone booking offers it, with exactly Cal.com's times after the notice.
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import type { ClientSuggestion } from '../src/shared/api/client-suggestions'
 import type { Staff } from '../src/shared/api/schemas'
@@ -216,4 +217,49 @@ test('a phone booking for a past client with the keyboard alone', async ({ page 
       ),
     )
     .toBe(true)
+})
+
+test('a phone booking offers every service, and one needing notice only the times Cal.com gives after it', async ({
+  page,
+}) => {
+  const zone = world.account.timeZone
+  await openDesk(page, world, '/')
+  await page.keyboard.press('n')
+  const dialog = page.getByTestId('new-booking')
+  const service = dialog.getByTestId('booking-service')
+  await dialog.getByText('Phone booking').click()
+
+  // Every service can be phoned in, the bridal trial (48 hours' notice) too.
+  await service.getByRole('button').click()
+  await expect(page.getByRole('option')).toHaveCount(world.account.eventTypes.length)
+  await expect(page.locator('[role="option"][aria-disabled="true"]')).toHaveCount(0)
+  await page.getByRole('option', { name: /^Bridal hair trial/ }).click()
+  await expect(service.getByRole('button')).toContainText('Bridal hair trial')
+
+  // Today has no time for it; its first day with one offers what Cal.com offers, all after the
+  // notice: the desk neither adds times inside it nor hides any after it.
+  await expect(dialog.getByTestId('no-slots')).toBeVisible()
+  const free = await world.freeSlots('bridal-trial', 8)
+  const { now } = (await (await fetch(`${world.sandbox.url}/_sandbox/clock`)).json()) as {
+    now: string
+  }
+  expect(free.length).toBeGreaterThan(0)
+  expect(free.every((s) => Date.parse(s) >= Date.parse(now) + 48 * 3_600_000)).toBe(true)
+  const date = dayOf(free[0]!, zone)
+  await pickDay(page, 'booking-day', date)
+  const radios = dialog.getByTestId('slot-picker').getByRole('radio')
+  await expect(radios.first()).toBeVisible()
+  const offered = await radios.evaluateAll((rs) =>
+    rs.map((r) => (r as unknown as Attributed).getAttribute('value')!),
+  )
+  expect(offered.map((s) => new Date(s).toISOString())).toEqual(
+    free.filter((s) => dayOf(s, zone) === date),
+  )
+
+  // A walk-in cannot have it: Walk-in shows the walk-in's service (which one depends on the hour
+  // this runs at), Phone booking brings it back.
+  await dialog.getByText('Walk-in').click()
+  await expect(service.getByRole('button')).not.toContainText('Bridal hair trial')
+  await dialog.getByText('Phone booking').click()
+  await expect(service.getByRole('button')).toContainText('Bridal hair trial')
 })
