@@ -13,6 +13,7 @@ import { DialogFrame } from '../../ui/DialogFrame'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { useStaff } from '../booking/queries'
 import { AppointmentSummary } from './AppointmentSummary'
+import { DoneLine } from './DoneLine'
 import { useLeavingRow } from './leaving-row'
 import { useAppointment } from './queries'
 import { opWords, reasonWords } from './reason-words'
@@ -30,15 +31,7 @@ export function AttentionPage({ branch }: { branch: Branch }) {
       <h2>
         <FormattedMessage id="attention.title" />
       </h2>
-      <p
-        className="list-page__done"
-        role="status"
-        tabIndex={-1}
-        ref={doneRef}
-        data-testid="attention-done"
-      >
-        {done}
-      </p>
+      <DoneLine text={done} lineRef={doneRef} testId="attention-done" />
       {outbox.error && <ErrorMessage message={describeError(intl, outbox.error)} />}
       {refused?.length === 0 && (
         <p className="list-page__empty">

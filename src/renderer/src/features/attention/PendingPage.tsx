@@ -12,6 +12,7 @@ import { DialogFrame } from '../../ui/DialogFrame'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { useStaff } from '../booking/queries'
 import { AppointmentSummary } from './AppointmentSummary'
+import { DoneLine } from './DoneLine'
 import { useLeavingRow } from './leaving-row'
 import { usePendingConfirmations } from './queries'
 import './lists.css'
@@ -26,15 +27,7 @@ export function PendingPage({ branch }: { branch: Branch }) {
       <h2>
         <FormattedMessage id="pending.title" />
       </h2>
-      <p
-        className="list-page__done"
-        role="status"
-        tabIndex={-1}
-        ref={doneRef}
-        data-testid="pending-done"
-      >
-        {done}
-      </p>
+      <DoneLine text={done} lineRef={doneRef} testId="pending-done" />
       {pending.error && <ErrorMessage message={describeError(intl, pending.error)} />}
       {pending.data?.length === 0 && (
         <p className="list-page__empty">
