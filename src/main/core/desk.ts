@@ -148,6 +148,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
         logger,
         lateness: (a) => policies.lateness(a, (opts.now ?? Date.now)()),
         shared,
+        deskNow: opts.now,
       },
       opts.outbound,
     )

@@ -35,7 +35,10 @@ async function world(): Promise<World> {
   const sandbox = await startSandbox({ port: 0, now: SANDBOX_NOW })
   const state = await sandboxState(sandbox.url)
   const link = await startCalcomLink(sandbox.url)
-  const desk = await deskOn(link.url)
+  // The desk's clock is the sandbox's, as a real desk's and Cal.com's agree: what an offline
+  // answer still offers is judged on it.
+  const offsetMs = Date.parse(SANDBOX_NOW) - Date.now()
+  const desk = await deskOn(link.url, { now: () => Date.now() + offsetMs })
   await connectWithApiKey(desk, state.accounts[0]!.apiKey)
   return { sandbox, state, link, desk }
 }

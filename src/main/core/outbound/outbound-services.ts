@@ -48,6 +48,11 @@ export function createOutbound(
     logger: Logger
     lateness?: DeskActionsDeps['lateness']
     shared?: SharedState
+    /**
+     * The desk's clock: what a stale slots answer still offers is judged on it. Not `now`, which
+     * the outbox worker would take up too: its schedule keeps its own clock (tuning.outbox.now).
+     */
+    deskNow?: () => number
   },
   tuning: OutboundTuning = {},
 ): OutboundServices & { start(): void; stop(): Promise<void> } {
@@ -58,6 +63,7 @@ export function createOutbound(
   const wake = () => outboxWorker.wake()
   const slots = new SlotsCache({
     ...deps,
+    now: deps.deskNow,
     logger: deps.logger.child({ part: 'slots' }),
     ttlMs: tuning.slotsTtlMs,
   })

@@ -2,7 +2,10 @@
 // zone). Any booking change of an event type makes its cached days old at once (the desk's
 // internal events tell of every appointment change, whoever made it: desk actions, the outbox,
 // the inbox).
-// When Cal.com cannot be asked, the last answer is served marked `stale`, with its age.
+// When Cal.com cannot be asked, the last answer is served marked `stale`, with its age, less the
+// times Cal.com would no longer take on the desk's clock (begun, or inside the service's minimum
+// booking notice: stale-slots.ts), so the walk-in's next free time and every picker offer only
+// what the queued booking can still get.
 //
 // However many clients ask for the same uncached day at once, Cal.com is asked once: they all
 // wait for that one call (a flight). A client that leaves stops waiting, and when the last one
@@ -23,6 +26,7 @@ import { SlotsCacheStore, type CachedSlots } from './slots-cache-store'
 import type { DeskDb } from '../db/open-database'
 import type { DeskEvents } from '../events/desk-events'
 import { clashAt, neededSpan, staffBusy } from './staff-busy'
+import { stillBookable } from './stale-slots'
 import { DeskError } from '../errors/desk-error'
 import { ValidationError } from '../errors/validation-error'
 import type { DeskErrorParams } from '../../../shared/api/error-codes'
@@ -54,6 +58,7 @@ export interface SlotsCacheDeps {
   connection: BranchConnection
   logger: Logger
   ttlMs?: number
+  /** The desk's clock (a test's or a demo's day); Date.now when omitted. */
   now?: () => number
 }
 
@@ -120,7 +125,7 @@ export class SlotsCache {
       })
       if (fetched === LEFT) throw new DeskError('CLIENT_LEFT', 'The client stopped waiting.')
       if (fetched.ok) answer = this.#answer(fetched.value, false)
-      else if (cached) answer = this.#answer(cached, true)
+      else if (cached) answer = this.#stale(cached, eventType.minimumNoticeMinutes)
       else
         throw new DeskError(
           'SLOTS_UNAVAILABLE',
@@ -363,6 +368,12 @@ export class SlotsCache {
       fetchedAt: new Date(row.fetchedAt).toISOString(),
       ageSeconds: Math.max(0, Math.floor((this.#now() - row.fetchedAt) / 1000)),
     }
+  }
+
+  /** The last answer, less what Cal.com would no longer take now (stale-slots.ts). */
+  #stale(row: CachedSlots, noticeMinutes: number | null): DaySlots {
+    const last = this.#answer(row, true)
+    return { ...last, slots: stillBookable(last.slots, this.#now(), noticeMinutes) }
   }
 
   #outdateFor(uids: readonly string[]): void {

@@ -1,0 +1,86 @@
+// Offline free times the queued booking can still get: the desk's link to the Cal.com sandbox is
+// cut (a real HTTP hop, calcom-link.test-support.ts) and the desk's clock moves on four hours, so
+// Cal.com's last answer for today holds a time that has begun and one now inside the colour
+// consultation's two-hour minimum notice. GET /api/slots serves that answer marked stale without
+// them, for the event type and for one staff member alike (the walk-in and the phone booking's
+// picker read the same answer), and keeps every later time.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
+import { startCalcomLink, type CalcomLink } from '../outbound/calcom-link.test-support'
+import {
+  connectWithApiKey,
+  deskOn,
+  eventTypeOf,
+  SANDBOX_NOW,
+  sandboxState,
+  slotsOf,
+} from '../outbound/outbound.test-support'
+import type { DaySlots } from '../../../shared/api/schemas'
+
+const MINUTE = 60_000
+/** The sandbox's Tuesday; 10:00 in Toronto at its start. */
+const TODAY = SANDBOX_NOW.slice(0, 10)
+
+let sandbox: RunningSandbox
+let link: CalcomLink
+let desk: TempDesk
+/** The desk's clock runs with the sandbox's from its start, until the test moves it on. */
+let offsetMs = Date.parse(SANDBOX_NOW) - Date.now()
+const deskNow = () => Date.now() + offsetMs
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, now: SANDBOX_NOW })
+  link = await startCalcomLink(sandbox.url)
+  offsetMs = Date.parse(SANDBOX_NOW) - Date.now()
+  desk = await deskOn(link.url, { now: deskNow })
+  await connectWithApiKey(desk, (await sandboxState(sandbox.url)).accounts[0]!.apiKey)
+}, 60_000)
+
+afterAll(async () => {
+  await desk?.dispose()
+  await link?.close()
+  await sandbox?.close()
+})
+
+describe("Cal.com's last answer for free times, served offline", () => {
+  it('leaves out the times that have begun or now fall inside the minimum notice', async () => {
+    const colour = eventTypeOf(desk, 'colour-consultation')
+    expect(colour.minimumNoticeMinutes).toBe(120)
+    const online = await slotsOf(desk, colour.id, TODAY)
+    expect(online.stale).toBe(false)
+    const staffId = desk.services.staff.listActive(desk.services.branches.current().id)[0]!.id
+    const onlineOfStaff = await staffSlots(colour.id, staffId)
+
+    link.down()
+    offsetMs += 4 * 60 * MINUTE
+    const now = deskNow()
+    const earliest = now + 120 * MINUTE
+    // Cal.com's answer holds a time begun by now, one inside the notice, and later ones.
+    const at = online.slots.map((s) => Date.parse(s))
+    expect(at.some((t) => t < now)).toBe(true)
+    expect(at.some((t) => t >= now && t < earliest)).toBe(true)
+    expect(at.some((t) => t >= earliest)).toBe(true)
+
+    const offline = await slotsOf(desk, colour.id, TODAY)
+    expect(offline).toMatchObject({ stale: true, fetchedAt: online.fetchedAt })
+    expect(offline.ageSeconds).toBeGreaterThanOrEqual(4 * 60 * 60)
+    expect(offline.slots).toEqual(online.slots.filter((s) => Date.parse(s) >= earliest))
+
+    const offlineOfStaff = await staffSlots(colour.id, staffId)
+    expect(offlineOfStaff.stale).toBe(true)
+    expect(offlineOfStaff.slots).toEqual(
+      onlineOfStaff.slots.filter((s) => Date.parse(s) >= earliest),
+    )
+    link.up()
+  })
+})
+
+async function staffSlots(eventTypeId: number, staffId: number): Promise<DaySlots> {
+  const res = await deskFetch(
+    desk,
+    `/api/slots?eventTypeId=${eventTypeId}&date=${TODAY}&staffId=${staffId}`,
+  )
+  expect(res.status, await res.clone().text()).toBe(200)
+  return (await res.json()) as DaySlots
+}
