@@ -5,6 +5,7 @@ import type { Appointment, DayView } from '../../../../shared/api/schemas'
 import type { ApiClient } from '../../app/api-client'
 import { useApi } from '../../app/api-context'
 import { queryKeys } from '../../app/query-keys'
+import { refreshWhileStale } from '../booking/slot-choice'
 
 /** The appointment `uid` with its history; nothing is read while `uid` is null. */
 export function useAppointment(uid: string | null) {
@@ -35,6 +36,7 @@ export function useSlots(date: string, eventTypeId: number | null, staffId: numb
         { query: { date, eventTypeId: eventTypeId!, ...(staffId ? { staffId } : {}) } },
         signal,
       ),
+    refetchInterval: (query) => refreshWhileStale(query.state.data),
   })
 }
 

@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useApi } from '../../app/api-context'
 import { queryKeys } from '../../app/query-keys'
+import { refreshWhileStale } from './slot-choice'
 
 export function useEventTypes() {
   const api = useApi()
@@ -36,6 +37,7 @@ export function useSlots(date: string | null, eventTypeId: number | null, staffI
         signal,
       ),
     enabled: date !== null && eventTypeId !== null,
+    refetchInterval: (query) => refreshWhileStale(query.state.data),
   })
 }
 

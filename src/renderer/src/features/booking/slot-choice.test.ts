@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { nextFreeSlot, slotFreshness, upcomingSlots } from './slot-choice'
+import {
+  nextFreeSlot,
+  refreshWhileStale,
+  slotFreshness,
+  STALE_SLOTS_REFRESH_MS,
+  upcomingSlots,
+} from './slot-choice'
 
 const now = new Date('2026-03-10T14:07:00Z')
 
@@ -8,6 +14,11 @@ describe('the walk-in slot', () => {
     const slots = ['2026-03-10T15:00:00Z', '2026-03-10T14:00:00Z', '2026-03-10T14:30:00Z']
     expect(nextFreeSlot(slots, now)).toBe('2026-03-10T14:30:00Z')
     expect(upcomingSlots(slots, now)).toEqual(['2026-03-10T15:00:00Z', '2026-03-10T14:30:00Z'])
+  })
+
+  it('is the first time the phone booking offers from the same answer', () => {
+    const slots = ['2026-03-10T14:00:00Z', '2026-03-10T14:30:00Z', '2026-03-10T15:00:00Z']
+    expect(nextFreeSlot(slots, now)).toBe(upcomingSlots(slots, now)[0])
   })
 
   it('is none when the day is full or over', () => {
@@ -37,5 +48,13 @@ describe('how old offline slots are', () => {
       minutes: 0,
       hours: 3,
     })
+  })
+})
+
+describe('offline free times', () => {
+  it('are asked again every minute while stale, so the desk can leave out what has passed', () => {
+    expect(refreshWhileStale({ stale: true })).toBe(STALE_SLOTS_REFRESH_MS)
+    expect(refreshWhileStale({ stale: false })).toBe(false)
+    expect(refreshWhileStale(undefined)).toBe(false)
   })
 })

@@ -19,6 +19,17 @@ export function upcomingSlots(slots: readonly string[], now: Date): string[] {
   return slots.filter((s) => Date.parse(s) >= at)
 }
 
+/**
+ * How often a day's free times are asked again while the desk serves Cal.com's last answer: the
+ * desk leaves out of it, on its own clock, the times that have since begun or come inside the
+ * service's notice, so a picker left open offline does not keep offering them; and a fresh answer
+ * replaces it once Cal.com is back. A fresh answer is kept until a booking change invalidates it.
+ */
+export const STALE_SLOTS_REFRESH_MS = 60_000
+
+export const refreshWhileStale = (answer: Pick<DaySlots, 'stale'> | undefined): number | false =>
+  answer?.stale ? STALE_SLOTS_REFRESH_MS : false
+
 export type SlotFreshness = { stale: false } | { stale: true; minutes: number; hours: number }
 
 /**
