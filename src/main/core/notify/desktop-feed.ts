@@ -2,7 +2,8 @@
 // GET /v1/notifications for this device and keeps what it has still to show in the settings
 // store, so each is shown exactly once here — by the Electron app when it has attached its
 // notifier, else by the first page that claims it (the browser desk). The cursor moves only
-// after a page is kept, so a crash in between re-reads rather than loses.
+// after a page is kept, so a crash in between re-reads rather than loses. A notification of a kind
+// a newer relay added is skipped, the cursor moving past it, and its kind said once in the log.
 import type { Logger } from 'pino'
 import type { DesktopNotificationView } from '../../../shared/api/notifications'
 import type { DesktopNotification } from '../../../shared/relay/relay-contract'
@@ -62,6 +63,8 @@ export class DesktopFeed {
   #native: NativeNotifier | null = null
   /** Seqs at or below this were the opted-in person's past when they opted in: never shown. */
   #skipUpTo = 0
+  /** A newer relay's kinds already said in the log: each once while the desk runs. */
+  #toldOfKinds = new Set<string>()
 
   constructor(private readonly o: DesktopFeedOptions) {}
 
@@ -176,6 +179,7 @@ export class DesktopFeed {
         const after = this.#cursor(device.deviceId)
         const page = await pollDesktop(device, after, this.o.waitSeconds ?? 25, signal)
         if (signal.aborted) continue
+        this.#tellSkipped(page.skippedKinds)
         this.#keep(device.deviceId, page.notifications, page.nextAfter)
         backoff.reset()
       } catch (err) {
@@ -187,6 +191,18 @@ export class DesktopFeed {
         )
         await sleep(wait, signal)
       }
+    }
+  }
+
+  /** Only the kind is said: a notification's title and body name clients and people. */
+  #tellSkipped(kinds: readonly string[]): void {
+    for (const kind of kinds) {
+      if (this.#toldOfKinds.has(kind)) continue
+      this.#toldOfKinds.add(kind)
+      this.o.logger.warn(
+        { kind },
+        'desktop notifications of a kind this desk does not know are skipped: a newer Frontdesk shows them',
+      )
     }
   }
 

@@ -6,10 +6,10 @@
 import type { TSchema, Static } from '@sinclair/typebox'
 import {
   DecideProposalResponseSchema,
+  DesktopPollAnswerSchema,
   DesktopSubscriptionResponseSchema,
   NotificationHistoryResponseSchema,
   NotificationRulesResponseSchema,
-  NotificationsResponseSchema,
   ProposalsResponseSchema,
   RulesAppliedResponseSchema,
   RulesProposalSchema,
@@ -20,7 +20,6 @@ import type {
   DesktopSubscriptionResponse,
   NotificationHistoryResponse,
   NotificationRulesResponse,
-  NotificationsResponse,
   ProposalsResponse,
   PutNotificationRulesRequest,
   RulesAppliedResponse,
@@ -30,6 +29,7 @@ import { DeskError } from '../errors/desk-error'
 import { refusalBody, understood } from '../inbound/relay-answer'
 import { call, refusal, type Asking } from '../inbound/relay-business'
 import type { RelayDevice } from '../inbound/relay-device-store'
+import { showablePage, type DesktopPage } from './newer-kinds'
 
 async function refused(res: Response, asking?: Asking): Promise<DeskError> {
   const text = await res.text()
@@ -121,13 +121,16 @@ export async function setDesktop(
   )
 }
 
-/** `GET /v1/notifications` after `after`, held up to `waitSeconds` until one arrives. */
+/**
+ * `GET /v1/notifications` after `after`, held up to `waitSeconds` until one arrives: those this
+ * desk can show, and past every one of the page (a newer relay's kinds are skipped).
+ */
 export async function pollDesktop(
   device: RelayDevice,
   after: number,
   waitSeconds: number,
   signal: AbortSignal,
-): Promise<NotificationsResponse> {
+): Promise<DesktopPage> {
   let res: Response
   try {
     res = await fetch(
@@ -144,5 +147,7 @@ export async function pollDesktop(
       `The relay could not be reached: ${(err as Error).message}`,
     )
   }
-  return answer(res, { call: 'GET /v1/notifications', schema: NotificationsResponseSchema })
+  return showablePage(
+    await answer(res, { call: 'GET /v1/notifications', schema: DesktopPollAnswerSchema }),
+  )
 }
