@@ -38,6 +38,10 @@ export const RulesView = Type.Object({
   people: Type.Array(NotifiablePerson),
   /** The business's branches (relay channel ids), this desk's first. */
   branches: Type.Array(Type.String()),
+  newerKinds: Type.Array(Type.String(), {
+    description:
+      'Kinds a newer relay has rules for that this desk does not know: not in `rules`, kept as they are when the rules change',
+  }),
 })
 export type RulesView = Static<typeof RulesView>
 

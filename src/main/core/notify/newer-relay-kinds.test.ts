@@ -3,7 +3,9 @@
 // a hop that rewrites chosen answers (test/support/faulty-relay.ts) into what a newer relay would
 // send. Real bookings notify the owner on this computer; one of them comes as the newer kind: the
 // ones before and after it are shown, it is skipped, the poll's cursor moves past it, and the log
-// names its kind once, without its words.
+// names its kind once, without its words. The rules screen shows the rules of the kinds the desk
+// knows and says some need a newer desk; a change of the rules sends the newer kind's rule back
+// as it came; proposals and the owner's history read as well.
 import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -13,12 +15,26 @@ import { startFaultyRelay, type FaultyRelay } from '../../../../test/support/fau
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
-import type { PendingDesktop, RulesView } from '../../../shared/api/notifications'
-import type { NotificationsResponse } from '../../../shared/relay/relay-contract'
+import type {
+  HistoryList,
+  PendingDesktop,
+  ProposalList,
+  PutRulesResult,
+  RulesView,
+} from '../../../shared/api/notifications'
+import type { NotificationRules } from '../../../shared/notifications/rules'
+import type {
+  NotificationHistoryResponse,
+  NotificationRulesResponse,
+  NotificationsResponse,
+  ProposalsResponse,
+} from '../../../shared/relay/relay-contract'
 import { atOnce, setUpTeam, signInAt, type NotifyTeam } from './notify.test-support'
 
 /** A kind a newer relay has and this desk does not. */
 const NEWER = 'booking.waitlisted'
+/** Its rule as a newer relay would keep it: fields this desk has never heard of included. */
+const NEWER_RULE = { enabled: true, channels: ['desktop', 'sms'], waitlistSize: 3 }
 
 let sandbox: RunningSandbox
 let relay: InProcessRelay
@@ -148,6 +164,91 @@ describe('desktop notifications from a newer relay', () => {
     expect(told[0]).toContain('a newer Frontdesk shows them')
     expect(deskLog()).not.toContain('Newer')
     faulty.fault('GET /v1/notifications', null)
+  })
+})
+
+describe('the rules of a newer relay', () => {
+  it('shows the kinds this desk knows, says some need a newer desk, and sends those back as they came', async () => {
+    faulty.fault('GET /v1/business/notification-rules', (answer) => {
+      const a = answer as NotificationRulesResponse
+      return { ...a, rules: { ...a.rules, kinds: { ...a.rules.kinds, [NEWER]: NEWER_RULE } } }
+    })
+    await signInAt(desk, team.owner)
+    const view = await read<RulesView>('/api/notifications/rules')
+    expect(view.newerKinds).toEqual([NEWER])
+    expect(Object.keys(view.rules.kinds)).not.toContain(NEWER)
+    expect(view.rules.kinds['booking.created']).toBeDefined()
+
+    // What the desk sends; a relay of this version cannot take the newer kind, so the hop takes
+    // it out again, as only a newer relay would keep it.
+    const sentKinds: Array<Record<string, unknown>> = []
+    faulty.rewriteRequests('PUT /v1/business/notification-rules', (body) => {
+      const b = body as { rules: NotificationRules }
+      sentKinds.push({ ...b.rules.kinds })
+      const kinds = { ...b.rules.kinds } as Record<string, unknown>
+      delete kinds[NEWER]
+      return { ...b, rules: { ...b.rules, kinds } }
+    })
+    const rules = structuredClone(view.rules)
+    rules.kinds['booking.paid'].enabled = true
+    const changed = await send('PUT', '/api/notifications/rules', {
+      pin: team.owner.pin,
+      baseVersion: view.version,
+      rules,
+    })
+    expect(changed.status, await changed.clone().text()).toBe(200)
+    expect(((await changed.json()) as PutRulesResult).applied).toBe(true)
+    expect(sentKinds).toHaveLength(1)
+    expect(sentKinds[0]![NEWER]).toEqual(NEWER_RULE)
+    expect(sentKinds[0]!['booking.paid']).toMatchObject({ enabled: true })
+
+    // A change on an old version is refused before anything is sent.
+    const old = await send('PUT', '/api/notifications/rules', {
+      pin: team.owner.pin,
+      baseVersion: view.version,
+      rules,
+    })
+    expect(old.status).toBe(409)
+    expect(await old.json()).toMatchObject({ error: { code: 'RULES_CHANGED' } })
+    expect(sentKinds).toHaveLength(1)
+
+    // An admin's proposal carries the newer kind too; the list shows only what this desk knows.
+    await signInAt(desk, team.admin)
+    const now = await read<RulesView>('/api/notifications/rules')
+    const proposed = await send('PUT', '/api/notifications/rules', {
+      pin: team.admin.pin,
+      baseVersion: now.version,
+      rules: now.rules,
+      reason: 'as it is',
+    })
+    expect(proposed.status, await proposed.clone().text()).toBe(200)
+    expect(sentKinds[1]![NEWER]).toEqual(NEWER_RULE)
+    faulty.fault('GET /v1/business/notification-rules/proposals', (answer) => {
+      const a = answer as ProposalsResponse
+      return {
+        proposals: a.proposals.map((p) => ({
+          ...p,
+          rules: { ...p.rules, kinds: { ...p.rules.kinds, [NEWER]: NEWER_RULE } },
+        })),
+      }
+    })
+    const list = await read<ProposalList>('/api/notifications/proposals')
+    expect(list.proposals.length).toBeGreaterThan(0)
+    for (const p of list.proposals) expect(Object.keys(p.rules.kinds)).not.toContain(NEWER)
+
+    // The owner's history lists a notification of the newer kind by its name.
+    faulty.fault('GET /v1/business/notifications/history', (answer) => {
+      const a = answer as NotificationHistoryResponse
+      return { entries: a.entries.map((e, i) => (i === 0 ? { ...e, kind: NEWER } : e)) }
+    })
+    await signInAt(desk, team.owner)
+    const history = await read<HistoryList>('/api/notifications/history')
+    expect(history.entries[0]!.kind).toBe(NEWER)
+
+    faulty.rewriteRequests('PUT /v1/business/notification-rules', null)
+    faulty.fault('GET /v1/business/notification-rules', null)
+    faulty.fault('GET /v1/business/notification-rules/proposals', null)
+    faulty.fault('GET /v1/business/notifications/history', null)
   })
 })
 

@@ -18,6 +18,8 @@ import {
 import { ApiError } from '../../../../shared/api/schemas'
 import type { NotificationRules } from '../../../../shared/notifications/rules'
 import type { RulesProposal } from '../../../../shared/relay/relay-contract'
+import { DeskError } from '../../errors/desk-error'
+import { splitKinds, withNewerKinds } from '../../notify/newer-kinds'
 import { enrolledDevice, nameOf, signedInPerson } from '../../notify/notification-access'
 import {
   decideProposal,
@@ -46,7 +48,7 @@ const notificationRules: FastifyPluginAsyncTypebox<{ services: DeskServices }> =
   const proposalView = (p: RulesProposal) => ({
     id: p.id,
     baseVersion: p.baseVersion,
-    rules: p.rules,
+    rules: splitKinds(p.rules).rules,
     changes: p.changes,
     proposedBy: nameOf(business, p.proposedBy),
     reason: p.reason,
@@ -68,6 +70,8 @@ const notificationRules: FastifyPluginAsyncTypebox<{ services: DeskServices }> =
     async () => {
       const device = await enrolledDevice(deps)
       const answer = await fetchRules(device)
+      // A newer relay's kinds: this desk can neither show nor edit their rules (newer-kinds.ts).
+      const { rules, newer } = splitKinds(answer.rules)
       const copy = business.current()
       const people: NotifiablePerson[] = business
         .people()
@@ -82,11 +86,12 @@ const notificationRules: FastifyPluginAsyncTypebox<{ services: DeskServices }> =
       const branches = [here, ...(copy?.branches ?? []).filter((b) => b !== here)]
       return {
         version: answer.version,
-        rules: answer.rules,
+        rules,
         emailEnabled: answer.email.enabled,
         pendingProposals: answer.pendingProposals,
         people,
         branches,
+        newerKinds: Object.keys(newer).sort(),
       }
     },
   )
@@ -106,12 +111,17 @@ const notificationRules: FastifyPluginAsyncTypebox<{ services: DeskServices }> =
       const me = signedInPerson(signIn)
       const device = await enrolledDevice(deps)
       const { pin, baseVersion, rules, reason } = request.body
+      // The relay takes the whole document: the rules of kinds only a newer relay knows go back
+      // as they are at the version the change was made on (the relay refuses any other version).
+      const current = await fetchRules(device)
+      if (current.version !== baseVersion)
+        throw new DeskError('RULES_CHANGED', 'The rules changed meanwhile: read them again')
       const answer = await putRules(
         device,
         {
           actor: { personId: me.id, pin },
           baseVersion,
-          rules: rules as NotificationRules,
+          rules: withNewerKinds(rules as NotificationRules, splitKinds(current.rules).newer),
           ...(reason ? { reason } : {}),
         },
         { role: me.role, action: 'notifications.propose' },

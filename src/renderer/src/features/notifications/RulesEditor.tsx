@@ -89,6 +89,14 @@ export function RulesEditor({ view, myRole }: Props) {
           <FormattedMessage id="notifications.emailOff" />
         </p>
       )}
+      {view.newerKinds.length > 0 && (
+        <p className="notice" role="note" data-testid="newer-kinds">
+          <FormattedMessage
+            id="notifications.newerKinds"
+            values={{ count: view.newerKinds.length }}
+          />
+        </p>
+      )}
       <ul className="rule-cards">
         {NOTIFICATION_KINDS.map((kind) => (
           <KindRuleCard

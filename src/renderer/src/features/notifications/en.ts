@@ -32,6 +32,8 @@ export const en = {
     'You can propose changes: the owner sees them and approves or rejects them with their PIN.',
   'notifications.emailOff':
     'Email is off: the relay has no mail server set up, so only desktop notifications are sent.',
+  'notifications.newerKinds':
+    '{count, plural, one {One kind of notification needs a newer version of Frontdesk: its rule is not shown here and stays as it is when you save. Update Frontdesk on this computer to change it.} other {# kinds of notification need a newer version of Frontdesk: their rules are not shown here and stay as they are when you save. Update Frontdesk on this computer to change them.}}',
   'notifications.kind.booking.created': 'New booking',
   'notifications.kind.booking.requested': 'Booking to confirm',
   'notifications.kind.booking.rescheduled': 'Booking moved',

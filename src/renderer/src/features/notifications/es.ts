@@ -33,6 +33,8 @@ export const es: CatalogOf<typeof en> = {
     'Puede proponer cambios: el dueño los ve y los aprueba o rechaza con su PIN.',
   'notifications.emailOff':
     'El correo está apagado: el relé no tiene servidor de correo, así que solo se envían avisos en el ordenador.',
+  'notifications.newerKinds':
+    '{count, plural, one {Un tipo de aviso necesita una versión más reciente de Frontdesk: su regla no se muestra aquí y se conserva tal como está al guardar. Actualice Frontdesk en este ordenador para cambiarla.} other {# tipos de aviso necesitan una versión más reciente de Frontdesk: sus reglas no se muestran aquí y se conservan tal como están al guardar. Actualice Frontdesk en este ordenador para cambiarlas.}}',
   'notifications.kind.booking.created': 'Cita nueva',
   'notifications.kind.booking.requested': 'Cita por confirmar',
   'notifications.kind.booking.rescheduled': 'Cita cambiada de hora',
