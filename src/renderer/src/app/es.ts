@@ -30,7 +30,7 @@ export const es: CatalogOf<typeof en> = {
   'error.fallback': '{message}',
   'error.UNKNOWN_DESK_USER': 'Este mostrador no conoce a la persona indicada.',
   'error.IDEMPOTENCY_KEY_REUSED':
-    'Este formulario ya se envió con otros datos. Ciérralo y empieza la reserva de nuevo.',
+    'Este formulario ya se envió con otros datos. Ciérrelo y empiece la reserva de nuevo.',
   'error.SLOTS_UNAVAILABLE':
     'Ahora no se pueden leer las horas libres de Cal.com y este mostrador no tiene ninguna guardada para ese día.',
   'error.CLIENT_LEFT': 'La petición se detuvo antes de terminar. Inténtelo de nuevo.',
@@ -39,7 +39,7 @@ export const es: CatalogOf<typeof en> = {
   'error.OAUTH_NOT_CONFIGURED':
     'Este mostrador no está preparado para entrar en Cal.com desde el navegador. Conéctalo con una clave de API.',
   'error.OAUTH_PORT_BUSY':
-    'Otro programa usa el puerto que necesita el inicio de sesión de Cal.com. Ciérralo o conéctate con una clave de API.',
+    'Otro programa usa el puerto que necesita el inicio de sesión de Cal.com. Ciérrelo o conéctese con una clave de API.',
   'error.CALCOM_REFUSED': 'Cal.com lo rechazó. Su respuesta: {message}',
   'error.CALCOM_UNAVAILABLE':
     'Ahora no se puede llegar a Cal.com. Inténtelo de nuevo en un momento.',

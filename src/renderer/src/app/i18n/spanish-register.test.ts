@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { MESSAGES } from './messages'
 
 const TU =
-  /\b(Elige|elige|Inténtalo|inténtalo|Revisa|Comprueba|Pulsa|Escribe|escribe|Espera|Vuelve a|vuelve a hacer|Conecta primero|reinicia|escribiste|Configura|Puedes|Pide|tu|tus|tú|te añada|usas)\b/
+  /\b(Elige|elige|Inténtalo|inténtalo|Revisa|Comprueba|Pulsa|Escribe|escribe|Espera|Vuelve a|vuelve a hacer|Conecta primero|reinicia|escribiste|Configura|Puedes|Pide|tu|tus|tú|te añada|usas|avisarte|permítelos|permítelas|contigo|ti|Ciérralo|conéctate)\b/
 
 describe('the Spanish catalogs', () => {
   it('address the receptionist as usted throughout', () => {

@@ -10,7 +10,7 @@ export const es: CatalogOf<typeof en> = {
   'notifications.tab.policies': 'Políticas de cancelación',
   'policies.loading': 'Leyendo los servicios de esta sucursal…',
   'policies.intro':
-    'Para cada servicio: cuántas horas antes del inicio una cancelación cuenta como tardía, y qué lee la recepción al cliente al cancelar. Las cancelaciones tardías se marcan y pueden avisarte.',
+    'Para cada servicio: cuántas horas antes del inicio una cancelación cuenta como tardía, y qué lee la recepción al cliente al cancelar. Las cancelaciones tardías se marcan y pueden avisarle.',
   'policies.noServices':
     'Esta sucursal aún no tiene servicios. Llegan de Cal.com cuando el mostrador se sincroniza.',
   'policies.none': 'Sin política: cancelar nunca es tarde.',
@@ -144,7 +144,7 @@ export const es: CatalogOf<typeof en> = {
   'computer.notifyMe.isOn': 'Activado: {name} recibe avisos en este ordenador.',
   'computer.notifyMe.isOff': 'Desactivado: {name} no recibe avisos en este ordenador.',
   'computer.notifyMe.blocked':
-    'Este navegador bloquea los avisos de Frontdesk: permítelos en la configuración del sitio.',
+    'Este navegador bloquea los avisos de Frontdesk: permítalos en la configuración del sitio.',
   'computer.notifyMe.signIn':
     'Los dueños y administradores pueden recibir avisos aquí al iniciar sesión.',
   'computer.saved': 'Guardado.',
