@@ -24,11 +24,43 @@ it('refuses a booking whose start or end is not an instant, naming it, before it
   expect(shapeProblem(BookingList, list(booking))).toBeUndefined()
   // Mapping it threw "RangeError: Invalid time value", failing the whole sync page.
   expect(shapeProblem(BookingList, list({ ...booking, start: 'next Tuesday' }))).toBe(
-    'data.1.start must be an instant (ISO 8601)',
+    'data.1.start must be an instant (RFC 3339)',
   )
   expect(shapeProblem(BookingList, list({ ...booking, end: '' }))).toBe(
-    'data.1.end must be an instant (ISO 8601)',
+    'data.1.end must be an instant (RFC 3339)',
   )
+})
+
+it('reads every way Cal.com writes an instant, and refuses a date or time that does not exist', () => {
+  const at = (start: string) =>
+    shapeProblem(BookingList, {
+      status: 'success',
+      data: [
+        {
+          id: 1,
+          uid: 'b1',
+          title: 'Haircut',
+          status: 'accepted',
+          start,
+          end: start,
+          hosts: [],
+          attendees: [],
+        },
+      ],
+    })
+  // As the API, its OpenAPI examples and the webhook fixtures write them.
+  for (const start of [
+    '2026-03-11T15:00:00Z',
+    '2026-03-11T15:00:00.000Z',
+    '2026-03-11T15:00:00+00:00',
+    '2026-03-11T16:00:00.123+01:00',
+  ])
+    expect(at(start), start).toBeUndefined()
+  // Date.parse took these, rolling Feb 30 over to March 2: the booking on another day.
+  expect(at('2026-02-30T10:00:00Z')).toBe('data.0.start must be an instant (RFC 3339)')
+  expect(at('2026-03-11T24:00:00Z')).toBe('data.0.start must be an instant (RFC 3339)')
+  // Without an offset the moment depends on the reader's zone.
+  expect(at('2026-03-11T15:00:00')).toBe('data.0.start must be an instant (RFC 3339)')
 })
 
 it("keeps an event type's minimum booking notice in minutes, absent or null when Cal.com has none, and refuses one that is no count of minutes", () => {

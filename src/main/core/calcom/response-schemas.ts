@@ -38,7 +38,7 @@ export type CalcomErrorBody = Static<typeof CalcomErrorBody>
 
 /** An IANA zone the desk knows (response-validation.ts defines the format). */
 const TimeZone = Type.String({ format: 'time-zone' })
-/** A time `Date.parse` reads (response-validation.ts defines the format). */
+/** An RFC 3339 time that exists (response-validation.ts defines the format). */
 const Instant = Type.String({ format: 'instant' })
 
 /** `GET /v2/me` (MeOutput). */
