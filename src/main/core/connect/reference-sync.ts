@@ -64,13 +64,18 @@ export function applyReferenceData(
   connection: Branch['connection'],
 ): Branch {
   const { me } = data
-  const branch = stores.branches.update(branchId, {
+  const next = {
     calcomAccountId: me.id,
     calcomUsername: me.username,
     name: me.name || me.username,
     timeZone: me.timeZone,
     connection,
-  })
+  }
+  // Written only when it differs: a write announces the branch changed, and a refresh that found
+  // nothing new must not make every screen read everything again.
+  const current = stores.branches.byId(branchId)
+  const branch =
+    current && sameBranch(current, next) ? current : stores.branches.update(branchId, next)
   for (const et of data.eventTypes) {
     stores.eventTypes.upsert({
       branchId,
@@ -90,9 +95,20 @@ export function applyReferenceData(
       hidden: et.hidden ?? false,
     })
   }
+  stores.eventTypes.hideAllBut(
+    branchId,
+    data.eventTypes.map((et) => et.id),
+  )
+  // A host Cal.com no longer names keeps its row as it is: the desk learns hosts from event types
+  // and a sample of recent bookings, so one missing from them is no proof they left, and their
+  // appointments keep their column. Whether a member is on the grid is the desk's (`active`).
   for (const host of data.hosts) stores.staff.upsertHost(branchId, host)
   stores.schedules.replace(data.schedules)
   return branch
+}
+
+function sameBranch(a: Branch, b: Omit<Branch, 'id'>): boolean {
+  return (Object.keys(b) as Array<keyof typeof b>).every((k) => a[k] === b[k])
 }
 
 function requiresConfirmation(et: EventType): boolean {

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
 import { placeholders, PreparedByShape } from '../db/prepared-by-shape'
 import { eventTypes } from '../db/schema'
@@ -7,6 +7,7 @@ export type EventTypeInput = Omit<typeof eventTypes.$inferInsert, 'id'>
 export type EventTypeRow = typeof eventTypes.$inferSelect
 
 export class EventTypeStore {
+  readonly #db: DeskDb
   /** Read for every booking Cal.com tells of, so prepared once. */
   readonly #idOfCalcom
   readonly #byId
@@ -15,6 +16,7 @@ export class EventTypeStore {
   readonly #upsert
 
   constructor(db: DeskDb) {
+    this.#db = db
     this.#byId = db
       .select()
       .from(eventTypes)
@@ -61,6 +63,26 @@ export class EventTypeStore {
   /** Inserts, or updates the type with the same Cal.com id in that branch. */
   upsert(input: EventTypeInput): EventTypeRow {
     return this.#upsert.for(input).get(input)!
+  }
+
+  /**
+   * Hides the branch's event types Cal.com no longer lists (deleted there). The rows stay:
+   * appointments point at them, and a cancellation policy is kept by their id. Hidden, they are
+   * not offered for new bookings (as one hidden in Cal.com is not); one that comes back is shown
+   * again by the next upsert, which sets `hidden` from Cal.com.
+   */
+  hideAllBut(branchId: number, calcomIds: readonly number[]): void {
+    this.#db
+      .update(eventTypes)
+      .set({ hidden: true })
+      .where(
+        and(
+          eq(eventTypes.branchId, branchId),
+          notInArray(eventTypes.calcomId, [...calcomIds]),
+          eq(eventTypes.hidden, false),
+        ),
+      )
+      .run()
   }
 
   /** One of the branch's event types. */

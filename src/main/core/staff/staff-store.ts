@@ -32,6 +32,7 @@ export class StaffStore {
   readonly #unlinkedByName
   readonly #insert
   readonly #upsertByHost
+  readonly #upsertHostRow
   /** An update sets the fields it is given: one statement per set of fields. */
   readonly #update
 
@@ -79,6 +80,18 @@ export class StaffStore {
           colour: sql`excluded.colour`,
           active: sql`excluded.active`,
         },
+      })
+      .returning()
+      .prepare()
+    // What Cal.com says of a host is its name and email; the colour and whether the member is on
+    // the grid (`active`) are the desk's, so learning of a host again (every reference refresh,
+    // every reconnect) never resets them.
+    this.#upsertHostRow = db
+      .insert(staff)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [staff.branchId, staff.calcomHostId],
+        set: { name: sql`excluded.name`, email: sql`excluded.email` },
       })
       .returning()
       .prepare()
@@ -158,8 +171,9 @@ export class StaffStore {
   }
 
   /**
-   * One Cal.com host as a staff member. A host first known by username only is linked to its id
-   * when one appears (the inbox calls this with each booking's host).
+   * One Cal.com host as a staff member: a new member, or the member's name and email as Cal.com
+   * now has them (desk-owned fields untouched). A host first known by username only is linked to
+   * its id when one appears (the inbox calls this with each booking's host).
    */
   upsertHost(branchId: number, host: CalcomHost): Staff {
     if (host.id === null) {
@@ -171,14 +185,17 @@ export class StaffStore {
     }
     const unlinked = host.username ? this.findUnlinkedByName(branchId, host.username) : undefined
     if (unlinked) {
-      return this.update(unlinked.id, {
-        calcomHostId: host.id,
-        name: host.name,
-        email: host.email,
-        active: true,
-      })
+      return this.update(unlinked.id, { calcomHostId: host.id, name: host.name, email: host.email })
     }
-    return this.upsert({ branchId, calcomHostId: host.id, name: host.name, email: host.email })
+    const row = this.#upsertHostRow.get({
+      branchId,
+      calcomHostId: host.id,
+      name: host.name,
+      email: host.email,
+      colour: null,
+      active: true,
+    })
+    return toStaff(row!)
   }
 
   /** Active staff of a branch, by name. */
