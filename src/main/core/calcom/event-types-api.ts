@@ -13,13 +13,18 @@ export function eventTypesApi(
 ) {
   const version = versions.eventTypes
   return {
-    /** The caller's own event types (hidden ones included, as the owner sees them). */
-    list(): Promise<CalcomResult<EventType[]>> {
+    /**
+     * The caller's own event types (hidden ones included, as the owner sees them). `closing`:
+     * aborted, the read is dropped or cut off.
+     */
+    list(closing?: AbortSignal): Promise<CalcomResult<EventType[]>> {
       return transport.call(credential, {
         method: 'GET',
         path: '/v2/event-types',
         version,
         schema: Type.Array(EventType),
+        signal: closing,
+        cutOff: closing,
       })
     },
     get(eventTypeId: number): Promise<CalcomResult<EventType>> {

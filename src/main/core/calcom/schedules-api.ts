@@ -13,12 +13,15 @@ export function schedulesApi(
 ) {
   const version = versions.schedules
   return {
-    list(): Promise<CalcomResult<Schedule[]>> {
+    /** `closing`: aborted, the read is dropped or cut off. */
+    list(closing?: AbortSignal): Promise<CalcomResult<Schedule[]>> {
       return transport.call(credential, {
         method: 'GET',
         path: '/v2/schedules',
         version,
         schema: Type.Array(Schedule),
+        signal: closing,
+        cutOff: closing,
       })
     },
     getDefault(): Promise<CalcomResult<Schedule>> {
