@@ -22,6 +22,7 @@ import type { DeskServices } from './server/desk-services'
 import { buildLocalApi, type LocalApi } from './server/local-api'
 import type { TokenStore } from './auth/token-store'
 import { startCalcomServices } from './connect/calcom-services'
+import { ReferenceRefresh } from './connect/reference-refresh'
 import { StaffStore } from './staff/staff-store'
 import { AuditStore } from './audit/audit-store'
 import { SettingsStore } from './settings/settings-store'
@@ -71,6 +72,8 @@ export interface StartDeskOptions {
   webhookCheckIntervalMs?: number
   /** Routes beyond one branch's (the branch host's `/api/branches`, `/api/overview`, `/b/…`). */
   hostRoutes?: FastifyPluginAsync
+  /** How old the services, staff and hours may get before a reconcile reads them again (30 min). */
+  referenceRefreshIntervalMs?: number
   /** How the desk event sender waits between tries while the relay is away (tests shorten it). */
   deskEventBackoff?: { baseMs: number; capMs: number }
 }
@@ -80,7 +83,12 @@ export interface Desk {
   url: string
   port: number
   token: string
-  services: DeskServices & { eventTypes: EventTypeStore; audit: AuditStore; shared: SharedState }
+  services: DeskServices & {
+    eventTypes: EventTypeStore
+    audit: AuditStore
+    shared: SharedState
+    referenceRefresh: ReferenceRefresh
+  }
   /** Every /api route with the access it declares (route-access.ts). */
   declaredRoutes: LocalApi['declaredRoutes']
   close(): Promise<void>
@@ -161,8 +169,18 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       logger,
       deviceStore: opts.relayDeviceStore,
       onBusinessNews: () => void businessCopy.refresh(),
+      onReconciled: (result) => void referenceRefresh.afterReconcile(result),
       shared,
       ...opts.sync,
+    })
+    const referenceRefresh: ReferenceRefresh = new ReferenceRefresh({
+      ...services,
+      schedules: calcom.schedules,
+      connection: calcom.connection,
+      logger: logger.child({ part: 'reference-refresh' }),
+      notice: (code, message) => sync.notice('calcom', code, message),
+      intervalMs: opts.referenceRefreshIntervalMs,
+      now: opts.now,
     })
     const signIn = new SignIn({
       ...services,
@@ -256,6 +274,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       deskReports,
       branchHoursReport,
       webhookWatch,
+      referenceRefresh,
       shared,
       computer: new ComputerSettings(services.settings),
       now: opts.now ?? Date.now,
@@ -270,6 +289,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
     await listenOnLoopback(api, config.port)
     clientDirectory.catchUpInBackground()
     outbound.start()
+    referenceRefresh.start()
     sync.start()
     desktopFeed.start()
     deskReports.start()
@@ -297,6 +317,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
           await deskReports.stop()
           await branchHoursReport.stop()
           await deskEventSender.stop()
+          await referenceRefresh.stop()
           await sync.stop()
           stopClients()
           signIn.close()

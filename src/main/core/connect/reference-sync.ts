@@ -1,6 +1,7 @@
-// After connecting (and whenever the desk wants fresh reference data): who the account is, its
-// event types, its staff and its schedules. Everything is fetched first and written in one
-// transaction, so a failure half-way leaves the desk exactly as it was.
+// Connecting, and the refresh while connected (reference-refresh.ts), read the same things: who
+// the account is, its event types, its staff and its schedules. Everything is fetched first and
+// written in one transaction through applyReferenceData, the one merge of Cal.com's reference
+// data into the desk's rows, so a failure half-way leaves the desk exactly as it was.
 import { DateTime } from 'luxon'
 import type { CalcomClient } from '../calcom/calcom-client'
 import { ok, type CalcomResult } from '../calcom/calcom-errors'
@@ -20,21 +21,28 @@ export interface ReferenceData {
   hosts: CalcomHost[]
 }
 
-/** Reads everything from Cal.com; writes nothing. */
+/**
+ * Reads everything from Cal.com; writes nothing. `closing`: aborted (the desk is closing), reads
+ * still waiting are dropped or cut off.
+ */
 export async function fetchReferenceData(
   client: CalcomClient,
+  closing?: AbortSignal,
 ): Promise<CalcomResult<ReferenceData>> {
-  const me = await client.me.get()
+  const me = await client.me.get(closing)
   if (!me.ok) return me
   const [eventTypes, schedules, recent] = await Promise.all([
-    client.eventTypes.list(),
-    client.schedules.list(),
+    client.eventTypes.list(closing),
+    client.schedules.list(closing),
     // Only to learn hosts' ids and names (event types list usernames); attendees are not kept.
-    client.bookings.list({
-      afterStart: DateTime.utc().minus({ days: 30 }).toISO(),
-      sortStart: 'asc',
-      take: 250,
-    }),
+    client.bookings.list(
+      {
+        afterStart: DateTime.utc().minus({ days: 30 }).toISO(),
+        sortStart: 'asc',
+        take: 250,
+      },
+      closing,
+    ),
   ])
   if (!eventTypes.ok) return eventTypes
   if (!schedules.ok) return schedules
@@ -56,12 +64,24 @@ export interface ReferenceStores {
   schedules: ScheduleCache
 }
 
+export interface ApplyOptions {
+  /**
+   * Add no staff member Cal.com names by username only (no id: an event type's host without a
+   * booking in the sample read). Connecting adds them, as nobody else names them then; a refresh
+   * cannot tell one from a member it already holds by id (the desk keeps no usernames) who is
+   * simply missing from this sample, and would give that member a second column. Such a host is
+   * added when a booking of theirs tells their id (the inbox, or a later refresh's sample).
+   */
+  onlyIdentifiedNewHosts?: boolean
+}
+
 /** Writes fetched reference data for `branchId` (in the caller's transaction). */
 export function applyReferenceData(
   stores: ReferenceStores,
   branchId: number,
   data: ReferenceData,
   connection: Branch['connection'],
+  opts: ApplyOptions = {},
 ): Branch {
   const { me } = data
   const next = {
@@ -102,7 +122,16 @@ export function applyReferenceData(
   // A host Cal.com no longer names keeps its row as it is: the desk learns hosts from event types
   // and a sample of recent bookings, so one missing from them is no proof they left, and their
   // appointments keep their column. Whether a member is on the grid is the desk's (`active`).
-  for (const host of data.hosts) stores.staff.upsertHost(branchId, host)
+  for (const host of data.hosts) {
+    const named = host.username ?? host.name
+    if (
+      opts.onlyIdentifiedNewHosts &&
+      host.id === null &&
+      !stores.staff.findUnlinkedByName(branchId, named)
+    )
+      continue
+    stores.staff.upsertHost(branchId, host)
+  }
   stores.schedules.replace(data.schedules)
   return branch
 }

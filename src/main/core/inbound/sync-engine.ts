@@ -73,6 +73,8 @@ export interface SyncEngineOptions extends SyncTuning {
   onBusinessNews?: () => void
   /** Desk-owned state shared with the branch's other desks (desk events in the log). */
   shared?: SharedState
+  /** After every reconcile but a stopped one (the reference data refresh rides on it). */
+  onReconciled?: (result: ReconcileResult) => void
 }
 
 const BUSINESS_CHANGED: BusinessChangedEvent['triggerEvent'] = 'FRONTDESK_BUSINESS_CHANGED'
@@ -356,6 +358,7 @@ export class SyncEngine {
       'reconcile finished',
     )
     this.#publish()
+    if (result.error?.code !== 'STOPPED') this.#o.onReconciled?.(result)
     return result
   }
 

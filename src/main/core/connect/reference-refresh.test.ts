@@ -1,0 +1,216 @@
+// A connected desk reads Cal.com's services, staff and opening hours again (reference-refresh.ts):
+// against the Cal.com sandbox over HTTP, through the desk's real local API and SQLite file. The
+// sandbox's records are changed in place, as an owner would change them in Cal.com.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { sandboxSlots } from '../../../../test/support/sandbox-slots'
+import type { OpeningHours } from '../../../shared/api/opening-hours'
+import type { EventTypeInfo, LiveEvent, Staff, SyncHealth } from '../../../shared/api/schemas'
+import { REFERENCE_REFRESH_INTERVAL_MS } from './reference-refresh'
+
+let sandbox: RunningSandbox
+let account: SandboxState['accounts'][number]
+let desk: TempDesk
+/** The desk's clock: the refresh's interval is crossed by moving it, not by waiting. */
+let clock: number
+/** What the screens heard on the live stream since the desk connected. */
+let heard: LiveEvent[]
+
+beforeEach(async () => {
+  sandbox = await startSandbox({ port: 0 })
+  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  account = state.accounts[0]!
+  clock = Date.now()
+  desk = await startTempDesk({
+    env: { FRONTDESK_CALCOM_API_URL: sandbox.url, FRONTDESK_CALCOM_APP_URL: sandbox.url },
+    now: () => clock,
+  })
+  const connect = await deskFetch(desk, '/api/branch/connect', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ apiKey: account.apiKey }),
+  })
+  expect(connect.status).toBe(200)
+  heard = []
+  desk.services.bus.subscribe((e) => heard.push(e))
+})
+afterEach(async () => {
+  await desk.dispose()
+  await sandbox.close()
+})
+
+const getJson = async <T>(path: string) => (await (await deskFetch(desk, path)).json()) as T
+const services = () => getJson<EventTypeInfo[]>('/api/event-types')
+const inCalcom = (calcomId: number) => sandbox.sandbox.store.eventTypes.get(calcomId)!
+const bySlug = (list: EventTypeInfo[], slug: string) => list.find((s) => s.slug === slug)!
+const branchHeard = () => heard.filter((e) => e.type === 'branch').length
+
+describe('a connected desk reads its reference data again', () => {
+  it('takes a renamed, re-priced, hidden, new or deleted service and a new notice, keeping each row, and tells the screens', async () => {
+    const before = await services()
+    const haircut = bySlug(before, 'haircut')
+    const bridal = bySlug(before, 'bridal-trial')
+    Object.assign(inCalcom(haircut.calcomId), {
+      title: 'Haircut & finish',
+      price: 5500,
+      minimumBookingNotice: 180,
+    })
+    inCalcom(bridal.calcomId).hidden = true
+    const id = sandbox.sandbox.store.nextEventTypeId()
+    sandbox.sandbox.store.eventTypes.set(id, {
+      ...inCalcom(haircut.calcomId),
+      id,
+      slug: 'beard-trim',
+      title: 'Beard trim',
+      lengthInMinutes: 20,
+      minimumBookingNotice: 0,
+    })
+
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'changed' })
+    const after = await services()
+    // The same rows: appointments and cancellation policies point at these ids.
+    expect(bySlug(after, 'haircut')).toMatchObject({
+      id: haircut.id,
+      title: 'Haircut & finish',
+      price: 5500,
+      minimumNoticeMinutes: 180,
+    })
+    expect(bySlug(after, 'bridal-trial')).toMatchObject({ id: bridal.id, hidden: true })
+    expect(bySlug(after, 'beard-trim')).toMatchObject({
+      calcomId: id,
+      lengthInMinutes: 20,
+      hidden: false,
+    })
+    expect(branchHeard()).toBe(1)
+
+    // Deleted in Cal.com: kept for the appointments that name it, no longer offered.
+    sandbox.sandbox.store.eventTypes.delete(id)
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'changed' })
+    expect(bySlug(await services(), 'beard-trim')).toMatchObject({ calcomId: id, hidden: true })
+    expect(branchHeard()).toBe(2)
+
+    // Nothing new: nothing written, and the screens are not made to read everything again.
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'unchanged' })
+    expect(branchHeard()).toBe(2)
+  })
+
+  it("moves the grid's hours when Cal.com's opening hours change", async () => {
+    const day = '2031-03-04'
+    const hours = () => getJson<OpeningHours>(`/api/opening-hours?date=${day}`)
+    expect((await hours()).opensAtMinute).not.toBe(6 * 60)
+    for (const schedule of sandbox.sandbox.store.schedulesOf(account.userId))
+      schedule.overrides.push({ date: day, startTime: '06:00', endTime: '21:00' })
+
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'changed' })
+    expect(await hours()).toMatchObject({ opensAtMinute: 6 * 60, closesAtMinute: 21 * 60 })
+    expect(branchHeard()).toBe(1)
+  })
+
+  it("takes staff's new names and a new member, and keeps the desk's colours and active flags", async () => {
+    const rows = () => desk.services.staff.rowsOf(desk.services.branches.current().id)
+    const [first, second] = rows()
+    expect(second).toBeDefined()
+    desk.services.staff.update(first!.id, { colour: '#b4005a' })
+    desk.services.staff.update(second!.id, { colour: '#00785a', active: false })
+    const renamed = sandbox.sandbox.store.staff.get(first!.calcomHostId!)!
+    renamed.name = 'Anna-Lena Ruiz'
+    sandbox.sandbox.store.staff.get(second!.calcomHostId!)!.name = 'Not On The Grid'
+
+    // A new member hosting the haircut, with a booking that tells the desk their id.
+    const haircut = [...sandbox.sandbox.store.eventTypesOf(account.userId)].find(
+      (et) => et.slug === 'haircut',
+    )!
+    const newcomerId = sandbox.sandbox.store.nextUserId()
+    sandbox.sandbox.store.staff.set(newcomerId, {
+      ...renamed,
+      id: newcomerId,
+      name: 'Noor Haddad',
+      email: 'noor@example.test',
+      username: 'noor',
+    })
+    // A time the newcomer is free: the slots of the haircut with them as its only host.
+    const hosts = haircut.hostIds
+    haircut.hostIds = [newcomerId]
+    const [slot] = await sandboxSlots(sandbox.url, haircut.id)
+    haircut.hostIds = [...hosts, newcomerId]
+    const booked = await fetch(`${sandbox.url}/_sandbox/book`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'cal-api-version': '2024-08-13' },
+      body: JSON.stringify({
+        start: slot,
+        eventTypeId: haircut.id,
+        attendee: { name: 'Sam Client', email: 'sam@example.test', timeZone: account.timeZone },
+        hostId: newcomerId,
+      }),
+    })
+    expect(booked.status, await booked.text()).toBe(201)
+
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'changed' })
+    const after = rows()
+    expect(after.find((r) => r.id === first!.id)).toMatchObject({
+      name: 'Anna-Lena Ruiz',
+      colour: '#b4005a',
+      active: true,
+    })
+    expect(after.find((r) => r.id === second!.id)).toMatchObject({
+      name: 'Not On The Grid',
+      colour: '#00785a',
+      active: false,
+    })
+    const onTheGrid = await getJson<Staff[]>('/api/staff')
+    expect(onTheGrid.map((s) => s.name)).toContain('Noor Haddad')
+    expect(onTheGrid.map((s) => s.name)).not.toContain('Not On The Grid')
+    // One row per member: nobody got a second column.
+    expect(new Set(after.map((r) => r.calcomHostId)).size).toBe(after.length)
+  })
+})
+
+describe('a refresh that fails', () => {
+  it('changes nothing while Cal.com answers 500, says so in sync health, keeps the branch connected, and takes the change at the next chance', async () => {
+    const before = await services()
+    const haircut = bySlug(before, 'haircut')
+    inCalcom(haircut.calcomId).title = 'Haircut & finish'
+    // The first try and the transport's two retries of this read.
+    const fault = await fetch(`${sandbox.url}/_sandbox/faults/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'http500', count: 3, pathPrefix: '/v2/event-types' }),
+    })
+    expect(fault.ok).toBe(true)
+
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({
+      outcome: 'failed',
+      code: 'SERVER_ERROR',
+    })
+    expect(await services()).toEqual(before)
+    expect(branchHeard()).toBe(0)
+    const health = await getJson<SyncHealth>('/api/sync')
+    expect(health.connection).toBe('connected')
+    expect(health.recentErrors[0]).toMatchObject({ source: 'calcom', code: 'SERVER_ERROR' })
+    expect(health.recentErrors[0]!.message).toMatch(/Services, staff and opening hours/)
+    expect(health.recentErrors[0]!.message).not.toContain(account.apiKey)
+
+    // A failed refresh is due again at the next reconcile, the interval notwithstanding.
+    const next = desk.services.referenceRefresh.afterReconcile({ ok: true, trigger: 'interval' })
+    expect(await next).toEqual({ outcome: 'changed' })
+    expect(bySlug(await services(), 'haircut').title).toBe('Haircut & finish')
+  })
+})
+
+describe('when a refresh comes', () => {
+  it('not after connecting, which read everything, until the interval has passed; at once on "Sync now"', async () => {
+    const interval = { ok: true, trigger: 'interval' } as const
+    expect(desk.services.referenceRefresh.afterReconcile(interval)).toBeNull()
+    // A failed reconcile brings none: Cal.com is out of reach, and sync health says so already.
+    clock += REFERENCE_REFRESH_INTERVAL_MS
+    expect(desk.services.referenceRefresh.afterReconcile({ ...interval, ok: false })).toBeNull()
+    expect(await desk.services.referenceRefresh.afterReconcile(interval)).toEqual({
+      outcome: 'unchanged',
+    })
+    expect(desk.services.referenceRefresh.afterReconcile(interval)).toBeNull()
+    expect(
+      await desk.services.referenceRefresh.afterReconcile({ ok: true, trigger: 'demand' }),
+    ).toEqual({ outcome: 'unchanged' })
+  })
+})
