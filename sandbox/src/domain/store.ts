@@ -33,6 +33,11 @@ export class SandboxStore {
     this.apiKeyHashes.set(sha256Hex(account.apiKey), account.userId)
   }
 
+  /** The owner deletes the key in Cal.com's settings: every later call with it answers 401. */
+  revokeApiKey(apiKey: string): void {
+    this.apiKeyHashes.delete(sha256Hex(apiKey))
+  }
+
   accountByApiKey(apiKey: string): Account | undefined {
     const userId = this.apiKeyHashes.get(sha256Hex(apiKey))
     return userId === undefined ? undefined : this.accounts.get(userId)

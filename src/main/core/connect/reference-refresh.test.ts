@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
+import { until } from '../../../../test/support/until'
 import type { OpeningHours } from '../../../shared/api/opening-hours'
 import type { EventTypeInfo, LiveEvent, Staff, SyncHealth } from '../../../shared/api/schemas'
 import { REFERENCE_REFRESH_INTERVAL_MS } from './reference-refresh'
@@ -32,6 +33,10 @@ beforeEach(async () => {
     body: JSON.stringify({ apiKey: account.apiKey }),
   })
   expect(connect.status).toBe(200)
+  // Connecting's reconcile done: its Cal.com calls do not meet a test's faults or revoked key.
+  await until('the reconcile after connecting', () => desk.services.sync.health().lastReconcile, {
+    wake: (recheck) => desk.services.bus.subscribe(() => recheck()),
+  })
   heard = []
   desk.services.bus.subscribe((e) => heard.push(e))
 })
@@ -195,6 +200,48 @@ describe('a refresh that fails', () => {
     const next = desk.services.referenceRefresh.afterReconcile({ ok: true, trigger: 'interval' })
     expect(await next).toEqual({ outcome: 'changed' })
     expect(bySlug(await services(), 'haircut').title).toBe('Haircut & finish')
+  })
+})
+
+describe('a refresh Cal.com does not understand or refuses', () => {
+  it('changes nothing when an answer does not fit, naming the field in sync health', async () => {
+    const before = await services()
+    const haircut = inCalcom(bySlug(before, 'haircut').calcomId)
+    haircut.title = 'Haircut & finish'
+    // A notice that is no count of minutes: the walk-in would read it as none.
+    Object.assign(haircut, { minimumBookingNotice: '180' })
+
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({
+      outcome: 'failed',
+      code: 'UNEXPECTED_RESPONSE',
+    })
+    expect(await services()).toEqual(before)
+    expect(branchHeard()).toBe(0)
+    const [problem] = (await getJson<SyncHealth>('/api/sync')).recentErrors
+    expect(problem).toMatchObject({ source: 'calcom', code: 'UNEXPECTED_RESPONSE' })
+    expect(problem!.message).toMatch(/minimumBookingNotice/)
+  })
+
+  it('a revoked key takes the reconnect path, once, and changes nothing', async () => {
+    const before = await services()
+    inCalcom(bySlug(before, 'haircut').calcomId).title = 'Haircut & finish'
+    sandbox.sandbox.store.revokeApiKey(account.apiKey)
+
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({
+      outcome: 'failed',
+      code: 'UNAUTHORIZED',
+    })
+    expect(await services()).toEqual(before)
+    const health = await getJson<SyncHealth>('/api/sync')
+    expect(health.connection).toBe('reconnect_needed')
+    // Said once, by the connection, not again by the refresh.
+    expect(health.recentErrors.map((e) => e.code)).toEqual(['UNAUTHORIZED'])
+    expect(desk.services.audit.entries().map((a) => a.action)).toContain('branch.reconnect_needed')
+    // Not tried again until the branch is reconnected.
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({
+      outcome: 'skipped',
+      why: 'not-connected',
+    })
   })
 })
 
