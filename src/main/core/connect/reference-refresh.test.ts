@@ -150,6 +150,17 @@ describe('a connected desk reads its reference data again', () => {
       }),
     })
     expect(booked.status, await booked.text()).toBe(201)
+    // And one Cal.com names only by username (no booking yet tells their id): not added by a
+    // refresh, which cannot tell them from a member it knows by id missing from its sample.
+    const unbookedId = sandbox.sandbox.store.nextUserId()
+    sandbox.sandbox.store.staff.set(unbookedId, {
+      ...renamed,
+      id: unbookedId,
+      name: 'Lee Park',
+      email: 'lee@example.test',
+      username: 'lee',
+    })
+    haircut.hostIds.push(unbookedId)
 
     expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'changed' })
     const after = rows()
@@ -168,6 +179,7 @@ describe('a connected desk reads its reference data again', () => {
     expect(onTheGrid.map((s) => s.name)).not.toContain('Not On The Grid')
     // One row per member: nobody got a second column.
     expect(new Set(after.map((r) => r.calcomHostId)).size).toBe(after.length)
+    expect(after.map((r) => r.name)).not.toContain('lee')
   })
 })
 

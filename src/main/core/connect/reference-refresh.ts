@@ -148,9 +148,7 @@ export class ReferenceRefresh {
         // Disconnected (or refused) since the read began: written at the next connect instead.
         if (branch.connection !== 'connected') return null
         const before = this.#snapshot(branch.id)
-        applyReferenceData(this.o, branch.id, read.value, branch.connection, {
-          onlyIdentifiedNewHosts: true,
-        })
+        applyReferenceData(this.o, branch.id, read.value, branch.connection, 'refresh')
         return this.#snapshot(branch.id) !== before
       })
     } catch (err) {

@@ -64,16 +64,18 @@ export interface ReferenceStores {
   schedules: ScheduleCache
 }
 
-export interface ApplyOptions {
-  /**
-   * Add no staff member Cal.com names by username only (no id: an event type's host without a
-   * booking in the sample read). Connecting adds them, as nobody else names them then; a refresh
-   * cannot tell one from a member it already holds by id (the desk keeps no usernames) who is
-   * simply missing from this sample, and would give that member a second column. Such a host is
-   * added when a booking of theirs tells their id (the inbox, or a later refresh's sample).
-   */
-  onlyIdentifiedNewHosts?: boolean
-}
+/**
+ * Who merges: `connect` (the branch is written, and so announced, whatever it held) or `refresh`
+ * (reference-refresh.ts, while connected), which differs in two ways:
+ * - the branch is written only when it differs: a write announces the branch changed, and a
+ *   refresh that found nothing new must not make every screen read everything again;
+ * - no staff member Cal.com names by username only (no id: an event type's host without a
+ *   booking in the sample read) is added. Connecting adds them, as nobody else names them then;
+ *   a refresh cannot tell one from a member it already holds by id (the desk keeps no usernames)
+ *   who is merely missing from this sample, and would give that member a second column. Such a
+ *   host is added when a booking of theirs tells their id (the inbox, or a later sample).
+ */
+export type MergeMode = 'connect' | 'refresh'
 
 /** Writes fetched reference data for `branchId` (in the caller's transaction). */
 export function applyReferenceData(
@@ -81,7 +83,7 @@ export function applyReferenceData(
   branchId: number,
   data: ReferenceData,
   connection: Branch['connection'],
-  opts: ApplyOptions = {},
+  mode: MergeMode = 'connect',
 ): Branch {
   const { me } = data
   const next = {
@@ -91,9 +93,7 @@ export function applyReferenceData(
     timeZone: me.timeZone,
     connection,
   }
-  // Written only when it differs: a write announces the branch changed, and a refresh that found
-  // nothing new must not make every screen read everything again.
-  const current = stores.branches.byId(branchId)
+  const current = mode === 'refresh' ? stores.branches.byId(branchId) : undefined
   const branch =
     current && sameBranch(current, next) ? current : stores.branches.update(branchId, next)
   for (const et of data.eventTypes) {
@@ -124,11 +124,7 @@ export function applyReferenceData(
   // appointments keep their column. Whether a member is on the grid is the desk's (`active`).
   for (const host of data.hosts) {
     const named = host.username ?? host.name
-    if (
-      opts.onlyIdentifiedNewHosts &&
-      host.id === null &&
-      !stores.staff.findUnlinkedByName(branchId, named)
-    )
+    if (mode === 'refresh' && host.id === null && !stores.staff.findUnlinkedByName(branchId, named))
       continue
     stores.staff.upsertHost(branchId, host)
   }
