@@ -76,7 +76,9 @@ export class ReferenceRefresh {
   start(): void {
     // Connecting has just read everything: the next refresh is an interval away.
     this.#off = this.o.connection.onConnected((branch) => {
-      if (branch.connection === 'connected') this.#freshAt = this.#now()
+      if (branch.connection !== 'connected') return
+      this.#freshAt = this.#now()
+      this.#failed = false
     })
   }
 
