@@ -1,9 +1,10 @@
 // Every real Cal.com webhook example (test/fixtures/calcom/webhook-examples) mapped per
 // DESIGN.md §3 (docs/ARCHITECTURE.md §5 has the table).
+import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { mapApiBooking, mapWebhookBody, type BookingChange } from './booking-mapping'
 import type { BusinessChangedEvent } from '../../../shared/relay/relay-contract'
-import { example } from './webhook-examples.test-support'
+import { example, stamped } from './webhook-examples.test-support'
 
 const only = <K extends BookingChange['kind']>(changes: BookingChange[], kind: K) => {
   const found = changes.filter((c) => c.kind === kind)
@@ -172,6 +173,59 @@ describe('webhook examples → desk changes', () => {
       payload: { businessId: 'biz_1', version: 3 },
     }
     expect(mapWebhookBody(JSON.stringify(business))).toMatchObject({ changes: [], notices: [] })
+  })
+})
+
+describe('webhook times that do not exist', () => {
+  it('every real example, in each of its spellings (Z, .000Z, +00:00), is read with no notice', () => {
+    const dir = new URL('../../../../test/fixtures/calcom/webhook-examples/', import.meta.url)
+    const bodies = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'signatures.json')
+    expect(bodies.length).toBeGreaterThan(5)
+    for (const name of bodies) expect(mapWebhookBody(example(name)).notices, name).toEqual([])
+  })
+
+  it('a start on 30 February is refused, naming the field, not rolled over to 2 March', () => {
+    const m = mapWebhookBody(
+      stamped('booking_created.json', '2026-02-01T09:00:00.000Z', {
+        startTime: '2026-02-30T10:00:00Z',
+      }),
+    )
+    expect(m.changes).toEqual([])
+    expect(m.notices).toHaveLength(1)
+    expect(m.notices[0]!.code).toBe('MALFORMED_EVENT')
+    expect(m.notices[0]!.message).toContain('payload.startTime "2026-02-30T10:00:00Z"')
+    // Keyed as any other event: recorded once, never retried forever.
+    expect(m.key).toBe('BOOKING_CREATED:unique-booking-id:2026-02-01T09:00:00.000Z')
+  })
+
+  it('an end at 24:00 or a reschedule whose old start does not exist is refused too', () => {
+    const end = mapWebhookBody(
+      stamped('booking_created.json', '2026-02-01T09:00:00.000Z', {
+        endTime: '2026-03-01T24:00:00+00:00',
+      }),
+    )
+    expect(end.changes).toEqual([])
+    expect(end.notices[0]!.message).toContain('payload.endTime')
+
+    const moved = mapWebhookBody(
+      stamped('booking_rescheduled.json', '2026-02-01T09:00:00.000Z', {
+        rescheduleStartTime: '2026-13-05T14:30:00Z',
+      }),
+    )
+    expect(moved.changes).toEqual([])
+    expect(moved.notices[0]!.message).toContain('payload.rescheduleStartTime')
+
+    const ended = JSON.parse(example('meeting_ended.json')) as Record<string, unknown>
+    ended.startTime = '2026-02-29T10:00:00.000Z' // 2026 is no leap year
+    const flat = mapWebhookBody(JSON.stringify(ended))
+    expect(flat.changes).toEqual([])
+    expect(flat.notices[0]!.message).toContain('startTime "2026-02-29T10:00:00.000Z"')
+  })
+
+  it('a send time that does not exist gives no version, rather than a later one', () => {
+    const m = mapWebhookBody(stamped('booking_created.json', '2026-02-30T09:00:00.000Z'))
+    expect(m.notices).toEqual([])
+    expect(only(m.changes, 'state').version).toBeNull()
   })
 })
 

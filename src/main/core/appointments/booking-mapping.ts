@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { DESK_WEBHOOK_TRIGGERS } from '../../../shared/calcom/webhook-triggers'
 import type { AppointmentStatus } from '../../../shared/domain/appointment-status'
+import { isRealInstant } from '../../../shared/time/real-instant'
 import type { DESK_EVENT_UNREADABLE } from '../../../shared/api/sync-problems'
 import type { Booking } from '../calcom/response-schemas'
 import type { CalcomHost } from '../connect/staff-from-calcom'
@@ -129,10 +130,12 @@ type Json = Record<string, unknown>
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
 const int = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) ? v : null)
-const time = (v: unknown): number | null => {
-  const ms = typeof v === 'string' ? Date.parse(v) : NaN
-  return Number.isNaN(ms) ? null : ms
-}
+/**
+ * Epoch ms of an RFC 3339 time that exists, else null. Not Date.parse alone: it rolls
+ * 2026-02-30 over to March 2, which would put a booking on a day Cal.com never meant.
+ */
+const time = (v: unknown): number | null =>
+  typeof v === 'string' && isRealInstant(v) ? Date.parse(v) : null
 /** Webhook times come as `…Z` or `…+00:00` (REFERENCE.md §4.6): normalise, never string-compare. */
 const iso = (v: unknown): string | null => {
   const ms = time(v)
@@ -299,6 +302,27 @@ function fromFlatRow(row: Json): CalcomBookingState | null {
   }
 }
 
+/** The booking times a webhook body may carry (a reschedule's old half's too). */
+const PAYLOAD_TIMES = ['startTime', 'endTime', 'rescheduleStartTime', 'rescheduleEndTime'] as const
+const FLAT_TIMES = ['startTime', 'endTime'] as const
+
+/**
+ * The first booking time the body gives that is no time that exists (a Feb 30, a 24:00, not
+ * RFC 3339), named as the body spells it. Refused rather than dropped: left out, a reschedule's
+ * old times would fall back to the new ones, and a start would read as missing, which hides
+ * what Cal.com (or whoever posted it) actually sent.
+ */
+function unrealTime(body: Json, at: string, fields: readonly string[]): string | null {
+  for (const field of fields) {
+    const value = body[field]
+    if (value === undefined || value === null) continue
+    if (typeof value === 'string' && isRealInstant(value)) continue
+    const shown = JSON.stringify(value).slice(0, 40)
+    return `had ${at}${field} ${shown}, which is not a time that exists`
+  }
+  return null
+}
+
 const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32)
 
 /**
@@ -368,6 +392,13 @@ export function mapWebhookBody(body: string): MappedWebhook {
     return out
   }
 
+  const badTime = flat
+    ? unrealTime(payload, '', FLAT_TIMES)
+    : unrealTime(payload, 'payload.', PAYLOAD_TIMES)
+  if (badTime) {
+    malformed(badTime)
+    return out
+  }
   const booking = flat ? fromFlatRow(payload) : fromPayload(payload, trigger)
   if (!booking) {
     malformed('lacked a uid, start or end')

@@ -15,7 +15,7 @@ import type { ListBookingsQuery } from '../calcom/bookings-api'
 import type { DeskDb } from '../db/open-database'
 import type { SettingsStore } from '../settings/settings-store'
 import type { InboundApplier } from './apply-event'
-import { mapStatus } from '../appointments/booking-mapping'
+import { apiVersion, mapStatus } from '../appointments/booking-mapping'
 
 export type ReconcileTrigger =
   | 'start'
@@ -163,8 +163,10 @@ export class Reconciler {
       for (const b of bookings) {
         if (mapStatus(b.status) === null)
           result.unknownStatuses[b.status] = (result.unknownStatuses[b.status] ?? 0) + 1
-        const t = b.updatedAt ? Date.parse(b.updatedAt) : NaN
-        if (Number.isFinite(t) && (newest === null || t > newest)) newest = t
+        // Read as the merge reads it: an updatedAt that does not exist (a Feb 30, which
+        // Date.parse rolls into March) must not carry the watermark past bookings not yet read.
+        const t = apiVersion(b)
+        if (t !== null && (newest === null || t > newest)) newest = t
       }
       skip += bookings.length
       const more = page.value.pagination?.hasNextPage ?? bookings.length === this.#o.pageSize

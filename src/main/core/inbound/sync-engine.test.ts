@@ -196,6 +196,32 @@ describe('inbound sync against the Cal.com sandbox and the relay', () => {
     expect(h.relay.state).toBe('online')
   })
 
+  it('a booking whose start does not exist is refused by name in sync health, and nothing of it is written', async () => {
+    // 30 February: Date.parse would have put it on 2 March.
+    await deliverAsCalcom(
+      stamped('booking_created.json', new Date().toISOString(), {
+        uid: 'feb-30',
+        startTime: '2026-02-30T10:00:00Z',
+        endTime: '2026-02-30T10:15:00Z',
+      }),
+    )
+    // A good one after it: the refused event does not stop the log.
+    await deliverAsCalcom(
+      stamped('booking_created.json', new Date().toISOString(), { uid: 'after-feb-30' }),
+    )
+    await until(
+      'the event after it applied',
+      async () => (await statusOf('after-feb-30')) === 'SCHEDULED',
+    )
+    const problem = (await health()).recentErrors.find((e) => e.message.includes('feb-30'))
+    expect(problem).toMatchObject({ source: 'inbox', code: 'MALFORMED_EVENT' })
+    expect(problem!.message).toContain('payload.startTime "2026-02-30T10:00:00Z"')
+    expect(syncProblemOf(problem!.source, problem!.code)).toBe('UNKNOWN_CALCOM_NEWS')
+    expect(await statusOf('feb-30')).toBeUndefined()
+    const march2 = await getJson<DayView>('/api/appointments?date=2026-03-02')
+    expect(march2.appointments.map((a) => a.uid)).not.toContain('feb-30')
+  })
+
   it('a desk event it cannot read is skipped and shows as another desk’s change, not Cal.com’s', async () => {
     // Another desk of the branch, on a newer Frontdesk (and so is the relay), shares a kind of
     // change this one lacks. Put in the log as such a relay would, though not as a field of the
