@@ -105,7 +105,12 @@ export class BranchStore {
     return branch
   }
 
-  update(id: number, changes: Partial<BranchInput>): Branch {
+  /**
+   * Writes `changes` and announces `branchChanged`, unless `announce` is false: a caller that
+   * writes more inside its transaction (the reference refresh) announces once, after the commit,
+   * so the screens neither hear of it twice nor of a change that was rolled back.
+   */
+  update(id: number, changes: Partial<BranchInput>, opts: { announce?: boolean } = {}): Branch {
     if (changes.timeZone !== undefined && !isValidTimeZone(changes.timeZone)) {
       throw new Error(`Unknown time zone "${changes.timeZone}"`)
     }
@@ -114,7 +119,7 @@ export class BranchStore {
     if (!row) throw new Error(`No branch ${id}`)
     const branch = toBranch(row)
     if (this.#current?.id === id) this.#current = branch
-    this.events.emit('branchChanged', {})
+    if (opts.announce !== false) this.events.emit('branchChanged', {})
     return branch
   }
 }

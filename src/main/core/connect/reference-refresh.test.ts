@@ -7,7 +7,13 @@ import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/suppor
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { until } from '../../../../test/support/until'
 import type { OpeningHours } from '../../../shared/api/opening-hours'
-import type { EventTypeInfo, LiveEvent, Staff, SyncHealth } from '../../../shared/api/schemas'
+import type {
+  Branch,
+  EventTypeInfo,
+  LiveEvent,
+  Staff,
+  SyncHealth,
+} from '../../../shared/api/schemas'
 import { REFERENCE_REFRESH_INTERVAL_MS } from './reference-refresh'
 
 let sandbox: RunningSandbox
@@ -98,6 +104,23 @@ describe('a connected desk reads its reference data again', () => {
     // Nothing new: nothing written, and the screens are not made to read everything again.
     expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'unchanged' })
     expect(branchHeard()).toBe(2)
+  })
+
+  it('a renamed account renames the branch, and the screens hear of it once, after the commit', async () => {
+    // Whether each announcement came inside a transaction (before the commit).
+    const announced: boolean[] = []
+    const off = desk.services.events.on('branchChanged', () =>
+      announced.push(desk.services.db.$client.inTransaction),
+    )
+    sandbox.sandbox.store.accounts.get(account.userId)!.name = 'Maple & Vine Uptown'
+    inCalcom(bySlug(await services(), 'haircut').calcomId).title = 'Haircut & finish'
+
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'changed' })
+    off()
+    expect((await getJson<Branch>('/api/branch')).name).toBe('Maple & Vine Uptown')
+    // Once, after the commit: the new name is already what anyone reads.
+    expect(announced).toEqual([false])
+    expect(branchHeard()).toBe(1)
   })
 
   it("moves the grid's hours when Cal.com's opening hours change", async () => {

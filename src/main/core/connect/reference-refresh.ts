@@ -20,7 +20,8 @@
 // and listed in sync health like any Cal.com problem. A 401 is the token provider's to handle
 // (the branch turns reconnect_needed, and sync health says so once). When the rows changed, the
 // core's `branchChanged` tells the screens (the live stream's `branch`), which read the services,
-// staff and opening hours again.
+// staff and opening hours again: once, after the commit, the branch row included (the merge
+// writes it unannounced, reference-sync.ts).
 import type { Logger } from 'pino'
 import type { DeskEvents } from '../events/desk-events'
 import type { BranchConnection } from './branch-connection'

@@ -66,9 +66,11 @@ export interface ReferenceStores {
 
 /**
  * Who merges: `connect` (the branch is written, and so announced, whatever it held) or `refresh`
- * (reference-refresh.ts, while connected), which differs in two ways:
- * - the branch is written only when it differs: a write announces the branch changed, and a
- *   refresh that found nothing new must not make every screen read everything again;
+ * (reference-refresh.ts, while connected), which differs in three ways:
+ * - the branch is written only when it differs: a refresh that found nothing new must not make
+ *   every screen read everything again;
+ * - the branch is written without announcing it: the refresh announces once after its commit
+ *   whatever it changed (branch, services, staff, hours), so a new branch name is heard once;
  * - no staff member Cal.com names by username only (no id: an event type's host without a
  *   booking in the sample read) is added. Connecting adds them, as nobody else names them then;
  *   a refresh cannot tell one from a member it already holds by id (the desk keeps no usernames)
@@ -95,7 +97,9 @@ export function applyReferenceData(
   }
   const current = mode === 'refresh' ? stores.branches.byId(branchId) : undefined
   const branch =
-    current && sameBranch(current, next) ? current : stores.branches.update(branchId, next)
+    current && sameBranch(current, next)
+      ? current
+      : stores.branches.update(branchId, next, { announce: mode === 'connect' })
   for (const et of data.eventTypes) {
     stores.eventTypes.upsert({
       branchId,
