@@ -1,7 +1,10 @@
 // Available slots from Cal.com, cached in slots_cache for five minutes per (event type, branch day,
 // zone). Any booking change of an event type makes its cached days old at once (the desk's
 // internal events tell of every appointment change, whoever made it: desk actions, the outbox,
-// the inbox).
+// the inbox), and so does any change to the branch's reference data (`branchChanged`: a refresh
+// or connecting wrote a service's new length, notice or buffers, a staff member, opening hours),
+// which moves Cal.com's free times without any booking. Old rows are kept, not deleted: they are
+// what is served stale while Cal.com cannot be asked.
 // When Cal.com cannot be asked, the last answer is served marked `stale`, with its age, less the
 // times Cal.com would no longer take on the desk's clock (begun, or inside the service's minimum
 // booking notice: stale-slots.ts), so the walk-in's next free time and every picker offer only
@@ -83,6 +86,8 @@ export class SlotsCache {
   readonly #now: () => number
   /** Cached answers fetched before this (per event type) are no longer fresh. */
   readonly #outdatedBefore = new Map<number, number>()
+  /** Cached answers of every event type fetched before this are no longer fresh. */
+  #allOutdatedBefore = 0
   /** Answers from before this process started may miss changes made while it was down. */
   readonly #startedAt: number
   readonly #flights = new Map<string, Flight>()
@@ -95,9 +100,14 @@ export class SlotsCache {
     this.#ttlMs = deps.ttlMs ?? SLOTS_TTL_MS
     this.#now = deps.now ?? Date.now
     this.#startedAt = this.#now()
-    this.#unsubscribe = deps.events.on('appointmentsChanged', ({ uids }) => {
-      if (uids.length > 0) this.#outdateFor(uids)
-    })
+    const offs = [
+      deps.events.on('appointmentsChanged', ({ uids }) => {
+        if (uids.length > 0) this.#outdateFor(uids)
+      }),
+      // Also on a connection change, which is rare and costs one Cal.com read per day asked.
+      deps.events.on('branchChanged', () => (this.#allOutdatedBefore = this.#now() + 1)),
+    ]
+    this.#unsubscribe = () => offs.forEach((off) => off())
   }
 
   dispose(): void {
@@ -254,7 +264,11 @@ export class SlotsCache {
   }
 
   #outdated(eventTypeId: number): number {
-    return Math.max(this.#startedAt, this.#outdatedBefore.get(eventTypeId) ?? 0)
+    return Math.max(
+      this.#startedAt,
+      this.#allOutdatedBefore,
+      this.#outdatedBefore.get(eventTypeId) ?? 0,
+    )
   }
 
   /**
