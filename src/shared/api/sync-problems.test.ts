@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { syncProblemOf } from './sync-problems'
+import { REFERENCE_ACCOUNT_MISMATCH, REFERENCE_NOT_APPLIED, syncProblemOf } from './sync-problems'
 
 describe('the problem behind a sync error', () => {
   it('groups the relay, Cal.com and news codes into what a person can act on', () => {
@@ -13,6 +13,11 @@ describe('the problem behind a sync error', () => {
     expect(syncProblemOf('calcom', 'WEBHOOK_REENABLED')).toBe('WEBHOOK_REENABLED')
     expect(syncProblemOf('calcom', 'WEBHOOK_DISABLED')).toBe('WEBHOOK_OFF')
     expect(syncProblemOf('calcom', 'WEBHOOK_MISSING')).toBe('WEBHOOK_GONE')
+  })
+
+  it('names what a refresh of services, staff and hours ran into, rather than "something"', () => {
+    expect(syncProblemOf('calcom', REFERENCE_ACCOUNT_MISMATCH)).toBe('REFERENCE_ACCOUNT_MISMATCH')
+    expect(syncProblemOf('calcom', REFERENCE_NOT_APPLIED)).toBe('REFERENCE_NOT_APPLIED')
   })
 
   it('reads a relay refusal it has no name for as the relay refusing', () => {

@@ -12,6 +12,13 @@ export const DESK_STATE_UNAVAILABLE = 'DESK_STATE_UNAVAILABLE'
  * entry) that this desk cannot read, as when that desk runs a newer Frontdesk. Not Cal.com's news.
  */
 export const DESK_EVENT_UNREADABLE = 'DESK_EVENT_UNREADABLE'
+/**
+ * A refresh of services, staff and opening hours (connect/reference-refresh.ts) that Cal.com
+ * answered for another account than the branch's: nothing was written.
+ */
+export const REFERENCE_ACCOUNT_MISMATCH = 'REFERENCE_ACCOUNT_MISMATCH'
+/** A refresh of services, staff and opening hours read but not kept (its write rolled back). */
+export const REFERENCE_NOT_APPLIED = 'REFERENCE_NOT_APPLIED'
 
 export const SYNC_PROBLEMS = [
   'RELAY_UNREACHABLE',
@@ -30,6 +37,8 @@ export const SYNC_PROBLEMS = [
   'DESK_EVENT_REFUSED',
   'DESK_STATE_UNAVAILABLE',
   'DESK_EVENT_UNREADABLE',
+  'REFERENCE_ACCOUNT_MISMATCH',
+  'REFERENCE_NOT_APPLIED',
   'OTHER',
 ] as const
 export type SyncProblem = (typeof SYNC_PROBLEMS)[number]
@@ -76,6 +85,9 @@ const CALCOM_CODES: Record<string, SyncProblem> = {
   MALFORMED_EVENT: 'UNKNOWN_CALCOM_NEWS',
   // inbound/apply-event.ts: a desk event from the relay it could not read
   DESK_EVENT_UNREADABLE: 'DESK_EVENT_UNREADABLE',
+  // connect/reference-refresh.ts
+  REFERENCE_ACCOUNT_MISMATCH: 'REFERENCE_ACCOUNT_MISMATCH',
+  REFERENCE_NOT_APPLIED: 'REFERENCE_NOT_APPLIED',
   // webhook-watch.ts
   WEBHOOK_REENABLED: 'WEBHOOK_REENABLED',
   WEBHOOK_DISABLED: 'WEBHOOK_OFF',

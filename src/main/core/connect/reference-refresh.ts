@@ -23,16 +23,15 @@
 // staff and opening hours again: once, after the commit, the branch row included (the merge
 // writes it unannounced, reference-sync.ts).
 import type { Logger } from 'pino'
+import {
+  REFERENCE_ACCOUNT_MISMATCH,
+  REFERENCE_NOT_APPLIED,
+} from '../../../shared/api/sync-problems'
 import type { DeskEvents } from '../events/desk-events'
 import type { BranchConnection } from './branch-connection'
 import { applyReferenceData, fetchReferenceData, type ReferenceStores } from './reference-sync'
 
 export const REFERENCE_REFRESH_INTERVAL_MS = 30 * 60_000
-
-/** Sync health's code for reference data Cal.com answered for another account. */
-export const REFERENCE_ACCOUNT_MISMATCH = 'REFERENCE_ACCOUNT_MISMATCH'
-/** Sync health's code for reference data read but not written (rolled back). */
-export const REFERENCE_NOT_APPLIED = 'REFERENCE_NOT_APPLIED'
 
 export type RefreshOutcome =
   | { outcome: 'changed' | 'unchanged' }

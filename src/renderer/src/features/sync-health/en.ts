@@ -97,6 +97,14 @@ export const en = {
     'Another desk of this branch shared a change (a visit state, a note or an alert) that this desk could not read.',
   'syncHealth.problem.DESK_EVENT_UNREADABLE.todo':
     'The other desk may have a newer Frontdesk: update Frontdesk here. Until then, check that change at the other desk.',
+  'syncHealth.problem.REFERENCE_ACCOUNT_MISMATCH':
+    'Cal.com answered for an account other than this branch’s, so its services, staff and opening hours were not updated.',
+  'syncHealth.problem.REFERENCE_ACCOUNT_MISMATCH.todo':
+    'If this branch now books through another Cal.com account, disconnect it in Settings and connect it with that account. Until then, the desk keeps the services, staff and hours it had.',
+  'syncHealth.problem.REFERENCE_NOT_APPLIED':
+    'The services, staff and opening hours read from Cal.com could not be saved at this desk.',
+  'syncHealth.problem.REFERENCE_NOT_APPLIED.todo':
+    'Nothing was changed, and the desk tries again at its next sync. If it repeats, check that this computer’s disk is not full, then tell whoever looks after this desk.',
   'syncHealth.problem.OTHER': 'Something went wrong while syncing.',
   'syncHealth.problem.OTHER.todo': 'If it repeats, tell whoever looks after this desk.',
   'syncHealth.problem.times': '({count} times in a row; the latest shown)',

@@ -103,6 +103,14 @@ export const es: CatalogOf<typeof en> = {
     'Otro mostrador de la sucursal compartió un cambio (un estado de visita, una nota o una alerta) que este mostrador no pudo leer.',
   'syncHealth.problem.DESK_EVENT_UNREADABLE.todo':
     'Puede que el otro mostrador tenga un Frontdesk más nuevo: actualice Frontdesk aquí. Mientras tanto, compruebe ese cambio en el otro mostrador.',
+  'syncHealth.problem.REFERENCE_ACCOUNT_MISMATCH':
+    'Cal.com respondió con otra cuenta, no con la de esta sucursal, así que no se actualizaron sus servicios, su personal ni sus horarios.',
+  'syncHealth.problem.REFERENCE_ACCOUNT_MISMATCH.todo':
+    'Si esta sucursal reserva ahora con otra cuenta de Cal.com, desconéctela en Ajustes y conéctela con esa cuenta. Mientras tanto, el mostrador conserva los servicios, el personal y los horarios que tenía.',
+  'syncHealth.problem.REFERENCE_NOT_APPLIED':
+    'Los servicios, el personal y los horarios leídos de Cal.com no se pudieron guardar en este mostrador.',
+  'syncHealth.problem.REFERENCE_NOT_APPLIED.todo':
+    'No se cambió nada y el mostrador lo vuelve a intentar en la próxima sincronización. Si se repite, compruebe que el disco de este ordenador no esté lleno y avise a quien se ocupa de este mostrador.',
   'syncHealth.problem.OTHER': 'Algo falló al sincronizar.',
   'syncHealth.problem.OTHER.todo': 'Si se repite, avise a quien se ocupa de este mostrador.',
   'syncHealth.problem.times': '({count} veces seguidas; se muestra la última)',
