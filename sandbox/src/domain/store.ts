@@ -52,6 +52,17 @@ export class SandboxStore {
     return [...this.accounts.values()].find((a) => a.email.toLowerCase() === wanted)
   }
 
+  /**
+   * An owner adds a member in Cal.com and makes them a host of `eventTypeIds`: until someone
+   * books them, Cal.com names them only by username (event types' `users`).
+   */
+  addStaff(member: Omit<Staff, 'id'>, eventTypeIds: number[] = []): Staff {
+    const added = { ...member, id: this.nextUserId() }
+    this.staff.set(added.id, added)
+    for (const id of eventTypeIds) this.eventTypes.get(id)?.hostIds.push(added.id)
+    return added
+  }
+
   staffOf(accountId: number): Staff[] {
     return [...this.staff.values()].filter((s) => s.accountId === accountId)
   }

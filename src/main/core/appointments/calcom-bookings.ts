@@ -142,11 +142,10 @@ export class CalcomBookings {
         ? null
         : (this.refs.eventTypes.idOfCalcom(branchId, b.calcomEventTypeId) ?? null)
     let staffId: number | null = null
-    if (b.host?.id != null) {
-      staffId =
-        this.refs.staff.idOfHost(branchId, b.host.id) ??
-        this.refs.staff.upsertHost(branchId, b.host).id
-    }
+    // Also how the desk learns a member's id (one known by username from an event type) and
+    // the username of a member known from before migration 0010.
+    if (b.host?.id != null)
+      staffId = this.refs.staff.idOfBookingHost(branchId, { ...b.host, id: b.host.id })
     return { branchId, eventTypeId, staffId }
   }
 }

@@ -66,16 +66,12 @@ export interface ReferenceStores {
 
 /**
  * Who merges: `connect` (the branch is written, and so announced, whatever it held) or `refresh`
- * (reference-refresh.ts, while connected), which differs in three ways:
+ * (reference-refresh.ts, while connected), which differs in two ways:
  * - the branch is written only when it differs: a refresh that found nothing new must not make
  *   every screen read everything again;
  * - the branch is written without announcing it: the refresh announces once after its commit
- *   whatever it changed (branch, services, staff, hours), so a new branch name is heard once;
- * - no staff member Cal.com names by username only (no id: an event type's host without a
- *   booking in the sample read) is added. Connecting adds them, as nobody else names them then;
- *   a refresh cannot tell one from a member it already holds by id (the desk keeps no usernames)
- *   who is merely missing from this sample, and would give that member a second column. Such a
- *   host is added when a booking of theirs tells their id (the inbox, or a later sample).
+ *   whatever it changed (branch, services, staff, hours), so a new branch name is heard once.
+ * Staff merge the same way in both (staff/host-link-store.ts).
  */
 export type MergeMode = 'connect' | 'refresh'
 
@@ -126,12 +122,13 @@ export function applyReferenceData(
   // A host Cal.com no longer names keeps its row as it is: the desk learns hosts from event types
   // and a sample of recent bookings, so one missing from them is no proof they left, and their
   // appointments keep their column. Whether a member is on the grid is the desk's (`active`).
-  for (const host of data.hosts) {
-    const named = host.username ?? host.name
-    if (mode === 'refresh' && host.id === null && !stores.staff.findUnlinkedByName(branchId, named))
-      continue
-    stores.staff.upsertHost(branchId, host)
-  }
+  //
+  // Hosts Cal.com names by id go first: they give rows from before migration 0010 their
+  // usernames, which a host named by username only is then matched against (or, while some such
+  // row stays unnamed, waits: it could be that member).
+  stores.staff.learnUsername(branchId, me.id, me.username)
+  const byIdFirst = [...data.hosts].sort((a, b) => Number(a.id === null) - Number(b.id === null))
+  for (const host of byIdFirst) stores.staff.upsertHost(branchId, host)
   stores.schedules.replace(data.schedules)
   return branch
 }

@@ -44,12 +44,23 @@ export const staff = sqliteTable(
       .notNull()
       .references(() => branches.id),
     calcomHostId: integer('calcom_host_id'),
+    /**
+     * The member's Cal.com username, lower-cased (Cal.com's are, and compares them so). Event
+     * types name their hosts by username only, so it is how the desk knows a member before any
+     * booking tells their id. Null on rows from before migration 0010 until Cal.com names them
+     * again (a booking of theirs, the next reference refresh).
+     */
+    calcomUsername: text('calcom_username'),
     name: text('name').notNull(),
     email: text('email'),
     colour: text('colour'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
-  (t) => [uniqueIndex('staff_branch_host').on(t.branchId, t.calcomHostId)],
+  (t) => [
+    uniqueIndex('staff_branch_host').on(t.branchId, t.calcomHostId),
+    // One row per username: a member can never get a second column under the same username.
+    uniqueIndex('staff_branch_username').on(t.branchId, t.calcomUsername),
+  ],
 )
 
 export const eventTypes = sqliteTable(

@@ -1,25 +1,20 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Staff } from '../../../shared/api/schemas'
 import type { DeskDb } from '../db/open-database'
 import { placeholders, PreparedByShape } from '../db/prepared-by-shape'
 import { staff } from '../db/schema'
+import { HostMatching, usernameKey, type CalcomHost } from './host-matching'
+
+export type { CalcomHost }
 
 export interface StaffInput {
   branchId: number
   calcomHostId?: number | null
+  calcomUsername?: string | null
   name: string
   email?: string | null
   colour?: string | null
   active?: boolean
-}
-
-/** A Cal.com host as the desk learns of it (connect's reference sync, a booking's host). */
-export interface CalcomHost {
-  /** Cal.com user id, when known; bookings always carry it, event types may not. */
-  id: number | null
-  username: string | null
-  name: string
-  email: string | null
 }
 
 export class StaffStore {
@@ -29,10 +24,9 @@ export class StaffStore {
   readonly #idOfHost
   readonly #ofBranch
   readonly #activeById
-  readonly #unlinkedByName
+  readonly #hosts
   readonly #insert
   readonly #upsertByHost
-  readonly #upsertHostRow
   /** An update sets the fields it is given: one statement per set of fields. */
   readonly #update
 
@@ -49,20 +43,11 @@ export class StaffStore {
         ),
       )
       .prepare()
-    this.#unlinkedByName = db
-      .select()
-      .from(staff)
-      .where(
-        and(
-          eq(staff.branchId, branchId),
-          isNull(staff.calcomHostId),
-          eq(staff.name, sql.placeholder('name')),
-        ),
-      )
-      .prepare()
+    this.#hosts = new HostMatching(db)
     const values = {
       branchId,
       calcomHostId: sql.placeholder('calcomHostId'),
+      calcomUsername: sql.placeholder('calcomUsername'),
       name: sql.placeholder('name'),
       email: sql.placeholder('email'),
       colour: sql.placeholder('colour'),
@@ -75,23 +60,12 @@ export class StaffStore {
       .onConflictDoUpdate({
         target: [staff.branchId, staff.calcomHostId],
         set: {
+          calcomUsername: sql`excluded.calcom_username`,
           name: sql`excluded.name`,
           email: sql`excluded.email`,
           colour: sql`excluded.colour`,
           active: sql`excluded.active`,
         },
-      })
-      .returning()
-      .prepare()
-    // What Cal.com says of a host is its name and email; the colour and whether the member is on
-    // the grid (`active`) are the desk's, so learning of a host again (every reference refresh,
-    // every reconnect) never resets them.
-    this.#upsertHostRow = db
-      .insert(staff)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [staff.branchId, staff.calcomHostId],
-        set: { name: sql`excluded.name`, email: sql`excluded.email` },
       })
       .returning()
       .prepare()
@@ -147,6 +121,7 @@ export class StaffStore {
     const values = {
       branchId: input.branchId,
       calcomHostId: input.calcomHostId ?? null,
+      calcomUsername: usernameKey(input.calcomUsername),
       name: input.name,
       email: input.email ?? null,
       colour: input.colour ?? null,
@@ -157,12 +132,6 @@ export class StaffStore {
     return toStaff(row!)
   }
 
-  /** A member not linked to a Cal.com host id yet (known by username only), by exact name. */
-  findUnlinkedByName(branchId: number, name: string): Staff | undefined {
-    const row = this.#unlinkedByName.get({ branchId, name })
-    return row && toStaff(row)
-  }
-
   /** Changes one member, e.g. links it to the Cal.com host id first seen on a booking. */
   update(id: number, changes: Partial<Omit<StaffInput, 'branchId'>>): Staff {
     const row = this.#update.for(changes).get({ ...changes, id })
@@ -171,31 +140,27 @@ export class StaffStore {
   }
 
   /**
-   * One Cal.com host as a staff member: a new member, or the member's name and email as Cal.com
-   * now has them (desk-owned fields untouched). A host first known by username only is linked to
-   * its id when one appears (the inbox calls this with each booking's host).
+   * One Cal.com host as a staff member (host-matching.ts has the rule): the same row however
+   * Cal.com names them, with its name, email and username as Cal.com now has them and the desk's
+   * own fields (colour, active) untouched. Undefined for a host named by username only that
+   * could still be a member the desk holds (it waits for a booking of theirs to tell the id).
    */
-  upsertHost(branchId: number, host: CalcomHost): Staff {
-    if (host.id === null) {
-      const existing = this.findUnlinkedByName(branchId, host.username ?? host.name)
-      return (
-        existing ??
-        this.upsert({ branchId, calcomHostId: null, name: host.name, email: host.email })
-      )
-    }
-    const unlinked = host.username ? this.findUnlinkedByName(branchId, host.username) : undefined
-    if (unlinked) {
-      return this.update(unlinked.id, { calcomHostId: host.id, name: host.name, email: host.email })
-    }
-    const row = this.#upsertHostRow.get({
-      branchId,
-      calcomHostId: host.id,
-      name: host.name,
-      email: host.email,
-      colour: null,
-      active: true,
-    })
-    return toStaff(row!)
+  upsertHost(branchId: number, host: CalcomHost): Staff | undefined {
+    const row =
+      host.id === null
+        ? this.#hosts.addByUsername(branchId, host)
+        : this.#hosts.linkHost(branchId, { ...host, id: host.id })
+    return row && toStaff(row)
+  }
+
+  /** The member a booking's host is, added or completed when the booking tells something new. */
+  idOfBookingHost(branchId: number, host: CalcomHost & { id: number }): number {
+    return this.#hosts.rowOfBookingHost(branchId, host).id
+  }
+
+  /** Records the username of the member linked to Cal.com user `hostId`, if there is one. */
+  learnUsername(branchId: number, hostId: number, username: string): void {
+    this.#hosts.learnUsername(branchId, hostId, username)
   }
 
   /** Active staff of a branch, by name. */
