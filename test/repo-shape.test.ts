@@ -43,6 +43,9 @@ const LOADS_APPOINTMENT_FIXTURES = new Set([
   'bench/clients-search.ts',
   'bench/overview.ts',
   'src/main/core/overview/overview-store.test.ts',
+  // An older version's database as it left it, before the desk's migrations run: the stores
+  // speak the current schema, so its rows are written in raw SQL.
+  'src/main/core/staff/staff-username-migration.test.ts',
 ])
 
 /** The repository paths (without extension) a file imports or re-exports, relative ones only. */

@@ -3,7 +3,7 @@ import type { Staff } from '../../../shared/api/schemas'
 import type { DeskDb } from '../db/open-database'
 import { placeholders, PreparedByShape } from '../db/prepared-by-shape'
 import { staff } from '../db/schema'
-import { HostMatching, usernameKey, type CalcomHost } from './host-matching'
+import { HostLinkStore, usernameKey, type CalcomHost } from './host-link-store'
 
 export type { CalcomHost }
 
@@ -43,7 +43,7 @@ export class StaffStore {
         ),
       )
       .prepare()
-    this.#hosts = new HostMatching(db)
+    this.#hosts = new HostLinkStore(db)
     const values = {
       branchId,
       calcomHostId: sql.placeholder('calcomHostId'),
@@ -140,7 +140,7 @@ export class StaffStore {
   }
 
   /**
-   * One Cal.com host as a staff member (host-matching.ts has the rule): the same row however
+   * One Cal.com host as a staff member (host-link-store.ts has the rule): the same row however
    * Cal.com names them, with its name, email and username as Cal.com now has them and the desk's
    * own fields (colour, active) untouched. Undefined for a host named by username only that
    * could still be a member the desk holds (it waits for a booking of theirs to tell the id).

@@ -33,7 +33,7 @@ type HostFields = Partial<Pick<StaffRow, 'calcomHostId' | 'calcomUsername' | 'na
 export const usernameKey = (username: string | null | undefined): string | null =>
   username ? username.trim().toLowerCase() || null : null
 
-export class HostMatching {
+export class HostLinkStore {
   readonly #byHost
   readonly #byUsername
   readonly #legacyByName
