@@ -14,9 +14,13 @@ test.beforeAll(async () => {
 test.afterAll(() => world.close())
 
 /** Books publicly on Cal.com (a free slot as of now, not on `avoidDay`) and waits for the desk. */
-async function booked(eventSlug: 'haircut' | 'full-colour', name: string, avoidDay?: string) {
+async function booked(
+  eventSlug: 'haircut' | 'full-colour',
+  name: string,
+  takes: (day: string) => boolean = () => true,
+) {
   const zone = world.account.timeZone
-  const start = (await world.freeSlots(eventSlug)).find((s) => dayOf(s, zone) !== avoidDay)!
+  const start = (await world.freeSlots(eventSlug, 10)).find((s) => takes(dayOf(s, zone)))!
   const { uid } = await world.publicBooking({ eventSlug, start, name })
   const appointment = await world.appointmentAtDesk(uid)
   return { uid, start, date: dayOf(start, zone), appointment }
@@ -162,7 +166,7 @@ test('reschedule through the slot picker', async ({ page }) => {
 
 test('confirm one pending booking and decline another with a reason', async ({ page }) => {
   const first = await booked('full-colour', 'Paula Pending')
-  const second = await booked('full-colour', 'Dora Decline', first.date)
+  const second = await booked('full-colour', 'Dora Decline', (day) => day !== first.date)
   expect(first.appointment.status).toBe('PENDING')
 
   await openDesk(page, world, `/day/${first.date}/appointment/${first.uid}`)
@@ -241,7 +245,14 @@ test.describe('dragging a card to another time', () => {
   test('drops on a free time: the reschedule dialog opens with it chosen, and Cal.com moves it', async ({
     page,
   }) => {
-    const { uid, date, start, appointment } = await booked('haircut', 'Drew Drag')
+    // A day past the sandbox's seeded week (4 days on from today), and so still free around the
+    // booking: in the seeded days the staff member's other times may all be taken.
+    const quiet = dayOf(new Date(Date.now() + 5 * 86_400_000).toISOString(), world.account.timeZone)
+    const { uid, date, start, appointment } = await booked(
+      'haircut',
+      'Drew Drag',
+      (d) => d >= quiet,
+    )
     const slots = await staffFreeTimes(appointment, date)
     const from = wallMinute(start)
     // The nearest other free time on a quarter hour: where a drop lands.
