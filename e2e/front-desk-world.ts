@@ -71,7 +71,7 @@ const root = join(import.meta.dirname, '..')
 type Account = SandboxState['accounts'][number]
 
 export interface WorldOptions {
-  /** The sandbox clock's start (ISO); real now when omitted. */
+  /** The sandbox's and the desk's clock's start (ISO); real now when omitted. */
   now?: string
   /** Put a proxy the spec can cut between the desk and Cal.com. */
   calcomLink?: boolean
@@ -81,6 +81,10 @@ export interface WorldOptions {
 
 export async function startFrontDeskWorld(options: WorldOptions = {}): Promise<FrontDeskWorld> {
   const sandbox = await startSandbox({ port: 0, ...(options.now ? { now: options.now } : {}) })
+  // The desk keeps the sandbox's time too (its history, audit log, client cards and offline free
+  // times read the desk's clock): real time shifted the same way as the sandbox's clock.
+  const shift = options.now ? Date.parse(options.now) - Date.now() : 0
+  const deskClock = options.now ? { now: () => Date.now() + shift } : {}
   const link = options.calcomLink ? await startCalcomLink(sandbox.url) : undefined
   const relay = await startInProcessRelay({ calcomUrl: sandbox.url })
   const relayLink = options.relayLink ? await startCalcomLink(relay.url) : undefined
@@ -89,6 +93,7 @@ export async function startFrontDeskWorld(options: WorldOptions = {}): Promise<F
   const connectedDesk = async (branch: Account, calcomUrl: string): Promise<TempDesk> => {
     const started = await startTempDesk({
       rendererDir: join(root, 'out', 'renderer'),
+      ...deskClock,
       // Quick retries, so a change waits on the link coming back rather than on backoff.
       outbound: FAST,
       // The relay coming back is seen within a second, not after a production backoff.

@@ -48,8 +48,8 @@ async function open(
     reducedMotion: 'reduce',
   })
   const page = await context.newPage()
-  // The Team screen's audit log reads the desk's real day, when its entries were written.
-  if (shot.screen !== 'team') await page.clock.setFixedTime(new Date(now))
+  // The desk keeps the same clock (front-desk-world.ts): the Team screen's audit log is of this day.
+  await page.clock.setFixedTime(new Date(now))
   await page.goto(`${world.desk.url}/?token=${world.desk.token}#${hash}`)
   if (shot.screen === 'sign-in') return page
   await page.locator('[data-app-state="ready"]').waitFor()
