@@ -37,7 +37,7 @@ export const es: CatalogOf<typeof en> = {
   'error.INVALID_API_KEY':
     'Cal.com no aceptó esta clave de API. Compruebe que está entera y sigue activa en Cal.com.',
   'error.OAUTH_NOT_CONFIGURED':
-    'Este mostrador no está preparado para entrar en Cal.com desde el navegador. Conéctalo con una clave de API.',
+    'Este mostrador no está preparado para entrar en Cal.com desde el navegador. Conéctelo con una clave de API.',
   'error.OAUTH_PORT_BUSY':
     'Otro programa usa el puerto que necesita el inicio de sesión de Cal.com. Ciérrelo o conéctese con una clave de API.',
   'error.CALCOM_REFUSED': 'Cal.com lo rechazó. Su respuesta: {message}',
@@ -47,7 +47,7 @@ export const es: CatalogOf<typeof en> = {
     'Este equipo no pudo guardar de forma segura el acceso a Cal.com, así que el mostrador no se conectó.',
   'error.SIGN_IN_REQUIRED': 'Primero inicie sesión con su PIN.',
   'error.FORBIDDEN':
-    'Tu rol no permite hacer esto. Pídeselo a un propietario o a un administrador.',
+    'Su rol no permite hacer esto. Pídaselo a un propietario o a un administrador.',
   'error.PIN_WRONG': 'Ese PIN no es correcto.',
   'error.PIN_LOCKED': 'Demasiados PIN incorrectos. Espere cinco minutos y vuelva a intentarlo.',
   'error.NOT_ENROLLED':

@@ -4,8 +4,16 @@
 import { describe, expect, it } from 'vitest'
 import { MESSAGES } from './messages'
 
-const TU =
-  /\b(Elige|elige|Inténtalo|inténtalo|Revisa|Comprueba|Pulsa|Escribe|escribe|Espera|Vuelve a|vuelve a hacer|Conecta primero|reinicia|escribiste|Configura|Puedes|Pide|tu|tus|tú|te añada|usas|avisarte|permítelos|permítelas|contigo|ti|Ciérralo|conéctate)\b/
+// Case matters ("Vuelve a…" asks, "vuelve a como estaba" tells), so a form that opens a sentence
+// is listed as it opens one. Words are bounded by letters, not \b: JavaScript's \b is ASCII-only,
+// so it saw no end to "tú." and no start to "Él" and let "abrirlo tú" through.
+const TU_FORMS = [
+  'Elige|elige|Inténtalo|inténtalo|Revisa|Comprueba|Pulsa|Escribe|escribe|Espera|Vuelve a',
+  'vuelve a hacer|Conecta primero|reinicia|escribiste|Configura|Puedes|Pide|Pídeselo',
+  'Tu|tu|tus|tú|te añada|usas|Usa el enlace|avisarte|permítelos|permítelas|contigo|ti',
+  'Ciérralo|conéctate|Conéctalo|pégala',
+].join('|')
+const TU = new RegExp(`(?<!\\p{L})(${TU_FORMS})(?!\\p{L})`, 'u')
 
 describe('the Spanish catalogs', () => {
   it('address the receptionist as usted throughout', () => {

@@ -81,7 +81,7 @@ export const es: CatalogOf<typeof en> = {
   'notifications.quiet.end': 'Hasta',
   'notifications.quiet.help':
     'En la zona horaria de cada sucursal. Lo retenido se envía en un resumen al terminar.',
-  'notifications.save.pin': 'Tu PIN',
+  'notifications.save.pin': 'Su PIN',
   'notifications.save.reason': 'Por qué (el dueño lo lee)',
   'notifications.save.owner': 'Guardar las reglas',
   'notifications.save.admin': 'Proponer al dueño',
@@ -103,7 +103,7 @@ export const es: CatalogOf<typeof en> = {
   'notifications.proposals.onlyOwner': 'Solo un dueño aprueba o rechaza cambios.',
   'notifications.decide.approveTitle': '¿Aprobar este cambio?',
   'notifications.decide.rejectTitle': '¿Rechazar este cambio?',
-  'notifications.decide.pin': 'Tu PIN, {name}',
+  'notifications.decide.pin': 'Su PIN, {name}',
   'notifications.decide.cancel': 'Cancelar',
   'notifications.decide.busy': 'Comprobando…',
   'notifications.decide.approved': 'Aprobado: las reglas nuevas valen desde ya.',
@@ -138,7 +138,7 @@ export const es: CatalogOf<typeof en> = {
   'computer.notifyMe': 'Avisarme en este ordenador',
   'computer.notifyMe.help':
     'Las citas nuevas, cancelaciones y problemas aparecen aquí, según las reglas del negocio.',
-  'computer.notifyMe.pin': 'Tu PIN, para cambiarlo',
+  'computer.notifyMe.pin': 'Su PIN, para cambiarlo',
   'computer.notifyMe.on': 'Activar',
   'computer.notifyMe.off': 'Desactivar',
   'computer.notifyMe.isOn': 'Activado: {name} recibe avisos en este ordenador.',

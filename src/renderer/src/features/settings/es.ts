@@ -5,7 +5,7 @@ import type { en } from './en'
 const problemsEs: Record<ConnectProblemKey, string> = {
   'connect.problem.API_KEY_EMPTY': 'Pega primero la clave de API de Cal.com.',
   'connect.problem.API_KEY_HAS_SPACES':
-    'Una clave de API no tiene espacios: pégala de nuevo, tal como la muestra Cal.com.',
+    'Una clave de API no tiene espacios: péguela de nuevo, tal como la muestra Cal.com.',
   'connect.problem.API_KEY_NOT_CALCOM':
     'Esto no es una clave de API de Cal.com: empiezan por cal_ (Cal.com › Settings › Developer › API keys).',
   'connect.problem.API_KEY_TOO_LONG': 'Una clave de API tiene como mucho 512 caracteres.',
@@ -19,7 +19,7 @@ const problemsEs: Record<ConnectProblemKey, string> = {
     'El inicio de sesión tardó más de 5 minutos y se detuvo. Pulse Conectar para empezar de nuevo.',
   'connect.problem.SIGN_IN_CANCELLED': 'Se canceló el inicio de sesión.',
   'connect.problem.BROWSER_DID_NOT_OPEN':
-    'El navegador no se abrió. Usa el enlace «Abrir de nuevo el inicio de sesión de Cal.com» para abrirlo tú.',
+    'El navegador no se abrió. Use el enlace «Abrir de nuevo el inicio de sesión de Cal.com» para abrirlo usted.',
 }
 
 export const es: CatalogOf<typeof en> = {
