@@ -104,7 +104,8 @@ export class SlotsCache {
       deps.events.on('appointmentsChanged', ({ uids }) => {
         if (uids.length > 0) this.#outdateFor(uids)
       }),
-      // Also on a connection change, which is rare and costs one Cal.com read per day asked.
+      // Connecting, or a refresh that changed something (a few times a day at most): each day asked
+      // again costs one Cal.com read.
       deps.events.on('branchChanged', () => (this.#allOutdatedBefore = this.#now() + 1)),
     ]
     this.#unsubscribe = () => offs.forEach((off) => off())

@@ -9,8 +9,8 @@ const MINUTE_MS = 60_000
 
 /**
  * The slot starts (UTC ISO, order kept) Cal.com would still take at `nowMs`: none sooner than
- * `noticeMinutes` from now. A notice the desk does not know yet (null: a desk not reconnected
- * since it began keeping notices) leaves out only the times already begun.
+ * `noticeMinutes` from now. A notice the desk does not know yet (null: a desk upgraded past
+ * migration 0009 before its first reference refresh) leaves out only the times already begun.
  */
 export function stillBookable(
   slots: readonly string[],

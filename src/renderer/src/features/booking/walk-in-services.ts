@@ -13,8 +13,8 @@ export type WalkInService = Pick<EventTypeInfo, 'id' | 'minimumNoticeMinutes'>
  * A walk-in is booked for today: the dialog offers the next free time of the branch's today and
  * nothing later. So a service can be a walk-in when the earliest start its notice allows still
  * falls on that day; one whose notice reaches past it can never show a time. A notice the desk
- * does not know yet (null, a desk not reconnected since it began keeping it) is not held against
- * the service: Cal.com's slots still say whether anyone is free.
+ * does not know yet (null: a desk upgraded past migration 0009 before its first reference
+ * refresh) is not held against the service: Cal.com's slots still say whether anyone is free.
  */
 export function canWalkIn(
   service: WalkInService,
