@@ -2,21 +2,16 @@
 // lost after Cal.com acted. Nothing is lost, nothing is sent twice. A slot taken meanwhile and a
 // 429 storm are in test/processes/outbox-failures.test.ts, against the desk as its own process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
-import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
-import { startCalcomLink, type CalcomLink } from './calcom-link.test-support'
+import { deskFetch } from '../../../../test/support/temp-desk'
+import { closeLinkedDesk, linkedDesk, type LinkedDesk } from './linked-desk.test-support'
 import {
   act,
   appointment,
   book,
-  connectWithApiKey,
-  deskOn,
   eventTypeOf,
   json,
   openOutbox,
   post,
-  SANDBOX_NOW,
-  sandboxState,
   slotsOf,
   syncedFrom,
   deskSignals,
@@ -24,29 +19,10 @@ import {
 import { until } from '../../../../test/support/until'
 import { mapWebhookBody } from '../appointments/booking-mapping'
 
-interface World {
-  sandbox: RunningSandbox
-  state: SandboxState
-  link: CalcomLink
-  desk: TempDesk
-}
+type World = LinkedDesk
 
-async function world(): Promise<World> {
-  const sandbox = await startSandbox({ port: 0, now: SANDBOX_NOW })
-  const state = await sandboxState(sandbox.url)
-  const link = await startCalcomLink(sandbox.url)
-  // The desk's clock is the sandbox's, as a real desk's and Cal.com's agree: what an offline
-  // answer still offers is judged on it.
-  const offsetMs = Date.parse(SANDBOX_NOW) - Date.now()
-  const desk = await deskOn(link.url, { now: () => Date.now() + offsetMs })
-  await connectWithApiKey(desk, state.accounts[0]!.apiKey)
-  return { sandbox, state, link, desk }
-}
-async function end(w: World | undefined) {
-  await w?.desk.dispose()
-  await w?.link.close()
-  await w?.sandbox.close()
-}
+const world = linkedDesk
+const end = closeLinkedDesk
 
 const bookingsOf = (w: World, mutationId: string) =>
   [...w.sandbox.sandbox.store.bookings.values()].filter(

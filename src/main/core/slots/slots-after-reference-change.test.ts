@@ -5,39 +5,23 @@
 // served, stale, so a booking can still be queued offline. Against the Cal.com sandbox through a
 // counting HTTP hop (calcom-link.test-support.ts); calls are counted, never timed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
+import type { RunningSandbox } from '../../../../sandbox/src/index'
 import type { TempDesk } from '../../../../test/support/temp-desk'
-import { startCalcomLink, type CalcomLink } from '../outbound/calcom-link.test-support'
-import {
-  connectWithApiKey,
-  deskOn,
-  eventTypeOf,
-  SANDBOX_NOW,
-  sandboxState,
-  slotsOf,
-  TOMORROW,
-} from '../outbound/outbound.test-support'
+import type { CalcomLink } from '../outbound/calcom-link.test-support'
+import { closeLinkedDesk, linkedDesk, type LinkedDesk } from '../outbound/linked-desk.test-support'
+import { eventTypeOf, slotsOf, TOMORROW } from '../outbound/outbound.test-support'
 
+let w: LinkedDesk
 let sandbox: RunningSandbox
 let link: CalcomLink
 let desk: TempDesk
-/** The desk's clock runs with the sandbox's, so its days' free times have not begun. */
-let offsetMs = Date.parse(SANDBOX_NOW) - Date.now()
-const deskNow = () => Date.now() + offsetMs
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, now: SANDBOX_NOW })
-  link = await startCalcomLink(sandbox.url)
-  offsetMs = Date.parse(SANDBOX_NOW) - Date.now()
-  desk = await deskOn(link.url, { now: deskNow })
-  await connectWithApiKey(desk, (await sandboxState(sandbox.url)).accounts[0]!.apiKey)
+  w = await linkedDesk()
+  ;({ sandbox, link, desk } = w)
 }, 60_000)
 
-afterAll(async () => {
-  await desk?.dispose()
-  await link?.close()
-  await sandbox?.close()
-})
+afterAll(() => closeLinkedDesk(w))
 
 const slotCalls = () => link.count('GET', '/v2/slots')
 

@@ -5,43 +5,26 @@
 // them, for the event type and for one staff member alike (the walk-in and the phone booking's
 // picker read the same answer), and keeps every later time.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
-import { startCalcomLink, type CalcomLink } from '../outbound/calcom-link.test-support'
-import {
-  connectWithApiKey,
-  deskOn,
-  eventTypeOf,
-  SANDBOX_NOW,
-  sandboxState,
-  slotsOf,
-} from '../outbound/outbound.test-support'
+import type { CalcomLink } from '../outbound/calcom-link.test-support'
+import { closeLinkedDesk, linkedDesk, type LinkedDesk } from '../outbound/linked-desk.test-support'
+import { eventTypeOf, SANDBOX_NOW, slotsOf } from '../outbound/outbound.test-support'
 import type { DaySlots } from '../../../shared/api/schemas'
 
 const MINUTE = 60_000
 /** The sandbox's Tuesday; 10:00 in Toronto at its start. */
 const TODAY = SANDBOX_NOW.slice(0, 10)
 
-let sandbox: RunningSandbox
+let w: LinkedDesk
 let link: CalcomLink
 let desk: TempDesk
-/** The desk's clock runs with the sandbox's from its start, until the test moves it on. */
-let offsetMs = Date.parse(SANDBOX_NOW) - Date.now()
-const deskNow = () => Date.now() + offsetMs
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, now: SANDBOX_NOW })
-  link = await startCalcomLink(sandbox.url)
-  offsetMs = Date.parse(SANDBOX_NOW) - Date.now()
-  desk = await deskOn(link.url, { now: deskNow })
-  await connectWithApiKey(desk, (await sandboxState(sandbox.url)).accounts[0]!.apiKey)
+  w = await linkedDesk()
+  ;({ link, desk } = w)
 }, 60_000)
 
-afterAll(async () => {
-  await desk?.dispose()
-  await link?.close()
-  await sandbox?.close()
-})
+afterAll(() => closeLinkedDesk(w))
 
 describe("Cal.com's last answer for free times, served offline", () => {
   it('leaves out the times that have begun or now fall inside the minimum notice', async () => {
@@ -53,8 +36,8 @@ describe("Cal.com's last answer for free times, served offline", () => {
     const onlineOfStaff = await staffSlots(colour.id, staffId)
 
     link.down()
-    offsetMs += 4 * 60 * MINUTE
-    const now = deskNow()
+    w.moveOn(4 * 60 * MINUTE)
+    const now = w.deskNow()
     const earliest = now + 120 * MINUTE
     // Cal.com's answer holds a time begun by now, one inside the notice, and later ones.
     const at = online.slots.map((s) => Date.parse(s))
