@@ -93,7 +93,7 @@ export class CalcomBookings {
         const late = cancelled
           ? this.refs.lateness?.(
               { branchId: branch.id, eventTypeId: row.eventTypeId ?? null, startsAt: row.startsAt },
-              row.calcomUpdatedAt ?? Date.now(),
+              row.calcomUpdatedAt ?? this.#now(),
             )
           : null
         const detail = late

@@ -11,7 +11,9 @@ import { FormDialog } from '../../ui/FormDialog'
 import { wallClock } from '../day/grid-layout'
 import { minuteOfDay } from '../../ui/time/wall-clock'
 import { addDays, calendarDateInZone, isCalendarDate } from '../../ui/time/zoned-time'
-import { useSlots, type ActionRequest } from './queries'
+// The same free times the new booking's picker reads (and re-asks while they are stale).
+import { useSlots } from '../booking/queries'
+import type { ActionRequest } from './queries'
 
 /** A time on a day's wall clock in the branch zone: where a dragged card was dropped. */
 export interface WantedTime {

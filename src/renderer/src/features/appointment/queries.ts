@@ -5,7 +5,6 @@ import type { Appointment, DayView } from '../../../../shared/api/schemas'
 import type { ApiClient } from '../../app/api-client'
 import { useApi } from '../../app/api-context'
 import { queryKeys } from '../../app/query-keys'
-import { refreshWhileStale } from '../booking/slot-choice'
 
 /** The appointment `uid` with its history; nothing is read while `uid` is null. */
 export function useAppointment(uid: string | null) {
@@ -22,21 +21,6 @@ export function useStaffList() {
   return useQuery({
     queryKey: queryKeys.staff,
     queryFn: ({ signal }) => api.call('staff', {}, signal),
-  })
-}
-
-export function useSlots(date: string, eventTypeId: number | null, staffId: number | null) {
-  const api = useApi()
-  return useQuery({
-    queryKey: queryKeys.slots(date, eventTypeId ?? 0, staffId),
-    enabled: eventTypeId !== null,
-    queryFn: ({ signal }) =>
-      api.call(
-        'slots',
-        { query: { date, eventTypeId: eventTypeId!, ...(staffId ? { staffId } : {}) } },
-        signal,
-      ),
-    refetchInterval: (query) => refreshWhileStale(query.state.data),
   })
 }
 
