@@ -20,7 +20,12 @@ export interface BranchInput {
 }
 
 export class BranchStore {
-  /** The desk's branch, read on every request; this store is its only writer. */
+  /**
+   * The desk's branch, read on every request; this store is its only writer. It holds only what
+   * is committed: a write inside a caller's transaction (the reference refresh, connecting) drops
+   * it, and reads inside a transaction do not fill it, so a rolled-back write is never what the
+   * desk goes on serving — the next read after the transaction takes the row as it stands.
+   */
   #current: Branch | undefined
   readonly #currentId
   readonly #byId
@@ -74,7 +79,7 @@ export class BranchStore {
     if (this.#current) return this.#current
     const row = this.#currentId.get()
     const found = row && this.byId(Number(row.value))
-    if (found) return (this.#current = found)
+    if (found) return this.#keep(found)
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
     return this.create({ name: 'This branch', timeZone: zone }, { makeCurrent: true })
   }
@@ -99,7 +104,8 @@ export class BranchStore {
       return toBranch(row)
     })
     if (opts.makeCurrent) {
-      this.#current = branch
+      this.#current = undefined
+      this.#keep(branch)
       this.events.emit('branchChanged', {})
     }
     return branch
@@ -118,8 +124,17 @@ export class BranchStore {
     const row = this.#update.for(values).get({ ...values, id })
     if (!row) throw new Error(`No branch ${id}`)
     const branch = toBranch(row)
-    if (this.#current?.id === id) this.#current = branch
+    if (this.#current?.id === id) {
+      this.#current = undefined
+      this.#keep(branch)
+    }
     if (opts.announce !== false) this.events.emit('branchChanged', {})
+    return branch
+  }
+
+  /** Caches `branch` as the current one when it is committed (no transaction is open). */
+  #keep(branch: Branch): Branch {
+    if (!this.db.$client.inTransaction) this.#current = branch
     return branch
   }
 }

@@ -233,6 +233,33 @@ describe('a refresh that fails', () => {
     expect(await next).toEqual({ outcome: 'changed' })
     expect(bySlug(await services(), 'haircut').title).toBe('Haircut & finish')
   })
+
+  it('leaves the branch as it was when writing what was read fails: the rolled-back name is not served', async () => {
+    const before = await getJson<Branch>('/api/branch')
+    const held = desk.services.branches.current()
+    sandbox.sandbox.store.accounts.get(account.userId)!.name = 'Maple & Vine Uptown'
+    inCalcom(bySlug(await services(), 'haircut').calcomId).title = 'Haircut & finish'
+    // The desk's own SQLite refuses a write the merge makes after the branch row's: the whole
+    // transaction rolls back, the branch row's new name with it.
+    desk.services.db.$client.exec(
+      `create temp trigger refuse_event_types before update on event_types
+       begin select raise(abort, 'the disk refused it'); end`,
+    )
+
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({
+      outcome: 'failed',
+      code: 'REFERENCE_NOT_APPLIED',
+    })
+    expect(desk.services.branches.current()).toEqual(held)
+    expect(await getJson<Branch>('/api/branch')).toEqual(before)
+    expect(branchHeard()).toBe(0)
+
+    // Once the disk takes it again, the next refresh brings the name, and it is served.
+    desk.services.db.$client.exec('drop trigger refuse_event_types')
+    expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'changed' })
+    expect(desk.services.branches.current().name).toBe('Maple & Vine Uptown')
+    expect((await getJson<Branch>('/api/branch')).name).toBe('Maple & Vine Uptown')
+  })
 })
 
 describe('a refresh Cal.com does not understand or refuses', () => {
