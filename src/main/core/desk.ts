@@ -130,7 +130,7 @@ export async function startDesk(config: DeskConfig, opts: StartDeskOptions = {})
       now: opts.now,
     })
     services.branches.current()
-    const calcom = await startCalcomServices(config, services, logger, opts.tokenStore)
+    const calcom = await startCalcomServices(config, services, logger, opts.tokenStore, opts.now)
     const business = new BusinessStore(db)
     const clients = new ClientStore(db)
     const deskEventStore = new DeskEventStore(db)

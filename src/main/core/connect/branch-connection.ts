@@ -44,7 +44,13 @@ export interface BranchConnectionOptions extends ReferenceStores {
   oauthTimeoutMs?: number
   /** Refresh OAuth access tokens when less than this is left (default 5 minutes). */
   refreshAheadMs?: number
+  /** The clock token lifetimes are counted on. */
   now?: () => number
+  /**
+   * The desk's clock (StartDeskOptions.now), which a test or demo may set to a sandbox's shifted
+   * day: connecting samples the bookings before it to learn hosts (reference-sync.ts).
+   */
+  deskNow?: () => number
 }
 
 export type OAuthAttemptResult =
@@ -276,7 +282,7 @@ export class BranchConnection {
     probe: CalcomClient,
     method: 'apiKey' | 'oauth',
   ): Promise<Branch> {
-    const data = await fetchReferenceData(probe)
+    const data = await fetchReferenceData(probe, { now: this.#o.deskNow ?? Date.now })
     if (!data.ok) throw connectFailure(data.error)
     const previous = await this.#o.tokenStore.load()
     try {

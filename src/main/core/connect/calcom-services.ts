@@ -34,6 +34,8 @@ export async function startCalcomServices(
   },
   logger: Logger,
   tokenStore: TokenStore = credentialFile(config.dataDir),
+  /** The desk's clock (StartDeskOptions.now); the real one when omitted. */
+  deskNow?: () => number,
 ): Promise<CalcomServices> {
   const apiLog = new ApiLog(stores.db)
   const transport = new CalcomTransport({
@@ -52,6 +54,7 @@ export async function startCalcomServices(
     calcomAppUrl: config.calcomAppUrl,
     oauthClientId: config.oauthClientId,
     oauthRedirectPort: config.oauthRedirectPort,
+    deskNow,
   })
   await connection.start()
   return { apiLog, transport, connection, schedules }

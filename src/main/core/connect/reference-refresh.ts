@@ -115,7 +115,10 @@ export class ReferenceRefresh {
     const client = connection.client()
     if (!client || branches.current().connection !== 'connected')
       return { outcome: 'skipped', why: 'not-connected' }
-    const read = await fetchReferenceData(client, this.#closing.signal)
+    const read = await fetchReferenceData(client, {
+      now: this.#now,
+      closing: this.#closing.signal,
+    })
     if (this.#closing.signal.aborted) return { outcome: 'skipped', why: 'closing' }
     // Disconnected or connected anew meanwhile: what was read may be another credential's.
     if (connection.client() !== client) return { outcome: 'skipped', why: 'connection-changed' }

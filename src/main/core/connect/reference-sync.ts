@@ -2,7 +2,6 @@
 // the account is, its event types, its staff and its schedules. Everything is fetched first and
 // written in one transaction through applyReferenceData, the one merge of Cal.com's reference
 // data into the desk's rows, so a failure half-way leaves the desk exactly as it was.
-import { DateTime } from 'luxon'
 import type { CalcomClient } from '../calcom/calcom-client'
 import { ok, type CalcomResult } from '../calcom/calcom-errors'
 import type { Booking, EventType, Me, Schedule } from '../calcom/response-schemas'
@@ -21,13 +20,23 @@ export interface ReferenceData {
   hosts: CalcomHost[]
 }
 
-/**
- * Reads everything from Cal.com; writes nothing. `closing`: aborted (the desk is closing), reads
- * still waiting are dropped or cut off.
- */
+/** How far back the bookings go that hosts' ids and names are learned from. */
+const HOST_SAMPLE_DAYS = 30
+
+export interface FetchReferenceOptions {
+  /**
+   * The desk's clock (StartDeskOptions.now): the hosts' booking sample ends at the desk's day,
+   * which tests and demos set to a sandbox's shifted day, not at the real one.
+   */
+  now: () => number
+  /** Aborted when the desk is closing: reads still waiting are dropped or cut off. */
+  closing?: AbortSignal
+}
+
+/** Reads everything from Cal.com; writes nothing. */
 export async function fetchReferenceData(
   client: CalcomClient,
-  closing?: AbortSignal,
+  { now, closing }: FetchReferenceOptions,
 ): Promise<CalcomResult<ReferenceData>> {
   const me = await client.me.get(closing)
   if (!me.ok) return me
@@ -37,7 +46,7 @@ export async function fetchReferenceData(
     // Only to learn hosts' ids and names (event types list usernames); attendees are not kept.
     client.bookings.list(
       {
-        afterStart: DateTime.utc().minus({ days: 30 }).toISO(),
+        afterStart: new Date(now() - HOST_SAMPLE_DAYS * 86_400_000).toISOString(),
         sortStart: 'asc',
         take: 250,
       },
