@@ -4,9 +4,9 @@ import { IANAZone } from 'luxon'
 import { listBookings, type ListStatus } from '../../domain/booking-list.js'
 import { badRequest, notFound } from '../../domain/errors.js'
 import { checkMetadata } from '../../domain/metadata.js'
-import type { EventType } from '../../domain/model.js'
 import { renderBooking } from '../../domain/render/booking.js'
 import type { SandboxStore } from '../../domain/store.js'
+import { userEventType, type UserEventType } from '../../domain/user-event-type.js'
 import { requireCaller } from '../../plugins/auth.js'
 import { requireVersion, VERSIONS } from '../../plugins/versioning.js'
 
@@ -93,24 +93,26 @@ function locationText(loc: Static<typeof Location> | undefined): string | undefi
   }
 }
 
-/** The event type a create call names, by id or by slug + owner username. */
+/**
+ * The event type a create call names, by id or by slug + username; with a staff member's username,
+ * also the one host who takes it (domain/user-event-type.ts).
+ */
 export function resolveEventType(
   store: SandboxStore,
   body: { eventTypeId?: number; eventTypeSlug?: string; username?: string },
-): EventType {
+): UserEventType {
   if (body.eventTypeId !== undefined) {
     const et = store.eventTypes.get(body.eventTypeId)
     if (!et) throw notFound(`Event type with id=${body.eventTypeId} not found`)
-    return et
+    return { eventType: et }
   }
   if (body.eventTypeSlug && body.username) {
-    const owner = store.accountByUsername(body.username)
-    const et = owner && store.eventTypesOf(owner.userId).find((e) => e.slug === body.eventTypeSlug)
-    if (!et)
+    const found = userEventType(store, body.eventTypeSlug, body.username)
+    if (!found)
       throw notFound(
         `Event type with slug=${body.eventTypeSlug} of user ${body.username} not found`,
       )
-    return et
+    return found
   }
   throw badRequest('Either eventTypeId or eventTypeSlug + username must be provided', {
     errors: [
@@ -125,7 +127,7 @@ export function toNewBooking(
   body: CreateBookingInput,
   source: 'API_V2' | 'WEBAPP',
 ) {
-  const eventType = resolveEventType(store, body)
+  const { eventType, hostId } = resolveEventType(store, body)
   if (!IANAZone.isValidZone(body.attendee.timeZone)) {
     throw badRequest(`attendee.timeZone "${body.attendee.timeZone}" is not a valid time zone`, {
       errors: [{ property: 'attendee.timeZone' }],
@@ -153,7 +155,7 @@ export function toNewBooking(
       typeof body.bookingFieldsResponses?.notes === 'string'
         ? body.bookingFieldsResponses.notes
         : undefined,
-    hostIds: body.routing?.teamMemberIds,
+    hostIds: hostId !== undefined ? [hostId] : body.routing?.teamMemberIds,
     source,
   }
 }

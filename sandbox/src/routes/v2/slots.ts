@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox'
 import { DateTime, IANAZone } from 'luxon'
 import { badRequest, notFound } from '../../domain/errors.js'
 import { renderSlots } from '../../domain/slots.js'
+import { userEventType } from '../../domain/user-event-type.js'
 import { requireVersion, VERSIONS } from '../../plugins/versioning.js'
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
@@ -51,9 +52,13 @@ const slots: FastifyPluginAsyncTypebox = async (app) => {
       if (q.eventTypeId !== undefined) {
         eventType = store.eventTypes.get(q.eventTypeId)
       } else if (q.eventTypeSlug && q.username) {
-        const owner = store.accountByUsername(q.username)
+        // A staff member's username: their own free times, as their own event type gives them.
+        const found = userEventType(store, q.eventTypeSlug, q.username)
         eventType =
-          owner && store.eventTypesOf(owner.userId).find((e) => e.slug === q.eventTypeSlug)
+          found &&
+          (found.hostId === undefined
+            ? found.eventType
+            : { ...found.eventType, hostIds: [found.hostId] })
       } else {
         throw badRequest('Provide eventTypeId, or eventTypeSlug with username')
       }
