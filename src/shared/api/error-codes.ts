@@ -21,6 +21,12 @@ export interface DeskErrorParams {
     buffer: boolean
   }
   SLOT_UNAVAILABLE: Record<string, never>
+  /**
+   * Cal.com cannot be asked for this staff member by name for this service (the desk knows no
+   * Cal.com id or username of theirs, or Cal.com has no such service under their username), so
+   * the booking would go to whoever Cal.com picks: refused, nothing queued.
+   */
+  STAFF_NOT_BOOKABLE: { staff: string; service: string }
   DUPLICATE_BOOKING: Record<string, never>
   IDEMPOTENCY_KEY_REUSED: Record<string, never>
   SLOTS_UNAVAILABLE: Record<string, never>
@@ -81,6 +87,7 @@ export const DESK_ERROR_CODES = [
   'UNKNOWN_DESK_USER',
   'STAFF_UNAVAILABLE',
   'SLOT_UNAVAILABLE',
+  'STAFF_NOT_BOOKABLE',
   'DUPLICATE_BOOKING',
   'IDEMPOTENCY_KEY_REUSED',
   'SLOTS_UNAVAILABLE',

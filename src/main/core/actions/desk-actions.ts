@@ -26,6 +26,7 @@ import type { SlotsCache } from '../slots/slots-cache'
 import { DeskError } from '../errors/desk-error'
 import { ValidationError } from '../errors/validation-error'
 import { actionInstant } from './date-range'
+import { hostNaming, staffNotBookable } from '../slots/host-naming'
 import type { AuditAction } from '../../../shared/api/audit-actions'
 import type { SharedState } from '../shared-state/shared-state'
 
@@ -124,6 +125,10 @@ export class DeskActions {
     }
     const startsAt = actionInstant(input.start, 'start')
     const endsAt = startsAt + eventType.lengthMinutes * 60_000
+    // How Cal.com is told "this member" (host-naming.ts): one it cannot be told of would be
+    // booked with whoever Cal.com picks, so the booking is refused here, before anything is queued.
+    const naming = member && hostNaming(member)
+    if (member && naming?.by === 'nothing') throw staffNotBookable(member.name, eventType.title)
     // Cal.com's slots answer for the event type (any host free), never for one staff member, so
     // the chosen one's own appointments are checked here, and what only Cal.com knows is said.
     const staffBusy = member && this.d.slots.staffConflict(eventType.id, member.id, startsAt)
@@ -136,17 +141,25 @@ export class DeskActions {
         staffBusy.params,
       )
     }
-    if ((await this.d.slots.check(eventType.id, startsAt)) === 'unavailable') {
+    // A member known by username only is asked for by their own free times; Cal.com having no
+    // such service under their username cannot book them at all.
+    const checked = await this.d.slots.check(eventType.id, startsAt, { staffId: member?.id })
+    if (member && checked === 'not_bookable') throw staffNotBookable(member.name, eventType.title)
+    if (checked === 'unavailable') {
       throw new DeskError(
         'SLOT_UNAVAILABLE',
-        `${new Date(startsAt).toISOString()} is not a free slot of ${eventType.title} in Cal.com`,
+        `${new Date(startsAt).toISOString()} is not a free slot of ${eventType.title}` +
+          `${naming?.by === 'username' ? ` with ${member!.name}` : ''} in Cal.com`,
         'start',
       )
     }
-    const notice = member
-      ? `Cal.com confirms ${member.name}'s own working hours and calendar only when it receives ` +
-        `this booking; if ${member.name} cannot take it then, it will show as needing attention.`
-      : undefined
+    // Said unless Cal.com has just answered for the member's own free times.
+    const ownConfirmed = naming?.by === 'username' && checked === 'available'
+    const notice =
+      member && !ownConfirmed
+        ? `Cal.com confirms ${member.name}'s own working hours and calendar only when it receives ` +
+          `this booking; if ${member.name} cannot take it then, it will show as needing attention.`
+        : undefined
     const uid = `${PLACEHOLDER_PREFIX}${randomUUID()}`
     const payload: PayloadOf['create'] = {
       eventTypeId: eventType.calcomId,
@@ -158,7 +171,10 @@ export class DeskActions {
         ...(input.attendee.email ? { email: input.attendee.email } : {}),
         ...(input.attendee.phone ? { phoneNumber: input.attendee.phone } : {}),
       },
-      ...(member?.calcomHostId != null ? { hostId: member.calcomHostId } : {}),
+      ...(naming?.by === 'id' ? { hostId: naming.hostId } : {}),
+      ...(naming?.by === 'username'
+        ? { hostByUsername: { username: naming.username, eventTypeSlug: eventType.slug } }
+        : {}),
       ...(input.notes ? { notes: input.notes } : {}),
     }
     const outboxId = this.d.db.transaction((tx) => {

@@ -4,9 +4,14 @@ import type { CalcomResult } from './calcom-errors'
 import type { CalcomTransport } from './http-transport'
 import { Booking, BookingList, BookingOrSeries } from './response-schemas'
 
-export interface CreateBookingInput {
+/**
+ * The event type booked: by id, or by slug + username — that user's own event type, which books
+ * them as the host (CreateBookingInput_2024_08_13's `eventTypeSlug` + `username`).
+ */
+export type BookedEventType = { eventTypeId: number } | { eventTypeSlug: string; username: string }
+
+export type CreateBookingInput = BookedEventType & {
   start: string
-  eventTypeId: number
   attendee: {
     name: string
     timeZone: string
@@ -20,6 +25,8 @@ export interface CreateBookingInput {
   /** ≤ 50 keys; the outbox puts `frontdeskMutationId` here to find a booking after a timeout. */
   metadata?: Record<string, string>
   location?: Record<string, unknown>
+  /** Cal.com's "this host": the Cal.com user ids the booking may go to (`Routing`). */
+  routing?: { teamMemberIds: number[] }
 }
 
 export interface ListBookingsQuery {

@@ -6,8 +6,13 @@ import type { CalcomTransport } from './http-transport'
 import type { CallPriority } from './rate-governor'
 import { SlotReservation, SlotsByDay } from './response-schemas'
 
-export interface SlotsQuery {
-  eventTypeId: number
+/**
+ * Whose slots: an event type by id (any of its hosts free), or by slug + username, "an event type
+ * of an individual user" — that user's own free times (OpenAPI 2024-09-04).
+ */
+export type SlotsEventType = { eventTypeId: number } | { eventTypeSlug: string; username: string }
+
+export type SlotsQuery = SlotsEventType & {
   /** UTC ISO date or date-time. */
   start: string
   end: string

@@ -92,12 +92,14 @@ async function create(
   }
   const result = await client.bookings.create({
     start: p.start,
-    eventTypeId: p.eventTypeId,
+    // A member known by username only is booked through their own event type of the service.
+    ...(p.hostByUsername
+      ? { eventTypeSlug: p.hostByUsername.eventTypeSlug, username: p.hostByUsername.username }
+      : { eventTypeId: p.eventTypeId }),
     attendee: p.attendee,
     metadata: { [MUTATION_ID_KEY]: row.mutationId },
     ...(p.notes ? { bookingFieldsResponses: { notes: p.notes } } : {}),
-    // Cal.com's field for "this staff member"; not in the client's input type yet.
-    ...(p.hostId !== undefined ? ({ routing: { teamMemberIds: [p.hostId] } } as object) : {}),
+    ...(p.hostId !== undefined ? { routing: { teamMemberIds: [p.hostId] } } : {}),
   })
   if (!result.ok && p.outcomeUnknown && result.error.kind === 'permanent') {
     // Cal.com may carry out the earlier attempt only after the look-up above (it was still at

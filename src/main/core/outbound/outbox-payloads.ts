@@ -37,8 +37,14 @@ export interface CreatePayload {
   /** Used to find the booking again after an unknown outcome. */
   end: string
   attendee: { name: string; timeZone: string; email?: string; phoneNumber?: string }
-  /** Cal.com user id of the chosen staff member, when one was chosen. */
+  /** Cal.com user id of the chosen staff member, when one was chosen and the desk knows it. */
   hostId?: number
+  /**
+   * The chosen staff member when the desk knows them by Cal.com username only (a new member with
+   * no booking yet): the booking names their own event type of this slug, which books them and
+   * nobody else (bookings-api.ts), instead of `eventTypeId`.
+   */
+  hostByUsername?: { username: string; eventTypeSlug: string }
   notes?: string
 }
 

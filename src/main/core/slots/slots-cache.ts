@@ -13,13 +13,18 @@
 // However many clients ask for the same uncached day at once, Cal.com is asked once: they all
 // wait for that one call (a flight). A client that leaves stops waiting, and when the last one
 // has left, a call still queued in the rate governor is dropped rather than sent. Cal.com answers
-// for an event type (any of its hosts), so one flight serves every staff member: a staff
-// member's own day is that answer less the times the desk knows them busy (staff-busy.ts).
+// for an event type (any of its hosts), so one flight serves every staff member the desk knows by
+// Cal.com id: their day is that answer less the times the desk knows them busy (staff-busy.ts).
+// A member known by username only is asked for by their own event type of the service (their own
+// free times, host-naming.ts); that answer is kept in memory only (slots_cache holds one answer
+// per event type), and while Cal.com cannot be asked and none is kept, their day is the event
+// type's last answer, marked stale.
 import { DateTime } from 'luxon'
 import type { Logger } from 'pino'
 import { branchDay, dayOf, InvalidDayError, type DayRange } from '../time/branch-day'
 import type { BranchStore } from '../branch/branch-store'
 import type { CalcomError } from '../calcom/calcom-errors'
+import type { SlotsEventType } from '../calcom/slots-api'
 import type { CallPriority } from '../calcom/rate-governor'
 import type { BranchConnection } from '../connect/branch-connection'
 import type { AppointmentStore } from '../appointments/appointment-store'
@@ -31,6 +36,7 @@ import type { DeskEvents } from '../events/desk-events'
 import { clashAt, neededSpan, staffBusy } from './staff-busy'
 import { stillBookable } from './stale-slots'
 import { DeskError } from '../errors/desk-error'
+import { hostNaming, staffNotBookable, type NamedMember } from './host-naming'
 import { ValidationError } from '../errors/validation-error'
 import type { DeskErrorParams } from '../../../shared/api/error-codes'
 
@@ -65,7 +71,19 @@ export interface SlotsCacheDeps {
   now?: () => number
 }
 
-export type SlotCheck = 'available' | 'unavailable' | 'unknown'
+/** `not_bookable`: Cal.com cannot be asked for the chosen staff member for this service. */
+export type SlotCheck = 'available' | 'unavailable' | 'unknown' | 'not_bookable'
+
+/** What Cal.com is asked for: an event type (any host), or one member's own event type. */
+interface Asked {
+  /** The desk's event type id. */
+  eventTypeId: number
+  /** `*` for the event type, else the member's username. */
+  who: string
+  query: SlotsEventType
+  /** Keeps Cal.com's answer for when it cannot be asked. */
+  keep(row: CachedSlots): void
+}
 
 type Fetched = { ok: true; value: CachedSlots } | { ok: false; error: CalcomError | Error }
 
@@ -93,6 +111,8 @@ export class SlotsCache {
   readonly #flights = new Map<string, Flight>()
   readonly #unsubscribe: () => void
   readonly #store: SlotsCacheStore
+  /** Members' own answers (by username), by `ownKey`: in memory, see the top of this file. */
+  readonly #own = new Map<string, CachedSlots>()
 
   constructor(deps: SlotsCacheDeps) {
     this.#d = deps
@@ -126,23 +146,12 @@ export class SlotsCache {
   ): Promise<DaySlots> {
     const { eventType, range } = this.#resolve(eventTypeId, date)
     const member = opts.staffId === undefined ? undefined : this.#staffMember(opts.staffId)
-    const cached = this.#cached(eventTypeId, range)
-    let answer: DaySlots
-    if (cached && this.#isFresh(eventTypeId, cached.fetchedAt)) {
-      answer = this.#answer(cached, false)
-    } else {
-      const fetched = await this.#shared(eventType.calcomId, eventTypeId, range, 'read', {
-        signal: opts.signal,
-      })
-      if (fetched === LEFT) throw new DeskError('CLIENT_LEFT', 'The client stopped waiting.')
-      if (fetched.ok) answer = this.#answer(fetched.value, false)
-      else if (cached) answer = this.#stale(cached, eventType.minimumNoticeMinutes)
-      else
-        throw new DeskError(
-          'SLOTS_UNAVAILABLE',
-          `Cal.com could not be asked for slots (${fetched.error.message}) and none are cached for ${date}.`,
-        )
-    }
+    const naming = member && hostNaming(member)
+    if (member && naming?.by === 'nothing') throw staffNotBookable(member.name, eventType.title)
+    const answer =
+      member && naming?.by === 'username'
+        ? await this.#ownDay(eventType, member, naming.username, range, opts.signal)
+        : await this.#eventTypeDay(eventType, range, opts.signal)
     if (!member) return answer
     const busy = staffBusy(
       this.#d.appointments,
@@ -158,25 +167,98 @@ export class SlotsCache {
     }
   }
 
+  /** The event type's day: fresh from the cache or Cal.com, else stale. */
+  async #eventTypeDay(
+    eventType: DeskEventType,
+    range: DayRange,
+    signal: AbortSignal | undefined,
+  ): Promise<DaySlots> {
+    const cached = this.#cached(eventType.id, range)
+    if (cached && this.#isFresh(eventType.id, cached.fetchedAt)) return this.#answer(cached, false)
+    const fetched = await this.#shared(this.#ofEventType(eventType), range, 'read', { signal })
+    if (fetched === LEFT) throw new DeskError('CLIENT_LEFT', 'The client stopped waiting.')
+    if (fetched.ok) return this.#answer(fetched.value, false)
+    if (cached) return this.#stale(cached, eventType.minimumNoticeMinutes)
+    throw new DeskError(
+      'SLOTS_UNAVAILABLE',
+      `Cal.com could not be asked for slots (${fetched.error.message}) and none are cached for ${range.date}.`,
+    )
+  }
+
+  /** A member's own day, asked by their username (host-naming.ts). */
+  async #ownDay(
+    eventType: DeskEventType,
+    member: NamedMember & { name: string },
+    username: string,
+    range: DayRange,
+    signal: AbortSignal | undefined,
+  ): Promise<DaySlots> {
+    const asked = this.#ofMember(eventType, username)
+    const cached = this.#own.get(ownKey(asked, range))
+    if (cached && this.#isFresh(eventType.id, cached.fetchedAt)) return this.#answer(cached, false)
+    const fetched = await this.#shared(asked, range, 'read', { signal })
+    if (fetched === LEFT) throw new DeskError('CLIENT_LEFT', 'The client stopped waiting.')
+    if (fetched.ok) return this.#answer(fetched.value, false)
+    if (isNotFound(fetched.error)) throw staffNotBookable(member.name, eventType.title)
+    if (cached) return this.#stale(cached, eventType.minimumNoticeMinutes)
+    // Nothing of theirs kept: the event type's last answer (any host) is the best the desk has.
+    return { ...(await this.#eventTypeDay(eventType, range, signal)), stale: true }
+  }
+
   /**
-   * Whether `startMs` is a free slot, asked of Cal.com now (not the cache: a booking must not rest
-   * on a five-minute-old answer). 'unknown' when Cal.com cannot be asked within `timeoutMs`.
+   * Whether `startMs` is a free slot — of staff member `staffId` when given and known to Cal.com
+   * by username only, else of the event type — asked of Cal.com now (not the cache: a booking
+   * must not rest on a five-minute-old answer). 'unknown' when Cal.com cannot be asked within
+   * `timeoutMs`; 'not_bookable' when Cal.com has no such service under the member's username.
    * It is a receptionist's action: it draws on the budget reads leave free.
    */
-  async check(eventTypeId: number, startMs: number, timeoutMs = 3_000): Promise<SlotCheck> {
+  async check(
+    eventTypeId: number,
+    startMs: number,
+    opts: { staffId?: number; timeoutMs?: number } = {},
+  ): Promise<SlotCheck> {
     const branch = this.#d.branches.current()
     const eventType = this.#eventType(eventTypeId)
     if (!eventType) return 'unknown'
+    const member = opts.staffId === undefined ? undefined : this.#staffMember(opts.staffId)
+    const naming = member && hostNaming(member)
+    if (naming?.by === 'nothing') return 'not_bookable'
+    const asked =
+      naming?.by === 'username'
+        ? this.#ofMember(eventType, naming.username)
+        : this.#ofEventType(eventType)
     const range = branchDay(dayOf(startMs, branch.timeZone), branch.timeZone)
     // One attempt: with Cal.com unreachable the receptionist's booking goes ahead unchecked at once
     // (the outbox sends it when Cal.com is back, and Cal.com's refusal would show then), instead
     // of waiting out the transport's read retries.
-    const result = await this.#shared(eventType.calcomId, eventTypeId, range, 'action', {
+    const result = await this.#shared(asked, range, 'action', {
       retries: 0,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 3_000),
     })
-    if (result === LEFT || !result.ok) return 'unknown'
+    if (result === LEFT) return 'unknown'
+    if (!result.ok) return isNotFound(result.error) ? 'not_bookable' : 'unknown'
     return result.value.slots.some((s) => Date.parse(s) === startMs) ? 'available' : 'unavailable'
+  }
+
+  /** The event type's slots (any host), kept in slots_cache. */
+  #ofEventType(eventType: DeskEventType): Asked {
+    return {
+      eventTypeId: eventType.id,
+      who: '*',
+      query: { eventTypeId: eventType.calcomId },
+      keep: (row) => this.#store.put(row),
+    }
+  }
+
+  /** A member's own slots for the service, by username, kept in memory. */
+  #ofMember(eventType: DeskEventType, username: string): Asked {
+    const asked: Asked = {
+      eventTypeId: eventType.id,
+      who: username,
+      query: { eventTypeSlug: eventType.slug, username },
+      keep: (row) => this.#own.set(ownKey(asked, row), row),
+    }
+    return asked
   }
 
   /**
@@ -277,16 +359,16 @@ export class SlotsCache {
    * after the event type's last booking change), else from a new call. LEFT once `signal` aborts.
    */
   #shared(
-    calcomId: number,
-    eventTypeId: number,
+    asked: Asked,
     range: DayRange,
     priority: CallPriority,
     opts: { retries?: number; signal?: AbortSignal },
   ): Promise<Fetched | typeof LEFT> {
     const { signal } = opts
+    const { eventTypeId } = asked
     if (signal?.aborted) return Promise.resolve(LEFT)
     // A check is an action: it neither waits behind reads nor lends its call to them.
-    const key = `${priority}:${eventTypeId}:${range.date}:${range.timeZone}`
+    const key = `${priority}:${ownKey(asked, range)}`
     let flight = this.#flights.get(key)
     if (!flight || flight.abandon.signal.aborted || flight.askedAt < this.#outdated(eventTypeId)) {
       const abandon = new AbortController()
@@ -294,7 +376,7 @@ export class SlotsCache {
         askedAt: this.#now(),
         waiting: 0,
         abandon,
-        answer: this.#fetch(calcomId, eventTypeId, range, {
+        answer: this.#fetch(asked, range, {
           retries: opts.retries,
           priority,
           signal: abandon.signal,
@@ -330,17 +412,17 @@ export class SlotsCache {
   }
 
   async #fetch(
-    calcomId: number,
-    eventTypeId: number,
+    asked: Asked,
     range: DayRange,
     opts: { retries?: number; priority?: CallPriority; signal?: AbortSignal } = {},
   ): Promise<Fetched> {
     const client = this.#d.connection.client()
     if (!client) return { ok: false, error: new Error('the branch is not connected to Cal.com') }
     const askedAt = this.#now()
+    const { eventTypeId } = asked
     const result = await client.slots.available(
       {
-        eventTypeId: calcomId,
+        ...asked.query,
         start: new Date(range.startsAt).toISOString(),
         end: new Date(range.endsAt - 1).toISOString(),
         timeZone: range.timeZone,
@@ -351,7 +433,7 @@ export class SlotsCache {
       // A cancelled call is one nobody waits for any more: nothing to report.
       if (result.error.code !== 'CANCELLED')
         this.#d.logger.info(
-          { code: result.error.code, eventTypeId },
+          { code: result.error.code, eventTypeId, who: asked.who },
           'slots not available from Cal.com',
         )
       return { ok: false, error: result.error }
@@ -369,7 +451,7 @@ export class SlotsCache {
       fetchedAt: askedAt,
       slots,
     }
-    this.#store.put(row)
+    asked.keep(row)
     return { ok: true, value: row }
   }
 
@@ -397,3 +479,14 @@ export class SlotsCache {
       this.#outdatedBefore.set(id, now + 1)
   }
 }
+
+type DeskEventType = NonNullable<ReturnType<EventTypeStore['byId']>>
+
+/** One answer's key: the event type, whose slots (`*` or a username), the branch day and zone. */
+function ownKey(asked: Asked, day: { date: string; timeZone: string }): string {
+  return `${asked.eventTypeId}:${asked.who}:${day.date}:${day.timeZone}`
+}
+
+/** Cal.com has no such event type: here, no such service under the member's username. */
+const isNotFound = (error: CalcomError | Error) =>
+  'code' in error && (error as CalcomError).code === 'NOT_FOUND'

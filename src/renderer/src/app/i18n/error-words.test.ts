@@ -32,6 +32,7 @@ const SAMPLE_PARAMS: Partial<Record<DeskErrorCode, Record<string, unknown>>> = {
     clashEnd: '2026-12-08T15:30:00.000Z',
     buffer: true,
   },
+  STAFF_NOT_BOOKABLE: { staff: 'Lee', service: 'Haircut' },
 }
 
 /** A sample of each reason's numbers, so every message is formatted with what it takes. */

@@ -103,6 +103,8 @@ export const en = {
   'error.NOT_FOUND': 'This appointment is no longer on this desk.',
   'error.STAFF_UNAVAILABLE':
     '{staff} is not free for {service} at {start}: {staff} has {clash} from {clashStart} to {clashEnd}{buffer, select, yes { (with its buffer time)} other {}}. Choose another time, another staff member, or anyone free.',
+  'error.STAFF_NOT_BOOKABLE':
+    'Cal.com cannot be asked to book {staff} for {service}, so it would pick someone else. Choose another staff member or anyone free, or check in Cal.com that {staff} offers {service}.',
   'error.NOT_CONNECTED': 'The desk is not connected to Cal.com.',
   'error.VALIDATION': 'Check what you typed.',
 }

@@ -103,6 +103,8 @@ export const es: CatalogOf<typeof en> = {
   'error.NOT_FOUND': 'Esta cita ya no está en este mostrador.',
   'error.STAFF_UNAVAILABLE':
     '{staff} no está libre para {service} a las {start}: {staff} tiene {clash} de {clashStart} a {clashEnd}{buffer, select, yes { (con su tiempo de margen)} other {}}. Elija otra hora, otra persona o a quien esté libre.',
+  'error.STAFF_NOT_BOOKABLE':
+    'No se puede pedir a Cal.com que reserve con {staff} para {service}, así que elegiría a otra persona. Elija a otra persona o a quien esté libre, o compruebe en Cal.com que {staff} ofrece {service}.',
   'error.NOT_CONNECTED': 'El mostrador no está conectado a Cal.com.',
   'error.VALIDATION': 'Revise lo que escribió.',
 }
