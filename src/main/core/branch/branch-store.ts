@@ -132,6 +132,11 @@ export class BranchStore {
     return branch
   }
 
+  /** Tells the screens the branch or its reference data changed, after the caller's commit. */
+  announce(): void {
+    this.events.emit('branchChanged', {})
+  }
+
   /** Caches `branch` as the current one when it is committed (no transaction is open). */
   #keep(branch: Branch): Branch {
     if (!this.db.$client.inTransaction) this.#current = branch

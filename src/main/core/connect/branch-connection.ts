@@ -6,7 +6,8 @@
 //   disconnect()            forgets the tokens and stops, keeps every appointment and log
 //
 // Whatever connects, the same steps follow: read the account, event types, staff and schedules,
-// save the credential in the token store, write the branch in one transaction, audit, announce.
+// save the credential in the token store, write the branch in one transaction, audit, then
+// announce (after the commit: the screens never hear of a change that was rolled back).
 // The rest of the sync engine gets the live client from `client()` and learns of a lost
 // connection from `onReconnectNeeded()` (the branch also turns `reconnect_needed`).
 import { EventEmitter } from 'node:events'
@@ -218,8 +219,13 @@ export class BranchConnection {
     const current = this.#o.branches.current()
     const branch = this.#o.db.transaction(() => {
       this.#audit('branch.disconnect', current.id, { accountId: current.calcomAccountId })
-      return this.#o.branches.update(current.id, { connection: 'disconnected' })
+      return this.#o.branches.update(
+        current.id,
+        { connection: 'disconnected' },
+        { announce: false },
+      )
     })
+    this.#o.branches.announce()
     this.#o.logger.info(
       { accountId: current.calcomAccountId },
       'Cal.com disconnected; tokens removed',
@@ -311,6 +317,8 @@ export class BranchConnection {
       else await this.#o.tokenStore.clear()
       throw err
     }
+    // Committed: now the screens (and the slots cache) may hear of it.
+    this.#o.branches.announce()
     if (this.#provider) this.#o.transport.governor.forget(this.#provider.rateKey)
     this.#use(credential)
     this.#o.logger.info({ method, accountId: branch.calcomAccountId }, 'Cal.com connected')
@@ -339,8 +347,9 @@ export class BranchConnection {
         code: error.code,
         calcomCode: error.details.calcomCode,
       })
-      this.#o.branches.update(branch.id, { connection: 'reconnect_needed' })
+      this.#o.branches.update(branch.id, { connection: 'reconnect_needed' }, { announce: false })
     })
+    this.#o.branches.announce()
     this.#o.logger.warn(
       { code: error.code, calcomCode: error.details.calcomCode },
       'Cal.com refused the credential; reconnect needed',

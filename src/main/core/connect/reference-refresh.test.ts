@@ -123,6 +123,26 @@ describe('a connected desk reads its reference data again', () => {
     expect(branchHeard()).toBe(1)
   })
 
+  it('disconnecting and connecting again announce the branch once each, after the commit', async () => {
+    const announced: boolean[] = []
+    const off = desk.services.events.on('branchChanged', () =>
+      announced.push(desk.services.db.$client.inTransaction),
+    )
+    const post = (path: string, body?: unknown) =>
+      deskFetch(desk, path, {
+        method: 'POST',
+        ...(body === undefined
+          ? {}
+          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      })
+    expect((await post('/api/branch/disconnect')).status).toBe(200)
+    expect(announced).toEqual([false])
+    expect((await post('/api/branch/connect', { apiKey: account.apiKey })).status).toBe(200)
+    off()
+    // Heard once each, never from inside a transaction (which could still roll back).
+    expect(announced).toEqual([false, false])
+  })
+
   it("moves the grid's hours when Cal.com's opening hours change", async () => {
     const day = '2031-03-04'
     const hours = () => getJson<OpeningHours>(`/api/opening-hours?date=${day}`)

@@ -27,7 +27,6 @@ import {
   REFERENCE_ACCOUNT_MISMATCH,
   REFERENCE_NOT_APPLIED,
 } from '../../../shared/api/sync-problems'
-import type { DeskEvents } from '../events/desk-events'
 import type { BranchConnection } from './branch-connection'
 import { applyReferenceData, fetchReferenceData, type ReferenceStores } from './reference-sync'
 
@@ -47,7 +46,6 @@ export interface FinishedReconcile {
 
 export interface ReferenceRefreshOptions extends ReferenceStores {
   connection: Pick<BranchConnection, 'client' | 'onConnected'>
-  events: DeskEvents
   logger: Logger
   /** A line in sync health's recent problems (source `calcom`). */
   notice: (code: string, message: string) => void
@@ -176,7 +174,7 @@ export class ReferenceRefresh {
       },
       'reference data refreshed from Cal.com',
     )
-    if (changed) this.o.events.emit('branchChanged', {})
+    if (changed) this.o.branches.announce()
     return { outcome: changed ? 'changed' : 'unchanged' }
   }
 

@@ -74,17 +74,18 @@ export interface ReferenceStores {
 }
 
 /**
- * Who merges: `connect` (the branch is written, and so announced, whatever it held) or `refresh`
- * (reference-refresh.ts, while connected), which differs in two ways:
- * - the branch is written only when it differs: a refresh that found nothing new must not make
- *   every screen read everything again;
- * - the branch is written without announcing it: the refresh announces once after its commit
- *   whatever it changed (branch, services, staff, hours), so a new branch name is heard once.
- * Staff merge the same way in both (staff/host-link-store.ts).
+ * Who merges: `connect` (the branch is written whatever it held) or `refresh`
+ * (reference-refresh.ts, while connected), where the branch is written only when it differs: a
+ * refresh that found nothing new must not make every screen read everything again. Staff merge
+ * the same way in both (staff/host-link-store.ts).
  */
 export type MergeMode = 'connect' | 'refresh'
 
-/** Writes fetched reference data for `branchId` (in the caller's transaction). */
+/**
+ * Writes fetched reference data for `branchId` (in the caller's transaction). It announces
+ * nothing: the caller tells the screens (`branches.announce()`) once its transaction has
+ * committed, so they never hear of a change that was rolled back, nor of one change twice.
+ */
 export function applyReferenceData(
   stores: ReferenceStores,
   branchId: number,
@@ -104,7 +105,7 @@ export function applyReferenceData(
   const branch =
     current && sameBranch(current, next)
       ? current
-      : stores.branches.update(branchId, next, { announce: mode === 'connect' })
+      : stores.branches.update(branchId, next, { announce: false })
   for (const et of data.eventTypes) {
     stores.eventTypes.upsert({
       branchId,
