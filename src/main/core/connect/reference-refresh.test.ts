@@ -15,6 +15,7 @@ import type {
   SyncHealth,
 } from '../../../shared/api/schemas'
 import { REFERENCE_REFRESH_INTERVAL_MS } from './reference-refresh'
+import { sandboxState, connectWithApiKey } from '../outbound/outbound.test-support'
 
 let sandbox: RunningSandbox
 let account: SandboxState['accounts'][number]
@@ -26,19 +27,14 @@ let heard: LiveEvent[]
 
 beforeEach(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  const state = await sandboxState(sandbox.url)
   account = state.accounts[0]!
   clock = Date.now()
   desk = await startTempDesk({
     env: { FRONTDESK_CALCOM_API_URL: sandbox.url, FRONTDESK_CALCOM_APP_URL: sandbox.url },
     now: () => clock,
   })
-  const connect = await deskFetch(desk, '/api/branch/connect', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ apiKey: account.apiKey }),
-  })
-  expect(connect.status).toBe(200)
+  await connectWithApiKey(desk, account.apiKey)
   // Connecting's reconcile done: its Cal.com calls do not meet a test's faults or revoked key.
   await until('the reconcile after connecting', () => desk.services.sync.health().lastReconcile, {
     wake: (recheck) => desk.services.bus.subscribe(() => recheck()),

@@ -9,6 +9,7 @@ import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
 import type { AppointmentDetail, Staff, SyncHealth } from '../../../shared/api/schemas'
+import { sandboxState, connectWithApiKey } from '../outbound/outbound.test-support'
 
 let sandbox: RunningSandbox
 let relay: InProcessRelay
@@ -17,7 +18,7 @@ let desk: TempDesk
 
 beforeEach(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  const state = await sandboxState(sandbox.url)
   account = state.accounts[0]!
   relay = await startInProcessRelay({ calcomUrl: sandbox.url })
   desk = await startTempDesk({
@@ -28,12 +29,7 @@ beforeEach(async () => {
     },
     sync: { relayWaitSeconds: 5 },
   })
-  const connect = await deskFetch(desk, '/api/branch/connect', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ apiKey: account.apiKey }),
-  })
-  expect(connect.status).toBe(200)
+  await connectWithApiKey(desk, account.apiKey)
   // Enrolled at the relay, and the reconcile after it done: webhooks now reach the desk.
   await until('relay online and the reconcile after enrolling', async () => {
     const s = await health()

@@ -14,13 +14,14 @@ import type { EventTypeInfo } from '../../../shared/api/schemas'
 import { credentialFile } from '../auth/token-store'
 import { migrationsBefore } from '../db/migrations-before.test-support'
 import { openDatabase } from '../db/open-database'
+import { sandboxState } from '../outbound/outbound.test-support'
 
 const dir = mkdtempSync(join(tmpdir(), 'frontdesk-notice-migration-'))
 let sandbox: RunningSandbox
 let account: SandboxState['accounts'][number]
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  const state = await sandboxState(sandbox.url)
   account = state.accounts[0]!
 })
 afterAll(async () => {
