@@ -1,7 +1,8 @@
 // Service and staff for a new booking: two selects, the staff one with "Anyone free" first.
 // Services the booking cannot have (a walk-in for one that needs days of notice) stay listed,
 // disabled, with the reason beside them, so the receptionist is not left wondering where they
-// went.
+// went. The service select is disabled until there are services to list: react-aria's Select does
+// not open on an empty list, so a click while they load would otherwise do nothing, silently.
 import {
   Button,
   Label,
@@ -45,6 +46,7 @@ export function ServiceStaffFields({
         onSelectionChange={(key) => key !== null && onService(Number(key))}
         placeholder={intl.formatMessage({ id: 'booking.servicePlaceholder' })}
         disabledKeys={[...unavailable.keys()].map(String)}
+        isDisabled={services.length === 0}
         data-testid="booking-service"
       >
         <Label>{intl.formatMessage({ id: 'booking.service' })}</Label>
