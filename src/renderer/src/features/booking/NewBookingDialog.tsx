@@ -137,6 +137,7 @@ function NewBookingForm({
       <ServiceStaffFields
         services={offered}
         staff={staff.data ?? []}
+        staffPending={staff.isPending}
         eventTypeId={eventTypeId}
         unavailable={notForWalkIn}
         staffId={staffId}

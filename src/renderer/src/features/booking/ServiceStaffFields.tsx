@@ -2,7 +2,9 @@
 // Services the booking cannot have (a walk-in for one that needs days of notice) stay listed,
 // disabled, with the reason beside them, so the receptionist is not left wondering where they
 // went. The service select is disabled until there are services to list: react-aria's Select does
-// not open on an empty list, so a click while they load would otherwise do nothing, silently.
+// not open on an empty list, so a click while they load would otherwise do nothing, silently. The
+// staff select is disabled while the staff load: it would open on "Anyone free" alone, and a name
+// typed into it (or looked for) would not be there.
 import {
   Button,
   Label,
@@ -20,6 +22,8 @@ const ANYONE = 'anyone'
 interface Props {
   services: EventTypeInfo[]
   staff: Staff[]
+  /** The staff are still on their way. */
+  staffPending: boolean
   eventTypeId: number | null
   /** Services that cannot be chosen, each with the reason in words. */
   unavailable: ReadonlyMap<number, string>
@@ -31,6 +35,7 @@ interface Props {
 export function ServiceStaffFields({
   services,
   staff,
+  staffPending,
   eventTypeId,
   unavailable,
   staffId,
@@ -80,6 +85,7 @@ export function ServiceStaffFields({
         className="booking__select"
         selectedKey={staffId === null ? ANYONE : String(staffId)}
         onSelectionChange={(key) => onStaff(key === ANYONE || key === null ? null : Number(key))}
+        isDisabled={staffPending}
         data-testid="booking-staff"
       >
         <Label>{intl.formatMessage({ id: 'booking.staff' })}</Label>
