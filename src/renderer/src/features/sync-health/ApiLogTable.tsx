@@ -1,4 +1,6 @@
 // The Cal.com call log: time, what was asked, how it ended; filtered by result and text.
+// While a new filter's answer is on its way the last rows stay, dimmed and marked busy, so they
+// are not read as the filtered ones.
 import { useDeferredValue, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { ApiLogResult } from '../../../../shared/api/schemas'
@@ -46,7 +48,7 @@ export function ApiLogTable({ timeZone }: { timeZone: string }) {
       {log.error && <ErrorMessage message={describeError(intl, log.error)} />}
       {log.data && (
         <div className="log-table__scroll" tabIndex={0} aria-labelledby="api-log-title">
-          <table className="log-table">
+          <table className="log-table" aria-busy={log.isPlaceholderData}>
             <thead>
               <tr>
                 <th scope="col">

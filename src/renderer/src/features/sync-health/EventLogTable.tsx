@@ -1,5 +1,7 @@
 // The event log: Cal.com's news as the relay brought it, and each full check (reconcile) with
 // what it healed, since the desk started; filtered by kind, result and text.
+// While a new filter's answer is on its way the last rows stay, dimmed and marked busy, so they
+// are not read as the filtered ones.
 import { useDeferredValue, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { SyncEventKind, SyncEventResult, SyncEventRow } from '../../../../shared/api/sync-logs'
@@ -79,7 +81,7 @@ export function EventLogTable({ timeZone }: { timeZone: string }) {
       {log.error && <ErrorMessage message={describeError(intl, log.error)} />}
       {log.data && (
         <div className="log-table__scroll" tabIndex={0} aria-labelledby="event-log-title">
-          <table className="log-table">
+          <table className="log-table" aria-busy={log.isPlaceholderData}>
             <thead>
               <tr>
                 <th scope="col">
