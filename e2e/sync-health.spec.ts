@@ -48,6 +48,8 @@ test('sync health shows the relay cut and its recovery, with news and calls in i
 
   // The event log, from the keyboard: full checks only.
   await chooseByKeyboard(events, 'Kind', 'Full check')
+  // The last rows stay, marked busy, until the filtered ones are there.
+  await expect(events.getByRole('table')).toHaveAttribute('aria-busy', 'false')
   await expect(events.getByTestId('event-log-row').first()).toBeVisible()
   for (const kind of await events
     .getByTestId('event-log-row')
