@@ -65,6 +65,9 @@ export async function shootOwnerApp(browser: Browser, log: (line: string) => voi
         await page.locator('[data-figure="revenue"] .overview__money').first().waitFor()
       } else {
         await page.locator('[data-testid="day-board"][aria-busy="false"]').waitFor()
+        // B is heard once the switcher is there: it waits for the app's list of branches, which
+        // can come after the day.
+        await page.getByTestId('branch-switcher').getByRole('button').waitFor()
         await page.keyboard.press('b')
         await page.getByRole('listbox').waitFor()
       }
