@@ -82,6 +82,18 @@ test('a visit by keyboard alone: check in, in service, done', async ({ page }) =
   expect((await world.appointmentAtDesk(uid)).visitState).toBe('DONE')
 })
 
+test('a long email address breaks inside the drawer, never past its edge', async ({ page }) => {
+  // The sandbox's booking page makes the email of the name: 61 characters, with no space.
+  const { uid, date } = await booked('haircut', 'Maximiliana Wolfeschlegelsteinhausen Bergerdorff')
+  await openDesk(page, world, `/day/${date}/appointment/${uid}`)
+  const drawer = page.getByTestId('appointment-drawer')
+  const email = drawer.getByText('maximiliana.wolfeschlegelsteinhausen.bergerdorff@example.com')
+  await expect(email).toBeVisible()
+  const [box, edge] = [await email.boundingBox(), await drawer.boundingBox()]
+  expect(box!.x + box!.width).toBeLessThanOrEqual(edge!.x + edge!.width)
+  await expectAccessible(page, 'the drawer with a long email', '[data-testid="appointment-drawer"]')
+})
+
 test('cancel with a reason: shown at once, waiting to sync, then cancelled in Cal.com', async ({
   page,
 }) => {
