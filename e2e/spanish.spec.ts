@@ -2,7 +2,9 @@
 // day: navigation, status strip, columns, card marks and the drawer speak Spanish; settings can
 // switch to English, and the choice is kept.
 import { expect, test } from '@playwright/test'
+import { setUpTeam } from '../src/main/core/notify/notify.test-support'
 import type { DayView } from '../src/shared/api/schemas'
+import { deskFetch } from '../test/support/temp-desk'
 import { expectAccessible } from './axe'
 import { dayOf, openDesk, startFrontDeskWorld, type FrontDeskWorld } from './front-desk-world'
 
@@ -62,4 +64,39 @@ test('the Spanish UI on the same day, and the language override in settings', as
   await page.reload()
   await expect(page.getByRole('link', { name: 'Settings' })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+})
+
+test('signed in, in Spanish: each PIN key holds its word, the header its buttons on one line', async ({
+  page,
+}) => {
+  // Last in this file: the business set up here puts the desk behind the sign-in screen.
+  const team = await setUpTeam(world.desk)
+  await deskFetch(world.desk, '/api/session', { method: 'DELETE' })
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.goto(`${world.desk.url}/?token=${world.desk.token}`)
+  await page.getByRole('button', { name: /Olga Owner/ }).click()
+  // "Borrar" is wider than a digit's key: it widens the keys rather than spill out of its own.
+  const spilling = await page.evaluate<string[]>(
+    `[...document.querySelectorAll('.pin-pad__keys button')].filter((key) => {
+      const range = document.createRange()
+      range.selectNodeContents(key)
+      const [text, box] = [range.getBoundingClientRect(), key.getBoundingClientRect()]
+      const style = getComputedStyle(key)
+      const [left, right] = [parseFloat(style.paddingLeft), parseFloat(style.paddingRight)]
+      return text.left < box.left + left - 1 || text.right > box.right - right + 1
+    }).map((key) => key.textContent)`,
+  )
+  expect(spilling).toEqual([])
+  await expectAccessible(page, 'the sign-in screen in Spanish')
+
+  await page.getByTestId('pin').fill(team.owner.pin)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('signed-in')).toContainText('Olga Owner')
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  const oneLine = (await page.getByTestId('new-booking-button').boundingBox())!.height
+  for (const name of ['Cambiar de persona', 'Desconectar']) {
+    const button = (await page.getByRole('button', { name }).boundingBox())!
+    expect(button.height, name).toBeLessThanOrEqual(oneLine + 1)
+  }
+  await expectAccessible(page, 'the day signed in, in Spanish')
 })
