@@ -49,6 +49,10 @@ test('a walk-in is booked with the keyboard alone and shows at once on the day',
   const service = dialog.getByTestId('booking-service')
   await expect(service.getByRole('button')).toContainText('Haircut & style')
   await expect(dialog.getByTestId('walk-in-slot')).toContainText('Next free time')
+  // The name's hint stands apart from the Phone label below it, as the other fields do.
+  const hint = await dialog.getByText('Type to find a past client').boundingBox()
+  const phone = await dialog.getByText('Phone', { exact: true }).boundingBox()
+  expect(phone!.y - (hint!.y + hint!.height)).toBeGreaterThanOrEqual(10)
   await expectAccessible(page, 'the walk-in dialog', '[data-testid="new-booking"]')
 
   // Back to the service (past "With") and open its list: the services needing days of notice
