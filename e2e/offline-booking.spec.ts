@@ -68,6 +68,8 @@ test('a walk-in booked offline shows at once, waits, and reaches Cal.com when th
   await haircut()
   const stale = dialog.getByTestId('slots-stale')
   await expect(stale).toContainText(/Cal\.com’s last answer, \d+ minutes? old/)
+  // What that means for the booking, in words: not "Cal.com decides when it reaches it".
+  await expect(stale).toContainText('Cal.com has the final say once the booking reaches it.')
   await expect(dialog.getByTestId('slot-picker')).toBeVisible()
   await expectAccessible(page, 'new booking, offline', '[data-testid="new-booking"]')
   await dialog.getByRole('button', { name: 'Close' }).click()

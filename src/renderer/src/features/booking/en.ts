@@ -15,7 +15,7 @@ export const en = {
   'booking.slotsLoading': 'Asking Cal.com for free times…',
   'booking.noSlots': 'No free time on this day.',
   'booking.stale':
-    'Offline: these times are Cal.com’s last answer, {hours, plural, =0 {{minutes, plural, one {# minute} other {# minutes}}} one {# hour} other {# hours}} old. Cal.com decides when the booking reaches it.',
+    'Offline: these times are Cal.com’s last answer, {hours, plural, =0 {{minutes, plural, one {# minute} other {# minutes}}} one {# hour} other {# hours}} old. A time may have gone since: Cal.com has the final say once the booking reaches it.',
   'booking.nextFree': 'Next free time: {time}',
   'booking.noneFreeToday': 'Nobody is free for this service for the rest of today.',
   'booking.needsNoticeMinutes':

@@ -17,7 +17,7 @@ export const es: CatalogOf<typeof en> = {
   'booking.slotsLoading': 'Pidiendo a Cal.com las horas libres…',
   'booking.noSlots': 'No hay horas libres este día.',
   'booking.stale':
-    'Sin conexión: estas horas son la última respuesta de Cal.com, de hace {hours, plural, =0 {{minutes, plural, one {# minuto} other {# minutos}}} one {# hora} other {# horas}}. Cal.com decide cuando le llegue la cita.',
+    'Sin conexión: estas horas son la última respuesta de Cal.com, de hace {hours, plural, =0 {{minutes, plural, one {# minuto} other {# minutos}}} one {# hora} other {# horas}}. Puede que alguna ya no esté libre: Cal.com tiene la última palabra cuando le llegue la cita.',
   'booking.nextFree': 'Próxima hora libre: {time}',
   'booking.noneFreeToday': 'Nadie está libre para este servicio en lo que queda de hoy.',
   'booking.needsNoticeMinutes':
