@@ -25,7 +25,7 @@ describe('the readable diff of a rules proposal', () => {
       'Quiet hours: 21:00–08:00 → nothing',
     ])
     expect(describeChange(changes[0]!, 'es')).toBe(
-      'booking.no_show — a quién: dueños → dueños, administradores',
+      'booking.no_show — a quién: propietarios → propietarios, administradores',
     )
   })
 

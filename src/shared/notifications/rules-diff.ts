@@ -96,7 +96,7 @@ const WORDS = {
     quietHours: 'Horas de silencio',
     policy: 'Política de cancelación',
     branchName: 'Nombre de sucursal',
-    roles: { owner: 'dueños', admin: 'administradores' },
+    roles: { owner: 'propietarios', admin: 'administradores' },
   },
 } as const
 

@@ -20,4 +20,10 @@ describe('the Spanish catalogs', () => {
     const tu = Object.entries(MESSAGES.es).filter(([, text]) => TU.test(text))
     expect(tu).toEqual([])
   })
+
+  it('name the owner as the Team screen and sign-in do, "propietario", never "dueño"', () => {
+    // Notifications said "Esperando al dueño" of a proposal by a "Propietario"'s admin.
+    const dueno = Object.entries(MESSAGES.es).filter(([, text]) => /dueñ[oa]/iu.test(text))
+    expect(dueno).toEqual([])
+  })
 })

@@ -30,7 +30,7 @@ export const es: CatalogOf<typeof en> = {
   'notifications.intro.owner':
     'Elija de qué se enteran usted y sus administradores, y cómo. Las recepcionistas nunca reciben avisos: trabajan desde la pantalla.',
   'notifications.intro.admin':
-    'Puede proponer cambios: el dueño los ve y los aprueba o rechaza con su PIN.',
+    'Puede proponer cambios: el propietario los ve y los aprueba o rechaza con su PIN.',
   'notifications.emailOff':
     'El correo está apagado: el relé no tiene servidor de correo, así que solo se envían avisos en el ordenador.',
   'notifications.newerKinds':
@@ -53,7 +53,7 @@ export const es: CatalogOf<typeof en> = {
   'notifications.rule.desktop': 'En el ordenador',
   'notifications.rule.email': 'Por correo',
   'notifications.rule.who': 'A quién',
-  'notifications.rule.owners': 'Dueños',
+  'notifications.rule.owners': 'Propietarios',
   'notifications.rule.admins': 'Administradores (de sus sucursales)',
   'notifications.rule.byName': 'También, por nombre:',
   'notifications.rule.where': 'Qué sucursales',
@@ -82,12 +82,13 @@ export const es: CatalogOf<typeof en> = {
   'notifications.quiet.help':
     'En la zona horaria de cada sucursal. Lo retenido se envía en un resumen al terminar.',
   'notifications.save.pin': 'Su PIN',
-  'notifications.save.reason': 'Por qué (el dueño lo lee)',
+  'notifications.save.reason': 'Por qué (el propietario lo lee)',
   'notifications.save.owner': 'Guardar las reglas',
-  'notifications.save.admin': 'Proponer al dueño',
+  'notifications.save.admin': 'Proponer al propietario',
   'notifications.save.busy': 'Guardando…',
   'notifications.save.applied': 'Guardado. Las reglas nuevas valen desde ya.',
-  'notifications.save.proposed': 'Enviado al dueño. Las reglas cambian cuando el dueño lo apruebe.',
+  'notifications.save.proposed':
+    'Enviado al propietario. Las reglas cambian cuando el propietario lo apruebe.',
   'notifications.save.noChange': 'Aún no cambiaste nada.',
   'notifications.proposals.none': 'No hay cambios esperando aprobación.',
   'notifications.proposals.by': 'Propuesto por {name}, {time}',
@@ -95,12 +96,12 @@ export const es: CatalogOf<typeof en> = {
   'notifications.proposals.approve': 'Aprobar',
   'notifications.proposals.reject': 'Rechazar',
   'notifications.proposals.decided': 'Decididos',
-  'notifications.proposals.state.pending': 'Esperando al dueño',
+  'notifications.proposals.state.pending': 'Esperando al propietario',
   'notifications.proposals.state.approved': 'Aprobado',
   'notifications.proposals.state.rejected': 'Rechazado',
   'notifications.proposals.state.superseded': 'Ya no vale: las reglas cambiaron después',
   'notifications.proposals.decidedBy': '{state} por {name}, {time}',
-  'notifications.proposals.onlyOwner': 'Solo un dueño aprueba o rechaza cambios.',
+  'notifications.proposals.onlyOwner': 'Solo un propietario aprueba o rechaza cambios.',
   'notifications.decide.approveTitle': '¿Aprobar este cambio?',
   'notifications.decide.rejectTitle': '¿Rechazar este cambio?',
   'notifications.decide.pin': 'Su PIN, {name}',
@@ -146,7 +147,7 @@ export const es: CatalogOf<typeof en> = {
   'computer.notifyMe.blocked':
     'Este navegador bloquea los avisos de Frontdesk: permítalos en la configuración del sitio.',
   'computer.notifyMe.signIn':
-    'Los dueños y administradores pueden recibir avisos aquí al iniciar sesión.',
+    'Los propietarios y administradores pueden recibir avisos aquí al iniciar sesión.',
   'computer.saved': 'Guardado.',
   'error.RULES_CHANGED':
     'Alguien cambió las reglas de avisos mientras tanto. Se muestran de nuevo: vuelva a hacer su cambio.',

@@ -18,7 +18,7 @@ describe('a proposal’s change lines', () => {
       'New booking — who: owners → owners, Ada Admin',
     )
     expect(changeLine(intlOf('es'), change, nameOf)).toBe(
-      'Cita nueva — a quién: dueños → dueños, Ada Admin',
+      'Cita nueva — a quién: propietarios → propietarios, Ada Admin',
     )
   })
 

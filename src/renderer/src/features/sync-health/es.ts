@@ -82,7 +82,7 @@ export const es: CatalogOf<typeof en> = {
   'syncHealth.problem.WEBHOOK_REENABLED':
     'Cal.com había desactivado los avisos que envía a esta sucursal; este mostrador los volvió a activar.',
   'syncHealth.problem.WEBHOOK_REENABLED.todo':
-    'No hay que hacer nada: el mostrador leyó lo que cambió entretanto y se avisó al dueño. Si se repite, compruebe que el relé sea accesible desde internet.',
+    'No hay que hacer nada: el mostrador leyó lo que cambió entretanto y se avisó al propietario. Si se repite, compruebe que el relé sea accesible desde internet.',
   'syncHealth.problem.WEBHOOK_OFF':
     'Cal.com ha desactivado los avisos que envía a esta sucursal y este mostrador no pudo volver a activarlos.',
   'syncHealth.problem.WEBHOOK_OFF.todo':
