@@ -18,6 +18,7 @@ import {
   sandboxState,
   syncedFrom,
 } from '../outbound/outbound.test-support'
+import { addUsernameOnlyMember } from '../staff/username-only-member.test-support'
 import type { ActionResult } from './desk-actions'
 
 let sandbox: RunningSandbox
@@ -42,33 +43,7 @@ beforeAll(async () => {
   await connectWithApiKey(desk, account.apiKey)
 
   // Lee hosts haircuts and works 09:00–11:00 on weekdays by a schedule of their own.
-  const [member] = store().staffOf(account.userId)
-  const scheduleId = Math.max(...store().schedules.keys()) + 1
-  lee = store().addStaff(
-    { ...member!, name: 'Lee Park', email: 'lee@example.test', username: 'lee', scheduleId },
-    [calcomEventType('haircut').id],
-  )
-  store().schedules.set(scheduleId, {
-    id: scheduleId,
-    ownerId: lee.id,
-    name: 'Lee — working hours',
-    timeZone: account.timeZone,
-    isDefault: true,
-    availability: [
-      {
-        days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
-        startTime: '09:00',
-        endTime: '11:00',
-      },
-    ],
-    overrides: [],
-  })
-  expect((await desk.services.referenceRefresh.refresh()).outcome).toBe('changed')
-  const row = desk.services.staff
-    .rowsOf(desk.services.branches.current().id)
-    .find((r) => r.calcomUsername === 'lee')!
-  expect(row).toMatchObject({ calcomHostId: null, active: true })
-  leeId = row.id
+  ;({ member: lee, staffId: leeId } = await addUsernameOnlyMember(sandbox, account, desk))
 
   let d = DateTime.fromMillis(sandbox.sandbox.clock.nowMs(), { zone: account.timeZone }).plus({
     days: 14,
