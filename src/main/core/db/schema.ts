@@ -432,19 +432,29 @@ export const notificationPreferences = sqliteTable(
   (t) => [uniqueIndex('notification_rule').on(t.branchId, t.eventKind, t.approval)],
 )
 
-/** Cal.com slots as last fetched, served marked stale when offline. */
+/**
+ * Cal.com slots as last fetched, served marked stale when offline: one answer per event type,
+ * branch day and zone, and whose free times they are (`staffUsername`).
+ */
 export const slotsCache = sqliteTable(
   'slots_cache',
   {
     eventTypeId: integer('event_type_id')
       .notNull()
       .references(() => eventTypes.id),
+    /**
+     * '' for the event type's answer (any host); else the Cal.com username of the member it was
+     * asked for, by their own event type (slots/host-naming.ts): their free times only. A
+     * username, not a staff row, because it is what Cal.com was asked and answered for.
+     * Rows from before migration 0011 are the event type's.
+     */
+    staffUsername: text('staff_username').notNull().default(''),
     date: text('date').notNull(),
     timeZone: text('time_zone').notNull(),
     fetchedAt: integer('fetched_at').notNull(),
     slots: text('slots', { mode: 'json' }).$type<string[]>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.eventTypeId, t.date, t.timeZone] })],
+  (t) => [primaryKey({ columns: [t.eventTypeId, t.date, t.timeZone, t.staffUsername] })],
 )
 
 /**

@@ -1,12 +1,22 @@
-// Cal.com's last answer per (event type, branch day, zone): the slots_cache table.
+// Cal.com's last answer per (event type, whose free times, branch day, zone): the slots_cache
+// table. Whose: the event type's (any host, `staffUsername` '') or one member's own, asked by
+// their Cal.com username (host-naming.ts).
 import { and, eq, sql } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
 import { slotsCache } from '../db/schema'
 
-export interface CachedSlots {
+/** The event type's answer (any host), as against one member's own. */
+export const ANY_HOST = ''
+
+export interface SlotsKey {
   eventTypeId: number
+  /** ANY_HOST for the event type's free times, else the member's Cal.com username. */
+  staffUsername: string
   date: string
   timeZone: string
+}
+
+export interface CachedSlots extends SlotsKey {
   fetchedAt: number
   /** Slot starts, UTC ISO, ascending. */
   slots: string[]
@@ -23,6 +33,7 @@ export class SlotsCacheStore {
       .where(
         and(
           eq(slotsCache.eventTypeId, p('eventTypeId')),
+          eq(slotsCache.staffUsername, p('staffUsername')),
           eq(slotsCache.date, p('date')),
           eq(slotsCache.timeZone, p('timeZone')),
         ),
@@ -30,17 +41,23 @@ export class SlotsCacheStore {
       .prepare()
   }
 
-  get(eventTypeId: number, date: string, timeZone: string): CachedSlots | undefined {
-    return this.#get.get({ eventTypeId, date, timeZone })
+  get(key: SlotsKey): CachedSlots | undefined {
+    const { eventTypeId, staffUsername, date, timeZone } = key
+    return this.#get.get({ eventTypeId, staffUsername, date, timeZone })
   }
 
-  /** Keeps `row` as the day's answer, replacing an older one. */
+  /** Keeps `row` as the day's answer for its event type and member, replacing an older one. */
   put(row: CachedSlots): void {
     this.db
       .insert(slotsCache)
       .values(row)
       .onConflictDoUpdate({
-        target: [slotsCache.eventTypeId, slotsCache.date, slotsCache.timeZone],
+        target: [
+          slotsCache.eventTypeId,
+          slotsCache.date,
+          slotsCache.timeZone,
+          slotsCache.staffUsername,
+        ],
         set: { fetchedAt: row.fetchedAt, slots: row.slots },
       })
       .run()

@@ -1,10 +1,10 @@
-// Available slots from Cal.com, cached in slots_cache for five minutes per (event type, branch day,
-// zone). Any booking change of an event type makes its cached days old at once (the desk's
-// internal events tell of every appointment change, whoever made it: desk actions, the outbox,
-// the inbox), and so does any change to the branch's reference data (`branchChanged`: a refresh
-// or connecting wrote a service's new length, notice or buffers, a staff member, opening hours),
-// which moves Cal.com's free times without any booking. Old rows are kept, not deleted: they are
-// what is served stale while Cal.com cannot be asked.
+// Available slots from Cal.com, cached in slots_cache for five minutes per (event type, whose free
+// times, branch day, zone). Any booking change of an event type makes its cached days old at once
+// (the desk's internal events tell of every appointment change, whoever made it: desk actions, the
+// outbox, the inbox), and so does any change to the branch's reference data (`branchChanged`: a
+// refresh or connecting wrote a service's new length, notice or buffers, a staff member, opening
+// hours), which moves Cal.com's free times without any booking. Old rows are kept, not deleted:
+// they are what is served stale while Cal.com cannot be asked.
 // When Cal.com cannot be asked, the last answer is served marked `stale`, with its age, less the
 // times Cal.com would no longer take on the desk's clock (begun, or inside the service's minimum
 // booking notice: stale-slots.ts), so the walk-in's next free time and every picker offer only
@@ -16,9 +16,10 @@
 // for an event type (any of its hosts), so one flight serves every staff member the desk knows by
 // Cal.com id: their day is that answer less the times the desk knows them busy (staff-busy.ts).
 // A member known by username only is asked for by their own event type of the service (their own
-// free times, host-naming.ts); that answer is kept in memory only (slots_cache holds one answer
-// per event type), and while Cal.com cannot be asked and none is kept, their day is the event
-// type's last answer, marked stale.
+// free times, host-naming.ts); that answer is kept in slots_cache under their username, made old
+// and served stale exactly as the event type's. While Cal.com cannot be asked and none of theirs
+// is kept, there is no answer for them (SLOTS_UNAVAILABLE, as for a day with nothing kept): the
+// event type's is other people's free times, never theirs.
 import { DateTime } from 'luxon'
 import type { Logger } from 'pino'
 import { branchDay, dayOf, InvalidDayError, type DayRange } from '../time/branch-day'
@@ -30,7 +31,7 @@ import type { BranchConnection } from '../connect/branch-connection'
 import type { AppointmentStore } from '../appointments/appointment-store'
 import type { EventTypeStore } from '../event-types/event-type-store'
 import type { StaffStore } from '../staff/staff-store'
-import { SlotsCacheStore, type CachedSlots } from './slots-cache-store'
+import { ANY_HOST, SlotsCacheStore, type CachedSlots, type SlotsKey } from './slots-cache-store'
 import type { DeskDb } from '../db/open-database'
 import type { DeskEvents } from '../events/desk-events'
 import { clashAt, neededSpan, staffBusy } from './staff-busy'
@@ -78,11 +79,9 @@ export type SlotCheck = 'available' | 'unavailable' | 'unknown' | 'not_bookable'
 interface Asked {
   /** The desk's event type id. */
   eventTypeId: number
-  /** `*` for the event type, else the member's username. */
-  who: string
+  /** ANY_HOST for the event type, else the member's username. */
+  staffUsername: string
   query: SlotsEventType
-  /** Keeps Cal.com's answer for when it cannot be asked. */
-  keep(row: CachedSlots): void
 }
 
 type Fetched = { ok: true; value: CachedSlots } | { ok: false; error: CalcomError | Error }
@@ -111,8 +110,6 @@ export class SlotsCache {
   readonly #flights = new Map<string, Flight>()
   readonly #unsubscribe: () => void
   readonly #store: SlotsCacheStore
-  /** Members' own answers (by username), by `ownKey`: in memory, see the top of this file. */
-  readonly #own = new Map<string, CachedSlots>()
 
   constructor(deps: SlotsCacheDeps) {
     this.#d = deps
@@ -173,9 +170,10 @@ export class SlotsCache {
     range: DayRange,
     signal: AbortSignal | undefined,
   ): Promise<DaySlots> {
-    const cached = this.#cached(eventType.id, range)
+    const asked = this.#ofEventType(eventType)
+    const cached = this.#store.get(keyOf(asked, range))
     if (cached && this.#isFresh(eventType.id, cached.fetchedAt)) return this.#answer(cached, false)
-    const fetched = await this.#shared(this.#ofEventType(eventType), range, 'read', { signal })
+    const fetched = await this.#shared(asked, range, 'read', { signal })
     if (fetched === LEFT) throw new DeskError('CLIENT_LEFT', 'The client stopped waiting.')
     if (fetched.ok) return this.#answer(fetched.value, false)
     if (cached) return this.#stale(cached, eventType.minimumNoticeMinutes)
@@ -194,15 +192,19 @@ export class SlotsCache {
     signal: AbortSignal | undefined,
   ): Promise<DaySlots> {
     const asked = this.#ofMember(eventType, username)
-    const cached = this.#own.get(ownKey(asked, range))
+    const cached = this.#store.get(keyOf(asked, range))
     if (cached && this.#isFresh(eventType.id, cached.fetchedAt)) return this.#answer(cached, false)
     const fetched = await this.#shared(asked, range, 'read', { signal })
     if (fetched === LEFT) throw new DeskError('CLIENT_LEFT', 'The client stopped waiting.')
     if (fetched.ok) return this.#answer(fetched.value, false)
     if (isNotFound(fetched.error)) throw staffNotBookable(member.name, eventType.title)
     if (cached) return this.#stale(cached, eventType.minimumNoticeMinutes)
-    // Nothing of theirs kept: the event type's last answer (any host) is the best the desk has.
-    return { ...(await this.#eventTypeDay(eventType, range, signal)), stale: true }
+    // Nothing of theirs kept. The event type's last answer is not theirs: it offers times of
+    // anyone on the service, which a booking naming them (their own event type) would not get.
+    throw new DeskError(
+      'SLOTS_UNAVAILABLE',
+      `Cal.com could not be asked for ${member.name}'s slots (${fetched.error.message}) and none of theirs are cached for ${range.date}.`,
+    )
   }
 
   /**
@@ -240,25 +242,22 @@ export class SlotsCache {
     return result.value.slots.some((s) => Date.parse(s) === startMs) ? 'available' : 'unavailable'
   }
 
-  /** The event type's slots (any host), kept in slots_cache. */
+  /** The event type's slots (any host). */
   #ofEventType(eventType: DeskEventType): Asked {
     return {
       eventTypeId: eventType.id,
-      who: '*',
+      staffUsername: ANY_HOST,
       query: { eventTypeId: eventType.calcomId },
-      keep: (row) => this.#store.put(row),
     }
   }
 
-  /** A member's own slots for the service, by username, kept in memory. */
+  /** A member's own slots for the service, by username. */
   #ofMember(eventType: DeskEventType, username: string): Asked {
-    const asked: Asked = {
+    return {
       eventTypeId: eventType.id,
-      who: username,
+      staffUsername: username,
       query: { eventTypeSlug: eventType.slug, username },
-      keep: (row) => this.#own.set(ownKey(asked, row), row),
     }
-    return asked
   }
 
   /**
@@ -338,10 +337,6 @@ export class SlotsCache {
     return this.#d.eventTypes.byId(branch.id, id)
   }
 
-  #cached(eventTypeId: number, range: DayRange) {
-    return this.#store.get(eventTypeId, range.date, range.timeZone)
-  }
-
   #isFresh(eventTypeId: number, fetchedAt: number): boolean {
     return fetchedAt >= this.#outdated(eventTypeId) && this.#now() - fetchedAt < this.#ttlMs
   }
@@ -368,7 +363,8 @@ export class SlotsCache {
     const { eventTypeId } = asked
     if (signal?.aborted) return Promise.resolve(LEFT)
     // A check is an action: it neither waits behind reads nor lends its call to them.
-    const key = `${priority}:${ownKey(asked, range)}`
+    const k = keyOf(asked, range)
+    const key = `${priority}:${k.eventTypeId}:${k.staffUsername}:${k.date}:${k.timeZone}`
     let flight = this.#flights.get(key)
     if (!flight || flight.abandon.signal.aborted || flight.askedAt < this.#outdated(eventTypeId)) {
       const abandon = new AbortController()
@@ -433,7 +429,7 @@ export class SlotsCache {
       // A cancelled call is one nobody waits for any more: nothing to report.
       if (result.error.code !== 'CANCELLED')
         this.#d.logger.info(
-          { code: result.error.code, eventTypeId, who: asked.who },
+          { code: result.error.code, eventTypeId, who: asked.staffUsername || 'any host' },
           'slots not available from Cal.com',
         )
       return { ok: false, error: result.error }
@@ -444,15 +440,14 @@ export class SlotsCache {
       .filter((t) => !Number.isNaN(t) && t >= range.startsAt && t < range.endsAt)
       .sort((a, b) => a - b)
       .map((t) => new Date(t).toISOString())
-    const row = {
-      eventTypeId,
-      date: range.date,
-      timeZone: range.timeZone,
-      fetchedAt: askedAt,
-      slots,
-    }
-    asked.keep(row)
+    const row: CachedSlots = { ...keyOf(asked, range), fetchedAt: askedAt, slots }
+    this.#keep(row)
     return { ok: true, value: row }
+  }
+
+  /** Keeps Cal.com's answer for when it cannot be asked. */
+  #keep(row: CachedSlots): void {
+    this.#store.put(row)
   }
 
   #answer(row: CachedSlots, stale: boolean): DaySlots {
@@ -482,9 +477,14 @@ export class SlotsCache {
 
 type DeskEventType = NonNullable<ReturnType<EventTypeStore['byId']>>
 
-/** One answer's key: the event type, whose slots (`*` or a username), the branch day and zone. */
-function ownKey(asked: Asked, day: { date: string; timeZone: string }): string {
-  return `${asked.eventTypeId}:${asked.who}:${day.date}:${day.timeZone}`
+/** One answer's key: the event type, whose slots (any host's or a username's), the day and zone. */
+function keyOf(asked: Asked, day: { date: string; timeZone: string }): SlotsKey {
+  return {
+    eventTypeId: asked.eventTypeId,
+    staffUsername: asked.staffUsername,
+    date: day.date,
+    timeZone: day.timeZone,
+  }
 }
 
 /** Cal.com has no such event type: here, no such service under the member's username. */
