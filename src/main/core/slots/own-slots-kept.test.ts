@@ -3,13 +3,14 @@
 // slots_cache under their username like the service's: it outlives a restart of the desk, is
 // made old by a change of the branch like the service's, and is served offline, stale, as theirs.
 // With nothing of theirs kept, offline they get no answer, never the service's (other people's
-// free times). Against the Cal.com sandbox through an HTTP hop the test can cut
-// (calcom-link.test-support.ts), on the desk's SQLite file.
+// free times). Days gone by are dropped, theirs with the rest. Against the Cal.com sandbox through
+// an HTTP hop the test can cut (calcom-link.test-support.ts), on the desk's SQLite file.
 import { DateTime } from 'luxon'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
 import { deskFetch, makeDataDir, type TempDesk } from '../../../../test/support/temp-desk'
 import type { DaySlots } from '../../../shared/api/schemas'
+import { slotsCache } from '../db/schema'
 import { SLOTS_TTL_MS } from './slots-cache'
 import { startCalcomLink, type CalcomLink } from '../outbound/calcom-link.test-support'
 import {
@@ -27,6 +28,7 @@ import {
   type UsernameOnlyMember,
 } from '../staff/username-only-member.test-support'
 
+const DAY = 86_400_000
 /** Thursday, the day after TOMORROW: Lee works then too. */
 const THURSDAY = '2026-03-12'
 
@@ -77,6 +79,8 @@ function sandboxFreeTimes(hostIds: number[], date: string): string[] {
     .available({ ...et, hostIds }, from.toMillis(), from.plus({ days: 1 }).toMillis())
     .map((ms) => new Date(ms).toISOString())
 }
+
+const keptRows = () => desk.services.db.select().from(slotsCache).all()
 
 describe("a member known by username only: Cal.com's last answer for them", () => {
   it('outlives a restart and is served offline, stale, as theirs', async () => {
@@ -138,5 +142,30 @@ describe("a member known by username only: Cal.com's last answer for them", () =
     expect(await json<{ error: { code: string } }>(res)).toMatchObject({
       error: { code: 'SLOTS_UNAVAILABLE' },
     })
+  })
+
+  it('is dropped with the rest once its day has gone by', async () => {
+    const haircut = eventTypeOf(desk, 'haircut')
+    await leeSlots(THURSDAY)
+    const kept = keptRows()
+    expect(kept.filter((r) => r.staffUsername === 'lee').map((r) => r.date)).toEqual(
+      expect.arrayContaining([TOMORROW, THURSDAY]),
+    )
+    expect(kept.filter((r) => r.staffUsername === '').map((r) => r.date)).toEqual(
+      expect.arrayContaining([TOMORROW, THURSDAY]),
+    )
+
+    // Friday on the desk's clock: Wednesday and Thursday are past. The next answer kept drops them.
+    offsetMs += 3 * DAY
+    await leeSlots('2026-03-16')
+    const left = keptRows()
+    expect(left.every((r) => r.date >= '2026-03-13')).toBe(true)
+    expect(left).toContainEqual(
+      expect.objectContaining({
+        eventTypeId: haircut.id,
+        staffUsername: 'lee',
+        date: '2026-03-16',
+      }),
+    )
   })
 })

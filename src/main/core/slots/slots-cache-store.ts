@@ -1,7 +1,7 @@
 // Cal.com's last answer per (event type, whose free times, branch day, zone): the slots_cache
 // table. Whose: the event type's (any host, `staffUsername` '') or one member's own, asked by
-// their Cal.com username (host-naming.ts).
-import { and, eq, sql } from 'drizzle-orm'
+// their Cal.com username (host-naming.ts). Days already past are dropped as answers are kept.
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
 import { slotsCache } from '../db/schema'
 
@@ -24,6 +24,7 @@ export interface CachedSlots extends SlotsKey {
 
 export class SlotsCacheStore {
   readonly #get
+  readonly #dropPast
 
   constructor(private readonly db: DeskDb) {
     const p = sql.placeholder
@@ -36,6 +37,15 @@ export class SlotsCacheStore {
           eq(slotsCache.staffUsername, p('staffUsername')),
           eq(slotsCache.date, p('date')),
           eq(slotsCache.timeZone, p('timeZone')),
+        ),
+      )
+      .prepare()
+    this.#dropPast = db
+      .delete(slotsCache)
+      .where(
+        or(
+          and(eq(slotsCache.timeZone, p('timeZone')), lt(slotsCache.date, p('today'))),
+          and(ne(slotsCache.timeZone, p('timeZone')), lt(slotsCache.date, p('pastEverywhere'))),
         ),
       )
       .prepare()
@@ -61,5 +71,14 @@ export class SlotsCacheStore {
         set: { fetchedAt: row.fetchedAt, slots: row.slots },
       })
       .run()
+  }
+
+  /**
+   * Drops the answers for days before `today` in `timeZone` (the branch's): nothing in them can
+   * be booked any more. Rows of another zone (the branch's before it moved) go once their day is
+   * before `pastEverywhere`, a day that has ended in every zone.
+   */
+  dropPast(timeZone: string, today: string, pastEverywhere: string): number {
+    return this.#dropPast.run({ timeZone, today, pastEverywhere }).changes
   }
 }

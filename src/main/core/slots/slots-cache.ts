@@ -4,7 +4,8 @@
 // outbox, the inbox), and so does any change to the branch's reference data (`branchChanged`: a
 // refresh or connecting wrote a service's new length, notice or buffers, a staff member, opening
 // hours), which moves Cal.com's free times without any booking. Old rows are kept, not deleted:
-// they are what is served stale while Cal.com cannot be asked.
+// they are what is served stale while Cal.com cannot be asked. Only days already past are dropped
+// (on keeping a new answer): nothing in them can be booked any more.
 // When Cal.com cannot be asked, the last answer is served marked `stale`, with its age, less the
 // times Cal.com would no longer take on the desk's clock (begun, or inside the service's minimum
 // booking notice: stale-slots.ts), so the walk-in's next free time and every picker offer only
@@ -445,8 +446,15 @@ export class SlotsCache {
     return { ok: true, value: row }
   }
 
-  /** Keeps Cal.com's answer for when it cannot be asked. */
+  /** Keeps Cal.com's answer for when it cannot be asked; drops the days already past. */
   #keep(row: CachedSlots): void {
+    const now = this.#now()
+    this.#store.dropPast(
+      row.timeZone,
+      dayOf(now, row.timeZone),
+      // Local days differ by up to two across the world's zones (UTC-12 to UTC+14).
+      dayOf(now - 2 * DAY_MS, row.timeZone),
+    )
     this.#store.put(row)
   }
 
@@ -476,6 +484,8 @@ export class SlotsCache {
 }
 
 type DeskEventType = NonNullable<ReturnType<EventTypeStore['byId']>>
+
+const DAY_MS = 86_400_000
 
 /** One answer's key: the event type, whose slots (any host's or a username's), the day and zone. */
 function keyOf(asked: Asked, day: { date: string; timeZone: string }): SlotsKey {
