@@ -115,6 +115,9 @@ test('five wrong PINs lock that person at this desk, and the screen says until w
   // The right PIN does not open the lock early.
   await page.getByLabel('PIN for Olga Owner').fill(OWNER_PIN)
   await page.keyboard.press('Enter')
+  // The field empties once the desk has answered: the message read below is that answer's, not
+  // the last one's left on screen.
+  await expect(page.getByLabel('PIN for Olga Owner')).toHaveValue('')
   await expect(page.getByTestId('sign-in-problem')).toContainText('is locked at this desk until')
   await expect(page.getByTestId('signed-in')).toHaveCount(0)
 })
