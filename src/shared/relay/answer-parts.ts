@@ -1,8 +1,9 @@
 // Pieces the schemas of the relay's answers share (business-answers.ts, log-answers.ts,
 // notification-answers.ts). The desk checks every answer it uses against those schemas before it
-// keeps or shows anything; each file also proves at compile time that its schemas say what the
-// wire types of relay-contract.ts say, so the two cannot drift apart.
-import { Type, type TUnsafe } from '@sinclair/typebox'
+// keeps or shows anything, and the relay declares them as its routes' response schemas, which
+// also serialize them (nothing else leaves the relay); each file also proves at compile time that
+// its schemas say what the wire types of relay-contract.ts say, so the three cannot drift apart.
+import { Type, type TNull, type TSchema, type TUnion, type TUnsafe } from '@sinclair/typebox'
 
 /** One of `values`, as a JSON Schema enum: a bad value is named with the values it may take. */
 export const oneOf = <T extends readonly string[]>(values: T): TUnsafe<T[number]> =>
@@ -13,6 +14,16 @@ export const Id = Type.String({ minLength: 1 })
 
 /** An ISO 8601 time that exists (the format is shared/time/real-instant.ts, where registered). */
 export const Instant = Type.String({ format: 'date-time' })
+
+/** `schema`, or null where the answer has none (a branch not named, a time not yet come). */
+export const Nullable = <T extends TSchema>(schema: T): TUnion<[T, TNull]> =>
+  Type.Union([schema, Type.Null()])
+
+/**
+ * A person named by id in a record the relay keeps (who proposed, decided, is notified): the
+ * answers name them as they were, so the id is not checked against the people of today.
+ */
+export const PersonRef = Type.String()
 
 /** A seq of a log: the relay's first is 1. */
 export const Seq = Type.Integer({ minimum: 1 })

@@ -4,7 +4,7 @@
 // out are optional, as relay-contract.ts says.
 import { Type, type Static } from '@sinclair/typebox'
 import { ROLES } from '../people/roles.js'
-import { Count, Id, Instant, oneOf, type Agrees } from './answer-parts.js'
+import { Count, Id, Instant, Nullable, oneOf, type Agrees } from './answer-parts.js'
 import type {
   BusinessSnapshot,
   CancellationPolicyResponse,
@@ -44,7 +44,7 @@ const BusinessFields = {
   name: Type.String(),
   version: Count,
   branches: Type.Array(
-    Type.Object({ channelId: Id, name: Type.Optional(Type.Union([Type.String(), Type.Null()])) }),
+    Type.Object({ channelId: Id, name: Type.Optional(Nullable(Type.String())) }),
   ),
   people: Type.Array(PersonSnapshotSchema),
   cancellationPolicies: Type.Optional(Type.Array(CancellationPolicySchema)),

@@ -15,7 +15,7 @@ import {
 } from '../notifications/kinds.js'
 import type { NotificationRules } from '../notifications/rules.js'
 import { KindRuleSchema, NotificationRulesSchema } from '../notifications/rules-schema.js'
-import { Count, Id, Instant, Seq, oneOf, type Agrees } from './answer-parts.js'
+import { Count, Id, Instant, Nullable, PersonRef, Seq, oneOf, type Agrees } from './answer-parts.js'
 import type {
   DecideProposalResponse,
   DesktopNotification,
@@ -92,13 +92,13 @@ export const RulesProposalSchema = Type.Object({
   changes: Type.Array(
     Type.Object({ path: Type.String(), before: Type.Unknown(), after: Type.Unknown() }),
   ),
-  proposedBy: Type.String(),
+  proposedBy: PersonRef,
   deviceId: Type.String(),
   reason: Type.String(),
   createdAt: Instant,
   state: ProposalState,
-  decidedBy: Type.Union([Type.String(), Type.Null()]),
-  decidedAt: Type.Union([Instant, Type.Null()]),
+  decidedBy: Nullable(PersonRef),
+  decidedAt: Nullable(Instant),
 })
 
 /** `GET /v1/business/notification-rules/proposals` 200. */
@@ -110,15 +110,15 @@ export const DecideProposalResponseSchema = Type.Object({ state: ProposalState, 
 export const NotificationHistoryEntrySchema = Type.Object({
   id: Id,
   kind: HistoryKind,
-  personId: Type.String(),
+  personId: PersonRef,
   channel: Channel,
-  branchId: Type.Union([Type.String(), Type.Null()]),
+  branchId: Nullable(Type.String()),
   status: NotificationStatus,
-  reason: Type.Union([Type.String(), Type.Null()]),
+  reason: Nullable(Type.String()),
   attempts: Count,
   title: Type.String(),
   createdAt: Instant,
-  sentAt: Type.Union([Instant, Type.Null()]),
+  sentAt: Nullable(Instant),
 })
 
 /** `GET /v1/business/notifications/history` 200. */
@@ -134,12 +134,12 @@ export const DesktopSubscriptionResponseSchema = Type.Object({
 
 export const DesktopNotificationSchema = Type.Object({
   seq: Seq,
-  personId: Type.String(),
+  personId: PersonRef,
   kind: MessageKind,
-  branchId: Type.Union([Type.String(), Type.Null()]),
+  branchId: Nullable(Type.String()),
   title: Type.String(),
   body: Type.String(),
-  bookingUid: Type.Union([Type.String(), Type.Null()]),
+  bookingUid: Nullable(Type.String()),
   count: Type.Integer({ minimum: 1 }),
   createdAt: Instant,
 })
