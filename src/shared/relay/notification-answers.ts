@@ -17,7 +17,9 @@ import type { NotificationRules } from '../notifications/rules.js'
 import { KindRuleSchema, NotificationRulesSchema } from '../notifications/rules-schema.js'
 import { Count, Id, Instant, Nullable, PersonRef, Seq, oneOf, type Agrees } from './answer-parts.js'
 import type {
+  BranchHoursResponse,
   DecideProposalResponse,
+  DeskReportResponse,
   DesktopNotification,
   DesktopSubscriptionResponse,
   NotificationHistoryEntry,
@@ -175,6 +177,15 @@ export const DesktopPollAnswerSchema = Type.Unsafe<DesktopPollAnswer>(
   }),
 )
 
+/** `POST /v1/reports` 202: taken, or the same key was taken before. */
+export const DeskReportResponseSchema = Type.Object({
+  ok: Type.Literal(true),
+  duplicate: Type.Boolean(),
+})
+
+/** `PUT /v1/branch-hours` 200. */
+export const BranchHoursResponseSchema = Type.Object({ ok: Type.Literal(true) })
+
 export const notificationAnswersAgree: [
   Agrees<Static<typeof NotificationRulesResponseSchema>, NotificationRulesResponse>,
   Agrees<Static<typeof RulesAppliedResponseSchema>, RulesAppliedResponse>,
@@ -186,4 +197,6 @@ export const notificationAnswersAgree: [
   Agrees<Static<typeof DesktopSubscriptionResponseSchema>, DesktopSubscriptionResponse>,
   Agrees<Static<typeof DesktopNotificationSchema>, DesktopNotification>,
   Agrees<Static<typeof NotificationsResponseSchema>, NotificationsResponse>,
-] = [true, true, true, true, true, true, true, true, true, true]
+  Agrees<Static<typeof DeskReportResponseSchema>, DeskReportResponse>,
+  Agrees<Static<typeof BranchHoursResponseSchema>, BranchHoursResponse>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true]
