@@ -9,6 +9,7 @@ import metricsPlugin from './plugins/metrics.js'
 import notifierPlugin, { type NotifierPluginOptions } from './plugins/notifier.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
 import refusalsPlugin from './plugins/refusals.js'
+import responseSchemasPlugin from './plugins/response-schemas.js'
 import retentionPlugin from './plugins/retention.js'
 import storagePlugin from './plugins/storage.js'
 import strictInputPlugin from './plugins/strict-input.js'
@@ -66,6 +67,8 @@ export async function buildApp(opts: BuildAppOptions) {
     forceCloseConnections: 'idle',
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  // First, so that every route after it is held to declaring what it answers.
+  await app.register(responseSchemasPlugin)
   await app.register(strictInputPlugin)
   await app.register(rateLimitPlugin)
   await app.register(drainOnClosePlugin, { graceMs: opts.closeGraceMs ?? 10_000 })

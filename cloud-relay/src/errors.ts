@@ -1,3 +1,4 @@
+import { RelayErrorBodySchema } from '../../src/shared/relay/log-answers.js'
 import type { RelayErrorCode } from '../../src/shared/relay/relay-contract.js'
 
 /** An error the client is meant to see: status, stable code, human message. */
@@ -19,3 +20,9 @@ export class RelayHttpError extends Error {
 /** A 400 that names the field at fault (`body/deviceName`, `querystring/after`). */
 export const invalidField = (field: string, problem: string): RelayHttpError =>
   new RelayHttpError(400, 'VALIDATION_FAILED', `${field} ${problem}`, { field })
+
+/**
+ * The one error handler's answer (plugins/error-handler.ts) as every route declares it for its
+ * 4xx and 5xx: `{code, message, field?, resumeAfter?}`, the body the desk reads a refusal as.
+ */
+export const errorAnswers = { '4xx': RelayErrorBodySchema, '5xx': RelayErrorBodySchema } as const

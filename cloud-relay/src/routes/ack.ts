@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { AckResponseSchema } from '../../../src/shared/relay/log-answers.js'
 import type { AckResponse } from '../../../src/shared/relay/relay-contract.js'
-import { RelayHttpError } from '../errors.js'
+import { RelayHttpError, errorAnswers } from '../errors.js'
 import type { Device } from '../storage/types.js'
 
 const ack: FastifyPluginAsyncTypebox = async (app) => {
@@ -11,6 +12,7 @@ const ack: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requireDevice,
       schema: {
         body: Type.Object({ seq: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+        response: { 200: AckResponseSchema, ...errorAnswers },
       },
     },
     async (request, reply) => {

@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { DateTime } from 'luxon'
+import { BranchHoursResponseSchema } from '../../../src/shared/relay/notification-answers.js'
 import type { BranchHoursResponse } from '../../../src/shared/relay/relay-contract.js'
-import { invalidField } from '../errors.js'
+import { errorAnswers, invalidField } from '../errors.js'
 import type { Device } from '../storage/types.js'
 
 /**
@@ -36,6 +37,7 @@ const branchHours: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: BranchHoursResponseSchema, ...errorAnswers },
       },
     },
     async (request) => {

@@ -1,12 +1,13 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { can } from '../../../src/shared/people/roles.js'
+import { RenameBranchResponseSchema } from '../../../src/shared/relay/business-answers.js'
 import type { RenameBranchResponse } from '../../../src/shared/relay/relay-contract.js'
 import { verifyActor } from '../business/actor.js'
 import { commitChange } from '../business/commit.js'
 import { businessOfDevice } from '../business/load.js'
 import { forbidden } from '../business/people-checks.js'
-import { RelayHttpError, invalidField } from '../errors.js'
+import { RelayHttpError, errorAnswers, invalidField } from '../errors.js'
 import { docOf } from '../storage/business-doc.js'
 import type { Device } from '../storage/types.js'
 import { nameProblem } from '../text-checks.js'
@@ -28,6 +29,7 @@ const branches: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: Params,
         body: Type.Object({ actor: Actor, name: Name }, { additionalProperties: false }),
+        response: { 200: RenameBranchResponseSchema, ...errorAnswers },
       },
     },
     async (request): Promise<RenameBranchResponse> => {

@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  BusinessSnapshotSchema,
+  CreateBusinessResponseSchema,
+} from '../../../src/shared/relay/business-answers.js'
 import type { CreateBusinessResponse } from '../../../src/shared/relay/relay-contract.js'
 import { announceBusiness } from '../business/announce.js'
 import { businessOfDevice } from '../business/load.js'
 import { hashPin } from '../business/pin.js'
 import { snapshotOf } from '../business/snapshot.js'
-import { RelayHttpError, invalidField } from '../errors.js'
+import { RelayHttpError, errorAnswers, invalidField } from '../errors.js'
 import type { StoredBusiness } from '../storage/business-types.js'
 import type { Device } from '../storage/types.js'
 import { nameProblem } from '../text-checks.js'
@@ -29,6 +33,7 @@ const business: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 201: CreateBusinessResponseSchema, ...errorAnswers },
       },
     },
     async (request, reply) => {
@@ -90,8 +95,13 @@ const business: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
-  app.get('/v1/business', { onRequest: app.requireDevice }, async (request) =>
-    snapshotOf(await businessOfDevice(request)),
+  app.get(
+    '/v1/business',
+    {
+      onRequest: app.requireDevice,
+      schema: { response: { 200: BusinessSnapshotSchema, ...errorAnswers } },
+    },
+    async (request) => snapshotOf(await businessOfDevice(request)),
   )
 }
 

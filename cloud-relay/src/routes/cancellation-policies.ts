@@ -3,12 +3,13 @@ import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { CancellationPolicy } from '../../../src/shared/cancellation/late-cancellation.js'
 import { can } from '../../../src/shared/people/roles.js'
+import { CancellationPolicyResponseSchema } from '../../../src/shared/relay/business-answers.js'
 import type { Actor, CancellationPolicyResponse } from '../../../src/shared/relay/relay-contract.js'
 import { verifyActor } from '../business/actor.js'
 import { commitChange } from '../business/commit.js'
 import { businessOfDevice } from '../business/load.js'
 import { forbidden } from '../business/people-checks.js'
-import { RelayHttpError, invalidField } from '../errors.js'
+import { RelayHttpError, errorAnswers, invalidField } from '../errors.js'
 import { docOf } from '../storage/business-doc.js'
 import type { StoredBusiness, StoredPerson } from '../storage/business-types.js'
 import type { Device } from '../storage/types.js'
@@ -93,6 +94,7 @@ const cancellationPolicies: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: CancellationPolicyResponseSchema, ...errorAnswers },
       },
     },
     async (request) => {
@@ -116,6 +118,7 @@ const cancellationPolicies: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         params: Params,
         body: Type.Object({ actor: ActorSchema }, { additionalProperties: false }),
+        response: { 200: CancellationPolicyResponseSchema, ...errorAnswers },
       },
     },
     async (request) => change(request, request.params, request.body.actor, null),

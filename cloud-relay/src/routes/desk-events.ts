@@ -8,7 +8,8 @@ import {
   type DeskEventBody,
   type DeskEventResponse,
 } from '../../../src/shared/relay/desk-events.js'
-import { invalidField } from '../errors.js'
+import { DeskEventResponseSchema } from '../../../src/shared/relay/log-answers.js'
+import { errorAnswers, invalidField } from '../errors.js'
 import { sha256Hex } from '../ids.js'
 import type { Device } from '../storage/types.js'
 import { textProblem } from '../text-checks.js'
@@ -24,7 +25,13 @@ import { textProblem } from '../text-checks.js'
 const deskEvents: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/v1/desk-events',
-    { preHandler: app.requireDevice, schema: { body: DeskEventRequestSchema } },
+    {
+      preHandler: app.requireDevice,
+      schema: {
+        body: DeskEventRequestSchema,
+        response: { 200: DeskEventResponseSchema, ...errorAnswers },
+      },
+    },
     async (request, reply) => {
       const device = request.device as Device
       const { key, madeAt, change } = request.body

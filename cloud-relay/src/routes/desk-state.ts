@@ -3,6 +3,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { DESK_EVENT_TRIGGER, DeskChangeSchema } from '../../../src/shared/relay/desk-events.js'
 import type { DeskStateResponse } from '../../../src/shared/relay/desk-state.js'
+import { errorAnswers } from '../errors.js'
 import type { Device } from '../storage/types.js'
 
 const DeskStateEventSchema = Type.Object({
@@ -35,7 +36,10 @@ const servable = TypeCompiler.Compile(DeskStateEventSchema)
 const deskState: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/v1/desk-state',
-    { preHandler: app.requireDevice, schema: { response: { 200: DeskStateResponseSchema } } },
+    {
+      preHandler: app.requireDevice,
+      schema: { response: { 200: DeskStateResponseSchema, ...errorAnswers } },
+    },
     async (request) => {
       const device = request.device as Device
       const state = await app.storage.deskState(device.channelId)

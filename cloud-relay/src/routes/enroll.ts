@@ -2,8 +2,9 @@ import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CalcomClient, CalcomError } from '../calcom/calcom-client.js'
 import { ensureWebhook } from '../calcom/ensure-webhook.js'
+import { EnrollResponseSchema } from '../../../src/shared/relay/log-answers.js'
 import type { EnrollResponse } from '../../../src/shared/relay/relay-contract.js'
-import { RelayHttpError, invalidField } from '../errors.js'
+import { RelayHttpError, errorAnswers, invalidField } from '../errors.js'
 import { newChannelId, newDeviceId, newDeviceToken, newWebhookSecret, sha256Hex } from '../ids.js'
 import type { Device } from '../storage/types.js'
 import { nameProblem } from '../text-checks.js'
@@ -68,6 +69,7 @@ const enroll: FastifyPluginAsyncTypebox<EnrollOptions> = async (app, opts) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: EnrollResponseSchema, ...errorAnswers },
       },
     },
     async (request, reply) => {

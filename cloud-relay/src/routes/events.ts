@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { EventsResponseSchema } from '../../../src/shared/relay/log-answers.js'
 import type { EventsResponse } from '../../../src/shared/relay/relay-contract.js'
-import { RelayHttpError } from '../errors.js'
+import { RelayHttpError, errorAnswers } from '../errors.js'
 import type { Device } from '../storage/types.js'
 import { resyncError, toWire } from './event-wire.js'
 
@@ -24,6 +25,7 @@ const events: FastifyPluginAsyncTypebox<EventsRouteOptions> = async (app, opts) 
           },
           { additionalProperties: false },
         ),
+        response: { 200: EventsResponseSchema, ...errorAnswers },
       },
     },
     async (request, reply) => {

@@ -1,14 +1,16 @@
 import { isUtf8 } from 'node:buffer'
-import { Type } from '@sinclair/typebox'
+import { Type, type Static } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { RelayHttpError } from '../errors.js'
+import { RelayHttpError, errorAnswers } from '../errors.js'
 import { FixedWindow } from '../fixed-window.js'
 import { sha256Hex } from '../ids.js'
 import type { RejectReason } from '../plugins/metrics.js'
 import { verifyCalcomSignature } from '../signature.js'
 
 const ACCEPTED_TYPES = new Set(['application/json', 'application/x-www-form-urlencoded'])
-const OK = '{"ok":true}'
+/** What Cal.com is answered: `OK`, pre-serialized (Fastify sends JSON text as it is). */
+const AcceptedSchema = Type.Object({ ok: Type.Literal(true) })
+const OK = '{"ok":true}' as unknown as Static<typeof AcceptedSchema>
 /** Channel ids are `ch_` and 22 characters; anything much longer names no channel. */
 const MAX_CHANNEL_ID = 100
 
@@ -48,7 +50,10 @@ const hooks: FastifyPluginAsyncTypebox<HooksOptions> = async (app, opts) => {
     {
       bodyLimit: opts.maxBodyBytes,
       config: { intake: true },
-      schema: { params: Type.Object({ channelId: Type.String({ minLength: 1 }) }) },
+      schema: {
+        params: Type.Object({ channelId: Type.String({ minLength: 1 }) }),
+        response: { 200: AcceptedSchema, ...errorAnswers },
+      },
     },
     async (request, reply) => {
       const { channelId } = request.params

@@ -1,6 +1,10 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { can } from '../../../src/shared/people/roles.js'
+import {
+  BusinessSnapshotSchema,
+  JoinCodeResponseSchema,
+} from '../../../src/shared/relay/business-answers.js'
 import type { JoinCodeResponse } from '../../../src/shared/relay/relay-contract.js'
 import { verifyActor } from '../business/actor.js'
 import { announceBusiness } from '../business/announce.js'
@@ -10,7 +14,7 @@ import { docOf } from '../storage/business-doc.js'
 import { businessOfDevice } from '../business/load.js'
 import { forbidden } from '../business/people-checks.js'
 import { snapshotOf } from '../business/snapshot.js'
-import { RelayHttpError } from '../errors.js'
+import { RelayHttpError, errorAnswers } from '../errors.js'
 import type { StoredBusiness } from '../storage/business-types.js'
 import type { Device } from '../storage/types.js'
 import { Actor } from './business-schemas.js'
@@ -26,7 +30,10 @@ const joinCodes: FastifyPluginAsyncTypebox<JoinCodeOptions> = async (app, opts) 
     '/v1/business/join-codes',
     {
       onRequest: app.requireDevice,
-      schema: { body: Type.Object({ actor: Actor }, { additionalProperties: false }) },
+      schema: {
+        body: Type.Object({ actor: Actor }, { additionalProperties: false }),
+        response: { 201: JoinCodeResponseSchema, ...errorAnswers },
+      },
     },
     async (request, reply) => {
       const device = request.device as Device
@@ -63,6 +70,7 @@ const joinCodes: FastifyPluginAsyncTypebox<JoinCodeOptions> = async (app, opts) 
           { code: Type.String({ minLength: 1, maxLength: 64 }) },
           { additionalProperties: false },
         ),
+        response: { 200: BusinessSnapshotSchema, ...errorAnswers },
       },
     },
     async (request) => {

@@ -6,6 +6,13 @@ import { checkRules } from '../../../src/shared/notifications/rules-check.js'
 import { diffRules } from '../../../src/shared/notifications/rules-diff.js'
 import { NotificationRulesSchema } from '../../../src/shared/notifications/rules-schema.js'
 import type { NotificationRules } from '../../../src/shared/notifications/rules.js'
+import {
+  DecideProposalResponseSchema,
+  NotificationRulesResponseSchema,
+  ProposalsResponseSchema,
+  RulesAppliedResponseSchema,
+  RulesProposalSchema,
+} from '../../../src/shared/relay/notification-answers.js'
 import type {
   DecideProposalResponse,
   NotificationRulesResponse,
@@ -18,7 +25,7 @@ import { businessOfDevice } from '../business/load.js'
 import { forbidden } from '../business/people-checks.js'
 import { currentRules } from '../notifications/current-rules.js'
 import { proposalNotices } from '../notifications/proposal-notice.js'
-import { RelayHttpError, invalidField } from '../errors.js'
+import { RelayHttpError, errorAnswers, invalidField } from '../errors.js'
 import type { StoredProposal } from '../storage/notification-types.js'
 import type { Device } from '../storage/types.js'
 import { Actor } from './business-schemas.js'
@@ -63,18 +70,25 @@ const notificationRules: FastifyPluginAsyncTypebox<{ emailEnabled: boolean }> = 
   app,
   opts,
 ) => {
-  app.get('/v1/business/notification-rules', { onRequest: app.requireDevice }, async (request) => {
-    const business = await businessOfDevice(request)
-    const { version, rules } = await currentRules(app.storage, business)
-    const proposals = await app.storage.notifications.proposals(business.id)
-    const out: NotificationRulesResponse = {
-      version,
-      rules,
-      email: { enabled: opts.emailEnabled },
-      pendingProposals: proposals.filter((p) => p.state === 'pending').length,
-    }
-    return out
-  })
+  app.get(
+    '/v1/business/notification-rules',
+    {
+      onRequest: app.requireDevice,
+      schema: { response: { 200: NotificationRulesResponseSchema, ...errorAnswers } },
+    },
+    async (request) => {
+      const business = await businessOfDevice(request)
+      const { version, rules } = await currentRules(app.storage, business)
+      const proposals = await app.storage.notifications.proposals(business.id)
+      const out: NotificationRulesResponse = {
+        version,
+        rules,
+        email: { enabled: opts.emailEnabled },
+        pendingProposals: proposals.filter((p) => p.state === 'pending').length,
+      }
+      return out
+    },
+  )
 
   app.put(
     '/v1/business/notification-rules',
@@ -90,6 +104,8 @@ const notificationRules: FastifyPluginAsyncTypebox<{ emailEnabled: boolean }> = 
           },
           { additionalProperties: false },
         ),
+        // An owner's change applies (200); an admin's is a proposal for the owner (202).
+        response: { 200: RulesAppliedResponseSchema, 202: RulesProposalSchema, ...errorAnswers },
       },
     },
     async (request, reply) => {
@@ -172,7 +188,10 @@ const notificationRules: FastifyPluginAsyncTypebox<{ emailEnabled: boolean }> = 
 
   app.get(
     '/v1/business/notification-rules/proposals',
-    { onRequest: app.requireDevice },
+    {
+      onRequest: app.requireDevice,
+      schema: { response: { 200: ProposalsResponseSchema, ...errorAnswers } },
+    },
     async (request) => {
       const business = await businessOfDevice(request)
       const out: ProposalsResponse = {
@@ -185,7 +204,14 @@ const notificationRules: FastifyPluginAsyncTypebox<{ emailEnabled: boolean }> = 
   for (const decision of ['approve', 'reject'] as const) {
     app.post(
       `/v1/business/notification-rules/proposals/:id/${decision}`,
-      { onRequest: app.requireDevice, schema: { params: ProposalParams, body: DecideBody } },
+      {
+        onRequest: app.requireDevice,
+        schema: {
+          params: ProposalParams,
+          body: DecideBody,
+          response: { 200: DecideProposalResponseSchema, ...errorAnswers },
+        },
+      },
       async (request) => {
         const device = request.device as Device
         const business = await businessOfDevice(request)

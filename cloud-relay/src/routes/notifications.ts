@@ -1,5 +1,10 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  DesktopSubscriptionResponseSchema,
+  NotificationHistoryResponseSchema,
+  NotificationsResponseSchema,
+} from '../../../src/shared/relay/notification-answers.js'
 import type {
   DesktopNotification,
   DesktopSubscriptionResponse,
@@ -7,6 +12,7 @@ import type {
   NotificationsResponse,
 } from '../../../src/shared/relay/relay-contract.js'
 import { verifyActor } from '../business/actor.js'
+import { errorAnswers } from '../errors.js'
 import { businessOfDevice } from '../business/load.js'
 import { forbidden } from '../business/people-checks.js'
 import { groupMessage, languageOf } from '../notifications/messages.js'
@@ -29,6 +35,7 @@ const notifications: FastifyPluginAsyncTypebox<{ recheckMs: number }> = async (a
           { actor: Actor, enabled: Type.Boolean() },
           { additionalProperties: false },
         ),
+        response: { 200: DesktopSubscriptionResponseSchema, ...errorAnswers },
       },
     },
     async (request) => {
@@ -85,6 +92,7 @@ const notifications: FastifyPluginAsyncTypebox<{ recheckMs: number }> = async (a
           },
           { additionalProperties: false },
         ),
+        response: { 200: NotificationsResponseSchema, ...errorAnswers },
       },
     },
     async (request, reply) => {
@@ -130,6 +138,7 @@ const notifications: FastifyPluginAsyncTypebox<{ recheckMs: number }> = async (a
           { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) },
           { additionalProperties: false },
         ),
+        response: { 200: NotificationHistoryResponseSchema, ...errorAnswers },
       },
     },
     async (request) => {

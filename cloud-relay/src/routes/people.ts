@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { PersonChangeResponseSchema } from '../../../src/shared/relay/business-answers.js'
 import type { PersonChangeResponse } from '../../../src/shared/relay/relay-contract.js'
 import { verifyActor } from '../business/actor.js'
 import { commitChange } from '../business/commit.js'
@@ -8,7 +9,7 @@ import { businessOfDevice } from '../business/load.js'
 import { checkBranches, checkManage, checkRoleBranches } from '../business/people-checks.js'
 import { hashPin } from '../business/pin.js'
 import { personPublic } from '../business/snapshot.js'
-import { RelayHttpError, invalidField } from '../errors.js'
+import { RelayHttpError, errorAnswers, invalidField } from '../errors.js'
 import type { StoredBusiness, StoredPerson } from '../storage/business-types.js'
 import type { Device } from '../storage/types.js'
 import { nameProblem } from '../text-checks.js'
@@ -52,6 +53,7 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 201: PersonChangeResponseSchema, ...errorAnswers },
       },
     },
     async (request, reply) => {
@@ -116,6 +118,7 @@ const people: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: PersonChangeResponseSchema, ...errorAnswers },
       },
     },
     async (request) => {

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { DESK_REPORT_KINDS, WEBHOOK_FINDINGS } from '../../../src/shared/notifications/kinds.js'
+import { DeskReportResponseSchema } from '../../../src/shared/relay/notification-answers.js'
 import type { DeskReportResponse } from '../../../src/shared/relay/relay-contract.js'
 import { businessOfDevice } from '../business/load.js'
-import { invalidField } from '../errors.js'
+import { errorAnswers, invalidField } from '../errors.js'
 import type { ReportPayload } from '../storage/notification-types.js'
 import type { Device } from '../storage/types.js'
 import { nameProblem } from '../text-checks.js'
@@ -38,6 +39,7 @@ const reports: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 202: DeskReportResponseSchema, ...errorAnswers },
       },
     },
     async (request, reply) => {

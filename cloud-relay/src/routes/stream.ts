@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { RelayHttpError } from '../errors.js'
+import { RelayHttpError, errorAnswers } from '../errors.js'
 import { sha256Hex } from '../ids.js'
 import { bearer } from '../plugins/auth.js'
 import type { Device } from '../storage/types.js'
@@ -26,6 +26,12 @@ const stream: FastifyPluginAsyncTypebox<StreamOptions> = async (app, opts) => {
         headers: Type.Object({
           'last-event-id': Type.Optional(Type.String({ pattern: '^\\d{1,15}$' })),
         }),
+        // The 200 is the event stream, written by hand (each `data:` a RelayEvent or the
+        // RESYNC_REQUIRED error, see relay-contract.ts); a refusal before it is the usual JSON.
+        response: {
+          200: { content: { 'text/event-stream': { schema: Type.String() } } },
+          ...errorAnswers,
+        },
       },
     },
     async (request, reply) => {
