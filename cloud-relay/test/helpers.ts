@@ -164,3 +164,19 @@ export function signedHeaders(
 }
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` })
+
+/** Every route the relay registers, as `METHOD /path` (HEAD twins left out). */
+export function routesOf(app: RelayApp): string[] {
+  const routes: string[] = []
+  const path: string[] = []
+  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line)
+    if (!m) continue
+    const depth = (m[1] as string).length / 4
+    path.length = depth
+    path.push(m[2] as string)
+    for (const method of m[3]?.split(', ') ?? [])
+      if (method !== 'HEAD') routes.push(`${method} ${path.join('')}`)
+  }
+  return routes.sort()
+}

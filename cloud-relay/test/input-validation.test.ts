@@ -3,13 +3,13 @@
 // byte for byte. Validation refuses before storage is touched, so one engine is enough.
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RelayApp } from '../src/app.js'
 import { defaultRules } from '../../src/shared/notifications/rules.js'
 import type { EventsResponse } from '../../src/shared/relay/relay-contract.js'
 import {
   ADMIN_TOKEN,
   auth,
   bookingBody,
+  routesOf,
   seedChannel,
   seedDevice,
   signedHeaders,
@@ -17,22 +17,6 @@ import {
   type Harness,
   type SeededChannel,
 } from './helpers.js'
-
-/** Every route the relay registers, as `METHOD /path` (HEAD twins left out). */
-function routesOf(app: RelayApp): string[] {
-  const routes: string[] = []
-  const path: string[] = []
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line)
-    if (!m) continue
-    const depth = (m[1] as string).length / 4
-    path.length = depth
-    path.push(m[2] as string)
-    for (const method of m[3]?.split(', ') ?? [])
-      if (method !== 'HEAD') routes.push(`${method} ${path.join('')}`)
-  }
-  return routes.sort()
-}
 
 interface Case {
   route: string
