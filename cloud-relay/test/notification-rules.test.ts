@@ -21,6 +21,7 @@ const DESK_PIN = '7777'
 describe.each(ENGINES)('notification rules and the owner’s approval on %s', (engine) => {
   let h: Harness
   let token: string
+  let deviceId: string
   let channelId: string
   let biz: CreateBusinessResponse
   let adminId: string
@@ -54,7 +55,9 @@ describe.each(ENGINES)('notification rules and the owner’s approval on %s', (e
     h = await startHarness(engine, {}, { notifier: { background: false } })
     const { channel } = await seedChannel(h.storage)
     channelId = channel.id
-    token = (await seedDevice(h.storage, channel.id)).token
+    const seeded = await seedDevice(h.storage, channel.id)
+    token = seeded.token
+    deviceId = seeded.device.id
     const r = await call('POST', '/v1/business', {
       name: 'Salón Zoë',
       owner: { name: 'Ana', email: 'ana@example.com', language: 'es', pin: OWNER_PIN },
@@ -255,5 +258,28 @@ describe.each(ENGINES)('notification rules and the owner’s approval on %s', (e
       ['rules.reject', biz.ownerId],
     ])
     expect(JSON.stringify(audit)).not.toContain(OWNER_PIN)
+  })
+
+  it('rules saved before a kind existed answer that kind with §8’s default, and still save', async () => {
+    // As a relay upgraded to a release with a new kind finds a document saved by the one before.
+    const { version, rules } = await rulesNow()
+    const { 'summary.daily': _added, ...older } = rules.kinds
+    const saved = await h.storage.notifications.saveRules(
+      biz.businessId,
+      version,
+      { ...rules, kinds: older as NotificationRules['kinds'] },
+      { personId: biz.ownerId, deviceId, action: 'rules.update', detail: {}, at: new Date() },
+    )
+    expect(saved).toBe(true)
+
+    const answer = await call('GET', '/v1/business/notification-rules')
+    expect(answer.statusCode, answer.body).toBe(200)
+    const now = answer.json() as NotificationRulesResponse
+    expect(now.version).toBe(version + 1)
+    expect(now.rules.kinds['summary.daily']).toEqual(defaultRules().kinds['summary.daily'])
+    expect(now.rules.kinds['booking.created']).toEqual(rules.kinds['booking.created'])
+    // The owner's next save, from what the desk was shown, is a whole document again.
+    const put1 = await put(owner(), now.version, now.rules)
+    expect(put1.statusCode, put1.body).toBe(200)
   })
 })
