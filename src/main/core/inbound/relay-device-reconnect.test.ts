@@ -204,6 +204,27 @@ describe('connecting the branch again', () => {
     expect(active[0]?.cursor).toBe(old?.cursor)
   })
 
+  it('everyone asking for the device at once while it is enrolled gets one device', async () => {
+    // The feed, the reports, the desk events and the business copy all ask when the relay comes
+    // back; each enrolling on its own left several active devices for one desk.
+    const channelId = (await health()).relay.channelId!
+    await stopRelay()
+    await disconnect()
+    const r = await deskFetch(desk, '/api/branch/connect', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ apiKey: accounts[0]!.apiKey }),
+    })
+    expect(r.status).toBe(200)
+    await startRelay()
+    const devices = await Promise.all(
+      Array.from({ length: 5 }, () => desk.services.sync.relayDevice()),
+    )
+    expect(new Set(devices.map((d) => d?.deviceId)).size).toBe(1)
+    await connect(accounts[0]!)
+    expect(await activeDevicesOf(channelId)).toHaveLength(1)
+  })
+
   it('connecting another Cal.com account revokes the device of the first account', async () => {
     const before = (await health()).relay.channelId!
     expect(await activeDevicesOf(before)).toHaveLength(1)

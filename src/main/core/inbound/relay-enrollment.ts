@@ -22,6 +22,12 @@ export interface RelayEnrollmentOptions {
 
 export class RelayEnrollment {
   #device: RelayDevice | null = null
+  /**
+   * The enrollment under way, shared by everyone who asks for the device meanwhile. The feed, the
+   * reports, the desk events and the business copy all ask at start; each enrolling on its own
+   * left the relay with two active devices for one desk, the second holding back retention.
+   */
+  #enrolling: { key: string; done: Promise<RelayDevice> } | null = null
 
   constructor(private readonly o: RelayEnrollmentOptions) {}
 
@@ -48,6 +54,21 @@ export class RelayEnrollment {
     const accountId = this.o.branches.current().calcomAccountId
     if (accountId === null)
       throw new RelayProblem('NOT_CONNECTED', 'The branch has no Cal.com account')
+    if (this.#device?.relayUrl === relayUrl && this.#device.calcomAccountId === accountId)
+      return this.#device
+    const key = `${relayUrl} ${accountId}`
+    if (this.#enrolling?.key === key) return this.#enrolling.done
+    const done = this.#deviceFor(relayUrl, accountId)
+    const enrolling = { key, done }
+    this.#enrolling = enrolling
+    try {
+      return await done
+    } finally {
+      if (this.#enrolling === enrolling) this.#enrolling = null
+    }
+  }
+
+  async #deviceFor(relayUrl: string, accountId: number): Promise<RelayDevice> {
     const fits = (d: RelayDevice | null) =>
       d?.relayUrl === relayUrl && d.calcomAccountId === accountId
     if (fits(this.#device)) return this.#device!
