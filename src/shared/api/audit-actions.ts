@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   // "Needs attention".
   'outbox.retry',
   'outbox.discard',
+  'outbox.anotherTime',
   // The Cal.com connection.
   'branch.connect',
   'branch.connect_failed',

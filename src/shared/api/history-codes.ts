@@ -43,6 +43,8 @@ export interface HistoryParams {
   retry_asked_at_desk: { status?: string; updatedAt?: string }
   booking_discarded_at_desk: { outboxId?: number }
   change_discarded_at_desk: { op: string; outboxId?: number; kept?: string }
+  /** A refused new booking or reschedule (`op`) sent again for another time, chosen at the desk. */
+  another_time_at_desk: { op: string; outboxId?: number }
   /** A history line stored before history was codes, kept as it was written. */
   unrecognised: { text: string; detail?: unknown }
 }
@@ -77,6 +79,7 @@ export const HISTORY_CODES = [
   'retry_asked_at_desk',
   'booking_discarded_at_desk',
   'change_discarded_at_desk',
+  'another_time_at_desk',
   'unrecognised',
 ] as const satisfies readonly HistoryCode[]
 

@@ -546,6 +546,17 @@ export const DiscardBody = Type.Object(
 )
 export type DiscardBody = Static<typeof DiscardBody>
 
+export const AnotherTimeBody = Type.Object(
+  {
+    start: IsoInstant(
+      'The new start (GET /api/slots), within 2 years of today: the refused new booking or ' +
+        'reschedule is sent again for this time',
+    ),
+  },
+  { additionalProperties: false },
+)
+export type AnotherTimeBody = Static<typeof AnotherTimeBody>
+
 export const SlotsQuery = Type.Object(
   {
     eventTypeId: Type.Integer({ minimum: 1, description: 'The desk event type id' }),

@@ -20,8 +20,8 @@ import type { AuditStore } from '../audit/audit-store'
 import type { EventTypeStore } from '../event-types/event-type-store'
 import type { StaffStore } from '../staff/staff-store'
 import type { DeskEvents } from '../events/desk-events'
-import type { BeforeAction, OutboxOp, PayloadOf } from '../outbound/outbox-payloads'
-import type { DeskTx, OutboxStore } from '../outbound/outbox-store'
+import type { BeforeAction, OutboxOp, PayloadOf, StoredPayload } from '../outbound/outbox-payloads'
+import type { DeskTx, OutboxRow, OutboxStore } from '../outbound/outbox-store'
 import type { SlotsCache } from '../slots/slots-cache'
 import { DeskError } from '../errors/desk-error'
 import { ValidationError } from '../errors/validation-error'
@@ -238,6 +238,115 @@ export class DeskActions {
         before,
       }),
     })
+  }
+
+  /**
+   * A new booking or a move that Cal.com refused (the time was taken meanwhile, or had passed)
+   * is sent again for another time: the refused outbox row itself takes the new start and goes
+   * back to the queue. A reschedule queued behind a refused create could not help, since the
+   * create would still ask Cal.com for the taken time; so the booking Cal.com never made is
+   * asked for at the new time (under the same placeholder and mutation id, so an earlier attempt
+   * Cal.com did carry out after all is still found and adopted, not booked twice), and a refused
+   * move moves to it instead. The new time is checked as a booking's is.
+   */
+  async anotherTime(
+    outboxId: number,
+    input: { start: string },
+    userId: number | null,
+  ): Promise<ActionResult> {
+    const startsAt = actionInstant(input.start, 'start')
+    const a = this.#existing(this.#refusedTimeRow(outboxId).bookingUid)
+    const eventType =
+      a.eventTypeId === null ? undefined : this.d.eventTypes.byId(a.branchId, a.eventTypeId)
+    if (eventType) {
+      const member = a.staffId === null ? undefined : this.d.staff.activeById(a.branchId, a.staffId)
+      // The booking's own time is not in its way.
+      const staffBusy =
+        member && this.d.slots.staffConflict(eventType.id, member.id, startsAt, a.uid)
+      if (staffBusy) {
+        throw new DeskError(
+          'STAFF_UNAVAILABLE',
+          staffBusy.message,
+          'start',
+          undefined,
+          staffBusy.params,
+        )
+      }
+      const checked = await this.d.slots.check(eventType.id, startsAt, { staffId: member?.id })
+      if (checked === 'unavailable') {
+        throw new DeskError(
+          'SLOT_UNAVAILABLE',
+          `${new Date(startsAt).toISOString()} is not a free slot of ${eventType.title} in Cal.com`,
+          'start',
+        )
+      }
+    }
+    let oldStartsAt = 0
+    const uid = this.d.db.transaction((tx) => {
+      // Read again: the slot check waited for Cal.com.
+      const row = this.#refusedTimeRow(outboxId)
+      const now = this.#existing(row.bookingUid)
+      oldStartsAt = now.startsAt
+      const endsAt = startsAt + (now.endsAt - now.startsAt)
+      const start = new Date(startsAt).toISOString()
+      const payload =
+        row.op === 'create'
+          ? {
+              ...(row.payload as StoredPayload<'create'>),
+              start,
+              end: new Date(endsAt).toISOString(),
+            }
+          : { ...(row.payload as StoredPayload<'reschedule'>), start }
+      this.d.outbox.markPending(
+        tx,
+        { ...row, payload },
+        { nextAttemptAt: 0, lastError: row.lastError },
+      )
+      this.d.appointments.patchInTx(
+        tx,
+        row.bookingUid,
+        { startsAt, endsAt, syncState: this.d.outbox.syncStateOf(row.bookingUid) },
+        { code: 'another_time_at_desk', params: { op: row.op, outboxId: row.id } },
+      )
+      this.d.audit.record({
+        userId,
+        action: 'outbox.anotherTime',
+        target: `outbox:${row.id}`,
+        detail: {
+          op: row.op,
+          bookingUid: row.bookingUid,
+          mutationId: row.mutationId,
+          from: new Date(oldStartsAt).toISOString(),
+          start,
+        },
+      })
+      return row.bookingUid
+    })
+    return this.#committed(uid, outboxId, [oldStartsAt])
+  }
+
+  /** The outbox row `anotherTime` re-times: a refused create or reschedule, last to move it. */
+  #refusedTimeRow(outboxId: number): OutboxRow {
+    const row = this.d.outbox.byId(outboxId)
+    if (!row) throw new DeskError('NOT_FOUND', `No outbox entry ${outboxId}`)
+    if (row.state !== 'needs_attention' || (row.op !== 'create' && row.op !== 'reschedule')) {
+      throw new DeskError(
+        'NOT_ALLOWED',
+        `Outbox entry ${outboxId} is a ${row.op} that is ${row.state.replace('_', ' ')}; only a ` +
+          'new booking or a reschedule that needs attention can be sent for another time',
+      )
+    }
+    // A later move queued at the desk would take the booking elsewhere again.
+    const later = this.d.outbox
+      .openRowsOf(row.bookingUid)
+      .find((r) => r.id > row.id && r.op === 'reschedule')
+    if (later) {
+      throw new DeskError(
+        'NOT_ALLOWED',
+        `Outbox entry ${outboxId} has a later reschedule (${later.id}) of the same booking queued`,
+      )
+    }
+    return row
   }
 
   cancel(uid: string, input: { reason: string }, userId: number | null) {

@@ -264,19 +264,23 @@ export class SlotsCache {
   /**
    * Why staff member `staffId` cannot take `eventTypeId` at `startMs`, from what the desk knows
    * of their appointments; undefined when nothing known is in the way (Cal.com still decides on
-   * their working hours when it takes the booking).
+   * their working hours when it takes the booking). `exceptUid`: the booking being moved, which
+   * is not in its own way.
    */
   staffConflict(
     eventTypeId: number,
     staffId: number,
     startMs: number,
+    exceptUid?: string,
   ): { message: string; params: DeskErrorParams['STAFF_UNAVAILABLE'] } | undefined {
     const eventType = this.#eventType(eventTypeId)
     if (!eventType) return undefined
     const member = this.#staffMember(staffId)
     const { from, to } = neededSpan(eventType, startMs)
     const clash = clashAt(
-      staffBusy(this.#d.appointments, member.branchId, member.id, from, to),
+      staffBusy(this.#d.appointments, member.branchId, member.id, from, to).filter(
+        (b) => b.uid !== exceptUid,
+      ),
       eventType,
       startMs,
     )

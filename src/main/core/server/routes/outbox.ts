@@ -1,8 +1,11 @@
 // The outbox as the desk shows it (DESIGN.md §4.3): what is queued or needs attention, with
-// retry and discard. Discard needs `{confirm: true}`: it never sends the change.
+// retry and discard. Discard needs `{confirm: true}`: it never sends the change. A new booking
+// or a move refused for its time is sent again for another time (another-time).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import {
+  ActionResult,
+  AnotherTimeBody,
   ApiError,
   DiscardBody,
   EmptyBody,
@@ -92,6 +95,29 @@ const outbox: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app
           services.outboxCommands.discard(request.params.id, user(request.headers)),
         ),
       ),
+  )
+
+  app.post(
+    '/api/outbox/:id/another-time',
+    {
+      config: { access: 'appointment.reschedule' },
+      schema: {
+        summary:
+          'Send a refused new booking or reschedule again for another start (its time was taken)',
+        headers: DeskUserHeaders,
+        params: OutboxIdParams,
+        body: AnotherTimeBody,
+        response: { 202: ActionResult, 400: ApiError, 404: ApiError, 409: ApiError },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(
+          await answering(() =>
+            services.actions.anotherTime(request.params.id, request.body, user(request.headers)),
+          ),
+        ),
   )
 }
 export default outbox

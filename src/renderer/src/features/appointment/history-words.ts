@@ -33,6 +33,7 @@ const PLAIN: Partial<Record<HistoryCode, MessageId>> = {
   retry_asked_at_desk: 'history.retryAsked',
   booking_discarded_at_desk: 'history.bookingDiscarded',
   change_discarded_at_desk: 'history.changeDiscarded',
+  another_time_at_desk: 'history.anotherTime',
 }
 
 const VISIT: Record<string, MessageId> = {
