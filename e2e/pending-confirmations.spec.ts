@@ -1,6 +1,7 @@
 // Pending confirmations from the list: the sandbox's bookings that need the desk's yes or no
-// arrive with the branch; one is confirmed inline, another declined with a reason, each through
-// the outbox to Cal.com; the list and its badge follow. axe on the list and the decline dialog.
+// arrive with the branch; a row opens its booking's drawer (the client's phone, the history);
+// one is confirmed inline, another declined with a reason, each through the outbox to Cal.com;
+// the list and its badge follow. axe on the list and the decline dialog.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { join } from 'node:path'
@@ -50,6 +51,24 @@ test('a pending booking is confirmed inline and another declined with a reason',
   expect(before).toBeGreaterThanOrEqual(2)
   await expect(page.getByTestId('pending-count')).toHaveAttribute('data-count', String(before))
   await noSeriousAxe(page, '[data-testid="pending-page"]')
+
+  // A row is a link to its booking, named for which one; Enter on it opens the drawer there.
+  const firstUid = (await rows.first().getAttribute('data-uid'))!
+  const client = (await rows.first().locator('.list-row__client').textContent())!
+  const open = rows.first().getByRole('link', {
+    name: new RegExp(
+      `^Open the appointment: ${client.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, .+, .+`,
+    ),
+  })
+  await open.focus()
+  await page.keyboard.press('Enter')
+  const drawer = page.getByTestId('appointment-drawer')
+  await expect(drawer.getByRole('heading', { name: client })).toBeVisible()
+  await expect(drawer.locator('.drawer__content')).toHaveAttribute('data-uid', firstUid)
+  await expect(drawer.getByRole('button', { name: 'Confirm' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(drawer).toHaveCount(0)
+  await page.getByTestId('pending-count').click()
 
   const first = rows.first()
   const confirmedUid = (await first.getAttribute('data-uid'))!

@@ -1,9 +1,12 @@
 // A slot taken meanwhile: the receptionist has the free times on screen when a client takes one
 // of them on Cal.com's booking page (its webhook not at the desk yet). Booked anyway, the desk
 // keeps the booking, Cal.com refuses it, and the card, the drawer and the Needs attention list
-// say why in plain words, with the badge counting it; Discard, after its question, takes it off
-// the list and leaves it on the day only as never booked.
-import { expect, test } from '@playwright/test'
+// say why in plain words, with the badge counting it. There the main action is "Choose another
+// time" (Send again can only be refused again): with the drawer's slot picker, keyboard alone, the
+// receptionist picks another time and Cal.com books it then; the row also opens the booking's
+// drawer. Or Discard, after its question, takes it off the list and leaves it on the day only as
+// never booked.
+import { expect, test, type Page } from '@playwright/test'
 import type { Staff } from '../src/shared/api/schemas'
 import { expectAccessible } from './axe'
 import { pickDay } from './day-picker'
@@ -15,12 +18,20 @@ test.beforeAll(async () => {
 })
 test.afterAll(() => world.close())
 
-test('a time Cal.com gave to someone else meanwhile ends in Needs attention, then is discarded', async ({
-  page,
-}) => {
+/** Starts already used: each test's client takes a time of its own. */
+const used = new Set<string>()
+
+/**
+ * A phone booking for `client` with a staff member at a time another member is free too, which a
+ * client takes with that member on Cal.com's page while the desk's form is open: Cal.com refuses
+ * the desk's booking, and its card says so.
+ */
+async function refusedPhoneBooking(page: Page, client: string) {
   const zone = world.account.timeZone
   const today = dayOf(new Date().toISOString(), zone)
-  const free = (await world.freeSlots('haircut', 8)).filter((s) => dayOf(s, zone) > today)
+  const free = (await world.freeSlots('haircut', 8)).filter(
+    (s) => dayOf(s, zone) > today && !used.has(s),
+  )
   // A time two people are free at: once one of them is taken, Cal.com still offers the time
   // for the service, so the desk cannot tell before Cal.com refuses this person.
   const takes = (name: string, at: string) => world.hostTakes('haircut', name, at)
@@ -35,6 +46,7 @@ test('a time Cal.com gave to someone else meanwhile ends in Needs attention, the
     }
   }
   expect(host && start).toBeTruthy()
+  used.add(start!)
   const date = dayOf(start!, zone)
   const member = (await world.get<Staff[]>('/api/staff')).find((s) => s.name === host!.name)!
 
@@ -62,7 +74,7 @@ test('a time Cal.com gave to someone else meanwhile ends in Needs attention, the
   await world.publicBooking({
     eventSlug: 'haircut',
     start: start!,
-    name: 'Quinn Quicker',
+    name: `Quinn Quicker ${used.size}`,
     hostId: host!.id,
   })
 
@@ -72,7 +84,7 @@ test('a time Cal.com gave to someone else meanwhile ends in Needs attention, the
     .click()
   await expect(picker.locator(`input[value="${start}"]`)).toBeChecked()
   const name = dialog.getByRole('combobox', { name: 'Client name' })
-  await name.fill('Rita Refused')
+  await name.fill(client)
   // The suggestions' list is open ("no past client by that name"), which hides the rest of the
   // dialog from assistive technology until it closes; a click on Book still books at once.
   await dialog.getByRole('button', { name: 'Book', includeHidden: true }).click()
@@ -82,8 +94,15 @@ test('a time Cal.com gave to someone else meanwhile ends in Needs attention, the
   const card = page
     .locator(`[data-testid="staff-column"][data-staff-id="${member.id}"]`)
     .locator('[data-testid="appointment"]')
-    .filter({ hasText: 'Rita Refused' })
+    .filter({ hasText: client })
   await expect(card).toContainText('Needs attention', { timeout: 20_000 })
+  return { date, start: start!, host: host!, member, card }
+}
+
+test('a time Cal.com gave to someone else meanwhile ends in Needs attention, then is discarded', async ({
+  page,
+}) => {
+  const { date, card } = await refusedPhoneBooking(page, 'Rita Refused')
   const badge = page.getByTestId('attention-count')
   await expect(badge).toHaveAttribute('data-count', '1')
   await expect(badge).toContainText('1 needs attention')
@@ -94,16 +113,22 @@ test('a time Cal.com gave to someone else meanwhile ends in Needs attention, the
   await expect(refused).toContainText('Someone else took this time in Cal.com first.')
   await expectAccessible(page, 'the drawer of a refused booking')
 
-  // The list says why too; Discard asks first, then the booking is gone from the desk.
+  // The list says why too; its main button is another time, since this one is gone.
   await refused.getByRole('link').click()
   const row = page.getByTestId('attention-row').filter({ hasText: 'Rita Refused' })
   await expect(row.getByTestId('attention-reason')).toHaveText(
     'Someone else took this time in Cal.com first.',
   )
+  const another = row.getByRole('button', {
+    name: 'Choose another time: New booking: Rita Refused',
+  })
+  const sendAgain = row.getByRole('button', { name: 'Send again: New booking: Rita Refused' })
+  await expect(another).toHaveClass(/button--primary/)
+  await expect(sendAgain).not.toHaveClass(/button--primary/)
   await expectAccessible(page, 'the needs attention list')
   // Send again goes: the desk takes it (no "check what you typed"), Cal.com refuses it again,
   // and it is back in the list.
-  await row.getByRole('button', { name: /^Send again/ }).click()
+  await sendAgain.click()
   await expect(page.getByTestId('attention-done')).toHaveText(
     'Sent again: New booking: Rita Refused. It is waiting to sync.',
   )
@@ -135,4 +160,94 @@ test('a time Cal.com gave to someone else meanwhile ends in Needs attention, the
   await expect(after).not.toContainText('Needs attention')
   const atCalcom = await world.calcomBookings()
   expect(atCalcom.some((b) => b.attendees.some((a) => a.name === 'Rita Refused'))).toBe(false)
+})
+
+test('from Needs attention the receptionist opens the booking, then picks another time with the keyboard, and Cal.com books it then', async ({
+  page,
+}) => {
+  const { date, start, host } = await refusedPhoneBooking(page, 'Rosa Rebooked')
+  const badge = page.getByTestId('attention-count')
+  await expect(badge).toHaveAttribute('data-count', '1')
+  await badge.click()
+  const row = page.getByTestId('attention-row').filter({ hasText: 'Rosa Rebooked' })
+  await expect(row.getByTestId('attention-reason')).toHaveText(
+    'Someone else took this time in Cal.com first.',
+  )
+
+  // The row's booking opens its drawer, named for which appointment it is.
+  const open = row.getByRole('link', {
+    name: new RegExp(`^Open the appointment: Rosa Rebooked, Haircut & style · ${host.name}, .+`),
+  })
+  await open.click()
+  const drawer = page.getByTestId('appointment-drawer')
+  await expect(drawer.getByRole('heading', { name: 'Rosa Rebooked' })).toBeVisible()
+  await expect(page).toHaveURL(new RegExp(`#/day/${date}/appointment/local-`))
+  await expect(drawer.getByTestId('drawer-refused')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(drawer).toHaveCount(0)
+  await badge.click()
+
+  // Keyboard alone: from the booking's link to its main action, the day's free times with that
+  // staff member, one of them, and Book.
+  const another = row.getByRole('button', {
+    name: 'Choose another time: New booking: Rosa Rebooked',
+  })
+  await expect(another).toHaveClass(/button--primary/)
+  await expect(row.getByRole('button', { name: /^Send again/ })).not.toHaveClass(/button--primary/)
+  await open.focus()
+  await page.keyboard.press('Tab')
+  await expect(another).toBeFocused()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByTestId('reschedule-dialog')
+  await expect(
+    dialog.getByRole('heading', { name: 'Another time for Rosa Rebooked' }),
+  ).toBeVisible()
+  await expect(dialog.getByLabel('Day')).toBeFocused()
+  const picker = dialog.getByTestId('slot-picker')
+  await expect(picker.getByRole('radio').first()).toBeVisible()
+  // The time Cal.com refused is not offered again.
+  await expect(picker.locator(`input[value="${start}"]`)).toHaveCount(0)
+  await expectAccessible(page, 'the another time dialog', '[data-testid="reschedule-dialog"]')
+  await page.keyboard.press('Tab') // previous day
+  await page.keyboard.press('Tab') // next day
+  await page.keyboard.press('Tab') // the free times
+  await page.keyboard.press('ArrowRight')
+  const chosen = picker.locator('input:checked')
+  await expect(chosen).toHaveCount(1)
+  const newStart = (await chosen.getAttribute('value'))!
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: world.account.timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(newStart))
+  await page.keyboard.press('Tab')
+  const book = dialog.getByRole('button', { name: `Book at ${time}` })
+  await expect(book).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(dialog).toHaveCount(0)
+  await expect(page.getByTestId('attention-done')).toHaveText(
+    new RegExp(
+      `^Sent again for .+, ${time}: New booking: Rosa Rebooked\\. It is waiting to sync\\.$`,
+    ),
+  )
+  await expect(row).toHaveCount(0)
+  await expect(badge).toHaveAttribute('data-count', '0')
+
+  // Cal.com holds it at the time picked, and the day shows it there, in sync.
+  await expect
+    .poll(
+      async () =>
+        (await world.calcomBookings())
+          .filter((b) => b.attendees.some((a) => a.name === 'Rosa Rebooked'))
+          .map((b) => ({ status: b.status, start: new Date(b.start).toISOString() })),
+      { timeout: 20_000 },
+    )
+    .toEqual([{ status: 'accepted', start: newStart }])
+  await page.goto(
+    `${world.desk.url}/?token=${world.desk.token}#/day/${dayOf(newStart, world.account.timeZone)}`,
+  )
+  const card = page.locator('[data-testid="appointment"]').filter({ hasText: 'Rosa Rebooked' })
+  await expect(card).toHaveAttribute('data-sync', 'synced', { timeout: 20_000 })
+  await expect(card.getByTestId('appointment-time')).toHaveAttribute('dateTime', newStart)
 })

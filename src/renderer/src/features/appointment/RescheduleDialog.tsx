@@ -1,7 +1,8 @@
 // Reschedule through the slot picker: a day, then one of that day's free times for the same
 // service and staff member (marked when Cal.com could not be asked and the times are old).
 // A card dragged on the grid opens it at the time it was dropped on: chosen when that time is
-// free, and said plainly when it is not.
+// free, and said plainly when it is not. Needs attention opens the same picker, in its own words,
+// to send a booking Cal.com refused for its time again for another one.
 import { useEffect, useState } from 'react'
 import { Label, Radio, RadioGroup } from 'react-aria-components'
 import { useIntl } from 'react-intl'
@@ -31,6 +32,15 @@ interface Props {
   wanted?: WantedTime | null
   /** The dialog opened for `wanted` was closed, moved or not. */
   onWantedSeen?(): void
+  /** Its words when it is not the drawer's Reschedule ("Choose another time" in a list). */
+  words?: {
+    trigger: string
+    /** The opener's accessible name when its text alone does not say which booking. */
+    triggerLabel?: string
+    title: string
+    submit(time: string): string
+  }
+  triggerClassName?: string
 }
 
 export function RescheduleDialog({
@@ -40,6 +50,8 @@ export function RescheduleDialog({
   busy,
   wanted = null,
   onWantedSeen,
+  words,
+  triggerClassName,
 }: Props) {
   const intl = useIntl()
   const [date, setDate] = useState(
@@ -75,14 +87,20 @@ export function RescheduleDialog({
         if (!next && wanted) onWantedSeen?.()
       }}
       testId="reschedule-dialog"
-      trigger={intl.formatMessage({ id: 'appointment.action.reschedule' })}
-      title={intl.formatMessage(
-        { id: 'appointment.reschedule.title' },
-        { client: appointment.attendee.name },
-      )}
+      trigger={words?.trigger ?? intl.formatMessage({ id: 'appointment.action.reschedule' })}
+      triggerLabel={words?.triggerLabel}
+      triggerClassName={triggerClassName}
+      title={
+        words?.title ??
+        intl.formatMessage(
+          { id: 'appointment.reschedule.title' },
+          { client: appointment.attendee.name },
+        )
+      }
       submitLabel={
         start
-          ? intl.formatMessage({ id: 'appointment.reschedule.submit' }, { time: time(start) })
+          ? (words?.submit(time(start)) ??
+            intl.formatMessage({ id: 'appointment.reschedule.submit' }, { time: time(start) }))
           : intl.formatMessage({ id: 'appointment.reschedule.pick' })
       }
       backLabel={intl.formatMessage({ id: 'appointment.dialog.back' })}

@@ -1,6 +1,9 @@
 // Changes Cal.com refused, each with its reason in plain words: send again, or discard after a
-// confirmation (discarding never sends it and undoes it at the desk). Either way the row leaves
-// the list and a line says what was done (leaving-row.ts).
+// confirmation (discarding never sends it and undoes it at the desk). When the reason is that the
+// time is gone (taken meanwhile, or past), sending it again as it is can only fail: the main
+// action is then "Choose another time", the drawer's slot picker, and the change is sent again for
+// the time picked (attention-actions.ts). Each way the row leaves the list and a line says what
+// was done (leaving-row.ts). Each row's booking is a link to its drawer (AppointmentSummary).
 import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button, Heading } from 'react-aria-components'
@@ -11,11 +14,14 @@ import { describeError } from '../../app/i18n/describe-error'
 import { useOutbox } from '../../app/queries'
 import { DialogFrame } from '../../ui/DialogFrame'
 import { ErrorMessage } from '../../ui/ErrorMessage'
+import { calendarDateInZone, formatCalendarDate } from '../../ui/time/zoned-time'
+import { RescheduleDialog } from '../appointment/RescheduleDialog'
 import { useStaff } from '../booking/queries'
+import { attentionActions } from './attention-actions'
 import { AppointmentSummary } from './AppointmentSummary'
 import { DoneLine } from './DoneLine'
 import { useLeavingRow } from './leaving-row'
-import { useAppointment } from './queries'
+import { useAnotherTime, useAppointment } from './queries'
 import { opWords, reasonWords } from './reason-words'
 import './lists.css'
 import { useCan } from '../people/session-queries'
@@ -73,7 +79,7 @@ function AttentionRow({
   entry: OutboxEntry
   branch: Branch
   staff: ReturnType<typeof useStaff>['data']
-  /** What was done, in words, once Send again or Discard went through. */
+  /** What was done, in words, once Send again, another time or Discard went through. */
   onDone(key: string, message: string): void
 }) {
   const api = useApi()
@@ -81,12 +87,19 @@ function AttentionRow({
   const detail = useAppointment(entry.bookingUid)
   const [asking, setAsking] = useState(false)
   const mayDiscard = useCan('attention.discard')
+  const mayMove = useCan('appointment.reschedule')
   const params = { id: entry.id }
   const op = opWords(entry.op)
   const reason = reasonWords(entry.reason)
   const what = intl.formatMessage({ id: op.id }, op.values)
-  const name = detail.data?.appointment.attendee.name
+  const appointment = detail.data?.appointment
+  const name = appointment?.attendee.name
   const label = name ? `${what}: ${name}` : what
+  const zone = branch.timeZone
+  // Decided from the reason alone while the booking loads, so the main button does not move
+  // once it is there; "Choose another time" itself shows once its booking is known.
+  const actions = attentionActions(entry, mayMove && appointment?.eventType !== null)
+  const anotherTime = useAnotherTime(entry.id)
   const retry = useMutation({
     mutationFn: () => api.call('outboxRetry', { params, body: {} }),
     onSuccess: () =>
@@ -99,6 +112,26 @@ function AttentionRow({
       onDone(String(entry.id), intl.formatMessage({ id: 'attention.discarded' }, { what: label }))
     },
   })
+  const busy = retry.isPending || discard.isPending || anotherTime.isPending
+  const t = (id: 'attention.retry' | 'attention.anotherTime') => intl.formatMessage({ id })
+  const sendAt = async (start: string) => {
+    const result = await anotherTime.mutateAsync(start)
+    const day = formatCalendarDate(calendarDateInZone(new Date(start), zone), intl.locale)
+    const time = intl.formatTime(start, {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    onDone(
+      String(entry.id),
+      intl.formatMessage(
+        { id: 'attention.anotherTimeSent' },
+        { what: label, when: `${day}, ${time}` },
+      ),
+    )
+    return result
+  }
   return (
     <li className="list-row" data-testid="attention-row" data-outbox-id={entry.id}>
       <div className="list-row__body">
@@ -106,12 +139,8 @@ function AttentionRow({
           <span aria-hidden="true">⚠ </span>
           {what}
         </p>
-        {detail.data && (
-          <AppointmentSummary
-            appointment={detail.data.appointment}
-            timeZone={branch.timeZone}
-            staff={staff}
-          />
+        {appointment && (
+          <AppointmentSummary appointment={appointment} timeZone={zone} staff={staff} />
         )}
         <p className="list-row__reason" data-testid="attention-reason">
           {intl.formatMessage({ id: reason.id }, reason.values)}
@@ -121,17 +150,52 @@ function AttentionRow({
         </p>
       </div>
       <div className="list-row__actions">
-        <Button
-          className="button--primary"
-          isDisabled={retry.isPending || discard.isPending}
-          onPress={() => retry.mutate()}
-          aria-label={`${intl.formatMessage({ id: 'attention.retry' })}: ${label}`}
-        >
-          {intl.formatMessage({ id: 'attention.retry' })}
-        </Button>
+        {actions.map((action, i) => {
+          const main = i === 0 ? 'button--primary' : undefined
+          if (action === 'retry') {
+            return (
+              <Button
+                key={action}
+                className={main}
+                isDisabled={busy}
+                onPress={() => retry.mutate()}
+                aria-label={`${t('attention.retry')}: ${label}`}
+              >
+                {t('attention.retry')}
+              </Button>
+            )
+          }
+          return (
+            appointment && (
+              <RescheduleDialog
+                key={action}
+                appointment={appointment}
+                timeZone={zone}
+                run={(request) =>
+                  request.kind === 'reschedule' ? sendAt(request.start) : Promise.resolve()
+                }
+                busy={anotherTime.isPending}
+                triggerClassName={main}
+                words={{
+                  trigger: t('attention.anotherTime'),
+                  triggerLabel: `${t('attention.anotherTime')}: ${label}`,
+                  title: intl.formatMessage(
+                    { id: 'attention.anotherTimeTitle' },
+                    { client: appointment.attendee.name },
+                  ),
+                  submit: (time) =>
+                    intl.formatMessage(
+                      { id: 'attention.anotherTimeSubmit' },
+                      { op: entry.op === 'create' ? 'create' : 'other', time },
+                    ),
+                }}
+              />
+            )
+          )
+        })}
         {mayDiscard && (
           <Button
-            isDisabled={retry.isPending || discard.isPending}
+            isDisabled={busy}
             onPress={() => setAsking(true)}
             aria-label={`${intl.formatMessage({ id: 'attention.discard' })}: ${label}`}
           >

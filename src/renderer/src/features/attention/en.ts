@@ -3,10 +3,15 @@ export const en = {
   'attention.title': 'Needs attention',
   'attention.empty': 'Nothing needs attention.',
   'attention.intro':
-    'Cal.com refused these changes. They are kept here until you send them again or discard them.',
+    'Cal.com refused these changes. They are kept here until you send them again, at another time when theirs is gone, or discard them.',
   'attention.retried': 'Sent again: {what}. It is waiting to sync.',
+  'attention.anotherTimeSent': 'Sent again for {when}: {what}. It is waiting to sync.',
   'attention.discarded': 'Discarded: {what}.',
   'attention.retry': 'Send again',
+  // The main action when Cal.com refused the time itself: the drawer's slot picker, in these words.
+  'attention.anotherTime': 'Choose another time',
+  'attention.anotherTimeTitle': 'Another time for {client}',
+  'attention.anotherTimeSubmit': '{op, select, create {Book at {time}} other {Move to {time}}}',
   'attention.discard': 'Discard',
   'attention.discardTitle': 'Discard this change?',
   'attention.discardBody':
@@ -35,6 +40,8 @@ export const en = {
   'attention.op.decline': 'Decline',
   'attention.op.markAbsent': 'No-show',
   'attention.op.other': 'Change “{op}”',
+  // Each row of both lists is a link to its appointment's drawer; this is its accessible name.
+  'lists.openAppointment': 'Open the appointment: {client}, {service}, {when}',
   'pending.title': 'Waiting for confirmation',
   'pending.empty': 'No booking is waiting for confirmation.',
   'pending.confirmed': 'Confirmed {name}’s booking.',

@@ -5,10 +5,15 @@ export const es: CatalogOf<typeof en> = {
   'attention.title': 'Requieren atención',
   'attention.empty': 'Nada requiere atención.',
   'attention.intro':
-    'Cal.com rechazó estos cambios. Se guardan aquí hasta que los vuelva a enviar o los descarte.',
+    'Cal.com rechazó estos cambios. Se guardan aquí hasta que los vuelva a enviar, a otra hora si la suya ya no está libre, o los descarte.',
   'attention.retried': 'Enviado de nuevo: {what}. Pendiente de sincronizar.',
+  'attention.anotherTimeSent': 'Enviado de nuevo para {when}: {what}. Pendiente de sincronizar.',
   'attention.discarded': 'Descartado: {what}.',
   'attention.retry': 'Enviar de nuevo',
+  'attention.anotherTime': 'Elegir otra hora',
+  'attention.anotherTimeTitle': 'Otra hora para {client}',
+  'attention.anotherTimeSubmit':
+    '{op, select, create {Reservar a las {time}} other {Mover a las {time}}}',
   'attention.discard': 'Descartar',
   'attention.discardTitle': '¿Descartar este cambio?',
   'attention.discardBody':
@@ -38,6 +43,7 @@ export const es: CatalogOf<typeof en> = {
   'attention.op.decline': 'Rechazo',
   'attention.op.markAbsent': 'No se presentó',
   'attention.op.other': 'Cambio «{op}»',
+  'lists.openAppointment': 'Abrir la cita: {client}, {service}, {when}',
   'pending.title': 'Pendientes de confirmar',
   'pending.empty': 'Ninguna cita espera confirmación.',
   'pending.confirmed': 'Cita de {name} confirmada.',

@@ -1,7 +1,9 @@
-// The lists' server state: bookings waiting for confirmation, and one appointment per queued change.
-import { useQuery } from '@tanstack/react-query'
+// The lists' server state: bookings waiting for confirmation, one appointment per queued change,
+// and sending a change Cal.com refused for its time again for another one.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useApi } from '../../app/api-context'
 import { queryKeys } from '../../app/query-keys'
+import { showAtOnce } from '../appointment/queries'
 
 export function usePendingConfirmations() {
   const api = useApi()
@@ -17,5 +19,22 @@ export function useAppointment(uid: string) {
     queryKey: queryKeys.appointment(uid),
     queryFn: ({ signal }) => api.call('appointment', { params: { uid } }, signal),
     retry: false,
+  })
+}
+
+/** Queues outbox row `id` again for the start given; its appointment moves at once. */
+export function useAnotherTime(id: number) {
+  const api = useApi()
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (start: string) =>
+      api.call('outboxAnotherTime', { params: { id }, body: { start } }),
+    onSuccess: ({ appointment }) => {
+      showAtOnce(queryClient, appointment)
+      // The days it left and joined, and the row, which no longer needs attention.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.days })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.appointment(appointment.uid) })
+      void queryClient.invalidateQueries({ queryKey: queryKeys.outbox })
+    },
   })
 }
