@@ -5,7 +5,7 @@
 // time" (Send again can only be refused again): with the drawer's slot picker, keyboard alone, the
 // receptionist picks another time and Cal.com books it then; the row also opens the booking's
 // drawer. Or Discard, after its question, takes it off the list and leaves it on the day only as
-// never booked.
+// never booked. The drawer's own Reschedule of such a booking sends it again for the new time too.
 import { expect, test, type Page } from '@playwright/test'
 import type { Staff } from '../src/shared/api/schemas'
 import { expectAccessible } from './axe'
@@ -250,4 +250,35 @@ test('from Needs attention the receptionist opens the booking, then picks anothe
   const card = page.locator('[data-testid="appointment"]').filter({ hasText: 'Rosa Rebooked' })
   await expect(card).toHaveAttribute('data-sync', 'synced', { timeout: 20_000 })
   await expect(card.getByTestId('appointment-time')).toHaveAttribute('dateTime', newStart)
+})
+
+test("the drawer's Reschedule of a refused booking sends it again for the new time, instead of queueing a move behind it", async ({
+  page,
+}) => {
+  const { card, start } = await refusedPhoneBooking(page, 'Remy Moved')
+  const badge = page.getByTestId('attention-count')
+  await expect(badge).toHaveAttribute('data-count', '1')
+  await card.click()
+  const drawer = page.getByTestId('appointment-drawer')
+  await expect(drawer.getByTestId('drawer-refused')).toBeVisible()
+  await drawer.getByRole('button', { name: 'Reschedule' }).click()
+  const dialog = page.getByTestId('reschedule-dialog')
+  const picker = dialog.getByTestId('slot-picker')
+  await expect(picker.locator(`input[value="${start}"]`)).toHaveCount(0)
+  await picker.locator('label').first().click()
+  const newStart = (await picker.locator('input:checked').getAttribute('value'))!
+  await dialog.getByRole('button', { name: /^Move to / }).click()
+  await expect(dialog).toHaveCount(0)
+
+  // Nothing is left needing attention, and Cal.com books it at the new time.
+  await expect(badge).toHaveAttribute('data-count', '0')
+  await expect
+    .poll(
+      async () =>
+        (await world.calcomBookings())
+          .filter((b) => b.attendees.some((a) => a.name === 'Remy Moved'))
+          .map((b) => ({ status: b.status, start: new Date(b.start).toISOString() })),
+      { timeout: 20_000 },
+    )
+    .toEqual([{ status: 'accepted', start: newStart }])
 })
