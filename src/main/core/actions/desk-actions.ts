@@ -225,7 +225,32 @@ export class DeskActions {
     return { ...this.#committed(uid, outboxId), ...(notice ? { notice } : {}) }
   }
 
-  reschedule(uid: string, input: { start: string; reason?: string }, userId: number | null) {
+  /**
+   * Moves a booking to another start. When Cal.com refused the booking's new booking or last
+   * move for its time, a move queued behind that change would wait on it forever, and it would
+   * still ask for the taken time: that change is sent again for the new start instead
+   * (`anotherTime`), whoever asks (the drawer, a card dragged, a script on the local API).
+   */
+  async reschedule(
+    uid: string,
+    input: { start: string; reason?: string },
+    userId: number | null,
+  ): Promise<ActionResult> {
+    const refused = this.#refusedTimedRowOf(uid)
+    if (refused) return this.anotherTime(refused.id, { start: input.start }, userId)
+    return this.#queueReschedule(uid, input, userId)
+  }
+
+  /** The booking's new booking or move that Cal.com refused and nothing has queued after. */
+  #refusedTimedRowOf(uid: string): OutboxRow | undefined {
+    const timed = this.d.outbox
+      .openRowsOf(uid)
+      .filter((r) => r.op === 'create' || r.op === 'reschedule')
+    const last = timed[timed.length - 1]
+    return last?.state === 'needs_attention' ? last : undefined
+  }
+
+  #queueReschedule(uid: string, input: { start: string; reason?: string }, userId: number | null) {
     const startsAt = actionInstant(input.start, 'start')
     return this.#change(uid, userId, 'reschedule', {
       allowed: LIVE,

@@ -159,6 +159,23 @@ describe('another time for a change refused for its time', () => {
     expect(w.desk.services.appointments.byUid(a.uid)?.status).toBe('RESCHEDULED')
   })
 
+  it('a reschedule of a refused new booking, through the local API, books it at the new time', async () => {
+    // Not only the screens: a move queued behind the refused new booking would wait forever.
+    const haircut = eventTypeOf(w.desk, 'haircut')
+    const { slots } = await slotsOf(w.desk, haircut.id, '2026-03-17')
+    const booked = await refusedBooking('Uma Moved', slots[2]!)
+    const mutationId = w.desk.services.outbox.byId(booked.outboxId!)!.mutationId
+
+    const move = await act(w.desk, booked.appointment.uid, 'reschedule', { start: slots[5] })
+    expect(move.outboxId).toBe(booked.outboxId)
+    expect(w.desk.services.outbox.openRowsOf(booked.appointment.uid)).toHaveLength(1)
+    const synced = await syncedFrom(w.desk, booked.outboxId!)
+    expect(synced).toMatchObject({ start: slots[5], status: 'SCHEDULED', syncState: 'synced' })
+    const made = calcomBookingsOf(mutationId)
+    expect(made).toHaveLength(1)
+    expect(Date.parse(made[0]!.start)).toBe(Date.parse(slots[5]!))
+  })
+
   it('refuses what cannot take another time, and a refused request changes nothing', async () => {
     const haircut = eventTypeOf(w.desk, 'haircut')
     const { slots } = await slotsOf(w.desk, haircut.id, '2026-03-13')

@@ -12,8 +12,6 @@ import { paths } from '../../app/routes'
 import { Drawer } from '../../ui/Drawer'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { formatCalendarDate, calendarDateInZone, formatTimeRange } from '../../ui/time/zoned-time'
-import { refusedTimedChange } from '../attention/attention-actions'
-import { useAnotherTime } from '../attention/queries'
 import { reasonWords } from '../attention/reason-words'
 import { useDayClients } from '../clients/queries'
 import { cardMarks } from '../day/card-marks'
@@ -100,20 +98,6 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
     refocusIfLost.current = true
     return result
   }
-  // Moving a booking whose new booking or move Cal.com refused sends that change again for the
-  // new time, as Needs attention's "Choose another time" does (attention-actions.ts).
-  const refusedTimed = refusedTimedChange(outbox.data, uid)
-  const anotherTime = useAnotherTime(refusedTimed ?? 0)
-  const reschedule =
-    refusedTimed === null
-      ? runFromDialog
-      : async (request: ActionRequest) => {
-          if (request.kind !== 'reschedule') return
-          setProblem(null)
-          const result = await anotherTime.mutateAsync(request.start)
-          refocusIfLost.current = true
-          return result
-        }
   const press = (request: ActionRequest) => {
     run(request).then(
       () => (focusNextAction.current = true),
@@ -277,8 +261,8 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
                       key={kind}
                       appointment={a}
                       timeZone={zone}
-                      run={reschedule}
-                      busy={action.isPending || anotherTime.isPending}
+                      run={runFromDialog}
+                      busy={action.isPending}
                       wanted={moveTo}
                       onWantedSeen={onMoveSeen}
                     />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { refusalReason, type OutboxReason } from '../../../../shared/api/outbox-reasons'
-import { attentionActions, refusedTimedChange } from './attention-actions'
+import { attentionActions } from './attention-actions'
 
 const taken = refusalReason('User either already has booking at this time or is not available')
 const past = refusalReason('Attempting to book a meeting in the past.')
@@ -38,26 +38,5 @@ describe('the main action of a row in Needs attention', () => {
     }
     // A booking of no known service has no free times to offer, or the person may not move it.
     expect(attentionActions({ op: 'create', reason: taken }, false)).toEqual(['retry'])
-  })
-})
-
-describe("the drawer's Reschedule of a booking with a refused change", () => {
-  const row = (id: number, op: string, state: 'needs_attention' | 'pending' | 'in_flight') => ({
-    id,
-    op,
-    state,
-    bookingUid: 'local-1',
-  })
-
-  it('sends its refused new booking or move again for the new time', () => {
-    expect(refusedTimedChange([row(4, 'create', 'needs_attention')], 'local-1')).toBe(4)
-    expect(refusedTimedChange([row(5, 'reschedule', 'needs_attention')], 'local-1')).toBe(5)
-  })
-
-  it('queues a move as usual when nothing timed was refused', () => {
-    expect(refusedTimedChange([row(4, 'create', 'pending')], 'local-1')).toBeNull()
-    expect(refusedTimedChange([row(6, 'cancel', 'needs_attention')], 'local-1')).toBeNull()
-    expect(refusedTimedChange([row(4, 'create', 'needs_attention')], 'other')).toBeNull()
-    expect(refusedTimedChange(undefined, 'local-1')).toBeNull()
   })
 })

@@ -30,17 +30,3 @@ export function attentionActions(
 export function isTimeGone(entry: Pick<OutboxEntry, 'reason'>): boolean {
   return entry.reason !== null && TIME_GONE.has(entry.reason.code)
 }
-
-/**
- * The booking's change Cal.com refused that another time would send again: its new booking or
- * move needing attention. Moving such a booking (the drawer's Reschedule, a card dragged) must
- * re-time that change: a move queued behind a refused new booking would wait for it forever, and
- * the new booking would still ask Cal.com for the taken time.
- */
-export function refusedTimedChange(
-  entries: readonly Pick<OutboxEntry, 'id' | 'op' | 'bookingUid' | 'state'>[] | undefined,
-  uid: string,
-): number | null {
-  const refused = entries?.find((e) => e.bookingUid === uid && e.state === 'needs_attention')
-  return refused && ASKS_FOR_A_TIME.has(refused.op) ? refused.id : null
-}
