@@ -26,4 +26,12 @@ describe('the Spanish catalogs', () => {
     const dueno = Object.entries(MESSAGES.es).filter(([, text]) => /dueñ[oa]/iu.test(text))
     expect(dueno).toEqual([])
   })
+
+  it('call a walk-in "sin cita previa": "Tipo de cita: Sin cita" read as a contradiction', () => {
+    // "Sin citas" (no appointments, on the printed day) is another word.
+    const bare = Object.entries(MESSAGES.es).filter(([, text]) =>
+      /sin cita(?!s|\p{L}| previa)/iu.test(text),
+    )
+    expect(bare).toEqual([])
+  })
 })

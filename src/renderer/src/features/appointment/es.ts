@@ -85,7 +85,7 @@ export const es: CatalogOf<typeof en> = {
   'history.paid': 'Pagada',
   'history.other': '{text}',
   'history.bookedAtDesk':
-    '{walkIn, select, yes {Cliente sin cita registrado en el mostrador} other {Reservada en el mostrador}}',
+    '{walkIn, select, yes {Cliente sin cita previa registrado en el mostrador} other {Reservada en el mostrador}}',
   'history.statusChanged':
     '{to, select, SCHEDULED {Programada en Cal.com} PENDING {Esperando confirmación en Cal.com} CANCELLED {Cancelada en Cal.com} REJECTED {Rechazada en Cal.com} NO_SHOW {Marcada como no presentada en Cal.com} COMPLETED {Completada en Cal.com} RESCHEDULED {Reprogramada en Cal.com} other {Estado {to} en Cal.com}}',
   'history.rescheduledTo': 'Movida a una nueva cita',

@@ -6,7 +6,7 @@ export const es: CatalogOf<typeof en> = {
   'booking.newKey': 'Nueva cita (N)',
   'booking.title': 'Nueva cita',
   'booking.kind': 'Tipo de cita',
-  'booking.walkIn': 'Sin cita',
+  'booking.walkIn': 'Sin cita previa',
   'booking.phone': 'Cita por teléfono',
   'booking.service': 'Servicio',
   'booking.servicePlaceholder': 'Elija un servicio',
@@ -26,7 +26,7 @@ export const es: CatalogOf<typeof en> = {
     'necesita {hours, plural, one {# hora} other {# horas}} de antelación',
   'booking.needsNoticeDays': 'necesita {days, plural, one {# día} other {# días}} de antelación',
   'booking.noWalkInService':
-    'Hoy no se puede reservar ningún servicio sin cita: todos necesitan más antelación. Haga una reserva telefónica.',
+    'Hoy no se puede reservar ningún servicio sin cita previa: todos necesitan más antelación. Haga una reserva telefónica.',
   'booking.client': 'Nombre del cliente',
   'booking.clientHint': 'Escriba para buscar un cliente anterior, o un nombre nuevo.',
   'booking.clientTypeMore': 'Escriba dos letras para buscar un cliente anterior.',

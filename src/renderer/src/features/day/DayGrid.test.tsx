@@ -153,7 +153,7 @@ describe('DayGrid', () => {
 
   it('speaks Spanish with the Spanish catalog', () => {
     const html = render(day([appointment({ walkIn: true, visitState: 'IN_SERVICE' })]), 'es')
-    expect(html).toContain('Sin cita')
+    expect(html).toContain('Sin cita previa')
     expect(html).toContain('En servicio')
     expect(html).not.toContain('Walk-in')
   })

@@ -36,7 +36,7 @@ export const es: CatalogOf<typeof en> = {
   'visit.ARRIVED': 'Ha llegado',
   'visit.IN_SERVICE': 'En servicio',
   'visit.DONE': 'Terminada',
-  'mark.walkIn': 'Sin cita',
+  'mark.walkIn': 'Sin cita previa',
   'mark.paid': 'Pagada',
   'mark.pendingSync': 'Pendiente de sincronizar',
   'mark.needsAttention': 'Requiere atención',

@@ -51,7 +51,7 @@ export const auditActionEn: Record<AuditActionKey, string> = {
 
 export const auditActionEs: Record<AuditActionKey, string> = {
   'audit.action.appointment.book':
-    'Reservó {walkIn, select, yes {un cliente sin cita} other {una cita}}',
+    'Reservó {walkIn, select, yes {un cliente sin cita previa} other {una cita}}',
   'audit.action.appointment.visit':
     '{state, select, ARRIVED {Registró la llegada de un cliente} IN_SERVICE {Empezó un servicio} DONE {Dio por terminada una visita} NONE {Quitó la llegada de una visita} other {Cambió las notas del mostrador}}',
   'audit.action.appointment.reschedule': 'Cambió la hora de una cita',

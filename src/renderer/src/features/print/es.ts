@@ -21,7 +21,7 @@ export const es: CatalogOf<typeof en> = {
   'print.col.service': 'Servicio',
   'print.col.notes': 'Notas y avisos',
   'print.alert': 'Aviso: {alert}',
-  'print.walkIn': 'Sin cita',
+  'print.walkIn': 'Sin cita previa',
   'print.pending': 'Aún sin confirmar',
   'print.noShow': 'No se presentó',
   'print.completed': 'Atendida',

@@ -96,7 +96,7 @@ export const es: CatalogOf<typeof en> = {
   'syncHealth.problem.DESK_EVENT_REFUSED.todo':
     'Vuelva a hacer el cambio en este mostrador; si se rechaza otra vez, actualice Frontdesk aquí y avise a quien se ocupa del relé.',
   'syncHealth.problem.DESK_STATE_UNAVAILABLE':
-    'El relé es demasiado antiguo para devolver los estados de visita, notas, alertas y llegadas sin cita que este mostrador se perdió mientras estuvo fuera.',
+    'El relé es demasiado antiguo para devolver los estados de visita, notas, alertas y llegadas sin cita previa que este mostrador se perdió mientras estuvo fuera.',
   'syncHealth.problem.DESK_STATE_UNAVAILABLE.todo':
     'Pida a quien se ocupa del relé que lo actualice; mientras tanto, compruébelos con los demás mostradores de la sucursal.',
   'syncHealth.problem.DESK_EVENT_UNREADABLE':
