@@ -58,6 +58,9 @@ test('a visit by keyboard alone: check in, in service, done', async ({ page }) =
   const drawer = page.getByTestId('appointment-drawer')
   await expect(drawer).toBeVisible()
   await expect(page).toHaveURL(new RegExp(`#/day/${date}/appointment/${uid}$`))
+  // The branch's zone as its city, not its IANA id.
+  await expect(drawer.getByTestId('drawer-time')).toContainText('(Toronto time)')
+  await expect(drawer.getByTestId('drawer-time')).not.toContainText('America/')
   await expectAccessible(page, 'the appointment drawer')
 
   await tabTo(page, 'Check in', (el) => el.text === 'Check in')

@@ -66,7 +66,10 @@ test('Connect opens Cal.com in a new tab; after Allow the desk shows the connect
     `Connected to Cal.com as ${account.username}`,
   )
   await expect(page.getByTestId('branch-name')).toHaveText(account.name || account.username)
-  await expect(page.getByTestId('branch-zone')).toHaveText(`${account.timeZone} time`)
+  // The city a person would say; the zone's id is in its title.
+  expect(account.timeZone).toBe('America/Toronto')
+  await expect(page.getByTestId('branch-zone')).toHaveText('Toronto time')
+  await expect(page.getByTestId('branch-zone')).toHaveAttribute('title', 'America/Toronto')
   await expect(page.getByTestId('connect-waiting')).toHaveCount(0)
 
   // Disconnect asks first.
@@ -106,7 +109,7 @@ test('Cancel while waiting returns to Connect', async ({ page }) => {
 test('an API key pasted in the form connects the branch; a wrong one is explained', async ({
   page,
 }) => {
-  const account = state.accounts[1] ?? state.accounts[0]!
+  const account = state.accounts[1]!
   await openDesk(page)
   await page.getByRole('button', { name: 'Use an API key instead' }).click()
   const field = page.getByLabel('Cal.com API key')
@@ -128,5 +131,8 @@ test('an API key pasted in the form connects the branch; a wrong one is explaine
   await expect(page.getByTestId('connection')).toContainText(
     `Connected to Cal.com as ${account.username}`,
   )
-  await expect(page.getByTestId('branch-zone')).toHaveText(`${account.timeZone} time`)
+  // The second branch, in Berlin: its city, and its zone's id in the title.
+  expect(account.timeZone).toBe('Europe/Berlin')
+  await expect(page.getByTestId('branch-zone')).toHaveText('Berlin time')
+  await expect(page.getByTestId('branch-zone')).toHaveAttribute('title', 'Europe/Berlin')
 })

@@ -63,7 +63,8 @@ test('the day view shows appointments by staff, in the branch time zone, and upd
   expect(page.url()).not.toContain(desk.token)
 
   await expect(page.getByText('Lisbon Baixa')).toBeVisible()
-  await expect(page.getByText(/Europe\/Lisbon/)).toBeVisible()
+  await expect(page.getByTestId('branch-zone')).toHaveText('Lisbon time')
+  await expect(page.getByTestId('branch-zone')).toHaveAttribute('title', 'Europe/Lisbon')
   await expect(page.getByText('Not connected to Cal.com')).toBeVisible()
 
   await page.locator('input[type="date"]').fill('2026-07-01')

@@ -18,6 +18,7 @@ import { ConnectFlow } from '../features/settings/connect/connect-calcom'
 import { ConnectionStatus } from '../features/settings/connect/ConnectionStatus'
 import { ErrorMessage } from '../ui/ErrorMessage'
 import { todayInZone } from '../ui/time/zoned-time'
+import { zoneCity } from '../ui/time/zone-city'
 import { useApi } from './api-context'
 import { describeError } from './i18n/describe-error'
 import type { LiveStatus } from './live-stream'
@@ -211,8 +212,8 @@ export function App({ openUrl }: Props) {
         <div>
           <h1 data-testid="branch-name">{shownName ?? intl.formatMessage({ id: 'app.title' })}</h1>
           {branch.data && (
-            <p className="branch-zone" data-testid="branch-zone">
-              <FormattedMessage id="app.zone" values={{ zone: branch.data.timeZone }} />
+            <p className="branch-zone" data-testid="branch-zone" title={branch.data.timeZone}>
+              <FormattedMessage id="app.zone" values={{ zone: zoneCity(branch.data.timeZone) }} />
             </p>
           )}
         </div>

@@ -12,6 +12,7 @@ import { paths } from '../../app/routes'
 import { Drawer } from '../../ui/Drawer'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { formatCalendarDate, calendarDateInZone, formatTimeRange } from '../../ui/time/zoned-time'
+import { zoneCity } from '../../ui/time/zone-city'
 import { reasonWords } from '../attention/reason-words'
 import { useDayClients } from '../clients/queries'
 import { cardMarks } from '../day/card-marks'
@@ -205,7 +206,9 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
             <dd data-testid="drawer-time">
               {formatCalendarDate(calendarDateInZone(new Date(a.start), zone), intl.locale)},{' '}
               {formatTimeRange(a.start, a.end, zone, intl.locale)}{' '}
-              <span className="muted">({t('app.zone', { zone })})</span>
+              <span className="muted" title={zone}>
+                ({t('app.zone', { zone: zoneCity(zone) })})
+              </span>
             </dd>
             <dt>{t('appointment.service')}</dt>
             <dd>{a.eventType?.title ?? a.title}</dd>
