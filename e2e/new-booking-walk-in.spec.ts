@@ -18,6 +18,19 @@ import { aTuesdayMorning } from './front-desk-world'
 const root = join(import.meta.dirname, '..')
 const NOW = aTuesdayMorning()
 let sandbox: RunningSandbox
+
+/** Minutes after midnight on Toronto's wall clock (the first branch's zone). */
+const torontoMinute = (iso: string) => {
+  const [h, m] = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'America/Toronto',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(iso))
+    .split(':')
+  return Number(h) * 60 + Number(m)
+}
 let desk: TempDesk
 
 test.beforeEach(async () => {
@@ -49,6 +62,16 @@ test('a walk-in is booked with the keyboard alone and shows at once on the day',
   const service = dialog.getByTestId('booking-service')
   await expect(service.getByRole('button')).toContainText('Haircut & style')
   await expect(dialog.getByTestId('walk-in-slot')).toContainText('Next free time')
+  // Over an hour's notice away, it says how far off that is on the desk clock (the page's fixed
+  // clock), read in the branch's zone.
+  const next = (await dialog.getByTestId('walk-in-slot').textContent())!
+  const [, hh, mm] = /Next free time: (\d\d):(\d\d)/.exec(next)!
+  const wait = Number(hh) * 60 + Number(mm) - torontoMinute(NOW)
+  expect(wait).toBeGreaterThan(60)
+  const far = wait % 60 === 0 ? `${wait / 60} h` : `${Math.floor(wait / 60)} h ${wait % 60} min`
+  await expect(dialog.getByTestId('walk-in-slot')).toHaveText(
+    `Next free time: ${hh}:${mm} (in ${far})`,
+  )
   // The name's hint stands apart from the Phone label below it, as the other fields do.
   const hint = await dialog.getByText('Type to find a past client').boundingBox()
   const phone = await dialog.getByText('Phone', { exact: true }).boundingBox()

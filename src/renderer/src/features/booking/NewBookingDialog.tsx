@@ -15,10 +15,10 @@ import { DayPicker } from '../../ui/DayPicker'
 import { DialogFrame } from '../../ui/DialogFrame'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { ClientFields, type ClientValue } from './ClientFields'
-import { formatTime } from './format-time'
 import { formProblemWords, type FormProblem } from './form-problem'
 import { useEventTypes, useSlots, useStaff } from './queries'
 import { ServiceStaffFields } from './ServiceStaffFields'
+import { nextFreeWords } from './next-free-words'
 import { nextFreeSlot } from './slot-choice'
 import { SlotPicker, StaleNotice } from './SlotPicker'
 import type { BookingKind as Kind } from './walk-in-services'
@@ -152,10 +152,7 @@ function NewBookingForm({
           ) : eventTypeId === null && offered.length > 0 ? (
             <FormattedMessage id="booking.noWalkInService" />
           ) : walkInSlot ? (
-            <FormattedMessage
-              id="booking.nextFree"
-              values={{ time: formatTime(walkInSlot, branch.timeZone, intl.locale) }}
-            />
+            <FormattedMessage {...nextFreeWords(walkInSlot, now, branch.timeZone, intl.locale)} />
           ) : (
             <FormattedMessage id="booking.noneFreeToday" />
           )}

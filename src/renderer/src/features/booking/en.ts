@@ -17,6 +17,8 @@ export const en = {
   'booking.stale':
     'Offline: these times are Cal.com’s last answer, {hours, plural, =0 {{minutes, plural, one {# minute} other {# minutes}}} one {# hour} other {# hours}} old. A time may have gone since: Cal.com has the final say once the booking reaches it.',
   'booking.nextFree': 'Next free time: {time}',
+  'booking.nextFreeIn':
+    'Next free time: {time} ({hours, plural, =0 {in {minutes} min} other {{minutes, plural, =0 {in {hours} h} other {in {hours} h {minutes} min}}}})',
   'booking.noneFreeToday': 'Nobody is free for this service for the rest of today.',
   'booking.needsNoticeMinutes':
     'needs {minutes, plural, one {# minute’s} other {# minutes’}} notice',

@@ -19,6 +19,8 @@ export const es: CatalogOf<typeof en> = {
   'booking.stale':
     'Sin conexión: estas horas son la última respuesta de Cal.com, de hace {hours, plural, =0 {{minutes, plural, one {# minuto} other {# minutos}}} one {# hora} other {# horas}}. Puede que alguna ya no esté libre: Cal.com tiene la última palabra cuando le llegue la cita.',
   'booking.nextFree': 'Próxima hora libre: {time}',
+  'booking.nextFreeIn':
+    'Próxima hora libre: {time} ({hours, plural, =0 {dentro de {minutes} min} other {{minutes, plural, =0 {dentro de {hours} h} other {dentro de {hours} h {minutes} min}}}})',
   'booking.noneFreeToday': 'Nadie está libre para este servicio en lo que queda de hoy.',
   'booking.needsNoticeMinutes':
     'necesita {minutes, plural, one {# minuto} other {# minutos}} de antelación',
