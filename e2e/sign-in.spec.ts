@@ -121,3 +121,49 @@ test('five wrong PINs lock that person at this desk, and the screen says until w
   await expect(page.getByTestId('sign-in-problem')).toContainText('is locked at this desk until')
   await expect(page.getByTestId('signed-in')).toHaveCount(0)
 })
+
+for (const { locale, heading, submit, wrong } of [
+  {
+    locale: 'en-GB',
+    heading: 'Who is at the desk?',
+    submit: 'Sign in',
+    wrong: 'That PIN is not right. 4 tries left',
+  },
+  {
+    locale: 'es-ES',
+    heading: '¿Quién está en el mostrador?',
+    submit: 'Entrar',
+    wrong: 'Ese PIN no es correcto. Quedan 4 intentos',
+  },
+]) {
+  test(`at 1366×768 (${locale}), a wrong PIN is said under the PIN field, in view without scrolling`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ locale, viewport: { width: 1366, height: 768 } })
+    const page = await context.newPage()
+    await page.goto(`${world.desk.url}/?token=${world.desk.token}`)
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible()
+    await page.getByRole('button', { name: /Olga Owner/ }).click()
+    const field = page.getByTestId('pin')
+    await field.fill('9999')
+    await page.getByRole('button', { name: submit }).click()
+    const problem = page.getByRole('alert').filter({ hasText: wrong })
+    await expect(problem).toBeVisible()
+
+    // Right under the field, before the pad, and whole inside the viewport as the page stands.
+    const box = (await problem.boundingBox())!
+    const fieldBox = (await field.boundingBox())!
+    const viewport = page.viewportSize()!
+    expect(await page.evaluate('window.scrollY')).toBe(0)
+    expect(box.y).toBeGreaterThanOrEqual(fieldBox.y + fieldBox.height)
+    expect(box.y - (fieldBox.y + fieldBox.height)).toBeLessThan(24)
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height)
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width)
+    await expect(field).toHaveAttribute(
+      'aria-describedby',
+      (await page.getByTestId('sign-in-problem').getAttribute('id'))!,
+    )
+    await expectAccessible(page, `the sign-in screen with a wrong PIN (${locale})`)
+    await context.close()
+  })
+}

@@ -1,6 +1,7 @@
 // A PIN field with an on-screen pad: type on the keyboard (digits, Backspace, Enter) or press
-// the pad's keys; the field keeps focus either way.
-import { useRef } from 'react'
+// the pad's keys; the field keeps focus either way. What went wrong (`children`) is said right
+// under the field, where the eyes are, not under the pad and the Sign in button below the fold.
+import { useRef, type ReactNode } from 'react'
 import { useIntl } from 'react-intl'
 
 interface Props {
@@ -9,11 +10,13 @@ interface Props {
   onChange(value: string): void
   disabled: boolean
   describedBy?: string
+  /** Shown between the field and the keys: the sign-in problem. */
+  children?: ReactNode
 }
 
 const MAX_DIGITS = 12
 
-export function PinPad({ id, value, onChange, disabled, describedBy }: Props) {
+export function PinPad({ id, value, onChange, disabled, describedBy, children }: Props) {
   const intl = useIntl()
   const input = useRef<HTMLInputElement>(null)
   const press = (next: string) => {
@@ -37,6 +40,7 @@ export function PinPad({ id, value, onChange, disabled, describedBy }: Props) {
         onChange={(event) => onChange(event.target.value.replace(/\D/g, '').slice(0, MAX_DIGITS))}
         data-testid="pin"
       />
+      {children}
       <div
         className="pin-pad__keys"
         role="group"

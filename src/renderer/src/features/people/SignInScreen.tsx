@@ -92,20 +92,21 @@ export function SignInScreen({ businessName }: { businessName: string }) {
             onChange={setPin}
             disabled={signIn.isPending}
             describedBy={signIn.error ? problemId : undefined}
-          />
+          >
+            {signIn.error && (
+              <p
+                id={problemId}
+                className="sign-in__problem"
+                role="alert"
+                data-testid="sign-in-problem"
+              >
+                {problemText(intl, signIn.error, chosen.name)}
+              </p>
+            )}
+          </PinPad>
           <button type="submit" className="button--primary" disabled={signIn.isPending}>
             <FormattedMessage id={signIn.isPending ? 'people.pin.busy' : 'people.pin.submit'} />
           </button>
-          {signIn.error && (
-            <p
-              id={problemId}
-              className="sign-in__problem"
-              role="alert"
-              data-testid="sign-in-problem"
-            >
-              {problemText(intl, signIn.error, chosen.name)}
-            </p>
-          )}
         </form>
       )}
     </main>
