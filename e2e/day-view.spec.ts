@@ -107,3 +107,83 @@ test('a date with nothing booked says so and still shows the staff', async ({ pa
   await expect(page.getByText(/No appointments on/)).toBeVisible()
   await expect(page.locator('[data-testid="staff-column"]')).toHaveCount(2)
 })
+
+/** What the checks below read of an element in the page (the specs are typed without the DOM). */
+interface Drawn {
+  getBoundingClientRect(): { bottom: number; width: number }
+  children: Iterable<Drawn>
+  classList: { contains(name: string): boolean }
+  className: string
+  ownerDocument: {
+    createRange(): {
+      selectNodeContents(node: Drawn): void
+      getBoundingClientRect(): { width: number }
+    }
+  }
+}
+
+test('at 1366×768, cards side by side show the client’s name first and whole, the time below', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  for (const [hostId, name] of [
+    [13, 'Carla Dias'],
+    [14, 'Duarte Lopes'],
+  ] as const)
+    desk.services.staff.upsert({ branchId, calcomHostId: hostId, name })
+  // 1 July, Lisbon on WEST: 08:00 UTC is 09:00. Three overlapping in Anna's column (thirds), two
+  // in Bruno's (halves), and two short ones side by side (one row each).
+  desk.services.appointments.upsertMany(
+    [
+      booking('t-1', '2026-07-01T08:00:00Z', staffIds.anna, 'Hugo Reis', 60),
+      booking('t-2', '2026-07-01T08:15:00Z', staffIds.anna, 'Ana Lima', 60),
+      booking('t-3', '2026-07-01T08:30:00Z', staffIds.anna, 'Inês Sá', 75),
+      booking('h-1', '2026-07-01T08:00:00Z', staffIds.bruno, 'Rita Gomes', 45),
+      booking('h-2', '2026-07-01T08:30:00Z', staffIds.bruno, 'João Pereira', 45),
+      booking('s-1', '2026-07-01T10:00:00Z', staffIds.bruno, 'Maria Silva', 15),
+      booking('s-2', '2026-07-01T10:00:00Z', staffIds.bruno, 'Pedro Santos', 15),
+    ],
+    'calcom',
+  )
+  await page.goto(`${desk.url}/?token=${desk.token}`)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  await page.locator('input[type="date"]').fill('2026-07-01')
+  await expect(page.locator('[data-testid="appointment"]')).toHaveCount(7)
+
+  for (const uid of ['t-1', 't-2', 't-3', 'h-1', 'h-2', 's-1', 's-2']) {
+    const card = page.locator(`[data-testid="appointment"][data-uid="${uid}"]`)
+    await expect(card).toHaveClass(/appointment--narrow/)
+    const client = card.locator('.appointment__client')
+    const time = card.getByTestId('appointment-time')
+    // The name is whole (nothing cut by an ellipsis), and first: above the time on a card tall
+    // enough for two lines, before it on a one-row card.
+    expect(
+      await client.evaluate((el) => {
+        const name = el as unknown as Drawn
+        const words = name.ownerDocument.createRange()
+        words.selectNodeContents(name)
+        return words.getBoundingClientRect().width <= name.getBoundingClientRect().width
+      }),
+      `${uid}: the name is cut`,
+    ).toBe(true)
+    const [c, t] = [(await client.boundingBox())!, (await time.boundingBox())!]
+    if (uid.startsWith('s-')) expect(c.x + c.width, uid).toBeLessThanOrEqual(t.x + 0.5)
+    else expect(c.y + c.height, uid).toBeLessThanOrEqual(t.y + 0.5)
+    expect(t.height, `${uid}: the time keeps a line of its own`).toBeGreaterThan(0)
+    // card-rows.ts counts as the style sheet lays out: every row drawn is whole in the card.
+    const cut = await card.evaluate((el) => {
+      const drawn = el as unknown as Drawn
+      const bottom = drawn.getBoundingClientRect().bottom
+      return [...drawn.children]
+        .filter((row) => !row.classList.contains('visually-hidden'))
+        .filter((row) => row.getBoundingClientRect().bottom > bottom + 0.5)
+        .map((row) => row.className)
+    })
+    expect(cut, `${uid}: rows cut at the bottom`).toEqual([])
+  }
+  await page.screenshot({ path: testInfo.outputPath('side-by-side.png') })
+  await testInfo.attach('side-by-side', {
+    path: testInfo.outputPath('side-by-side.png'),
+    contentType: 'image/png',
+  })
+})

@@ -1,7 +1,10 @@
 // One appointment on the grid: a link that opens its drawer. Time and client first; then the
 // client's alert, its marks (each as icon and words) and the service, as many as fit whole
-// (card-rows.ts). Memoised on plain props: on a live change only the
-// card whose appointment changed renders again.
+// (card-rows.ts). A narrow card, side by side with others, shows the client's name first, on a
+// line of its own, and the time below it (styles.css, .appointment--narrow): at a half or a
+// third of a column, the time took the line and cut the name the receptionist scans for to
+// "Hu…". Memoised on plain props: on a live change only the card whose appointment changed
+// renders again.
 import { memo } from 'react'
 import { useIntl } from 'react-intl'
 import type { Appointment } from '../../../../shared/api/schemas'
@@ -52,7 +55,8 @@ export const AppointmentCard = memo(function AppointmentCard({
   if (notes) present.add('notes')
   if (reason) present.add('reason')
   // A compact card is one row, styled as such; a taller one draws only the rows that fit whole.
-  const fits = compact ? present : rowsThatFit(height, present)
+  const narrow = lanes > 1
+  const fits = compact ? present : rowsThatFit(height, present, narrow)
   const rowClass = (name: string, row: CardRow) =>
     fits.has(row) ? name : `${name} visually-hidden`
   return (
@@ -65,6 +69,7 @@ export const AppointmentCard = memo(function AppointmentCard({
         a.syncState !== 'synced' ? `appointment--sync-${a.syncState}` : '',
         struck ? 'appointment--struck' : '',
         compact ? 'appointment--compact' : '',
+        narrow ? 'appointment--narrow' : '',
         isMovable(a) ? 'appointment--movable' : '',
       ]
         .filter(Boolean)

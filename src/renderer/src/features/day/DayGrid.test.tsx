@@ -142,6 +142,35 @@ describe('DayGrid', () => {
     expect(cardStyle('b')).toBe('top:192px;height:48px;left:calc(50% + 2px);width:calc(50% - 4px)')
   })
 
+  it('marks cards side by side narrow, so the client’s name comes first on its own line', () => {
+    const html = render(
+      day([
+        // A 45-minute pair side by side, and one as long alone later on.
+        appointment({ uid: 'a', end: '2026-03-29T10:15:00Z', walkIn: true }),
+        appointment({ uid: 'b', end: '2026-03-29T10:15:00Z' }),
+        appointment({ uid: 'c', start: '2026-03-29T12:00:00Z', end: '2026-03-29T12:45:00Z' }),
+      ]),
+    )
+    const card = (uid: string) =>
+      html.split('<a ').find((tag) => tag.includes(`data-uid="${uid}"`))!
+    const classes = (uid: string) =>
+      card(uid)
+        .match(/class="([^"]*)"/)![1]!
+        .split(' ')
+    expect(classes('a')).toContain('appointment--narrow')
+    expect(classes('b')).toContain('appointment--narrow')
+    expect(classes('c')).not.toContain('appointment--narrow')
+    // Name and time take two rows of a narrow 45-minute card: its mark still fits whole below
+    // them, its service no longer does (still read out), where the card alone shows it.
+    expect(card('a')).toContain('class="tags"')
+    expect(card('a')).toContain('class="appointment__service visually-hidden"')
+    expect(card('c')).toContain('class="appointment__service">Haircut<')
+    // Each card keeps time, then name, in its words: the order on screen is the style sheet's.
+    expect(card('a')).toMatch(
+      /appointment__time[^>]*>[^<]*<\/time> <strong class="appointment__client">Rita Sousa</,
+    )
+  })
+
   it('gives a card alone in its time the whole column (from the style sheet)', () => {
     const html = render(day([appointment({ uid: 'a' })]))
     const style = html

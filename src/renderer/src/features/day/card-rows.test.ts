@@ -18,4 +18,14 @@ describe('the rows a card shows', () => {
     expect([...rowsThatFit(minutes(30), all)]).toEqual(['alert'])
     expect([...rowsThatFit(minutes(30), new Set<CardRow>(['service']))]).toEqual(['service'])
   })
+
+  it('gives a narrow card’s two first lines (client, then time) their room before any row', () => {
+    // Side by side, the client's name and the time take a line each.
+    expect([...rowsThatFit(minutes(45), all, true)]).toEqual(['alert'])
+    expect([...rowsThatFit(minutes(60), all, true)]).toEqual(['alert', 'marks'])
+    expect([...rowsThatFit(minutes(75), all, true)]).toEqual(['alert', 'marks', 'service'])
+    // A 30-minute one has room for its name and time alone.
+    expect([...rowsThatFit(minutes(30), all, true)]).toEqual([])
+    expect([...rowsThatFit(minutes(30), new Set<CardRow>(['service']), true)]).toEqual([])
+  })
 })
