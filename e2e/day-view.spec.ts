@@ -156,7 +156,8 @@ test('at 1366×768, cards side by side show the client’s name first and whole,
     const client = card.locator('.appointment__client')
     const time = card.getByTestId('appointment-time')
     // The name is whole (nothing cut by an ellipsis), and first: above the time on a card tall
-    // enough for two lines, before it on a one-row card.
+    // enough for two lines, before it on a one-row card (or the time alone is left off the row,
+    // on a line not drawn, where not even its start fits).
     expect(
       await client.evaluate((el) => {
         const name = el as unknown as Drawn
@@ -167,7 +168,8 @@ test('at 1366×768, cards side by side show the client’s name first and whole,
       `${uid}: the name is cut`,
     ).toBe(true)
     const [c, t] = [(await client.boundingBox())!, (await time.boundingBox())!]
-    if (uid.startsWith('s-')) expect(c.x + c.width, uid).toBeLessThanOrEqual(t.x + 0.5)
+    if (uid.startsWith('s-'))
+      expect(t.x >= c.x + c.width - 0.5 || t.y >= c.y + c.height - 0.5, uid).toBe(true)
     else expect(c.y + c.height, uid).toBeLessThanOrEqual(t.y + 0.5)
     expect(t.height, `${uid}: the time keeps a line of its own`).toBeGreaterThan(0)
     // card-rows.ts counts as the style sheet lays out: every row drawn is whole in the card.
