@@ -552,6 +552,12 @@ export const AnotherTimeBody = Type.Object(
       'The new start (GET /api/slots), within 2 years of today: the refused new booking or ' +
         'reschedule is sent again for this time',
     ),
+    reason: Type.Optional(
+      Type.String({
+        maxLength: 500,
+        description: "A refused reschedule's reason, told to Cal.com",
+      }),
+    ),
   },
   { additionalProperties: false },
 )

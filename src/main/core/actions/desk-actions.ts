@@ -237,7 +237,7 @@ export class DeskActions {
     userId: number | null,
   ): Promise<ActionResult> {
     const refused = this.#refusedTimedRowOf(uid)
-    if (refused) return this.anotherTime(refused.id, { start: input.start }, userId)
+    if (refused) return this.anotherTime(refused.id, input, userId)
     return this.#queueReschedule(uid, input, userId)
   }
 
@@ -276,11 +276,11 @@ export class DeskActions {
    */
   async anotherTime(
     outboxId: number,
-    input: { start: string },
+    input: { start: string; reason?: string },
     userId: number | null,
   ): Promise<ActionResult> {
     const startsAt = actionInstant(input.start, 'start')
-    const a = this.#existing(this.#refusedTimeRow(outboxId).bookingUid)
+    const a = this.#refusedTimeAppointment(this.#refusedTimeRow(outboxId))
     const eventType =
       a.eventTypeId === null ? undefined : this.d.eventTypes.byId(a.branchId, a.eventTypeId)
     if (eventType) {
@@ -310,7 +310,7 @@ export class DeskActions {
     const uid = this.d.db.transaction((tx) => {
       // Read again: the slot check waited for Cal.com.
       const row = this.#refusedTimeRow(outboxId)
-      const now = this.#existing(row.bookingUid)
+      const now = this.#refusedTimeAppointment(row)
       oldStartsAt = now.startsAt
       const endsAt = startsAt + (now.endsAt - now.startsAt)
       const start = new Date(startsAt).toISOString()
@@ -321,7 +321,11 @@ export class DeskActions {
               start,
               end: new Date(endsAt).toISOString(),
             }
-          : { ...(row.payload as StoredPayload<'reschedule'>), start }
+          : {
+              ...(row.payload as StoredPayload<'reschedule'>),
+              start,
+              ...(input.reason ? { reason: input.reason } : {}),
+            }
       this.d.outbox.markPending(
         tx,
         { ...row, payload },
@@ -343,6 +347,7 @@ export class DeskActions {
           mutationId: row.mutationId,
           from: new Date(oldStartsAt).toISOString(),
           start,
+          ...(input.reason ? { reason: input.reason } : {}),
         },
       })
       return row.bookingUid
@@ -361,17 +366,28 @@ export class DeskActions {
           'new booking or a reschedule that needs attention can be sent for another time',
       )
     }
-    // A later move queued at the desk would take the booking elsewhere again.
-    const later = this.d.outbox
-      .openRowsOf(row.bookingUid)
-      .find((r) => r.id > row.id && r.op === 'reschedule')
+    // Anything queued after it at the desk (a move, a cancellation) was decided on top of it:
+    // sending it again under that would book a time someone already moved or cancelled.
+    const later = this.d.outbox.openRowsOf(row.bookingUid).find((r) => r.id > row.id)
     if (later) {
       throw new DeskError(
         'NOT_ALLOWED',
-        `Outbox entry ${outboxId} has a later reschedule (${later.id}) of the same booking queued`,
+        `Outbox entry ${outboxId} has a later ${later.op} (${later.id}) of the same booking queued`,
       )
     }
     return row
+  }
+
+  /** The appointment of a refused change, while it can still be booked: not cancelled meanwhile. */
+  #refusedTimeAppointment(row: OutboxRow): AppointmentRow {
+    const a = this.#existing(row.bookingUid)
+    if (!LIVE.includes(a.status)) {
+      throw new DeskError(
+        'NOT_ALLOWED',
+        `Only scheduled or pending appointments can be sent for another time; this one is ${a.status.toLowerCase().replace('_', '-')}`,
+      )
+    }
+    return a
   }
 
   cancel(uid: string, input: { reason: string }, userId: number | null) {

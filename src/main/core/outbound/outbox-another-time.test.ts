@@ -141,8 +141,12 @@ describe('another time for a change refused for its time', () => {
     w.link.up()
     await refused(move.outboxId!)
 
-    const res = await anotherTime(move.outboxId!, { start: slots[6] })
+    const res = await anotherTime(move.outboxId!, { start: slots[6], reason: 'Later suits her' })
     expect(res.status).toBe(202)
+    expect(w.desk.services.outbox.byId(move.outboxId!)!.payload).toMatchObject({
+      start: slots[6],
+      reason: 'Later suits her',
+    })
     expect((await json<ActionResult>(res)).appointment).toMatchObject({
       uid: a.uid,
       start: slots[6],
@@ -174,6 +178,27 @@ describe('another time for a change refused for its time', () => {
     const made = calcomBookingsOf(mutationId)
     expect(made).toHaveLength(1)
     expect(Date.parse(made[0]!.start)).toBe(Date.parse(slots[5]!))
+  })
+
+  it('never books again a refused booking cancelled at the desk since', async () => {
+    // Booked, then cancelled, would mail the client twice for nothing.
+    const haircut = eventTypeOf(w.desk, 'haircut')
+    const { slots } = await slotsOf(w.desk, haircut.id, '2026-03-18')
+    const booked = await refusedBooking('Cy Cancelled', slots[2]!)
+    const uid = booked.appointment.uid
+    const mutationId = w.desk.services.outbox.byId(booked.outboxId!)!.mutationId
+    await act(w.desk, uid, 'cancel', { reason: 'Client called to cancel' })
+    const rows = () => w.desk.services.outbox.openRowsOf(uid)
+    const before = rows()
+
+    const move = await post(w.desk, `/api/appointments/${uid}/reschedule`, { start: slots[5] })
+    expect(move.status).toBe(409)
+    expect((await json<{ error: { code: string } }>(move)).error.code).toBe('NOT_ALLOWED')
+    const again = await anotherTime(booked.outboxId!, { start: slots[5] })
+    expect(again.status).toBe(409)
+    expect((await json<{ error: { code: string } }>(again)).error.code).toBe('NOT_ALLOWED')
+    expect(rows()).toEqual(before)
+    expect(calcomBookingsOf(mutationId)).toEqual([])
   })
 
   it('refuses what cannot take another time, and a refused request changes nothing', async () => {

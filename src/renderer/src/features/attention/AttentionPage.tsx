@@ -17,7 +17,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage'
 import { calendarDateInZone, formatCalendarDate } from '../../ui/time/zoned-time'
 import { RescheduleDialog } from '../appointment/RescheduleDialog'
 import { useStaff } from '../booking/queries'
-import { attentionActions } from './attention-actions'
+import { attentionActions, mayPickTime } from './attention-actions'
 import { AppointmentSummary } from './AppointmentSummary'
 import { DoneLine } from './DoneLine'
 import { useLeavingRow } from './leaving-row'
@@ -96,9 +96,9 @@ function AttentionRow({
   const name = appointment?.attendee.name
   const label = name ? `${what}: ${name}` : what
   const zone = branch.timeZone
-  // Decided from the reason alone while the booking loads, so the main button does not move
-  // once it is there; "Choose another time" itself shows once its booking is known.
-  const actions = attentionActions(entry, mayMove && appointment?.eventType !== null)
+  // Decided from the reason alone while the booking loads; once it is there, "Choose another
+  // time" is offered only for a booking the drawer could move (not one cancelled since).
+  const actions = attentionActions(entry, mayPickTime(mayMove, appointment))
   const anotherTime = useAnotherTime(entry.id)
   const retry = useMutation({
     mutationFn: () => api.call('outboxRetry', { params, body: {} }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import type { Appointment } from '../../../../shared/api/schemas'
 import { refusalReason, type OutboxReason } from '../../../../shared/api/outbox-reasons'
-import { attentionActions } from './attention-actions'
+import { attentionActions, mayPickTime } from './attention-actions'
 
 const taken = refusalReason('User either already has booking at this time or is not available')
 const past = refusalReason('Attempting to book a meeting in the past.')
@@ -38,5 +39,25 @@ describe('the main action of a row in Needs attention', () => {
     }
     // A booking of no known service has no free times to offer, or the person may not move it.
     expect(attentionActions({ op: 'create', reason: taken }, false)).toEqual(['retry'])
+  })
+})
+
+describe('whether a row may offer another time', () => {
+  const haircut = { id: 1, title: 'Haircut & style' } as NonNullable<Appointment['eventType']>
+  const booking = (status: Appointment['status']) => ({
+    status,
+    visitState: 'NONE' as const,
+    eventType: haircut,
+  })
+
+  it('offers it for a booking the drawer could move, and while the booking loads', () => {
+    expect(mayPickTime(true, booking('SCHEDULED'))).toBe(true)
+    expect(mayPickTime(true, undefined)).toBe(true)
+  })
+
+  it('never for a booking cancelled since, one with no service, or a person who may not move', () => {
+    expect(mayPickTime(true, booking('CANCELLED'))).toBe(false)
+    expect(mayPickTime(true, { ...booking('SCHEDULED'), eventType: null })).toBe(false)
+    expect(mayPickTime(false, booking('SCHEDULED'))).toBe(false)
   })
 })

@@ -4,7 +4,8 @@
 // leads, with the slot picker the drawer's reschedule uses; for anything else (Cal.com out of
 // reach, an error of its own) sending it again is the way, and leads.
 import type { OutboxReasonCode } from '../../../../shared/api/outbox-reasons'
-import type { OutboxEntry } from '../../../../shared/api/schemas'
+import type { Appointment, OutboxEntry } from '../../../../shared/api/schemas'
+import { isMovable } from '../appointment/appointment-actions'
 
 export type AttentionAction = 'another-time' | 'retry'
 
@@ -29,4 +30,16 @@ export function attentionActions(
 
 export function isTimeGone(entry: Pick<OutboxEntry, 'reason'>): boolean {
   return entry.reason !== null && TIME_GONE.has(entry.reason.code)
+}
+
+/**
+ * Whether a row may offer "Choose another time": the person at the desk may move bookings, and
+ * the booking is one the drawer could move (not cancelled since, its service known). Decided by
+ * the permission alone while the booking loads, so the main button does not change for nothing.
+ */
+export function mayPickTime(
+  mayMove: boolean,
+  appointment: Pick<Appointment, 'status' | 'visitState' | 'eventType'> | undefined,
+): boolean {
+  return mayMove && (appointment === undefined || isMovable(appointment))
 }
