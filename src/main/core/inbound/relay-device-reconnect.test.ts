@@ -220,6 +220,7 @@ describe('connecting the branch again', () => {
     const devices = await Promise.all(
       Array.from({ length: 5 }, () => desk.services.sync.relayDevice()),
     )
+    expect(devices[0]).not.toBeNull()
     expect(new Set(devices.map((d) => d?.deviceId)).size).toBe(1)
     await connect(accounts[0]!)
     expect(await activeDevicesOf(channelId)).toHaveLength(1)

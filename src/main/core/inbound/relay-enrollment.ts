@@ -108,6 +108,7 @@ export class RelayEnrollment {
 
   /** The relay no longer knows the device: enroll again next time. */
   async forget(): Promise<void> {
+    await this.#settled()
     this.#device = null
     await this.o.deviceStore.clear()
   }
@@ -118,6 +119,9 @@ export class RelayEnrollment {
    * kept, unused, for the next enrollment to replace.
    */
   async retire(): Promise<void> {
+    // An enrollment under way would save its device after this one was given up: one active
+    // device at the relay for a disconnected desk. It ends first, and is retired with the rest.
+    await this.#settled()
     this.#device = null
     const device = await this.o.deviceStore.load()
     if (!device) return
@@ -131,5 +135,10 @@ export class RelayEnrollment {
       { deviceId: device.deviceId },
       'the relay could not be reached to revoke this desk’s device; the next enrollment will',
     )
+  }
+
+  /** Waits for the enrollment under way, if any, however it ends. */
+  async #settled(): Promise<void> {
+    await this.#enrolling?.done.catch(() => undefined)
   }
 }
