@@ -14,11 +14,21 @@ const TU_FORMS = [
   'Ciérralo|conéctate|Conéctalo|pégala',
 ].join('|')
 const TU = new RegExp(`(?<!\\p{L})(${TU_FORMS})(?!\\p{L})`, 'u')
+/** The tú preterite ends in -aste / -iste; a few other words do too. */
+const TU_PRETERITE = /\p{L}+(?:aste|iste)(?!\p{L})/gu
+const NOT_PRETERITE = new Set(['existe', 'consiste', 'insiste', 'resiste', 'triste', 'chiste'])
 
 describe('the Spanish catalogs', () => {
   it('address the receptionist as usted throughout', () => {
     const tu = Object.entries(MESSAGES.es).filter(([, text]) => TU.test(text))
     expect(tu).toEqual([])
+  })
+
+  it('use no tú preterite ("cambiaste", "pusiste"): usted says "cambió", "puso"', () => {
+    const preterite = Object.entries(MESSAGES.es).filter(([, text]) =>
+      [...text.matchAll(TU_PRETERITE)].some(([word]) => !NOT_PRETERITE.has(word.toLowerCase())),
+    )
+    expect(preterite).toEqual([])
   })
 
   it('name the owner as the Team screen and sign-in do, "propietario", never "dueño"', () => {

@@ -99,7 +99,7 @@ export const en = {
   'history.retryAsked': 'Sending to Cal.com again, asked at the desk',
   'history.bookingDiscarded': 'Booking discarded at the desk',
   'history.changeDiscarded': 'Change discarded at the desk',
-  'history.anotherTime': 'Another time chosen at the desk; sending to Cal.com again',
+  'history.anotherTime': 'Another time chosen at the desk and sent to Cal.com again',
   'error.NOT_ALLOWED': 'This is not possible in the appointment’s current state.',
   'error.NOT_FOUND': 'This appointment is no longer on this desk.',
   'error.STAFF_UNAVAILABLE':

@@ -99,7 +99,7 @@ export const es: CatalogOf<typeof en> = {
   'history.retryAsked': 'Reenvío a Cal.com pedido en el mostrador',
   'history.bookingDiscarded': 'Reserva descartada en el mostrador',
   'history.changeDiscarded': 'Cambio descartado en el mostrador',
-  'history.anotherTime': 'Otra hora elegida en el mostrador; se envía de nuevo a Cal.com',
+  'history.anotherTime': 'Otra hora elegida en el mostrador y enviada de nuevo a Cal.com',
   'error.NOT_ALLOWED': 'No es posible en el estado actual de la cita.',
   'error.NOT_FOUND': 'Esta cita ya no está en este mostrador.',
   'error.STAFF_UNAVAILABLE':

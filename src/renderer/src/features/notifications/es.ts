@@ -89,7 +89,7 @@ export const es: CatalogOf<typeof en> = {
   'notifications.save.applied': 'Guardado. Las reglas nuevas valen desde ya.',
   'notifications.save.proposed':
     'Enviado al propietario. Las reglas cambian cuando el propietario lo apruebe.',
-  'notifications.save.noChange': 'Aún no cambiaste nada.',
+  'notifications.save.noChange': 'Aún no ha cambiado nada.',
   'notifications.proposals.none': 'No hay cambios esperando aprobación.',
   'notifications.proposals.by': 'Propuesto por {name}, {time}',
   'notifications.proposals.reason': 'Por qué: {reason}',
