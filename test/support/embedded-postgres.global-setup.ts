@@ -21,11 +21,17 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
 }
 
 async function startWithoutExitHook(): Promise<RunningPostgres> {
+  const { startEmbeddedPostgres } = await importEmbeddedPostgres()
+  return startEmbeddedPostgres()
+}
+
+/** ./embedded-postgres, without the `beforeExit` and `exit` listeners its import adds. */
+export async function importEmbeddedPostgres(): Promise<typeof import('./embedded-postgres')> {
   const before = new Set([...process.listeners('beforeExit'), ...process.listeners('exit')])
-  const { startEmbeddedPostgres } = await import('./embedded-postgres')
+  const imported = await import('./embedded-postgres')
   for (const listener of process.listeners('beforeExit'))
     if (!before.has(listener)) process.off('beforeExit', listener)
   for (const listener of process.listeners('exit'))
     if (!before.has(listener)) process.off('exit', listener)
-  return startEmbeddedPostgres()
+  return imported
 }
