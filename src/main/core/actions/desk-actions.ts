@@ -125,34 +125,9 @@ export class DeskActions {
     }
     const startsAt = actionInstant(input.start, 'start')
     const endsAt = startsAt + eventType.lengthMinutes * 60_000
-    // How Cal.com is told "this member" (host-naming.ts): one it cannot be told of would be
-    // booked with whoever Cal.com picks, so the booking is refused here, before anything is queued.
-    const naming = member && hostNaming(member)
-    if (member && naming?.by === 'nothing') throw staffNotBookable(member.name, eventType.title)
-    // Cal.com's slots answer for the event type (any host free), never for one staff member, so
-    // the chosen one's own appointments are checked here, and what only Cal.com knows is said.
-    const staffBusy = member && this.d.slots.staffConflict(eventType.id, member.id, startsAt)
-    if (staffBusy) {
-      throw new DeskError(
-        'STAFF_UNAVAILABLE',
-        staffBusy.message,
-        'staffId',
-        undefined,
-        staffBusy.params,
-      )
-    }
-    // A member known by username only is asked for by their own free times; Cal.com having no
-    // such service under their username cannot book them at all.
-    const checked = await this.d.slots.check(eventType.id, startsAt, { staffId: member?.id })
-    if (member && checked === 'not_bookable') throw staffNotBookable(member.name, eventType.title)
-    if (checked === 'unavailable') {
-      throw new DeskError(
-        'SLOT_UNAVAILABLE',
-        `${new Date(startsAt).toISOString()} is not a free slot of ${eventType.title}` +
-          `${naming?.by === 'username' ? ` with ${member!.name}` : ''} in Cal.com`,
-        'start',
-      )
-    }
+    const { naming, checked } = await this.#checkStart(eventType, member, startsAt, {
+      busyField: 'staffId',
+    })
     // Said unless Cal.com has just answered for the member's own free times.
     const ownConfirmed = naming?.by === 'username' && checked === 'available'
     const notice =
@@ -286,25 +261,7 @@ export class DeskActions {
     if (eventType) {
       const member = a.staffId === null ? undefined : this.d.staff.activeById(a.branchId, a.staffId)
       // The booking's own time is not in its way.
-      const staffBusy =
-        member && this.d.slots.staffConflict(eventType.id, member.id, startsAt, a.uid)
-      if (staffBusy) {
-        throw new DeskError(
-          'STAFF_UNAVAILABLE',
-          staffBusy.message,
-          'start',
-          undefined,
-          staffBusy.params,
-        )
-      }
-      const checked = await this.d.slots.check(eventType.id, startsAt, { staffId: member?.id })
-      if (checked === 'unavailable') {
-        throw new DeskError(
-          'SLOT_UNAVAILABLE',
-          `${new Date(startsAt).toISOString()} is not a free slot of ${eventType.title} in Cal.com`,
-          'start',
-        )
-      }
+      await this.#checkStart(eventType, member, startsAt, { busyField: 'start', moving: a.uid })
     }
     let oldStartsAt = 0
     const uid = this.d.db.transaction((tx) => {
@@ -353,6 +310,47 @@ export class DeskActions {
       return row.bookingUid
     })
     return this.#committed(uid, outboxId, [oldStartsAt])
+  }
+
+  /**
+   * Whether `startsAt` may be asked of Cal.com for this service, and this member if one is
+   * chosen; throws the refusal. How Cal.com is told "this member" (host-naming.ts): one it cannot
+   * be told of would be booked with whoever Cal.com picks, so it is refused before anything is
+   * queued. Cal.com's slots answer for the event type (any host free), never for one staff member,
+   * so the member's own appointments are checked here (less the booking being `moving`); a
+   * member known by username only is asked for by their own free times, and Cal.com having no
+   * such service under their username cannot book them at all.
+   */
+  async #checkStart(
+    eventType: NonNullable<ReturnType<DeskActionsDeps['eventTypes']['byId']>>,
+    member: ReturnType<DeskActionsDeps['staff']['activeById']>,
+    startsAt: number,
+    opts: { busyField: 'staffId' | 'start'; moving?: string },
+  ) {
+    const naming = member && hostNaming(member)
+    if (member && naming?.by === 'nothing') throw staffNotBookable(member.name, eventType.title)
+    const staffBusy =
+      member && this.d.slots.staffConflict(eventType.id, member.id, startsAt, opts.moving)
+    if (staffBusy) {
+      throw new DeskError(
+        'STAFF_UNAVAILABLE',
+        staffBusy.message,
+        opts.busyField,
+        undefined,
+        staffBusy.params,
+      )
+    }
+    const checked = await this.d.slots.check(eventType.id, startsAt, { staffId: member?.id })
+    if (member && checked === 'not_bookable') throw staffNotBookable(member.name, eventType.title)
+    if (checked === 'unavailable') {
+      throw new DeskError(
+        'SLOT_UNAVAILABLE',
+        `${new Date(startsAt).toISOString()} is not a free slot of ${eventType.title}` +
+          `${naming?.by === 'username' ? ` with ${member!.name}` : ''} in Cal.com`,
+        'start',
+      )
+    }
+    return { naming, checked }
   }
 
   /** The outbox row `anotherTime` re-times: a refused create or reschedule, last to move it. */
