@@ -114,3 +114,40 @@ test('a walk-in is booked with the keyboard alone and shows at once on the day',
   const time = (await card.getByTestId('appointment-time').textContent())!.split(/\s*[–-]\s*/)[0]
   await expect(page.getByTestId('booking-done')).toHaveText(`Booked Walker Keys at ${time}.`)
 })
+
+test('with no services to offer, or none read, New booking says so, never "Nobody is free"', async ({
+  page,
+}) => {
+  let services: 'none' | 'failed' = 'none'
+  await page.route('**/api/event-types', (route) =>
+    services === 'none'
+      ? route.fulfill({ json: [] })
+      : route.fulfill({
+          status: 500,
+          json: {
+            error: {
+              code: 'INTERNAL',
+              message: 'Something went wrong in the desk; it was logged.',
+            },
+          },
+        }),
+  )
+  await page.clock.setFixedTime(new Date(NOW))
+  await page.goto(`${desk.url}/?token=${desk.token}`)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  const dialog = page.getByTestId('new-booking')
+
+  await page.keyboard.press('n')
+  await expect(dialog.getByTestId('walk-in-slot')).toHaveText(
+    'This branch has no services to book yet. They come from its Cal.com account: Settings shows whether it is connected.',
+  )
+  await expect(dialog.getByTestId('booking-service').getByRole('button')).toBeDisabled()
+  await expectAccessible(page, 'new booking with no services', '[data-testid="new-booking"]')
+
+  services = 'failed'
+  await page.reload()
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  await page.keyboard.press('n')
+  await expect(dialog.getByRole('alert')).toContainText('Something went wrong in the desk')
+  await expect(dialog.getByTestId('walk-in-slot')).not.toContainText('Nobody is free')
+})

@@ -149,7 +149,9 @@ function NewBookingForm({
         <p className="booking__next" role="status" data-testid="walk-in-slot">
           {services.isPending || (slots.isPending && eventTypeId !== null) ? (
             <FormattedMessage id="booking.slotsLoading" />
-          ) : eventTypeId === null && offered.length > 0 ? (
+          ) : services.isError ? null : offered.length === 0 ? (
+            <FormattedMessage id="booking.noServices" />
+          ) : eventTypeId === null ? (
             <FormattedMessage id="booking.noWalkInService" />
           ) : walkInSlot ? (
             <FormattedMessage {...nextFreeWords(walkInSlot, now, branch.timeZone, intl.locale)} />
@@ -159,6 +161,11 @@ function NewBookingForm({
         </p>
       ) : (
         <>
+          {services.isSuccess && offered.length === 0 && (
+            <p className="booking__next" role="status">
+              <FormattedMessage id="booking.noServices" />
+            </p>
+          )}
           <DayPicker
             className="booking__date"
             label={intl.formatMessage({ id: 'booking.date' })}
@@ -188,6 +195,7 @@ function NewBookingForm({
       {problem && (
         <ErrorMessage message={intl.formatMessage({ id: formProblemWords(problem, kind) })} />
       )}
+      {services.error && <ErrorMessage message={describeError(intl, services.error)} />}
       {slots.error && <ErrorMessage message={describeError(intl, slots.error)} />}
       {book.error && (
         <ErrorMessage message={describeError(intl, book.error, { timeZone: branch.timeZone })} />

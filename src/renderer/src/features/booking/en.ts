@@ -24,6 +24,8 @@ export const en = {
     'needs {minutes, plural, one {# minute’s} other {# minutes’}} notice',
   'booking.needsNoticeHours': 'needs {hours, plural, one {# hour’s} other {# hours’}} notice',
   'booking.needsNoticeDays': 'needs {days, plural, one {# day’s} other {# days’}} notice',
+  'booking.noServices':
+    'This branch has no services to book yet. They come from its Cal.com account: Settings shows whether it is connected.',
   'booking.noWalkInService':
     'No service can be booked as a walk-in today: each needs more notice. Make a phone booking instead.',
   'booking.client': 'Client name',

@@ -27,6 +27,8 @@ export const es: CatalogOf<typeof en> = {
   'booking.needsNoticeHours':
     'necesita {hours, plural, one {# hora} other {# horas}} de antelación',
   'booking.needsNoticeDays': 'necesita {days, plural, one {# día} other {# días}} de antelación',
+  'booking.noServices':
+    'Esta sucursal aún no tiene servicios para reservar. Vienen de su cuenta de Cal.com: en Ajustes verá si está conectada.',
   'booking.noWalkInService':
     'Hoy no se puede reservar ningún servicio sin cita previa: todos necesitan más antelación. Haga una reserva telefónica.',
   'booking.client': 'Nombre del cliente',
