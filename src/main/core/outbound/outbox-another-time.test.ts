@@ -76,6 +76,13 @@ async function refusedBooking(name: string, slot: string) {
   return booked
 }
 
+/** A haircut booked at the desk and made by Cal.com, as the desk now shows it. */
+async function bookedInCalcom(name: string, start: string) {
+  const haircut = eventTypeOf(w.desk, 'haircut')
+  const booked = await book(w.desk, { eventTypeId: haircut.id, start, attendee: { name } })
+  return syncedFrom(w.desk, booked.outboxId!)
+}
+
 describe('another time for a change refused for its time', () => {
   it('books a refused new booking at the time chosen, once, under its mutation id', async () => {
     const haircut = eventTypeOf(w.desk, 'haircut')
@@ -125,16 +132,7 @@ describe('another time for a change refused for its time', () => {
   it('moves a booking whose refused move asked for a taken time to the time chosen', async () => {
     const haircut = eventTypeOf(w.desk, 'haircut')
     const { slots } = await slotsOf(w.desk, haircut.id, '2026-03-12')
-    const a = await syncedFrom(
-      w.desk,
-      (
-        await book(w.desk, {
-          eventTypeId: haircut.id,
-          start: slots[1],
-          attendee: { name: 'Mo Ved' },
-        })
-      ).outboxId!,
-    )
+    const a = await bookedInCalcom('Mo Ved', slots[1]!)
     w.link.down()
     const move = await act(w.desk, a.uid, 'reschedule', { start: slots[3] })
     await everyHostTaken(slots[3]!)
@@ -228,16 +226,7 @@ describe('another time for a change refused for its time', () => {
     expect(shown()).toMatchObject({ start: startBefore, syncState: 'needs_attention' })
 
     // A refusal that is not about a time (a no-show before the start) takes none.
-    const other = await syncedFrom(
-      w.desk,
-      (
-        await book(w.desk, {
-          eventTypeId: haircut.id,
-          start: slots[6],
-          attendee: { name: 'Al Bo' },
-        })
-      ).outboxId!,
-    )
+    const other = await bookedInCalcom('Al Bo', slots[6]!)
     const noShow = await act(w.desk, other.uid, 'no-show')
     await refused(noShow.outboxId!)
     const notATimeChange = await anotherTime(noShow.outboxId!, { start: slots[7] })
