@@ -7,13 +7,15 @@
 // - was given a status its route declares a schema for;
 // - is, once parsed, exactly what the handler sent: the serializer dropped no field and changed
 //   no value (times, nulls, counts, rules documents);
-// - validates against the shared schema the desk checks it with (src/shared/relay/*-answers.ts).
+// - validates against the shared schema the desk checks it with (src/shared/relay/*-answers.ts),
+//   by the desk's own check (src/shared/relay/answer-problem.ts).
 import { randomUUID } from 'node:crypto'
 import type { TSchema } from '@sinclair/typebox'
 import { Type } from '@sinclair/typebox'
-import Ajv, { type ValidateFunction } from 'ajv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox, type SandboxState } from '../../sandbox/src/index.js'
+// The desk's own check of an answer: the same Ajv, the same "date-time", the same words.
+import { answerProblem } from '../../src/shared/relay/answer-problem.js'
 import {
   BusinessSnapshotSchema,
   CancellationPolicyResponseSchema,
@@ -54,7 +56,6 @@ import type {
   PersonChangeResponse,
   RulesProposal,
 } from '../../src/shared/relay/relay-contract.js'
-import { isRealInstant } from '../../src/shared/time/real-instant.js'
 import { buildApp, type RelayApp } from '../src/app.js'
 import { errorAnswers } from '../src/errors.js'
 import { openStorage } from '../src/storage/open-storage.js'
@@ -74,17 +75,6 @@ import {
 const NOW = '2026-03-02T10:00:00.000Z'
 const OWNER_PIN = '482913'
 const ADMIN_PIN = '5555'
-
-// The desk's own check of an answer (src/main/core/inbound/relay-answer.ts): the same Ajv
-// options and the same "date-time".
-const ajv = new Ajv({ allErrors: false, strict: false })
-ajv.addFormat('date-time', { type: 'string', validate: isRealInstant })
-const compiled = new WeakMap<TSchema, ValidateFunction>()
-function problemOf(schema: TSchema, value: unknown): string | undefined {
-  let validate = compiled.get(schema)
-  if (!validate) compiled.set(schema, (validate = ajv.compile(schema)))
-  return validate(value) ? undefined : ajv.errorsText(validate.errors)
-}
 
 /** What the relay did with one request: the status, its schema, and what the handler sent. */
 interface Seen {
@@ -184,7 +174,7 @@ describe.each(ENGINES)('every answer on %s is declared and written as sent', (en
     if (!String(res.headers['content-type']).startsWith('application/json')) return res.body as T
     const body: unknown = res.json()
     if (s!.sent !== undefined) expect(body, `${s!.route} ${status}`).toStrictEqual(s!.sent)
-    if (schema) expect(problemOf(schema, body), `${s!.route} ${status}`).toBeUndefined()
+    if (schema) expect(answerProblem(schema, body), `${s!.route} ${status}`).toBeUndefined()
     return body as T
   }
   /** A refusal: the error handler's body, which the desk reads the code (and field) of. */
@@ -449,7 +439,7 @@ describe.each(ENGINES)('every answer on %s is declared and written as sent', (en
       NotificationsResponseSchema,
     )
     expect(page.notifications.length).toBeGreaterThan(0)
-    expect(problemOf(DesktopPollAnswerSchema, page)).toBeUndefined()
+    expect(answerProblem(DesktopPollAnswerSchema, page)).toBeUndefined()
     const history = await answer<{ entries: { sentAt: string | null; reason: string | null }[] }>(
       { url: '/v1/business/notifications/history' },
       200,
@@ -482,7 +472,7 @@ describe.each(ENGINES)('every answer on %s is declared and written as sent', (en
       ResyncAnswerSchema,
     )
     expect(resync).toMatchObject({ resumeAfter: events.nextAfter })
-    expect(problemOf(RelayErrorBodySchema, resync)).toBeUndefined()
+    expect(answerProblem(RelayErrorBodySchema, resync)).toBeUndefined()
     // The stream refuses such a cursor the same way, before its 200 (text/event-stream).
     expect(
       await answer({ url: `/v1/stream?after=${events.nextAfter + 100}` }, 410, ResyncAnswerSchema),

@@ -2,48 +2,12 @@
 // keeps or shows anything of them, as calcom/response-validation.ts does for Cal.com's. A
 // surprising answer (another relay version, a proxy's page, a bug) becomes an error naming the
 // call and the place: "The relay's answer to GET /v1/business was not understood:
-// /people/0/role must be one of owner, admin, receptionist". The problem never quotes the value
-// it found, so a PIN hash or a token in a malformed answer cannot reach a log or the screen.
+// /people/0/role must be one of owner, admin, receptionist". The check itself is
+// shared/relay/answer-problem.ts, the one the relay's tests hold its answers to.
 import type { Static, TSchema } from '@sinclair/typebox'
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv'
+import { answerProblem } from '../../../shared/relay/answer-problem'
 import { RelayErrorBodySchema } from '../../../shared/relay/log-answers'
-import { isRealInstant } from '../../../shared/time/real-instant'
 import { DeskError } from '../errors/desk-error'
-
-const ajv = new Ajv({ allErrors: false, strict: false })
-ajv.addFormat('date-time', { type: 'string', validate: isRealInstant })
-const compiled = new WeakMap<TSchema, ValidateFunction>()
-
-function says(err: ErrorObject): string {
-  const at = err.instancePath || 'the answer'
-  const params = err.params as Record<string, unknown>
-  switch (err.keyword) {
-    case 'required':
-      return `${err.instancePath}/${String(params.missingProperty)} is missing`
-    case 'enum':
-      return `${at} must be one of ${(params.allowedValues as unknown[]).join(', ')}`
-    case 'const':
-      return `${at} must be ${JSON.stringify(params.allowedValue)}`
-    case 'format':
-      return params.format === 'date-time'
-        ? `${at} must be an ISO 8601 time that exists`
-        : `${at} must be a ${String(params.format)}`
-    default:
-      return `${at} ${err.message ?? 'is not valid'}`
-  }
-}
-
-/** `undefined` when `value` fits `schema`; otherwise where and how it does not. */
-export function answerProblem(schema: TSchema, value: unknown): string | undefined {
-  let validate = compiled.get(schema)
-  if (!validate) {
-    validate = ajv.compile(schema)
-    compiled.set(schema, validate)
-  }
-  if (validate(value)) return undefined
-  const err = validate.errors?.[0]
-  return err ? says(err) : 'the answer does not have the expected shape'
-}
 
 export type AnswerOf<T extends TSchema> =
   { ok: true; value: Static<T> } | { ok: false; message: string }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { defaultRules } from '../../../shared/notifications/rules'
+import { answerProblem } from '../../../shared/relay/answer-problem'
 import {
   DesktopPollAnswerSchema,
   NotificationRulesResponseSchema,
 } from '../../../shared/relay/notification-answers'
 import type { DesktopNotification } from '../../../shared/relay/relay-contract'
-import { answerProblem } from '../inbound/relay-answer'
 import { showablePage, splitKinds, withNewerKinds } from './newer-kinds'
 
 const notification = (seq: number, kind: string): DesktopNotification => ({
