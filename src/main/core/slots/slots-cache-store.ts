@@ -1,6 +1,7 @@
 // Cal.com's last answer per (event type, whose free times, branch day, zone): the slots_cache
 // table. Whose: the event type's (any host, `staffUsername` '') or one member's own, asked by
-// their Cal.com username (host-naming.ts). Days already past are dropped as answers are kept.
+// their Cal.com username (host-naming.ts). Days already past are dropped as answers are kept,
+// once a branch day: one DELETE per answer kept found nothing to drop all day after the first.
 import { and, eq, lt, ne, or, sql } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
 import { slotsCache } from '../db/schema'
@@ -25,6 +26,8 @@ export interface CachedSlots extends SlotsKey {
 export class SlotsCacheStore {
   readonly #get
   readonly #dropPast
+  /** The zone and branch day past days were last dropped for: none are left before it. */
+  #droppedFor: string | undefined
 
   constructor(private readonly db: DeskDb) {
     const p = sql.placeholder
@@ -76,9 +79,15 @@ export class SlotsCacheStore {
   /**
    * Drops the answers for days before `today` in `timeZone` (the branch's): nothing in them can
    * be booked any more. Rows of another zone (the branch's before it moved) go once their day is
-   * before `pastEverywhere`, a day that has ended in every zone.
+   * before `pastEverywhere`, a day that has ended in every zone. Once a day per zone: asked
+   * again for the same `today`, it drops nothing (0) without asking the database. The store is
+   * its branch's (one database per branch), so that is once per branch per day.
    */
   dropPast(timeZone: string, today: string, pastEverywhere: string): number {
-    return this.#dropPast.run({ timeZone, today, pastEverywhere }).changes
+    const day = `${timeZone} ${today}`
+    if (this.#droppedFor === day) return 0
+    const { changes } = this.#dropPast.run({ timeZone, today, pastEverywhere })
+    this.#droppedFor = day // after the DELETE: one that failed is tried again with the next answer
+    return changes
   }
 }
