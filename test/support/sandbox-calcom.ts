@@ -1,6 +1,7 @@
 // Test support: acting on the Cal.com sandbox from outside the desk — as the branch's owner through
-// Cal.com's own API, and through the sandbox's fault controls.
+// Cal.com's own API, through the sandbox's fault controls, and reading the accounts it seeded.
 import type { ApiFaultMode } from '../../sandbox/src/domain/api-faults'
+import type { SandboxState } from '../../sandbox/src/index'
 
 /** A POST to the sandbox's Cal.com API with the branch's API key: what its owner does in Cal.com. */
 export function calcomAsBranch(
@@ -37,4 +38,14 @@ export async function sandboxApiFault(
 export async function sandboxApiFaultsWaiting(sandboxUrl: string): Promise<number> {
   const res = await fetch(`${sandboxUrl}/_sandbox/faults`)
   return ((await res.json()) as { api: unknown[] }).api.length
+}
+
+/** One of the sandbox's seeded accounts: a branch, with its API key, time zone and event types. */
+export type SandboxAccount = SandboxState['accounts'][number]
+
+/** The sandbox's accounts as seeded (its first is the branch most tests connect). */
+export async function sandboxAccounts(sandboxUrl: string): Promise<SandboxAccount[]> {
+  const res = await fetch(`${sandboxUrl}/_sandbox/state`)
+  if (res.status !== 200) throw new Error(`the sandbox's state answered ${res.status}`)
+  return ((await res.json()) as SandboxState).accounts
 }

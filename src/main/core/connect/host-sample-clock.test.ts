@@ -3,9 +3,11 @@
 // whose clock is set two years back, through the desk's local API and SQLite file: with the real
 // clock the sampled window would start after every one of the sandbox's bookings.
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
+import { connectByApiKey, startDeskOnSandbox } from '../../../../test/support/connected-desk'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import type { TempDesk } from '../../../../test/support/temp-desk'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
 
 const YEAR_MS = 365 * 86_400_000
 /** Two years back, a Tuesday afternoon: the sandbox seeds its week of bookings around it. */
@@ -14,24 +16,15 @@ const offset = THEN - Date.now()
 const deskClock = () => Date.now() + offset
 
 let sandbox: RunningSandbox
-let account: SandboxState['accounts'][number]
+let account: SandboxAccount
 let desk: TempDesk
 
 beforeEach(async () => {
   expect(Date.now() - THEN).toBeGreaterThan(YEAR_MS)
   sandbox = await startSandbox({ port: 0, now: new Date(THEN).toISOString() })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
-  account = state.accounts[0]!
-  desk = await startTempDesk({
-    env: { FRONTDESK_CALCOM_API_URL: sandbox.url, FRONTDESK_CALCOM_APP_URL: sandbox.url },
-    now: deskClock,
-  })
-  const connect = await deskFetch(desk, '/api/branch/connect', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ apiKey: account.apiKey }),
-  })
-  expect(connect.status).toBe(200)
+  account = (await sandboxAccounts(sandbox.url))[0]!
+  desk = await startDeskOnSandbox(sandbox.url, { now: deskClock })
+  await connectByApiKey(desk, account.apiKey)
 })
 afterEach(async () => {
   await desk.dispose()

@@ -2,8 +2,10 @@
 // against the Cal.com sandbox over HTTP, through the desk's real local API and SQLite file. The
 // sandbox's records are changed in place, as an owner would change them in Cal.com.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
+import { connectByApiKey, startDeskOnSandbox } from '../../../../test/support/connected-desk'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { until } from '../../../../test/support/until'
 import type { OpeningHours } from '../../../shared/api/opening-hours'
@@ -15,10 +17,9 @@ import type {
   SyncHealth,
 } from '../../../shared/api/schemas'
 import { REFERENCE_REFRESH_INTERVAL_MS } from './reference-refresh'
-import { sandboxState, connectWithApiKey } from '../outbound/outbound.test-support'
 
 let sandbox: RunningSandbox
-let account: SandboxState['accounts'][number]
+let account: SandboxAccount
 let desk: TempDesk
 /** The desk's clock: the refresh's interval is crossed by moving it, not by waiting. */
 let clock: number
@@ -27,14 +28,10 @@ let heard: LiveEvent[]
 
 beforeEach(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = await sandboxState(sandbox.url)
-  account = state.accounts[0]!
+  account = (await sandboxAccounts(sandbox.url))[0]!
   clock = Date.now()
-  desk = await startTempDesk({
-    env: { FRONTDESK_CALCOM_API_URL: sandbox.url, FRONTDESK_CALCOM_APP_URL: sandbox.url },
-    now: () => clock,
-  })
-  await connectWithApiKey(desk, account.apiKey)
+  desk = await startDeskOnSandbox(sandbox.url, { now: () => clock })
+  await connectByApiKey(desk, account.apiKey)
   // Connecting's reconcile done: its Cal.com calls do not meet a test's faults or revoked key.
   await until('the reconcile after connecting', () => desk.services.sync.health().lastReconcile, {
     wake: (recheck) => desk.services.bus.subscribe(() => recheck()),

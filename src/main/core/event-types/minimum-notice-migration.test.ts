@@ -7,22 +7,22 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
+import { connectByApiKey, startDeskOnSandbox } from '../../../../test/support/connected-desk'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
 import type { EventTypeInfo } from '../../../shared/api/schemas'
 import { credentialFile } from '../auth/token-store'
 import { migrationsBefore } from '../db/migrations-before.test-support'
 import { openDatabase } from '../db/open-database'
-import { sandboxState } from '../outbound/outbound.test-support'
 
 const dir = mkdtempSync(join(tmpdir(), 'frontdesk-notice-migration-'))
 let sandbox: RunningSandbox
-let account: SandboxState['accounts'][number]
+let account: SandboxAccount
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = await sandboxState(sandbox.url)
-  account = state.accounts[0]!
+  account = (await sandboxAccounts(sandbox.url))[0]!
 })
 afterAll(async () => {
   await sandbox.close()
@@ -67,10 +67,7 @@ const services = async (desk: TempDesk) =>
 it('keeps the services of an older desk with their notice unknown, and learns it on connecting', async () => {
   const dataDir = mkdtempSync(join(dir, 'desk-'))
   await olderDesk(dataDir)
-  const desk = await startTempDesk({
-    dataDir,
-    env: { FRONTDESK_CALCOM_API_URL: sandbox.url, FRONTDESK_CALCOM_APP_URL: sandbox.url },
-  })
+  const desk = await startDeskOnSandbox(sandbox.url, { dataDir })
   try {
     const before = await services(desk)
     expect(before.map((s) => [s.id, s.calcomId, s.title])).toEqual(
@@ -80,12 +77,7 @@ it('keeps the services of an older desk with their notice unknown, and learns it
     )
     expect(before.map((s) => s.minimumNoticeMinutes)).toEqual(before.map(() => null))
 
-    const connect = await deskFetch(desk, '/api/branch/connect', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ apiKey: account.apiKey }),
-    })
-    expect(connect.status).toBe(200)
+    await connectByApiKey(desk, account.apiKey)
     const after = await services(desk)
     // The same rows (appointments point at these ids), now with Cal.com's notice.
     expect(after.map((s) => s.id)).toEqual(before.map((s) => s.id))
@@ -100,10 +92,7 @@ it('keeps the services of an older desk with their notice unknown, and learns it
 it('learns the notices of an older desk still connected when it starts, without reconnecting', async () => {
   const dataDir = mkdtempSync(join(dir, 'desk-'))
   await olderDesk(dataDir, { connected: true })
-  const desk = await startTempDesk({
-    dataDir,
-    env: { FRONTDESK_CALCOM_API_URL: sandbox.url, FRONTDESK_CALCOM_APP_URL: sandbox.url },
-  })
+  const desk = await startDeskOnSandbox(sandbox.url, { dataDir })
   try {
     // The start's reconcile, then the reference data read after it (a change of the branch).
     const after = await until(

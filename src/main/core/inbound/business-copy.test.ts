@@ -3,10 +3,16 @@
 // joins with the owner's code; people changed at the relay reach the desks through their channel
 // logs (FRONTDESK_BUSINESS_CHANGED), and sign-in keeps working with the relay gone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
+import {
+  connectByApiKey,
+  startDeskOnRelay,
+  untilRelayOnline,
+} from '../../../../test/support/connected-desk'
 import { hostname } from 'node:os'
 import type {
   AuditLog,
@@ -15,7 +21,6 @@ import type {
   PersonChange,
   SessionState,
 } from '../../../shared/api/people'
-import type { SyncHealth } from '../../../shared/api/schemas'
 import { dayOf } from '../time/branch-day'
 
 let sandbox: RunningSandbox
@@ -28,24 +33,10 @@ const json = (body: unknown) => ({
   body: JSON.stringify(body),
 })
 
-async function connectedDesk(account: SandboxState['accounts'][number]): Promise<TempDesk> {
-  const desk = await startTempDesk({
-    env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: relay.url,
-    },
-    sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
-  })
-  const r = await deskFetch(desk, '/api/branch/connect', {
-    method: 'POST',
-    ...json({ apiKey: account.apiKey }),
-  })
-  expect(r.status).toBe(200)
-  await until('the desk reading its relay channel', async () => {
-    const s = (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
-    return s.relay.state === 'online'
-  })
+async function connectedDesk(account: SandboxAccount): Promise<TempDesk> {
+  const desk = await startDeskOnRelay({ calcomUrl: sandbox.url, relayUrl: relay.url })
+  await connectByApiKey(desk, account.apiKey)
+  await untilRelayOnline(desk)
   return desk
 }
 
@@ -63,7 +54,7 @@ const sessionAt = async (desk: TempDesk) =>
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const { accounts } = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  const accounts = await sandboxAccounts(sandbox.url)
   relay = await startInProcessRelay({ calcomUrl: sandbox.url })
   deskA = await connectedDesk(accounts[0]!)
   deskB = await connectedDesk(accounts[1]!)

@@ -6,10 +6,12 @@
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
+import { connectByApiKey, untilRelayOnline } from '../../../../test/support/connected-desk'
+import { sandboxAccounts } from '../../../../test/support/sandbox-calcom'
 import { syncProblemOf } from '../../../shared/api/sync-problems'
 import type { DeskEventBody } from '../../../shared/relay/desk-events'
 
@@ -56,17 +58,12 @@ const env = () => ({
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  const accounts = await sandboxAccounts(sandbox.url)
   relay = await startInProcessRelay({ calcomUrl: sandbox.url })
   await startOlderRelay(relay.url)
   desk = await startTempDesk({ env: env() })
-  const connect = await deskFetch(desk, '/api/branch/connect', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ apiKey: state.accounts[0]!.apiKey }),
-  })
-  expect(connect.status).toBe(200)
-  await until('the relay online', () => desk.services.sync.health().relay.state === 'online')
+  await connectByApiKey(desk, accounts[0]!.apiKey)
+  await untilRelayOnline(desk)
 }, 60_000)
 
 afterAll(async () => {

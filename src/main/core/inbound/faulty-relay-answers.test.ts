@@ -7,11 +7,17 @@ import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startFaultyRelay, type FaultyRelay } from '../../../../test/support/faulty-relay'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
+import {
+  connectByApiKey,
+  startDeskOnRelay,
+  untilRelayOnline,
+} from '../../../../test/support/connected-desk'
+import { sandboxAccounts } from '../../../../test/support/sandbox-calcom'
 import type { PeopleList } from '../../../shared/api/people'
 import type { SyncHealth } from '../../../shared/api/schemas'
 import { syncProblemOf } from '../../../shared/api/sync-problems'
@@ -54,24 +60,12 @@ const deskLog = () => readFileSync(join(desk.dataDir, 'logs', 'desk.log'), 'utf8
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  const accounts = await sandboxAccounts(sandbox.url)
   relay = await startInProcessRelay({ calcomUrl: sandbox.url })
   faulty = await startFaultyRelay(relay.url)
-  desk = await startTempDesk({
-    env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: faulty.url,
-    },
-    sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
-  })
-  const connect = await deskFetch(
-    desk,
-    '/api/branch/connect',
-    json({ apiKey: state.accounts[0]!.apiKey }),
-  )
-  expect(connect.status).toBe(200)
-  await until('the relay online', () => desk.services.sync.health().relay.state === 'online')
+  desk = await startDeskOnRelay({ calcomUrl: sandbox.url, relayUrl: faulty.url })
+  await connectByApiKey(desk, accounts[0]!.apiKey)
+  await untilRelayOnline(desk)
   const setUp = await deskFetch(desk, '/api/business', json({ name: 'Salons', owner }))
   expect(setUp.status, await setUp.clone().text()).toBe(200)
   // Sync health is the owner's and admins' page.

@@ -5,9 +5,14 @@
 // answering in time, and two retries could follow — the convergence test saw restarts take a
 // minute or more this way).
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
-import { sandboxApiFault, sandboxApiFaultsWaiting } from '../../../../test/support/sandbox-calcom'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
+import { connectByApiKey, startDeskOnSandbox } from '../../../../test/support/connected-desk'
+import {
+  sandboxApiFault,
+  sandboxApiFaultsWaiting,
+  sandboxAccounts,
+} from '../../../../test/support/sandbox-calcom'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
 import type { ApiLogEntry, SyncHealth } from '../../../shared/api/schemas'
 
@@ -16,10 +21,7 @@ let dataDir: string
 const open: TempDesk[] = []
 
 const deskOnSandbox = async (dir?: string) => {
-  const desk = await startTempDesk({
-    ...(dir ? { dataDir: dir } : {}),
-    env: { FRONTDESK_CALCOM_API_URL: sandbox.url, FRONTDESK_CALCOM_APP_URL: sandbox.url },
-  })
+  const desk = await startDeskOnSandbox(sandbox.url, dir ? { dataDir: dir } : {})
   open.push(desk)
   return desk
 }
@@ -29,15 +31,10 @@ const lastReconcile = async (desk: TempDesk) =>
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  const accounts = await sandboxAccounts(sandbox.url)
   const first = await deskOnSandbox()
   dataDir = first.dataDir
-  const connect = await deskFetch(first, '/api/branch/connect', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ apiKey: state.accounts[0]!.apiKey }),
-  })
-  expect(connect.status).toBe(200)
+  await connectByApiKey(first, accounts[0]!.apiKey)
   await until('the first reconcile', async () => (await lastReconcile(first))?.ok === true)
   await first.close()
 }, 60_000)

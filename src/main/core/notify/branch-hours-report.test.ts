@@ -3,43 +3,32 @@
 // the next two weeks, read from Cal.com's schedules exactly as the day grid reads its hours (a
 // Sunday nobody works is closed); told again, an unchanged report is not sent twice.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
-import type { SyncHealth } from '../../../shared/api/schemas'
+import {
+  connectByApiKey,
+  startDeskOnRelay,
+  untilRelayOnline,
+} from '../../../../test/support/connected-desk'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
 import { CLOSING_DAYS_AHEAD } from './branch-closings'
 
 describe('the branch’s closings reach the relay', () => {
   let sandbox: RunningSandbox
   let relay: InProcessRelay
   let desk: TempDesk
-  let account: SandboxState['accounts'][number]
+  let account: SandboxAccount
   let channelId: string
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 })
-    const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
-    account = state.accounts[0]!
+    account = (await sandboxAccounts(sandbox.url))[0]!
     relay = await startInProcessRelay({ calcomUrl: sandbox.url })
-    desk = await startTempDesk({
-      env: {
-        FRONTDESK_CALCOM_API_URL: sandbox.url,
-        FRONTDESK_CALCOM_APP_URL: sandbox.url,
-        FRONTDESK_RELAY_URL: relay.url,
-      },
-      sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
-    })
-    const connect = await deskFetch(desk, '/api/branch/connect', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ apiKey: account.apiKey }),
-    })
-    expect(connect.status).toBe(200)
-    await until('the desk reading its relay channel', async () => {
-      const s = (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
-      return s.relay.state === 'online'
-    })
+    desk = await startDeskOnRelay({ calcomUrl: sandbox.url, relayUrl: relay.url })
+    await connectByApiKey(desk, account.apiKey)
+    await untilRelayOnline(desk)
     channelId = (await desk.services.sync.relayDevice())!.channelId
   }, 60_000)
 

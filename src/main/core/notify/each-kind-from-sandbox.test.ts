@@ -7,13 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES, createDatabase, type TestDatabase } from '../../../../cloud-relay/test/helpers'
 import { startMailbox, type Mailbox } from '../../../../cloud-relay/test/mailbox'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
+import {
+  connectByApiKey,
+  startDeskOnRelay,
+  untilRelayOnline,
+} from '../../../../test/support/connected-desk'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
 import type { RulesView } from '../../../shared/api/notifications'
-import type { SyncHealth } from '../../../shared/api/schemas'
 import type { NotificationKind } from '../../../shared/notifications/kinds'
 import type { NotificationRules } from '../../../shared/notifications/rules'
 import { setUpTeam, type NotifyTeam } from './notify.test-support'
@@ -30,7 +35,7 @@ describe.each(ENGINES)(
     let mail: Mailbox
     let relay: InProcessRelay
     let desk: TempDesk
-    let account: SandboxState['accounts'][number]
+    let account: SandboxAccount
     let team: NotifyTeam
 
     const send = (method: string, path: string, body: unknown) =>
@@ -88,8 +93,7 @@ describe.each(ENGINES)(
 
     beforeAll(async () => {
       sandbox = await startSandbox({ port: 0 })
-      const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
-      account = state.accounts[0]!
+      account = (await sandboxAccounts(sandbox.url))[0]!
       db = await createDatabase(engine)
       mail = await startMailbox()
       relay = await startInProcessRelay({
@@ -101,21 +105,9 @@ describe.each(ENGINES)(
           RELAY_DAILY_SUMMARY_HOUR: 'off',
         },
       })
-      desk = await startTempDesk({
-        env: {
-          FRONTDESK_CALCOM_API_URL: sandbox.url,
-          FRONTDESK_CALCOM_APP_URL: sandbox.url,
-          FRONTDESK_RELAY_URL: relay.url,
-        },
-        sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
-      })
-      expect((await send('POST', '/api/branch/connect', { apiKey: account.apiKey })).status).toBe(
-        200,
-      )
-      await until('the desk reading its relay channel', async () => {
-        const s = (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
-        return s.relay.state === 'online'
-      })
+      desk = await startDeskOnRelay({ calcomUrl: sandbox.url, relayUrl: relay.url })
+      await connectByApiKey(desk, account.apiKey)
+      await untilRelayOnline(desk)
       team = await setUpTeam(desk)
       const view = (await (await deskFetch(desk, '/api/notifications/rules')).json()) as RulesView
       const rules: NotificationRules = { ...view.rules, quietHours: null }

@@ -10,11 +10,17 @@ import Database from 'better-sqlite3'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startFaultyRelay, type FaultyRelay } from '../../../../test/support/faulty-relay'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
+import {
+  connectByApiKey,
+  startDeskOnRelay,
+  untilRelayOnline,
+} from '../../../../test/support/connected-desk'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
 import type {
   HistoryList,
   PendingDesktop,
@@ -40,7 +46,7 @@ let sandbox: RunningSandbox
 let relay: InProcessRelay
 let faulty: FaultyRelay
 let desk: TempDesk
-let account: SandboxState['accounts'][number]
+let account: SandboxAccount
 let team: NotifyTeam
 
 const send = (method: string, path: string, body: unknown) =>
@@ -70,21 +76,15 @@ const deskLog = () => readFileSync(join(desk.dataDir, 'logs', 'desk.log'), 'utf8
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
-  account = state.accounts[0]!
+  account = (await sandboxAccounts(sandbox.url))[0]!
   relay = await startInProcessRelay({ calcomUrl: sandbox.url })
   faulty = await startFaultyRelay(relay.url)
-  desk = await startTempDesk({
-    env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: faulty.url,
-    },
-    sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
-    desktopFeed: { waitSeconds: 1, idleMs: 100, backoff: { baseMs: 50, capMs: 200 } },
-  })
-  expect((await send('POST', '/api/branch/connect', { apiKey: account.apiKey })).status).toBe(200)
-  await until('the relay online', () => desk.services.sync.health().relay.state === 'online')
+  desk = await startDeskOnRelay(
+    { calcomUrl: sandbox.url, relayUrl: faulty.url },
+    { desktopFeed: { waitSeconds: 1, idleMs: 100, backoff: { baseMs: 50, capMs: 200 } } },
+  )
+  await connectByApiKey(desk, account.apiKey)
+  await untilRelayOnline(desk)
   team = await setUpTeam(desk)
 }, 60_000)
 

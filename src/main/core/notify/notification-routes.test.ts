@@ -4,10 +4,16 @@
 // approval after another change is superseded; "notify me on this computer" brings a real
 // booking's notification to this desk once, with the address of its appointment.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
+import {
+  connectByApiKey,
+  startDeskOnRelay,
+  untilRelayOnline,
+} from '../../../../test/support/connected-desk'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
 import type {
   HistoryList,
   PendingDesktop,
@@ -15,7 +21,6 @@ import type {
   PutRulesResult,
   RulesView,
 } from '../../../shared/api/notifications'
-import type { SyncHealth } from '../../../shared/api/schemas'
 import { DEFAULT_QUIET_WINDOW } from '../updates/install-policy'
 import { RulesQuietWindow } from './rules-quiet-window'
 import { atOnce, setUpTeam, signInAt, type NotifyTeam } from './notify.test-support'
@@ -23,7 +28,7 @@ import { atOnce, setUpTeam, signInAt, type NotifyTeam } from './notify.test-supp
 let sandbox: RunningSandbox
 let relay: InProcessRelay
 let desk: TempDesk
-let account: SandboxState['accounts'][number]
+let account: SandboxAccount
 let team: NotifyTeam
 
 const send = (method: string, path: string, body: unknown) =>
@@ -40,23 +45,14 @@ const read = async <T>(path: string) => {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
-  account = state.accounts[0]!
+  account = (await sandboxAccounts(sandbox.url))[0]!
   relay = await startInProcessRelay({ calcomUrl: sandbox.url })
-  desk = await startTempDesk({
-    env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: relay.url,
-    },
-    sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
-    desktopFeed: { waitSeconds: 1, idleMs: 100, backoff: { baseMs: 50, capMs: 200 } },
-  })
-  expect((await send('POST', '/api/branch/connect', { apiKey: account.apiKey })).status).toBe(200)
-  await until('the desk reading its relay channel', async () => {
-    const s = (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
-    return s.relay.state === 'online'
-  })
+  desk = await startDeskOnRelay(
+    { calcomUrl: sandbox.url, relayUrl: relay.url },
+    { desktopFeed: { waitSeconds: 1, idleMs: 100, backoff: { baseMs: 50, capMs: 200 } } },
+  )
+  await connectByApiKey(desk, account.apiKey)
+  await untilRelayOnline(desk)
   team = await setUpTeam(desk)
 })
 

@@ -3,12 +3,16 @@
 // with the business and the desk's copy has it at once (the Team screen shows it); the audit says
 // who did it; a receptionist, a wrong PIN or a bad name change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
-import { until } from '../../../../test/support/until'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
+import { sandboxAccounts } from '../../../../test/support/sandbox-calcom'
+import {
+  connectByApiKey,
+  startDeskOnRelay,
+  untilRelayOnline,
+} from '../../../../test/support/connected-desk'
 import type { PeopleList, Team } from '../../../shared/api/people'
-import type { SyncHealth } from '../../../shared/api/schemas'
 
 let sandbox: RunningSandbox
 let relay: InProcessRelay
@@ -34,23 +38,11 @@ const rename = (name: unknown, pin = OWNER.pin, id = channelId) =>
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const { accounts } = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  const accounts = await sandboxAccounts(sandbox.url)
   relay = await startInProcessRelay({ calcomUrl: sandbox.url })
-  desk = await startTempDesk({
-    env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: relay.url,
-    },
-    sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
-  })
-  expect((await call('/api/branch/connect', 'POST', { apiKey: accounts[0]!.apiKey })).status).toBe(
-    200,
-  )
-  await until('the desk reading its relay channel', async () => {
-    const s = (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
-    return s.relay.state === 'online'
-  })
+  desk = await startDeskOnRelay({ calcomUrl: sandbox.url, relayUrl: relay.url })
+  await connectByApiKey(desk, accounts[0]!.apiKey)
+  await untilRelayOnline(desk)
   const set = await call('/api/business', 'POST', { name: 'Olga’s Salons', owner: OWNER })
   expect(set.status).toBe(200)
   ownerId = ((await set.json()) as PeopleList).people[0]!.id

@@ -4,15 +4,21 @@
 // shows it; a cancellation inside the window is marked late in the history and the audit, one
 // before it is not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
+import {
+  connectByApiKey,
+  startDeskOnRelay,
+  untilRelayOnline,
+} from '../../../../test/support/connected-desk'
 import type { PeopleList } from '../../../shared/api/people'
-import type { AppointmentDetail, SyncHealth } from '../../../shared/api/schemas'
+import type { AppointmentDetail } from '../../../shared/api/schemas'
 
 let sandbox: RunningSandbox
-let account: SandboxState['accounts'][number]
+let account: SandboxAccount
 let relay: InProcessRelay
 let desk: TempDesk
 let serviceId: number
@@ -53,22 +59,12 @@ function appointmentIn(uid: string, hoursAhead: number) {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const { accounts } = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
+  const accounts = await sandboxAccounts(sandbox.url)
   relay = await startInProcessRelay({ calcomUrl: sandbox.url })
-  desk = await startTempDesk({
-    env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: relay.url,
-    },
-    sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
-  })
+  desk = await startDeskOnRelay({ calcomUrl: sandbox.url, relayUrl: relay.url })
   account = accounts[0]!
-  expect((await call('/api/branch/connect', 'POST', { apiKey: account.apiKey })).status).toBe(200)
-  await until('the desk reading its relay channel', async () => {
-    const s = (await (await deskFetch(desk, '/api/sync')).json()) as SyncHealth
-    return s.relay.state === 'online'
-  })
+  await connectByApiKey(desk, account.apiKey)
+  await untilRelayOnline(desk)
   const set = await call('/api/business', 'POST', { name: 'Olga’s Salons', owner: OWNER })
   expect(set.status).toBe(200)
   ownerId = ((await set.json()) as PeopleList).people[0]!.id
