@@ -29,7 +29,7 @@ export function startDeskOnSandbox(
  */
 export function startDeskOnRelay(
   urls: { calcomUrl: string; relayUrl: string },
-  opts: StartDeskOptions = {},
+  opts: StartDeskOptions & { dataDir?: string } = {},
 ): Promise<TempDesk> {
   return startTempDesk({
     sync: QUICK_RELAY,

@@ -3,16 +3,18 @@
 // read the account before it. Real HTTP between real servers: the sandbox, an in-process relay
 // that comes up only after the desk connected, and a desk on a real SQLite file.
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
 import { freePort } from '../../../../test/support/free-port'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
+import { connectByApiKey, startDeskOnRelay } from '../../../../test/support/connected-desk'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
 import type { AppointmentDetail, SyncHealth } from '../../../shared/api/schemas'
 
 let sandbox: RunningSandbox
-let account: SandboxState['accounts'][number]
+let account: SandboxAccount
 let relay: InProcessRelay | undefined
 let desk: TempDesk
 
@@ -20,8 +22,7 @@ const health = async () => (await (await deskFetch(desk, '/api/sync')).json()) a
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
-  account = state.accounts[0]!
+  account = (await sandboxAccounts(sandbox.url))[0]!
 })
 
 afterAll(async () => {
@@ -33,21 +34,10 @@ afterAll(async () => {
 it('a booking made before the relay could enroll the desk reaches the desk as soon as the relay is up', async () => {
   const port = await freePort()
   const relayBase = `http://127.0.0.1:${port}`
-  desk = await startTempDesk({
-    env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: relayBase,
-    },
-    // The 5-minute reconcile stays as in production: it must not be what finds the booking.
-    sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
-  })
-  const connect = await deskFetch(desk, '/api/branch/connect', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ apiKey: account.apiKey }),
-  })
-  expect(connect.status).toBe(200)
+  // The relay asked quickly (QUICK_RELAY); the 5-minute reconcile stays as in production: it must
+  // not be what finds the booking.
+  desk = await startDeskOnRelay({ calcomUrl: sandbox.url, relayUrl: relayBase })
+  await connectByApiKey(desk, account.apiKey)
   await until('the connect reconcile, with the relay still down', async () => {
     const h = await health()
     return h.lastReconcile?.ok && h.relay.state === 'retrying' ? h : undefined

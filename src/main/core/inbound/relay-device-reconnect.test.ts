@@ -10,18 +10,20 @@ import { buildApp, type RelayApp } from '../../../../cloud-relay/src/app'
 import { loadConfig } from '../../../../cloud-relay/src/config'
 import { openStorage } from '../../../../cloud-relay/src/storage/open-storage'
 import type { RelayStorage } from '../../../../cloud-relay/src/storage/types'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
 import type { SyncHealth } from '../../../shared/api/schemas'
 import { freePort } from '../../../../test/support/free-port'
+import { connectByApiKey, startDeskOnRelay } from '../../../../test/support/connected-desk'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
 import { RELAY_DEVICE_FILE } from './relay-device-store'
 
 const ADMIN_TOKEN = 'reconnect-test-admin-token-0123456789'
 
 let sandbox: RunningSandbox
-let accounts: SandboxState['accounts']
+let accounts: SandboxAccount[]
 let relayDir: string
 let storage: RelayStorage
 let relay: RelayApp | undefined
@@ -60,21 +62,13 @@ async function stopRelay(): Promise<void> {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  accounts = ((await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState)
-    .accounts
+  accounts = await sandboxAccounts(sandbox.url)
   relayDir = mkdtempSync(join(tmpdir(), 'frontdesk-relay-'))
   storage = await openStorage(`file:${join(relayDir, 'relay.db')}`)
   port = await freePort()
   relayUrl = `http://127.0.0.1:${port}`
   await startRelay()
-  desk = await startTempDesk({
-    env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: relayUrl,
-    },
-    sync: { relayWaitSeconds: 1, relayBackoff: { baseMs: 50, capMs: 200 } },
-  })
+  desk = await startDeskOnRelay({ calcomUrl: sandbox.url, relayUrl })
 })
 
 afterAll(async () => {
@@ -105,13 +99,8 @@ async function devicesOf(channelId: string): Promise<ListedDevice[]> {
 const activeDevicesOf = async (channelId: string) =>
   (await devicesOf(channelId)).filter((d) => d.revokedAt === null)
 
-async function connect(account: SandboxState['accounts'][number]): Promise<SyncHealth> {
-  const r = await deskFetch(desk, '/api/branch/connect', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ apiKey: account.apiKey }),
-  })
-  expect(r.status).toBe(200)
+async function connect(account: SandboxAccount): Promise<SyncHealth> {
+  await connectByApiKey(desk, account.apiKey)
   return until('the desk reading its relay channel', async () => {
     const s = await health()
     const channel = s.relay.channelId && (await storage.findChannel(s.relay.channelId))
@@ -134,7 +123,7 @@ async function disconnect(): Promise<void> {
 
 const used = new Set<string>()
 /** A member of the public books on the sandbox's booking page; Cal.com's webhook is sent. */
-async function book(account: SandboxState['accounts'][number]): Promise<void> {
+async function book(account: SandboxAccount): Promise<void> {
   const et = account.eventTypes.find((e) => !e.requiresConfirmation && e.price === 0)!
   const start = (await sandboxSlots(sandbox.url, et.id)).find((s) => !used.has(s))!
   used.add(start)

@@ -7,17 +7,14 @@ import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { DateTime } from 'luxon'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  signBody,
-  startSandbox,
-  type RunningSandbox,
-  type SandboxState,
-} from '../../../../sandbox/src/index'
+import { signBody, startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
-import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
+import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import { readLiveStream } from '../../../../test/support/live-stream'
 import { until } from '../../../../test/support/until'
+import { startDeskOnRelay } from '../../../../test/support/connected-desk'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
 import type { AppointmentDetail, DayView, SyncHealth } from '../../../shared/api/schemas'
 import { DESK_EVENT_UNREADABLE, syncProblemOf } from '../../../shared/api/sync-problems'
 import { DESK_EVENT_CONTENT_TYPE } from '../../../shared/relay/desk-events'
@@ -25,7 +22,7 @@ import { RELAY_DEVICE_FILE } from './relay-device-store'
 import { stamped } from '../appointments/webhook-examples.test-support'
 
 let sandbox: RunningSandbox
-let account: SandboxState['accounts'][number]
+let account: SandboxAccount
 let relay: InProcessRelay
 let relayStorage: InProcessRelay['storage']
 let relayBase: string
@@ -35,20 +32,14 @@ let dataDir: string
 let firstUid = ''
 
 const startDesk = (dir?: string) =>
-  startTempDesk({
-    dataDir: dir,
-    env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: relayBase,
-    },
-    sync: { relayWaitSeconds: 5 },
-  })
+  startDeskOnRelay(
+    { calcomUrl: sandbox.url, relayUrl: relayBase },
+    { dataDir: dir, sync: { relayWaitSeconds: 5 } },
+  )
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
-  account = state.accounts[0]!
+  account = (await sandboxAccounts(sandbox.url))[0]!
   relay = await startInProcessRelay({
     calcomUrl: sandbox.url,
     env: { RELAY_ENROLL_RATE_LIMIT: '1000' },

@@ -4,18 +4,20 @@
 // fires and the reconciles; both filter; a bad filter is refused naming it; only owners and
 // admins read them once a business exists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox, type SandboxState } from '../../../../sandbox/src/index'
+import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
 import { startInProcessRelay, type InProcessRelay } from '../../../../test/support/in-process-relay'
 import { sandboxSlots } from '../../../../test/support/sandbox-slots'
 import { deskFetch, startTempDesk, type TempDesk } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
+import { connectByApiKey, startDeskOnRelay } from '../../../../test/support/connected-desk'
+import { sandboxAccounts, type SandboxAccount } from '../../../../test/support/sandbox-calcom'
 import type { DeskInfo } from '../../../shared/api/desk-info'
 import type { ApiLogEntry, SyncHealth } from '../../../shared/api/schemas'
 import type { SyncEventPage } from '../../../shared/api/sync-logs'
 import { ADMIN, RECEPTIONIST, seedBusiness, signInAs } from '../people/business.test-support'
 
 let sandbox: RunningSandbox
-let account: SandboxState['accounts'][number]
+let account: SandboxAccount
 let relay: InProcessRelay
 let desk: TempDesk
 
@@ -27,23 +29,13 @@ const getJson = async <T>(path: string): Promise<T> => {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 })
-  const state = (await (await fetch(`${sandbox.url}/_sandbox/state`)).json()) as SandboxState
-  account = state.accounts[0]!
+  account = (await sandboxAccounts(sandbox.url))[0]!
   relay = await startInProcessRelay({ calcomUrl: sandbox.url })
-  desk = await startTempDesk({
-    env: {
-      FRONTDESK_CALCOM_API_URL: sandbox.url,
-      FRONTDESK_CALCOM_APP_URL: sandbox.url,
-      FRONTDESK_RELAY_URL: relay.url,
-    },
-    sync: { relayWaitSeconds: 5 },
-  })
-  const connect = await deskFetch(desk, '/api/branch/connect', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ apiKey: account.apiKey }),
-  })
-  expect(connect.status).toBe(200)
+  desk = await startDeskOnRelay(
+    { calcomUrl: sandbox.url, relayUrl: relay.url },
+    { sync: { relayWaitSeconds: 5 } },
+  )
+  await connectByApiKey(desk, account.apiKey)
   await until('relay online and reconciled', async () => {
     const s = await getJson<SyncHealth>('/api/sync')
     return s.relay.state === 'online' && s.lastReconcile?.ok === true
