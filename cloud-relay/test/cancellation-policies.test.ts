@@ -9,11 +9,10 @@ import type {
   CancellationPolicyResponse,
   CreateBusinessResponse,
   EventsResponse,
-  JoinCodeResponse,
   NotificationRulesResponse,
-  PersonChangeResponse,
 } from '../../src/shared/relay/relay-contract.js'
-import { ENGINES, auth, seedChannel, seedDevice, startHarness, type Harness } from './helpers.js'
+import { ENGINES, auth, startHarness, type Harness } from './helpers.js'
+import { seedTwoBusinesses, type TwoBusinesses } from './two-businesses.js'
 
 const OWNER_PIN = '482913'
 const ADMIN_PIN = '5555'
@@ -23,7 +22,7 @@ const SERVICE = 42
 describe.each(ENGINES)('cancellation policies on %s', (engine) => {
   let h: Harness
   /** Branches A and B are business X (B joined); C is business Y. */
-  const desk: Record<'a' | 'b' | 'c', { token: string; channelId: string }> = {} as never
+  let desk: TwoBusinesses['desk']
   let x: CreateBusinessResponse
   let y: CreateBusinessResponse
   let adminA: string
@@ -55,38 +54,11 @@ describe.each(ENGINES)('cancellation policies on %s', (engine) => {
 
   beforeAll(async () => {
     h = await startHarness(engine, { RELAY_JOIN_RATE_LIMIT: '1000' })
-    for (const k of ['a', 'b', 'c'] as const) {
-      const { channel } = await seedChannel(h.storage)
-      desk[k] = { token: (await seedDevice(h.storage, channel.id)).token, channelId: channel.id }
-    }
-    const person = (name: string) => ({
-      name,
-      email: `${name.toLowerCase()}@example.com`,
-      language: 'en',
-      pin: OWNER_PIN,
-    })
-    x = (
-      await call(desk.a.token, 'POST', '/v1/business', { name: 'X', owner: person('Ana') })
-    ).json() as CreateBusinessResponse
-    y = (
-      await call(desk.c.token, 'POST', '/v1/business', { name: 'Y', owner: person('Olga') })
-    ).json() as CreateBusinessResponse
-    const code = (
-      await call(desk.a.token, 'POST', '/v1/business/join-codes', { actor: owner() })
-    ).json() as JoinCodeResponse
-    expect(
-      (await call(desk.b.token, 'POST', '/v1/business/join', { code: code.code })).statusCode,
-    ).toBe(200)
-    const add = async (name: string, role: string, pin: string) => {
-      const r = await call(desk.a.token, 'POST', '/v1/business/people', {
-        actor: owner(),
-        person: { ...person(name), pin, role, branches: [desk.a.channelId] },
-      })
-      expect(r.statusCode, r.body).toBe(201)
-      return (r.json() as PersonChangeResponse).person.id
-    }
-    adminA = await add('Bea', 'admin', ADMIN_PIN)
-    receptionistA = await add('Carla', 'receptionist', DESK_PIN)
+    ;({ desk, x, y, adminA, receptionistA } = await seedTwoBusinesses(h, {
+      owner: OWNER_PIN,
+      admin: ADMIN_PIN,
+      receptionist: DESK_PIN,
+    }))
   }, 60_000)
   afterAll(async () => h?.close())
 
