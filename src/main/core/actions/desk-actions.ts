@@ -29,6 +29,7 @@ import { actionInstant } from './date-range'
 import { hostNaming, staffNotBookable } from '../slots/host-naming'
 import type { AuditAction } from '../../../shared/api/audit-actions'
 import type { SharedState } from '../shared-state/shared-state'
+import { whyNoAnotherTime, type AnotherTimeCase } from './another-time-rule'
 
 /** Appointments the desk made before Cal.com gave them a uid carry this prefix. */
 export const PLACEHOLDER_PREFIX = 'local-'
@@ -216,7 +217,10 @@ export class DeskActions {
     return this.#queueReschedule(uid, input, userId)
   }
 
-  /** The booking's new booking or move that Cal.com refused and nothing has queued after. */
+  /**
+   * The booking's last new booking or move, when Cal.com refused it; whether what was queued
+   * after it lets it take another time is anotherTime's rule (another-time-rule.ts).
+   */
   #refusedTimedRowOf(uid: string): OutboxRow | undefined {
     const timed = this.d.outbox
       .openRowsOf(uid)
@@ -247,7 +251,9 @@ export class DeskActions {
    * create would still ask Cal.com for the taken time; so the booking Cal.com never made is
    * asked for at the new time (under the same placeholder and mutation id, so an earlier attempt
    * Cal.com did carry out after all is still found and adopted, not booked twice), and a refused
-   * move moves to it instead. The new time is checked as a booking's is.
+   * move moves to it instead. The new time is checked as a booking's is. A confirm queued after
+   * it stays queued after it; a later move, cancel, decline or no-show refuses it
+   * (another-time-rule.ts).
    */
   async anotherTime(
     outboxId: number,
@@ -255,7 +261,7 @@ export class DeskActions {
     userId: number | null,
   ): Promise<ActionResult> {
     const startsAt = actionInstant(input.start, 'start')
-    const a = this.#refusedTimeAppointment(this.#refusedTimeRow(outboxId))
+    const { a } = this.#refusedTimeChange(outboxId)
     const eventType =
       a.eventTypeId === null ? undefined : this.d.eventTypes.byId(a.branchId, a.eventTypeId)
     if (eventType) {
@@ -266,8 +272,7 @@ export class DeskActions {
     let oldStartsAt = 0
     const uid = this.d.db.transaction((tx) => {
       // Read again: the slot check waited for Cal.com.
-      const row = this.#refusedTimeRow(outboxId)
-      const now = this.#refusedTimeAppointment(row)
+      const { row, a: now } = this.#refusedTimeChange(outboxId)
       oldStartsAt = now.startsAt
       const endsAt = startsAt + (now.endsAt - now.startsAt)
       const start = new Date(startsAt).toISOString()
@@ -353,39 +358,31 @@ export class DeskActions {
     return { naming, checked }
   }
 
-  /** The outbox row `anotherTime` re-times: a refused create or reschedule, last to move it. */
-  #refusedTimeRow(outboxId: number): OutboxRow {
-    const row = this.d.outbox.byId(outboxId)
-    if (!row) throw new DeskError('NOT_FOUND', `No outbox entry ${outboxId}`)
-    if (row.state !== 'needs_attention' || (row.op !== 'create' && row.op !== 'reschedule')) {
-      throw new DeskError(
-        'NOT_ALLOWED',
-        `Outbox entry ${outboxId} is a ${row.op} that is ${row.state.replace('_', ' ')}; only a ` +
-          'new booking or a reschedule that needs attention can be sent for another time',
-      )
-    }
-    // Anything queued after it at the desk (a move, a cancellation) was decided on top of it:
-    // sending it again under that would book a time someone already moved or cancelled.
-    const later = this.d.outbox.openRowsOf(row.bookingUid).find((r) => r.id > row.id)
-    if (later) {
-      throw new DeskError(
-        'NOT_ALLOWED',
-        `Outbox entry ${outboxId} has a later ${later.op} (${later.id}) of the same booking queued`,
-      )
-    }
-    return row
+  /**
+   * Whether `anotherTime` would take this outbox row: the flag each entry of GET /api/outbox
+   * carries, by the same rule (another-time-rule.ts). Cal.com's news of a booking with open rows
+   * waits for them (held bookings), so only the desk's own actions, which announce the outbox,
+   * can change it.
+   */
+  canTakeAnotherTime(row: OutboxRow): boolean {
+    return whyNoAnotherTime(this.#anotherTimeCase(row)) === null
   }
 
-  /** The appointment of a refused change, while it can still be booked: not cancelled meanwhile. */
-  #refusedTimeAppointment(row: OutboxRow): AppointmentRow {
-    const a = this.#existing(row.bookingUid)
-    if (!LIVE.includes(a.status)) {
-      throw new DeskError(
-        'NOT_ALLOWED',
-        `Only scheduled or pending appointments can be sent for another time; this one is ${a.status.toLowerCase().replace('_', '-')}`,
-      )
+  #anotherTimeCase(row: OutboxRow): AnotherTimeCase {
+    return {
+      row,
+      openRows: this.d.outbox.openRowsOf(row.bookingUid),
+      status: this.d.appointments.rowByUid(row.bookingUid)?.status,
     }
-    return a
+  }
+
+  /** The refused create or reschedule `anotherTime` re-times, and its booking; throws why not. */
+  #refusedTimeChange(outboxId: number): { row: OutboxRow; a: AppointmentRow } {
+    const row = this.d.outbox.byId(outboxId)
+    if (!row) throw new DeskError('NOT_FOUND', `No outbox entry ${outboxId}`)
+    const refusal = whyNoAnotherTime(this.#anotherTimeCase(row))
+    if (refusal) throw new DeskError(refusal.code, refusal.message)
+    return { row, a: this.#existing(row.bookingUid) }
   }
 
   cancel(uid: string, input: { reason: string }, userId: number | null) {

@@ -23,15 +23,15 @@ let w: LinkedDesk
 beforeAll(async () => (w = await linkedDesk()))
 afterAll(() => closeLinkedDesk(w))
 
-/** Online clients take every host of the haircut free at `start`, straight at Cal.com. */
-async function everyHostTaken(start: string): Promise<void> {
-  const haircut = w.state.accounts[0]!.eventTypes.find((e) => e.slug === 'haircut')!
-  for (const hostId of haircut.hostIds) {
+/** Online clients take every host of the service free at `start`, straight at Cal.com. */
+async function everyHostTaken(start: string, slug = 'haircut'): Promise<void> {
+  const service = w.state.accounts[0]!.eventTypes.find((e) => e.slug === slug)!
+  for (const hostId of service.hostIds) {
     const res = await fetch(`${w.sandbox.url}/_sandbox/book`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        eventTypeId: haircut.id,
+        eventTypeId: service.id,
         start,
         hostId,
         attendee: {
@@ -64,12 +64,23 @@ const calcomBookingsOf = (mutationId: string) =>
     (b) => b.metadata?.frontdeskMutationId === mutationId,
   )
 
-/** A haircut booked at the desk while Cal.com was out of reach, at a time clients then took. */
-async function refusedBooking(name: string, slot: string) {
-  const haircut = eventTypeOf(w.desk, 'haircut')
+/**
+ * A haircut (or `slug`) booked at the desk while Cal.com was out of reach, at a time clients then
+ * took; `offline` runs while Cal.com is still out of reach, after the booking.
+ */
+async function refusedBooking(
+  name: string,
+  slot: string,
+  {
+    slug = 'haircut',
+    offline,
+  }: { slug?: string; offline?: (uid: string) => Promise<unknown> } = {},
+) {
+  const service = eventTypeOf(w.desk, slug)
   w.link.down()
-  const booked = await book(w.desk, { eventTypeId: haircut.id, start: slot, attendee: { name } })
-  await everyHostTaken(slot)
+  const booked = await book(w.desk, { eventTypeId: service.id, start: slot, attendee: { name } })
+  await offline?.(booked.appointment.uid)
+  await everyHostTaken(slot, slug)
   w.link.up()
   const row = await refused(booked.outboxId!)
   expect(row.lastError).toMatchObject({ code: 'slot_taken' })
@@ -82,6 +93,106 @@ async function bookedInCalcom(name: string, start: string) {
   const booked = await book(w.desk, { eventTypeId: haircut.id, start, attendee: { name } })
   return syncedFrom(w.desk, booked.outboxId!)
 }
+
+/** Another time for `booked` is refused for the change queued after it, and changes nothing. */
+async function refusedFor(booked: ActionResult, start: string, laterOp: string) {
+  const uid = booked.appointment.uid
+  const rows = () => w.desk.services.outbox.openRowsOf(uid)
+  const before = rows()
+  const mutationId = w.desk.services.outbox.byId(booked.outboxId!)!.mutationId
+  const res = await anotherTime(booked.outboxId!, { start })
+  expect(res.status).toBe(409)
+  const { error } = await json<{ error: { code: string; message: string } }>(res)
+  expect(error.code).toBe('NOT_ALLOWED')
+  expect(error.message).toContain(`has a later ${laterOp} (`)
+  expect(rows()).toEqual(before)
+  expect(calcomBookingsOf(mutationId)).toEqual([])
+}
+
+const historyOf = async (uid: string) =>
+  (
+    await json<{ history: Array<{ code: string; params: unknown }> }>(
+      deskFetch(w.desk, `/api/appointments/${uid}`),
+    )
+  ).history.map((h) => h.code)
+
+describe('another time with changes queued after the refused one', () => {
+  it('takes it with a confirm, a check-in and a note after it, which reach Cal.com after it', async () => {
+    // A colour request booked by phone while Cal.com was out of reach, its time taken online;
+    // then the client came in: the request confirmed, checked in, a note for the stylist.
+    const colour = eventTypeOf(w.desk, 'full-colour')
+    const { slots } = await slotsOf(w.desk, colour.id, '2026-03-19')
+    const booked = await refusedBooking('Cora Confirmed', slots[0]!, { slug: 'full-colour' })
+    const uid = booked.appointment.uid
+    const mutationId = w.desk.services.outbox.byId(booked.outboxId!)!.mutationId
+    expect(booked.appointment.status).toBe('PENDING')
+    const confirm = await act(w.desk, uid, 'confirm')
+    await act(w.desk, uid, 'visit', { state: 'ARRIVED', notes: 'Bring the colour chart' })
+
+    const res = await anotherTime(booked.outboxId!, { start: slots[3] })
+    expect(res.status).toBe(202)
+    expect((await json<ActionResult>(res)).appointment).toMatchObject({
+      uid,
+      start: slots[3],
+      status: 'SCHEDULED',
+      syncState: 'pending',
+    })
+
+    // The confirm went after the booking, to the booking Cal.com made.
+    const synced = await syncedFrom(w.desk, booked.outboxId!)
+    const confirmed = await until(
+      'the confirm to reach Cal.com',
+      () => {
+        const row = w.desk.services.outbox.byId(confirm.outboxId!)
+        return row?.state === 'done' ? row : undefined
+      },
+      deskSignals(w.desk),
+    )
+    expect(confirmed.bookingUid).toBe(synced.uid)
+    const made = calcomBookingsOf(mutationId)
+    expect(made).toHaveLength(1)
+    expect(made[0]).toMatchObject({ uid: synced.uid, status: 'accepted' })
+    expect(Date.parse(made[0]!.start)).toBe(Date.parse(slots[3]!))
+    expect(w.desk.services.appointments.byUid(synced.uid)).toMatchObject({
+      start: slots[3],
+      status: 'SCHEDULED',
+      syncState: 'synced',
+      visitState: 'ARRIVED',
+      deskNotes: 'Bring the colour chart',
+    })
+    const history = await historyOf(synced.uid)
+    expect(history.indexOf('another_time_at_desk')).toBeLessThan(
+      history.indexOf('booked_in_calcom'),
+    )
+    expect(history.indexOf('booked_in_calcom')).toBeLessThan(history.indexOf('synced_in_calcom'))
+  })
+
+  it('refuses it with a move, a decline or a no-show queued after, naming that change', async () => {
+    const haircut = eventTypeOf(w.desk, 'haircut')
+    const { slots } = await slotsOf(w.desk, haircut.id, '2026-03-20')
+    // A move asked for while the booking was still on its way: Cal.com would book the new time,
+    // then move it.
+    const moved = await refusedBooking('Mia Moved', slots[1]!, {
+      offline: (uid) => act(w.desk, uid, 'reschedule', { start: slots[9] }),
+    })
+    await refusedFor(moved, slots[13]!, 'reschedule')
+
+    // Marked a no-show, then not: the status is live again, the two marks still queued, and
+    // Cal.com refuses a no-show before the booking's (new) start.
+    const absent = await refusedBooking('Noa Absent', slots[5]!)
+    await act(w.desk, absent.appointment.uid, 'no-show')
+    await act(w.desk, absent.appointment.uid, 'no-show', { absent: false })
+    expect(w.desk.services.appointments.byUid(absent.appointment.uid)?.status).toBe('SCHEDULED')
+    await refusedFor(absent, slots[13]!, 'mark_absent')
+
+    // A request declined since: Cal.com would book it, then decline it.
+    const colour = eventTypeOf(w.desk, 'full-colour')
+    const colourSlots = (await slotsOf(w.desk, colour.id, '2026-03-20')).slots
+    const declined = await refusedBooking('Dee Clined', colourSlots[0]!, { slug: 'full-colour' })
+    await act(w.desk, declined.appointment.uid, 'decline', {})
+    await refusedFor(declined, colourSlots[3]!, 'decline')
+  })
+})
 
 describe('another time for a change refused for its time', () => {
   it('books a refused new booking at the time chosen, once, under its mutation id', async () => {
