@@ -515,6 +515,12 @@ export const OutboxEntry = Type.Object({
   createdBy: Type.Union([Type.Integer(), Type.Null()]),
   createdAt: IsoInstant('Queued at'),
   updatedAt: IsoInstant('Last change'),
+  canTakeAnotherTime: Type.Boolean({
+    description:
+      'Whether POST /api/outbox/:id/another-time takes it: a new booking or a move that needs ' +
+      'attention, of a booking still scheduled or pending, with nothing queued after it but a ' +
+      'confirm (a later move, cancel, decline or no-show would undo the new time)',
+  }),
 })
 export type OutboxEntry = Static<typeof OutboxEntry>
 

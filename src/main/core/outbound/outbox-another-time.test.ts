@@ -4,7 +4,7 @@
 // refused move goes to the new time instead. What cannot take another time is refused, and a
 // refused request changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ActionResult } from '../../../shared/api/schemas'
+import type { ActionResult, OutboxEntry } from '../../../shared/api/schemas'
 import { deskFetch } from '../../../../test/support/temp-desk'
 import { until } from '../../../../test/support/until'
 import { closeLinkedDesk, linkedDesk, type LinkedDesk } from './linked-desk.test-support'
@@ -94,11 +94,22 @@ async function bookedInCalcom(name: string, start: string) {
   return syncedFrom(w.desk, booked.outboxId!)
 }
 
+/** Whether the local API's outbox offers another time for this entry (the screens go by it). */
+async function offered(outboxId: number, state = 'needs_attention'): Promise<boolean> {
+  const entries = await json<OutboxEntry[]>(
+    deskFetch(w.desk, `/api/outbox?state=${state}&limit=500`),
+  )
+  const found = entries.find((e) => e.id === outboxId)
+  if (!found) throw new Error(`outbox entry ${outboxId} is not ${state}`)
+  return found.canTakeAnotherTime
+}
+
 /** Another time for `booked` is refused for the change queued after it, and changes nothing. */
 async function refusedFor(booked: ActionResult, start: string, laterOp: string) {
   const uid = booked.appointment.uid
   const rows = () => w.desk.services.outbox.openRowsOf(uid)
   const before = rows()
+  expect(await offered(booked.outboxId!)).toBe(false)
   const mutationId = w.desk.services.outbox.byId(booked.outboxId!)!.mutationId
   const res = await anotherTime(booked.outboxId!, { start })
   expect(res.status).toBe(409)
@@ -128,6 +139,8 @@ describe('another time with changes queued after the refused one', () => {
     expect(booked.appointment.status).toBe('PENDING')
     const confirm = await act(w.desk, uid, 'confirm')
     await act(w.desk, uid, 'visit', { state: 'ARRIVED', notes: 'Bring the colour chart' })
+    expect(await offered(booked.outboxId!)).toBe(true)
+    expect(await offered(confirm.outboxId!, 'pending')).toBe(false)
 
     const res = await anotherTime(booked.outboxId!, { start: slots[3] })
     expect(res.status).toBe(202)
@@ -350,5 +363,40 @@ describe('another time for a change refused for its time', () => {
     const again = await anotherTime(booked.outboxId!, { start: slots[5] })
     expect(again.status).toBe(409)
     expect((await json<{ error: { code: string } }>(again)).error.code).toBe('NOT_ALLOWED')
+  })
+})
+
+describe('the flag each outbox entry carries', () => {
+  it('says what another time answers, for every entry the desk holds, of every op and state', async () => {
+    // A refused booking that can take another time, beside what the tests above left: refused
+    // creates with later rows, a refused no-show, done creates, moves and confirms, queued
+    // marks, cancels and declines behind refused rows.
+    const haircut = eventTypeOf(w.desk, 'haircut')
+    const day = (await slotsOf(w.desk, haircut.id, '2026-03-24')).slots
+    await refusedBooking('Flo Flagged', day[1]!)
+    const all = await json<OutboxEntry[]>(
+      deskFetch(
+        w.desk,
+        '/api/outbox?state=pending&state=in_flight&state=needs_attention&state=done&state=discarded&limit=500',
+      ),
+    )
+    expect(new Set(all.map((e) => e.op))).toEqual(
+      new Set(['create', 'reschedule', 'cancel', 'confirm', 'decline', 'mark_absent']),
+    )
+    expect(all.filter((e) => e.canTakeAnotherTime).length).toBeGreaterThan(0)
+    let free = 5
+    for (const e of all) {
+      const appointment = w.desk.services.appointments.byUid(e.bookingUid)
+      // A free time of the booking's own service, a different one for each entry sent.
+      const slots = (await slotsOf(w.desk, appointment!.eventType!.id, '2026-03-25')).slots
+      const res = await anotherTime(e.id, { start: slots[free]! })
+      expect({ id: e.id, op: e.op, state: e.state, status: res.status }).toEqual({
+        id: e.id,
+        op: e.op,
+        state: e.state,
+        status: e.canTakeAnotherTime ? 202 : 409,
+      })
+      if (e.canTakeAnotherTime) free += 4
+    }
   })
 })

@@ -18,7 +18,8 @@ import type { OutboxRow } from '../../outbound/outbox-store'
 import type { DeskServices } from '../desk-services'
 import { answering, DeskUserHeaders } from './actions'
 
-const entry = (r: OutboxRow): OutboxEntry => ({
+/** An outbox row as the API shows it; `anotherTime` says whether it can take another time. */
+const toEntry = (r: OutboxRow, anotherTime: (r: OutboxRow) => boolean): OutboxEntry => ({
   id: r.id,
   mutationId: r.mutationId,
   op: r.op,
@@ -31,12 +32,15 @@ const entry = (r: OutboxRow): OutboxEntry => ({
   createdBy: r.createdBy,
   createdAt: new Date(r.createdAt).toISOString(),
   updatedAt: new Date(r.updatedAt).toISOString(),
+  canTakeAnotherTime: anotherTime(r),
 })
 
 const outbox: FastifyPluginAsyncTypebox<{ services: DeskServices }> = async (app, { services }) => {
   const user = (headers: Record<string, unknown>) =>
     resolveDeskUser(services.deskUsers, headers[DESK_USER_HEADER] as string | undefined)
   const changed = { 200: OutboxEntry, 400: ApiError, 404: ApiError, 409: ApiError }
+  // By the rule another-time itself goes by, so the screens never restate it.
+  const entry = (r: OutboxRow) => toEntry(r, (row) => services.actions.canTakeAnotherTime(row))
 
   app.get(
     '/api/outbox',

@@ -96,8 +96,8 @@ function AttentionRow({
   const name = appointment?.attendee.name
   const label = name ? `${what}: ${name}` : what
   const zone = branch.timeZone
-  // Decided from the reason alone while the booking loads; once it is there, "Choose another
-  // time" is offered only for a booking the drawer could move (not one cancelled since).
+  // "Choose another time" when the desk says the change can take one; its free times need the
+  // booking's service, known once the booking is loaded.
   const actions = attentionActions(entry, mayPickTime(mayMove, appointment))
   const anotherTime = useAnotherTime(entry.id)
   const retry = useMutation({

@@ -9,55 +9,49 @@ const unreachable: OutboxReason = { code: 'calcom_unavailable', params: { messag
 const interrupted: OutboxReason = { code: 'interrupted', params: {} }
 const calcomSaid = refusalReason('Something Cal.com did not like')
 
+/** A refused change the desk says can take another time. */
+const canTake = (reason: OutboxReason | null) => ({ canTakeAnotherTime: true, reason })
+
 describe('the main action of a row in Needs attention', () => {
   it('is Choose another time when the time is gone, Send again second', () => {
     expect(taken.code).toBe('slot_taken')
-    expect(attentionActions({ op: 'create', reason: taken }, true)).toEqual([
-      'another-time',
-      'retry',
-    ])
-    expect(attentionActions({ op: 'reschedule', reason: taken }, true)).toEqual([
-      'another-time',
-      'retry',
-    ])
     expect(past.code).toBe('in_past')
-    expect(attentionActions({ op: 'create', reason: past }, true)).toEqual([
-      'another-time',
-      'retry',
-    ])
+    for (const reason of [taken, past]) {
+      expect(attentionActions(canTake(reason), true)).toEqual(['another-time', 'retry'])
+    }
   })
 
   it('stays Send again for Cal.com out of reach, an interruption or its own error', () => {
     for (const reason of [unreachable, interrupted, calcomSaid, null]) {
-      expect(attentionActions({ op: 'create', reason }, true)).toEqual(['retry', 'another-time'])
+      expect(attentionActions(canTake(reason), true)).toEqual(['retry', 'another-time'])
     }
   })
 
-  it('offers no other time for a change that asks for none, or when no time can be picked', () => {
-    for (const op of ['cancel', 'confirm', 'decline', 'mark_absent']) {
-      expect(attentionActions({ op, reason: taken }, true)).toEqual(['retry'])
+  it('offers no other time when the desk says the change cannot take one, whatever the reason', () => {
+    // A cancel, a no-show, or a new booking with a move or a cancel queued after it: the desk
+    // would refuse it, so the row offers Send again alone, even for a taken time.
+    for (const reason of [taken, past, unreachable, calcomSaid, null]) {
+      expect(attentionActions({ canTakeAnotherTime: false, reason }, true)).toEqual(['retry'])
     }
+  })
+
+  it('offers no other time when no time can be picked', () => {
     // A booking of no known service has no free times to offer, or the person may not move it.
-    expect(attentionActions({ op: 'create', reason: taken }, false)).toEqual(['retry'])
+    expect(attentionActions(canTake(taken), false)).toEqual(['retry'])
   })
 })
 
-describe('whether a row may offer another time', () => {
+describe('whether free times can be picked for a row', () => {
   const haircut = { id: 1, title: 'Haircut & style' } as NonNullable<Appointment['eventType']>
-  const booking = (status: Appointment['status']) => ({
-    status,
-    visitState: 'NONE' as const,
-    eventType: haircut,
-  })
 
-  it('offers it for a booking the drawer could move, and while the booking loads', () => {
-    expect(mayPickTime(true, booking('SCHEDULED'))).toBe(true)
+  it('can for a booking of a known service, and while the booking loads', () => {
+    expect(mayPickTime(true, { eventType: haircut })).toBe(true)
     expect(mayPickTime(true, undefined)).toBe(true)
   })
 
-  it('never for a booking cancelled since, one with no service, or a person who may not move', () => {
-    expect(mayPickTime(true, booking('CANCELLED'))).toBe(false)
-    expect(mayPickTime(true, { ...booking('SCHEDULED'), eventType: null })).toBe(false)
-    expect(mayPickTime(false, booking('SCHEDULED'))).toBe(false)
+  it('cannot for a booking of no known service, or a person who may not move bookings', () => {
+    expect(mayPickTime(true, { eventType: null })).toBe(false)
+    expect(mayPickTime(false, { eventType: haircut })).toBe(false)
+    expect(mayPickTime(false, undefined)).toBe(false)
   })
 })
