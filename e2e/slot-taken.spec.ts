@@ -6,6 +6,8 @@
 // receptionist picks another time and Cal.com books it then; the row also opens the booking's
 // drawer. Or Discard, after its question, takes it off the list and leaves it on the day only as
 // never booked. The drawer's own Reschedule of such a booking sends it again for the new time too.
+// Checked in since, it still offers another time; cancelled since, Send again alone (the desk
+// says which, canTakeAnotherTime), in English and Spanish.
 import { expect, test, type Page } from '@playwright/test'
 import type { Staff } from '../src/shared/api/schemas'
 import { expectAccessible } from './axe'
@@ -281,4 +283,61 @@ test("the drawer's Reschedule of a refused booking sends it again for the new ti
       { timeout: 20_000 },
     )
     .toEqual([{ status: 'accepted', start: newStart }])
+})
+
+test('a refused booking the client came in for still takes another time from Needs attention, one cancelled since does not, in English and Spanish', async ({
+  page,
+  browser,
+}) => {
+  // The desk says which rows can take another time (canTakeAnotherTime); a check-in is the
+  // desk's own and stands in nobody's way, a cancel would undo the new time.
+  const drawer = page.getByTestId('appointment-drawer')
+  const here = await refusedPhoneBooking(page, 'Cleo Checked')
+  await here.card.click()
+  await drawer.getByRole('button', { name: 'Check in' }).click()
+  await expect(drawer.getByTestId('drawer-visit')).toContainText('Arrived')
+  const gone = await refusedPhoneBooking(page, 'Cass Cancelled')
+  await gone.card.click()
+  await drawer.getByRole('button', { name: 'Cancel appointment' }).click()
+  const cancel = page.getByTestId('cancel-dialog')
+  await cancel.getByLabel(/Reason/).fill('Client called to cancel')
+  await cancel.getByRole('button', { name: 'Cancel the appointment' }).click()
+  await expect(cancel).toBeHidden()
+
+  await drawer.getByTestId('drawer-refused').getByRole('link').click()
+  const checkedIn = page.getByTestId('attention-row').filter({ hasText: 'Cleo Checked' })
+  const another = checkedIn.getByRole('button', {
+    name: 'Choose another time: New booking: Cleo Checked',
+  })
+  await expect(another).toHaveClass(/button--primary/)
+  const cancelled = page.getByTestId('attention-row').filter({ hasText: 'Cass Cancelled' })
+  await expect(cancelled.getByRole('button', { name: /^Send again/ })).toHaveClass(
+    /button--primary/,
+  )
+  await expect(cancelled.getByRole('button', { name: /^Choose another time/ })).toHaveCount(0)
+  await expectAccessible(page, 'needs attention with a checked-in and a cancelled booking')
+  await page.screenshot({ path: test.info().outputPath('attention-another-time-en.png') })
+
+  // The same rows in Spanish.
+  const es = await browser.newContext({ locale: 'es-ES' })
+  const pageEs = await es.newPage()
+  await openDesk(pageEs, world, '/attention')
+  const rowEs = (name: string) => pageEs.getByTestId('attention-row').filter({ hasText: name })
+  await expect(
+    rowEs('Cleo Checked').getByRole('button', {
+      name: 'Elegir otra hora: Nueva cita: Cleo Checked',
+    }),
+  ).toHaveClass(/button--primary/)
+  await expect(
+    rowEs('Cass Cancelled').getByRole('button', { name: /^Elegir otra hora/ }),
+  ).toHaveCount(0)
+  await expectAccessible(pageEs, 'needs attention in Spanish')
+  await pageEs.screenshot({ path: test.info().outputPath('attention-another-time-es.png') })
+  await es.close()
+
+  // It opens the slot picker (Cal.com booking it then is the keyboard test's, above).
+  await another.click()
+  const dialog = page.getByTestId('reschedule-dialog')
+  await expect(dialog.getByRole('heading', { name: 'Another time for Cleo Checked' })).toBeVisible()
+  await expect(dialog.getByTestId('slot-picker').getByRole('radio').first()).toBeVisible()
 })
