@@ -18,7 +18,7 @@ import { ConnectFlow } from '../features/settings/connect/connect-calcom'
 import { ConnectionStatus } from '../features/settings/connect/ConnectionStatus'
 import { ErrorMessage } from '../ui/ErrorMessage'
 import { todayInZone } from '../ui/time/zoned-time'
-import { zoneCity } from '../ui/time/zone-city'
+import { zoneWords } from '../ui/time/zone-city'
 import { useApi } from './api-context'
 import { describeError } from './i18n/describe-error'
 import type { LiveStatus } from './live-stream'
@@ -213,7 +213,7 @@ export function App({ openUrl }: Props) {
           <h1 data-testid="branch-name">{shownName ?? intl.formatMessage({ id: 'app.title' })}</h1>
           {branch.data && (
             <p className="branch-zone" data-testid="branch-zone" title={branch.data.timeZone}>
-              <FormattedMessage id="app.zone" values={{ zone: zoneCity(branch.data.timeZone) }} />
+              <FormattedMessage {...zoneWords(branch.data.timeZone, intl.locale)} />
             </p>
           )}
         </div>

@@ -11,6 +11,7 @@ export const en = {
   'app.nav.attention': 'Needs attention',
   'app.nav.settings': 'Settings',
   'app.zone': '{zone} time',
+  'app.zone.utc': '{zone} time',
   'app.live.connecting': 'Connecting to live updates…',
   'app.live.live': 'Live',
   'app.live.reconnecting': 'Live updates paused, reconnecting…',

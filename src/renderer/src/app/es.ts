@@ -13,6 +13,7 @@ export const es: CatalogOf<typeof en> = {
   'app.nav.attention': 'Requieren atención',
   'app.nav.settings': 'Ajustes',
   'app.zone': 'Hora de {zone}',
+  'app.zone.utc': 'Hora {zone}',
   'app.live.connecting': 'Conectando con las actualizaciones en vivo…',
   'app.live.live': 'En vivo',
   'app.live.reconnecting': 'Actualizaciones en pausa, reconectando…',

@@ -12,7 +12,7 @@ import { paths } from '../../app/routes'
 import { Drawer } from '../../ui/Drawer'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { formatCalendarDate, calendarDateInZone, formatTimeRange } from '../../ui/time/zoned-time'
-import { zoneCity } from '../../ui/time/zone-city'
+import { zoneWords } from '../../ui/time/zone-city'
 import { reasonWords } from '../attention/reason-words'
 import { useDayClients } from '../clients/queries'
 import { cardMarks } from '../day/card-marks'
@@ -60,6 +60,7 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
   const now = useNow()
   const [problem, setProblem] = useState<string | null>(null)
   const zone = branch.timeZone
+  const zoneName = zoneWords(zone, intl.locale)
   const a = detail.data?.appointment
   // The client of this booking and their alerts, from the day's list the grid already holds.
   const dayClients = useDayClients(a ? calendarDateInZone(new Date(a.start), zone) : null)
@@ -207,7 +208,7 @@ export function AppointmentDrawer({ uid, branch, onClose, moveTo = null, onMoveS
               {formatCalendarDate(calendarDateInZone(new Date(a.start), zone), intl.locale)},{' '}
               {formatTimeRange(a.start, a.end, zone, intl.locale)}{' '}
               <span className="muted" title={zone}>
-                ({t('app.zone', { zone: zoneCity(zone) })})
+                ({t(zoneName.id, zoneName.values)})
               </span>
             </dd>
             <dt>{t('appointment.service')}</dt>
