@@ -2,6 +2,8 @@
 // once, waiting to sync; the banner says Cal.com is out of reach, that work goes on and how many
 // changes wait; the slot picker marks its times as Cal.com's last answer, with their age. When
 // the link returns the booking reaches Cal.com, and the mark, the notice and the banner go away.
+// A staff member Cal.com knows by username only, whose own times were never read, has none
+// offline: the words name them and point to "Anyone free", which has the service's last answer.
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './axe'
 import {
@@ -10,17 +12,19 @@ import {
   startFrontDeskWorld,
   type FrontDeskWorld,
 } from './front-desk-world'
+import { addUsernameOnlyMember } from './username-only-member'
 
 const NOW = aTuesdayMorning()
 let world: FrontDeskWorld
 test.beforeAll(async () => {
   world = await startFrontDeskWorld({ now: NOW, calcomLink: true })
+  await addUsernameOnlyMember(world, 'Lee Park', 'lee')
 })
 test.afterAll(() => world.close())
 
 test('a walk-in booked offline shows at once, waits, and reaches Cal.com when the link returns', async ({
   page,
-}) => {
+}, testInfo) => {
   const link = world.link!
   await page.clock.setFixedTime(new Date(NOW))
   await openDesk(page, world, '/')
@@ -72,6 +76,30 @@ test('a walk-in booked offline shows at once, waits, and reaches Cal.com when th
   await expect(stale).toContainText('Cal.com has the final say once the booking reaches it.')
   await expect(dialog.getByTestId('slot-picker')).toBeVisible()
   await expectAccessible(page, 'new booking, offline', '[data-testid="new-booking"]')
+
+  // Lee's own times were never read: none offline. The words name Lee (by username, as the desk
+  // knows them until a booking gives their name), not "the desk", and point to "Anyone free",
+  // whose last answer the desk keeps; no "No free time on this day" under them.
+  const staffButton = dialog.getByTestId('booking-staff').getByRole('button')
+  await staffButton.click()
+  await page.getByRole('option', { name: 'lee', exact: true }).click()
+  const problem = dialog.getByRole('alert')
+  await expect(problem).toContainText(
+    'lee’s free times cannot be read from Cal.com right now, and this desk has none of theirs saved for that day.',
+  )
+  await expect(problem).toContainText('“Anyone free” has times')
+  await expect(dialog.getByTestId('no-slots')).toHaveCount(0)
+  await expectAccessible(
+    page,
+    'new booking, offline, a member with none kept',
+    '[data-testid="new-booking"]',
+  )
+  await page.screenshot({ path: testInfo.outputPath('member-without-times-en.png') })
+  await dialog.getByRole('button', { name: 'Show Anyone free' }).click()
+  await expect(staffButton).toContainText('Anyone free')
+  await expect(dialog.getByTestId('slot-picker')).toBeVisible()
+  await expect(stale).toBeVisible()
+  await expect(problem).toHaveCount(0)
   await dialog.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toHaveCount(0)
 

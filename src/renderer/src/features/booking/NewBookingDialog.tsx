@@ -19,7 +19,8 @@ import { formProblemWords, type FormProblem } from './form-problem'
 import { useEventTypes, useSlots, useStaff } from './queries'
 import { ServiceStaffFields } from './ServiceStaffFields'
 import { nextFreeWords } from './next-free-words'
-import { nextFreeSlot } from './slot-choice'
+import { nextFreeSlot, upcomingSlots } from './slot-choice'
+import { isMemberWithoutTimes, slotsProblemWords } from './slots-problem-words'
 import { SlotPicker, StaleNotice } from './SlotPicker'
 import type { BookingKind as Kind } from './walk-in-services'
 import { canWalkIn, noticeWords, shownService } from './walk-in-services'
@@ -78,6 +79,13 @@ function NewBookingForm({
 
   const slotDay = kind === 'walk-in' ? today : date
   const slots = useSlots(slotDay, eventTypeId, staffId)
+  const member = staffId === null ? null : (staff.data?.find((s) => s.id === staffId) ?? null)
+  // With none of the chosen person's times to show, "Anyone free" is asked for the same day, so
+  // the words can point there only when it has times (slots-problem-words.ts).
+  const memberWithoutTimes = isMemberWithoutTimes(slots.error, member)
+  const anyone = useSlots(memberWithoutTimes ? slotDay : null, eventTypeId, null)
+  const anyoneHasTimes =
+    memberWithoutTimes && !!anyone.data && upcomingSlots(anyone.data.slots, now).length > 0
   const walkInSlot = slots.data ? nextFreeSlot(slots.data.slots, now) : null
   // A time picked for another day, service or person is not on offer any more.
   const slot = pickedSlot && slots.data?.slots.includes(pickedSlot) ? pickedSlot : null
@@ -149,7 +157,7 @@ function NewBookingForm({
         <p className="booking__next" role="status" data-testid="walk-in-slot">
           {services.isPending || (slots.isPending && eventTypeId !== null) ? (
             <FormattedMessage id="booking.slotsLoading" />
-          ) : services.isError ? null : offered.length === 0 ? (
+          ) : services.isError || slots.isError ? null : offered.length === 0 ? (
             <FormattedMessage id="booking.noServices" />
           ) : eventTypeId === null ? (
             <FormattedMessage id="booking.noWalkInService" />
@@ -176,6 +184,7 @@ function NewBookingForm({
           <SlotPicker
             answer={slots.data}
             loading={slots.isPending}
+            failed={slots.isError}
             now={now}
             timeZone={branch.timeZone}
             value={slot}
@@ -184,6 +193,19 @@ function NewBookingForm({
         </>
       )}
       {kind === 'walk-in' && slots.data && <StaleNotice answer={slots.data} />}
+      {/* Where the times would be, so it is read with the day and the person it is about. */}
+      {slots.error && (
+        <div className="booking__slots-problem">
+          <ErrorMessage
+            message={slotsProblemWords(intl, slots.error, { member, anyoneHasTimes })}
+          />
+          {anyoneHasTimes && (
+            <Button onPress={() => setStaffId(null)}>
+              {intl.formatMessage({ id: 'booking.showAnyone' })}
+            </Button>
+          )}
+        </div>
+      )}
 
       <ClientFields
         value={client}
@@ -196,7 +218,6 @@ function NewBookingForm({
         <ErrorMessage message={intl.formatMessage({ id: formProblemWords(problem, kind) })} />
       )}
       {services.error && <ErrorMessage message={describeError(intl, services.error)} />}
-      {slots.error && <ErrorMessage message={describeError(intl, slots.error)} />}
       {book.error && (
         <ErrorMessage message={describeError(intl, book.error, { timeZone: branch.timeZone })} />
       )}

@@ -9,13 +9,23 @@ import { slotFreshness, upcomingSlots } from './slot-choice'
 interface Props {
   answer: DaySlots | undefined
   loading: boolean
+  /** The times could not be read: the error says so, not "no free time". */
+  failed?: boolean
   now: Date
   timeZone: string
   value: string | null
   onChange(slot: string): void
 }
 
-export function SlotPicker({ answer, loading, now, timeZone, value, onChange }: Props) {
+export function SlotPicker({
+  answer,
+  loading,
+  failed = false,
+  now,
+  timeZone,
+  value,
+  onChange,
+}: Props) {
   const intl = useIntl()
   const slots = answer ? upcomingSlots(answer.slots, now) : []
   return (
@@ -23,7 +33,7 @@ export function SlotPicker({ answer, loading, now, timeZone, value, onChange }: 
       {answer && <StaleNotice answer={answer} />}
       {loading && !answer ? (
         <p className="booking__hint">{intl.formatMessage({ id: 'booking.slotsLoading' })}</p>
-      ) : slots.length === 0 ? (
+      ) : failed && !answer ? null : slots.length === 0 ? (
         <p className="booking__hint" data-testid="no-slots">
           {intl.formatMessage({ id: 'booking.noSlots' })}
         </p>

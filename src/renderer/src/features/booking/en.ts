@@ -14,6 +14,11 @@ export const en = {
   'booking.slots': 'Free times',
   'booking.slotsLoading': 'Asking Cal.com for free times…',
   'booking.noSlots': 'No free time on this day.',
+  'booking.memberSlotsUnavailable':
+    '{name}’s free times cannot be read from Cal.com right now, and this desk has none of theirs saved for that day.',
+  'booking.memberSlotsUnavailable.anyone':
+    '{name}’s free times cannot be read from Cal.com right now, and this desk has none of theirs saved for that day. “Anyone free” has times: choose it to see who is free.',
+  'booking.showAnyone': 'Show Anyone free',
   'booking.stale':
     'Offline: these times are Cal.com’s last answer, {hours, plural, =0 {{minutes, plural, one {# minute} other {# minutes}}} one {# hour} other {# hours}} old. A time may have gone since: Cal.com has the final say once the booking reaches it.',
   'booking.nextFree': 'Next free time: {time}',

@@ -16,6 +16,11 @@ export const es: CatalogOf<typeof en> = {
   'booking.slots': 'Horas libres',
   'booking.slotsLoading': 'Pidiendo a Cal.com las horas libres…',
   'booking.noSlots': 'No hay horas libres este día.',
+  'booking.memberSlotsUnavailable':
+    'Ahora no se pueden leer de Cal.com las horas libres de {name}, y este mostrador no tiene ninguna suya guardada para ese día.',
+  'booking.memberSlotsUnavailable.anyone':
+    'Ahora no se pueden leer de Cal.com las horas libres de {name}, y este mostrador no tiene ninguna suya guardada para ese día. «Quien esté libre» sí tiene horas: elíjalo para ver quién está libre.',
+  'booking.showAnyone': 'Ver «Quien esté libre»',
   'booking.stale':
     'Sin conexión: estas horas son la última respuesta de Cal.com, de hace {hours, plural, =0 {{minutes, plural, one {# minuto} other {# minutos}}} one {# hora} other {# horas}}. Puede que alguna ya no esté libre: Cal.com tiene la última palabra cuando le llegue la cita.',
   'booking.nextFree': 'Próxima hora libre: {time}',
