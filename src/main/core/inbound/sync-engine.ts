@@ -484,6 +484,10 @@ export class SyncEngine {
   }
 
   #setRelayState(state: RelayState): void {
+    // Each retry reconnects (and may enroll) before it fails again: that is still the relay out
+    // of reach, since it was lost, not a new state every few seconds (Settings says "cannot be
+    // reached since 10:02", the banner stays up instead of blinking with each try).
+    if (this.#relayState === 'retrying' && (state === 'connecting' || state === 'enrolling')) return
     if (state !== this.#relayState) this.#relayStateSince = Date.now()
     this.#relayState = state
   }
