@@ -1,16 +1,18 @@
 // Settings against the real sandbox, relay and headless desk: the language switches at once from
 // the keyboard, without a restart, and is remembered; the connection can be disconnected (after
-// a confirmation) and connected again with an API key; the relay's address and state, the app's
-// version and how it is updated, and the data folder are shown. axe clean in both languages.
+// a confirmation) and connected again with an API key; the relay reads as the notification service
+// it is, connected or not reachable since when (its line cut), its raw address in the details;
+// the app's version and how it is updated, and the data folder are shown. axe clean in both
+// languages.
 import { expect, test } from '@playwright/test'
 import { expectAccessible } from './axe'
 import { openDesk, startFrontDeskWorld, type FrontDeskWorld } from './front-desk-world'
 
-test.use({ locale: 'en-GB' })
+test.use({ locale: 'en-GB', viewport: { width: 1366, height: 768 } })
 
 let world: FrontDeskWorld
 test.beforeAll(async () => {
-  world = await startFrontDeskWorld()
+  world = await startFrontDeskWorld({ relayLink: true })
 })
 test.afterAll(() => world.close())
 
@@ -24,8 +26,16 @@ test('settings: language without a restart, the connection, the relay, the app a
     `Connected to Cal.com as ${world.account.username}`,
   )
   const relay = page.getByTestId('settings-relay')
-  await expect(relay).toContainText(world.relay.url)
-  await expect(page.getByTestId('settings-relay-state')).toHaveText(/Reachable/)
+  const relayState = page.getByTestId('settings-relay-state')
+  const relayUrl = world.relayLink!.url
+  const relayHost = new URL(relayUrl).host
+  await expect(relayState).toHaveText(`● Connected to the notification service (${relayHost})`)
+  // The raw address is for whoever looks after the relay: folded in the details, and a tooltip.
+  await expect(relayState).toHaveAttribute('title', relayUrl)
+  const address = page.getByTestId('settings-relay-address')
+  await expect(address).toBeHidden()
+  await relay.getByText('Technical details').click()
+  await expect(address).toHaveText(relayUrl)
   await expect(page.getByTestId('settings-version')).toHaveText(/^\d+\.\d+\.\d+/)
   await expect(page.getByTestId('settings-updates')).toContainText(
     'updates come with the installed Frontdesk app',
@@ -33,6 +43,21 @@ test('settings: language without a restart, the connection, the relay, the app a
   await expect(page.getByTestId('settings-data-dir')).toHaveText(world.desk.dataDir)
   await expectAccessible(page, 'settings')
   await page.screenshot({ path: testInfo.outputPath('settings-en.png'), fullPage: true })
+
+  // The line to the relay is cut: since when, in the branch's time; then it is back.
+  world.relayLink!.down()
+  await expect(relayState).toHaveText(
+    new RegExp(
+      `^○ Cannot reach the notification service \\(${relayHost.replaceAll('.', '\\.')}\\) since \\d{2}:\\d{2}: the desk keeps trying$`,
+    ),
+    { timeout: 20_000 },
+  )
+  await expectAccessible(page, 'settings, relay cut')
+  await page.screenshot({ path: testInfo.outputPath('settings-relay-cut-en.png'), fullPage: true })
+  world.relayLink!.up()
+  await expect(relayState).toContainText('Connected to the notification service', {
+    timeout: 20_000,
+  })
 
   // Disconnect asks first; "Stay connected" changes nothing.
   const connection = page.getByTestId('settings-connection')
@@ -47,13 +72,13 @@ test('settings: language without a restart, the connection, the relay, the app a
   await connection.getByRole('button', { name: 'Disconnect' }).click()
   await connection.getByRole('button', { name: 'Yes, disconnect' }).click()
   await expect(connection).toContainText('Not connected to Cal.com')
-  await expect(page.getByTestId('settings-relay-state')).toHaveText(/Off until the branch/)
+  await expect(relayState).toContainText('Off until the branch is connected to Cal.com')
   await expectAccessible(page, 'settings, disconnected')
   await connection.getByRole('button', { name: 'Use an API key instead' }).click()
   await connection.getByLabel('Cal.com API key').fill(world.account.apiKey)
   await page.keyboard.press('Enter')
   await expect(connection).toContainText('Connected to Cal.com', { timeout: 20_000 })
-  await expect(page.getByTestId('settings-relay-state')).toHaveText(/Reachable/, {
+  await expect(relayState).toContainText('Connected to the notification service', {
     timeout: 20_000,
   })
 
@@ -67,8 +92,16 @@ test('settings: language without a restart, the connection, the relay, the app a
   await expect(page.getByTestId('settings-updates')).toContainText(
     'las actualizaciones llegan con la aplicación Frontdesk instalada',
   )
+  await expect(relayState).toHaveText(`● Conectado al servicio de notificaciones (${relayHost})`)
   await expectAccessible(page, 'settings in Spanish')
   await page.screenshot({ path: testInfo.outputPath('settings-es.png'), fullPage: true })
+  world.relayLink!.down()
+  await expect(relayState).toHaveText(/desde las \d{2}:\d{2}: el mostrador sigue intentándolo$/, {
+    timeout: 20_000,
+  })
+  await expectAccessible(page, 'settings in Spanish, relay cut')
+  await page.screenshot({ path: testInfo.outputPath('settings-relay-cut-es.png'), fullPage: true })
+  world.relayLink!.up()
 
   // Remembered on this desk.
   await page.reload()

@@ -4,8 +4,9 @@ import { useQuery } from '@tanstack/react-query'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useApi } from '../../app/api-context'
 import { describeError } from '../../app/i18n/describe-error'
-import { useSyncHealth } from '../../app/queries'
+import { useBranch, useSyncHealth } from '../../app/queries'
 import { queryKeys } from '../../app/query-keys'
+import { useNow } from '../../app/useNow'
 import { ErrorMessage } from '../../ui/ErrorMessage'
 import { AddBranchSection } from '../branches/AddBranchSection'
 import { ThisComputerSection } from '../notifications/ThisComputerSection'
@@ -26,6 +27,8 @@ export function SettingsPage({ connection }: { connection: ConnectionProps | nul
     staleTime: Infinity,
   })
   const sync = useSyncHealth()
+  const branch = useBranch()
+  const now = useNow()
   const mayReadSync = useCan('sync.read')
   return (
     <section className="page settings-page" data-testid="settings-page">
@@ -36,7 +39,13 @@ export function SettingsPage({ connection }: { connection: ConnectionProps | nul
       <LanguageSection />
       {connection && <ConnectionSection {...connection} />}
       <AddBranchSection />
-      <RelaySection desk={desk.data} sync={sync.data} mayReadSync={mayReadSync} />
+      <RelaySection
+        desk={desk.data}
+        sync={sync.data}
+        mayReadSync={mayReadSync}
+        timeZone={branch.data?.timeZone}
+        now={now}
+      />
       <AppSection version={desk.data?.version} bridge={appBridge()} />
       <DataSection dataDir={desk.data?.dataDir} />
       <ThisComputerSection />

@@ -30,15 +30,19 @@ export const en = {
   'settings.connection.intro':
     'This branch’s bookings come from Cal.com. Disconnecting keeps the appointments on this desk.',
   'settings.connection.onlyAdmins': 'Only the owner and admins can connect or disconnect.',
-  'settings.relay': 'Relay',
-  'settings.relay.intro': 'The relay brings Cal.com’s news to this desk as it happens.',
+  'settings.relay': 'Notification service',
+  'settings.relay.intro':
+    'It brings Cal.com’s news (new bookings, changes, cancellations) to this desk as it happens.',
+  'settings.relay.none': 'Not set up: this desk checks Cal.com every 5 minutes instead.',
+  'settings.relay.connected': 'Connected to the notification service ({host})',
+  'settings.relay.connecting': 'Connecting to the notification service ({host})…',
+  'settings.relay.unreachable':
+    'Cannot reach the notification service ({host}): the desk keeps trying',
+  'settings.relay.unreachableSince':
+    'Cannot reach the notification service ({host}) since {day, select, today {{time}} other {{day}, {time}}}: the desk keeps trying',
+  'settings.relay.off': 'Off until the branch is connected to Cal.com ({host})',
+  'settings.relay.details': 'Technical details',
   'settings.relay.address': 'Address',
-  'settings.relay.none': 'None: this desk checks Cal.com every 5 minutes instead.',
-  'settings.relay.state': 'Now',
-  'settings.relay.reachable': 'Reachable',
-  'settings.relay.unreachable': 'Out of reach: the desk keeps trying',
-  'settings.relay.starting': 'Connecting…',
-  'settings.relay.off': 'Off until the branch is connected',
   'settings.relay.health': 'See sync health',
   'settings.app': 'This app',
   'settings.app.version': 'Version',

@@ -31,15 +31,19 @@ export const es: CatalogOf<typeof en> = {
     'Las reservas de esta sucursal vienen de Cal.com. Al desconectar, las citas se quedan en este mostrador.',
   'settings.connection.onlyAdmins':
     'Solo el propietario y los administradores pueden conectar o desconectar.',
-  'settings.relay': 'Relé',
-  'settings.relay.intro': 'El relé trae las novedades de Cal.com a este mostrador al momento.',
+  'settings.relay': 'Servicio de notificaciones',
+  'settings.relay.intro':
+    'Trae a este mostrador las novedades de Cal.com (reservas nuevas, cambios, cancelaciones) al momento.',
+  'settings.relay.none': 'Sin configurar: este mostrador consulta Cal.com cada 5 minutos.',
+  'settings.relay.connected': 'Conectado al servicio de notificaciones ({host})',
+  'settings.relay.connecting': 'Conectando con el servicio de notificaciones ({host})…',
+  'settings.relay.unreachable':
+    'No se puede contactar con el servicio de notificaciones ({host}): el mostrador sigue intentándolo',
+  'settings.relay.unreachableSince':
+    'No se puede contactar con el servicio de notificaciones ({host}) desde {day, select, today {las {time}} other {el {day}, a las {time}}}: el mostrador sigue intentándolo',
+  'settings.relay.off': 'Apagado hasta que la sucursal esté conectada a Cal.com ({host})',
+  'settings.relay.details': 'Detalles técnicos',
   'settings.relay.address': 'Dirección',
-  'settings.relay.none': 'Ninguno: este mostrador consulta Cal.com cada 5 minutos.',
-  'settings.relay.state': 'Ahora',
-  'settings.relay.reachable': 'Accesible',
-  'settings.relay.unreachable': 'Fuera de alcance: el mostrador sigue intentándolo',
-  'settings.relay.starting': 'Conectando…',
-  'settings.relay.off': 'Apagado hasta que la sucursal esté conectada',
   'settings.relay.health': 'Ver el estado de la sincronización',
   'settings.app': 'Esta aplicación',
   'settings.app.version': 'Versión',

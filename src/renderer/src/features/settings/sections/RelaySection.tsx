@@ -1,27 +1,26 @@
-// The relay this desk pulls Cal.com's news from: its address and whether it answers now.
+// The relay this desk pulls Cal.com's news from, as a receptionist reads it: connected to the
+// notification service, or not reachable since when, or not set up (relay-words.ts). Its raw
+// address stays in the technical details (and the host's tooltip) for whoever looks after it.
 import { useId } from 'react'
-import { FormattedMessage } from 'react-intl'
+import { FormattedMessage, useIntl } from 'react-intl'
 import type { DeskInfo } from '../../../../../shared/api/desk-info'
 import type { SyncHealth } from '../../../../../shared/api/schemas'
-import type { MessageId } from '../../../app/i18n/messages'
 import { paths } from '../../../app/routes'
-
-function stateWords(state: string): MessageId {
-  if (state === 'online') return 'settings.relay.reachable'
-  if (state === 'off') return 'settings.relay.off'
-  if (state === 'enrolling' || state === 'connecting') return 'settings.relay.starting'
-  return 'settings.relay.unreachable'
-}
+import { relayStateWords } from './relay-words'
 
 interface Props {
   desk: DeskInfo | undefined
   sync: SyncHealth | undefined
   /** The signed-in person may open sync health. */
   mayReadSync: boolean
+  /** The branch's zone, for the time the relay was lost; the computer's when not known yet. */
+  timeZone: string | undefined
+  now: Date
 }
 
-export function RelaySection({ desk, sync, mayReadSync }: Props) {
+export function RelaySection({ desk, sync, mayReadSync, timeZone, now }: Props) {
   const id = useId()
+  const intl = useIntl()
   const url = desk?.relayUrl ?? sync?.relay.url ?? null
   return (
     <section
@@ -37,30 +36,39 @@ export function RelaySection({ desk, sync, mayReadSync }: Props) {
       </p>
       {url === null ? (
         desk && (
-          <p>
+          <p data-testid="settings-relay-state" data-state="none">
             <FormattedMessage id="settings.relay.none" />
           </p>
         )
       ) : (
-        <dl className="settings-facts">
-          <dt>
-            <FormattedMessage id="settings.relay.address" />
-          </dt>
-          <dd>
-            <code>{url}</code>
-          </dd>
+        <>
           {sync && (
-            <>
-              <dt>
-                <FormattedMessage id="settings.relay.state" />
-              </dt>
-              <dd data-testid="settings-relay-state" data-state={sync.relay.state}>
-                <span aria-hidden="true">{sync.relay.state === 'online' ? '● ' : '○ '}</span>
-                <FormattedMessage id={stateWords(sync.relay.state)} />
-              </dd>
-            </>
+            <p
+              className="settings-relay-state"
+              data-testid="settings-relay-state"
+              data-state={sync.relay.state}
+              title={url}
+            >
+              <span aria-hidden="true">{sync.relay.state === 'online' ? '● ' : '○ '}</span>
+              <FormattedMessage
+                {...relayStateWords(sync.relay, url, { now, timeZone, locale: intl.locale })}
+              />
+            </p>
           )}
-        </dl>
+          <details className="settings-details">
+            <summary>
+              <FormattedMessage id="settings.relay.details" />
+            </summary>
+            <dl className="settings-facts">
+              <dt>
+                <FormattedMessage id="settings.relay.address" />
+              </dt>
+              <dd>
+                <code data-testid="settings-relay-address">{url}</code>
+              </dd>
+            </dl>
+          </details>
+        </>
       )}
       {mayReadSync && (
         <p>

@@ -54,7 +54,7 @@ const sync = (state: string): SyncHealth => ({
   relay: {
     configured: true,
     state,
-    url: 'https://relay.example',
+    url: 'https://relay.example.com',
     channelId: 'ch_1',
     cursor: 3,
     lagMs: null,
@@ -91,37 +91,78 @@ describe('the connection section', () => {
   })
 })
 
+/** The relay section at 15:30 in Toronto on 7 December 2026. */
+const NOW = new Date('2026-12-07T20:30:00Z')
+const relaySection = (
+  state: string,
+  opts: { since?: string; mayReadSync?: boolean; url?: string | null } = {},
+) => {
+  const health = sync(state)
+  health.relay.since = opts.since ?? '2026-12-07T15:02:00Z'
+  return (
+    <RelaySection
+      desk={desk(opts.url === undefined ? 'https://relay.example.com' : opts.url)}
+      sync={opts.url === null ? undefined : health}
+      mayReadSync={opts.mayReadSync ?? true}
+      timeZone="America/Toronto"
+      now={NOW}
+    />
+  )
+}
+
 describe('the relay section', () => {
-  it('gives the address and whether it answers now, and links sync health for admins', () => {
-    const html = render(
-      <RelaySection desk={desk('https://relay.example')} sync={sync('online')} mayReadSync />,
+  it('says the desk is connected to the notification service, named by its host', () => {
+    const html = render(relaySection('online'))
+    expect(html).toContain('Connected to the notification service (relay.example.com)')
+    expect(render(relaySection('online'), 'es')).toContain(
+      'Conectado al servicio de notificaciones (relay.example.com)',
     )
-    expect(html).toContain('https://relay.example')
-    expect(html).toContain('Reachable')
     expect(html).toContain('href="#/sync-health"')
   })
 
-  it('says when the relay is out of reach, and hides sync health from who may not read it', () => {
-    const html = render(
-      <RelaySection
-        desk={desk('https://relay.example')}
-        sync={sync('retrying')}
-        mayReadSync={false}
-      />,
+  it('keeps the raw address in the technical details, and in the tooltip', () => {
+    const html = render(relaySection('online'))
+    expect(html).toMatch(/<summary>Technical details<\/summary>/)
+    expect(html).toContain(
+      '<code data-testid="settings-relay-address">https://relay.example.com</code>',
     )
-    expect(html).toContain('Out of reach: the desk keeps trying')
-    expect(html).not.toContain('#/sync-health')
-    expect(
-      render(
-        <RelaySection desk={desk('https://relay.example')} sync={sync('retrying')} mayReadSync />,
-        'es',
-      ),
-    ).toContain('Fuera de alcance')
+    expect(html).toContain('title="https://relay.example.com"')
+    expect(render(relaySection('online'), 'es')).toContain('Detalles técnicos')
   })
 
-  it('says a desk without a relay checks Cal.com every 5 minutes', () => {
-    const html = render(<RelaySection desk={desk(null)} sync={undefined} mayReadSync={false} />)
-    expect(html).toContain('None: this desk checks Cal.com every 5 minutes instead.')
+  it('says since when the relay cannot be reached, in the branch zone', () => {
+    const html = render(relaySection('retrying', { mayReadSync: false }))
+    expect(html).toContain(
+      'Cannot reach the notification service (relay.example.com) since 10:02: the desk keeps trying',
+    )
+    expect(html).not.toContain('#/sync-health')
+    expect(render(relaySection('retrying'), 'es')).toContain(
+      'No se puede contactar con el servicio de notificaciones (relay.example.com) desde las 10:02',
+    )
+  })
+
+  it('gives the day too when it was lost before today', () => {
+    const since = '2026-12-06T23:10:00Z'
+    expect(render(relaySection('retrying', { since }))).toContain('since Dec 6, 18:10')
+    expect(render(relaySection('retrying', { since }), 'es')).toContain(
+      'desde el 6 dic, a las 18:10',
+    )
+  })
+
+  it('says while it connects, and that it is off until the branch is connected', () => {
+    expect(render(relaySection('enrolling'))).toContain(
+      'Connecting to the notification service (relay.example.com)…',
+    )
+    expect(render(relaySection('off'), 'es')).toContain(
+      'Apagado hasta que la sucursal esté conectada a Cal.com',
+    )
+  })
+
+  it('says a desk without a relay is not set up and checks Cal.com every 5 minutes', () => {
+    const html = render(relaySection('off', { url: null }))
+    expect(html).toContain('Not set up: this desk checks Cal.com every 5 minutes instead.')
+    expect(html).not.toContain('Technical details')
+    expect(render(relaySection('off', { url: null }), 'es')).toContain('Sin configurar')
   })
 })
 
