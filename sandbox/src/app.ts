@@ -20,6 +20,7 @@ import eventTypes from './routes/v2/event-types.js'
 import me from './routes/v2/me.js'
 import schedules from './routes/v2/schedules.js'
 import slots from './routes/v2/slots.js'
+import teams from './routes/v2/teams.js'
 import webhooks from './routes/v2/webhooks.js'
 
 /** Builds the sandbox's Fastify app: shared plugins, then the API v2, OAuth and control routes. */
@@ -72,6 +73,7 @@ export async function buildApp(sandbox: Sandbox): Promise<FastifyInstance> {
       await v2.register(eventTypes)
       await v2.register(schedules)
       await v2.register(slots)
+      await v2.register(teams)
       await v2.register(bookings)
       await v2.register(webhooks)
       await v2.register(oauthToken)

@@ -119,6 +119,15 @@ const SPEC_EXCEPTIONS: Array<{ name: string; why: string; apply(): void }> = [
       }
     },
   },
+  {
+    name: 'GetTeamMembershipsOutput.data is an array of memberships',
+    why: 'the operation lists memberships ("Get all memberships", take/skip paging); the spec says data is one TeamMembershipOutput',
+    apply: () =>
+      void (schemas.GetTeamMembershipsOutput!.properties!.data = {
+        type: 'array',
+        items: { $ref: '#/components/schemas/TeamMembershipOutput' },
+      }),
+  },
 ]
 for (const exception of SPEC_EXCEPTIONS) exception.apply()
 
@@ -355,6 +364,19 @@ describe('conformance with openapi-v2.resolvable.json', () => {
     })
     await call('delete', '/v2/webhooks/{webhookId}', `/v2/webhooks/${hook.data.id}`, key)
     await call('get', '/v2/me', '/v2/me', {})
+    const teams = await call('get', '/v2/teams', '/v2/teams', key)
+    await call(
+      'get',
+      '/v2/teams/{teamId}/memberships',
+      `/v2/teams/${teams.data[0].id}/memberships?take=3`,
+      key,
+    )
+    await call(
+      'get',
+      '/v2/teams/{teamId}/memberships',
+      `/v2/teams/${teams.data[0].id}/memberships`,
+      auth(h.state.accounts[1]!.apiKey),
+    )
 
     const successes = new Set(
       checked.filter((c) => /\s[23]\d\d$/.test(c)).map((c) => c.split(' ').slice(0, 2).join(' ')),
@@ -381,6 +403,8 @@ describe('conformance with openapi-v2.resolvable.json', () => {
         'GET /v2/webhooks/{webhookId}',
         'PATCH /v2/webhooks/{webhookId}',
         'DELETE /v2/webhooks/{webhookId}',
+        'GET /v2/teams',
+        'GET /v2/teams/{teamId}/memberships',
       ].sort(),
     )
     expect(checked.filter((c) => /\s4\d\d$/.test(c)).length).toBeGreaterThanOrEqual(5)

@@ -1,4 +1,5 @@
-export type ApiFaultMode = 'http500' | 'http429' | 'hang'
+/** `http403`: what a credential not allowed that call gets (e.g. an OAuth token lacking its scope). */
+export type ApiFaultMode = 'http500' | 'http429' | 'http403' | 'hang'
 
 export interface ApiFault {
   mode: ApiFaultMode

@@ -28,6 +28,28 @@ export interface Staff {
   scheduleId: number
 }
 
+/**
+ * A Cal.com team. Each branch's account owns one whose members are its staff: a business whose
+ * several people host the same services is a team in Cal.com, and its memberships are where
+ * Cal.com names each member by id, username and name together (`GET /v2/teams/{id}/memberships`).
+ */
+export interface Team {
+  id: number
+  name: string
+  slug: string
+  timeZone: string
+  weekStart: Weekday
+}
+
+/** `TeamMembershipOutput`'s record: a user's place in a team. */
+export interface Membership {
+  id: number
+  teamId: number
+  userId: number
+  role: 'OWNER' | 'ADMIN' | 'MEMBER'
+  accepted: boolean
+}
+
 export interface Availability {
   days: Weekday[]
   startTime: string

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto'
-import type { Account, Booking, EventType, OAuthClient, Schedule, Staff, Webhook } from './model.js'
+import type {
+  Account,
+  Booking,
+  EventType,
+  Membership,
+  OAuthClient,
+  Schedule,
+  Staff,
+  Team,
+  Webhook,
+} from './model.js'
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')
 
@@ -12,6 +22,8 @@ export class SandboxStore {
   readonly bookings = new Map<string, Booking>()
   readonly webhooks = new Map<string, Webhook>()
   readonly oauthClients = new Map<string, OAuthClient>()
+  readonly teams = new Map<number, Team>()
+  readonly memberships = new Map<number, Membership>()
   private readonly apiKeyHashes = new Map<string, number>()
   private counters = {
     user: 1000,
@@ -19,6 +31,8 @@ export class SandboxStore {
     eventType: 500,
     booking: 10_000,
     attendee: 50_000,
+    team: 300,
+    membership: 3_000,
   }
 
   nextUserId = () => ++this.counters.user
@@ -26,6 +40,27 @@ export class SandboxStore {
   nextEventTypeId = () => ++this.counters.eventType
   nextBookingId = () => ++this.counters.booking
   nextAttendeeId = () => ++this.counters.attendee
+  nextTeamId = () => ++this.counters.team
+
+  /** Adds `userId` to team `teamId`, accepted, with `role`. */
+  addMembership(teamId: number, userId: number, role: Membership['role']): Membership {
+    const membership = { id: ++this.counters.membership, teamId, userId, role, accepted: true }
+    this.memberships.set(membership.id, membership)
+    return membership
+  }
+
+  /** The teams the account owns (its branch's team). */
+  teamsOwnedBy(accountId: number): Team[] {
+    return [...this.memberships.values()]
+      .filter((m) => m.userId === accountId && m.role === 'OWNER')
+      .map((m) => this.teams.get(m.teamId))
+      .filter((t): t is Team => t !== undefined)
+  }
+
+  /** Who a user id is, account or staff member: what a membership says of its user. */
+  userById(id: number): { username: string; name: string; email: string } | undefined {
+    return this.accounts.get(id) ?? this.staff.get(id)
+  }
 
   addAccount(account: Account): void {
     this.accounts.set(account.userId, account)
@@ -53,12 +88,15 @@ export class SandboxStore {
   }
 
   /**
-   * An owner adds a member in Cal.com and makes them a host of `eventTypeIds`: until someone
-   * books them, Cal.com names them only by username (event types' `users`).
+   * An owner adds a member in Cal.com to the branch's team and makes them a host of
+   * `eventTypeIds`: event types' `users` name them by username only; the team's memberships and
+   * their bookings name them by id, username and name.
    */
   addStaff(member: Omit<Staff, 'id'>, eventTypeIds: number[] = []): Staff {
     const added = { ...member, id: this.nextUserId() }
     this.staff.set(added.id, added)
+    for (const team of this.teamsOwnedBy(added.accountId))
+      this.addMembership(team.id, added.id, 'MEMBER')
     for (const id of eventTypeIds) this.eventTypes.get(id)?.hostIds.push(added.id)
     return added
   }

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { internalError, throttled } from '../domain/errors.js'
+import { forbidden, internalError, throttled } from '../domain/errors.js'
 
 /**
  * Injected API faults: the next N matching /v2 calls answer 500 or 429, or hang. Registered after
@@ -15,6 +15,9 @@ export default fp(
       const fault = app.sandbox.apiFaults.take(request.url)
       if (!fault) return
       if (fault.mode === 'http500') throw internalError()
+      // REFERENCE.md §5.2: a third-party token without the endpoint's scope.
+      if (fault.mode === 'http403')
+        throw forbidden('insufficient_scope: token does not have the required scopes.')
       if (fault.mode === 'http429') {
         // As Cal.com's throttler answers a blocked credential: nothing left, back after the block.
         reply.header('X-RateLimit-Remaining-Default', 0)

@@ -67,6 +67,15 @@ export function seedBranch(sandbox: Sandbox, branch: BranchSeed): number {
     weekStart: branch.weekStart,
     timeFormat: branch.timeFormat,
   })
+  const team = {
+    id: store.nextTeamId(),
+    name: branch.branchName,
+    slug: branch.key,
+    timeZone: branch.timeZone,
+    weekStart: branch.weekStart,
+  }
+  store.teams.set(team.id, team)
+  store.addMembership(team.id, userId, 'OWNER')
   const staff: Staff[] = branch.staff.map((s) => {
     const schedule: Schedule = {
       id: store.nextScheduleId(),
@@ -91,6 +100,7 @@ export function seedBranch(sandbox: Sandbox, branch: BranchSeed): number {
       scheduleId: schedule.id,
     }
     store.staff.set(member.id, member)
+    store.addMembership(team.id, member.id, 'MEMBER')
     return member
   })
   const created = today.minus({ days: 60 }).toUTC().toISO() as string

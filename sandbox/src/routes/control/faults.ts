@@ -42,6 +42,7 @@ const faults: FastifyPluginAsyncTypebox = async (app) => {
             mode: Type.Union([
               Type.Literal('http500'),
               Type.Literal('http429'),
+              Type.Literal('http403'),
               Type.Literal('hang'),
             ]),
             count: Type.Integer({ minimum: 1 }),
