@@ -10,6 +10,7 @@ import type { CalcomTransport } from './http-transport'
 import { meApi } from './me-api'
 import { schedulesApi } from './schedules-api'
 import { slotsApi } from './slots-api'
+import { teamsApi } from './teams-api'
 import { webhooksApi } from './webhooks-api'
 
 export interface CalcomClientOptions {
@@ -30,6 +31,7 @@ export function createCalcomClient(opts: CalcomClientOptions) {
     slots: slotsApi(transport, credential, versions),
     bookings: bookingsApi(transport, credential, versions),
     webhooks: webhooksApi(transport, credential),
+    teams: teamsApi(transport, credential),
   }
 }
 

@@ -217,3 +217,24 @@ export const Webhook = Type.Object({
   secret: Opt(Nullable(Type.String())),
 })
 export type Webhook = Static<typeof Webhook>
+
+/** TeamOutputDto, the parts the desk uses. */
+export const Team = Type.Object({ id: Type.Integer(), name: Opt(Type.String()) })
+export type Team = Static<typeof Team>
+
+/**
+ * TeamMembershipOutput: one member of a team, named by Cal.com user id and, on `user`, by their
+ * current username and name. (The spec's GetTeamMembershipsOutput says `data` is one membership;
+ * the operation answers the list, as the sandbox does.)
+ */
+export const TeamMembership = Type.Object({
+  userId: Type.Integer(),
+  teamId: Opt(Type.Integer()),
+  accepted: Opt(Type.Boolean()),
+  user: Type.Object({
+    username: Opt(Nullable(Type.String())),
+    name: Opt(Nullable(Type.String())),
+    email: Opt(Nullable(Type.String())),
+  }),
+})
+export type TeamMembership = Static<typeof TeamMembership>

@@ -1,10 +1,10 @@
 // Connecting, and the refresh while connected (reference-refresh.ts), read the same things: who
-// the account is, its event types, its staff and its schedules. Everything is fetched first and
+// the account is, its event types, its staff (and its teams' members) and its schedules. Everything is fetched first and
 // written in one transaction through applyReferenceData, the one merge of Cal.com's reference
 // data into the desk's rows, so a failure half-way leaves the desk exactly as it was.
 import type { CalcomClient } from '../calcom/calcom-client'
-import { ok, type CalcomResult } from '../calcom/calcom-errors'
-import type { Booking, EventType, Me, Schedule } from '../calcom/response-schemas'
+import { ok, type CalcomError, type CalcomResult } from '../calcom/calcom-errors'
+import type { Booking, EventType, Me, Schedule, TeamMembership } from '../calcom/response-schemas'
 import type { BranchStore } from '../branch/branch-store'
 import type { DeskDb } from '../db/open-database'
 import type { EventTypeStore } from '../event-types/event-type-store'
@@ -55,14 +55,43 @@ export async function fetchReferenceData(
   ])
   if (!eventTypes.ok) return eventTypes
   if (!schedules.ok) return schedules
+  const members = await teamMembers(client, closing)
+  if (!members.ok) return members
   // Without bookings (e.g. a token lacking BOOKING_READ) staff are still known by username.
   const bookings: Booking[] = recent.ok ? recent.value.data : []
   return ok({
     me: me.value,
     eventTypes: eventTypes.value,
     schedules: schedules.value,
-    hosts: hostsFromCalcom(me.value, eventTypes.value, bookings),
+    hosts: hostsFromCalcom(me.value, eventTypes.value, bookings, members.value),
   })
+}
+
+/**
+ * The members of the account's teams: where Cal.com names a host by id, username and name
+ * together, so a host event types name by username only is still the member the desk holds by
+ * id (renamed in Cal.com), or a new one with their name. An account Cal.com refuses them to (a
+ * token without the scope, no team) answers none: hosts are then known as before, by the
+ * bookings sample. Cal.com out of reach fails the read, as the event types would: a refresh
+ * without them could take a renamed member for a new one.
+ */
+async function teamMembers(
+  client: CalcomClient,
+  closing: AbortSignal | undefined,
+): Promise<CalcomResult<TeamMembership[]>> {
+  const refused = (e: CalcomError) => e.kind === 'permanent'
+  const teams = await client.teams.list(closing)
+  if (!teams.ok) return refused(teams.error) ? ok([]) : teams
+  const members: TeamMembership[] = []
+  for (const team of teams.value) {
+    const got = await client.teams.memberships(team.id, closing)
+    if (!got.ok) {
+      if (refused(got.error)) continue
+      return got
+    }
+    members.push(...got.value)
+  }
+  return ok(members)
 }
 
 export interface ReferenceStores {

@@ -52,7 +52,53 @@ const haircut = () =>
     .eventTypesOf(account.userId)
     .find((et) => et.slug === 'haircut')!
 
-it('a new member hosting a service with no bookings joins the grid on a refresh, and their first booking by webhook lands in that same column', async () => {
+/** Cal.com refuses the team's memberships to the desk's credential (a token without the scope). */
+const refuseMemberships = async () => {
+  const res = await fetch(`${sandbox.url}/_sandbox/faults/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode: 'http403', count: 100, pathPrefix: '/v2/teams' }),
+  })
+  expect(res.status).toBe(201)
+}
+
+it('a new member hosting a service with no bookings joins the grid on a refresh under their name and Cal.com id, from the team memberships', async () => {
+  const [member] = store().staffOf(account.userId)
+  const lee = store().addStaff(
+    { ...member!, name: 'Lee Park', email: 'lee@example.test', username: 'Lee' },
+    [haircut().id],
+  )
+  expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'changed' })
+  const added = rows().find((r) => r.calcomUsername === 'lee')!
+  expect(added).toMatchObject({ calcomHostId: lee.id, name: 'Lee Park', active: true })
+  expect((await onTheGrid()).filter((s) => s.name === 'Lee Park')).toHaveLength(1)
+  expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'unchanged' })
+})
+
+it('a member renamed in Cal.com, with no booking in the sample read, stays their one row: the membership tells the id behind the new username', async () => {
+  const before = rows()
+  const member = before.find((r) => r.calcomHostId !== null && r.calcomHostId !== account.userId)!
+  desk.services.staff.update(member.id, { colour: '#b15928' })
+  for (const [uid, b] of store().bookings)
+    if (b.hostId === member.calcomHostId) store().bookings.delete(uid)
+  // The owner changes their username in Cal.com: event types now name them only by the new one.
+  store().staff.get(member.calcomHostId!)!.username = 'renamed-stylist'
+
+  expect(await desk.services.referenceRefresh.refresh()).toEqual({ outcome: 'changed' })
+  expect(rows().map((r) => r.id)).toEqual(before.map((r) => r.id))
+  expect(rows().find((r) => r.id === member.id)).toMatchObject({
+    calcomHostId: member.calcomHostId,
+    calcomUsername: 'renamed-stylist',
+    name: member.name,
+    colour: '#b15928',
+    active: true,
+  })
+  expect((await onTheGrid()).filter((s) => s.name === member.name)).toHaveLength(1)
+  expect((await onTheGrid()).some((s) => s.name === 'renamed-stylist')).toBe(false)
+})
+
+it('without the memberships (Cal.com refuses them), a new member is known by username until their first booking by webhook lands in that same column', async () => {
+  await refuseMemberships()
   const [member] = store().staffOf(account.userId)
   const lee = store().addStaff(
     { ...member!, name: 'Lee Park', email: 'lee@example.test', username: 'Lee' },

@@ -1,8 +1,15 @@
 // Who the branch's staff are, as Cal.com tells it: the hosts of its event types (`users[]` /
 // `hosts[]`: usernames in the current API, objects in older and team outputs), completed with
-// ids, names and emails from the hosts of recent bookings, plus the account itself when nobody
-// else hosts (a one-person business).
-import type { Booking, EventType, EventTypeUser, Me } from '../calcom/response-schemas'
+// ids, names and emails from the account's team memberships (every member, by their current
+// username) and from the hosts of recent bookings, plus the account itself when nobody else
+// hosts (a one-person business). A username no membership or booking names stays a username.
+import type {
+  Booking,
+  EventType,
+  EventTypeUser,
+  Me,
+  TeamMembership,
+} from '../calcom/response-schemas'
 import type { CalcomHost } from '../staff/staff-store'
 
 export type { CalcomHost }
@@ -13,9 +20,20 @@ export function hostsFromCalcom(
   me: Me,
   eventTypes: EventType[],
   recentBookings: Booking[],
+  members: TeamMembership[] = [],
 ): CalcomHost[] {
-  // What /v2/me and bookings say about each person, by username.
+  // What /v2/me, team memberships and bookings say about each person, by username.
   const profiles = new Map<string, CalcomHost>()
+  for (const m of members) {
+    const username = m.user.username || null
+    if (!username) continue
+    profiles.set(lc(username), {
+      id: m.userId,
+      username,
+      name: m.user.name || username,
+      email: m.user.email ?? null,
+    })
+  }
   const account: CalcomHost = {
     id: me.id,
     username: me.username,

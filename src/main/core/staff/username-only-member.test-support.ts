@@ -1,7 +1,8 @@
 // Test support: a new hire added in the Cal.com sandbox as an owner would add them in Cal.com —
 // hosting one service, working 09:00–11:00 on weekdays by a schedule of their own — and read by
-// the desk's reference refresh, which knows them by Cal.com username only (no booking yet, so no
-// Cal.com id: slots/host-naming.ts).
+// the desk's reference refresh, which knows them by Cal.com username only: no booking yet, and
+// Cal.com refuses the team's memberships to the desk's credential (a token without the scope),
+// so nothing tells their id (slots/host-naming.ts).
 import { expect } from 'vitest'
 import type { RunningSandbox, SandboxState } from '../../../../sandbox/src/index'
 import type { Staff as SandboxStaff } from '../../../../sandbox/src/domain/model'
@@ -44,6 +45,12 @@ export async function addUsernameOnlyMember(
     ],
     overrides: [],
   })
+  const refused = await fetch(`${sandbox.url}/_sandbox/faults/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode: 'http403', count: 100, pathPrefix: '/v2/teams' }),
+  })
+  expect(refused.status).toBe(201)
   expect((await desk.services.referenceRefresh.refresh()).outcome).toBe('changed')
   const row = desk.services.staff
     .rowsOf(desk.services.branches.current().id)
