@@ -351,7 +351,8 @@ export class DeskActions {
       throw new DeskError(
         'SLOT_UNAVAILABLE',
         `${new Date(startsAt).toISOString()} is not a free slot of ${eventType.title}` +
-          `${naming?.by === 'username' ? ` with ${member!.name}` : ''} in Cal.com`,
+          // Asked of the member's own free times when Cal.com knows their username (slots-cache.ts).
+          `${member?.calcomUsername || naming?.by === 'username' ? ` with ${member!.name}` : ''} in Cal.com`,
         'start',
       )
     }

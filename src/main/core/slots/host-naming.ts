@@ -4,10 +4,11 @@
 // - /v2/slots answers for an event type (any host free), for a user's own event type by
 //   `eventTypeSlug` + `username` (their own free times), or for two or more `usernames` at once
 //   (everyone free together) — never for one host of an event type by id.
-// So a member the desk knows by id is booked by id and their free times are the event type's
-// less what the desk knows them busy at (staff-busy.ts); a member known by username only (a new
-// hire seen on an event type, no booking yet) is asked for and booked through their own event
-// type of the service; a member known by neither cannot be named to Cal.com at all, and a
+// So a member the desk knows by id is booked by id; their free times are their own event type's
+// when the desk knows their username too (slots-cache.ts), else the event type's, less what the
+// desk knows them busy at either way (staff-busy.ts); a member known by username only (a new
+// hire seen on an event type, no booking or membership telling their id) is asked for and booked
+// through their own event type of the service; a member known by neither cannot be named to Cal.com at all, and a
 // booking "with" them would go to whoever Cal.com picks, so the desk refuses it.
 import { DeskError } from '../errors/desk-error'
 

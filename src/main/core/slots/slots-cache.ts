@@ -16,9 +16,11 @@
 // has left, a call still queued in the rate governor is dropped rather than sent. Cal.com answers
 // for an event type (any of its hosts), so one flight serves every staff member the desk knows by
 // Cal.com id: their day is that answer less the times the desk knows them busy (staff-busy.ts).
-// A member known by username only is asked for by their own event type of the service (their own
-// free times, host-naming.ts); that answer is kept in slots_cache under their username, made old
-// and served stale exactly as the event type's. While Cal.com cannot be asked and none of theirs
+// A member whose username the desk knows is asked for by their own event type of the service
+// (their own free times: working hours, days off, calendars, which the event type's answer for
+// any host hides; host-naming.ts); that answer is kept in slots_cache under their username, made
+// old and served stale exactly as the event type's. One Cal.com also books by id falls back to
+// the event type's day when Cal.com has no such service under their name. While Cal.com cannot be asked and none of theirs
 // is kept, there is no answer for them (SLOTS_UNAVAILABLE, as for a day with nothing kept): the
 // event type's is other people's free times, never theirs.
 import { DateTime } from 'luxon'
@@ -149,7 +151,9 @@ export class SlotsCache {
     const answer =
       member && naming?.by === 'username'
         ? await this.#ownDay(eventType, member, naming.username, range, opts.signal)
-        : await this.#eventTypeDay(eventType, range, opts.signal)
+        : member?.calcomUsername
+          ? await this.#linkedMemberDay(eventType, member.calcomUsername, range, opts.signal)
+          : await this.#eventTypeDay(eventType, range, opts.signal)
     if (!member) return answer
     const busy = staffBusy(
       this.#d.appointments,
@@ -184,6 +188,30 @@ export class SlotsCache {
     )
   }
 
+  /**
+   * The day of a member Cal.com books by id whose username the desk knows: their own free times
+   * (their own event type of the service, asked by username: their working hours and calendars,
+   * which the event type's answer, any host's, does not tell). When Cal.com has no such service
+   * under their name, or cannot be asked and none of theirs is kept, the event type's day, as
+   * before: they are still booked by id, and the desk takes out what it knows them busy at.
+   */
+  async #linkedMemberDay(
+    eventType: DeskEventType,
+    username: string,
+    range: DayRange,
+    signal: AbortSignal | undefined,
+  ): Promise<DaySlots> {
+    const asked = this.#ofMember(eventType, username)
+    const cached = this.#store.get(keyOf(asked, range))
+    if (cached && this.#isFresh(eventType.id, cached.fetchedAt)) return this.#answer(cached, false)
+    const fetched = await this.#shared(asked, range, 'read', { signal })
+    if (fetched === LEFT) throw new DeskError('CLIENT_LEFT', 'The client stopped waiting.')
+    if (fetched.ok) return this.#answer(fetched.value, false)
+    if (!isNotFound(fetched.error) && cached)
+      return this.#stale(cached, eventType.minimumNoticeMinutes)
+    return this.#eventTypeDay(eventType, range, signal)
+  }
+
   /** A member's own day, asked by their username (host-naming.ts). */
   async #ownDay(
     eventType: DeskEventType,
@@ -209,8 +237,8 @@ export class SlotsCache {
   }
 
   /**
-   * Whether `startMs` is a free slot — of staff member `staffId` when given and known to Cal.com
-   * by username only, else of the event type — asked of Cal.com now (not the cache: a booking
+   * Whether `startMs` is a free slot — of staff member `staffId` when given and Cal.com has their
+   * own event type of the service (asked by username), else of the event type — asked of Cal.com now (not the cache: a booking
    * must not rest on a five-minute-old answer). 'unknown' when Cal.com cannot be asked within
    * `timeoutMs`; 'not_bookable' when Cal.com has no such service under the member's username.
    * It is a receptionist's action: it draws on the budget reads leave free.
@@ -226,21 +254,28 @@ export class SlotsCache {
     const member = opts.staffId === undefined ? undefined : this.#staffMember(opts.staffId)
     const naming = member && hostNaming(member)
     if (naming?.by === 'nothing') return 'not_bookable'
-    const asked =
-      naming?.by === 'username'
-        ? this.#ofMember(eventType, naming.username)
-        : this.#ofEventType(eventType)
     const range = branchDay(dayOf(startMs, branch.timeZone), branch.timeZone)
-    // One attempt: with Cal.com unreachable the receptionist's booking goes ahead unchecked at once
-    // (the outbox sends it when Cal.com is back, and Cal.com's refusal would show then), instead
-    // of waiting out the transport's read retries.
-    const result = await this.#shared(asked, range, 'action', {
-      retries: 0,
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 3_000),
-    })
-    if (result === LEFT) return 'unknown'
-    if (!result.ok) return isNotFound(result.error) ? 'not_bookable' : 'unknown'
-    return result.value.slots.some((s) => Date.parse(s) === startMs) ? 'available' : 'unavailable'
+    const signal = AbortSignal.timeout(opts.timeoutMs ?? 3_000)
+    const ask = async (asked: Asked): Promise<SlotCheck | 'not_found'> => {
+      // One attempt: with Cal.com unreachable the receptionist's booking goes ahead unchecked at
+      // once (the outbox sends it when Cal.com is back, and Cal.com's refusal would show then),
+      // instead of waiting out the transport's read retries.
+      const result = await this.#shared(asked, range, 'action', { retries: 0, signal })
+      if (result === LEFT) return 'unknown'
+      if (!result.ok) return isNotFound(result.error) ? 'not_found' : 'unknown'
+      return result.value.slots.some((s) => Date.parse(s) === startMs) ? 'available' : 'unavailable'
+    }
+    if (naming?.by === 'username') {
+      const own = await ask(this.#ofMember(eventType, naming.username))
+      return own === 'not_found' ? 'not_bookable' : own
+    }
+    // A member booked by id with a username: their own free times first (#linkedMemberDay).
+    if (member?.calcomUsername) {
+      const own = await ask(this.#ofMember(eventType, member.calcomUsername))
+      if (own !== 'not_found') return own
+    }
+    const any = await ask(this.#ofEventType(eventType))
+    return any === 'not_found' ? 'unknown' : any
   }
 
   /** The event type's slots (any host). */
