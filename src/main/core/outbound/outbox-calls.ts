@@ -19,6 +19,12 @@ export type CallOutcome =
 export interface CallContext {
   /** The attendee's email as the desk holds it now (mark-absent names the attendee by email). */
   attendeeEmail: string | null
+  /**
+   * How Cal.com knows the booking's staff member now (their staff row), when it has one: a
+   * create queued for a member known by username only is sent by the id the desk has learnt
+   * since (a booking, the team's memberships), or under their username as it is now.
+   */
+  host?: { hostId: number | null; username: string | null }
 }
 
 export async function callCalcom(
@@ -30,7 +36,7 @@ export async function callCalcom(
   const payload = row.payload as StoredPayload
   switch (op) {
     case 'create':
-      return create(client, row, payload as StoredPayload<'create'>)
+      return create(client, row, withHostNow(payload as StoredPayload<'create'>, ctx.host))
     case 'reschedule': {
       const p = payload as PayloadOf['reschedule']
       const result = await client.bookings.reschedule(row.bookingUid, {
@@ -78,6 +84,24 @@ export async function callCalcom(
     default:
       return fail(`Unknown outbox operation "${row.op}"`)
   }
+}
+
+/**
+ * A create queued "with" a member known then by username only, named as the desk knows them now:
+ * by Cal.com id once learnt (Cal.com's key, which a rename does not change), else by their
+ * current username. Its payload as queued stays in the outbox row.
+ */
+function withHostNow(
+  p: StoredPayload<'create'>,
+  host: CallContext['host'],
+): StoredPayload<'create'> {
+  if (!p.hostByUsername || !host) return p
+  if (host.hostId !== null) {
+    const { hostByUsername: _named, ...byId } = p
+    return { ...byId, hostId: host.hostId }
+  }
+  if (!host.username || host.username === p.hostByUsername.username) return p
+  return { ...p, hostByUsername: { ...p.hostByUsername, username: host.username } }
 }
 
 async function create(

@@ -16,6 +16,7 @@ import type { Booking } from '../calcom/response-schemas'
 import type { BranchConnection } from '../connect/branch-connection'
 import type { DeskDb } from '../db/open-database'
 import type { DeskEvents } from '../events/desk-events'
+import type { StaffStore } from '../staff/staff-store'
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff'
 import { decideOnFailure } from './failure-policy'
 import { callCalcom, type CallOutcome } from './outbox-calls'
@@ -55,6 +56,8 @@ export interface OutboxWorkerDeps {
   now?: () => number
   /** Desk events about a desk booking wait for its Cal.com uid (shared-state/). */
   shared?: Pick<SharedState, 'renameBooking'>
+  /** Who a queued booking's staff member is to Cal.com when it is sent (outbox-calls.ts). */
+  staff?: Pick<StaffStore, 'rowById'>
 }
 
 const AUTH_REPROBE_MS = 60_000
@@ -182,10 +185,14 @@ export class OutboxWorker {
   }
 
   async #run(client: CalcomClient, row: OutboxRow): Promise<void> {
-    const attendeeEmail = this.#d.appointments.rowByUid(row.bookingUid)?.attendeeEmail ?? null
+    const appointment = this.#d.appointments.rowByUid(row.bookingUid)
+    const attendeeEmail = appointment?.attendeeEmail ?? null
+    const member =
+      appointment?.staffId != null ? this.#d.staff?.rowById(appointment.staffId) : undefined
+    const host = member && { hostId: member.calcomHostId, username: member.calcomUsername }
     let result: CallOutcome
     try {
-      result = await callCalcom(client, row, { attendeeEmail })
+      result = await callCalcom(client, row, { attendeeEmail, ...(host ? { host } : {}) })
     } catch (err) {
       result = {
         ok: false,

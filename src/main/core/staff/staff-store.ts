@@ -24,6 +24,7 @@ export class StaffStore {
   readonly #idOfHost
   readonly #ofBranch
   readonly #activeById
+  readonly #byId
   readonly #hosts
   readonly #insert
   readonly #upsertByHost
@@ -42,6 +43,11 @@ export class StaffStore {
           eq(staff.active, true),
         ),
       )
+      .prepare()
+    this.#byId = db
+      .select()
+      .from(staff)
+      .where(eq(staff.id, sql.placeholder('id')))
       .prepare()
     this.#hosts = new HostLinkStore(db)
     const values = {
@@ -104,6 +110,11 @@ export class StaffStore {
   /** Every staff row of the branch, inactive ones and Cal.com links included. */
   rowsOf(branchId: number): Array<typeof staff.$inferSelect> {
     return this.#ofBranch.all({ branchId })
+  }
+
+  /** A staff row by id, whatever its branch or state (what Cal.com knows it by, now). */
+  rowById(id: number): typeof staff.$inferSelect | undefined {
+    return this.#byId.get({ id })
   }
 
   /** An active staff member of the branch. */
