@@ -25,8 +25,9 @@ const used = new Set<string>()
 
 /**
  * A phone booking for `client` with a staff member at a time another member is free too, which a
- * client takes with that member on Cal.com's page while the desk's form is open: Cal.com refuses
- * the desk's booking, and its card says so.
+ * client takes with that member on Cal.com's page while the desk's booking waits to reach Cal.com
+ * (Cal.com answering 500 for a moment): Cal.com refuses the desk's booking, and its card says so.
+ * (Taken before Book, the desk's own check of the member's free times refuses it at once.)
  */
 async function refusedPhoneBooking(page: Page, client: string) {
   const zone = world.account.timeZone
@@ -35,7 +36,7 @@ async function refusedPhoneBooking(page: Page, client: string) {
     (s) => dayOf(s, zone) > today && !used.has(s),
   )
   // A time two people are free at: once one of them is taken, Cal.com still offers the time
-  // for the service, so the desk cannot tell before Cal.com refuses this person.
+  // for the service.
   const takes = (name: string, at: string) => world.hostTakes('haircut', name, at)
   const staff = world.account.staff
   let host: (typeof staff)[number] | undefined
@@ -65,8 +66,27 @@ async function refusedPhoneBooking(page: Page, client: string) {
   await expect(picker).toBeVisible()
   await expect(picker.locator(`input[value="${start}"]`)).toHaveCount(1)
 
+  await picker
+    .locator('label')
+    .filter({ has: page.locator(`input[value="${start}"]`) })
+    .click()
+  await expect(picker.locator(`input[value="${start}"]`)).toBeChecked()
+  const name = dialog.getByRole('combobox', { name: 'Client name' })
+  await name.fill(client)
+  // Cal.com takes no booking for a moment: the desk's waits in its outbox.
+  const down = await fetch(`${world.sandbox.url}/_sandbox/faults/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode: 'http500', count: 100_000, pathPrefix: '/v2/bookings' }),
+  })
+  expect(down.status).toBe(201)
+  // The suggestions' list is open ("no past client by that name"), which hides the rest of the
+  // dialog from assistive technology until it closes; a click on Book still books at once.
+  await dialog.getByRole('button', { name: 'Book', includeHidden: true }).click()
+  await expect(dialog).toHaveCount(0)
+
   // Meanwhile, on Cal.com's page, a client takes that time with that person; Cal.com's webhook
-  // about it is late, so the desk does not know yet.
+  // about it is late, so the desk does not know yet. Then Cal.com answers again.
   const late = await fetch(`${world.sandbox.url}/_sandbox/faults/webhooks`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -79,18 +99,9 @@ async function refusedPhoneBooking(page: Page, client: string) {
     name: `Quinn Quicker ${used.size}`,
     hostId: host!.id,
   })
-
-  await picker
-    .locator('label')
-    .filter({ has: page.locator(`input[value="${start}"]`) })
-    .click()
-  await expect(picker.locator(`input[value="${start}"]`)).toBeChecked()
-  const name = dialog.getByRole('combobox', { name: 'Client name' })
-  await name.fill(client)
-  // The suggestions' list is open ("no past client by that name"), which hides the rest of the
-  // dialog from assistive technology until it closes; a click on Book still books at once.
-  await dialog.getByRole('button', { name: 'Book', includeHidden: true }).click()
-  await expect(dialog).toHaveCount(0)
+  // Its delivery is already held back; clearing the faults lets Cal.com's API answer again.
+  const up = await fetch(`${world.sandbox.url}/_sandbox/faults`, { method: 'DELETE' })
+  expect(up.status).toBe(200)
 
   // Kept at the desk, and marked once Cal.com refused it.
   const card = page
