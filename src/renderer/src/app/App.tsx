@@ -1,4 +1,6 @@
-// The shell: the branch header, the status strip, and the screen the address names.
+// The shell: the branch header, the status strip, and the screen the address names. The header
+// is one row where it fits and the strip holds the connection, so at 1366×768 the day grid has
+// the height the rest leaves (the version is in Settings).
 import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useState, useSyncExternalStore } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
@@ -22,7 +24,7 @@ import { zoneWords } from '../ui/time/zone-city'
 import { useApi } from './api-context'
 import { describeError } from './i18n/describe-error'
 import type { LiveStatus } from './live-stream'
-import { useBranch, useHealth, useOutbox, useSyncHealth } from './queries'
+import { useBranch, useOutbox, useSyncHealth } from './queries'
 import { queryKeys } from './query-keys'
 import { parseRoute, paths } from './routes'
 import { reachability, StatusStrip } from './StatusStrip'
@@ -91,7 +93,6 @@ export function App({ openUrl }: Props) {
   const branch = useBranch()
   const sync = useSyncHealth()
   const outbox = useOutbox()
-  const health = useHealth()
   const pending = usePendingConfirmations()
   const now = useNow()
   const mayConnect = useCan('branch.connect')
@@ -282,27 +283,28 @@ export function App({ openUrl }: Props) {
               keyEnabled={route.name === 'day' && route.appointmentUid === null}
             />
           )}
-          {/* Settings shows the connection itself, with room for its panels. */}
-          {branch.data && route.name !== 'settings' && (
-            <ConnectionStatus
-              branch={branch.data}
-              state={connectState}
-              actions={connectFlow}
-              mayConnect={mayConnect}
-              mayDisconnect={mayDisconnect}
-              calcomReachable={!offline.calcomDown}
-            />
-          )}
-          <p className={`live live--${liveStatus}`} role="status" data-testid="live-status">
-            <FormattedMessage id={LIVE_WORDS[liveStatus]} />
-          </p>
         </div>
       </header>
       <StatusStrip
         reach={reachability(branch.data?.connection === 'connected', offline)}
         outbox={outbox.data}
         pending={pending.data?.length}
-      />
+      >
+        {/* Settings shows the connection itself, with room for its panels. */}
+        {branch.data && route.name !== 'settings' && (
+          <ConnectionStatus
+            branch={branch.data}
+            state={connectState}
+            actions={connectFlow}
+            mayConnect={mayConnect}
+            mayDisconnect={mayDisconnect}
+            calcomReachable={!offline.calcomDown}
+          />
+        )}
+        <p className={`live live--${liveStatus}`} role="status" data-testid="live-status">
+          <FormattedMessage id={LIVE_WORDS[liveStatus]} />
+        </p>
+      </StatusStrip>
       <OfflineBanner state={offline} />
       <main className="app__main">
         {branch.error && <ErrorMessage message={describeError(intl, branch.error)} />}
@@ -316,13 +318,6 @@ export function App({ openUrl }: Props) {
           {screen}
         </Suspense>
       </main>
-      <footer className="app__footer">
-        {health.data ? (
-          <FormattedMessage id="app.version" values={{ version: health.data.version }} />
-        ) : (
-          <FormattedMessage id="app.title" />
-        )}
-      </footer>
     </div>
   )
 }

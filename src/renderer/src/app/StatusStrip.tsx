@@ -1,5 +1,8 @@
 // Always on screen: whether the desk reaches Cal.com, how many changes wait to sync and how many
-// need attention (each a link to its list). Words and icons, never colour alone.
+// need attention (each a link to its list). Words and icons, never colour alone. Its end holds
+// what the shell puts there (the Cal.com connection, the live line), so the header keeps to one
+// row and the day grid gets that room.
+import type { ReactNode } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { OutboxEntry } from '../../../shared/api/schemas'
 import type { OfflineState } from '../features/offline/offline-state'
@@ -32,9 +35,11 @@ interface Props {
   outbox: OutboxEntry[] | undefined
   /** Bookings waiting for the desk to confirm or decline. */
   pending?: number | undefined
+  /** Shown at the strip's end, after the counts. */
+  children?: ReactNode
 }
 
-export function StatusStrip({ reach, outbox, pending }: Props) {
+export function StatusStrip({ reach, outbox, pending, children }: Props) {
   const intl = useIntl()
   const waiting = outbox?.filter((e) => e.state === 'pending' || e.state === 'in_flight').length
   const attention = outbox?.filter((e) => e.state === 'needs_attention').length
@@ -81,6 +86,7 @@ export function StatusStrip({ reach, outbox, pending }: Props) {
           <FormattedMessage id="app.strip.pending" values={{ count: pending }} />
         </a>
       )}
+      {children && <div className="status-strip__end">{children}</div>}
     </section>
   )
 }

@@ -1,7 +1,6 @@
 // The shell's words: header, status strip, navigation, startup and routing.
 export const en = {
   'app.title': 'Frontdesk',
-  'app.version': 'Frontdesk {version}',
   'app.loading': 'Loading…',
   'app.notFound': 'There is no page at this address.',
   'app.backToToday': 'Back to today',

@@ -3,7 +3,6 @@ import type { en } from './en'
 
 export const es: CatalogOf<typeof en> = {
   'app.title': 'Frontdesk',
-  'app.version': 'Frontdesk {version}',
   'app.loading': 'Cargando…',
   'app.notFound': 'No hay ninguna página en esta dirección.',
   'app.backToToday': 'Volver a hoy',

@@ -26,11 +26,3 @@ export function useOutbox() {
     queryFn: ({ signal }) => api.call('outbox', { query: {} }, signal),
   })
 }
-
-export function useHealth() {
-  const api = useApi()
-  return useQuery({
-    queryKey: queryKeys.health,
-    queryFn: ({ signal }) => api.call('health', {}, signal),
-  })
-}

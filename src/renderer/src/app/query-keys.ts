@@ -1,7 +1,6 @@
 // Every server-state query the UI holds, keyed so a live event can name exactly what it touches
 // (live-invalidation.ts). A key's leading parts are the prefixes invalidation matches on.
 export const queryKeys = {
-  health: ['health'] as const,
   branch: ['branch'] as const,
   sync: ['sync'] as const,
   /** The sync health page's logs: ['sync-log', 'api' | 'events', filter]. */
