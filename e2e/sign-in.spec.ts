@@ -136,19 +136,25 @@ for (const { locale, heading, submit, wrong } of [
     wrong: 'Ese PIN no es correcto. Quedan 4 intentos',
   },
 ]) {
-  test(`at 1366×768 (${locale}), a wrong PIN is said under the PIN field, in view without scrolling`, async ({
+  test(`at 1366×768 (${locale}), a wrong PIN is said under the PIN field, in view without scrolling, the keys unmoved`, async ({
     browser,
-  }) => {
+  }, testInfo) => {
     const context = await browser.newContext({ locale, viewport: { width: 1366, height: 768 } })
     const page = await context.newPage()
     await page.goto(`${world.desk.url}/?token=${world.desk.token}`)
     await expect(page.getByRole('heading', { name: heading })).toBeVisible()
     await page.getByRole('button', { name: /Olga Owner/ }).click()
     const field = page.getByTestId('pin')
+    const keys = page.locator('.pin-pad__keys')
+    const keysBefore = await keys.boundingBox()
     await field.fill('9999')
     await page.getByRole('button', { name: submit }).click()
     const problem = page.getByRole('alert').filter({ hasText: wrong })
     await expect(problem).toBeVisible()
+    // The pad stays where the finger is: the message has its own place, beside the keys.
+    expect(await keys.boundingBox()).toEqual(keysBefore)
+    const keysBox = (await keys.boundingBox())!
+    expect((await problem.boundingBox())!.x).toBeGreaterThanOrEqual(keysBox.x + keysBox.width)
 
     // Right under the field, before the pad, and whole inside the viewport as the page stands.
     const box = (await problem.boundingBox())!
@@ -164,6 +170,7 @@ for (const { locale, heading, submit, wrong } of [
       (await page.getByTestId('sign-in-problem').getAttribute('id'))!,
     )
     await expectAccessible(page, `the sign-in screen with a wrong PIN (${locale})`)
+    await page.screenshot({ path: testInfo.outputPath(`sign-in-wrong-pin-${locale}-1366.png`) })
     await context.close()
   })
 }

@@ -1,6 +1,8 @@
 // A PIN field with an on-screen pad: type on the keyboard (digits, Backspace, Enter) or press
 // the pad's keys; the field keeps focus either way. What went wrong (`children`) is said right
-// under the field, where the eyes are, not under the pad and the Sign in button below the fold.
+// under the field, where the eyes are, not under the pad and the Sign in button below the fold:
+// beside the keys, in a place kept for it, so a message coming never moves a key from under a
+// finger on a touch screen.
 import { useRef, type ReactNode } from 'react'
 import { useIntl } from 'react-intl'
 
@@ -10,7 +12,7 @@ interface Props {
   onChange(value: string): void
   disabled: boolean
   describedBy?: string
-  /** Shown between the field and the keys: the sign-in problem. */
+  /** Shown under the field, beside the keys: the sign-in problem. */
   children?: ReactNode
 }
 
@@ -40,7 +42,7 @@ export function PinPad({ id, value, onChange, disabled, describedBy, children }:
         onChange={(event) => onChange(event.target.value.replace(/\D/g, '').slice(0, MAX_DIGITS))}
         data-testid="pin"
       />
-      {children}
+      <div className="pin-pad__message">{children}</div>
       <div
         className="pin-pad__keys"
         role="group"
