@@ -189,3 +189,72 @@ test('at 1366×768, cards side by side show the client’s name first and whole,
     contentType: 'image/png',
   })
 })
+
+test('at 1366×768, a name wider than a third of a column wraps onto two lines before it is cut, and is whole in the card’s name and title', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  for (const [hostId, name] of [
+    [13, 'Carla Dias'],
+    [14, 'Duarte Lopes'],
+  ] as const)
+    desk.services.staff.upsert({ branchId, calcomHostId: hostId, name })
+  const long = 'Maximiliano Rodrigo Albuquerque Vasconcelos'
+  desk.services.appointments.upsertMany(
+    [
+      booking('w-1', '2026-07-01T08:00:00Z', staffIds.anna, 'Marta Oliveira', 60),
+      booking('w-2', '2026-07-01T08:15:00Z', staffIds.anna, long, 60),
+      booking('w-3', '2026-07-01T08:30:00Z', staffIds.anna, 'Inês Sá', 75),
+    ],
+    'calcom',
+  )
+  await page.goto(`${desk.url}/?token=${desk.token}`)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  await page.locator('input[type="date"]').fill('2026-07-01')
+  await expect(page.locator('[data-testid="appointment"]')).toHaveCount(3)
+
+  /** The name's drawn lines, and whether any of it is cut away. */
+  const nameOf = (uid: string) =>
+    page
+      .locator(`[data-testid="appointment"][data-uid="${uid}"] .appointment__client`)
+      .evaluate((el) => {
+        const box = el as unknown as { clientHeight: number; scrollHeight: number }
+        const view = (
+          el as unknown as {
+            ownerDocument: {
+              defaultView: { getComputedStyle(e: unknown): { lineHeight: string } }
+            }
+          }
+        ).ownerDocument.defaultView
+        const lineHeight = parseFloat(view.getComputedStyle(el).lineHeight)
+        return {
+          lines: Math.round(box.clientHeight / lineHeight),
+          cut: box.scrollHeight > box.clientHeight + 0.5,
+        }
+      })
+  // Too wide for a third of Anna's column on one line, whole on two.
+  expect(await nameOf('w-1')).toEqual({ lines: 2, cut: false })
+  // Too long even for two: cut after the second line, and whole where it is read and hovered.
+  expect(await nameOf('w-2')).toEqual({ lines: 2, cut: true })
+  const card = page.locator('[data-testid="appointment"][data-uid="w-2"]')
+  await expect(page.getByRole('link', { name: new RegExp(long) })).toHaveAttribute(
+    'data-uid',
+    'w-2',
+  )
+  await expect(card.locator('.appointment__client')).toHaveAttribute('title', long)
+  // The rows under the name stay whole in the card (card-rows.ts counts two rows for it).
+  for (const uid of ['w-1', 'w-2', 'w-3']) {
+    const cut = await page
+      .locator(`[data-testid="appointment"][data-uid="${uid}"]`)
+      .evaluate((el) => {
+        const drawn = el as unknown as Drawn
+        const bottom = drawn.getBoundingClientRect().bottom
+        return [...drawn.children]
+          .filter((row) => !row.classList.contains('visually-hidden'))
+          .filter((row) => row.getBoundingClientRect().bottom > bottom + 0.5)
+          .map((row) => row.className)
+      })
+    expect(cut, `${uid}: rows cut at the bottom`).toEqual([])
+  }
+  await page.screenshot({ path: testInfo.outputPath('long-names-side-by-side.png') })
+})

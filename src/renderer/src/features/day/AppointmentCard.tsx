@@ -97,7 +97,10 @@ export const AppointmentCard = memo(function AppointmentCard({
         <time className="appointment__time" dateTime={a.start} data-testid="appointment-time">
           {time}
         </time>{' '}
-        <strong className="appointment__client">{a.attendee.name}</strong>
+        {/* The whole name on hover where a narrow card cuts it; the card's name has it too. */}
+        <strong className="appointment__client" title={a.attendee.name}>
+          {a.attendee.name}
+        </strong>
       </span>{' '}
       {alerts.length > 0 && (
         <span
