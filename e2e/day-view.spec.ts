@@ -258,3 +258,29 @@ test('at 1366×768, a name wider than a third of a column wraps onto two lines b
   }
   await page.screenshot({ path: testInfo.outputPath('long-names-side-by-side.png') })
 })
+
+for (const { locale, order, shown } of [
+  { locale: 'en-GB', order: ['day', 'month', 'year'], shown: '01/07/2026' },
+  { locale: 'en-US', order: ['month', 'day', 'year'], shown: '07/01/2026' },
+]) {
+  test(`with the OS in ${locale}, the date field reads ${order.join('/')}, in English`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ locale, viewport: { width: 1366, height: 768 } })
+    const page = await context.newPage()
+    await page.goto(`${desk.url}/?token=${desk.token}#/day/2026-07-01`)
+    await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+    const field = page.getByTestId('day-jump').getByRole('group').first()
+    const segments = field.getByRole('spinbutton')
+    await expect(segments).toHaveCount(3)
+    const types = await segments.evaluateAll((all) =>
+      all.map((s) => (s as unknown as { dataset: { type: string } }).dataset.type),
+    )
+    expect(types).toEqual(order)
+    await expect(field).toHaveText(new RegExp(shown.split('/').join('\\s*/\\s*')))
+    // The words stay English: only the order follows the region.
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    await expect(page.getByRole('button', { name: /Previous day/ })).toBeVisible()
+    await context.close()
+  })
+}

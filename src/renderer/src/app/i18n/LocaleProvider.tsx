@@ -2,7 +2,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { I18nProvider } from 'react-aria-components'
 import { IntlProvider } from 'react-intl'
-import { isLocale, LOCALE_STORAGE_KEY, resolveLocale, type Locale } from './locale'
+import { isLocale, LOCALE_STORAGE_KEY, regionalLocale, resolveLocale, type Locale } from './locale'
 import { MESSAGES } from './messages'
 
 interface LocaleChoice {
@@ -21,6 +21,11 @@ export function useLocaleChoice(): LocaleChoice {
   return choice
 }
 
+/** The OS's languages, most wanted first (in Electron, the app's locale). */
+function osLanguages(): readonly string[] {
+  return navigator.languages ?? [navigator.language]
+}
+
 function storedOverride(): Locale | null {
   try {
     const value = window.localStorage.getItem(LOCALE_STORAGE_KEY)
@@ -32,7 +37,7 @@ function storedOverride(): Locale | null {
 
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [override, setOverrideState] = useState<Locale | null>(storedOverride)
-  const systemLocale = resolveLocale(null, navigator.languages ?? [navigator.language])
+  const systemLocale = resolveLocale(null, osLanguages())
   const locale = override ?? systemLocale
   const choice = useMemo<LocaleChoice>(
     () => ({
@@ -54,8 +59,9 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   return (
     <LocaleContext.Provider value={choice}>
       <IntlProvider locale={locale} messages={MESSAGES[locale]} defaultLocale="en">
-        {/* react-aria's own words and date order (calendars, date fields) follow the same choice. */}
-        <I18nProvider locale={locale}>{children}</I18nProvider>
+        {/* react-aria's own words follow the same language, its date order (calendars, date
+            fields) the OS's region: an en-GB desk reads 07/12/2026 as 7 December, as it types. */}
+        <I18nProvider locale={regionalLocale(locale, osLanguages())}>{children}</I18nProvider>
       </IntlProvider>
     </LocaleContext.Provider>
   )
