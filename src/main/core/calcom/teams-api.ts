@@ -22,24 +22,29 @@ export function teamsApi(transport: CalcomTransport, credential: CalcomCredentia
         cutOff: closing,
       })
     },
-    /** Every membership of team `teamId`, page by page. */
+    /**
+     * Every membership of team `teamId`, page by page. The operation lists them (take/skip), but
+     * the OpenAPI document's `GetTeamMembershipsOutput` says `data` is one membership: either
+     * shape is taken, one membership read as a page of one.
+     */
     async memberships(
       teamId: number,
       closing?: AbortSignal,
     ): Promise<CalcomResult<TeamMembership[]>> {
       const all: TeamMembership[] = []
-      for (let page = 0; page < MAX_PAGES; page++) {
+      for (let n = 0; n < MAX_PAGES; n++) {
         const got = await transport.call(credential, {
           method: 'GET',
           path: `/v2/teams/${teamId}/memberships`,
-          query: { take: PAGE, skip: page * PAGE },
-          schema: Type.Array(TeamMembership),
+          query: { take: PAGE, skip: n * PAGE },
+          schema: Type.Union([Type.Array(TeamMembership), TeamMembership]),
           signal: closing,
           cutOff: closing,
         })
         if (!got.ok) return got
-        all.push(...got.value)
-        if (got.value.length < PAGE) break
+        const page = Array.isArray(got.value) ? got.value : [got.value]
+        all.push(...page)
+        if (page.length < PAGE) break
       }
       return ok(all)
     },
