@@ -1,6 +1,6 @@
 // Connecting, and the refresh while connected (reference-refresh.ts), read the same things: who
-// the account is, its event types, its staff (and its teams' members) and its schedules. Everything is fetched first and
-// written in one transaction through applyReferenceData, the one merge of Cal.com's reference
+// the account is, its event types, its staff (and its teams' members) and its schedules.
+// Everything is fetched first and written in one transaction through applyReferenceData, the one merge of Cal.com's reference
 // data into the desk's rows, so a failure half-way leaves the desk exactly as it was.
 import type { CalcomClient } from '../calcom/calcom-client'
 import { ok, type CalcomError, type CalcomResult } from '../calcom/calcom-errors'

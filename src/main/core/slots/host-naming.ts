@@ -8,8 +8,8 @@
 // when the desk knows their username too (slots-cache.ts), else the event type's, less what the
 // desk knows them busy at either way (staff-busy.ts); a member known by username only (a new
 // hire seen on an event type, no booking or membership telling their id) is asked for and booked
-// through their own event type of the service; a member known by neither cannot be named to Cal.com at all, and a
-// booking "with" them would go to whoever Cal.com picks, so the desk refuses it.
+// through their own event type of the service; a member known by neither cannot be named to
+// Cal.com at all, and a booking "with" them would go to whoever Cal.com picks, so the desk refuses it.
 import { DeskError } from '../errors/desk-error'
 
 export type HostNaming =

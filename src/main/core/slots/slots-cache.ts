@@ -19,10 +19,11 @@
 // A member whose username the desk knows is asked for by their own event type of the service
 // (their own free times: working hours, days off, calendars, which the event type's answer for
 // any host hides; host-naming.ts); that answer is kept in slots_cache under their username, made
-// old and served stale exactly as the event type's. One Cal.com also books by id falls back to
-// the event type's day when Cal.com has no such service under their name. While Cal.com cannot be asked and none of theirs
-// is kept, there is no answer for them (SLOTS_UNAVAILABLE, as for a day with nothing kept): the
-// event type's is other people's free times, never theirs.
+// old and served stale exactly as the event type's. A member Cal.com also books by id falls back
+// to the event type's day (less what the desk knows them busy at) when Cal.com has no such
+// service under their name, or cannot be asked and none of theirs is kept. One known by username
+// only has no answer then (SLOTS_UNAVAILABLE, as for a day with nothing kept): the event type's
+// is other people's free times, never theirs, and the desk has no id to book them by otherwise.
 import { DateTime } from 'luxon'
 import type { Logger } from 'pino'
 import { branchDay, dayOf, InvalidDayError, type DayRange } from '../time/branch-day'
@@ -238,10 +239,11 @@ export class SlotsCache {
 
   /**
    * Whether `startMs` is a free slot — of staff member `staffId` when given and Cal.com has their
-   * own event type of the service (asked by username), else of the event type — asked of Cal.com now (not the cache: a booking
-   * must not rest on a five-minute-old answer). 'unknown' when Cal.com cannot be asked within
-   * `timeoutMs`; 'not_bookable' when Cal.com has no such service under the member's username.
-   * It is a receptionist's action: it draws on the budget reads leave free.
+   * own event type of the service (asked by username), else of the event type — asked of Cal.com
+   * now (not the cache: a booking must not rest on a five-minute-old answer). 'unknown' when
+   * Cal.com cannot be asked within `timeoutMs`; 'not_bookable' when Cal.com has no such service
+   * under the username of a member known by nothing else. It is a receptionist's action: it draws
+   * on the budget reads leave free.
    */
   async check(
     eventTypeId: number,
