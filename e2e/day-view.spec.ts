@@ -108,6 +108,33 @@ test('a date with nothing booked says so and still shows the staff', async ({ pa
   await expect(page.locator('[data-testid="staff-column"]')).toHaveCount(2)
 })
 
+test('scrolled down a day, a staff member with nothing booked still says so under their name', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  // 1 July, Lisbon on WEST: Anna busy late in the day, Bruno free all day.
+  desk.services.appointments.upsertMany(
+    [booking('late-1', '2026-07-01T16:00:00Z', staffIds.anna, 'Maria Silva', 60)],
+    'calcom',
+  )
+  await page.goto(`${desk.url}/?token=${desk.token}`)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  await page.locator('input[type="date"]').fill('2026-07-01')
+  await expect(page.locator('[data-uid="late-1"]')).toBeVisible()
+  const scroller = page.locator('.day-grid__scroller')
+  await scroller.evaluate((el) => {
+    ;(el as unknown as { scrollTop: number }).scrollTop = 400
+  })
+  const free = page
+    .locator(`[data-testid="staff-column"][data-staff-id="${staffIds.bruno}"]`)
+    .getByText('Nothing booked')
+  await expect(free).toBeInViewport()
+  const names = (await page.locator('.day-grid__head').boundingBox())!
+  const label = (await free.boundingBox())!
+  // Below the staff names, not under them.
+  expect(label.y).toBeGreaterThanOrEqual(names.y + names.height - 0.5)
+})
+
 /** What the checks below read of an element in the page (the specs are typed without the DOM). */
 interface Drawn {
   getBoundingClientRect(): { bottom: number; width: number }
