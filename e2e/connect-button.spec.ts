@@ -35,7 +35,8 @@ test.afterEach(async () => {
 async function openDesk(page: Page) {
   await page.goto(`${desk.url}/?token=${desk.token}`)
   await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
-  await expect(page.getByTestId('connection')).toContainText('Not connected to Cal.com')
+  await expect(page.getByTestId('status-strip')).toContainText('Cal.com: not connected')
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-connection', 'disconnected')
 }
 
 /** Clicks Connect and returns the Cal.com tab it opened, signed in and at the consent page. */
@@ -78,7 +79,8 @@ test('Connect opens Cal.com in a new tab; after Allow the desk shows the connect
   await expect(page.getByTestId('connection')).toHaveAttribute('data-connection', 'connected')
   await page.getByRole('button', { name: 'Disconnect' }).click()
   await page.getByRole('button', { name: 'Yes, disconnect' }).click()
-  await expect(page.getByTestId('connection')).toContainText('Not connected to Cal.com')
+  await expect(page.getByTestId('status-strip')).toContainText('Cal.com: not connected')
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-connection', 'disconnected')
 })
 
 test('Deny in Cal.com: the desk says access was not allowed and offers Connect again', async ({

@@ -65,7 +65,10 @@ test('the day view shows appointments by staff, in the branch time zone, and upd
   await expect(page.getByText('Lisbon Baixa')).toBeVisible()
   await expect(page.getByTestId('branch-zone')).toHaveText('Lisbon time')
   await expect(page.getByTestId('branch-zone')).toHaveAttribute('title', 'Europe/Lisbon')
-  await expect(page.getByText('Not connected to Cal.com')).toBeVisible()
+  await expect(page.getByTestId('status-strip')).toContainText('Cal.com: not connected')
+  await expect(
+    page.getByTestId('connection').getByRole('button', { name: 'Connect' }),
+  ).toBeVisible()
 
   await page.locator('input[type="date"]').fill('2026-07-01')
   const anna = page.locator(`[data-testid="staff-column"][data-staff-id="${staffIds.anna}"]`)

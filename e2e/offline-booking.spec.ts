@@ -60,9 +60,12 @@ test('a walk-in booked offline shows at once, waits, and reaches Cal.com when th
   await expect(banner).toContainText('Cal.com cannot be reached right now.')
   await expect(banner).toContainText('You can keep working')
   await expect(banner.getByTestId('offline-waiting')).toHaveText('1 change is waiting to sync.')
-  // The header names the account without "Connected" under a banner that says it is not.
-  await expect(page.getByTestId('connection')).toContainText(
-    `Cal.com account ${world.account.username}: cannot be reached right now`,
+  // The strip names the account without "Connected" under a banner that says it is not, and
+  // says that it cannot be reached once, at its start.
+  const strip = page.getByTestId('status-strip')
+  await expect(strip.locator('[data-reach="calcom-down"]')).toHaveText(/Cal.com cannot be reached/)
+  await expect(page.getByTestId('connection')).toHaveText(
+    new RegExp(`^Cal.com account ${world.account.username}\\s*Disconnect$`),
   )
   await expectAccessible(page, 'the day grid, offline')
 

@@ -299,6 +299,7 @@ export function App({ openUrl }: Props) {
             mayConnect={mayConnect}
             mayDisconnect={mayDisconnect}
             calcomReachable={!offline.calcomDown}
+            inStrip
           />
         )}
         <p className={`live live--${liveStatus}`} role="status" data-testid="live-status">

@@ -66,6 +66,7 @@ export const en = {
   'settings.language.es': 'Español',
   'connect.accountUnreachable':
     'Cal.com account{name, select, none {} other { {name}}}: cannot be reached right now',
+  'connect.account': 'Cal.com account{name, select, none {} other { {name}}}',
   'connect.connectedAs': 'Connected to Cal.com{name, select, none {} other { as {name}}}',
   'connect.disconnect': 'Disconnect',
   'connect.disconnectQuestion':

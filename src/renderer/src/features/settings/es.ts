@@ -67,6 +67,7 @@ export const es: CatalogOf<typeof en> = {
   'settings.language.system': 'Como el ordenador ({language})',
   'settings.language.en': 'English',
   'settings.language.es': 'Español',
+  'connect.account': 'Cuenta de Cal.com{name, select, none {} other { {name}}}',
   'connect.accountUnreachable':
     'Cuenta de Cal.com{name, select, none {} other { {name}}}: ahora no se puede contactar',
   'connect.connectedAs': 'Conectado a Cal.com{name, select, none {} other { como {name}}}',

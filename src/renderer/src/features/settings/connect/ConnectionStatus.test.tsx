@@ -111,6 +111,39 @@ describe('ConnectionStatus', () => {
     expect(html).toMatch(/>Disconnect<\/button>/)
   })
 
+  it('in the status strip, whose start says how Cal.com is reached, names the account without saying it again', () => {
+    const inStrip = (
+      branch: Parameters<typeof ConnectionStatus>[0]['branch'],
+      locale: 'en' | 'es' = 'en',
+    ) =>
+      renderToStaticMarkup(
+        <IntlProvider locale={locale} messages={MESSAGES[locale]}>
+          <ConnectionStatus
+            branch={branch}
+            state={idle}
+            actions={actions}
+            calcomReachable={false}
+            inStrip
+          />
+        </IntlProvider>,
+      )
+    const connected = { connection: 'connected' as const, calcomUsername: 'maple-toronto' }
+    const unreachable = inStrip(connected)
+    expect(unreachable).toContain('Cal.com account maple-toronto')
+    expect(unreachable).not.toContain('cannot be reached')
+    expect(unreachable).toMatch(/>Disconnect<\/button>/)
+    expect(inStrip(connected, 'es')).toContain('Cuenta de Cal.com maple-toronto')
+    expect(inStrip(connected, 'es')).not.toContain('no se puede contactar')
+    // Not connected: the strip's start says so; Connect is still here.
+    const notConnected = inStrip(off)
+    expect(notConnected).not.toContain('Not connected to Cal.com')
+    expect(notConnected).toMatch(/<button[^>]*>Connect<\/button>/)
+    // Reconnect needed says more than the strip's "not connected": kept.
+    expect(inStrip({ connection: 'reconnect_needed', calcomUsername: 'maple-toronto' })).toContain(
+      'Reconnect needed',
+    )
+  })
+
   it('speaks Spanish', () => {
     const html = renderToStaticMarkup(
       <IntlProvider locale="es" messages={MESSAGES.es}>

@@ -26,6 +26,12 @@ interface Props {
   /** False while Cal.com is connected but out of reach (features/offline): the line then names
    * the account without saying "Connected" in green under the banner that says it is not. */
   calcomReachable?: boolean
+  /**
+   * Shown at the end of the status strip, whose start already says whether Cal.com is reached
+   * (app/StatusStrip.tsx): the account is named without saying it again ("cannot be reached",
+   * "not connected"), so the strip keeps to one line and says each thing once.
+   */
+  inStrip?: boolean
 }
 
 export function ConnectionStatus({
@@ -35,6 +41,7 @@ export function ConnectionStatus({
   mayConnect = true,
   mayDisconnect = true,
   calcomReachable = true,
+  inStrip = false,
 }: Props) {
   const intl = useIntl()
   const t = (id: MessageId) => intl.formatMessage({ id })
@@ -55,7 +62,13 @@ export function ConnectionStatus({
         <div className="connection__row">
           <p>
             {intl.formatMessage(
-              { id: calcomReachable ? 'connect.connectedAs' : 'connect.accountUnreachable' },
+              {
+                id: calcomReachable
+                  ? 'connect.connectedAs'
+                  : inStrip
+                    ? 'connect.account'
+                    : 'connect.accountUnreachable',
+              },
               { name: branch.calcomUsername ?? 'none' },
             )}
           </p>
@@ -95,9 +108,11 @@ export function ConnectionStatus({
       data-testid="connection"
       data-connection={branch.connection}
     >
-      <p className="connection__state">
-        {t(reconnect ? 'connect.reconnectNeeded' : 'connect.notConnected')}
-      </p>
+      {(reconnect || !inStrip) && (
+        <p className="connection__state">
+          {t(reconnect ? 'connect.reconnectNeeded' : 'connect.notConnected')}
+        </p>
+      )}
       {!mayConnect ? null : step.kind === 'waiting' ? (
         <div className="connection__panel" data-testid="connect-waiting">
           <p role="status">{t('connect.waiting')}</p>
