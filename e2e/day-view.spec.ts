@@ -314,3 +314,65 @@ for (const { locale, order, shown } of [
     await context.close()
   })
 }
+
+// The last day stays on screen, dimmed, while the next one is read; a read from the desk lands
+// within a frame or two, so the dimming starts only after a moment: a fade begun on every move
+// redrew the whole screen frame after frame while the new day was being drawn. The time of the
+// dimming is set on the transition itself (paused, then moved), so nothing here waits on a clock.
+test('moving to another day dims the last one only when the next is slow to come', async ({
+  page,
+}) => {
+  desk.services.appointments.upsertMany(
+    [
+      booking('d-1', '2026-07-01T08:00:00Z', staffIds.anna, 'Maria Silva'),
+      booking('d-2', '2026-07-02T08:00:00Z', staffIds.bruno, 'João Pereira'),
+      booking('d-3', '2026-07-03T08:00:00Z', staffIds.anna, 'Rita Gomes'),
+    ],
+    'calcom',
+  )
+  await page.goto(`${desk.url}/?token=${desk.token}#/day/2026-07-01`)
+  await expect(page.locator('[data-app-state="ready"]')).toBeVisible()
+  let date = '2026-07-01'
+  for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+    await page.emulateMedia({ reducedMotion })
+    await expect(page.locator(`[data-testid="day-board"][data-date="${date}"]`)).toHaveAttribute(
+      'aria-busy',
+      'false',
+    )
+    // In the page, as plain JavaScript (the specs are typed without the DOM): once the board turns
+    // busy, its opacity 0.1 s and 1 s into the wait.
+    await page.evaluate(`
+      window.dimmed = undefined
+      const observer = new MutationObserver(() => {
+        const board = document.querySelector('[data-testid="day-board"][aria-busy="true"]')
+        if (!board) return
+        observer.disconnect()
+        const fade = board.getAnimations().find((a) => a.transitionProperty === 'opacity')
+        const at = (ms) => {
+          if (!fade) return getComputedStyle(board).opacity
+          fade.pause()
+          fade.currentTime = ms
+          return getComputedStyle(board).opacity
+        }
+        window.dimmed = { early: at(100), late: at(1000) }
+      })
+      observer.observe(document.body, { subtree: true, attributes: true })
+    `)
+    const next = date === '2026-07-01' ? '2026-07-02' : '2026-07-03'
+    let release = () => {}
+    const released = new Promise<void>((resolve) => (release = resolve))
+    await page.route(`**/api/appointments?date=${next}`, async (route) => {
+      await released
+      await route.continue()
+    })
+    await page.keyboard.press('ArrowRight')
+    await expect
+      .poll(() => page.evaluate('window.dimmed'), { message: reducedMotion })
+      .toEqual({ early: '1', late: '0.6' })
+    release()
+    const board = page.locator(`[data-testid="day-board"][data-date="${next}"]`)
+    await expect(board).toHaveAttribute('aria-busy', 'false')
+    await expect(board).toHaveCSS('opacity', '1')
+    date = next
+  }
+})
