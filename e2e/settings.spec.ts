@@ -1,7 +1,7 @@
 // Settings against the real sandbox, relay and headless desk: the language switches at once from
 // the keyboard, without a restart, and is remembered; the connection can be disconnected (after
-// a confirmation) and connected again with an API key; the relay reads as the notification service
-// it is, connected or not reachable since when (its line cut), its raw address in the details;
+// a confirmation) and connected again with an API key; the relay reads by its
+// host, connected or not reachable since when (its line cut), its raw address in the details;
 // the app's version and how it is updated, and the data folder are shown. axe clean in both
 // languages.
 import { expect, test } from '@playwright/test'
@@ -29,7 +29,7 @@ test('settings: language without a restart, the connection, the relay, the app a
   const relayState = page.getByTestId('settings-relay-state')
   const relayUrl = world.relayLink!.url
   const relayHost = new URL(relayUrl).host
-  await expect(relayState).toHaveText(`● Connected to the notification service (${relayHost})`)
+  await expect(relayState).toHaveText(`● Connected to the relay (${relayHost})`)
   // The raw address is for whoever looks after the relay: folded in the details, and a tooltip.
   await expect(relayState).toHaveAttribute('title', relayUrl)
   const address = page.getByTestId('settings-relay-address')
@@ -48,14 +48,14 @@ test('settings: language without a restart, the connection, the relay, the app a
   world.relayLink!.down()
   await expect(relayState).toHaveText(
     new RegExp(
-      `^○ Cannot reach the notification service \\(${relayHost.replaceAll('.', '\\.')}\\) since \\d{2}:\\d{2}: the desk keeps trying$`,
+      `^○ Cannot reach the relay \\(${relayHost.replaceAll('.', '\\.')}\\) since \\d{2}:\\d{2}: the desk keeps trying$`,
     ),
     { timeout: 20_000 },
   )
   await expectAccessible(page, 'settings, relay cut')
   await page.screenshot({ path: testInfo.outputPath('settings-relay-cut-en.png'), fullPage: true })
   world.relayLink!.up()
-  await expect(relayState).toContainText('Connected to the notification service', {
+  await expect(relayState).toContainText('Connected to the relay', {
     timeout: 20_000,
   })
 
@@ -78,7 +78,7 @@ test('settings: language without a restart, the connection, the relay, the app a
   await connection.getByLabel('Cal.com API key').fill(world.account.apiKey)
   await page.keyboard.press('Enter')
   await expect(connection).toContainText('Connected to Cal.com', { timeout: 20_000 })
-  await expect(relayState).toContainText('Connected to the notification service', {
+  await expect(relayState).toContainText('Connected to the relay', {
     timeout: 20_000,
   })
 
@@ -92,7 +92,7 @@ test('settings: language without a restart, the connection, the relay, the app a
   await expect(page.getByTestId('settings-updates')).toContainText(
     'las actualizaciones llegan con la aplicación Frontdesk instalada',
   )
-  await expect(relayState).toHaveText(`● Conectado al servicio de notificaciones (${relayHost})`)
+  await expect(relayState).toHaveText(`● Conectado al relé (${relayHost})`)
   await expectAccessible(page, 'settings in Spanish')
   await page.screenshot({ path: testInfo.outputPath('settings-es.png'), fullPage: true })
   world.relayLink!.down()

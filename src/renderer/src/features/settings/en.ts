@@ -30,16 +30,15 @@ export const en = {
   'settings.connection.intro':
     'This branch’s bookings come from Cal.com. Disconnecting keeps the appointments on this desk.',
   'settings.connection.onlyAdmins': 'Only the owner and admins can connect or disconnect.',
-  'settings.relay': 'Notification service',
+  'settings.relay': 'Relay (brings Cal.com’s news)',
   'settings.relay.intro':
     'It brings Cal.com’s news (new bookings, changes, cancellations) to this desk as it happens.',
   'settings.relay.none': 'Not set up: this desk checks Cal.com every 5 minutes instead.',
-  'settings.relay.connected': 'Connected to the notification service ({host})',
-  'settings.relay.connecting': 'Connecting to the notification service ({host})…',
-  'settings.relay.unreachable':
-    'Cannot reach the notification service ({host}): the desk keeps trying',
+  'settings.relay.connected': 'Connected to the relay ({host})',
+  'settings.relay.connecting': 'Connecting to the relay ({host})…',
+  'settings.relay.unreachable': 'Cannot reach the relay ({host}): the desk keeps trying',
   'settings.relay.unreachableSince':
-    'Cannot reach the notification service ({host}) since {day, select, today {{time}} other {{day}, {time}}}: the desk keeps trying',
+    'Cannot reach the relay ({host}) since {day, select, today {{time}} other {{day}, {time}}}: the desk keeps trying',
   'settings.relay.off': 'Off until the branch is connected to Cal.com ({host})',
   'settings.relay.details': 'Technical details',
   'settings.relay.address': 'Address',

@@ -31,16 +31,16 @@ export const es: CatalogOf<typeof en> = {
     'Las reservas de esta sucursal vienen de Cal.com. Al desconectar, las citas se quedan en este mostrador.',
   'settings.connection.onlyAdmins':
     'Solo el propietario y los administradores pueden conectar o desconectar.',
-  'settings.relay': 'Servicio de notificaciones',
+  'settings.relay': 'Relé (trae las novedades de Cal.com)',
   'settings.relay.intro':
     'Trae a este mostrador las novedades de Cal.com (reservas nuevas, cambios, cancelaciones) al momento.',
   'settings.relay.none': 'Sin configurar: este mostrador consulta Cal.com cada 5 minutos.',
-  'settings.relay.connected': 'Conectado al servicio de notificaciones ({host})',
-  'settings.relay.connecting': 'Conectando con el servicio de notificaciones ({host})…',
+  'settings.relay.connected': 'Conectado al relé ({host})',
+  'settings.relay.connecting': 'Conectando con el relé ({host})…',
   'settings.relay.unreachable':
-    'No se puede contactar con el servicio de notificaciones ({host}): el mostrador sigue intentándolo',
+    'No se puede contactar con el relé ({host}): el mostrador sigue intentándolo',
   'settings.relay.unreachableSince':
-    'No se puede contactar con el servicio de notificaciones ({host}) desde {day, select, today {las {time}} other {el {day}, a las {time}}}: el mostrador sigue intentándolo',
+    'No se puede contactar con el relé ({host}) desde {day, select, today {las {time}} other {el {day}, a las {time}}}: el mostrador sigue intentándolo',
   'settings.relay.off': 'Apagado hasta que la sucursal esté conectada a Cal.com ({host})',
   'settings.relay.details': 'Detalles técnicos',
   'settings.relay.address': 'Dirección',

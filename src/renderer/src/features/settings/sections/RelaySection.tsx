@@ -1,5 +1,5 @@
-// The relay this desk pulls Cal.com's news from, as a receptionist reads it: connected to the
-// notification service, or not reachable since when, or not set up (relay-words.ts). Its raw
+// The relay this desk pulls Cal.com's news from, as a receptionist reads it: connected, or not
+// reachable since when, or not set up (relay-words.ts), named as sync health names it. Its raw
 // address stays in the technical details (and the host's tooltip) for whoever looks after it.
 import { useId } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'

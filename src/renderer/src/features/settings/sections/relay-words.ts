@@ -1,6 +1,6 @@
-// The relay as a receptionist reads it: a notification service this desk is connected to, or
-// cannot reach since a time, or that is not set up — named by its host ("relay.example.com"),
-// the raw address left to the section's technical details for whoever looks after it.
+// The relay as a receptionist reads it ("Relay (brings Cal.com’s news)", as sync health names
+// it): connected to, or cannot reach since a time, or that is not set up — named by its host
+// ("relay.example.com"), the raw address left to the section's technical details for whoever looks after it.
 import type { MessageId } from '../../../app/i18n/messages'
 import { calendarDateInZone } from '../../../ui/time/zoned-time'
 

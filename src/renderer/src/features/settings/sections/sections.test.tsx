@@ -111,12 +111,10 @@ const relaySection = (
 }
 
 describe('the relay section', () => {
-  it('says the desk is connected to the notification service, named by its host', () => {
+  it('says the desk is connected to the relay, named by its host', () => {
     const html = render(relaySection('online'))
-    expect(html).toContain('Connected to the notification service (relay.example.com)')
-    expect(render(relaySection('online'), 'es')).toContain(
-      'Conectado al servicio de notificaciones (relay.example.com)',
-    )
+    expect(html).toContain('Connected to the relay (relay.example.com)')
+    expect(render(relaySection('online'), 'es')).toContain('Conectado al relé (relay.example.com)')
     expect(html).toContain('href="#/sync-health"')
   })
 
@@ -133,11 +131,11 @@ describe('the relay section', () => {
   it('says since when the relay cannot be reached, in the branch zone', () => {
     const html = render(relaySection('retrying', { mayReadSync: false }))
     expect(html).toContain(
-      'Cannot reach the notification service (relay.example.com) since 10:02: the desk keeps trying',
+      'Cannot reach the relay (relay.example.com) since 10:02: the desk keeps trying',
     )
     expect(html).not.toContain('#/sync-health')
     expect(render(relaySection('retrying'), 'es')).toContain(
-      'No se puede contactar con el servicio de notificaciones (relay.example.com) desde las 10:02',
+      'No se puede contactar con el relé (relay.example.com) desde las 10:02',
     )
   })
 
@@ -151,7 +149,7 @@ describe('the relay section', () => {
 
   it('says while it connects, and that it is off until the branch is connected', () => {
     expect(render(relaySection('enrolling'))).toContain(
-      'Connecting to the notification service (relay.example.com)…',
+      'Connecting to the relay (relay.example.com)…',
     )
     expect(render(relaySection('off'), 'es')).toContain(
       'Apagado hasta que la sucursal esté conectada a Cal.com',
