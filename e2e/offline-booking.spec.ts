@@ -109,7 +109,8 @@ test('a walk-in booked offline shows at once, waits, and reaches Cal.com when th
   link.up()
   await expect(card).not.toContainText('Waiting to sync', { timeout: 20_000 })
   await expect(banner).toHaveCount(0)
-  await expect(page.getByTestId('connection')).toContainText('Connected to Cal.com')
+  await expect(page.getByTestId('status-strip').locator('[data-reach="online"]')).toBeVisible()
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-connection', 'connected')
   await expect
     .poll(async () =>
       (await world.calcomBookings()).some((b) =>

@@ -36,12 +36,12 @@ const WORDS = {
   'en-US': {
     online: 'Online',
     offline: 'Cal.com cannot be reached',
-    connected: 'Connected to Cal.com',
+    connected: 'Cal.com account',
   },
   'es-ES': {
     online: 'En línea',
     offline: 'No se puede contactar con Cal.com',
-    connected: 'Conectado a Cal.com',
+    connected: 'Cuenta de Cal.com',
   },
 } as const
 

@@ -128,6 +128,13 @@ describe('ConnectionStatus', () => {
         </IntlProvider>,
       )
     const connected = { connection: 'connected' as const, calcomUsername: 'maple-toronto' }
+    const reached = renderToStaticMarkup(
+      <IntlProvider locale="en" messages={MESSAGES.en}>
+        <ConnectionStatus branch={connected} state={idle} actions={actions} inStrip />
+      </IntlProvider>,
+    )
+    expect(reached).toContain('Cal.com account maple-toronto')
+    expect(reached).not.toContain('Connected')
     const unreachable = inStrip(connected)
     expect(unreachable).toContain('Cal.com account maple-toronto')
     expect(unreachable).not.toContain('cannot be reached')

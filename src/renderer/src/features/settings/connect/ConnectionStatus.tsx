@@ -28,8 +28,9 @@ interface Props {
   calcomReachable?: boolean
   /**
    * Shown at the end of the status strip, whose start already says whether Cal.com is reached
-   * (app/StatusStrip.tsx): the account is named without saying it again ("cannot be reached",
-   * "not connected"), so the strip keeps to one line and says each thing once.
+   * (app/StatusStrip.tsx): the account is named, in plain colour, without saying it again
+   * ("connected", "cannot be reached", "not connected"), so the strip says each thing once and
+   * keeps to one line in Spanish too.
    */
   inStrip?: boolean
 }
@@ -55,7 +56,7 @@ export function ConnectionStatus({
   if (branch.connection === 'connected') {
     return (
       <div
-        className={`connection connection--ok${calcomReachable ? '' : ' connection--unreachable'}`}
+        className={`connection connection--ok${calcomReachable && !inStrip ? '' : ' connection--unreachable'}`}
         data-testid="connection"
         data-connection="connected"
       >
@@ -63,10 +64,10 @@ export function ConnectionStatus({
           <p>
             {intl.formatMessage(
               {
-                id: calcomReachable
-                  ? 'connect.connectedAs'
-                  : inStrip
-                    ? 'connect.account'
+                id: inStrip
+                  ? 'connect.account'
+                  : calcomReachable
+                    ? 'connect.connectedAs'
                     : 'connect.accountUnreachable',
               },
               { name: branch.calcomUsername ?? 'none' },
