@@ -300,10 +300,13 @@ export class BranchConnection {
       )
     }
     let branch: Branch
+    let moved: string[] = []
     try {
       const current = this.#o.branches.current()
       branch = this.#o.db.transaction(() => {
-        const b = applyReferenceData(this.#o, current.id, data.value, 'connected')
+        const applied = applyReferenceData(this.#o, current.id, data.value, 'connected')
+        moved = applied.movedAppointments
+        const b = applied.branch
         this.#audit('branch.connect', current.id, {
           method,
           accountId: data.value.me.id,
@@ -319,6 +322,7 @@ export class BranchConnection {
     }
     // Committed: now the screens (and the slots cache) may hear of it.
     this.#o.branches.announce()
+    this.#o.appointments.announce(moved)
     if (this.#provider) this.#o.transport.governor.forget(this.#provider.rateKey)
     this.#use(credential)
     this.#o.logger.info({ method, accountId: branch.calcomAccountId }, 'Cal.com connected')

@@ -2,6 +2,7 @@
 // governor for every Cal.com call this desk makes) and the branch connection. desk.ts calls this.
 import type { SettingsStore } from '../settings/settings-store'
 import type { AuditStore } from '../audit/audit-store'
+import type { AppointmentStore } from '../appointments/appointment-store'
 import type { Logger } from 'pino'
 import { credentialFile, type TokenStore } from '../auth/token-store'
 import type { BranchStore } from '../branch/branch-store'
@@ -31,6 +32,7 @@ export async function startCalcomServices(
     eventTypes: EventTypeStore
     audit: AuditStore
     settings: SettingsStore
+    appointments: AppointmentStore
   },
   logger: Logger,
   tokenStore: TokenStore = credentialFile(config.dataDir),

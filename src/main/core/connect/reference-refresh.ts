@@ -145,13 +145,21 @@ export class ReferenceRefresh {
       return { outcome: 'failed', code: REFERENCE_ACCOUNT_MISMATCH }
     }
     let changed: boolean | null
+    let moved: string[] = []
     try {
       changed = this.o.db.transaction(() => {
         const branch = branches.current()
         // Disconnected (or refused) since the read began: written at the next connect instead.
         if (branch.connection !== 'connected') return null
         const before = this.#snapshot(branch.id)
-        applyReferenceData(this.o, branch.id, read.value, branch.connection, 'refresh')
+        const applied = applyReferenceData(
+          this.o,
+          branch.id,
+          read.value,
+          branch.connection,
+          'refresh',
+        )
+        moved = applied.movedAppointments
         return this.#snapshot(branch.id) !== before
       })
     } catch (err) {
@@ -175,6 +183,8 @@ export class ReferenceRefresh {
       'reference data refreshed from Cal.com',
     )
     if (changed) this.o.branches.announce()
+    // A member's second row folded into theirs: its appointments are in their column now.
+    this.o.appointments.announce(moved)
     return { outcome: changed ? 'changed' : 'unchanged' }
   }
 

@@ -5,6 +5,7 @@
 import type { CalcomClient } from '../calcom/calcom-client'
 import { ok, type CalcomError, type CalcomResult } from '../calcom/calcom-errors'
 import type { Booking, EventType, Me, Schedule, TeamMembership } from '../calcom/response-schemas'
+import type { AppointmentStore } from '../appointments/appointment-store'
 import type { BranchStore } from '../branch/branch-store'
 import type { DeskDb } from '../db/open-database'
 import type { EventTypeStore } from '../event-types/event-type-store'
@@ -100,6 +101,15 @@ export interface ReferenceStores {
   staff: StaffStore
   eventTypes: EventTypeStore
   schedules: ScheduleCache
+  /** Tells the screens of appointments a fold moved (`movedAppointments`), after the commit. */
+  appointments: Pick<AppointmentStore, 'announce'>
+}
+
+/** What a merge wrote, for the caller to announce once its transaction has committed. */
+export interface AppliedReference {
+  branch: Branch
+  /** Appointments moved from a member's second row to their own (staff/split-member-store.ts). */
+  movedAppointments: string[]
 }
 
 /**
@@ -121,7 +131,7 @@ export function applyReferenceData(
   data: ReferenceData,
   connection: Branch['connection'],
   mode: MergeMode = 'connect',
-): Branch {
+): AppliedReference {
   const { me } = data
   const next = {
     calcomAccountId: me.id,
@@ -166,10 +176,13 @@ export function applyReferenceData(
   // usernames, which a host named by username only is then matched against (or, while some such
   // row stays unnamed, waits: it could be that member).
   stores.staff.learnUsername(branchId, me.id, me.username)
+  // First, a second row an older desk gave a renamed member is folded into theirs: the linking
+  // below would only take its username, leaving it on the grid with no id and their appointments.
+  const movedAppointments = stores.staff.foldSplitMembers(branchId, data.hosts)
   const byIdFirst = [...data.hosts].sort((a, b) => Number(a.id === null) - Number(b.id === null))
   for (const host of byIdFirst) stores.staff.upsertHost(branchId, host)
   stores.schedules.replace(data.schedules)
-  return branch
+  return { branch, movedAppointments }
 }
 
 function sameBranch(a: Branch, b: Omit<Branch, 'id'>): boolean {

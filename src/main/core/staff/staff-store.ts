@@ -4,6 +4,7 @@ import type { DeskDb } from '../db/open-database'
 import { placeholders, PreparedByShape } from '../db/prepared-by-shape'
 import { staff } from '../db/schema'
 import { HostLinkStore, usernameKey, type CalcomHost } from './host-link-store'
+import { SplitMemberStore } from './split-member-store'
 
 export type { CalcomHost }
 
@@ -26,6 +27,7 @@ export class StaffStore {
   readonly #activeById
   readonly #byId
   readonly #hosts
+  readonly #splits
   readonly #insert
   readonly #upsertByHost
   /** An update sets the fields it is given: one statement per set of fields. */
@@ -50,6 +52,7 @@ export class StaffStore {
       .where(eq(staff.id, sql.placeholder('id')))
       .prepare()
     this.#hosts = new HostLinkStore(db)
+    this.#splits = new SplitMemberStore(db)
     const values = {
       branchId,
       calcomHostId: sql.placeholder('calcomHostId'),
@@ -167,6 +170,19 @@ export class StaffStore {
   /** The member a booking's host is, added or completed when the booking tells something new. */
   idOfBookingHost(branchId: number, host: CalcomHost & { id: number }): number {
     return this.#hosts.rowOfBookingHost(branchId, host).id
+  }
+
+  /**
+   * Folds each second row an older desk gave a member renamed in Cal.com into the row held by
+   * their id, now that `hosts` name them by id and username at once (split-member-store.ts).
+   * Answers the uids of the appointments that moved to the member's own row.
+   */
+  foldSplitMembers(branchId: number, hosts: readonly CalcomHost[]): string[] {
+    return hosts.flatMap((h) =>
+      h.id !== null && h.username
+        ? this.#splits.fold(branchId, { id: h.id, username: h.username })
+        : [],
+    )
   }
 
   /** Records the username of the member linked to Cal.com user `hostId`, if there is one. */
