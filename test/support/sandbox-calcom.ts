@@ -1,7 +1,7 @@
 // Test support: acting on the Cal.com sandbox from outside the desk — as the branch's owner through
 // Cal.com's own API, through the sandbox's fault controls, and reading the accounts it seeded.
 import type { ApiFaultMode } from '../../sandbox/src/domain/api-faults'
-import type { SandboxState } from '../../sandbox/src/index'
+import type { RunningSandbox, SandboxState } from '../../sandbox/src/index'
 
 /** A POST to the sandbox's Cal.com API with the branch's API key: what its owner does in Cal.com. */
 export function calcomAsBranch(
@@ -48,4 +48,19 @@ export async function sandboxAccounts(sandboxUrl: string): Promise<SandboxAccoun
   const res = await fetch(`${sandboxUrl}/_sandbox/state`)
   if (res.status !== 200) throw new Error(`the sandbox's state answered ${res.status}`)
   return ((await res.json()) as SandboxState).accounts
+}
+
+/**
+ * Takes the sandbox's seeded bookings around `date` (YYYY-MM-DD, a day either side, so every zone's
+ * day is covered) off its books, as if nobody had booked then: a test that needs hosts free that
+ * day does not depend on how busy the seed happened to make it. Call it before the desk connects,
+ * so the desk never holds them either.
+ */
+export function clearSandboxDay(sandbox: RunningSandbox, date: string): void {
+  const day = Date.parse(`${date}T00:00:00Z`)
+  const { bookings } = sandbox.sandbox.store
+  for (const [uid, b] of bookings) {
+    const at = Date.parse(b.start)
+    if (at >= day - 86_400_000 && at < day + 2 * 86_400_000) bookings.delete(uid)
+  }
 }

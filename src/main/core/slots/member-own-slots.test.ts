@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
+import { clearSandboxDay } from '../../../../test/support/sandbox-calcom'
 import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import {
   connectWithApiKey,
@@ -33,7 +34,12 @@ let zone: string
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, now: NOW })
-  desk = await deskOn(sandbox.url)
+  // The desk keeps the sandbox's time, as a desk keeps Cal.com's: "tomorrow" and "recent" are
+  // the same day for both, whatever day of the week the test runs on.
+  const shift = Date.parse(NOW) - Date.now()
+  desk = await deskOn(sandbox.url, { now: () => Date.now() + shift })
+  // Tomorrow as nobody has booked it yet: how full the seed made that day varies with the date.
+  clearSandboxDay(sandbox, TOMORROW)
   const account = (await sandboxState(sandbox.url)).accounts[0]!
   zone = account.timeZone
   await connectWithApiKey(desk, account.apiKey)

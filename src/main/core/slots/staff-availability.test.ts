@@ -5,6 +5,7 @@
 // through with a chosen staff member says what only Cal.com can confirm.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../../../../sandbox/src/index'
+import { clearSandboxDay } from '../../../../test/support/sandbox-calcom'
 import { deskFetch, type TempDesk } from '../../../../test/support/temp-desk'
 import {
   book,
@@ -37,7 +38,12 @@ let desk: TempDesk
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, now: NOW })
-  desk = await deskOn(sandbox.url)
+  // The desk keeps the sandbox's time, as a desk keeps Cal.com's: "tomorrow" and "recent" are
+  // the same day for both, whatever day of the week the test runs on.
+  const shift = Date.parse(NOW) - Date.now()
+  desk = await deskOn(sandbox.url, { now: () => Date.now() + shift })
+  // Tomorrow as nobody has booked it yet: how full the seed made that day varies with the date.
+  clearSandboxDay(sandbox, TOMORROW)
   await connectWithApiKey(desk, (await sandboxState(sandbox.url)).accounts[0]!.apiKey)
 })
 afterAll(async () => {
