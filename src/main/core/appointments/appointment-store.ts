@@ -15,6 +15,7 @@ import { actingPerson } from '../audit/acting-person'
 import { appointmentHistory, appointments, branches, eventTypes, staff } from '../db/schema'
 import type { DeskEvents } from '../events/desk-events'
 import { dayOf, type DayRange } from '../time/branch-day'
+import { StaffMoveStore } from './staff-move-store'
 
 export interface AppointmentInput {
   uid: string
@@ -102,6 +103,7 @@ export class AppointmentStore {
   readonly #unlinkClients
   /** A patch sets the fields it is given: one statement per set of fields. */
   readonly #patch
+  readonly #staffMoves
 
   // Statements are prepared once on the desk's one connection; a caller's transaction runs on
   // that same connection, so reads inside it see its writes.
@@ -111,6 +113,7 @@ export class AppointmentStore {
     /** The desk's clock: history rows are stamped by it, not SQLite's (a demo's day shows). */
     private readonly now: () => number = Date.now,
   ) {
+    this.#staffMoves = new StaffMoveStore(db)
     // Only the columns the day view shows: the full row also carries JSON metadata and
     // bookkeeping that every row would pay to read and map.
     this.#dayQuery = db
@@ -537,6 +540,15 @@ export class AppointmentStore {
   /** Unlinks every appointment of the branch from its client, before clients are derived again. */
   unlinkClients(branchId: number): void {
     this.#unlinkClients.run({ branchId })
+  }
+
+  /**
+   * Moves every appointment of staff row `from` to `to` (the staff module's fold of a member split
+   * in two, staff/split-member-store.ts), in the caller's transaction, announcing nothing; answers
+   * the uids moved, for the caller to announce once it has committed.
+   */
+  moveStaff(from: number, to: number): string[] {
+    return this.#staffMoves.moveAll(from, to, this.now())
   }
 
   /** Tells the desk's events about appointments a committed transaction changed. */

@@ -101,8 +101,11 @@ export interface ReferenceStores {
   staff: StaffStore
   eventTypes: EventTypeStore
   schedules: ScheduleCache
-  /** Tells the screens of appointments a fold moved (`movedAppointments`), after the commit. */
-  appointments: Pick<AppointmentStore, 'announce'>
+  /**
+   * Moves a split member's appointments to their own row (the appointments module's to write),
+   * and tells the screens of them (`movedAppointments`) after the commit.
+   */
+  appointments: Pick<AppointmentStore, 'announce' | 'moveStaff'>
 }
 
 /** What a merge wrote, for the caller to announce once its transaction has committed. */
@@ -178,7 +181,9 @@ export function applyReferenceData(
   stores.staff.learnUsername(branchId, me.id, me.username)
   // First, a second row an older desk gave a renamed member is folded into theirs: the linking
   // below would only take its username, leaving it on the grid with no id and their appointments.
-  const movedAppointments = stores.staff.foldSplitMembers(branchId, data.hosts)
+  const movedAppointments = stores.staff.foldSplitMembers(branchId, data.hosts, (from, to) =>
+    stores.appointments.moveStaff(from, to),
+  )
   const byIdFirst = [...data.hosts].sort((a, b) => Number(a.id === null) - Number(b.id === null))
   for (const host of byIdFirst) stores.staff.upsertHost(branchId, host)
   stores.schedules.replace(data.schedules)

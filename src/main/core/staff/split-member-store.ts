@@ -10,7 +10,7 @@
 // (a member known by username only, one who left) leaves every row as it is.
 import { and, eq, isNull, ne, or, sql } from 'drizzle-orm'
 import type { DeskDb } from '../db/open-database'
-import { appointments, staff } from '../db/schema'
+import { staff } from '../db/schema'
 import { usernameKey } from './host-link-store'
 
 /** A Cal.com member named by id and username at once. */
@@ -19,11 +19,15 @@ export interface TiedMember {
   username: string
 }
 
+/**
+ * Moves a staff row's appointments to another and answers their uids: the appointments module's
+ * to do (appointments/staff-move-store.ts), handed in, since this module does not write them.
+ */
+export type MoveAppointments = (from: number, to: number) => string[]
+
 export class SplitMemberStore {
   readonly #byHost
   readonly #splitRows
-  readonly #uidsOf
-  readonly #moveAppointments
   readonly #takeColour
   readonly #remove
 
@@ -52,16 +56,6 @@ export class SplitMemberStore {
         ),
       )
       .prepare()
-    this.#uidsOf = db
-      .select({ uid: appointments.uid })
-      .from(appointments)
-      .where(eq(appointments.staffId, sql.placeholder('from')))
-      .prepare()
-    this.#moveAppointments = db
-      .update(appointments)
-      .set({ staffId: sql`${sql.placeholder('to')}`, updatedAt: sql`${sql.placeholder('now')}` })
-      .where(eq(appointments.staffId, sql.placeholder('from')))
-      .prepare()
     // The member's own colour stays; one the desk gave only the second row is not lost.
     this.#takeColour = db
       .update(staff)
@@ -78,14 +72,13 @@ export class SplitMemberStore {
    * Folds the rows with no id that are `member` by username into the row held by their id (in
    * the caller's transaction). Answers the uids of the appointments moved, for the screens.
    */
-  fold(branchId: number, member: TiedMember): string[] {
+  fold(branchId: number, member: TiedMember, moveAppointments: MoveAppointments): string[] {
     const own = this.#byHost.get({ branchId, hostId: member.id })
     const username = usernameKey(member.username)
     if (!own || !username) return []
     const moved: string[] = []
     for (const split of this.#splitRows.all({ branchId, keep: own.id, username })) {
-      moved.push(...this.#uidsOf.all({ from: split.id }).map((r) => r.uid))
-      this.#moveAppointments.run({ from: split.id, to: own.id, now: Date.now() })
+      moved.push(...moveAppointments(split.id, own.id))
       if (split.colour) this.#takeColour.run({ id: own.id, colour: split.colour })
       this.#remove.run({ id: split.id })
     }

@@ -4,7 +4,7 @@ import type { DeskDb } from '../db/open-database'
 import { placeholders, PreparedByShape } from '../db/prepared-by-shape'
 import { staff } from '../db/schema'
 import { HostLinkStore, usernameKey, type CalcomHost } from './host-link-store'
-import { SplitMemberStore } from './split-member-store'
+import { SplitMemberStore, type MoveAppointments } from './split-member-store'
 
 export type { CalcomHost }
 
@@ -177,10 +177,14 @@ export class StaffStore {
    * their id, now that `hosts` name them by id and username at once (split-member-store.ts).
    * Answers the uids of the appointments that moved to the member's own row.
    */
-  foldSplitMembers(branchId: number, hosts: readonly CalcomHost[]): string[] {
+  foldSplitMembers(
+    branchId: number,
+    hosts: readonly CalcomHost[],
+    moveAppointments: MoveAppointments,
+  ): string[] {
     return hosts.flatMap((h) =>
       h.id !== null && h.username
-        ? this.#splits.fold(branchId, { id: h.id, username: h.username })
+        ? this.#splits.fold(branchId, { id: h.id, username: h.username }, moveAppointments)
         : [],
     )
   }
